@@ -1,0 +1,103 @@
+//! The one error type of the engine.
+//!
+//! Every message names the field, the offending value and what would have been valid, so the
+//! page can show it next to the input as it is.
+
+use std::fmt;
+
+/// Why the engine refused an input or could not produce a value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DomainError {
+    /// A numeric input that is not finite or lies outside its valid range.
+    ///
+    /// `field` is the name shown to the user (e.g. `"volatility"`), `value` the rejected value
+    /// and `range` a human description of the valid set (e.g. `"between 0 % and 100 %"`).
+    OutOfRange {
+        /// User-facing field name.
+        field: &'static str,
+        /// The rejected value (may be NaN or infinite).
+        value: f64,
+        /// Description of the valid range.
+        range: String,
+    },
+    /// No strike in the searched range makes the collar zero-cost.
+    NoZeroCostStrike {
+        /// Put premium (per coin) the call had to match.
+        put_premium: f64,
+        /// Description of the call-strike range that was searched.
+        searched: String,
+    },
+    /// A premium outside the no-arbitrage bounds, so no implied volatility exists.
+    PremiumOutOfBounds {
+        /// The quoted premium.
+        premium: f64,
+        /// Lowest arbitrage-free premium (discounted intrinsic value).
+        lower: f64,
+        /// Highest arbitrage-free premium.
+        upper: f64,
+    },
+    /// An iterative method did not reach its tolerance.
+    NoConvergence {
+        /// What was being solved for.
+        what: &'static str,
+    },
+}
+
+impl DomainError {
+    /// Builds an [`DomainError::OutOfRange`].
+    ///
+    /// ```
+    /// use minerhedge::domain::DomainError;
+    /// let e = DomainError::out_of_range("volatility", -0.2, "at least 0");
+    /// assert_eq!(e.to_string(), "volatility = -0.2 is out of range: must be at least 0");
+    /// ```
+    pub fn out_of_range(field: &'static str, value: f64, range: impl Into<String>) -> Self {
+        DomainError::OutOfRange {
+            field,
+            value,
+            range: range.into(),
+        }
+    }
+
+    /// The field the error is about, when it is about one input.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            DomainError::OutOfRange { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for DomainError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DomainError::OutOfRange {
+                field,
+                value,
+                range,
+            } => write!(f, "{field} = {value} is out of range: must be {range}"),
+            DomainError::NoZeroCostStrike {
+                put_premium,
+                searched,
+            } => write!(
+                f,
+                "no call strike {searched} has a premium equal to the put premium {put_premium}"
+            ),
+            DomainError::PremiumOutOfBounds {
+                premium,
+                lower,
+                upper,
+            } => write!(
+                f,
+                "premium = {premium} is out of range: must be between {lower} and {upper} \
+                 (no-arbitrage bounds), so no implied volatility exists"
+            ),
+            DomainError::NoConvergence { what } => write!(f, "{what} did not converge"),
+        }
+    }
+}
+
+impl std::error::Error for DomainError {}
+
+/// Result type of the engine.
+pub type Result<T> = std::result::Result<T, DomainError>;

@@ -1,0 +1,12 @@
+//! The hedging engine: pure Rust, no web or UI crate.
+//!
+//! Money (costs, revenues, payoffs in USD, notionals, coin quantities) is `rust_decimal::Decimal`
+//! and exact; option pricing, risk grids and Monte Carlo are `f64`.
+
+pub mod error;
+pub mod tolerance;
+pub mod validate;
+
+pub mod pricing;
+
+pub use error::{DomainError, Result};

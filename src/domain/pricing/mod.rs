@@ -1,0 +1,1 @@
+//! Option pricing: Black–Scholes–Merton, Black-76, Greeks, implied volatility.

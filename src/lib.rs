@@ -1,0 +1,16 @@
+//! # minerhedge — codemap
+//!
+//! A static web page (Rust → wasm32, Leptos) where a proof-of-work miner sees what a period of
+//! mining earns at any final coin price, unhedged or hedged, and shares the scenario as a link.
+//!
+//! ## Where things live
+//! - [`domain`]: the engine. Pure Rust; money in `rust_decimal`, pricing in `f64`.
+//!
+//! ## Invariants
+//! - **The domain imports no web or UI crate** (leptos, web-sys, wasm-bindgen, js-sys,
+//!   plotters-canvas). Those are wasm32-only dependencies in `Cargo.toml`, so a native
+//!   `cargo test` that compiles proves it.
+//! - Nothing a user or a link controls can panic: invalid input becomes a
+//!   [`domain::DomainError`] naming the field, the value and the valid range.
+
+pub mod domain;
