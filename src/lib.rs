@@ -5,6 +5,9 @@
 //!
 //! ## Where things live
 //! - [`domain`]: the engine. Pure Rust; money in `rust_decimal`, pricing in `f64`.
+//! - `ui` (wasm32 only): the page — Leptos components, one per file, the URL/share-link
+//!   plumbing and the chart canvas. The only reactive layer; it calls the engine, never the
+//!   other way round.
 //!
 //! ## Invariants
 //! - **The domain imports no web or UI crate** (leptos, web-sys, wasm-bindgen, js-sys,
@@ -14,3 +17,6 @@
 //!   [`domain::DomainError`] naming the field, the value and the valid range.
 
 pub mod domain;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,7 +1,9 @@
 //! Browser entry point: mounts the page. Natively there is nothing to run.
 
 #[cfg(target_arch = "wasm32")]
-fn main() {}
+fn main() {
+    minerhedge::ui::start();
+}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {

@@ -1,0 +1,22 @@
+//! The hedge coverage slider, 0–100 % of expected output.
+
+use leptos::prelude::*;
+
+use super::state::use_page;
+
+/// Slider bound to `cov` (percent of expected output, step 1).
+#[component]
+pub fn CoverageSlider() -> impl IntoView {
+    let page = use_page();
+    let cov = page.text("cov");
+    view! {
+        <div class="coverage">
+            <label for="coverage-slider">"Coverage "<output>{move || format!("{}%", cov.get())}</output></label>
+            <input id="coverage-slider" data-testid="coverage-slider" type="range"
+                min="0" max="100" step="1"
+                prop:value=move || cov.get()
+                aria-valuetext=move || format!("{}% of expected output", cov.get())
+                on:input=move |ev| page.set("cov", event_target_value(&ev)) />
+        </div>
+    }
+}

@@ -1,0 +1,32 @@
+//! The page (browser only): Leptos components, one per file, over the engine.
+//!
+//! - [`app`]: layout, shared state, URL sync.
+//! - [`state`], [`url`], [`fields`]: field texts keyed by share-link key, the page's URL, and
+//!   the inputs' labels and bounds.
+//! - [`display`]: the one bridge to the engine: field texts → strings the page shows.
+//! - Components: [`inputs`] and [`field`], [`coverage_slider`], [`price_slider`], [`chart`],
+//!   [`table`], [`derived`], [`share`], [`link_error`].
+//! - [`bench`]: entry points for the browser benchmark (not used by the page).
+
+pub mod app;
+pub mod bench;
+pub mod chart;
+pub mod coverage_slider;
+pub mod derived;
+pub mod display;
+pub mod field;
+pub mod fields;
+pub mod inputs;
+pub mod link_error;
+pub mod price_slider;
+pub mod share;
+pub mod state;
+pub mod table;
+pub mod url;
+
+/// Installs the panic hook (panics reach the console with their message) and mounts the page
+/// on `<body>`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,24 @@
+//! The payoff table: one row per price over the range, as in the seed.
+
+use leptos::prelude::*;
+
+use super::display::Display;
+
+/// Header row first, then one row per price; money as `$1,250` / `(50)`, returns as `18.2%`.
+#[component]
+pub fn PayoffTable(display: Memo<Display>) -> impl IntoView {
+    view! {
+        <section class="panel table" aria-label="Payoff table">
+            <table data-testid="payoff-table">
+                <thead>
+                    <tr>{move || display.with(|d| d.header.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view())}</tr>
+                </thead>
+                <tbody>
+                    {move || display.with(|d| d.rows.iter().map(|row| view! {
+                        <tr>{row.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}</tr>
+                    }).collect_view())}
+                </tbody>
+            </table>
+        </section>
+    }
+}
