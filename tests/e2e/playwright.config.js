@@ -1,0 +1,50 @@
+// Browser tests against the release build in dist/ (run `trunk build --release` first; the
+// project's test command `bash .ci/test` does). Debian's Chromium, never a downloaded browser.
+// Two static servers: dist/ at the root (port 8181) and the same files under a sub-path
+// (port 8182, /tools/minerhedge/), to show the build uses relative asset URLs.
+const { defineConfig } = require("@playwright/test");
+
+const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+  "--disable-sync",
+  "--disable-quic",
+];
+
+module.exports = defineConfig({
+  testDir: "specs",
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL: "http://127.0.0.1:8181/",
+    browserName: "chromium",
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    launchOptions: { executablePath: "/usr/bin/chromium", args: chromiumArgs },
+  },
+  webServer: [
+    {
+      command: "python3 -m http.server 8181 --bind 127.0.0.1 --directory ../../dist",
+      url: "http://127.0.0.1:8181/index.html",
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command:
+        "rm -rf .subpath-site && mkdir -p .subpath-site/tools/minerhedge && cp -R ../../dist/. .subpath-site/tools/minerhedge/ && exec python3 -m http.server 8182 --bind 127.0.0.1 --directory .subpath-site",
+      url: "http://127.0.0.1:8182/tools/minerhedge/index.html",
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
+});
+
+module.exports.chromiumArgs = chromiumArgs;

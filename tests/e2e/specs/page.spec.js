@@ -1,0 +1,163 @@
+// The page end to end: chart, sliders, seed link, bad links, copy link, sub-path hosting.
+const { test, expect } = require("@playwright/test");
+const { SEED, open, tableRows, slide, chartInk, shareUrl } = require("./helpers");
+
+const usd = (n) => {
+  const s = "$" + Math.abs(n).toLocaleString("en-US");
+  return n < 0 ? `$(${Math.abs(n).toLocaleString("en-US")})` : s;
+};
+
+test("default page renders a non-blank chart and a table, with no error and no foreign request", async ({ page }) => {
+  const problems = await open(page, "./");
+  await expect.poll(async () => (await chartInk(page)).ink).toBeGreaterThan(2000);
+  const ink = await chartInk(page);
+  expect(ink.colours).toBeGreaterThan(2);
+  const rows = await tableRows(page);
+  expect(rows.length).toBeGreaterThan(2);
+  expect(await shareUrl(page)).toContain("v=1");
+  expect(problems).toEqual([]);
+});
+
+test("the chart's backing store follows devicePixelRatio and redraws on resize", async ({ browser }) => {
+  const context = await browser.newContext({ deviceScaleFactor: 2, viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  await open(page, "./");
+  const size = async () =>
+    page.getByTestId("chart").evaluate((c) => ({ w: c.width, cssW: c.getBoundingClientRect().width }));
+  await expect.poll(async () => (await size()).w).toBeGreaterThan(0);
+  let s = await size();
+  expect(s.w).toBe(Math.round(s.cssW * 2));
+  await page.setViewportSize({ width: 700, height: 900 });
+  await expect.poll(async () => {
+    const t = await size();
+    return t.w === Math.round(t.cssW * 2) && t.w !== s.w;
+  }).toBe(true);
+  await expect.poll(async () => (await chartInk(page)).ink).toBeGreaterThan(1000);
+  await context.close();
+});
+
+test("moving the price and coverage sliders changes readout, table and share-url, without history entries", async ({ page }) => {
+  await open(page, "./" + SEED.replace("hedge=forward", "hedge=put").replace("cov=100", "cov=50"));
+  const historyBefore = await page.evaluate(() => history.length);
+  const readout = () => page.getByTestId("return-at-price").textContent();
+  await expect(page.getByTestId("return-at-price")).toHaveText(/%$/);
+  const r0 = await readout();
+  const url0 = await shareUrl(page);
+  const ink0 = await chartInk(page);
+
+  await slide(page, "price-slider", 290);
+  await expect(page.getByTestId("return-at-price")).not.toHaveText(r0);
+  const url1 = await shareUrl(page);
+  expect(url1).not.toBe(url0);
+  expect(url1).toContain("px=290");
+  expect(page.url()).toContain("px=290");
+
+  const table1 = await tableRows(page);
+  const r1 = await readout();
+  await slide(page, "coverage-slider", 80);
+  await expect.poll(async () => JSON.stringify(await tableRows(page))).not.toBe(JSON.stringify(table1));
+  await expect(page.getByTestId("return-at-price")).not.toHaveText(r1);
+  expect(await shareUrl(page)).toContain("cov=80");
+  expect(page.url()).toContain("cov=80");
+  expect((await chartInk(page)).ink).toBeGreaterThan(1000);
+  expect(ink0.ink).toBeGreaterThan(1000);
+  expect(await page.evaluate(() => history.length)).toBe(historyBefore);
+});
+
+test("the seed link shows the seed table exactly", async ({ page }) => {
+  const problems = await open(page, "./" + SEED);
+  await expect.poll(async () => (await tableRows(page)).length).toBe(12);
+  const rows = await tableRows(page);
+  const header = rows[0];
+  expect(header[0]).toMatch(/price/i);
+  expect(header[1]).toMatch(/revenue/i);
+  expect(header[2]).toMatch(/payoff/i);
+  expect(header[header.length - 1]).toMatch(/return/i);
+  const body = rows.slice(1);
+  body.forEach((row, i) => {
+    const price = 200 + 10 * i;
+    expect(row[0]).toBe(usd(price));
+    expect(row[1]).toBe(usd(5 * price));
+    const payoff = 5 * (260 - price);
+    if (payoff === 0) {
+      expect(["$0", "$-", "$ -"]).toContain(row[2]);
+    } else {
+      expect(row[2]).toBe(usd(payoff));
+    }
+    expect(row[header.length - 1]).toBe("18.2%");
+  });
+  expect(body[0][0]).toBe("$200");
+  expect(body[0][1]).toBe("$1,000");
+  expect(body[0][2]).toBe("$300");
+  expect(body[10][1]).toBe("$1,500");
+  expect(body[10][2]).toBe("$(200)");
+  await expect(page.getByTestId("link-error")).toBeHidden();
+  expect(problems).toEqual([]);
+});
+
+test("a link with bad values names them in link-error and the page still renders", async ({ page }) => {
+  const problems = await open(page, "./?v=1&spot=abc&cov=250&hedge=swap&vol=-5&unknownkey=7");
+  const banner = page.getByTestId("link-error");
+  await expect(banner).toBeVisible();
+  for (const key of ["spot", "cov", "hedge", "vol"]) {
+    await expect(banner).toContainText(key);
+  }
+  await expect(banner).not.toContainText("unknownkey");
+  await expect(banner).toContainText("abc");
+  await expect.poll(async () => (await tableRows(page)).length).toBeGreaterThan(2);
+  await expect.poll(async () => (await chartInk(page)).ink).toBeGreaterThan(1000);
+  expect(problems).toEqual([]);
+});
+
+test("an invalid input shows a message next to the field; the rest keeps working", async ({ page }) => {
+  await open(page, "./" + SEED);
+  await expect.poll(async () => (await tableRows(page)).length).toBe(12);
+  await page.locator("#field-spot").fill("abc");
+  const msg = page.getByTestId("error-spot");
+  await expect(msg).toBeVisible();
+  await expect(msg).toContainText("spot");
+  await expect(msg).toContainText("abc");
+  await slide(page, "price-slider", 230);
+  await expect(page.getByTestId("return-at-price")).toHaveText("18.2%");
+  expect((await tableRows(page)).length).toBe(12);
+  await page.locator("#field-spot").fill("250");
+  await expect(msg).toBeHidden();
+});
+
+test("a copied link reopened gives the same table", async ({ browser }) => {
+  const context = await browser.newContext();
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: "http://127.0.0.1:8181" });
+  const page = await context.newPage();
+  await open(page, "./" + SEED.replace("hedge=forward", "hedge=collar"));
+  await slide(page, "coverage-slider", 65);
+  await slide(page, "price-slider", 237);
+  await expect(page.getByTestId("share-url")).toHaveAttribute("value", /cov=65/);
+  await page.getByTestId("copy-link").click();
+  await expect(page.locator(".copy-status")).toHaveText("Link copied");
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(await shareUrl(page));
+  const table = await tableRows(page);
+  expect(table.length).toBe(12);
+  const ret = await page.getByTestId("return-at-price").textContent();
+
+  const again = await context.newPage();
+  const problems = await open(again, copied);
+  await expect.poll(async () => JSON.stringify(await tableRows(again))).toBe(JSON.stringify(table));
+  await expect(again.getByTestId("return-at-price")).toHaveText(ret);
+  expect(await shareUrl(again)).toBe(copied);
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+test("dist/ works from a sub-path and loads only its own files", async ({ page }) => {
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  const problems = await open(page, "http://127.0.0.1:8182/tools/minerhedge/" + SEED);
+  await expect.poll(async () => (await tableRows(page)).length).toBe(12);
+  await expect.poll(async () => (await chartInk(page)).ink).toBeGreaterThan(1000);
+  for (const u of requests) {
+    if (!u.startsWith("data:")) expect(u).toMatch(/^http:\/\/127\.0\.0\.1:8182\/tools\/minerhedge\//);
+  }
+  expect(await shareUrl(page)).toMatch(/^http:\/\/127\.0\.0\.1:8182\/tools\/minerhedge\/\?v=1/);
+  expect(problems).toEqual([]);
+});
