@@ -9,4 +9,7 @@ pub mod validate;
 
 pub mod pricing;
 
+pub mod montecarlo;
+pub mod risk;
+
 pub use error::{DomainError, Result};
