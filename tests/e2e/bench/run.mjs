@@ -1,0 +1,141 @@
+// Browser benchmark (not a test): `npm run bench` in tests/e2e after `trunk build --release`.
+// Serves ../../dist on 127.0.0.1:8190 and drives Debian's headless Chromium:
+//  (a) moves the price slider 200 times on a page with 1,001-point curves and reports p50/p95
+//      of input event → chart redrawn (the page's `minerhedge:chart-drawn` performance mark)
+//      and input event → next animation frame (the frame that shows the redraw);
+//  (b) prices 1,000,000 options with price and Greeks through the page's wasm engine and
+//      through the npm packages @uqee/black-scholes (price + Greeks) and black-scholes (price
+//      only: it has no Greeks), in the same browser, and reports the ratios.
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "@playwright/test";
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dist = path.resolve(here, "../../../dist");
+const port = 8190;
+const base = `http://127.0.0.1:${port}/`;
+const SEED = "?v=1&coin=ETH&mode=direct&cost=1100&qty=5&spot=250&hedge=collar&kp=230&kc=zero&cov=100&lo=100&hi=400&step=10";
+const N = Number(process.env.BENCH_OPTIONS || 1_000_000);
+const MOVES = 200;
+
+const server = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", dist], {
+  stdio: "ignore",
+});
+const stop = () => server.kill();
+process.on("exit", stop);
+
+async function waitForServer() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(base + "index.html");
+      if (r.ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("static server did not start");
+}
+
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+};
+const f = (x) => x.toFixed(2);
+
+await waitForServer();
+const { chromiumArgs } = require("../playwright.config.js");
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs, headless: true });
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+const page = await context.newPage();
+await page.goto(base + SEED);
+await page.waitForFunction(() => window.minerhedge && performance.getEntriesByName("minerhedge:chart-drawn").length > 0);
+console.log(`Chromium ${browser.version()}`);
+
+// (a) slider → chart.
+const slider = await page.evaluate(async (moves) => {
+  const el = document.querySelector('[data-testid="price-slider"]');
+  const lo = Number(el.min), hi = Number(el.max);
+  const drawn = [], framed = [];
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r(performance.now())));
+  await frame();
+  for (let i = 0; i < moves; i++) {
+    const v = lo + ((hi - lo) * ((i * 37) % moves)) / moves;
+    const before = performance.getEntriesByName("minerhedge:chart-drawn").length;
+    const t0 = performance.now();
+    el.value = String(v);
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+    const t1 = await frame();
+    let marks = performance.getEntriesByName("minerhedge:chart-drawn");
+    while (marks.length === before) {
+      await frame();
+      marks = performance.getEntriesByName("minerhedge:chart-drawn");
+    }
+    drawn.push(marks[marks.length - 1].startTime - t0);
+    framed.push(Math.max(t1, marks[marks.length - 1].startTime) - t0);
+    performance.clearMarks("minerhedge:chart-drawn");
+  }
+  const points = document.querySelector('[data-testid="chart"]').dataset.points;
+  return { drawn, framed, points };
+}, MOVES);
+console.log(`(a) price slider, ${MOVES} moves, ${slider.points ?? "?"} points per curve`);
+console.log(`    input -> chart redrawn: p50 ${f(quantile(slider.drawn, 0.5))} ms, p95 ${f(quantile(slider.drawn, 0.95))} ms, max ${f(Math.max(...slider.drawn))} ms`);
+console.log(`    input -> next frame:    p50 ${f(quantile(slider.framed, 0.5))} ms, p95 ${f(quantile(slider.framed, 0.95))} ms`);
+
+// (b) 1,000,000 options, price + Greeks.
+const uqee = readFileSync(require.resolve("@uqee/black-scholes"), "utf8");
+const mattl = readFileSync(require.resolve("black-scholes"), "utf8");
+await page.evaluate(([a, b]) => {
+  const load = (src) => {
+    const module = { exports: {} };
+    new Function("module", "exports", src)(module, module.exports);
+    return module.exports;
+  };
+  window.__uqee = load(a);
+  window.__mattl = load(b);
+}, [uqee, mattl]);
+const pricing = await page.evaluate((n) => {
+  const time = (fn) => {
+    fn(Math.min(n, 10_000)); // warm-up
+    const t0 = performance.now();
+    const checksum = fn(n);
+    return { ms: performance.now() - t0, checksum };
+  };
+  const input = (i) => ({
+    underlying: 100 + (i % 100),
+    strike: 50 + (i % 101),
+    sigma: 0.2 + (i % 50) / 100,
+    time: 0.1 + (i % 30) / 30,
+    rate: 0.05,
+  });
+  const wasm = time((k) => window.minerhedge.bench_price_options(k));
+  const bs = new window.__uqee.BlackScholes();
+  const uqee = time((k) => {
+    let s = 0;
+    for (let i = 0; i < k; i++) {
+      const o = bs.option({ ...input(i), type: "call" });
+      s += o.price + o.delta + o.gamma + o.vega + o.theta + o.rho;
+    }
+    return s;
+  });
+  const mattl = time((k) => {
+    let s = 0;
+    for (let i = 0; i < k; i++) {
+      const p = input(i);
+      s += window.__mattl.blackScholes(p.underlying, p.strike, p.time, p.sigma, p.rate, "call");
+    }
+    return s;
+  });
+  return { wasm, uqee, mattl };
+}, N);
+console.log(`(b) ${N.toLocaleString("en-US")} European calls`);
+console.log(`    wasm engine (price + Greeks):       ${f(pricing.wasm.ms)} ms (checksum ${pricing.wasm.checksum.toExponential(6)})`);
+console.log(`    @uqee/black-scholes (price + Greeks): ${f(pricing.uqee.ms)} ms (checksum ${pricing.uqee.checksum.toExponential(6)})`);
+console.log(`    black-scholes (price only):           ${f(pricing.mattl.ms)} ms (checksum ${pricing.mattl.checksum.toExponential(6)})`);
+const fastest = Math.min(pricing.uqee.ms, pricing.mattl.ms);
+console.log(`    ratio fastest JS / wasm: ${f(fastest / pricing.wasm.ms)}x (@uqee ${f(pricing.uqee.ms / pricing.wasm.ms)}x, black-scholes ${f(pricing.mattl.ms / pricing.wasm.ms)}x)`);
+
+await browser.close();
+stop();
