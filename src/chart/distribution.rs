@@ -272,8 +272,7 @@ pub fn draw<DB: DrawingBackend>(
     } else {
         DataRange::UNIT
     };
-    let max_x_ticks = ((surface.css_width() / 90.0).floor() as usize).clamp(2, 10);
-    let max_y_ticks = ((surface.css_height() / 50.0).floor() as usize).clamp(2, 8);
+    let (max_x_ticks, max_y_ticks) = render::tick_budget(surface);
 
     let items: Vec<LegendItem> = chart
         .series

@@ -263,9 +263,10 @@ pub fn nice_step(span: f64, max_ticks: usize) -> Option<f64> {
         .filter(|s| s.is_normal())
 }
 
-/// Tick positions inside `range`: multiples of [`nice_step`]`(range.span(), max_ticks)`, at
-/// most `max_ticks + 1` of them, ascending, with values within 1e-9 steps of zero snapped to
-/// exactly 0. Falls back to the two ends when no nice step exists.
+/// Tick positions inside `range`: multiples of [`nice_step`]`(range.span(), max_ticks)`,
+/// ascending, with values within 1e-9 steps of zero snapped to exactly 0. At least two: when
+/// the step leaves only one multiple inside, a finer 1-2-5 step is used (then there may be up
+/// to `3 × max_ticks`; otherwise at most `max_ticks + 1`). Falls back to the two ends when no nice step exists.
 ///
 /// ```
 /// use minerhedge::chart::geometry::{ticks, DataRange};
@@ -275,23 +276,35 @@ pub fn nice_step(span: f64, max_ticks: usize) -> Option<f64> {
 /// assert_eq!(t, vec![-0.1, 0.0, 0.1, 0.2, 0.3]);
 /// ```
 pub fn ticks(range: &DataRange, max_ticks: usize) -> Vec<f64> {
-    let fallback = || vec![range.lo, range.hi];
+    let max_ticks = max_ticks.max(1);
+    // A step as large as the budget allows can leave a single multiple inside the range
+    // (e.g. 0..4.4e9 with 2 ticks → step 5e9): then allow a finer step.
+    for budget in max_ticks..=max_ticks * 3 {
+        let t = ticks_with_budget(range, budget);
+        if t.len() >= 2 {
+            return t;
+        }
+    }
+    vec![range.lo, range.hi]
+}
+
+fn ticks_with_budget(range: &DataRange, max_ticks: usize) -> Vec<f64> {
     let Some(step) = nice_step(range.span(), max_ticks) else {
-        return fallback();
+        return Vec::new();
     };
     let k0 = (range.lo / step - 1e-9).ceil();
     let k1 = (range.hi / step + 1e-9).floor();
     if !(k0.is_finite() && k1.is_finite()) || k1 < k0 || k1 - k0 > (max_ticks as f64) + 2.0 {
-        return fallback();
+        return Vec::new();
     }
     let n = (k1 - k0) as usize;
+    let decimals = step_decimals(step);
     let mut out = Vec::with_capacity(n + 1);
     for i in 0..=n {
         let k = k0 + i as f64;
         // k × step, rounded to the step's decimal places so labels read 0.3 rather than
         // 0.30000000000000004.
         let mut v = k * step;
-        let decimals = step_decimals(step);
         if decimals > 0 && decimals <= 15 {
             let p = 10f64.powi(decimals as i32);
             let r = (v * p).round() / p;
@@ -303,6 +316,14 @@ pub fn ticks(range: &DataRange, max_ticks: usize) -> Vec<f64> {
             v = 0.0;
         }
         out.push(v);
+    }
+    // Near the limits of f64 precision (a span of a few ulps) k × step can land outside the
+    // range or repeat: such ticks are useless, so give up on this budget.
+    let slack = step * 1e-6;
+    if out.iter().any(|v| *v < range.lo - slack || *v > range.hi + slack)
+        || out.windows(2).any(|w| w[0] >= w[1])
+    {
+        return Vec::new();
     }
     out
 }

@@ -38,7 +38,7 @@ use crate::domain::DomainError;
 /// ```
 /// use minerhedge::chart::heatmap::Grid;
 /// let g = Grid::new(vec![1.0, 2.0], vec![0.0], vec![0.5, f64::NAN]).unwrap();
-/// assert_eq!(g.value(1, 0), Some(f64::NAN).filter(|_| false).or(g.value(1, 0)));
+/// assert!(g.value(1, 0).is_some_and(f64::is_nan));
 /// assert_eq!(g.value(0, 0), Some(0.5));
 /// assert!(Grid::new(vec![1.0, 2.0], vec![0.0], vec![0.5]).is_err());
 /// ```
@@ -305,7 +305,7 @@ pub fn draw<DB: DrawingBackend>(
 
     // Colour bar on the right: bar + tick labels.
     let tick_font = render::font(surface, render::TEXT_CSS - 1.0, theme.text);
-    let v_ticks = ticks(&vrange, ((surface.css_height() / 50.0) as usize).clamp(2, 8));
+    let v_ticks = ticks(&vrange, render::tick_budget(surface).1);
     let v_step = match v_ticks.as_slice() {
         [a, b, ..] => b - a,
         _ => 1.0,
@@ -325,8 +325,7 @@ pub fn draw<DB: DrawingBackend>(
     let pad = ipx(surface, 8.0, 1);
     let title_h = if chart.value_label.is_empty() { 0 } else { ipx(surface, render::TEXT_CSS * 1.6, 1) };
 
-    let max_x_ticks = ((surface.css_width() / 90.0).floor() as usize).clamp(2, 10);
-    let max_y_ticks = ((surface.css_height() / 45.0).floor() as usize).clamp(2, 8);
+    let (max_x_ticks, max_y_ticks) = render::tick_budget(surface);
     let (ctx, frame) = render::build_axes(
         root,
         Axes {

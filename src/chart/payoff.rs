@@ -233,8 +233,7 @@ pub fn draw<DB: DrawingBackend>(
     root.fill(&theme.background).map_err(drawing_err)?;
 
     let (x, y) = ranges(chart);
-    let max_x_ticks = ((surface.css_width() / 90.0).floor() as usize).clamp(2, 10);
-    let max_y_ticks = ((surface.css_height() / 50.0).floor() as usize).clamp(2, 8);
+    let (max_x_ticks, max_y_ticks) = render::tick_budget(surface);
     let x_ticks = ticks(&x, max_x_ticks);
     let y_ticks = ticks(&y, max_y_ticks);
 

@@ -79,6 +79,15 @@ pub(crate) fn font(surface: &Surface, css: f64, colour: RGBColor) -> TextStyle<'
     }
 }
 
+/// At most how many ticks fit on the x and y axes: one per 80 CSS px across (2–10) and one
+/// per 40 CSS px up (2–9).
+pub(crate) fn tick_budget(surface: &Surface) -> (usize, usize) {
+    (
+        ((surface.css_width() / 80.0).floor() as usize).clamp(2, 10),
+        ((surface.css_height() / 40.0).floor() as usize).clamp(2, 9),
+    )
+}
+
 /// Device pixels as the integer plotters wants (at least `min`).
 pub(crate) fn ipx(surface: &Surface, css: f64, min: i32) -> i32 {
     (surface.px(css).round() as i32).max(min)
