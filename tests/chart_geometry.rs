@@ -95,7 +95,9 @@ fn surface_contract() {
 
 #[test]
 fn interpolation_follows_the_polyline() {
-    let pts: Vec<(f64, f64)> = (0..=10).map(|i| (i as f64 * 10.0, (i * i) as f64)).collect();
+    let pts: Vec<(f64, f64)> = (0..=10)
+        .map(|i| (i as f64 * 10.0, (i * i) as f64))
+        .collect();
     assert_eq!(interpolate(&pts, 25.0), Some(6.5));
     assert_eq!(interpolate(&pts, -1.0), None);
     assert_eq!(interpolate(&pts, f64::NAN), None);

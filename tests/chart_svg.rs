@@ -54,7 +54,7 @@ fn hex(c: RGBColor) -> String {
 }
 
 /// Polylines stroked in colour `c`.
-fn polylines_in<'a>(svg: &'a str, c: RGBColor) -> Vec<&'a str> {
+fn polylines_in(svg: &str, c: RGBColor) -> Vec<&str> {
     elements(svg, "polyline")
         .into_iter()
         .filter(|e| attr(e, "stroke").is_some_and(|s| s.eq_ignore_ascii_case(&hex(c))))
@@ -68,7 +68,9 @@ fn texts(svg: &str) -> Vec<String> {
     while let Some(i) = rest.find("<text ") {
         let after = &rest[i..];
         let Some(gt) = after.find('>') else { break };
-        let Some(close) = after.find("</text>") else { break };
+        let Some(close) = after.find("</text>") else {
+            break;
+        };
         out.push(after[gt + 1..close].trim().replace("&amp;", "&"));
         rest = &after[close..];
     }
@@ -109,10 +111,18 @@ fn seed_chart(n: usize) -> PayoffChart {
         series: vec![
             Series::new("Unhedged", line(&|p| 5.0 * p), SeriesStyle::Secondary),
             Series::new("Forward", line(&|_| 1300.0), SeriesStyle::Primary),
-            Series::new("Inverse forward", line(&|p| 1300.0 + 0.2 * (p - 260.0)), SeriesStyle::Faint),
+            Series::new(
+                "Inverse forward",
+                line(&|p| 1300.0 + 0.2 * (p - 260.0)),
+                SeriesStyle::Faint,
+            ),
             Series::new("Put", line(&put), SeriesStyle::Faint),
             Series::new("Collar", line(&collar), SeriesStyle::Faint),
-            Series::new("Zero-cost collar", line(&|p| 5.0 * p.clamp(240.0, 275.0)), SeriesStyle::Faint),
+            Series::new(
+                "Zero-cost collar",
+                line(&|p| 5.0 * p.clamp(240.0, 275.0)),
+                SeriesStyle::Faint,
+            ),
         ],
         zero_line: Some(1100.0),
         zero_label: Some("Cost $1,100".to_string()),
@@ -143,16 +153,27 @@ fn payoff_draws_one_path_per_series_with_every_point() {
         let pts = points(paths[0]);
         assert_eq!(pts.len(), 1001, "{label}: every point");
         // Extents: first and last points at the x range's ends.
-        let (x0, x1) = (frame.x_to_px(100.0).round() as i32, frame.x_to_px(400.0).round() as i32);
+        let (x0, x1) = (
+            frame.x_to_px(100.0).round() as i32,
+            frame.x_to_px(400.0).round() as i32,
+        );
         assert_eq!(pts[0].0, x0);
         assert_eq!(pts[1000].0, x1);
     }
     // The unhedged line ends at 5 × 400 = 2,000 at the right edge.
-    let unhedged = points(polylines_in(&svg, theme.secondary).into_iter().find(|e| points(e).len() > 2).unwrap());
+    let unhedged = points(
+        polylines_in(&svg, theme.secondary)
+            .into_iter()
+            .find(|e| points(e).len() > 2)
+            .unwrap(),
+    );
     assert!((unhedged[1000].1 - frame.y_to_px(2000.0).round() as i32).abs() <= 1);
     // Every faint series is one translucent path in its own colour.
     for c in &theme.faint[..4] {
-        let paths: Vec<_> = polylines_in(&svg, *c).into_iter().filter(|e| points(e).len() > 2).collect();
+        let paths: Vec<_> = polylines_in(&svg, *c)
+            .into_iter()
+            .filter(|e| points(e).len() > 2)
+            .collect();
         assert_eq!(paths.len(), 1, "faint colour {}", hex(*c));
         assert_eq!(attr(paths[0], "opacity"), Some("0.6"));
     }
@@ -174,7 +195,10 @@ fn payoff_marks_sit_at_the_frame_positions() {
     };
     let spot_px = frame.x_to_px(250.0).round() as i32;
     let spot_xs = vertical_at(theme.spot);
-    assert!(!spot_xs.is_empty() && spot_xs.iter().all(|x| (x - spot_px).abs() <= 1), "{spot_xs:?} vs {spot_px}");
+    assert!(
+        !spot_xs.is_empty() && spot_xs.iter().all(|x| (x - spot_px).abs() <= 1),
+        "{spot_xs:?} vs {spot_px}"
+    );
     let be_px = frame.x_to_px(220.0).round() as i32;
     let be_xs = vertical_at(theme.breakeven);
     assert!(!be_xs.is_empty() && be_xs.iter().all(|x| (x - be_px).abs() <= 1));
@@ -196,7 +220,10 @@ fn payoff_marks_sit_at_the_frame_positions() {
     for v in [1300.0, 1500.0] {
         let cy = frame.y_to_px(v).round() as i32;
         assert!(
-            circles.iter().any(|c| attr(c, "cx") == Some(&marker_px.to_string()) && attr(c, "cy") == Some(&cy.to_string())),
+            circles
+                .iter()
+                .any(|c| attr(c, "cx") == Some(&marker_px.to_string())
+                    && attr(c, "cy") == Some(&cy.to_string())),
             "dot at {v}"
         );
     }
@@ -209,7 +236,17 @@ fn payoff_has_legend_labels_and_dollar_ticks() {
     let (svg, frame) = render_payoff(&chart, &surface);
     let frame = frame.unwrap();
     let t = texts(&svg);
-    for label in ["Unhedged", "Forward", "Inverse forward", "Put", "Collar", "Zero-cost collar", "Spot $250", "Breakeven $220", "Cost $1,100"] {
+    for label in [
+        "Unhedged",
+        "Forward",
+        "Inverse forward",
+        "Put",
+        "Collar",
+        "Zero-cost collar",
+        "Spot $250",
+        "Breakeven $220",
+        "Cost $1,100",
+    ] {
         assert!(t.iter().any(|s| s == label), "{label} missing in {t:?}");
     }
     assert!(t.iter().any(|s| s == "Final price (USD per coin)"));
@@ -241,7 +278,11 @@ fn payoff_skips_non_finite_points_and_breaks_the_line() {
     let (svg, frame) = render_payoff(&chart, &surface);
     let frame = frame.unwrap();
     assert!(!svg.contains("NaN") && !svg.contains("inf"));
-    let lens: Vec<usize> = polylines_in(&svg, Theme::light().primary).iter().map(|e| points(e).len()).filter(|n| *n > 2).collect();
+    let lens: Vec<usize> = polylines_in(&svg, Theme::light().primary)
+        .iter()
+        .map(|e| points(e).len())
+        .filter(|n| *n > 2)
+        .collect();
     assert_eq!(lens, vec![40, 28, 30]);
     // The 1e308 point did not stretch the y axis.
     assert!(frame.y_range().hi() < 200.0);
@@ -263,7 +304,12 @@ fn payoff_hidpi_doubles_pixels_and_maps_css_back() {
     let p2 = f2.css_to_x(css).unwrap();
     assert!((p2 - 275.0).abs() < 300.0 / 640.0 * 2.0, "{p2}");
     // Fonts scale with the ratio.
-    assert!(svg2.contains("font-size=\"") && elements(&svg2, "text").iter().any(|e| attr(e, "font-size").and_then(|v| v.parse::<f64>().ok()).is_some_and(|v| v > 15.0)));
+    assert!(
+        svg2.contains("font-size=\"")
+            && elements(&svg2, "text").iter().any(|e| attr(e, "font-size")
+                .and_then(|v| v.parse::<f64>().ok())
+                .is_some_and(|v| v > 15.0))
+    );
 }
 
 #[test]
@@ -273,7 +319,11 @@ fn payoff_crosshair_draws_lines_and_readout() {
     let surface = Surface::new(800.0, 420.0, 1.0).unwrap();
     let (svg, frame) = render_payoff(&chart, &surface);
     let frame = frame.unwrap();
-    assert!(texts(&svg).iter().any(|t| t == "$320 · $1,450"), "{:?}", texts(&svg));
+    assert!(
+        texts(&svg).iter().any(|t| t == "$320 · $1,450"),
+        "{:?}",
+        texts(&svg)
+    );
     let lines = polylines_in(&svg, Theme::light().crosshair);
     let px = frame.x_to_px(320.0).round() as i32;
     assert!(lines.iter().any(|e| points(e).iter().all(|p| p.0 == px)));
@@ -284,12 +334,40 @@ fn payoff_degenerate_inputs_draw_without_error() {
     let surface = Surface::new(320.0, 200.0, 1.0).unwrap();
     let cases = vec![
         PayoffChart::default(),
-        PayoffChart { series: vec![Series::new("empty", vec![], SeriesStyle::Primary)], ..PayoffChart::default() },
-        PayoffChart { series: vec![Series::new("one", vec![(250.0, 1000.0)], SeriesStyle::Primary)], ..PayoffChart::default() },
-        PayoffChart { series: vec![Series::new("flat", vec![(200.0, 5.0), (300.0, 5.0)], SeriesStyle::Primary)], ..PayoffChart::default() },
-        PayoffChart { series: vec![Series::new("vertical", vec![(250.0, 0.0), (250.0, 9.0)], SeriesStyle::Faint)], ..PayoffChart::default() },
         PayoffChart {
-            series: vec![Series::new("nan", vec![(f64::NAN, f64::NAN); 3], SeriesStyle::Secondary)],
+            series: vec![Series::new("empty", vec![], SeriesStyle::Primary)],
+            ..PayoffChart::default()
+        },
+        PayoffChart {
+            series: vec![Series::new(
+                "one",
+                vec![(250.0, 1000.0)],
+                SeriesStyle::Primary,
+            )],
+            ..PayoffChart::default()
+        },
+        PayoffChart {
+            series: vec![Series::new(
+                "flat",
+                vec![(200.0, 5.0), (300.0, 5.0)],
+                SeriesStyle::Primary,
+            )],
+            ..PayoffChart::default()
+        },
+        PayoffChart {
+            series: vec![Series::new(
+                "vertical",
+                vec![(250.0, 0.0), (250.0, 9.0)],
+                SeriesStyle::Faint,
+            )],
+            ..PayoffChart::default()
+        },
+        PayoffChart {
+            series: vec![Series::new(
+                "nan",
+                vec![(f64::NAN, f64::NAN); 3],
+                SeriesStyle::Secondary,
+            )],
             zero_line: Some(f64::INFINITY),
             breakevens: vec![f64::NAN, -1e308],
             spot: Some(f64::NEG_INFINITY),
@@ -312,7 +390,13 @@ fn payoff_rejects_a_drawing_area_of_the_wrong_size() {
     let mut svg = String::new();
     let root = SVGBackend::with_string(&mut svg, (640, 360)).into_drawing_area();
     let e = payoff::draw(&root, &PayoffChart::default(), &surface).unwrap_err();
-    assert_eq!(e, ChartError::SurfaceMismatch { expected: (1280, 720), actual: (640, 360) });
+    assert_eq!(
+        e,
+        ChartError::SurfaceMismatch {
+            expected: (1280, 720),
+            actual: (640, 360)
+        }
+    );
 }
 
 #[test]
@@ -320,8 +404,19 @@ fn payoff_dark_theme_and_percent_axis() {
     let prices = grid(201);
     let chart = PayoffChart {
         series: vec![
-            Series::new("Unhedged", prices.iter().map(|p| (*p, 5.0 * p / 1100.0 - 1.0)).collect(), SeriesStyle::Secondary),
-            Series::new("Forward", prices.iter().map(|p| (*p, 1300.0 / 1100.0 - 1.0)).collect(), SeriesStyle::Primary),
+            Series::new(
+                "Unhedged",
+                prices
+                    .iter()
+                    .map(|p| (*p, 5.0 * p / 1100.0 - 1.0))
+                    .collect(),
+                SeriesStyle::Secondary,
+            ),
+            Series::new(
+                "Forward",
+                prices.iter().map(|p| (*p, 1300.0 / 1100.0 - 1.0)).collect(),
+                SeriesStyle::Primary,
+            ),
         ],
         y_label: "Return".to_string(),
         y_format: TickFormat::Percent,
@@ -357,8 +452,16 @@ fn distribution_overlays_histograms_with_legend_and_var() {
     let edges: Vec<f64> = (0..=40).map(|i| -0.8 + 0.04 * i as f64).collect();
     let chart = DistributionChart {
         series: vec![
-            HistogramSeries::new("Collar", Histogram::new(edges.clone(), normal_counts(0.05, 0.06, &edges, 900.0)).unwrap()).with_var(-0.06),
-            HistogramSeries::new("Unhedged", Histogram::new(edges.clone(), normal_counts(0.0, 0.25, &edges, 300.0)).unwrap()).with_var(-0.4),
+            HistogramSeries::new(
+                "Collar",
+                Histogram::new(edges.clone(), normal_counts(0.05, 0.06, &edges, 900.0)).unwrap(),
+            )
+            .with_var(-0.06),
+            HistogramSeries::new(
+                "Unhedged",
+                Histogram::new(edges.clone(), normal_counts(0.0, 0.25, &edges, 300.0)).unwrap(),
+            )
+            .with_var(-0.4),
         ],
         ..DistributionChart::default()
     };
@@ -371,7 +474,14 @@ fn distribution_overlays_histograms_with_legend_and_var() {
     save("distribution.svg", &svg);
     let theme = Theme::light();
     let t = texts(&svg);
-    for l in ["Collar", "Unhedged", "VaR -6.0%", "VaR -40.0%", "Share of paths", "Period return"] {
+    for l in [
+        "Collar",
+        "Unhedged",
+        "VaR -6.0%",
+        "VaR -40.0%",
+        "Share of paths",
+        "Period return",
+    ] {
         assert!(t.iter().any(|s| s == l), "{l} in {t:?}");
     }
     // Each series: one filled step polygon and one outline of 2 points per bin.
@@ -401,7 +511,11 @@ fn histogram_validation_and_empty_data() {
     assert!(Histogram::new(vec![0.0, f64::INFINITY], vec![1]).is_err());
     assert!(Histogram::new(vec![], vec![]).is_err());
     let chart = DistributionChart {
-        series: vec![HistogramSeries::new("zero", Histogram::new(vec![0.0, 1.0], vec![0]).unwrap()).with_var(f64::NAN)],
+        series: vec![HistogramSeries::new(
+            "zero",
+            Histogram::new(vec![0.0, 1.0], vec![0]).unwrap(),
+        )
+        .with_var(f64::NAN)],
         ..DistributionChart::default()
     };
     let surface = Surface::new(300.0, 200.0, 1.0).unwrap();
@@ -448,14 +562,25 @@ fn heatmap_cells_colour_bar_and_labels() {
     let x_px = frame.x_to_px(145.0).round() as i32;
     let rects = elements(&svg, "rect");
     assert!(
-        rects.iter().any(|r| attr(r, "fill").is_some_and(|f| f.eq_ignore_ascii_case(&c00)) && attr(r, "x") == Some(&x_px.to_string())),
+        rects.iter().any(
+            |r| attr(r, "fill").is_some_and(|f| f.eq_ignore_ascii_case(&c00))
+                && attr(r, "x") == Some(&x_px.to_string())
+        ),
         "cell (0,0) colour {c00} at x={x_px}"
     );
     // 21 × 13 cells plus 64 colour-bar steps are filled rectangles.
-    let filled = rects.iter().filter(|r| attr(r, "fill").is_some_and(|f| f != "none")).count();
+    let filled = rects
+        .iter()
+        .filter(|r| attr(r, "fill").is_some_and(|f| f != "none"))
+        .count();
     assert!(filled >= 21 * 13 + 64, "{filled}");
     let t = texts(&svg);
-    for l in ["Hedged return", "Difficulty change", "Final price (USD per coin)", "0%"] {
+    for l in [
+        "Hedged return",
+        "Difficulty change",
+        "Final price (USD per coin)",
+        "0%",
+    ] {
         assert!(t.iter().any(|s| s == l), "{l} in {t:?}");
     }
     assert!(t.iter().any(|s| s.starts_with('-') && s.ends_with('%')));
@@ -466,7 +591,10 @@ fn heatmap_missing_values_and_validation() {
     assert!(Grid::new(vec![1.0, 2.0], vec![1.0], vec![0.0]).is_err());
     assert!(Grid::new(vec![1.0, f64::NAN], vec![1.0], vec![0.0, 0.0]).is_err());
     let g = Grid::new(vec![1.0, 2.0], vec![1.0], vec![f64::NAN, f64::INFINITY]).unwrap();
-    let chart = HeatmapChart { grid: g, ..HeatmapChart::default() };
+    let chart = HeatmapChart {
+        grid: g,
+        ..HeatmapChart::default()
+    };
     let surface = Surface::new(300.0, 200.0, 1.0).unwrap();
     let mut svg = String::new();
     {
@@ -474,7 +602,10 @@ fn heatmap_missing_values_and_validation() {
         heatmap::draw(&root, &chart, &surface).unwrap();
     }
     let missing = hex(Theme::light().missing);
-    let n = elements(&svg, "rect").iter().filter(|r| attr(r, "fill").is_some_and(|f| f.eq_ignore_ascii_case(&missing))).count();
+    let n = elements(&svg, "rect")
+        .iter()
+        .filter(|r| attr(r, "fill").is_some_and(|f| f.eq_ignore_ascii_case(&missing)))
+        .count();
     assert_eq!(n, 2);
 }
 
@@ -495,7 +626,11 @@ fn any_f64() -> impl Strategy<Value = f64> {
 }
 
 fn any_style() -> impl Strategy<Value = SeriesStyle> {
-    prop_oneof![Just(SeriesStyle::Primary), Just(SeriesStyle::Secondary), Just(SeriesStyle::Faint)]
+    prop_oneof![
+        Just(SeriesStyle::Primary),
+        Just(SeriesStyle::Secondary),
+        Just(SeriesStyle::Faint)
+    ]
 }
 
 proptest! {

@@ -306,7 +306,14 @@ pub fn draw<DB: DrawingBackend>(
         surface,
         theme,
     )?;
-    render::draw_legend(root, &items, &legend, (frame.plot().left, pad), surface, theme)?;
+    render::draw_legend(
+        root,
+        &items,
+        &legend,
+        (frame.plot().left, pad),
+        surface,
+        theme,
+    )?;
 
     let line_w = ipx(surface, 1.5, 1) as u32;
     for (i, (s, sh)) in chart.series.iter().zip(&shares).enumerate() {
@@ -326,7 +333,16 @@ pub fn draw<DB: DrawingBackend>(
     for (i, s) in chart.series.iter().enumerate() {
         if let Some(v) = s.var.filter(|v| is_plottable(*v)) {
             let label = format!("VaR {}", chart.x_format.readout(v));
-            render::vertical_mark(&mut ctx, &frame, v, series_colour(theme, i), true, Some(&label), surface, i as i32)?;
+            render::vertical_mark(
+                &mut ctx,
+                &frame,
+                v,
+                series_colour(theme, i),
+                true,
+                Some(&label),
+                surface,
+                i as i32,
+            )?;
         }
     }
     root.present().map_err(drawing_err)?;

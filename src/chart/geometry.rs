@@ -76,7 +76,9 @@ impl DataRange {
     /// ```
     pub fn new(lo: f64, hi: f64) -> Result<DataRange, ChartError> {
         if !is_plottable(lo) {
-            return Err(DomainError::out_of_range("range low", lo, "finite, |value| ≤ 1e300").into());
+            return Err(
+                DomainError::out_of_range("range low", lo, "finite, |value| ≤ 1e300").into(),
+            );
         }
         if !is_plottable(hi) || hi <= lo {
             return Err(DomainError::out_of_range(
@@ -320,7 +322,9 @@ fn ticks_with_budget(range: &DataRange, max_ticks: usize) -> Vec<f64> {
     // Near the limits of f64 precision (a span of a few ulps) k × step can land outside the
     // range or repeat: such ticks are useless, so give up on this budget.
     let slack = step * 1e-6;
-    if out.iter().any(|v| *v < range.lo - slack || *v > range.hi + slack)
+    if out
+        .iter()
+        .any(|v| *v < range.lo - slack || *v > range.hi + slack)
         || out.windows(2).any(|w| w[0] >= w[1])
     {
         return Vec::new();
@@ -373,13 +377,25 @@ impl Surface {
     pub fn new(css_width: f64, css_height: f64, dpr: f64) -> Result<Surface, ChartError> {
         let size_ok = |v: f64| v.is_finite() && (1.0..=16384.0).contains(&v);
         if !size_ok(css_width) {
-            return Err(DomainError::out_of_range("chart width", css_width, "between 1 and 16384 CSS px").into());
+            return Err(DomainError::out_of_range(
+                "chart width",
+                css_width,
+                "between 1 and 16384 CSS px",
+            )
+            .into());
         }
         if !size_ok(css_height) {
-            return Err(DomainError::out_of_range("chart height", css_height, "between 1 and 16384 CSS px").into());
+            return Err(DomainError::out_of_range(
+                "chart height",
+                css_height,
+                "between 1 and 16384 CSS px",
+            )
+            .into());
         }
         if !(dpr.is_finite() && (0.25..=8.0).contains(&dpr)) {
-            return Err(DomainError::out_of_range("device pixel ratio", dpr, "between 0.25 and 8").into());
+            return Err(
+                DomainError::out_of_range("device pixel ratio", dpr, "between 0.25 and 8").into(),
+            );
         }
         Ok(Surface {
             css_width,
@@ -558,7 +574,9 @@ impl Frame {
             .into());
         }
         if !(dpr.is_finite() && (0.25..=8.0).contains(&dpr)) {
-            return Err(DomainError::out_of_range("device pixel ratio", dpr, "between 0.25 and 8").into());
+            return Err(
+                DomainError::out_of_range("device pixel ratio", dpr, "between 0.25 and 8").into(),
+            );
         }
         Ok(Frame {
             plot,
@@ -679,7 +697,8 @@ impl Frame {
     /// assert_eq!(f.y_to_px(1.0), 0.0);
     /// ```
     pub fn y_to_px(&self, y: f64) -> f64 {
-        f64::from(self.plot.bottom) - (y - self.y.lo) / self.y.span() * f64::from(self.plot.height())
+        f64::from(self.plot.bottom)
+            - (y - self.y.lo) / self.y.span() * f64::from(self.plot.height())
     }
 
     /// Data x at device-pixel column `px`, or `None` when `px` is not finite or lies outside
@@ -831,13 +850,22 @@ mod tests {
 
     #[test]
     fn ticks_are_one_two_five_multiples() {
-        for (lo, hi) in [(0.0, 1.0), (-3.7, 12.2), (1e6, 1.3e6), (0.001, 0.0042), (-5e9, 5e9)] {
+        for (lo, hi) in [
+            (0.0, 1.0),
+            (-3.7, 12.2),
+            (1e6, 1.3e6),
+            (0.001, 0.0042),
+            (-5e9, 5e9),
+        ] {
             let r = DataRange::new(lo, hi).unwrap();
             let t = ticks(&r, 6);
             assert!(t.len() >= 2, "{lo}..{hi}: {t:?}");
             let step = nice_step(r.span(), 6).unwrap();
             let mant = step / 10f64.powf(step.log10().floor());
-            assert!([1.0, 2.0, 5.0].iter().any(|m| (mant - m).abs() < 1e-9), "{step}");
+            assert!(
+                [1.0, 2.0, 5.0].iter().any(|m| (mant - m).abs() < 1e-9),
+                "{step}"
+            );
             for w in t.windows(2) {
                 assert!(((w[1] - w[0]) - step).abs() <= step * 1e-6);
             }

@@ -55,7 +55,12 @@ fn check_axis(field: &'static str, v: &[f64]) -> Result<(), ChartError> {
     }
     for (i, c) in v.iter().enumerate() {
         if !is_plottable(*c) || (i > 0 && *c <= v[i - 1]) {
-            return Err(DomainError::out_of_range(field, *c, "finite and greater than the previous value").into());
+            return Err(DomainError::out_of_range(
+                field,
+                *c,
+                "finite and greater than the previous value",
+            )
+            .into());
         }
     }
     Ok(())
@@ -323,7 +328,11 @@ pub fn draw<DB: DrawingBackend>(
     let gap = ipx(surface, 12.0, 1);
     let right = gap + bar_w + ipx(surface, 6.0, 1) + label_w + ipx(surface, 8.0, 1);
     let pad = ipx(surface, 8.0, 1);
-    let title_h = if chart.value_label.is_empty() { 0 } else { ipx(surface, render::TEXT_CSS * 1.6, 1) };
+    let title_h = if chart.value_label.is_empty() {
+        0
+    } else {
+        ipx(surface, render::TEXT_CSS * 1.6, 1)
+    };
 
     let (max_x_ticks, max_y_ticks) = render::tick_budget(surface);
     let (ctx, frame) = render::build_axes(
@@ -354,13 +363,23 @@ pub fn draw<DB: DrawingBackend>(
                 theme.missing
             };
             ctx.plotting_area()
-                .draw(&Rectangle::new([(xw[0], yw[0]), (xw[1], yw[1])], c.filled()))
+                .draw(&Rectangle::new(
+                    [(xw[0], yw[0]), (xw[1], yw[1])],
+                    c.filled(),
+                ))
                 .map_err(drawing_err)?;
         }
     }
-    if let Some((mx, my)) = chart.marker.filter(|(a, b)| x.contains(*a) && y.contains(*b)) {
+    if let Some((mx, my)) = chart
+        .marker
+        .filter(|(a, b)| x.contains(*a) && y.contains(*b))
+    {
         ctx.plotting_area()
-            .draw(&Circle::new((mx, my), ipx(surface, 6.0, 1), theme.text.stroke_width(ipx(surface, 2.0, 1) as u32)))
+            .draw(&Circle::new(
+                (mx, my),
+                ipx(surface, 6.0, 1),
+                theme.text.stroke_width(ipx(surface, 2.0, 1) as u32),
+            ))
             .map_err(drawing_err)?;
     }
 
@@ -379,8 +398,11 @@ pub fn draw<DB: DrawingBackend>(
         ))
         .map_err(drawing_err)?;
     }
-    root.draw(&Rectangle::new([(bx, p.top), (bx + bar_w, p.bottom)], theme.axis.stroke_width(1)))
-        .map_err(drawing_err)?;
+    root.draw(&Rectangle::new(
+        [(bx, p.top), (bx + bar_w, p.bottom)],
+        theme.axis.stroke_width(1),
+    ))
+    .map_err(drawing_err)?;
     let label_style = tick_font.pos(plotters::style::text_anchor::Pos::new(
         plotters::style::text_anchor::HPos::Left,
         plotters::style::text_anchor::VPos::Center,
@@ -392,14 +414,20 @@ pub fn draw<DB: DrawingBackend>(
             theme.axis.stroke_width(1),
         ))
         .map_err(drawing_err)?;
-        root.draw(&Text::new(l, (bx + bar_w + ipx(surface, 6.0, 1), py), label_style.clone()))
-            .map_err(drawing_err)?;
+        root.draw(&Text::new(
+            l,
+            (bx + bar_w + ipx(surface, 6.0, 1), py),
+            label_style.clone(),
+        ))
+        .map_err(drawing_err)?;
     }
     if !chart.value_label.is_empty() {
-        let style = render::font(surface, render::TEXT_CSS, theme.text).pos(plotters::style::text_anchor::Pos::new(
-            plotters::style::text_anchor::HPos::Right,
-            plotters::style::text_anchor::VPos::Bottom,
-        ));
+        let style = render::font(surface, render::TEXT_CSS, theme.text).pos(
+            plotters::style::text_anchor::Pos::new(
+                plotters::style::text_anchor::HPos::Right,
+                plotters::style::text_anchor::VPos::Bottom,
+            ),
+        );
         let (w, _) = root.dim_in_pixel();
         root.draw(&Text::new(
             chart.value_label.clone(),

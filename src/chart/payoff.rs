@@ -40,7 +40,9 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::geometry::{interpolate, is_plottable, plottable_runs, ticks, DataRange, Frame, Surface};
+use super::geometry::{
+    interpolate, is_plottable, plottable_runs, ticks, DataRange, Frame, Surface,
+};
 use super::render::{self, drawing_err, ipx, Axes, LegendItem, Swatch};
 use super::{ChartError, Theme, TickFormat};
 
@@ -276,7 +278,14 @@ pub fn draw<DB: DrawingBackend>(
         surface,
         theme,
     )?;
-    render::draw_legend(root, &legend_items, &legend, (frame.plot().left, pad), surface, theme)?;
+    render::draw_legend(
+        root,
+        &legend_items,
+        &legend,
+        (frame.plot().left, pad),
+        surface,
+        theme,
+    )?;
 
     // Cost / zero line.
     if let Some(z) = chart.zero_line.filter(|z| y.contains(*z)) {
@@ -303,22 +312,54 @@ pub fn draw<DB: DrawingBackend>(
     // Spot and breakevens (under the lines).
     if let Some(s) = chart.spot.filter(|s| is_plottable(*s)) {
         let label = format!("Spot {}", TickFormat::Usd.readout(s));
-        render::vertical_mark(&mut ctx, &frame, s, theme.spot, true, Some(&label), surface, 0)?;
+        render::vertical_mark(
+            &mut ctx,
+            &frame,
+            s,
+            theme.spot,
+            true,
+            Some(&label),
+            surface,
+            0,
+        )?;
     }
-    for (i, b) in chart.breakevens.iter().copied().filter(|b| is_plottable(*b)).enumerate() {
+    for (i, b) in chart
+        .breakevens
+        .iter()
+        .copied()
+        .filter(|b| is_plottable(*b))
+        .enumerate()
+    {
         let label = format!("Breakeven {}", TickFormat::Usd.readout(b));
-        render::vertical_mark(&mut ctx, &frame, b, theme.breakeven, true, Some(&label), surface, 1 + i as i32 % 2)?;
+        render::vertical_mark(
+            &mut ctx,
+            &frame,
+            b,
+            theme.breakeven,
+            true,
+            Some(&label),
+            surface,
+            1 + i as i32 % 2,
+        )?;
         if let Some(z) = chart.zero_line.filter(|z| y.contains(*z)) {
             if x.contains(b) {
                 ctx.plotting_area()
-                    .draw(&Circle::new((b, z), ipx(surface, 4.0, 1), theme.breakeven.filled()))
+                    .draw(&Circle::new(
+                        (b, z),
+                        ipx(surface, 4.0, 1),
+                        theme.breakeven.filled(),
+                    ))
                     .map_err(drawing_err)?;
             }
         }
     }
 
     // Series: faint first, primary last (on top). One path per run of finite points.
-    for pass in [SeriesStyle::Faint, SeriesStyle::Secondary, SeriesStyle::Primary] {
+    for pass in [
+        SeriesStyle::Faint,
+        SeriesStyle::Secondary,
+        SeriesStyle::Primary,
+    ] {
         let mut faint_i = 0;
         for s in &chart.series {
             let this_faint = faint_i;
@@ -359,7 +400,11 @@ pub fn draw<DB: DrawingBackend>(
                     .draw(&Circle::new((m, v), ipx(surface, 5.0, 1), colour.filled()))
                     .map_err(drawing_err)?;
                 ctx.plotting_area()
-                    .draw(&Circle::new((m, v), ipx(surface, 5.0, 1), theme.background.stroke_width(ipx(surface, 1.5, 1) as u32)))
+                    .draw(&Circle::new(
+                        (m, v),
+                        ipx(surface, 5.0, 1),
+                        theme.background.stroke_width(ipx(surface, 1.5, 1) as u32),
+                    ))
                     .map_err(drawing_err)?;
             }
         }
@@ -386,7 +431,10 @@ fn draw_crosshair<DB: DrawingBackend>(
         return Ok(());
     }
     let p = frame.plot();
-    let (px, py) = (frame.x_to_px(cx).round() as i32, frame.y_to_px(cy).round() as i32);
+    let (px, py) = (
+        frame.x_to_px(cx).round() as i32,
+        frame.y_to_px(cy).round() as i32,
+    );
     let style = theme.crosshair.stroke_width(ipx(surface, 1.0, 1) as u32);
     root.draw(&PathElement::new(vec![(px, p.top), (px, p.bottom)], style))
         .map_err(drawing_err)?;
@@ -397,18 +445,36 @@ fn draw_crosshair<DB: DrawingBackend>(
     let tw = render::text_width(root, &text, &font, surface, render::TEXT_CSS);
     let (bw, bh) = (tw + ipx(surface, 12.0, 1), ipx(surface, TEXT_CSS_BOX, 1));
     let gap = ipx(surface, 8.0, 1);
-    let bx = if px + gap + bw <= p.right { px + gap } else { px - gap - bw };
-    let by = if py - gap - bh >= p.top { py - gap - bh } else { py + gap };
-    root.draw(&Rectangle::new([(bx, by), (bx + bw, by + bh)], theme.background.mix(0.92).filled()))
-        .map_err(drawing_err)?;
-    root.draw(&Rectangle::new([(bx, by), (bx + bw, by + bh)], theme.crosshair.stroke_width(1)))
-        .map_err(drawing_err)?;
+    let bx = if px + gap + bw <= p.right {
+        px + gap
+    } else {
+        px - gap - bw
+    };
+    let by = if py - gap - bh >= p.top {
+        py - gap - bh
+    } else {
+        py + gap
+    };
+    root.draw(&Rectangle::new(
+        [(bx, by), (bx + bw, by + bh)],
+        theme.background.mix(0.92).filled(),
+    ))
+    .map_err(drawing_err)?;
+    root.draw(&Rectangle::new(
+        [(bx, by), (bx + bw, by + bh)],
+        theme.crosshair.stroke_width(1),
+    ))
+    .map_err(drawing_err)?;
     let font = font.pos(plotters::style::text_anchor::Pos::new(
         plotters::style::text_anchor::HPos::Left,
         plotters::style::text_anchor::VPos::Center,
     ));
-    root.draw(&Text::new(text, (bx + ipx(surface, 6.0, 1), by + bh / 2), font))
-        .map_err(drawing_err)?;
+    root.draw(&Text::new(
+        text,
+        (bx + ipx(surface, 6.0, 1), by + bh / 2),
+        font,
+    ))
+    .map_err(drawing_err)?;
     Ok(())
 }
 

@@ -175,11 +175,10 @@ pub(crate) fn draw_legend<DB: DrawingBackend>(
     surface: &Surface,
     theme: &Theme,
 ) -> Result<(), ChartError> {
-    let style = font(surface, TEXT_CSS, theme.text)
-        .pos(plotters::style::text_anchor::Pos::new(
-            plotters::style::text_anchor::HPos::Left,
-            plotters::style::text_anchor::VPos::Center,
-        ));
+    let style = font(surface, TEXT_CSS, theme.text).pos(plotters::style::text_anchor::Pos::new(
+        plotters::style::text_anchor::HPos::Left,
+        plotters::style::text_anchor::VPos::Center,
+    ));
     let row_mid = ipx(surface, TEXT_CSS * 0.8, 1);
     let sw = ipx(surface, SWATCH_CSS, 1);
     let text_dx = ipx(surface, SWATCH_CSS + 6.0, 1);
@@ -206,8 +205,12 @@ pub(crate) fn draw_legend<DB: DrawingBackend>(
                 .map_err(drawing_err)?
             }
         }
-        root.draw(&Text::new(item.label.clone(), (x + text_dx, y), style.clone()))
-            .map_err(drawing_err)?;
+        root.draw(&Text::new(
+            item.label.clone(),
+            (x + text_dx, y),
+            style.clone(),
+        ))
+        .map_err(drawing_err)?;
     }
     Ok(())
 }
@@ -258,10 +261,8 @@ pub(crate) fn build_axes<'a, DB: DrawingBackend>(
         .unwrap_or(0);
     let desc_h = ipx(surface, TEXT_CSS * 1.5, 1);
     let tick_len = ipx(surface, 4.0, 1);
-    let y_area = widest
-        + tick_len
-        + ipx(surface, 6.0, 1)
-        + if axes.y_label.is_empty() { 0 } else { desc_h };
+    let y_area =
+        widest + tick_len + ipx(surface, 6.0, 1) + if axes.y_label.is_empty() { 0 } else { desc_h };
     let x_area = ipx(surface, TEXT_CSS * 1.4, 1)
         + tick_len
         + if axes.x_label.is_empty() { 0 } else { desc_h };
@@ -313,7 +314,8 @@ pub(crate) fn build_axes<'a, DB: DrawingBackend>(
     let rect = PixelRect::new(xr.start, yr.start, xr.end - 1, yr.end - 1).ok_or_else(|| {
         ChartError::Drawing("the surface is too small for a plotting area".to_string())
     })?;
-    let frame = Frame::new(rect, axes.x, axes.y, surface.dpr())?.with_ticks(axes.x_ticks, axes.y_ticks);
+    let frame =
+        Frame::new(rect, axes.x, axes.y, surface.dpr())?.with_ticks(axes.x_ticks, axes.y_ticks);
     Ok((chart, frame))
 }
 
@@ -363,11 +365,11 @@ pub(crate) fn vertical_mark<DB: DrawingBackend>(
             ipx(surface, 4.0, 1)
         };
         let px = frame.x_to_px(x).round() as i32 + dx;
-        let py = frame.plot().top + ipx(surface, 4.0, 0) + label_row * ipx(surface, TEXT_CSS * 1.3, 1);
-        let style = font(surface, TEXT_CSS - 1.0, colour).pos(plotters::style::text_anchor::Pos::new(
-            anchor,
-            plotters::style::text_anchor::VPos::Top,
-        ));
+        let py =
+            frame.plot().top + ipx(surface, 4.0, 0) + label_row * ipx(surface, TEXT_CSS * 1.3, 1);
+        let style = font(surface, TEXT_CSS - 1.0, colour).pos(
+            plotters::style::text_anchor::Pos::new(anchor, plotters::style::text_anchor::VPos::Top),
+        );
         chart
             .plotting_area()
             .strip_coord_spec()
