@@ -18,6 +18,21 @@
 //!
 //! The [`Frame`] a draw function returns works in *device* pixels; [`Frame::css_to_x`] and
 //! [`Frame::x_to_css`] convert from/to the CSS pixels of mouse events (`offsetX`).
+//!
+//! ```
+//! use minerhedge::chart::geometry::{ticks, DataRange, Frame, PixelRect, Surface};
+//! // A 600 × 300 CSS px chart on a 2× screen: the canvas backing store is 1200 × 600.
+//! let surface = Surface::new(600.0, 300.0, 2.0).unwrap();
+//! assert_eq!(surface.backing_size(), (1200, 600));
+//! // Prices 200..300 with nice ticks every 20.
+//! let x = DataRange::new(200.0, 300.0).unwrap();
+//! assert_eq!(ticks(&x, 6), vec![200.0, 220.0, 240.0, 260.0, 280.0, 300.0]);
+//! // A plotting area from device px 100 to 1100: a mouse at offsetX = 300 CSS px
+//! // (device px 600) is halfway, at a price of 250.
+//! let frame = Frame::new(PixelRect::new(100, 20, 1100, 520).unwrap(), x,
+//!     DataRange::new(0.0, 1.0).unwrap(), surface.dpr()).unwrap();
+//! assert_eq!(frame.css_to_x(300.0), Some(250.0));
+//! ```
 
 use super::ChartError;
 use crate::domain::DomainError;

@@ -10,6 +10,37 @@
 //! - [`distribution`]: overlaid histograms of period returns with optional VaR marks.
 //! - [`heatmap`]: hedged return over price × difficulty change, diverging colour scale.
 //!
+//! Every draw function has the shape
+//! `draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &XChart, surface: &Surface)
+//! -> Result<Frame, ChartError>`: it fills the whole area, draws, calls `present()` and returns
+//! the plotting area's [`geometry::Frame`].
+//!
+//! In the browser (sketch, not compiled here: the canvas backend is a wasm-only crate):
+//!
+//! ```text
+//! let surface = Surface::new(css_w, css_h, window.device_pixel_ratio())?;
+//! let (w, h) = surface.backing_size();
+//! canvas.set_width(w); canvas.set_height(h);            // backing store in device px
+//! // keep the element's CSS width/height at css_w × css_h
+//! let root = CanvasBackend::with_canvas_object(canvas).unwrap().into_drawing_area();
+//! let frame = payoff::draw(&root, &chart, &surface)?;   // keep `frame` for hover:
+//! let price = frame.css_to_x(mouse_event.offset_x() as f64);
+//! ```
+//!
+//! Natively (what the tests do):
+//!
+//! ```
+//! use minerhedge::chart::{geometry::Surface, payoff::{self, PayoffChart}};
+//! use plotters::prelude::*;
+//! let surface = Surface::new(480.0, 270.0, 1.0).unwrap();
+//! let mut svg = String::new();
+//! {
+//!     let root = SVGBackend::with_string(&mut svg, surface.backing_size()).into_drawing_area();
+//!     payoff::draw(&root, &PayoffChart::default(), &surface).unwrap();
+//! }
+//! assert!(svg.starts_with("<svg"));
+//! ```
+//!
 //! ## Text
 //! Plotters measures text through its font layer. On `wasm32-unknown-unknown` it measures and
 //! draws through the canvas 2D context (no font feature, nothing embedded). Natively, with
