@@ -692,3 +692,33 @@ proptest! {
         prop_assert!(distribution::draw(&root, &chart, &surface).is_ok());
     }
 }
+
+#[test]
+fn payoff_at_phone_width_wraps_the_legend_inside_the_canvas() {
+    let chart = seed_chart(1001);
+    let surface = Surface::new(375.0, 260.0, 3.0).unwrap();
+    let (svg, frame) = render_payoff(&chart, &surface);
+    let frame = frame.unwrap();
+    save("payoff-375px.svg", &svg);
+    let (w, _) = surface.backing_size();
+    // Legend entries start inside the canvas and above the plot.
+    let legend: Vec<_> = elements(&svg, "text")
+        .into_iter()
+        .zip(texts(&svg))
+        .filter(|(_, t)| chart.series.iter().any(|s| &s.label == t))
+        .collect();
+    assert_eq!(legend.len(), chart.series.len());
+    for (e, t) in &legend {
+        let x: i32 = attr(e, "x").unwrap().parse().unwrap();
+        let y: i32 = attr(e, "y").unwrap().parse().unwrap();
+        assert!(x >= 0 && y < frame.plot().top, "{t} at ({x}, {y})");
+        // Its text ends inside the canvas (12 CSS px font, under 0.6 em per character).
+        let end = x + (12.0 * 3.0 * 0.6 * t.chars().count() as f64) as i32;
+        assert!(end <= w as i32, "{t} ends at {end} > {w}");
+    }
+    // More than one legend row at this width.
+    let rows: std::collections::BTreeSet<&str> =
+        legend.iter().map(|(e, _)| attr(e, "y").unwrap()).collect();
+    assert!(rows.len() >= 2);
+    assert!(frame.plot().width() > (w as i32) / 2);
+}

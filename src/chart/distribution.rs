@@ -306,14 +306,7 @@ pub fn draw<DB: DrawingBackend>(
         surface,
         theme,
     )?;
-    render::draw_legend(
-        root,
-        &items,
-        &legend,
-        (frame.plot().left, pad),
-        surface,
-        theme,
-    )?;
+    render::draw_legend(root, &items, &legend, (pad, pad), surface, theme)?;
 
     let line_w = ipx(surface, 1.5, 1) as u32;
     for (i, (s, sh)) in chart.series.iter().zip(&shares).enumerate() {

@@ -278,14 +278,7 @@ pub fn draw<DB: DrawingBackend>(
         surface,
         theme,
     )?;
-    render::draw_legend(
-        root,
-        &legend_items,
-        &legend,
-        (frame.plot().left, pad),
-        surface,
-        theme,
-    )?;
+    render::draw_legend(root, &legend_items, &legend, (pad, pad), surface, theme)?;
 
     // Cost / zero line.
     if let Some(z) = chart.zero_line.filter(|z| y.contains(*z)) {
