@@ -45,7 +45,7 @@
 //! Plotters measures text through its font layer. On `wasm32-unknown-unknown` it measures and
 //! draws through the canvas 2D context (no font feature, nothing embedded). Natively, with
 //! neither the `ttf` nor the `ab_glyph` feature, plotters uses a built-in width estimate
-//! (about 0.46 em per byte) and the SVG backend writes `<text>` elements that the viewer
+//! (about 0.46 × the font size per byte of text) and the SVG backend writes `<text>` elements that the viewer
 //! renders with its own fonts, so no font file is needed anywhere. Layout code here also falls
 //! back to its own estimate if a backend cannot measure text. Backends that rasterise text
 //! themselves (plotters' bitmap backend) are not supported without a font feature.
