@@ -5,6 +5,9 @@
 //!
 //! ## Where things live
 //! - [`domain`]: the engine. Pure Rust; money in `rust_decimal`, pricing in `f64`.
+//! - [`chart`]: chart geometry (ranges, ticks, HiDPI surface, data ↔ pixel frame) and the payoff,
+//!   distribution and heat-map drawings, generic over plotters' `DrawingBackend` (canvas in the
+//!   browser, SVG in native tests).
 //!
 //! ## Invariants
 //! - **The domain imports no web or UI crate** (leptos, web-sys, wasm-bindgen, js-sys,
@@ -13,4 +16,5 @@
 //! - Nothing a user or a link controls can panic: invalid input becomes a
 //!   [`domain::DomainError`] naming the field, the value and the valid range.
 
+pub mod chart;
 pub mod domain;
