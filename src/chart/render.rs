@@ -261,8 +261,14 @@ pub(crate) fn build_axes<'a, DB: DrawingBackend>(
         .unwrap_or(0);
     let desc_h = ipx(surface, TEXT_CSS * 1.5, 1);
     let tick_len = ipx(surface, 4.0, 1);
-    let y_area =
-        widest + tick_len + ipx(surface, 6.0, 1) + if axes.y_label.is_empty() { 0 } else { desc_h };
+    // Huge tick labels (e.g. a 1e14 value) may not take more than 40 % of the width: the plot
+    // keeps its space and the labels are clipped instead.
+    let max_y_area = (surface.backing_size().0 as f64 * 0.4) as i32;
+    let y_area = (widest
+        + tick_len
+        + ipx(surface, 6.0, 1)
+        + if axes.y_label.is_empty() { 0 } else { desc_h })
+    .min(max_y_area);
     let x_area = ipx(surface, TEXT_CSS * 1.4, 1)
         + tick_len
         + if axes.x_label.is_empty() { 0 } else { desc_h };
