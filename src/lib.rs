@@ -5,6 +5,8 @@
 //!
 //! ## Where things live
 //! - [`domain`]: the engine. Pure Rust; money in `rust_decimal`, pricing in `f64`.
+//! - [`link`]: the page state ([`link::Scenario`]) and its versioned share-link codec; pure.
+//! - [`format`]: money, percent and coin text for the page, tables and CSV; pure.
 //!
 //! ## Invariants
 //! - **The domain imports no web or UI crate** (leptos, web-sys, wasm-bindgen, js-sys,
@@ -14,3 +16,5 @@
 //!   [`domain::DomainError`] naming the field, the value and the valid range.
 
 pub mod domain;
+pub mod format;
+pub mod link;
