@@ -139,8 +139,8 @@ pub fn usd_cents(d: Decimal) -> String {
     accounting(negative, join(&int, &frac, true))
 }
 
-/// A ratio shown as a percent with `dp` decimals: `ratio × 100`, rounded half away from zero,
-/// thousands separators, leading `-` for negatives.
+/// A ratio shown as a percent with `dp` decimals (at most 26): `ratio × 100`, rounded half
+/// away from zero, thousands separators, leading `-` for negatives.
 ///
 /// ```
 /// use minerhedge::format::percent;
@@ -151,29 +151,16 @@ pub fn usd_cents(d: Decimal) -> String {
 /// assert_eq!(percent(Decimal::new(-1, 5), 1), "0.0%"); // rounds to zero: no sign
 /// ```
 pub fn percent(ratio: Decimal, dp: u32) -> String {
-    let (negative, int, frac) = split(times_hundred(ratio), dp);
+    // Rounding ratio × 100 to dp decimals is rounding the ratio to dp + 2 decimals; then the
+    // point moves two places right in the text, which is exact and cannot overflow.
+    let dp = dp.min(MAX_DP - 2);
+    let (negative, int, frac) = split(ratio, dp + 2);
+    let (hundredths, rest) = frac.split_at(2);
+    let joined = format!("{int}{hundredths}");
+    let int = joined.trim_start_matches('0');
+    let int = if int.is_empty() { "0" } else { int };
     let sign = if negative { "-" } else { "" };
-    format!("{sign}{}%", join(&int, &frac, true))
-}
-
-/// `d × 100` exactly. Moving the decimal point never overflows where multiplying could: when
-/// the scale is below 2 the product is computed with a checked multiplication, and the rare
-/// overflow (|d| near the Decimal maximum) saturates.
-fn times_hundred(d: Decimal) -> Decimal {
-    let scale = d.scale();
-    if scale >= 2 {
-        let mut r = d;
-        // Lowering the scale by 2 multiplies by 100 without touching the mantissa.
-        if r.set_scale(scale - 2).is_ok() {
-            return r;
-        }
-    }
-    d.checked_mul(Decimal::ONE_HUNDRED)
-        .unwrap_or(if d.is_sign_negative() {
-            Decimal::MIN
-        } else {
-            Decimal::MAX
-        })
+    format!("{sign}{}%", join(int, rest, true))
 }
 
 /// A coin quantity rounded to at most `dp` decimals (trailing zeros dropped), grouped, with
@@ -316,13 +303,5 @@ mod tests {
             (false, "0".into(), "00".into())
         );
         assert_eq!(split(Decimal::from(7), 0), (false, "7".into(), "".into()));
-    }
-
-    #[test]
-    fn times_hundred_extremes_do_not_panic() {
-        assert_eq!(times_hundred(Decimal::MAX), Decimal::MAX);
-        assert_eq!(times_hundred(Decimal::MIN), Decimal::MIN);
-        assert_eq!(times_hundred(Decimal::new(1, 28)), Decimal::new(1, 26));
-        assert_eq!(times_hundred(Decimal::new(15, 1)), Decimal::from(150));
     }
 }
