@@ -203,7 +203,7 @@ impl KeySpec {
         }
     }
 
-    /// Human description of the valid values, as shown in errors and in the key table.
+    /// Human description of the valid values, as shown in the key table (no unit).
     ///
     /// ```
     /// use minerhedge::link::KeySpec;
@@ -212,38 +212,40 @@ impl KeySpec {
     /// # Ok::<(), &str>(())
     /// ```
     pub fn valid(&self) -> String {
-        match self.kind {
-            Kind::Version => "1".to_string(),
-            Kind::Label => "1 to 10 letters or digits (A-Z, a-z, 0-9)".to_string(),
-            Kind::Choice(words) => format!("one of {}", words.join(", ")),
-            Kind::Number(r) => r.to_string(),
-            Kind::OptionalNumber(r) => format!("{r}, or absent"),
-            Kind::Whole(r) => format!("whole number {r}"),
-            Kind::OptionalWhole(r) => format!("whole number {r}, or absent"),
-            Kind::ZeroOrNumber(r) => format!("`zero`, or {r}"),
-        }
+        self.describe("")
     }
 
-    /// `valid()` followed by the unit, e.g. `between 0 and 500 %`.
+    /// [`Self::valid`] with the unit after the range, as shown in errors.
     ///
     /// ```
     /// use minerhedge::link::KeySpec;
     /// let spot = KeySpec::get("spot").ok_or("no spot")?;
     /// assert_eq!(spot.valid_with_unit(), "greater than 0 and at most 1,000,000,000 USD per coin");
+    /// let pp = KeySpec::get("pp").ok_or("no pp")?;
+    /// assert_eq!(pp.valid_with_unit(), "between 0 and 1,000,000,000 USD per coin, or absent");
     /// # Ok::<(), &str>(())
     /// ```
     pub fn valid_with_unit(&self) -> String {
-        match self.kind {
-            Kind::Number(_)
-            | Kind::OptionalNumber(_)
-            | Kind::Whole(_)
-            | Kind::OptionalWhole(_)
-            | Kind::ZeroOrNumber(_)
-                if !self.unit.is_empty() =>
-            {
-                format!("{} {}", self.valid(), self.unit)
+        self.describe(self.unit)
+    }
+
+    fn describe(&self, unit: &str) -> String {
+        let r = |r: NumRange| {
+            if unit.is_empty() {
+                r.to_string()
+            } else {
+                format!("{r} {unit}")
             }
-            _ => self.valid(),
+        };
+        match self.kind {
+            Kind::Version => "1".to_string(),
+            Kind::Label => "1 to 10 letters or digits (A-Z, a-z, 0-9)".to_string(),
+            Kind::Choice(words) => format!("one of {}", words.join(", ")),
+            Kind::Number(x) => r(x),
+            Kind::OptionalNumber(x) => format!("{}, or absent", r(x)),
+            Kind::Whole(x) => format!("whole number {}", r(x)),
+            Kind::OptionalWhole(x) => format!("whole number {}, or absent", r(x)),
+            Kind::ZeroOrNumber(x) => format!("`zero`, or {}", r(x)),
         }
     }
 }
