@@ -37,9 +37,20 @@ use rust_decimal::prelude::FromPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Largest number of decimals any formatter emits (a [`Decimal`] holds at most 28).
+///
+/// ```
+/// use minerhedge::format::{plain, MAX_DP};
+/// use rust_decimal::Decimal;
+/// assert_eq!(plain(Decimal::ONE, 40).len(), 2 + MAX_DP as usize);
+/// ```
 pub const MAX_DP: u32 = 28;
 
 /// Text shown by the `*_f64` formatters for NaN, ±∞ or values a [`Decimal`] cannot hold.
+///
+/// ```
+/// use minerhedge::format::{usd_f64, NOT_AVAILABLE};
+/// assert_eq!(usd_f64(f64::NAN), NOT_AVAILABLE);
+/// ```
 pub const NOT_AVAILABLE: &str = "n/a";
 
 /// Rounds `d` to `dp` decimals, half away from zero, and returns `(negative, integer digits,

@@ -6,7 +6,7 @@
 //! ## Where things live
 //! - [`domain`]: the engine. Pure Rust; money in `rust_decimal`, pricing in `f64`.
 //! - [`link`]: the page state ([`link::Scenario`]) and its versioned share-link codec; pure.
-//! - [`format`]: money, percent and coin text for the page, tables and CSV; pure.
+//! - [`format`](mod@format): money, percent and coin text for the page, tables and CSV; pure.
 //!
 //! ## Invariants
 //! - **The domain imports no web or UI crate** (leptos, web-sys, wasm-bindgen, js-sys,

@@ -105,8 +105,10 @@
 //! ```
 
 mod number;
+mod presets;
 mod spec;
 
+pub use presets::{Preset, PRESETS};
 pub use spec::{
     markdown_table, KeySpec, Kind, NumRange, HEDGE_WORDS, KEYS, MAX_DAYS, MAX_PATHS,
     MAX_TABLE_STEPS, MODE_WORDS,
@@ -119,6 +121,11 @@ use std::fmt;
 
 /// The format version written by [`Scenario::to_query`] and understood by
 /// [`Scenario::from_query`].
+///
+/// ```
+/// use minerhedge::link::{Scenario, VERSION};
+/// assert!(Scenario::default().to_query().starts_with(&format!("v={VERSION}&")));
+/// ```
 pub const VERSION: u32 = 1;
 
 /// How the period's cost and expected output are given.
@@ -306,6 +313,13 @@ pub struct LinkError {
 }
 
 /// The error type of per-field validation; the same type as [`LinkError`].
+///
+/// ```
+/// use minerhedge::link::{FieldError, Scenario};
+/// let s = Scenario { days: 0, ..Scenario::default() };
+/// let errors: Vec<FieldError> = s.validate();
+/// assert_eq!(errors[0].key, "days");
+/// ```
 pub type FieldError = LinkError;
 
 impl LinkError {
@@ -590,6 +604,8 @@ impl Scenario {
         let q = q.strip_prefix('?').unwrap_or(q);
         let mut scenario = Scenario::default();
         let mut errors = Vec::new();
+        // Form decoding is lossy, not fallible (bad escapes and invalid UTF-8 become U+FFFD),
+        // so the fallback to "no pairs" is never taken in practice.
         let pairs: Vec<(String, String)> = serde_urlencoded::from_str(q).unwrap_or_default();
         let mut seen: Vec<&'static str> = Vec::new();
         for (key, value) in &pairs {

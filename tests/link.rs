@@ -3,6 +3,7 @@
 
 use minerhedge::link::{
     markdown_table, CallStrike, HedgeChoice, KeySpec, Kind, Mode, Scenario, KEYS, MAX_TABLE_STEPS,
+    PRESETS,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -351,6 +352,31 @@ fn ranges_are_exposed_for_the_page() {
         Some(Kind::Choice(_))
     ));
     assert_eq!(KeySpec::get("mode").and_then(|k| k.range()), None);
+}
+
+#[test]
+fn presets_decode_cleanly_and_canonically() {
+    assert_eq!(PRESETS[0].scenario(), Scenario::default());
+    for p in PRESETS {
+        let decoded = Scenario::from_query(p.query);
+        assert!(
+            decoded.errors.is_empty(),
+            "{}: {:?}",
+            p.name,
+            decoded.errors
+        );
+        let q = decoded.scenario.to_query();
+        assert_eq!(
+            Scenario::from_query(&q).scenario,
+            decoded.scenario,
+            "{}",
+            p.name
+        );
+    }
+    let rig = PRESETS[1].scenario();
+    assert_eq!(rig.mode, Mode::Rig);
+    assert_eq!(rig.inverse_quote, d("0.00000997"));
+    assert_eq!(rig.table_prices().len(), 17);
 }
 
 // ---------------------------------------------------------------- properties

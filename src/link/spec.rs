@@ -251,16 +251,40 @@ impl KeySpec {
 }
 
 /// Words of `mode`.
+///
+/// ```
+/// assert_eq!(minerhedge::link::MODE_WORDS, ["direct", "rig"]);
+/// ```
 pub const MODE_WORDS: &[&str] = &["direct", "rig"];
 /// Words of `hedge`.
+///
+/// ```
+/// assert!(minerhedge::link::HEDGE_WORDS.contains(&"inverse"));
+/// ```
 pub const HEDGE_WORDS: &[&str] = &["none", "forward", "inverse", "put", "collar"];
 
 /// Longest period (and option tenor), days.
+///
+/// ```
+/// use minerhedge::link::{Scenario, MAX_DAYS};
+/// assert!(Scenario::from_query(&format!("days={}", MAX_DAYS + 1)).errors.len() == 1);
+/// ```
 pub const MAX_DAYS: u32 = 3650;
 /// Most intervals of the price table: `(hi − lo) / step ≤ MAX_TABLE_STEPS`, so at most
 /// `MAX_TABLE_STEPS + 1` rows.
+///
+/// ```
+/// use minerhedge::link::{Scenario, MAX_TABLE_STEPS};
+/// let s = Scenario::from_query("lo=0&hi=2000&step=2").scenario;
+/// assert_eq!(s.table_prices().len(), MAX_TABLE_STEPS as usize + 1);
+/// ```
 pub const MAX_TABLE_STEPS: u32 = 1000;
 /// Most Monte Carlo paths.
+///
+/// ```
+/// use minerhedge::link::{Scenario, MAX_PATHS};
+/// assert_eq!(Scenario::from_query("paths=1000000").scenario.mc_paths, MAX_PATHS);
+/// ```
 pub const MAX_PATHS: u32 = 1_000_000;
 
 const PRICE: NumRange = NumRange::above(Decimal::ZERO, pow10(9));
@@ -273,6 +297,12 @@ const DAYS_IN_PERIOD: NumRange = NumRange::closed(Decimal::ZERO, int(MAX_DAYS as
 
 /// Every key of format version 1, in the canonical order of
 /// [`Scenario::to_query`](super::Scenario::to_query).
+///
+/// ```
+/// use minerhedge::link::KEYS;
+/// assert_eq!(KEYS[0].key, "v");
+/// assert!(KEYS.iter().any(|k| k.key == "kc" && k.default == "zero"));
+/// ```
 pub const KEYS: &[KeySpec] = &[
     KeySpec {
         key: "v",
