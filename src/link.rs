@@ -27,7 +27,9 @@
 //! - Words (`mode`, `hedge`, `kc=zero`) are read ignoring ASCII case.
 //! - Cross-key rules: `lo < hi` and `(hi - lo) / step ≤ 1,000` (else `lo`, `hi` and `step`
 //!   all fall back to their defaults); `elapsed ≤ days` and `halv ≤ days` (else that key
-//!   falls back).
+//!   falls back); `sub + fee > 0` (else `sub` falls back).
+//! - The ranges are those the engine accepts (or narrower), so a decoded scenario never makes
+//!   the engine refuse an input because of its range alone.
 //!
 //! Writers ([`Scenario::to_query`]) produce the canonical form: `v=1` first, then **every**
 //! key in the order of the table (optional keys only when set), numbers normalized (no
@@ -44,17 +46,17 @@
 //! | `v` | format version | - | 1 | 1 |
 //! | `coin` | coin label | - | 1 to 10 letters or digits (A-Z, a-z, 0-9) | ETH |
 //! | `mode` | direct: period cost and expected output given; rig: derived from the rig | - | one of direct, rig | direct |
-//! | `cost` | period cost (direct mode) | USD | greater than 0 and at most 1,000,000,000,000 | 1100 |
+//! | `cost` | period cost (direct mode) | USD | between 0.01 and 1,000,000,000,000 | 1100 |
 //! | `qty` | expected output over the period (direct mode) | coins | greater than 0 and at most 1,000,000,000,000 | 5 |
-//! | `hr` | hashrate (rig) | TH/s | greater than 0 and at most 10,000,000,000 | 200 |
-//! | `eff` | efficiency (rig) | J/TH | between 0 and 1,000,000 | 17.5 |
+//! | `hr` | hashrate (rig) | TH/s | greater than 0 and at most 100,000,000 | 200 |
+//! | `eff` | efficiency (rig) | J/TH | greater than 0 and at most 1,000,000 | 17.5 |
 //! | `pwr` | power price (rig) | USD/kWh | between 0 and 100 | 0.06 |
 //! | `opex` | other fixed costs over the period (rig) | USD | between 0 and 1,000,000,000,000 | 0 |
-//! | `pool` | pool fee (rig) | % | between 0 and 100 | 2 |
+//! | `pool` | pool fee (rig) | % | at least 0 and less than 100 | 2 |
 //! | `up` | uptime (rig) | % | greater than 0 and at most 100 | 97 |
-//! | `diff` | network difficulty at the start (rig) | - | greater than 0 and at most 1,000,000,000,000,000,000,000,000 | 120000000000000 |
+//! | `diff` | network difficulty at the start (rig) | - | between 1 and 100,000,000,000,000,000,000 | 120000000000000 |
 //! | `dg` | difficulty growth over the period (rig) | % | greater than -100 and at most 1,000 | 0 |
-//! | `sub` | block subsidy (rig) | coins per block | between 0 and 1,000,000 | 3.125 |
+//! | `sub` | block subsidy (rig); `sub` + `fee` greater than 0 | coins per block | between 0 and 1,000,000 | 3.125 |
 //! | `fee` | average fees per block (rig) | coins per block | between 0 and 1,000,000 | 0.02 |
 //! | `capex` | hardware cost, amortized over its lifetime (rig) | USD | between 0 and 1,000,000,000,000 | 0 |
 //! | `life` | hardware lifetime (rig) | days | whole number between 1 and 36,500 | 1095 |
@@ -65,7 +67,7 @@
 //! | `hedge` | hedge shown | - | one of none, forward, inverse, put, collar | forward |
 //! | `cov` | coverage, share of expected output hedged | % | between 0 and 100 | 100 |
 //! | `fwd` | forward price | USD per coin | greater than 0 and at most 1,000,000,000 | 260 |
-//! | `inv` | inverse forward quote | coin per USD | greater than 0 and at most 1,000,000 | 0.004 |
+//! | `inv` | inverse forward quote | coin per USD | between 0.000000001 and 1,000,000,000 | 0.004 |
 //! | `kp` | put strike | USD per coin | greater than 0 and at most 1,000,000,000 | 230 |
 //! | `kc` | call strike, or `zero` to solve the zero-cost collar | USD per coin | `zero`, or greater than 0 and at most 1,000,000,000 | zero |
 //! | `pp` | quoted put premium; absent: priced by the model | USD per coin | between 0 and 1,000,000,000, or absent | absent |
@@ -818,7 +820,7 @@ impl Scenario {
         errors
     }
 
-    /// The cross-key rules: price range, `elapsed ≤ days`, `halv ≤ days`.
+    /// The cross-key rules: price range, `elapsed ≤ days`, `sub + fee > 0`, `halv ≤ days`.
     fn cross_errors(&self) -> Vec<LinkError> {
         let mut errors = Vec::new();
         if self.lo >= self.hi {
@@ -849,6 +851,16 @@ impl Scenario {
                 reason: format!("must be at most days = {}", self.days),
             });
         }
+        if self.subsidy + self.fees_per_block <= Decimal::ZERO {
+            errors.push(LinkError {
+                key: "sub",
+                value: dec_text(self.subsidy),
+                reason: format!(
+                    "sub + fee must be greater than 0 (fee = {})",
+                    dec_text(self.fees_per_block)
+                ),
+            });
+        }
         if let Some(h) = self.halving_day {
             if h > self.days {
                 errors.push(LinkError {
@@ -871,6 +883,7 @@ impl Scenario {
                 self.step = d.step;
             }
             "elapsed" => self.elapsed_days = d.elapsed_days,
+            "sub" => self.subsidy = d.subsidy,
             "halv" => self.halving_day = d.halving_day,
             _ => {}
         }

@@ -229,6 +229,44 @@ fn day_rules() {
 }
 
 #[test]
+fn block_reward_must_be_positive() {
+    let decoded = Scenario::from_query("sub=0&fee=0");
+    assert_eq!(decoded.bad_keys(), vec!["sub"]);
+    assert_eq!(decoded.scenario.subsidy, d("3.125"));
+    assert_eq!(decoded.scenario.fees_per_block, Decimal::ZERO);
+    assert!(Scenario::from_query("sub=0").errors.is_empty());
+}
+
+#[test]
+fn ranges_match_engine_limits() {
+    // Values the engine refuses are refused by the link too.
+    for q in [
+        "cost=0.001",
+        "pool=100",
+        "eff=0",
+        "diff=0.5",
+        "diff=1e21",
+        "hr=1e9",
+        "inv=1e-10",
+        "spot=1000000001",
+        "rate=101",
+        "days=3651",
+    ] {
+        assert_eq!(Scenario::from_query(q).errors.len(), 1, "{q}");
+    }
+    for q in [
+        "cost=0.01",
+        "pool=99.99",
+        "diff=1",
+        "diff=1e20",
+        "inv=1e-9",
+        "inv=1e9",
+    ] {
+        assert!(Scenario::from_query(q).errors.is_empty(), "{q}");
+    }
+}
+
+#[test]
 fn canonical_query_of_the_default() {
     let expected = "v=1&coin=ETH&mode=direct&cost=1100&qty=5&hr=200&eff=17.5&pwr=0.06&opex=0\
         &pool=2&up=97&diff=120000000000000&dg=0&sub=3.125&fee=0.02&capex=0&life=1095&days=30\
@@ -423,17 +461,17 @@ prop_compose! {
         coin in "[A-Za-z0-9]{1,10}",
         mode in prop::sample::select(Mode::ALL.to_vec()),
         hedge in prop::sample::select(HedgeChoice::ALL.to_vec()),
-        cost in positive_price(),
+        cost in (1i64..=100_000_000_000_000).prop_map(|m| Decimal::new(m, 2).normalize()),
         qty in (1i64..=1_000_000_000, 0u32..=12).prop_map(|(m, s)| Decimal::new(m, s).normalize()),
-        hr in positive_price(),
-        eff in dec_in(0, 1_000_000, 3),
+        hr in (1i64..=100_000_000_000, 0u32..=3).prop_map(|(m, s)| Decimal::new(m, s + 3).normalize()),
+        eff in dec_in(1, 1_000_000, 3),
         pwr in dec_in(0, 100_000, 4),
         opex in dec_in(0, 1_000_000_000, 2),
-        pool in dec_in(0, 1000, 1),
+        pool in dec_in(0, 999, 1),
         up in dec_in(1, 1000, 1),
-        diff in (1u64..=u64::MAX).prop_map(Decimal::from),
+        diff in (1u64..=u64::MAX, 0u32..=1).prop_map(|(m, s)| Decimal::from(m) * Decimal::from(if s == 1 { 5 } else { 1 })),
         dg in dec_in(-999, 10_000, 1),
-        sub in dec_in(0, 100_000_000, 8),
+        sub in dec_in(1, 100_000_000, 8),
         fee in dec_in(0, 100_000_000, 8),
         capex in dec_in(0, 1_000_000_000, 2),
         life in 1u32..=36_500,
@@ -556,7 +594,7 @@ proptest! {
         let x = Decimal::new(m, scale);
         let text = x.to_string();
         let decoded = Scenario::from_query(&format!("inv={text}"));
-        if x <= Decimal::from(1_000_000) {
+        if x >= Decimal::new(1, 9) && x <= Decimal::from(1_000_000_000) {
             prop_assert!(decoded.errors.is_empty());
             prop_assert_eq!(decoded.scenario.inverse_quote, x);
             prop_assert_eq!(decoded.scenario.get("inv"), Some(x.normalize().to_string()));

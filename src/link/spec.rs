@@ -289,7 +289,7 @@ pub const MAX_PATHS: u32 = 1_000_000;
 
 const PRICE: NumRange = NumRange::above(Decimal::ZERO, pow10(9));
 const PRICE_OR_ZERO: NumRange = NumRange::closed(Decimal::ZERO, pow10(9));
-const MONEY: NumRange = NumRange::above(Decimal::ZERO, pow10(12));
+const QUANTITY: NumRange = NumRange::above(Decimal::ZERO, pow10(12));
 const MONEY_OR_ZERO: NumRange = NumRange::closed(Decimal::ZERO, pow10(12));
 const PERCENT: NumRange = NumRange::closed(Decimal::ZERO, Decimal::ONE_HUNDRED);
 const VOL: NumRange = NumRange::closed(Decimal::ZERO, int(500));
@@ -329,28 +329,31 @@ pub const KEYS: &[KeySpec] = &[
         key: "cost",
         meaning: "period cost (direct mode)",
         unit: "USD",
-        kind: Kind::Number(MONEY),
+        kind: Kind::Number(NumRange::closed(
+            Decimal::from_parts(1, 0, 0, false, 2),
+            pow10(12),
+        )),
         default: "1100",
     },
     KeySpec {
         key: "qty",
         meaning: "expected output over the period (direct mode)",
         unit: "coins",
-        kind: Kind::Number(MONEY),
+        kind: Kind::Number(QUANTITY),
         default: "5",
     },
     KeySpec {
         key: "hr",
         meaning: "hashrate (rig)",
         unit: "TH/s",
-        kind: Kind::Number(NumRange::above(Decimal::ZERO, pow10(10))),
+        kind: Kind::Number(NumRange::above(Decimal::ZERO, pow10(8))),
         default: "200",
     },
     KeySpec {
         key: "eff",
         meaning: "efficiency (rig)",
         unit: "J/TH",
-        kind: Kind::Number(NumRange::closed(Decimal::ZERO, pow10(6))),
+        kind: Kind::Number(NumRange::above(Decimal::ZERO, pow10(6))),
         default: "17.5",
     },
     KeySpec {
@@ -371,7 +374,12 @@ pub const KEYS: &[KeySpec] = &[
         key: "pool",
         meaning: "pool fee (rig)",
         unit: "%",
-        kind: Kind::Number(PERCENT),
+        kind: Kind::Number(NumRange {
+            min: Decimal::ZERO,
+            min_inclusive: true,
+            max: Decimal::ONE_HUNDRED,
+            max_inclusive: false,
+        }),
         default: "2",
     },
     KeySpec {
@@ -385,7 +393,7 @@ pub const KEYS: &[KeySpec] = &[
         key: "diff",
         meaning: "network difficulty at the start (rig)",
         unit: "",
-        kind: Kind::Number(NumRange::above(Decimal::ZERO, pow10(24))),
+        kind: Kind::Number(NumRange::closed(Decimal::ONE, pow10(20))),
         default: "120000000000000",
     },
     KeySpec {
@@ -397,7 +405,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "sub",
-        meaning: "block subsidy (rig)",
+        meaning: "block subsidy (rig); `sub` + `fee` greater than 0",
         unit: "coins per block",
         kind: Kind::Number(NumRange::closed(Decimal::ZERO, pow10(6))),
         default: "3.125",
@@ -476,7 +484,10 @@ pub const KEYS: &[KeySpec] = &[
         key: "inv",
         meaning: "inverse forward quote",
         unit: "coin per USD",
-        kind: Kind::Number(NumRange::above(Decimal::ZERO, pow10(6))),
+        kind: Kind::Number(NumRange::closed(
+            Decimal::from_parts(1, 0, 0, false, 9),
+            pow10(9),
+        )),
         default: "0.004",
     },
     KeySpec {
