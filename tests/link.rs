@@ -350,6 +350,13 @@ fn issue_keys_are_all_present() {
         assert!(KeySpec::get(key).is_some(), "{key}");
     }
     assert_eq!(KEYS.len(), 38);
+    let mut labels: Vec<&str> = KEYS.iter().map(|k| k.label).collect();
+    labels.sort_unstable();
+    labels.dedup();
+    assert_eq!(labels.len(), KEYS.len(), "labels are unique");
+    assert!(KEYS
+        .iter()
+        .all(|k| !k.label.is_empty() && !k.meaning.contains('|')));
 }
 
 #[test]

@@ -152,6 +152,7 @@ pub enum Kind {
 /// ```
 /// use minerhedge::link::KeySpec;
 /// let vol = KeySpec::get("vol").ok_or("no such key")?;
+/// assert_eq!(vol.label, "Volatility");
 /// assert_eq!(vol.unit, "%");
 /// assert_eq!(vol.default, "80");
 /// assert_eq!(vol.valid(), "between 0 and 500");
@@ -161,6 +162,8 @@ pub enum Kind {
 pub struct KeySpec {
     /// The key as written in the link.
     pub key: &'static str,
+    /// Short label for the page's input (e.g. `Spot price`).
+    pub label: &'static str,
     /// What the value means.
     pub meaning: &'static str,
     /// Unit of the value (empty when it has none).
@@ -306,6 +309,7 @@ const DAYS_IN_PERIOD: NumRange = NumRange::closed(Decimal::ZERO, int(MAX_DAYS as
 pub const KEYS: &[KeySpec] = &[
     KeySpec {
         key: "v",
+        label: "Format version",
         meaning: "format version",
         unit: "",
         kind: Kind::Version,
@@ -313,6 +317,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "coin",
+        label: "Coin",
         meaning: "coin label",
         unit: "",
         kind: Kind::Label,
@@ -320,6 +325,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "mode",
+        label: "Economics",
         meaning: "direct: period cost and expected output given; rig: derived from the rig",
         unit: "",
         kind: Kind::Choice(MODE_WORDS),
@@ -327,6 +333,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "cost",
+        label: "Period cost",
         meaning: "period cost (direct mode)",
         unit: "USD",
         kind: Kind::Number(NumRange::closed(
@@ -337,6 +344,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "qty",
+        label: "Expected output",
         meaning: "expected output over the period (direct mode)",
         unit: "coins",
         kind: Kind::Number(QUANTITY),
@@ -344,6 +352,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "hr",
+        label: "Hashrate",
         meaning: "hashrate (rig)",
         unit: "TH/s",
         kind: Kind::Number(NumRange::above(Decimal::ZERO, pow10(8))),
@@ -351,6 +360,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "eff",
+        label: "Efficiency",
         meaning: "efficiency (rig)",
         unit: "J/TH",
         kind: Kind::Number(NumRange::above(Decimal::ZERO, pow10(6))),
@@ -358,6 +368,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "pwr",
+        label: "Power price",
         meaning: "power price (rig)",
         unit: "USD/kWh",
         kind: Kind::Number(NumRange::closed(Decimal::ZERO, Decimal::ONE_HUNDRED)),
@@ -365,6 +376,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "opex",
+        label: "Other costs",
         meaning: "other fixed costs over the period (rig)",
         unit: "USD",
         kind: Kind::Number(MONEY_OR_ZERO),
@@ -372,6 +384,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "pool",
+        label: "Pool fee",
         meaning: "pool fee (rig)",
         unit: "%",
         kind: Kind::Number(NumRange {
@@ -384,6 +397,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "up",
+        label: "Uptime",
         meaning: "uptime (rig)",
         unit: "%",
         kind: Kind::Number(NumRange::above(Decimal::ZERO, Decimal::ONE_HUNDRED)),
@@ -391,6 +405,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "diff",
+        label: "Network difficulty",
         meaning: "network difficulty at the start (rig)",
         unit: "",
         kind: Kind::Number(NumRange::closed(Decimal::ONE, pow10(20))),
@@ -398,6 +413,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "dg",
+        label: "Difficulty growth",
         meaning: "difficulty growth over the period (rig)",
         unit: "%",
         kind: Kind::Number(NumRange::above(neg(100), int(1000))),
@@ -405,6 +421,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "sub",
+        label: "Block subsidy",
         meaning: "block subsidy (rig); `sub` + `fee` greater than 0",
         unit: "coins per block",
         kind: Kind::Number(NumRange::closed(Decimal::ZERO, pow10(6))),
@@ -412,6 +429,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "fee",
+        label: "Fees per block",
         meaning: "average fees per block (rig)",
         unit: "coins per block",
         kind: Kind::Number(NumRange::closed(Decimal::ZERO, pow10(6))),
@@ -419,6 +437,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "capex",
+        label: "Hardware cost",
         meaning: "hardware cost, amortized over its lifetime (rig)",
         unit: "USD",
         kind: Kind::Number(MONEY_OR_ZERO),
@@ -426,6 +445,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "life",
+        label: "Hardware lifetime",
         meaning: "hardware lifetime (rig)",
         unit: "days",
         kind: Kind::Whole(NumRange::closed(Decimal::ONE, int(36_500))),
@@ -433,6 +453,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "days",
+        label: "Period",
         meaning: "period and option tenor",
         unit: "days",
         kind: Kind::Whole(NumRange::closed(Decimal::ONE, int(MAX_DAYS as u64))),
@@ -440,6 +461,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "spot",
+        label: "Spot price",
         meaning: "coin price today",
         unit: "USD per coin",
         kind: Kind::Number(PRICE),
@@ -447,6 +469,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "vol",
+        label: "Volatility",
         meaning: "price volatility, annualized",
         unit: "%",
         kind: Kind::Number(VOL),
@@ -454,6 +477,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "rate",
+        label: "Risk-free rate",
         meaning: "risk-free rate, continuously compounded, annualized",
         unit: "%",
         kind: Kind::Number(NumRange::closed(neg(100), Decimal::ONE_HUNDRED)),
@@ -461,6 +485,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "hedge",
+        label: "Hedge",
         meaning: "hedge shown",
         unit: "",
         kind: Kind::Choice(HEDGE_WORDS),
@@ -468,6 +493,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "cov",
+        label: "Coverage",
         meaning: "coverage, share of expected output hedged",
         unit: "%",
         kind: Kind::Number(PERCENT),
@@ -475,6 +501,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "fwd",
+        label: "Forward price",
         meaning: "forward price",
         unit: "USD per coin",
         kind: Kind::Number(PRICE),
@@ -482,6 +509,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "inv",
+        label: "Inverse quote",
         meaning: "inverse forward quote",
         unit: "coin per USD",
         kind: Kind::Number(NumRange::closed(
@@ -492,6 +520,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "kp",
+        label: "Put strike",
         meaning: "put strike",
         unit: "USD per coin",
         kind: Kind::Number(PRICE),
@@ -499,6 +528,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "kc",
+        label: "Call strike",
         meaning: "call strike, or `zero` to solve the zero-cost collar",
         unit: "USD per coin",
         kind: Kind::ZeroOrNumber(PRICE),
@@ -506,6 +536,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "pp",
+        label: "Put premium (quoted)",
         meaning: "quoted put premium; absent: priced by the model",
         unit: "USD per coin",
         kind: Kind::OptionalNumber(PRICE_OR_ZERO),
@@ -513,6 +544,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "cp",
+        label: "Call premium (quoted)",
         meaning: "quoted call premium; absent: priced by the model",
         unit: "USD per coin",
         kind: Kind::OptionalNumber(PRICE_OR_ZERO),
@@ -520,6 +552,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "px",
+        label: "Final price",
         meaning: "final price on the price slider",
         unit: "USD per coin",
         kind: Kind::Number(PRICE_OR_ZERO),
@@ -527,6 +560,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "lo",
+        label: "Range from",
         meaning: "lowest price of chart and table; less than `hi`",
         unit: "USD per coin",
         kind: Kind::Number(PRICE_OR_ZERO),
@@ -534,6 +568,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "hi",
+        label: "Range to",
         meaning: "highest price of chart and table",
         unit: "USD per coin",
         kind: Kind::Number(PRICE),
@@ -541,6 +576,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "step",
+        label: "Table step",
         meaning: "price step of the table; (hi - lo) / step at most 1,000",
         unit: "USD per coin",
         kind: Kind::Number(PRICE),
@@ -548,6 +584,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "seed",
+        label: "Simulation seed",
         meaning: "Monte Carlo seed",
         unit: "",
         kind: Kind::Whole(NumRange::closed(Decimal::ZERO, int(u64::MAX))),
@@ -555,6 +592,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "paths",
+        label: "Simulation paths",
         meaning: "Monte Carlo paths",
         unit: "",
         kind: Kind::Whole(NumRange::closed(Decimal::ONE, int(MAX_PATHS as u64))),
@@ -562,6 +600,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "dvol",
+        label: "Difficulty volatility",
         meaning: "difficulty volatility, annualized",
         unit: "%",
         kind: Kind::Number(VOL),
@@ -569,6 +608,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "elapsed",
+        label: "Days elapsed",
         meaning: "days elapsed, for the value before expiry; at most `days`",
         unit: "days",
         kind: Kind::Whole(DAYS_IN_PERIOD),
@@ -576,6 +616,7 @@ pub const KEYS: &[KeySpec] = &[
     },
     KeySpec {
         key: "halv",
+        label: "Halving day",
         meaning:
             "day of the period on which the subsidy halves; absent: no halving; at most `days`",
         unit: "days",
