@@ -14,8 +14,9 @@
 //!
 //! Rules for readers (the decoder follows them):
 //!
-//! - Every key is optional; a missing key takes its **default** from the table below. Within
-//!   version 1 defaults never change, and a key never changes its meaning.
+//! - Every key is optional; a missing key takes its **default** from the table below (a link
+//!   without `v` is read as version 1). Within version 1 defaults never change, and a key
+//!   never changes its meaning.
 //! - Unknown keys are ignored (so later additions do not break older pages).
 //! - A bad value — not a number, out of range, unknown word, `v` other than `1` — is ignored:
 //!   that field keeps its default and the decoder reports the key, the value and the valid
@@ -28,8 +29,8 @@
 //! - Cross-key rules: `lo < hi` and `(hi - lo) / step ≤ 1,000` (else `lo`, `hi` and `step`
 //!   all fall back to their defaults); `elapsed ≤ days` and `halv ≤ days` (else that key
 //!   falls back); `sub + fee > 0` (else `sub` falls back).
-//! - The ranges are those the engine accepts (or narrower), so a decoded scenario never makes
-//!   the engine refuse an input because of its range alone.
+//! - The ranges lie within the engine's input limits, so a decoded scenario is not refused by
+//!   the engine because of a single value's range.
 //!
 //! Writers ([`Scenario::to_query`]) produce the canonical form: `v=1` first, then **every**
 //! key in the order of the table (optional keys only when set), numbers normalized (no
@@ -851,7 +852,8 @@ impl Scenario {
                 reason: format!("must be at most days = {}", self.days),
             });
         }
-        if self.subsidy + self.fees_per_block <= Decimal::ZERO {
+        let reward = self.subsidy.checked_add(self.fees_per_block);
+        if reward.is_some_and(|r| r <= Decimal::ZERO) {
             errors.push(LinkError {
                 key: "sub",
                 value: dec_text(self.subsidy),
@@ -895,7 +897,7 @@ impl Scenario {
         if self.lo >= self.hi || self.step <= Decimal::ZERO {
             return None;
         }
-        let n = (self.hi - self.lo).checked_div(self.step)?;
+        let n = self.hi.checked_sub(self.lo)?.checked_div(self.step)?;
         if n > Decimal::from(MAX_TABLE_STEPS) {
             return None;
         }
@@ -918,6 +920,7 @@ impl Scenario {
             return Vec::new();
         };
         (0..=n)
+            // lo + step·i ≤ hi for i ≤ n, so neither operation can overflow.
             .map(|i| (self.lo + self.step * Decimal::from(i)).normalize())
             .collect()
     }

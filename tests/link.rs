@@ -520,8 +520,49 @@ prop_compose! {
     }
 }
 
+fn any_decimal() -> impl Strategy<Value = Decimal> {
+    prop_oneof![
+        Just(Decimal::MAX),
+        Just(Decimal::MIN),
+        Just(Decimal::ZERO),
+        (
+            any::<u32>(),
+            any::<u32>(),
+            any::<u32>(),
+            any::<bool>(),
+            0u32..=28
+        )
+            .prop_map(|(lo, mid, hi, neg, scale)| Decimal::from_parts(lo, mid, hi, neg, scale)),
+    ]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_field_values_never_panic(
+        lo in any_decimal(), hi in any_decimal(), step in any_decimal(),
+        sub in any_decimal(), fee in any_decimal(), spot in any_decimal(), vol in any_decimal(),
+        days in any::<u32>(), elapsed in any::<u32>(), halv in any::<Option<u32>>(),
+        coin in any::<String>(),
+    ) {
+        let s = Scenario {
+            lo, hi, step, subsidy: sub, fees_per_block: fee, spot, vol_pct: vol,
+            days, elapsed_days: elapsed, halving_day: halv, coin,
+            ..Scenario::default()
+        };
+        let errors = s.validate();
+        let prices = s.table_prices();
+        prop_assert!(prices.len() <= MAX_TABLE_STEPS as usize + 1);
+        prop_assert!(prices.windows(2).all(|w| w[0] < w[1]));
+        prop_assert!(s.vol().is_finite() && s.rate().is_finite() && s.years().is_finite());
+        // Whatever validate() accepts survives the link unchanged.
+        let decoded = Scenario::from_query(&s.to_query());
+        prop_assert_eq!(decoded.errors.is_empty(), errors.is_empty());
+        if errors.is_empty() {
+            prop_assert_eq!(decoded.scenario, s);
+        }
+    }
 
     #[test]
     fn arbitrary_text_never_panics(q in any::<String>()) {
