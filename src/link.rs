@@ -307,7 +307,8 @@ impl fmt::Display for CallStrike {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinkError {
-    /// The key (one of [`KEYS`]).
+    /// The key: one of [`KEYS`], or `(unknown)` when [`Scenario::set`] is given a key the
+    /// format does not have.
     pub key: &'static str,
     /// The refused value as written (cut to 64 characters).
     pub value: String,
