@@ -8,6 +8,8 @@
 //! - [`chart`]: chart geometry (ranges, ticks, HiDPI surface, data ↔ pixel frame) and the payoff,
 //!   distribution and heat-map drawings, generic over plotters' `DrawingBackend` (canvas in the
 //!   browser, SVG in native tests).
+//! - [`link`]: the page state ([`link::Scenario`]) and its versioned share-link codec; pure.
+//! - [`format`](mod@format): money, percent and coin text for the page, tables and CSV; pure.
 //!
 //! ## Invariants
 //! - **The domain imports no web or UI crate** (leptos, web-sys, wasm-bindgen, js-sys,
@@ -18,3 +20,5 @@
 
 pub mod chart;
 pub mod domain;
+pub mod format;
+pub mod link;
