@@ -84,7 +84,11 @@ pub fn dec_positive(field: &'static str, v: Decimal) -> Result<Decimal> {
     if v > Decimal::ZERO {
         Ok(v)
     } else {
-        Err(DomainError::out_of_range(field, dec_f64(v), "greater than 0"))
+        Err(DomainError::out_of_range(
+            field,
+            dec_f64(v),
+            "greater than 0",
+        ))
     }
 }
 
