@@ -28,7 +28,12 @@
 //! is far below [`IMPLIED_VOL`](crate::domain::tolerance::IMPLIED_VOL) = `1e−12`; a deep
 //! in-the-money premium whose time value is lost in the rounding of the intrinsic value, or an
 //! out-of-the-money premium that underflows to 0, carries no information on `σ` (the second is
-//! rejected as out of bounds).
+//! rejected as out of bounds). Premiums below about `2.2e−308·D·√(FK)` are subnormal in the
+//! solver's units and only as accurate as their fewer bits allow.
+//!
+//! `tests/pricing.rs` checks this over `ln(F/K) ∈ [−3, 3]`, `σ√T ∈ [0.01, 3]`, calls and puts,
+//! four expiries and both models: every well-conditioned point round-trips to `1e−12`
+//! (worst about `2.4e−13`), the rest to its conditioning bound.
 
 use super::{level, normal, OptionKind, MAX_EXPIRY_YEARS};
 use crate::domain::error::{DomainError, Result};
