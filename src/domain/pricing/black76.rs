@@ -19,7 +19,13 @@
 use super::{check_strike, expiry, implied, level, rate, vol, Black, Greeks, OptionKind};
 use crate::domain::error::Result;
 
-/// Inputs of [`ForwardModel::new`].
+/// Inputs of [`ForwardModel::new`] (fractions, not percents: 80 % vol is `0.8`).
+///
+/// ```
+/// use minerhedge::domain::pricing::{ForwardModel, ForwardParams};
+/// let p = ForwardParams { forward: 260.0, rate: 0.05, vol: 0.8, expiry_years: 0.5 };
+/// assert_eq!(ForwardModel::new(p).unwrap().params().forward, 260.0);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ForwardParams {
     /// Forward / futures price `F` for delivery at expiry (USD per coin), in

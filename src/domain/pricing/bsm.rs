@@ -20,7 +20,13 @@
 use super::{check_strike, expiry, implied, level, rate, vol, Black, Greeks, OptionKind};
 use crate::domain::error::Result;
 
-/// Inputs of [`SpotModel::new`].
+/// Inputs of [`SpotModel::new`] (fractions, not percents: 5 % is `0.05`).
+///
+/// ```
+/// use minerhedge::domain::pricing::{SpotModel, SpotParams};
+/// let p = SpotParams { spot: 250.0, rate: 0.05, dividend_yield: 0.0, vol: 0.8, expiry_years: 90.0 / 365.0 };
+/// assert!((SpotModel::new(p).unwrap().forward() - 250.0 * (0.05_f64 * 90.0 / 365.0).exp()).abs() < 1e-9);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SpotParams {
     /// Spot price `S` (USD per coin), in `[MIN_LEVEL, MAX_LEVEL]`.

@@ -51,6 +51,18 @@ use crate::domain::error::{DomainError, Result};
 use crate::domain::validate;
 
 /// The market an implied volatility is solved in: forward, discount factor and expiry.
+///
+/// For a spot market `F = S·e^((r−q)T)` and `D = e^(−rT)`;
+/// [`SpotModel::implied_vol`](super::SpotModel::implied_vol) builds it for you.
+///
+/// ```
+/// use minerhedge::domain::pricing::implied::{implied_vol, Market};
+/// use minerhedge::domain::pricing::OptionKind;
+/// let m = Market { forward: 100.0, discount: 1.0, expiry_years: 1.0 };
+/// // At the money with D = 1: premium = F·(2N(σ/2) − 1) = 100·erf(σ/(2√2)); σ = 20 % → 7.9656…
+/// let v = implied_vol(m, OptionKind::Call, 100.0, 7.965_567_455_405_796).unwrap();
+/// assert!((v - 0.2).abs() < 1e-12);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Market {
     /// Forward price `F` at expiry (for a spot model, `S·e^((r−q)T)`), in

@@ -44,12 +44,27 @@ use crate::domain::error::{DomainError, Result};
 use crate::domain::validate;
 
 /// Smallest spot, forward or strike accepted (USD per coin). Keeps every Greek finite.
+///
+/// ```
+/// use minerhedge::domain::pricing::{SpotModel, SpotParams, MAX_LEVEL, MIN_LEVEL};
+/// let p = SpotParams { spot: MIN_LEVEL, rate: 0.0, dividend_yield: 0.0, vol: 0.5, expiry_years: 1.0 };
+/// assert!(SpotModel::new(p).is_ok());
+/// assert!(SpotModel::new(SpotParams { spot: MIN_LEVEL / 2.0, ..p }).is_err());
+/// assert!(SpotModel::new(SpotParams { spot: MAX_LEVEL * 2.0, ..p }).is_err());
+/// ```
 pub const MIN_LEVEL: f64 = 1e-12;
 /// Largest spot, forward or strike accepted (USD per coin).
 pub const MAX_LEVEL: f64 = 1e12;
 /// Largest `|r|` and `|q|` accepted (continuously compounded, as a fraction: 1.0 = 100 %).
 pub const MAX_ABS_RATE: f64 = 1.0;
 /// Largest volatility accepted (as a fraction: 10.0 = 1,000 % a year).
+///
+/// ```
+/// use minerhedge::domain::pricing::{ForwardModel, ForwardParams, MAX_ABS_RATE, MAX_EXPIRY_YEARS, MAX_VOL};
+/// let p = ForwardParams { forward: 1.0, rate: MAX_ABS_RATE, vol: MAX_VOL, expiry_years: MAX_EXPIRY_YEARS };
+/// assert!(ForwardModel::new(p).is_ok());
+/// assert!(ForwardModel::new(ForwardParams { vol: MAX_VOL + 0.1, ..p }).is_err());
+/// ```
 pub const MAX_VOL: f64 = 10.0;
 /// Longest expiry accepted, in years.
 pub const MAX_EXPIRY_YEARS: f64 = 100.0;

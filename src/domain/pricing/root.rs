@@ -21,6 +21,13 @@
 use crate::domain::error::{DomainError, Result};
 
 /// The interval `[lo, hi]` searched by [`brent`].
+///
+/// ```
+/// use minerhedge::domain::pricing::root::{brent, Bracket};
+/// let b = Bracket { lo: 1.0, hi: 10.0 };
+/// let x = brent(|x| x.ln() - 1.0, b, 1e-14, 100).unwrap(); // e
+/// assert!((x - std::f64::consts::E).abs() < 1e-13);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Bracket {
     /// Lower end (finite, `< hi`).
