@@ -8,6 +8,11 @@
 //! - `ui` (wasm32 only): the page — Leptos components, one per file, the URL/share-link
 //!   plumbing and the chart canvas. The only reactive layer; it calls the engine, never the
 //!   other way round.
+//! - [`chart`]: chart geometry (ranges, ticks, HiDPI surface, data ↔ pixel frame) and the payoff,
+//!   distribution and heat-map drawings, generic over plotters' `DrawingBackend` (canvas in the
+//!   browser, SVG in native tests).
+//! - [`link`]: the page state ([`link::Scenario`]) and its versioned share-link codec; pure.
+//! - [`format`](mod@format): money, percent and coin text for the page, tables and CSV; pure.
 //!
 //! ## Invariants
 //! - **The domain imports no web or UI crate** (leptos, web-sys, wasm-bindgen, js-sys,
@@ -16,7 +21,10 @@
 //! - Nothing a user or a link controls can panic: invalid input becomes a
 //!   [`domain::DomainError`] naming the field, the value and the valid range.
 
+pub mod chart;
 pub mod domain;
+pub mod format;
+pub mod link;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
