@@ -1,9 +1,11 @@
 //! Browser-only checks of the page's plumbing, run by wasm-bindgen-test-runner in headless
-//! Chromium (`.ci/test`): the URL round trip and the field validation messages.
+//! Chromium (`.ci/test`): the URL round trip without history entries, and the inputs' state
+//! (edits through the link codec, inline errors, last valid scenario kept).
 #![cfg(target_arch = "wasm32")]
 
-use minerhedge::ui::fields::{check, spec};
-use minerhedge::ui::state::Fields;
+use leptos::prelude::*;
+use minerhedge::link::Scenario;
+use minerhedge::ui::state::{apply, PageState, Texts};
 use minerhedge::ui::url;
 use wasm_bindgen_test::*;
 
@@ -23,36 +25,72 @@ fn replace_query_rewrites_the_url_without_a_history_entry() {
 }
 
 #[wasm_bindgen_test]
-fn fields_round_trip_through_the_query() {
-    let (fields, errors) = Fields::from_query("?v=1&coin=BTC&spot=300&cov=50&junk=1");
+fn texts_of_a_scenario_apply_back_to_the_same_scenario() {
+    let s = Scenario::from_query("v=1&coin=BTC&spot=300&cov=50&hedge=collar").scenario;
+    let (again, errors) = apply(&Scenario::default(), &Texts::of(&s));
     assert!(errors.is_empty(), "{errors:?}");
-    assert_eq!(fields.get("coin"), "BTC");
-    assert_eq!(fields.get("spot"), "300");
-    let (again, errors) = Fields::from_query(&fields.to_query());
-    assert!(errors.is_empty());
-    assert_eq!(again, fields);
+    assert_eq!(again, s);
 }
 
 #[wasm_bindgen_test]
-fn bad_link_values_are_named_and_keep_their_defaults() {
-    let (fields, errors) = Fields::from_query("spot=abc&cov=250&hedge=swap");
-    let defaults = Fields::defaults();
-    for key in ["spot", "cov", "hedge"] {
-        assert_eq!(fields.get(key), defaults.get(key));
-        assert!(
-            errors.iter().any(|e| e.contains(&format!("({key})"))),
-            "{key} not named in {errors:?}"
-        );
-    }
+fn an_invalid_edit_is_named_and_keeps_the_last_valid_value() {
+    let owner = Owner::new();
+    owner.set();
+    let page = PageState::from_query("?v=1&cov=40");
+    page.edit("cov", "150".to_owned());
+    let message = page.error("cov").get_untracked().expect("150 % is refused");
+    assert!(message.contains("Coverage"), "{message}");
+    assert!(message.contains("cov = \"150\""), "{message}");
+    assert!(message.contains("100"), "{message}");
+    assert_eq!(
+        page.scenario.get_untracked().get("cov").as_deref(),
+        Some("40")
+    );
+    assert_eq!(page.text("cov").get_untracked(), "150");
+
+    page.edit("cov", "75".to_owned());
+    assert_eq!(page.error("cov").get_untracked(), None);
+    assert_eq!(
+        page.scenario.get_untracked().get("cov").as_deref(),
+        Some("75")
+    );
 }
 
 #[wasm_bindgen_test]
-fn validation_messages_name_field_value_and_range() {
-    let cov = spec("cov").expect("coverage field");
-    let message = check(cov, "150").expect_err("150 % is out of range");
-    assert!(message.contains("Coverage (cov) = 150"), "{message}");
-    assert!(message.contains("between 0 and 100"), "{message}");
-    assert!(check(cov, "NaN").is_err());
-    assert!(check(cov, "inf").is_err());
-    assert!(check(cov, "40").is_ok());
+fn a_cross_key_error_names_the_key_and_other_edits_still_apply() {
+    let owner = Owner::new();
+    owner.set();
+    let page = PageState::from_query("");
+    page.edit("lo", "400".to_owned());
+    assert!(page.error("lo").get_untracked().is_some());
+    assert_eq!(
+        page.scenario.get_untracked().get("lo").as_deref(),
+        Some("200")
+    );
+    page.edit("spot", "275".to_owned());
+    assert_eq!(
+        page.scenario.get_untracked().get("spot").as_deref(),
+        Some("275")
+    );
+    page.edit("lo", "150".to_owned());
+    assert_eq!(page.error("lo").get_untracked(), None);
+    assert_eq!(
+        page.scenario.get_untracked().get("lo").as_deref(),
+        Some("150")
+    );
+}
+
+#[wasm_bindgen_test]
+fn bad_link_values_are_reported_with_their_keys() {
+    let owner = Owner::new();
+    owner.set();
+    let page = PageState::from_query("?spot=abc&cov=250&hedge=swap&junk=1");
+    let keys: Vec<&str> = page
+        .link_errors
+        .get_untracked()
+        .iter()
+        .map(|e| e.key)
+        .collect();
+    assert_eq!(keys, vec!["spot", "cov", "hedge"]);
+    assert_eq!(page.scenario.get_untracked(), Scenario::default());
 }

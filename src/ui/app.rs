@@ -20,8 +20,8 @@ use super::url;
 pub fn App() -> impl IntoView {
     let page = PageState::from_location();
     provide_context(page);
-    let shown = Memo::new(move |_| page.fields.with(display));
-    Effect::new(move |_| url::replace_query(&page.fields.with(|f| f.to_query())));
+    let shown = Memo::new(move |_| page.scenario.with(display));
+    Effect::new(move |_| url::replace_query(&page.scenario.with(|s| s.to_query())));
     view! {
         <header class="top">
             <h1>"minerhedge"</h1>

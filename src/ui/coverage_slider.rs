@@ -16,7 +16,7 @@ pub fn CoverageSlider() -> impl IntoView {
                 min="0" max="100" step="1"
                 prop:value=move || cov.get()
                 aria-valuetext=move || format!("{}% of expected output", cov.get())
-                on:input=move |ev| page.set("cov", event_target_value(&ev)) />
+                on:input=move |ev| page.edit("cov", event_target_value(&ev)) />
         </div>
     }
 }

@@ -1,7 +1,7 @@
-//! What the page shows, as text, computed from the fields. The single place where the UI asks
+//! What the page shows, as text, computed from the scenario. The single place where the UI asks
 //! the engine for numbers; everything here is strings ready for the DOM.
 
-use super::state::Fields;
+use crate::link::Scenario;
 
 /// The final-price readout.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -18,7 +18,7 @@ pub struct Readout {
     pub ret: String,
 }
 
-/// Everything the page displays for one state of the fields.
+/// Everything the page displays for one scenario.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Display {
     /// Table header.
@@ -33,14 +33,20 @@ pub struct Display {
     pub errors: Vec<String>,
 }
 
-/// Computes the display for `fields`.
-pub fn display(fields: &Fields) -> Display {
-    let _ = fields;
+/// Computes the display for `scenario`.
+pub fn display(scenario: &Scenario) -> Display {
+    let _ = scenario;
     Display {
-        header: ["Price", "Revenue", "Hedge payoff", "Hedged revenue", "Return"]
-            .iter()
-            .map(|s| (*s).to_owned())
-            .collect(),
+        header: [
+            "Price",
+            "Revenue",
+            "Hedge payoff",
+            "Hedged revenue",
+            "Return",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect(),
         ..Display::default()
     }
 }

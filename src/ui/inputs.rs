@@ -3,12 +3,12 @@
 use leptos::prelude::*;
 
 use super::field::Field;
-use super::fields::spec;
 use super::state::use_page;
+use crate::link::KeySpec;
 
 fn fields(keys: &'static [&'static str]) -> impl IntoView {
     keys.iter()
-        .filter_map(|k| spec(k))
+        .filter_map(|k| KeySpec::get(k))
         .map(|s| view! { <Field spec=s /> })
         .collect_view()
 }
@@ -28,7 +28,7 @@ pub fn InputsPanel() -> impl IntoView {
                 {fields(&["coin", "mode", "days"])}
                 <div hidden=move || mode.get() != "direct">{fields(&["cost", "qty"])}</div>
                 <div hidden=move || mode.get() != "rig">
-                    {fields(&["hr", "eff", "pwr", "diff", "sub", "fee"])}
+                    {fields(&["hr", "eff", "pwr", "opex", "pool", "up", "diff", "dg", "sub", "fee", "capex", "life"])}
                 </div>
             </fieldset>
             <fieldset>
@@ -40,8 +40,8 @@ pub fn InputsPanel() -> impl IntoView {
                 {fields(&["hedge"])}
                 <div hidden=is(&["forward"])>{fields(&["fwd"])}</div>
                 <div hidden=is(&["inverse"])>{fields(&["inv"])}</div>
-                <div hidden=is(&["put", "collar"])>{fields(&["kp"])}</div>
-                <div hidden=is(&["collar"])>{fields(&["kc"])}</div>
+                <div hidden=is(&["put", "collar"])>{fields(&["kp", "pp"])}</div>
+                <div hidden=is(&["collar"])>{fields(&["kc", "cp"])}</div>
             </fieldset>
             <fieldset>
                 <legend>"Price range"</legend>

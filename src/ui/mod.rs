@@ -1,9 +1,9 @@
 //! The page (browser only): Leptos components, one per file, over the engine.
 //!
 //! - [`app`]: layout, shared state, URL sync.
-//! - [`state`], [`url`], [`fields`]: field texts keyed by share-link key, the page's URL, and
-//!   the inputs' labels and bounds.
-//! - [`display`]: the one bridge to the engine: field texts → strings the page shows.
+//! - [`state`], [`url`]: the scenario, the inputs' texts and errors (through the link codec),
+//!   and the page's URL.
+//! - [`display`]: the one bridge to the engine: scenario → what the page shows.
 //! - Components: [`inputs`] and [`field`], [`coverage_slider`], [`price_slider`], [`chart`],
 //!   [`table`], [`derived`], [`share`], [`link_error`].
 //! - [`bench`]: entry points for the browser benchmark (not used by the page).
@@ -15,7 +15,6 @@ pub mod coverage_slider;
 pub mod derived;
 pub mod display;
 pub mod field;
-pub mod fields;
 pub mod inputs;
 pub mod link_error;
 pub mod price_slider;

@@ -33,7 +33,7 @@ pub fn PriceSlider(display: Memo<Display>) -> impl IntoView {
                 min=move || lo.get() max=move || hi.get() step=step
                 prop:value=move || px.get()
                 aria-valuetext=move || r().price
-                on:input=move |ev| page.set("px", event_target_value(&ev)) />
+                on:input=move |ev| page.edit("px", event_target_value(&ev)) />
             <dl class="readout" aria-live="polite">
                 <div><dt>"Revenue"</dt><dd data-testid="revenue-at-price">{move || r().revenue}</dd></div>
                 <div><dt>"Hedge payoff"</dt><dd data-testid="hedge-at-price">{move || r().hedge}</dd></div>

@@ -12,17 +12,17 @@ use super::url;
 async fn copy_to_clipboard(text: String) -> Result<(), String> {
     let window = web_sys::window().ok_or("no window")?;
     let promise = window.navigator().clipboard().write_text(&text);
-    JsFuture::from(promise)
-        .await
-        .map(|_| ())
-        .map_err(|e| e.as_string().unwrap_or_else(|| "clipboard refused".to_owned()))
+    JsFuture::from(promise).await.map(|_| ()).map_err(|e| {
+        e.as_string()
+            .unwrap_or_else(|| "clipboard refused".to_owned())
+    })
 }
 
 /// Read-only link field, a plain link, and the copy button with its status.
 #[component]
 pub fn ShareBar() -> impl IntoView {
     let page = use_page();
-    let link = Memo::new(move |_| url::link(&page.fields.with(|f| f.to_query())));
+    let link = Memo::new(move |_| url::link(&page.scenario.with(|s| s.to_query())));
     let status = RwSignal::new(String::new());
     let copy = move |_| {
         let text = link.get_untracked();
