@@ -1,6 +1,7 @@
 //! What the page shows, as text, computed from the scenario. The single place where the UI asks
 //! the engine for numbers; everything here is strings ready for the DOM.
 
+use crate::chart::payoff::PayoffChart;
 use crate::link::Scenario;
 
 /// The final-price readout.
@@ -29,6 +30,8 @@ pub struct Display {
     pub readout: Readout,
     /// Derived figures as `(testid, label, value)`.
     pub derived: Vec<(&'static str, &'static str, String)>,
+    /// The payoff chart's data (the first series is the chosen strategy).
+    pub chart: PayoffChart,
     /// Messages from the engine (inputs that are valid alone but not together).
     pub errors: Vec<String>,
 }
