@@ -35,6 +35,8 @@ module.exports = defineConfig({
       command: "python3 -m http.server 8181 --bind 127.0.0.1 --directory ../../dist",
       url: "http://127.0.0.1:8181/index.html",
       reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "ignore",
       timeout: 30_000,
     },
     {
@@ -42,6 +44,8 @@ module.exports = defineConfig({
         "rm -rf .subpath-site && mkdir -p .subpath-site/tools/minerhedge && cp -R ../../dist/. .subpath-site/tools/minerhedge/ && exec python3 -m http.server 8182 --bind 127.0.0.1 --directory .subpath-site",
       url: "http://127.0.0.1:8182/tools/minerhedge/index.html",
       reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "ignore",
       timeout: 30_000,
     },
   ],
