@@ -9,4 +9,9 @@ pub mod validate;
 
 pub mod pricing;
 
+pub mod collar;
+pub mod economics;
+pub mod hedge;
+pub mod money;
+
 pub use error::{DomainError, Result};

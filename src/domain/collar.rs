@@ -1,0 +1,1 @@
+//! Collars: zero-cost strike solver and required floors.
