@@ -14,4 +14,7 @@ pub mod economics;
 pub mod hedge;
 pub mod money;
 
+pub mod montecarlo;
+pub mod risk;
+
 pub use error::{DomainError, Result};

@@ -84,7 +84,11 @@ pub fn dec_positive(field: &'static str, v: Decimal) -> Result<Decimal> {
     if v > Decimal::ZERO {
         Ok(v)
     } else {
-        Err(DomainError::out_of_range(field, dec_f64(v), "greater than 0"))
+        Err(DomainError::out_of_range(
+            field,
+            dec_f64(v),
+            "greater than 0",
+        ))
     }
 }
 
@@ -134,3 +138,10 @@ pub fn dec_in_range(field: &'static str, v: Decimal, lo: Decimal, hi: Decimal) -
 pub fn dec_f64(v: Decimal) -> f64 {
     v.to_f64().unwrap_or(0.0)
 }
+
+/// Largest coin price accepted anywhere, USD per coin.
+pub const MAX_PRICE: f64 = 1e9;
+/// Largest coin quantity accepted anywhere.
+pub const MAX_COINS: f64 = 1e12;
+/// Largest USD amount accepted anywhere.
+pub const MAX_USD: f64 = 1e15;
