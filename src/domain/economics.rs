@@ -80,6 +80,7 @@ pub struct DirectParams {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PeriodEconomics {
     cost: Decimal,
+    cash_cost: Decimal,
     output: Decimal,
 }
 
@@ -109,6 +110,7 @@ impl PeriodEconomics {
         }
         Ok(Self {
             cost: p.period_cost.normalize(),
+            cash_cost: p.period_cost.normalize(),
             output: p.expected_output.normalize(),
         })
     }
@@ -125,10 +127,28 @@ impl PeriodEconomics {
     /// # Ok::<(), minerhedge::domain::DomainError>(())
     /// ```
     pub fn from_rig(rig: &Rig) -> Result<Self> {
-        Self::direct(DirectParams {
+        let mut e = Self::direct(DirectParams {
             period_cost: rig.total_cost(),
             expected_output: rig.expected_output(),
-        })
+        })?;
+        e.cash_cost = rig.cash_cost();
+        Ok(e)
+    }
+
+    /// Cash (fiat) part of the period cost in USD: equal to [`PeriodEconomics::cost`] for
+    /// direct economics, power + other opex (no amortization) for a rig.
+    ///
+    /// ```
+    /// # use minerhedge::domain::economics::*; use rust_decimal::Decimal;
+    /// let mut p = RigParams::example();
+    /// p.hardware_capex = Decimal::from(3650);
+    /// let e = Rig::new(p)?.economics()?;
+    /// assert_eq!(e.cash_cost(), Decimal::new(1512, 1));
+    /// assert_eq!(e.cost(), Decimal::new(2512, 1));
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn cash_cost(&self) -> Decimal {
+        self.cash_cost
     }
 
     /// Period cost in USD.
@@ -527,6 +547,20 @@ impl Rig {
     /// ```
     pub fn total_cost(&self) -> Decimal {
         self.total_cost
+    }
+
+    /// Cash cost of the period: power + other opex (USD, no amortization).
+    ///
+    /// ```
+    /// # use minerhedge::domain::economics::*; use rust_decimal::Decimal;
+    /// let mut p = RigParams::example();
+    /// p.other_opex = Decimal::from(20);
+    /// p.hardware_capex = Decimal::from(3650);
+    /// assert_eq!(Rig::new(p)?.cash_cost(), Decimal::new(1712, 1));
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn cash_cost(&self) -> Decimal {
+        (self.power_cost + self.params.other_opex).normalize()
     }
 
     /// All-in cost per coin mined (breakeven price), `total cost / Q`, USD per coin.

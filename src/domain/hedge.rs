@@ -18,6 +18,7 @@
 use super::economics::{price_field, validate_price, PeriodEconomics};
 use super::error::{DomainError, Result};
 use super::money::{self, grouped, MAX_PRICE};
+use super::risk::{PayoffProfile, ProfileParams};
 use super::validate::{dec_f64, dec_in_range};
 use rust_decimal::Decimal;
 
@@ -656,6 +657,59 @@ impl Position {
         prices.into_iter().map(|s| self.row(s)).collect()
     }
 
+    /// The inputs of the risk module's [`PayoffProfile`](crate::domain::risk::PayoffProfile)
+    /// for this position (`f64`): output `Q`, all-in and cash cost, coins sold forward `h`
+    /// with the USD they lock (`h·F`, or `N` for the inverse forward), puts/calls `h` at their
+    /// strikes and the carried net premium.
+    ///
+    /// ```
+    /// # use minerhedge::domain::economics::*; use minerhedge::domain::hedge::*; use rust_decimal::Decimal;
+    /// # let e = PeriodEconomics::direct(DirectParams { period_cost: Decimal::from(1100), expected_output: Decimal::from(5) })?;
+    /// let pos = Position::new(PositionParams { economics: e, hedge: Hedge::InverseForward { quote: Decimal::new(4, 3) }, coverage: Decimal::ONE, carry_factor: Decimal::ONE })?;
+    /// let prof = pos.profile()?;
+    /// assert_eq!(prof.value_at(321.0), 1250.0);
+    /// assert_eq!(pos.profile_params().locked_usd, 1250.0);
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn profile_params(&self) -> ProfileParams {
+        let f = self.fast();
+        ProfileParams {
+            output: f.output,
+            all_in_cost: f.cost,
+            cash_cost: dec_f64(self.economics.cash_cost()).min(f.cost),
+            sold_coins: f.short_qty,
+            locked_usd: dec_f64(self.locked_usd()),
+            puts: f.put_qty,
+            put_strike: f.put_strike,
+            calls: f.call_qty,
+            call_strike: f.call_strike,
+            premium: dec_f64(self.carried_premium),
+        }
+    }
+
+    /// USD locked by a forward sale: `h·F` (forward), `N` (inverse), else 0.
+    fn locked_usd(&self) -> Decimal {
+        match self.hedge {
+            // h ≤ 1e12 and F ≤ 1e9: the product fits.
+            Hedge::Forward { price } => self.hedged_qty.checked_mul(price).unwrap_or(Decimal::ZERO),
+            Hedge::InverseForward { .. } => self.notional,
+            _ => Decimal::ZERO,
+        }
+    }
+
+    /// The risk module's [`PayoffProfile`] of this position (see
+    /// [`Position::profile_params`]).
+    ///
+    /// ```
+    /// # use minerhedge::domain::economics::*; use minerhedge::domain::hedge::*; use rust_decimal::Decimal;
+    /// # let e = PeriodEconomics::direct(DirectParams { period_cost: Decimal::from(1100), expected_output: Decimal::from(5) })?;
+    /// assert_eq!(Position::unhedged(e).profile()?.value_at(220.0), 1100.0);
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn profile(&self) -> Result<PayoffProfile> {
+        PayoffProfile::new(self.profile_params())
+    }
+
     /// The `f64` fast mirror (built once; see [`FastPosition`]).
     ///
     /// ```
@@ -679,12 +733,8 @@ impl Position {
         };
         match self.hedge {
             Hedge::Unhedged => {}
-            Hedge::Forward { price } => {
-                f.fixed += dec_f64(self.hedged_qty * price);
-                f.short_qty = h;
-            }
-            Hedge::InverseForward { .. } => {
-                f.fixed += dec_f64(self.notional);
+            Hedge::Forward { .. } | Hedge::InverseForward { .. } => {
+                f.fixed += dec_f64(self.locked_usd());
                 f.short_qty = h;
             }
             Hedge::Put { strike, .. } => {
