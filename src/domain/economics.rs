@@ -593,16 +593,22 @@ impl Rig {
     pub fn hashprice(&self, spot: Decimal) -> Result<Decimal> {
         price_field("spot price", spot)?;
         let reward = self.params.block_subsidy + self.params.fees_per_block;
-        let per_th_day = money::div(
-            "hashprice",
-            money::mul("hashprice", SECONDS_PER_DAY, TERA)?,
-            money::mul("hashprice", self.average_difficulty, TWO_POW_32)?,
-        )?;
+        let denom = money::mul("hashprice", self.average_difficulty, TWO_POW_32)?;
+        // One rounding when the numerator fits, else via the rounded per-TH figure.
+        let exact = (SECONDS_PER_DAY * TERA)
+            .checked_mul(reward)
+            .and_then(|x| x.checked_mul(spot))
+            .and_then(|x| x.checked_div(denom));
+        if let Some(v) = exact {
+            return Ok(v.normalize());
+        }
+        let per_th_day = money::div("hashprice", SECONDS_PER_DAY * TERA, denom)?;
         money::mul(
             "hashprice",
             money::mul("hashprice", per_th_day, reward)?,
             spot,
         )
+        .map(|v| v.normalize())
     }
 
     /// Margin at spot for the period: `Q × S − total cost` (USD).
