@@ -123,7 +123,12 @@ pub fn dec_from_f64(field: &'static str, v: f64) -> Result<Decimal> {
             "a finite number with |x| < 7.9e28",
         ));
     }
-    Decimal::from_f64(v)
+    // Rust prints the shortest decimal that round-trips; parse it (rounding beyond 28
+    // decimals), falling back to the binary conversion.
+    format!("{v}")
+        .parse::<Decimal>()
+        .ok()
+        .or_else(|| Decimal::from_f64(v))
         .map(|d| d.normalize())
         .ok_or_else(|| DomainError::out_of_range(field, v, "a finite number with |x| < 7.9e28"))
 }
