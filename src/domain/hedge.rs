@@ -299,7 +299,8 @@ pub struct Row {
     pub hedge_payoff: Decimal,
     /// Inverse forward only: settlement in coin `N·(1/S − p)`.
     pub settlement_coin: Option<Decimal>,
-    /// Revenue + hedge payoff.
+    /// Revenue + hedge payoff ([`Position::hedged_total`]; for forwards computed as
+    /// `(Q − h)·S + h·F` or `(Q − h)·S + N`, so it is exact even when `N` has 28 decimals).
     pub hedged_revenue: Decimal,
     /// `hedged_revenue / cost − 1`.
     pub period_return: Decimal,
@@ -594,7 +595,9 @@ impl Position {
         }
     }
 
-    /// Hedged total at `S`: `Q·S + hedge payoff` (USD).
+    /// Hedged total at `S`: `Q·S + hedge payoff` (USD). Forwards are summed as
+    /// `(Q − h)·S + h·F` (linear) or `(Q − h)·S + N` (inverse), so at full coverage the total
+    /// is exactly `h·F` or `N`, whatever the digits of `N`.
     ///
     /// ```
     /// # use minerhedge::domain::economics::*; use minerhedge::domain::hedge::*; use rust_decimal::Decimal;
@@ -604,8 +607,20 @@ impl Position {
     /// # Ok::<(), minerhedge::domain::DomainError>(())
     /// ```
     pub fn hedged_total(&self, s: Decimal) -> Result<Decimal> {
-        let rev = self.revenue(s)?;
-        money::add("hedged revenue", rev, self.hedge_payoff(s)?).map(|d| d.normalize())
+        match self.hedge {
+            // (Q − h)·S + locked: exact for any quote (the notional N may carry 28 decimals).
+            Hedge::Forward { .. } | Hedge::InverseForward { .. } => {
+                validate_price(s)?;
+                let open = self.economics.output() - self.hedged_qty;
+                let f = "hedged revenue";
+                money::add(f, money::mul(f, open, s)?, self.locked_usd())
+                    .map(|d| d.normalize())
+            }
+            _ => {
+                let rev = self.revenue(s)?;
+                money::add("hedged revenue", rev, self.hedge_payoff(s)?).map(|d| d.normalize())
+            }
+        }
     }
 
     /// Return at `S`: `hedged total / cost − 1`.
@@ -633,7 +648,7 @@ impl Position {
     pub fn row(&self, s: Decimal) -> Result<Row> {
         let revenue = self.revenue(s)?.normalize();
         let hedge_payoff = self.hedge_payoff(s)?.normalize();
-        let hedged_revenue = money::add("hedged revenue", revenue, hedge_payoff)?.normalize();
+        let hedged_revenue = self.hedged_total(s)?;
         Ok(Row {
             price: s.normalize(),
             revenue,
