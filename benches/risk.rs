@@ -1,0 +1,116 @@
+//! Risk benchmarks (criterion): 1,001-point grids, lognormal outlook and Monte Carlo.
+//! Run with `cargo bench --bench risk`.
+use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use minerhedge::domain::montecarlo::{McParams, McRun};
+use minerhedge::domain::risk::{
+    Lognormal, LognormalParams, PayoffProfile, PriceGrid, ProfileParams,
+};
+
+/// The six strategies of the page on the seed economics (5 coins for $1,100).
+fn strategies() -> Vec<PayoffProfile> {
+    let base = ProfileParams {
+        output: 5.0,
+        all_in_cost: 1100.0,
+        cash_cost: 1100.0,
+        ..Default::default()
+    };
+    [
+        base,
+        ProfileParams {
+            sold_coins: 5.0,
+            locked_usd: 1300.0,
+            ..base
+        },
+        ProfileParams {
+            sold_coins: 5.0,
+            locked_usd: 1250.0,
+            ..base
+        },
+        ProfileParams {
+            puts: 5.0,
+            put_strike: 230.0,
+            premium: 80.0,
+            ..base
+        },
+        ProfileParams {
+            puts: 5.0,
+            put_strike: 230.0,
+            calls: 5.0,
+            call_strike: 300.0,
+            premium: 20.0,
+            ..base
+        },
+        ProfileParams {
+            puts: 5.0,
+            put_strike: 230.0,
+            calls: 5.0,
+            call_strike: 330.0,
+            premium: 0.0,
+            ..base
+        },
+    ]
+    .into_iter()
+    .map(|p| PayoffProfile::new(p).expect("valid benchmark inputs"))
+    .collect()
+}
+
+fn bench_risk(c: &mut Criterion) {
+    let profiles = strategies();
+    let grid = PriceGrid::new(100.0, 400.0, PriceGrid::DEFAULT_POINTS).expect("valid grid");
+    let mut buffers: Vec<Vec<(f64, f64)>> = vec![Vec::with_capacity(1001); profiles.len()];
+    c.bench_function("risk/grid 6 strategies x 1001 points", |b| {
+        b.iter(|| {
+            for (p, out) in profiles.iter().zip(buffers.iter_mut()) {
+                black_box(p).fill_returns(&grid, out);
+            }
+        })
+    });
+    let dist = Lognormal::new(LognormalParams {
+        spot: 250.0,
+        drift: 0.05,
+        vol: 0.8,
+        years: 30.0 / 365.0,
+    })
+    .expect("valid distribution");
+    c.bench_function("risk/bounds + outlook 6 strategies", |b| {
+        b.iter(|| {
+            for p in &profiles {
+                black_box(black_box(p).bounds());
+                black_box(p.outlook(black_box(&dist)));
+            }
+        })
+    });
+    let mut group = c.benchmark_group("montecarlo");
+    group.sample_size(20);
+    group.bench_function("100k paths x 6 strategies + stats", |b| {
+        b.iter(|| {
+            let params = McParams {
+                spot: 250.0,
+                drift: 0.05,
+                vol: 0.8,
+                difficulty_vol: 0.3,
+                paths: 100_000,
+                ..Default::default()
+            };
+            let mut run = McRun::new(params, profiles.clone()).expect("valid run");
+            run.step(100_000);
+            black_box(run.stats())
+        })
+    });
+    group.bench_function("100k paths x 1 strategy + stats", |b| {
+        b.iter(|| {
+            let params = McParams {
+                spot: 250.0,
+                paths: 100_000,
+                ..Default::default()
+            };
+            let mut run = McRun::new(params, vec![profiles[0]]).expect("valid run");
+            run.step(100_000);
+            black_box(run.stats())
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_risk);
+criterion_main!(benches);
