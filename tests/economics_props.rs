@@ -4,7 +4,9 @@
 //!
 //! Run: `cargo test --test economics_props`.
 
-use minerhedge::domain::economics::{validate_price, DirectParams, PeriodEconomics, Rig, RigParams};
+use minerhedge::domain::economics::{
+    validate_price, DirectParams, PeriodEconomics, Rig, RigParams,
+};
 use minerhedge::domain::money::{
     carry_factor, dec_from_f64, grouped, percent_rounded, MAX_MONEY, MAX_PRICE, MAX_QUANTITY,
 };
@@ -15,7 +17,13 @@ use rust_decimal::Decimal;
 /// Any decimal: raw 96-bit mantissas at every scale, plus the edges.
 fn any_dec() -> impl Strategy<Value = Decimal> {
     prop_oneof![
-        (any::<u32>(), any::<u32>(), any::<u32>(), any::<bool>(), 0u32..=28)
+        (
+            any::<u32>(),
+            any::<u32>(),
+            any::<u32>(),
+            any::<bool>(),
+            0u32..=28
+        )
             .prop_map(|(lo, mid, hi, neg, scale)| Decimal::from_parts(lo, mid, hi, neg, scale)),
         (any::<i64>(), 0u32..=28).prop_map(|(m, s)| Decimal::new(m, s)),
         Just(Decimal::ZERO),
@@ -54,38 +62,40 @@ fn either(sane: impl Strategy<Value = Decimal>) -> impl Strategy<Value = Decimal
 fn rig_params() -> impl Strategy<Value = RigParams> {
     (
         (
-            either(sane_dec(1, 100_000_000, 2)),  // hashrate
-            either(sane_dec(1, 1_000_000, 2)),    // J/TH
-            either(sane_dec(0, 100_000, 4)),      // $/kWh
-            either(sane_dec(0, 10_000_000, 2)),   // opex
-            either(sane_dec(0, 99, 2)),           // pool fee
-            either(sane_dec(1, 100, 2)),          // uptime
+            either(sane_dec(1, 100_000_000, 2)),             // hashrate
+            either(sane_dec(1, 1_000_000, 2)),               // J/TH
+            either(sane_dec(0, 100_000, 4)),                 // $/kWh
+            either(sane_dec(0, 10_000_000, 2)),              // opex
+            either(sane_dec(0, 99, 2)),                      // pool fee
+            either(sane_dec(1, 100, 2)),                     // uptime
             either(sane_dec(1, 100_000_000_000_000_000, 0)), // difficulty
         ),
         (
-            either(sane_dec(-99, 1000, 2)),       // growth
-            either(sane_dec(0, 1_000_000, 3)),    // subsidy
-            either(sane_dec(0, 1_000_000, 3)),    // fees
-            either(sane_dec(1, 36_500, 1)),       // days
-            either(sane_dec(0, 100_000_000, 0)),  // capex
-            either(sane_dec(1, 36_500, 0)),       // lifetime
+            either(sane_dec(-99, 1000, 2)),      // growth
+            either(sane_dec(0, 1_000_000, 3)),   // subsidy
+            either(sane_dec(0, 1_000_000, 3)),   // fees
+            either(sane_dec(1, 36_500, 1)),      // days
+            either(sane_dec(0, 100_000_000, 0)), // capex
+            either(sane_dec(1, 36_500, 0)),      // lifetime
         ),
     )
-        .prop_map(|((h, e, pp, op, pf, up, d), (g, sub, fee, days, capex, life))| RigParams {
-            hashrate_ths: h,
-            efficiency_j_per_th: e,
-            power_price_per_kwh: pp,
-            other_opex: op,
-            pool_fee: pf,
-            uptime: up,
-            difficulty: d,
-            difficulty_growth: g,
-            block_subsidy: sub,
-            fees_per_block: fee,
-            period_days: days,
-            hardware_capex: capex,
-            hardware_lifetime_days: life,
-        })
+        .prop_map(
+            |((h, e, pp, op, pf, up, d), (g, sub, fee, days, capex, life))| RigParams {
+                hashrate_ths: h,
+                efficiency_j_per_th: e,
+                power_price_per_kwh: pp,
+                other_opex: op,
+                pool_fee: pf,
+                uptime: up,
+                difficulty: d,
+                difficulty_growth: g,
+                block_subsidy: sub,
+                fees_per_block: fee,
+                period_days: days,
+                hardware_capex: capex,
+                hardware_lifetime_days: life,
+            },
+        )
 }
 
 fn is_typed(e: &DomainError) -> bool {
@@ -203,4 +213,3 @@ proptest! {
         }
     }
 }
-

@@ -15,8 +15,8 @@ use minerhedge::domain::collar::{
 };
 use minerhedge::domain::economics::{DirectParams, PeriodEconomics};
 use minerhedge::domain::hedge::{
-    required_forward_price, required_inverse_quote, Hedge, InverseQuote, Position,
-    PositionParams, Target, TargetParams,
+    required_forward_price, required_inverse_quote, Hedge, InverseQuote, Position, PositionParams,
+    Target, TargetParams,
 };
 use minerhedge::domain::tolerance::ZERO_COST;
 use minerhedge::domain::validate::dec_f64;
@@ -26,7 +26,13 @@ use rust_decimal::Decimal;
 
 fn any_dec() -> impl Strategy<Value = Decimal> {
     prop_oneof![
-        (any::<u32>(), any::<u32>(), any::<u32>(), any::<bool>(), 0u32..=28)
+        (
+            any::<u32>(),
+            any::<u32>(),
+            any::<u32>(),
+            any::<bool>(),
+            0u32..=28
+        )
             .prop_map(|(lo, mid, hi, neg, scale)| Decimal::from_parts(lo, mid, hi, neg, scale)),
         (any::<i64>(), 0u32..=28).prop_map(|(m, s)| Decimal::new(m, s)),
         Just(Decimal::ZERO),
@@ -80,14 +86,18 @@ fn hedge() -> impl Strategy<Value = Hedge> {
             .prop_map(|(strike, premium)| Hedge::Put { strike, premium }),
         (price(), sane(0, 10_000_000, 2))
             .prop_map(|(strike, premium)| Hedge::SoldCall { strike, premium }),
-        (price(), price(), sane(0, 10_000_000, 2), sane(0, 10_000_000, 2)).prop_map(
-            |(a, b, pp, cp)| Hedge::Collar {
+        (
+            price(),
+            price(),
+            sane(0, 10_000_000, 2),
+            sane(0, 10_000_000, 2)
+        )
+            .prop_map(|(a, b, pp, cp)| Hedge::Collar {
                 put_strike: a.min(b),
                 put_premium: pp,
                 call_strike: a.max(b),
                 call_premium: cp,
-            }
-        ),
+            }),
     ]
 }
 

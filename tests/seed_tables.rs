@@ -207,10 +207,18 @@ fn rig_with_growth_uptime_opex_capex_by_hand() {
     );
     assert_eq!(rig.energy_kwh(), d(2394));
     assert_eq!(rig.power_cost(), dec("143.64"));
-    close(rig.amortization(), "82.191780821917808219178082192", "1e-24");
+    close(
+        rig.amortization(),
+        "82.191780821917808219178082192",
+        "1e-24",
+    );
     close(rig.total_cost(), "245.83178082191780821917808219", "1e-24");
     assert_eq!(rig.cash_cost(), dec("163.64"));
-    close(rig.cost_per_coin().unwrap(), "85559.389349328036174079566", "1e-19");
+    close(
+        rig.cost_per_coin().unwrap(),
+        "85559.389349328036174079566",
+        "1e-19",
+    );
     close(
         rig.hashprice(d(100_000)).unwrap(),
         "0.0514362643404704768483231707",
@@ -287,7 +295,11 @@ fn zero_cost_collar_premiums_match_to_1e9() {
         let put = m.premium(CollarLeg::Put, kp).unwrap();
         let call = m.premium(CollarLeg::Call, z.call_strike).unwrap();
         assert!((call - put).abs() <= ZERO_COST, "Kp {kp}: {call} vs {put}");
-        assert!(z.call_strike > fwd, "call strike {} ≤ forward", z.call_strike);
+        assert!(
+            z.call_strike > fwd,
+            "call strike {} ≤ forward",
+            z.call_strike
+        );
         // A zero-cost collar with the model's premiums has zero carried premium.
         let pos = seed_position(z.hedge().unwrap());
         assert!(pos.carried_net_premium().abs() <= Decimal::new(5, 9));

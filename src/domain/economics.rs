@@ -329,7 +329,11 @@ fn bounded(
     if lo_ok && hi_ok {
         Ok(v)
     } else {
-        let l = if lo_inclusive { "at least" } else { "greater than" };
+        let l = if lo_inclusive {
+            "at least"
+        } else {
+            "greater than"
+        };
         let h = if hi_inclusive { "at most" } else { "less than" };
         Err(DomainError::out_of_range(
             field,
@@ -357,9 +361,30 @@ impl Rig {
     /// ```
     pub fn new(p: RigParams) -> Result<Self> {
         let d = Decimal::from;
-        bounded("hashrate", p.hashrate_ths, d(0), false, d(100_000_000), true)?;
-        bounded("efficiency", p.efficiency_j_per_th, d(0), false, d(1_000_000), true)?;
-        bounded("power price", p.power_price_per_kwh, d(0), true, d(1000), true)?;
+        bounded(
+            "hashrate",
+            p.hashrate_ths,
+            d(0),
+            false,
+            d(100_000_000),
+            true,
+        )?;
+        bounded(
+            "efficiency",
+            p.efficiency_j_per_th,
+            d(0),
+            false,
+            d(1_000_000),
+            true,
+        )?;
+        bounded(
+            "power price",
+            p.power_price_per_kwh,
+            d(0),
+            true,
+            d(1000),
+            true,
+        )?;
         bounded("other opex", p.other_opex, d(0), true, MAX_MONEY, true)?;
         bounded("pool fee", p.pool_fee, d(0), true, d(1), false)?;
         bounded("uptime", p.uptime, d(0), false, d(1), true)?;
@@ -371,13 +396,41 @@ impl Rig {
             d(100_000_000_000_000_000u64),
             true,
         )?;
-        bounded("difficulty growth", p.difficulty_growth, Decimal::NEGATIVE_ONE, false, d(10), true)?;
-        bounded("block subsidy", p.block_subsidy, d(0), true, d(1_000_000), true)?;
-        bounded("fees per block", p.fees_per_block, d(0), true, d(1_000_000), true)?;
+        bounded(
+            "difficulty growth",
+            p.difficulty_growth,
+            Decimal::NEGATIVE_ONE,
+            false,
+            d(10),
+            true,
+        )?;
+        bounded(
+            "block subsidy",
+            p.block_subsidy,
+            d(0),
+            true,
+            d(1_000_000),
+            true,
+        )?;
+        bounded(
+            "fees per block",
+            p.fees_per_block,
+            d(0),
+            true,
+            d(1_000_000),
+            true,
+        )?;
         let reward = p.block_subsidy + p.fees_per_block;
         dec_positive("block subsidy", reward)?;
         bounded("period length", p.period_days, d(0), false, d(3650), true)?;
-        bounded("hardware capex", p.hardware_capex, d(0), true, MAX_MONEY, true)?;
+        bounded(
+            "hardware capex",
+            p.hardware_capex,
+            d(0),
+            true,
+            MAX_MONEY,
+            true,
+        )?;
         bounded(
             "hardware lifetime",
             p.hardware_lifetime_days,
@@ -654,7 +707,10 @@ mod tests {
     #[test]
     fn breakeven_of_seed_is_220() {
         assert_eq!(seed().breakeven_price(), Decimal::from(220));
-        assert_eq!(seed().period_return(Decimal::from(220)).unwrap(), Decimal::ZERO);
+        assert_eq!(
+            seed().period_return(Decimal::from(220)).unwrap(),
+            Decimal::ZERO
+        );
     }
 
     #[test]

@@ -515,9 +515,9 @@ impl Position {
     /// ```
     pub fn order_ticket(&self, coin: &str) -> Option<String> {
         match self.hedge {
-            Hedge::InverseForward { quote } => Some(
-                InverseQuote { quote }.order_ticket(self.notional, coin),
-            ),
+            Hedge::InverseForward { quote } => {
+                Some(InverseQuote { quote }.order_ticket(self.notional, coin))
+            }
             _ => None,
         }
     }
@@ -613,8 +613,7 @@ impl Position {
                 validate_price(s)?;
                 let open = self.economics.output() - self.hedged_qty;
                 let f = "hedged revenue";
-                money::add(f, money::mul(f, open, s)?, self.locked_usd())
-                    .map(|d| d.normalize())
+                money::add(f, money::mul(f, open, s)?, self.locked_usd()).map(|d| d.normalize())
             }
             _ => {
                 let rev = self.revenue(s)?;
@@ -1063,7 +1062,12 @@ mod tests {
     fn partial_forward_return_is_a_blend() {
         // r(S) = c·t_F + (1 − c)·r_u(S) with t_F = 5·260/1100 − 1 = 2/11
         let c = Decimal::new(4, 1);
-        let p = pos(Hedge::Forward { price: Decimal::from(260) }, c);
+        let p = pos(
+            Hedge::Forward {
+                price: Decimal::from(260),
+            },
+            c,
+        );
         for s in [150, 220, 333] {
             let s = Decimal::from(s);
             let blend = c * (Decimal::from(1300) / Decimal::from(1100) - Decimal::ONE)
@@ -1084,7 +1088,10 @@ mod tests {
         // (1210 − 2.5·150) / 2.5 = 334
         assert_eq!(l, Decimal::from(334));
         let p = pos(Hedge::Forward { price: l }, Decimal::new(5, 1));
-        assert_eq!(p.period_return(Decimal::from(150)).unwrap(), Decimal::new(1, 1));
+        assert_eq!(
+            p.period_return(Decimal::from(150)).unwrap(),
+            Decimal::new(1, 1)
+        );
         assert!(p.period_return(Decimal::from(151)).unwrap() > Decimal::new(1, 1));
     }
 
@@ -1126,7 +1133,13 @@ mod tests {
             },
             Decimal::ONE,
         );
-        assert_eq!(p.hedged_total(Decimal::from(300)).unwrap(), Decimal::from(1270));
-        assert_eq!(p.hedged_total(Decimal::from(200)).unwrap(), Decimal::from(1020));
+        assert_eq!(
+            p.hedged_total(Decimal::from(300)).unwrap(),
+            Decimal::from(1270)
+        );
+        assert_eq!(
+            p.hedged_total(Decimal::from(200)).unwrap(),
+            Decimal::from(1020)
+        );
     }
 }
