@@ -10,8 +10,8 @@
 //! Run: `cargo test --test hedge_props`.
 
 use minerhedge::domain::collar::{
-    required_put_strike, required_zero_cost_collar, zero_cost_collar, CollarLeg, OptionPricer,
-    ZeroCostParams,
+    priced_collar, priced_put, priced_sold_call, required_put_strike, required_zero_cost_collar,
+    zero_cost_collar, CollarLeg, OptionPricer, ZeroCostParams,
 };
 use minerhedge::domain::economics::{DirectParams, PeriodEconomics};
 use minerhedge::domain::hedge::{
@@ -341,6 +341,25 @@ proptest! {
         }
         if let Err(e) = required_zero_cost_collar(&m, &econ, &target, kmin) {
             prop_assert!(is_typed(&e));
+        }
+    }
+
+    /// Model-priced hedges over arbitrary strikes: no panic; Ok hedges build valid positions.
+    #[test]
+    fn priced_hedges_never_panic(a in any_dec(), b in any_dec(), vol in 0.05..3.0f64) {
+        let m = Bsm { spot: 250.0, rate: 0.03, vol, years: 0.1 };
+        let econ = PeriodEconomics::direct(DirectParams {
+            period_cost: Decimal::from(1100), expected_output: Decimal::from(5) }).unwrap();
+        for h in [priced_put(&m, a), priced_sold_call(&m, a), priced_collar(&m, a, b)] {
+            match h {
+                Ok(h) => {
+                    let pos = Position::new(PositionParams {
+                        economics: econ, hedge: h, coverage: Decimal::ONE,
+                        carry_factor: Decimal::ONE });
+                    prop_assert!(pos.is_ok(), "{:?}", pos);
+                }
+                Err(e) => prop_assert!(is_typed(&e), "{}", e),
+            }
         }
     }
 }

@@ -7,12 +7,13 @@
 //! table of user quotes. Roots are found with a bracketing Brent solver (never leaves its
 //! bracket, so no NaN and no runaway).
 
-use super::economics::PeriodEconomics;
+use super::economics::{price_field, PeriodEconomics};
 use super::error::{DomainError, Result};
 use super::hedge::{Hedge, Target};
 use super::money::dec_from_f64;
 use super::tolerance::ZERO_COST;
 use super::validate::{dec_f64, in_range, MAX_PRICE};
+use rust_decimal::Decimal;
 
 /// Which option of a collar: the bought put or the sold call.
 ///
@@ -70,6 +71,109 @@ fn checked_premium<P: OptionPricer + ?Sized>(p: &P, leg: CollarLeg, k: f64) -> R
             "a finite number at least 0 (from the pricer)",
         ))
     }
+}
+
+fn model_premium<P: OptionPricer + ?Sized>(
+    pricer: &P,
+    leg: CollarLeg,
+    strike: Decimal,
+) -> Result<Decimal> {
+    let field = match leg {
+        CollarLeg::Put => "put strike",
+        CollarLeg::Call => "call strike",
+    };
+    price_field(field, strike)?;
+    let v = checked_premium(pricer, leg, dec_f64(strike))?;
+    dec_from_f64(
+        match leg {
+            CollarLeg::Put => "put premium",
+            CollarLeg::Call => "call premium",
+        },
+        v,
+    )
+}
+
+/// A bought put at `strike` with the pricer's premium: [`Hedge::Put`].
+///
+/// ```
+/// use minerhedge::domain::collar::{priced_put, CollarLeg, OptionPricer};
+/// use minerhedge::domain::hedge::Hedge;
+/// use rust_decimal::Decimal;
+/// struct Quote;
+/// impl OptionPricer for Quote {
+///     fn premium(&self, _: CollarLeg, _: f64) -> minerhedge::domain::Result<f64> { Ok(12.5) }
+/// }
+/// assert_eq!(priced_put(&Quote, Decimal::from(230))?,
+///            Hedge::Put { strike: Decimal::from(230), premium: Decimal::new(125, 1) });
+/// # Ok::<(), minerhedge::domain::DomainError>(())
+/// ```
+pub fn priced_put<P: OptionPricer + ?Sized>(pricer: &P, strike: Decimal) -> Result<Hedge> {
+    Ok(Hedge::Put {
+        strike,
+        premium: model_premium(pricer, CollarLeg::Put, strike)?,
+    })
+}
+
+/// A sold call at `strike` with the pricer's premium: [`Hedge::SoldCall`].
+///
+/// ```
+/// use minerhedge::domain::collar::{priced_sold_call, CollarLeg, OptionPricer};
+/// use minerhedge::domain::hedge::Hedge;
+/// use rust_decimal::Decimal;
+/// struct Quote;
+/// impl OptionPricer for Quote {
+///     fn premium(&self, _: CollarLeg, _: f64) -> minerhedge::domain::Result<f64> { Ok(7.0) }
+/// }
+/// assert_eq!(priced_sold_call(&Quote, Decimal::from(300))?,
+///            Hedge::SoldCall { strike: Decimal::from(300), premium: Decimal::from(7) });
+/// # Ok::<(), minerhedge::domain::DomainError>(())
+/// ```
+pub fn priced_sold_call<P: OptionPricer + ?Sized>(pricer: &P, strike: Decimal) -> Result<Hedge> {
+    Ok(Hedge::SoldCall {
+        strike,
+        premium: model_premium(pricer, CollarLeg::Call, strike)?,
+    })
+}
+
+/// A collar (long put `K_p`, short call `K_c ≥ K_p`) with the pricer's premiums:
+/// [`Hedge::Collar`]. Errors name the strike fields; `"call strike"` when `K_c < K_p`.
+///
+/// ```
+/// use minerhedge::domain::collar::{priced_collar, CollarLeg, OptionPricer};
+/// use minerhedge::domain::hedge::Hedge;
+/// use rust_decimal::Decimal;
+/// struct Intrinsic;
+/// impl OptionPricer for Intrinsic {
+///     fn premium(&self, leg: CollarLeg, k: f64) -> minerhedge::domain::Result<f64> {
+///         Ok(match leg { CollarLeg::Put => (k - 250.0).max(0.0), CollarLeg::Call => (250.0 - k).max(0.0) })
+///     }
+/// }
+/// let h = priced_collar(&Intrinsic, Decimal::from(220), Decimal::from(280))?;
+/// assert_eq!(h, Hedge::Collar { put_strike: Decimal::from(220), put_premium: Decimal::ZERO,
+///                               call_strike: Decimal::from(280), call_premium: Decimal::ZERO });
+/// assert!(priced_collar(&Intrinsic, Decimal::from(280), Decimal::from(220)).is_err());
+/// # Ok::<(), minerhedge::domain::DomainError>(())
+/// ```
+pub fn priced_collar<P: OptionPricer + ?Sized>(
+    pricer: &P,
+    put_strike: Decimal,
+    call_strike: Decimal,
+) -> Result<Hedge> {
+    let put_premium = model_premium(pricer, CollarLeg::Put, put_strike)?;
+    let call_premium = model_premium(pricer, CollarLeg::Call, call_strike)?;
+    if call_strike < put_strike {
+        return Err(DomainError::out_of_range(
+            "call strike",
+            dec_f64(call_strike),
+            format!("at least the put strike {put_strike}"),
+        ));
+    }
+    Ok(Hedge::Collar {
+        put_strike,
+        put_premium,
+        call_strike,
+        call_premium,
+    })
 }
 
 /// A solved collar: strikes and per-coin premiums with `|call − put| ≤ ZERO_COST` (1e-9).

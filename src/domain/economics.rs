@@ -6,9 +6,10 @@
 //! # Rig model
 //! - Hashes per second `H = hashrate_ths × 10¹²`, period seconds `t = days × 86 400`.
 //! - **Average difficulty** under linear growth `g` over the period (`D_end = D·(1 + g)`):
-//!   `D_avg = D·(1 + g/2)`. Expected output uses `D_avg` (the arithmetic mean of a linear path;
-//!   this slightly overstates the output compared with the exact `∫ dt / D(t)`, by less than
-//!   `g²/12` relative: 0.08 % at g = 10 %).
+//!   `D_avg = D·(1 + g/2)`. Expected output uses `D_avg`, the time average of the linear
+//!   difficulty path. This is the simple, conservative choice: the exact mean rate
+//!   `(1/t)∫ dt / D(t) = ln(1 + g) / (g·D)` is slightly higher (Jensen), so the output is
+//!   understated by about `g²/12` relative for small `g` (0.08 % at g = 10 %).
 //! - Expected blocks `B = H·t / (D_avg·2³²)`.
 //! - Coins `Q = B × (subsidy + fees per block) × (1 − pool fee) × uptime`.
 //! - Energy `E = hashrate_ths × J/TH × uptime × t / 3.6·10⁶` kWh — **uptime scales power**: a
