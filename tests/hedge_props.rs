@@ -362,4 +362,31 @@ proptest! {
             }
         }
     }
+
+    /// InverseQuote and its methods over arbitrary decimals.
+    #[test]
+    fn inverse_quote_never_panics(p in either(sane(1, 1_000_000_000, 9)), q in any_dec(),
+                                  s in any_dec(), econ in economics()) {
+        match InverseQuote::new(p) {
+            Ok(iq) => {
+                let usd = iq.usd_price().unwrap();
+                prop_assert!(usd > Decimal::ZERO);
+                match iq.notional(q) {
+                    Ok(n) => {
+                        prop_assert!(n >= Decimal::ZERO);
+                        let t = iq.order_ticket(n, "ETH");
+                        prop_assert!(t.starts_with("Buy (Long) USD "), "{}", t);
+                        prop_assert!(t.ends_with(" ETH/USD"), "{}", t);
+                        if let Err(e) = iq.settlement_coin(n, s) { prop_assert!(is_typed(&e)); }
+                    }
+                    Err(e) => prop_assert!(is_typed(&e)),
+                }
+                match iq.locked_return(&econ) {
+                    Ok(r) => prop_assert!(r >= Decimal::NEGATIVE_ONE),
+                    Err(e) => prop_assert!(is_typed(&e)),
+                }
+            }
+            Err(e) => prop_assert_eq!(e.field(), Some("inverse quote")),
+        }
+    }
 }
