@@ -8,7 +8,8 @@ use minerhedge::domain::economics::{
     validate_price, DirectParams, PeriodEconomics, Rig, RigParams,
 };
 use minerhedge::domain::money::{
-    carry_factor, dec_from_f64, grouped, percent_rounded, MAX_MONEY, MAX_PRICE, MAX_QUANTITY,
+    carry_factor, carry_factor_f64, dec_from_f64, grouped, percent_rounded, MAX_MONEY, MAX_PRICE,
+    MAX_QUANTITY,
 };
 use minerhedge::domain::DomainError;
 use proptest::prelude::*;
@@ -210,6 +211,19 @@ proptest! {
         }
         if let Ok(p) = validate_price(a) {
             prop_assert!(p > Decimal::ZERO && p <= MAX_PRICE);
+        }
+    }
+
+    #[test]
+    fn carry_from_f64_never_panics(r in any_f64(), t in any_f64()) {
+        match carry_factor_f64(r, t) {
+            Ok(k) => {
+                prop_assert!(k > Decimal::ZERO);
+                let f = (r * t).exp();
+                let kf: f64 = rust_decimal::prelude::ToPrimitive::to_f64(&k).unwrap();
+                prop_assert!((kf - f).abs() <= 1e-12 * f, "{} vs {}", kf, f);
+            }
+            Err(e) => prop_assert!(is_typed(&e)),
         }
     }
 }

@@ -215,6 +215,22 @@ pub fn carry_factor(rate: Decimal, years: Decimal) -> Result<Decimal> {
         .ok_or_else(|| overflow("risk-free rate", rate))
 }
 
+/// [`carry_factor`] from `f64` inputs (rate a fraction per year, years), each converted with
+/// [`dec_from_f64`] (fields `"risk-free rate"`, `"years"`).
+///
+/// ```
+/// use minerhedge::domain::money::carry_factor_f64;
+/// let k = carry_factor_f64(0.05, 30.0 / 365.0).unwrap();
+/// assert!((minerhedge::domain::validate::dec_f64(k) - (0.05f64 * 30.0 / 365.0).exp()).abs() < 1e-15);
+/// assert_eq!(carry_factor_f64(f64::NAN, 1.0).unwrap_err().field(), Some("risk-free rate"));
+/// ```
+pub fn carry_factor_f64(rate: f64, years: f64) -> Result<Decimal> {
+    carry_factor(
+        dec_from_f64("risk-free rate", rate)?,
+        dec_from_f64("years", years)?,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
