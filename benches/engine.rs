@@ -1,40 +1,107 @@
-//! Engine benchmarks (criterion). Run with `cargo bench --bench engine`.
-use criterion::{criterion_group, criterion_main, Criterion};
+//! Engine benchmarks (criterion). Run with `cargo bench --bench engine`; one group per
+//! module, e.g. `cargo bench --bench engine -- pricing`.
+use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use minerhedge::domain::pricing::root::{brent, Bracket};
+use minerhedge::domain::pricing::{ForwardModel, ForwardParams, OptionKind, SpotModel, SpotParams};
+use minerhedge::domain::tolerance::ROOT;
 
-fn placeholder_free(_c: &mut Criterion) {}
+/// Option pricing: price + all Greeks (target ≤ 60 ns), implied volatility (target ≤ 300 ns).
+fn bench_pricing(c: &mut Criterion) {
+    let mut g = c.benchmark_group("pricing");
+    let spot = SpotModel::new(SpotParams {
+        spot: 250.0,
+        rate: 0.05,
+        dividend_yield: 0.01,
+        vol: 0.8,
+        expiry_years: 0.25,
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let fwd = ForwardModel::new(ForwardParams {
+        forward: 260.0,
+        rate: 0.05,
+        vol: 0.8,
+        expiry_years: 0.25,
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
 
-criterion_group!(benches, placeholder_free);
+    g.bench_function("bsm_price", |b| {
+        b.iter(|| spot.price(black_box(OptionKind::Call), black_box(270.0)))
+    });
+    g.bench_function("bsm_price_and_greeks", |b| {
+        b.iter(|| spot.greeks(black_box(OptionKind::Put), black_box(230.0)))
+    });
+    g.bench_function("black76_price_and_greeks", |b| {
+        b.iter(|| fwd.greeks(black_box(OptionKind::Call), black_box(280.0)))
+    });
+    g.bench_function("bsm_model_new_and_greeks", |b| {
+        b.iter(|| {
+            SpotModel::new(black_box(SpotParams {
+                spot: 250.0,
+                rate: 0.05,
+                dividend_yield: 0.01,
+                vol: 0.8,
+                expiry_years: 0.25,
+            }))
+            .and_then(|m| m.greeks(OptionKind::Put, 230.0))
+        })
+    });
+
+    // Implied volatility: at the money, out of the money, in the money, far out of the money.
+    let market = SpotModel::new(SpotParams {
+        vol: 0.0,
+        ..spot.params()
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let quotes: Vec<(OptionKind, f64, f64)> = [
+        (OptionKind::Call, 250.0, 0.8),
+        (OptionKind::Put, 200.0, 0.9),
+        (OptionKind::Call, 180.0, 0.7),
+        (OptionKind::Call, 600.0, 0.6),
+    ]
+    .iter()
+    .map(|&(k, strike, vol)| {
+        let m = SpotModel::new(SpotParams {
+            vol,
+            ..spot.params()
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+        (
+            k,
+            strike,
+            m.price(k, strike).unwrap_or_else(|e| panic!("{e}")),
+        )
+    })
+    .collect();
+    for (name, &(kind, strike, premium)) in ["atm", "otm_put", "itm_call", "far_otm_call"]
+        .iter()
+        .zip(&quotes)
+    {
+        g.bench_function(format!("implied_vol_{name}"), |b| {
+            b.iter(|| market.implied_vol(black_box(kind), black_box(strike), black_box(premium)))
+        });
+    }
+
+    g.bench_function("brent_cubic", |b| {
+        b.iter(|| {
+            brent(
+                |x| x * x * x - 2.0 * x - 5.0,
+                black_box(Bracket { lo: 2.0, hi: 3.0 }),
+                ROOT,
+                100,
+            )
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench_pricing);
 
 // ---- hedge: exact positions, f64 mirror grids, zero-cost collar solve ----
 
-use criterion::black_box;
-use minerhedge::domain::collar::{zero_cost_collar, CollarLeg, OptionPricer, ZeroCostParams};
+use minerhedge::domain::collar::{zero_cost_collar, ZeroCostParams};
 use minerhedge::domain::economics::{DirectParams, PeriodEconomics, Rig, RigParams};
 use minerhedge::domain::hedge::{FastPosition, Hedge, Position, PositionParams};
 use rust_decimal::Decimal;
-
-/// Closed-form BSM on spot (libm::erfc) as the collar's pricer.
-struct BenchBsm {
-    spot: f64,
-    rate: f64,
-    vol: f64,
-    years: f64,
-}
-
-impl OptionPricer for BenchBsm {
-    fn premium(&self, leg: CollarLeg, k: f64) -> minerhedge::domain::Result<f64> {
-        let n = |x: f64| 0.5 * libm::erfc(-x / std::f64::consts::SQRT_2);
-        let sd = self.vol * self.years.sqrt();
-        let df = (-self.rate * self.years).exp();
-        let fwd = self.spot * (self.rate * self.years).exp();
-        let d1 = ((fwd / k).ln() + 0.5 * sd * sd) / sd;
-        let d2 = d1 - sd;
-        Ok(match leg {
-            CollarLeg::Call => df * (fwd * n(d1) - k * n(d2)),
-            CollarLeg::Put => df * (k * n(-d2) - fwd * n(-d1)),
-        })
-    }
-}
 
 /// The six strategies of the page on the seed economics, as exact positions.
 fn hedge_positions() -> Vec<Position> {
@@ -111,12 +178,14 @@ fn bench_hedge(c: &mut Criterion) {
         })
     });
 
-    let pricer = BenchBsm {
+    let pricer = SpotModel::new(SpotParams {
         spot: 250.0,
         rate: 0.05,
+        dividend_yield: 0.0,
         vol: 0.8,
-        years: 30.0 / 365.0,
-    };
+        expiry_years: 30.0 / 365.0,
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
     c.bench_function("hedge/zero_cost_collar_solve", |b| {
         b.iter(|| {
             zero_cost_collar(

@@ -5,6 +5,11 @@
 //!
 //! ## Where things live
 //! - [`domain`]: the engine. Pure Rust; money in `rust_decimal`, pricing in `f64`.
+//! - [`chart`]: chart geometry (ranges, ticks, HiDPI surface, data ↔ pixel frame) and the payoff,
+//!   distribution and heat-map drawings, generic over plotters' `DrawingBackend` (canvas in the
+//!   browser, SVG in native tests).
+//! - [`link`]: the page state ([`link::Scenario`]) and its versioned share-link codec; pure.
+//! - [`format`](mod@format): money, percent and coin text for the page, tables and CSV; pure.
 //!
 //! ## Invariants
 //! - **The domain imports no web or UI crate** (leptos, web-sys, wasm-bindgen, js-sys,
@@ -13,4 +18,7 @@
 //! - Nothing a user or a link controls can panic: invalid input becomes a
 //!   [`domain::DomainError`] naming the field, the value and the valid range.
 
+pub mod chart;
 pub mod domain;
+pub mod format;
+pub mod link;

@@ -18,6 +18,7 @@ use minerhedge::domain::hedge::{
     required_forward_price, required_inverse_quote, Hedge, InverseQuote, Position, PositionParams,
     Target, TargetParams,
 };
+use minerhedge::domain::pricing::{SpotModel, SpotParams};
 use minerhedge::domain::tolerance::ZERO_COST;
 use minerhedge::domain::validate::dec_f64;
 use minerhedge::domain::{DomainError, Result};
@@ -128,29 +129,14 @@ fn is_typed(e: &DomainError) -> bool {
     }
 }
 
-struct Bsm {
-    spot: f64,
-    rate: f64,
-    vol: f64,
-    years: f64,
-}
-
-fn ncdf(x: f64) -> f64 {
-    0.5 * libm::erfc(-x / std::f64::consts::SQRT_2)
-}
-
-impl OptionPricer for Bsm {
-    fn premium(&self, leg: CollarLeg, k: f64) -> Result<f64> {
-        let sd = self.vol * self.years.sqrt();
-        let df = (-self.rate * self.years).exp();
-        let fwd = self.spot * (self.rate * self.years).exp();
-        let d1 = ((fwd / k).ln() + 0.5 * sd * sd) / sd;
-        let d2 = d1 - sd;
-        Ok(match leg {
-            CollarLeg::Call => df * (fwd * ncdf(d1) - k * ncdf(d2)),
-            CollarLeg::Put => df * (k * ncdf(-d2) - fwd * ncdf(-d1)),
-        })
-    }
+fn bsm(spot: f64, rate: f64, vol: f64, years: f64) -> Result<SpotModel> {
+    SpotModel::new(SpotParams {
+        spot,
+        rate,
+        dividend_yield: 0.0,
+        vol,
+        expiry_years: years,
+    })
 }
 
 proptest! {
@@ -272,7 +258,7 @@ proptest! {
     #[test]
     fn zero_cost_collar_never_panics(kp in any_f64(), kmin in any_f64(),
                                      vol in 0.05..3.0f64, days in 1.0..730.0f64) {
-        let m = Bsm { spot: 250.0, rate: 0.03, vol, years: days / 365.0 };
+        let m = bsm(250.0, 0.03, vol, days / 365.0).unwrap();
         match zero_cost_collar(&m, ZeroCostParams { put_strike: kp, min_call_strike: kmin }) {
             Ok(z) => {
                 prop_assert!(z.call_strike.is_finite() && z.call_strike >= kmin);
@@ -289,7 +275,7 @@ proptest! {
     #[test]
     fn zero_cost_collar_solves_below_forward(pct in 0.3..0.999f64, vol in 0.1..2.0f64,
                                              days in 7.0..365.0f64) {
-        let m = Bsm { spot: 250.0, rate: 0.03, vol, years: days / 365.0 };
+        let m = bsm(250.0, 0.03, vol, days / 365.0).unwrap();
         let fwd = 250.0 * (0.03 * days / 365.0f64).exp();
         let kp = pct * fwd;
         let z = zero_cost_collar(&m, ZeroCostParams { put_strike: kp, min_call_strike: kp }).unwrap();
@@ -304,7 +290,7 @@ proptest! {
                                         c in sane(1, 100, 2), vol in 0.1..2.0f64,
                                         w in sane(0, 300, 0)) {
         let spot = dec_f64(econ.breakeven_price()).clamp(1.0, 1e8);
-        let m = Bsm { spot, rate: 0.03, vol, years: 30.0 / 365.0 };
+        let m = bsm(spot, 0.03, vol, 30.0 / 365.0).unwrap();
         let carry = (0.03f64 * 30.0 / 365.0).exp();
         let target = Target::new(TargetParams { target_return: t, coverage: c, worst_price: w }).unwrap();
         match required_put_strike(&m, &econ, &target, carry) {
@@ -334,7 +320,10 @@ proptest! {
     fn required_floor_arbitrary_inputs(carry in any_f64(), kmin in any_f64(), vol in any_f64()) {
         let econ = PeriodEconomics::direct(DirectParams {
             period_cost: Decimal::from(1100), expected_output: Decimal::from(5) }).unwrap();
-        let m = Bsm { spot: 250.0, rate: 0.03, vol, years: 0.1 };
+        let m = match bsm(250.0, 0.03, vol, 0.1) {
+            Ok(m) => m,
+            Err(e) => { prop_assert!(is_typed(&e)); return Ok(()); }
+        };
         let target = Target::full_coverage(Decimal::new(1, 1)).unwrap();
         if let Err(e) = required_put_strike(&m, &econ, &target, carry) {
             prop_assert!(is_typed(&e));
@@ -347,7 +336,7 @@ proptest! {
     /// Model-priced hedges over arbitrary strikes: no panic; Ok hedges build valid positions.
     #[test]
     fn priced_hedges_never_panic(a in any_dec(), b in any_dec(), vol in 0.05..3.0f64) {
-        let m = Bsm { spot: 250.0, rate: 0.03, vol, years: 0.1 };
+        let m = bsm(250.0, 0.03, vol, 0.1).unwrap();
         let econ = PeriodEconomics::direct(DirectParams {
             period_cost: Decimal::from(1100), expected_output: Decimal::from(5) }).unwrap();
         for h in [priced_put(&m, a), priced_sold_call(&m, a), priced_collar(&m, a, b)] {

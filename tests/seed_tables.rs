@@ -8,8 +8,9 @@ use minerhedge::domain::collar::{zero_cost_collar, CollarLeg, OptionPricer, Zero
 use minerhedge::domain::economics::{DirectParams, PeriodEconomics, Rig, RigParams};
 use minerhedge::domain::hedge::{Hedge, InverseQuote, Position, PositionParams};
 use minerhedge::domain::money::percent_rounded;
+use minerhedge::domain::pricing::{SpotModel, SpotParams};
 use minerhedge::domain::tolerance::ZERO_COST;
-use minerhedge::domain::{DomainError, Result};
+use minerhedge::domain::DomainError;
 use rust_decimal::Decimal;
 
 fn d(v: i64) -> Decimal {
@@ -228,59 +229,23 @@ fn rig_with_growth_uptime_opex_capex_by_hand() {
     close(m, "41.49119178395", "1e-10");
 }
 
-/// Black–Scholes–Merton on spot (closed form with `libm::erfc`): the reference pricer of the
-/// collar tests.
-struct Bsm {
-    spot: f64,
-    rate: f64,
-    carry: f64,
-    vol: f64,
-    years: f64,
-}
-
-fn ncdf(x: f64) -> f64 {
-    0.5 * libm::erfc(-x / std::f64::consts::SQRT_2)
-}
-
-impl OptionPricer for Bsm {
-    fn premium(&self, leg: CollarLeg, k: f64) -> Result<f64> {
-        let sd = self.vol * self.years.sqrt();
-        let df = (-self.rate * self.years).exp();
-        let fwd = self.spot * ((self.rate - self.carry) * self.years).exp();
-        let d1 = ((fwd / k).ln() + 0.5 * sd * sd) / sd;
-        let d2 = d1 - sd;
-        Ok(match leg {
-            CollarLeg::Call => df * (fwd * ncdf(d1) - k * ncdf(d2)),
-            CollarLeg::Put => df * (k * ncdf(-d2) - fwd * ncdf(-d1)),
-        })
-    }
-}
-
-#[test]
-fn bsm_reference_matches_hull() {
-    // Hull: S 42, K 40, r 10 %, σ 20 %, T 0.5 → call 4.7594, put 0.8086.
-    let m = Bsm {
-        spot: 42.0,
-        rate: 0.1,
-        carry: 0.0,
-        vol: 0.2,
-        years: 0.5,
-    };
-    assert!((m.premium(CollarLeg::Call, 40.0).unwrap() - 4.7594).abs() < 5e-5);
-    assert!((m.premium(CollarLeg::Put, 40.0).unwrap() - 0.8086).abs() < 5e-5);
-}
-
-/// Zero-cost collars on ETH-like inputs: the call premium equals the put premium to 1e-9 for
-/// put strikes from 50 % to 99 % of the forward.
-#[test]
-fn zero_cost_collar_premiums_match_to_1e9() {
-    let m = Bsm {
+fn eth_model() -> SpotModel {
+    SpotModel::new(SpotParams {
         spot: 250.0,
         rate: 0.05,
-        carry: 0.0,
+        dividend_yield: 0.0,
         vol: 0.8,
-        years: 30.0 / 365.0,
-    };
+        expiry_years: 30.0 / 365.0,
+    })
+    .unwrap()
+}
+
+/// Zero-cost collars on ETH-like inputs (Black–Scholes–Merton, spot 250, r 5 %, σ 80 %,
+/// 30 days): the call premium equals the put premium to 1e-9 for put strikes from 50 % to 99 %
+/// of the forward.
+#[test]
+fn zero_cost_collar_premiums_match_to_1e9() {
+    let m = eth_model();
     let fwd = 250.0 * (0.05f64 * 30.0 / 365.0).exp();
     for pct in (50..100).step_by(7).chain([99]) {
         let kp = fwd * pct as f64 / 100.0;
@@ -308,13 +273,7 @@ fn zero_cost_collar_premiums_match_to_1e9() {
 
 #[test]
 fn zero_cost_collar_with_put_above_forward_is_typed_error() {
-    let m = Bsm {
-        spot: 250.0,
-        rate: 0.05,
-        carry: 0.0,
-        vol: 0.8,
-        years: 30.0 / 365.0,
-    };
+    let m = eth_model();
     let e = zero_cost_collar(
         &m,
         ZeroCostParams {

@@ -3,14 +3,17 @@
 //! zero-cost collar whose floor guarantees a target return.
 //!
 //! The pricer is the small trait [`OptionPricer`] (premium per coin, paid at the start of the
-//! period, for a strike); the crate's Black–Scholes–Merton model implements it, and so can a
-//! table of user quotes. Roots are found with a bracketing Brent solver (never leaves its
-//! bracket, so no NaN and no runaway).
+//! period, for a strike); the pricing models [`SpotModel`] (BSM) and [`ForwardModel`]
+//! (Black-76) implement it, and so can a table of user quotes. Roots are found with the
+//! engine's bracketing Brent solver ([`crate::domain::pricing::root::brent`]: it never leaves
+//! its bracket, so no NaN and no runaway).
 
 use super::economics::{price_field, PeriodEconomics};
 use super::error::{DomainError, Result};
 use super::hedge::{Hedge, Target};
 use super::money::dec_from_f64;
+use super::pricing::root::{self, Bracket};
+use super::pricing::{ForwardModel, OptionKind, SpotModel};
 use super::tolerance::ZERO_COST;
 use super::validate::{dec_f64, in_range, MAX_PRICE};
 use rust_decimal::Decimal;
@@ -54,6 +57,47 @@ pub trait OptionPricer {
 impl<P: OptionPricer + ?Sized> OptionPricer for &P {
     fn premium(&self, leg: CollarLeg, strike: f64) -> Result<f64> {
         (**self).premium(leg, strike)
+    }
+}
+
+fn kind(leg: CollarLeg) -> OptionKind {
+    match leg {
+        CollarLeg::Put => OptionKind::Put,
+        CollarLeg::Call => OptionKind::Call,
+    }
+}
+
+/// Black–Scholes–Merton on spot prices the collar legs: `premium = SpotModel::price`.
+///
+/// ```
+/// use minerhedge::domain::collar::{zero_cost_collar, CollarLeg, OptionPricer, ZeroCostParams};
+/// use minerhedge::domain::pricing::{SpotModel, SpotParams};
+/// let m = SpotModel::new(SpotParams { spot: 250.0, rate: 0.05, dividend_yield: 0.0, vol: 0.8, expiry_years: 30.0 / 365.0 })?;
+/// let z = zero_cost_collar(&m, ZeroCostParams { put_strike: 220.0, min_call_strike: 220.0 })?;
+/// let gap = m.premium(CollarLeg::Call, z.call_strike)? - m.premium(CollarLeg::Put, 220.0)?;
+/// assert!(gap.abs() <= 1e-9);
+/// # Ok::<(), minerhedge::domain::DomainError>(())
+/// ```
+impl OptionPricer for SpotModel {
+    fn premium(&self, leg: CollarLeg, strike: f64) -> Result<f64> {
+        self.price(kind(leg), strike)
+    }
+}
+
+/// Black-76 on a quoted forward prices the collar legs: `premium = ForwardModel::price`.
+///
+/// ```
+/// use minerhedge::domain::collar::{CollarLeg, OptionPricer};
+/// use minerhedge::domain::pricing::{ForwardModel, ForwardParams};
+/// let m = ForwardModel::new(ForwardParams { forward: 260.0, rate: 0.05, vol: 0.8, expiry_years: 0.25 })?;
+/// // Put–call parity at K = F: equal premiums.
+/// let gap = m.premium(CollarLeg::Call, 260.0)? - m.premium(CollarLeg::Put, 260.0)?;
+/// assert!(gap.abs() < 1e-12);
+/// # Ok::<(), minerhedge::domain::DomainError>(())
+/// ```
+impl OptionPricer for ForwardModel {
+    fn premium(&self, leg: CollarLeg, strike: f64) -> Result<f64> {
+        self.price(kind(leg), strike)
     }
 }
 
@@ -304,7 +348,7 @@ pub fn zero_cost_collar<P: OptionPricer + ?Sized>(
         return Err(no_strike());
     }
     // Expand the upper end until the call is cheaper than the put.
-    let (mut lo, mut flo) = (kmin, f_lo);
+    let mut lo = kmin;
     let mut hi = (2.0 * kmin).min(MAX_PRICE);
     let mut fhi = f(hi)?;
     while fhi > 0.0 {
@@ -315,11 +359,10 @@ pub fn zero_cost_collar<P: OptionPricer + ?Sized>(
             return Err(no_strike());
         }
         lo = hi;
-        flo = fhi;
         hi = (2.0 * hi).min(MAX_PRICE);
         fhi = f(hi)?;
     }
-    let k = brent(f, lo, hi, flo, fhi, "zero-cost call strike")?;
+    let k = solve(f, lo, hi, "zero-cost call strike")?;
     let call = checked_premium(pricer, CollarLeg::Call, k)?;
     if (call - put).abs() <= ZERO_COST {
         Ok(done(k, call))
@@ -330,78 +373,32 @@ pub fn zero_cost_collar<P: OptionPricer + ?Sized>(
     }
 }
 
-/// Bracketing Brent solver on `[a, b]` with `f(a)·f(b) ≤ 0`; stops when `|f| ≤ ZERO_COST/4`
-/// or the bracket is below `4ε·|x|` (then the best end is returned). At most 200 steps.
-fn brent<F>(f: F, a: f64, b: f64, fa: f64, fb: f64, what: &'static str) -> Result<f64>
+/// Root of the fallible `f` on `[a, b]` (`f(a)·f(b) ≤ 0`) with the engine's Brent solver
+/// ([`root::brent`], strike tolerance `ZERO_COST / 4`); an error from `f` (pricer) wins over
+/// the solver's own.
+fn solve<F>(mut f: F, a: f64, b: f64, what: &'static str) -> Result<f64>
 where
-    F: Fn(f64) -> Result<f64>,
+    F: FnMut(f64) -> Result<f64>,
 {
-    let ftol = ZERO_COST / 4.0;
-    let (mut a, mut b, mut fa, mut fb) = (a, b, fa, fb);
-    if fa.abs() < fb.abs() {
-        std::mem::swap(&mut a, &mut b);
-        std::mem::swap(&mut fa, &mut fb);
+    let mut first_err: Option<DomainError> = None;
+    let out = root::brent(
+        |x| match f(x) {
+            Ok(v) => v,
+            Err(e) => {
+                first_err.get_or_insert(e);
+                f64::NAN
+            }
+        },
+        Bracket { lo: a, hi: b },
+        ZERO_COST / 4.0,
+        200,
+    );
+    match (first_err, out) {
+        (Some(e), _) => Err(e),
+        (None, Ok(x)) => Ok(x),
+        (None, Err(DomainError::NoConvergence { .. })) => Err(DomainError::NoConvergence { what }),
+        (None, Err(e)) => Err(e),
     }
-    let (mut c, mut fc) = (a, fa);
-    let mut d = b - a;
-    let mut e = d;
-    for _ in 0..200 {
-        if fb.abs() <= ftol {
-            return Ok(b);
-        }
-        if (fb > 0.0) == (fc > 0.0) {
-            c = a;
-            fc = fa;
-            d = b - a;
-            e = d;
-        }
-        if fc.abs() < fb.abs() {
-            a = b;
-            b = c;
-            c = a;
-            fa = fb;
-            fb = fc;
-            fc = fa;
-        }
-        let tol = 2.0 * f64::EPSILON * b.abs() + 1e-300;
-        let m = 0.5 * (c - b);
-        if m.abs() <= tol || fb == 0.0 {
-            return Ok(b);
-        }
-        if e.abs() >= tol && fa.abs() > fb.abs() {
-            let s = fb / fa;
-            let (mut p, mut q);
-            if a == c {
-                p = 2.0 * m * s;
-                q = 1.0 - s;
-            } else {
-                let qq = fa / fc;
-                let r = fb / fc;
-                p = s * (2.0 * m * qq * (qq - r) - (b - a) * (r - 1.0));
-                q = (qq - 1.0) * (r - 1.0) * (s - 1.0);
-            }
-            if p > 0.0 {
-                q = -q;
-            } else {
-                p = -p;
-            }
-            if 2.0 * p < (3.0 * m * q - (tol * q).abs()).min((e * q).abs()) {
-                e = d;
-                d = p / q;
-            } else {
-                d = m;
-                e = d;
-            }
-        } else {
-            d = m;
-            e = d;
-        }
-        a = b;
-        fa = fb;
-        b += if d.abs() > tol { d } else { tol.copysign(m) };
-        fb = f(b)?;
-    }
-    Err(DomainError::NoConvergence { what })
 }
 
 /// A bought put that floors the period's result.
@@ -509,7 +506,7 @@ pub fn required_put_strike<P: OptionPricer + ?Sized>(
             premium,
         }));
     }
-    let (mut a, mut fa) = (lo, glo);
+    let mut a = lo;
     let mut b = (2.0 * lo).min(MAX_PRICE);
     let mut fb = g(b)?;
     while fb < 0.0 {
@@ -517,11 +514,10 @@ pub fn required_put_strike<P: OptionPricer + ?Sized>(
             return Err(unreachable(fb + level));
         }
         a = b;
-        fa = fb;
         b = (2.0 * b).min(MAX_PRICE);
         fb = g(b)?;
     }
-    let strike = brent(g, a, b, fa, fb, "required put strike")?;
+    let strike = solve(g, a, b, "required put strike")?;
     let premium = checked_premium(pricer, CollarLeg::Put, strike)?;
     Ok(Some(PutFloor { strike, premium }))
 }

@@ -1,1 +1,229 @@
 //! Option pricing: Black–Scholes–Merton, Black-76, Greeks, implied volatility.
+//!
+//! - [`SpotModel`] (in [`bsm`]): European options on a spot price `S` with continuously
+//!   compounded rate `r` and carry / dividend yield `q` (Black–Scholes–Merton).
+//! - [`ForwardModel`] (in [`black76`]): European options on a forward / futures price `F`
+//!   (Black-76), discounted at `r`.
+//! - [`normal`]: `N(x)` and `n(x)` from `libm::erfc`.
+//! - [`implied`]: implied volatility from a premium, to [`IMPLIED_VOL`](crate::domain::tolerance::IMPLIED_VOL).
+//! - [`root`]: Brent's bracketing root finder, reused by the collar solver.
+//!
+//! Both models share one Black formula on the forward `F` (for the spot model
+//! `F = S·e^(−qT)/e^(−rT)`), with `D = e^(−rT)`, `s = σ√T`, `ω = +1` for a call, `−1` for a put:
+//!
+//! ```text
+//! d1 = ln(F/K)/s + s/2,   d2 = d1 − s
+//! V  = D·ω·(F·N(ω·d1) − K·N(ω·d2))
+//! ```
+//!
+//! Greeks follow QuantLib's `AnalyticEuropeanEngine` / `BlackCalculator` conventions: vega
+//! and rho per 1.00 (not per 1 %) change, theta per year of calendar time (`∂V/∂t = −∂V/∂T`),
+//! `theta_per_day = theta / 365`.
+//!
+//! **Degenerate limit** (`s = σ√T < ε`, i.e. `T = 0` or `σ = 0`): the terminal price is
+//! certain, `V = D·max(ω(F − K), 0)`, `N(ω·d)` is the step `1{ω(F−K) > 0}` (½ when `F = K`
+//! exactly), gamma is 0 (a point mass at the strike, not representable), vega is its `σ → 0`
+//! limit `D·F·√T·n(d1)` (0 unless `F = K`, where it is `D·F·√T/√(2π)`), and theta keeps the
+//! drift terms only. Everything stays finite; no NaN.
+//!
+//! **Strikes** must be in `[MIN_LEVEL, MAX_LEVEL]`; a zero strike is rejected with
+//! [`DomainError::OutOfRange`] (a zero-strike call is just the discounted forward, which the
+//! hedge module values directly).
+
+pub mod black76;
+pub mod bsm;
+pub mod implied;
+pub mod normal;
+pub mod root;
+
+pub use black76::{ForwardModel, ForwardParams};
+pub use bsm::{SpotModel, SpotParams};
+pub use root::{brent, Bracket};
+
+use crate::domain::error::{DomainError, Result};
+use crate::domain::validate;
+
+/// Smallest spot, forward or strike accepted (USD per coin). Keeps every Greek finite.
+///
+/// ```
+/// use minerhedge::domain::pricing::{SpotModel, SpotParams, MAX_LEVEL, MIN_LEVEL};
+/// let p = SpotParams { spot: MIN_LEVEL, rate: 0.0, dividend_yield: 0.0, vol: 0.5, expiry_years: 1.0 };
+/// assert!(SpotModel::new(p).is_ok());
+/// assert!(SpotModel::new(SpotParams { spot: MIN_LEVEL / 2.0, ..p }).is_err());
+/// assert!(SpotModel::new(SpotParams { spot: MAX_LEVEL * 2.0, ..p }).is_err());
+/// ```
+pub const MIN_LEVEL: f64 = 1e-12;
+/// Largest spot, forward or strike accepted (USD per coin).
+pub const MAX_LEVEL: f64 = 1e12;
+/// Largest `|r|` and `|q|` accepted (continuously compounded, as a fraction: 1.0 = 100 %).
+pub const MAX_ABS_RATE: f64 = 1.0;
+/// Largest volatility accepted (as a fraction: 10.0 = 1,000 % a year).
+///
+/// ```
+/// use minerhedge::domain::pricing::{ForwardModel, ForwardParams, MAX_ABS_RATE, MAX_EXPIRY_YEARS, MAX_VOL};
+/// let p = ForwardParams { forward: 1.0, rate: MAX_ABS_RATE, vol: MAX_VOL, expiry_years: MAX_EXPIRY_YEARS };
+/// assert!(ForwardModel::new(p).is_ok());
+/// assert!(ForwardModel::new(ForwardParams { vol: MAX_VOL + 0.1, ..p }).is_err());
+/// ```
+pub const MAX_VOL: f64 = 10.0;
+/// Longest expiry accepted, in years.
+pub const MAX_EXPIRY_YEARS: f64 = 100.0;
+
+/// Call or put.
+///
+/// ```
+/// use minerhedge::domain::pricing::OptionKind;
+/// assert_eq!(OptionKind::Call.sign(), 1.0);
+/// assert_eq!(OptionKind::Put.sign(), -1.0);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OptionKind {
+    /// The right to buy at the strike: payoff `max(S_T − K, 0)`.
+    Call,
+    /// The right to sell at the strike: payoff `max(K − S_T, 0)`.
+    Put,
+}
+
+impl OptionKind {
+    /// `ω`: `+1.0` for a call, `−1.0` for a put, so that the payoff is `max(ω(S_T − K), 0)`.
+    ///
+    /// ```
+    /// use minerhedge::domain::pricing::OptionKind;
+    /// let payoff = |k: OptionKind, s: f64, strike: f64| (k.sign() * (s - strike)).max(0.0);
+    /// assert_eq!(payoff(OptionKind::Put, 200.0, 250.0), 50.0);
+    /// ```
+    #[inline]
+    pub fn sign(self) -> f64 {
+        match self {
+            OptionKind::Call => 1.0,
+            OptionKind::Put => -1.0,
+        }
+    }
+}
+
+/// Price and sensitivities of one European option (per unit of underlying).
+///
+/// Conventions (QuantLib's): `vega = ∂V/∂σ` and `rho = ∂V/∂r` per 1.00 change (divide by 100
+/// for "per vol point" / "per 1 %"); `theta = ∂V/∂t` per year of calendar time (negative for a
+/// long option that loses time value); `theta_per_day = theta / 365`.
+///
+/// For [`SpotModel`]: `delta = ∂V/∂S`, `gamma = ∂²V/∂S²`, `rho` holds `S` and `q` fixed,
+/// `dividend_rho = ∂V/∂q`. For [`ForwardModel`]: `delta = ∂V/∂F`, `gamma = ∂²V/∂F²`, `rho`
+/// holds `F` fixed (`= −T·V`) and `dividend_rho` is always `0.0` (Black-76 has no carry).
+///
+/// ```
+/// use minerhedge::domain::pricing::{OptionKind, SpotModel, SpotParams};
+/// let m = SpotModel::new(SpotParams {
+///     spot: 42.0, rate: 0.10, dividend_yield: 0.0, vol: 0.20, expiry_years: 0.5,
+/// }).unwrap();
+/// let g = m.greeks(OptionKind::Call, 40.0).unwrap();
+/// assert!((g.delta - 0.7791).abs() < 1e-4);
+/// assert_eq!(g.theta_per_day, g.theta / 365.0);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Greeks {
+    /// Premium `V`.
+    pub price: f64,
+    /// `∂V/∂S` (spot model) or `∂V/∂F` (forward model).
+    pub delta: f64,
+    /// `∂²V/∂S²` (spot model) or `∂²V/∂F²` (forward model).
+    pub gamma: f64,
+    /// `∂V/∂σ`, per 1.00 of volatility.
+    pub vega: f64,
+    /// `∂V/∂t`, per year of calendar time.
+    pub theta: f64,
+    /// `theta / 365`.
+    pub theta_per_day: f64,
+    /// `∂V/∂r`, per 1.00 of rate.
+    pub rho: f64,
+    /// `∂V/∂q`, per 1.00 of dividend yield (spot model); `0.0` for the forward model.
+    pub dividend_rho: f64,
+}
+
+/// Validates a strike: finite, in `[MIN_LEVEL, MAX_LEVEL]`.
+pub(crate) fn check_strike(strike: f64) -> Result<f64> {
+    level("strike", strike)
+}
+
+/// Validates a spot / forward / strike level.
+pub(crate) fn level(field: &'static str, v: f64) -> Result<f64> {
+    if v.is_finite() && (MIN_LEVEL..=MAX_LEVEL).contains(&v) {
+        Ok(v)
+    } else {
+        Err(DomainError::out_of_range(
+            field,
+            v,
+            format!("between {MIN_LEVEL} and {MAX_LEVEL}"),
+        ))
+    }
+}
+
+/// Validates a continuously compounded rate / yield.
+pub(crate) fn rate(field: &'static str, v: f64) -> Result<f64> {
+    validate::in_range(field, v, -MAX_ABS_RATE, MAX_ABS_RATE)
+}
+
+/// Validates a volatility.
+pub(crate) fn vol(v: f64) -> Result<f64> {
+    validate::in_range("volatility", v, 0.0, MAX_VOL)
+}
+
+/// Validates an expiry in years.
+pub(crate) fn expiry(v: f64) -> Result<f64> {
+    validate::in_range("expiry (years)", v, 0.0, MAX_EXPIRY_YEARS)
+}
+
+/// `N(ω·d1)`, `N(ω·d2)` and `n(d1)` of the Black formula, computed once.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Black {
+    /// `ω`.
+    pub w: f64,
+    /// `N(ω·d1)`.
+    pub cum1: f64,
+    /// `N(ω·d2)`.
+    pub cum2: f64,
+    /// `n(d1)`.
+    pub pdf1: f64,
+    /// `true` when `σ√T < ε` (the deterministic limit).
+    pub degenerate: bool,
+}
+
+impl Black {
+    /// Evaluates the Black terms for forward `f`, strike `k` and total deviation `s = σ√T`.
+    #[inline]
+    pub fn new(kind: OptionKind, f: f64, k: f64, s: f64) -> Black {
+        let w = kind.sign();
+        if s >= f64::EPSILON {
+            let d1 = (f / k).ln() / s + 0.5 * s;
+            let d2 = d1 - s;
+            Black {
+                w,
+                cum1: normal::cdf(w * d1),
+                cum2: normal::cdf(w * d2),
+                pdf1: normal::pdf(d1),
+                degenerate: false,
+            }
+        } else {
+            let (cum, pdf1) = if f == k {
+                (0.5, normal::FRAC_1_SQRT_2PI)
+            } else if w * (f - k) > 0.0 {
+                (1.0, 0.0)
+            } else {
+                (0.0, 0.0)
+            };
+            Black {
+                w,
+                cum1: cum,
+                cum2: cum,
+                pdf1,
+                degenerate: true,
+            }
+        }
+    }
+
+    /// Undiscounted value `ω·(F·N(ω·d1) − K·N(ω·d2))`, never below 0.
+    #[inline]
+    pub fn forward_value(&self, f: f64, k: f64) -> f64 {
+        (self.w * (f * self.cum1 - k * self.cum2)).max(0.0)
+    }
+}

@@ -1,0 +1,69 @@
+//! Built-in starting scenarios, written in the share-link format itself.
+
+use super::Scenario;
+
+/// A named starting scenario for the page's preset menu. The scenario is stored as a
+/// version-1 link query, so a preset is exactly what a shared link would open.
+///
+/// ```
+/// use minerhedge::link::PRESETS;
+/// let seed = &PRESETS[0];
+/// assert_eq!(seed.scenario(), minerhedge::link::Scenario::default());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Preset {
+    /// Short name for the menu.
+    pub name: &'static str,
+    /// One sentence on what the preset shows.
+    pub description: &'static str,
+    /// The scenario as a link query (without `?`).
+    pub query: &'static str,
+}
+
+impl Preset {
+    /// The preset's scenario (decoded from [`Preset::query`]; presets decode without errors,
+    /// which a test checks).
+    ///
+    /// ```
+    /// use minerhedge::link::{Mode, PRESETS};
+    /// assert_eq!(PRESETS[1].scenario().mode, Mode::Rig);
+    /// ```
+    pub fn scenario(&self) -> Scenario {
+        Scenario::from_query(self.query).scenario
+    }
+}
+
+/// The built-in presets: the seed's ProDerivatives ETH example, a Bitcoin rig and a hosted
+/// (cloud) Bitcoin contract. Market figures of the Bitcoin presets are illustrative.
+///
+/// ```
+/// use minerhedge::link::{Scenario, PRESETS};
+/// for p in PRESETS {
+///     assert!(Scenario::from_query(p.query).errors.is_empty(), "{}", p.name);
+/// }
+/// ```
+pub const PRESETS: &[Preset] = &[
+    Preset {
+        name: "ProDerivatives ETH example",
+        description: "$1,100 of cloud hashpower for 5 ETH over a month, forward at $260.",
+        query: "v=1&coin=ETH&mode=direct&cost=1100&qty=5&spot=250&hedge=forward&fwd=260&cov=100\
+                &lo=200&hi=300&step=10",
+    },
+    Preset {
+        name: "Bitcoin rig, 200 TH/s",
+        description: "A 200 TH/s, 17.5 J/TH rig on $0.06/kWh power for 30 days, half the \
+                      output protected by a put.",
+        query: "v=1&coin=BTC&mode=rig&hr=200&eff=17.5&pwr=0.06&opex=0&pool=2&up=97\
+                &diff=120000000000000&dg=2&sub=3.125&fee=0.02&capex=3000&life=1095&days=30\
+                &spot=100000&vol=50&rate=4&hedge=put&cov=50&fwd=100300&inv=0.00000997&kp=90000\
+                &kc=zero&px=100000&lo=60000&hi=140000&step=5000",
+    },
+    Preset {
+        name: "Hosted Bitcoin contract",
+        description: "A 30-day hosted mining contract: $250 for an expected 0.003 BTC, locked \
+                      with an inverse forward.",
+        query: "v=1&coin=BTC&mode=direct&cost=250&qty=0.003&days=30&spot=100000&vol=50&rate=4\
+                &hedge=inverse&cov=100&fwd=100300&inv=0.00000997&kp=90000&kc=zero&px=100000\
+                &lo=60000&hi=140000&step=5000",
+    },
+];

@@ -1,0 +1,655 @@
+//! The table of link keys: meaning, unit, valid range and default of each.
+//!
+//! The same table drives the decoder, [`Scenario::validate`](super::Scenario::validate), the
+//! module documentation (checked by a test) and whatever the page shows next to an input.
+
+use crate::format;
+use rust_decimal::Decimal;
+use std::fmt;
+
+/// A [`Decimal`] from an integer, usable in constants.
+const fn int(n: u64) -> Decimal {
+    Decimal::from_parts(n as u32, (n >> 32) as u32, 0, false, 0)
+}
+
+/// A negative [`Decimal`] from an integer magnitude, usable in constants.
+const fn neg(n: u64) -> Decimal {
+    Decimal::from_parts(n as u32, (n >> 32) as u32, 0, true, 0)
+}
+
+/// A [`Decimal`] from ten to the power `p` (`p ≤ 28`), usable in constants.
+const fn pow10(p: u32) -> Decimal {
+    let mut v: u128 = 1;
+    let mut i = 0;
+    while i < p {
+        v *= 10;
+        i += 1;
+    }
+    Decimal::from_parts(v as u32, (v >> 32) as u32, (v >> 64) as u32, false, 0)
+}
+
+/// An interval of allowed values with open or closed ends.
+///
+/// ```
+/// use minerhedge::link::NumRange;
+/// use rust_decimal::Decimal;
+/// let vol = NumRange::closed(Decimal::ZERO, Decimal::from(500));
+/// assert!(vol.contains(Decimal::from(80)));
+/// assert!(!vol.contains(Decimal::from(501)));
+/// assert_eq!(vol.to_string(), "between 0 and 500");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NumRange {
+    /// Lower end.
+    pub min: Decimal,
+    /// Whether `min` itself is allowed.
+    pub min_inclusive: bool,
+    /// Upper end.
+    pub max: Decimal,
+    /// Whether `max` itself is allowed.
+    pub max_inclusive: bool,
+}
+
+impl NumRange {
+    /// `[min, max]`.
+    ///
+    /// ```
+    /// use minerhedge::link::NumRange;
+    /// use rust_decimal::Decimal;
+    /// assert!(NumRange::closed(Decimal::ZERO, Decimal::ONE).contains(Decimal::ONE));
+    /// ```
+    pub const fn closed(min: Decimal, max: Decimal) -> Self {
+        NumRange {
+            min,
+            min_inclusive: true,
+            max,
+            max_inclusive: true,
+        }
+    }
+
+    /// `(min, max]`: greater than `min`, at most `max`.
+    ///
+    /// ```
+    /// use minerhedge::link::NumRange;
+    /// use rust_decimal::Decimal;
+    /// let r = NumRange::above(Decimal::ZERO, Decimal::ONE);
+    /// assert!(!r.contains(Decimal::ZERO));
+    /// assert_eq!(r.to_string(), "greater than 0 and at most 1");
+    /// ```
+    pub const fn above(min: Decimal, max: Decimal) -> Self {
+        NumRange {
+            min,
+            min_inclusive: false,
+            max,
+            max_inclusive: true,
+        }
+    }
+
+    /// Whether `v` lies in the interval.
+    ///
+    /// ```
+    /// use minerhedge::link::NumRange;
+    /// use rust_decimal::Decimal;
+    /// assert!(NumRange::closed(Decimal::NEGATIVE_ONE, Decimal::ONE).contains(Decimal::ZERO));
+    /// ```
+    pub fn contains(&self, v: Decimal) -> bool {
+        let lo_ok = if self.min_inclusive {
+            v >= self.min
+        } else {
+            v > self.min
+        };
+        let hi_ok = if self.max_inclusive {
+            v <= self.max
+        } else {
+            v < self.max
+        };
+        lo_ok && hi_ok
+    }
+}
+
+/// "between 0 and 500", "greater than 0 and at most 1,000,000,000", …
+impl fmt::Display for NumRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let min = format::coin(self.min, 28, "");
+        let max = format::coin(self.max, 28, "");
+        match (self.min_inclusive, self.max_inclusive) {
+            (true, true) => write!(f, "between {min} and {max}"),
+            (false, true) => write!(f, "greater than {min} and at most {max}"),
+            (true, false) => write!(f, "at least {min} and less than {max}"),
+            (false, false) => write!(f, "greater than {min} and less than {max}"),
+        }
+    }
+}
+
+/// What kind of value a key holds.
+///
+/// ```
+/// use minerhedge::link::{KeySpec, Kind};
+/// assert!(matches!(KeySpec::get("mode").map(|s| s.kind), Some(Kind::Choice(_))));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The format version: only `1`.
+    Version,
+    /// A coin label: 1–10 ASCII letters or digits.
+    Label,
+    /// One of a fixed set of words (compared ignoring ASCII case, written in lower case).
+    Choice(&'static [&'static str]),
+    /// An exact decimal in a range.
+    Number(NumRange),
+    /// An exact decimal in a range, or absent (empty).
+    OptionalNumber(NumRange),
+    /// A whole number in a range.
+    Whole(NumRange),
+    /// A whole number in a range, or absent (empty).
+    OptionalWhole(NumRange),
+    /// The word `zero` or an exact decimal in a range.
+    ZeroOrNumber(NumRange),
+}
+
+/// One key of the share link.
+///
+/// ```
+/// use minerhedge::link::KeySpec;
+/// let vol = KeySpec::get("vol").ok_or("no such key")?;
+/// assert_eq!(vol.label, "Volatility");
+/// assert_eq!(vol.unit, "%");
+/// assert_eq!(vol.default, "80");
+/// assert_eq!(vol.valid(), "between 0 and 500");
+/// # Ok::<(), &str>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeySpec {
+    /// The key as written in the link.
+    pub key: &'static str,
+    /// Short label for the page's input (e.g. `Spot price`).
+    pub label: &'static str,
+    /// What the value means.
+    pub meaning: &'static str,
+    /// Unit of the value (empty when it has none).
+    pub unit: &'static str,
+    /// Kind and range of the value.
+    pub kind: Kind,
+    /// Canonical text of the default (empty: absent by default).
+    pub default: &'static str,
+}
+
+impl KeySpec {
+    /// The spec of `key`, if it is a key of the format.
+    ///
+    /// ```
+    /// use minerhedge::link::KeySpec;
+    /// assert!(KeySpec::get("cov").is_some());
+    /// assert!(KeySpec::get("nope").is_none());
+    /// ```
+    pub fn get(key: &str) -> Option<&'static KeySpec> {
+        KEYS.iter().find(|s| s.key == key)
+    }
+
+    /// The numeric range of the key, when its value is a number.
+    ///
+    /// ```
+    /// use minerhedge::link::KeySpec;
+    /// use rust_decimal::Decimal;
+    /// let cov = KeySpec::get("cov").and_then(|s| s.range()).ok_or("no range")?;
+    /// assert_eq!((cov.min, cov.max), (Decimal::ZERO, Decimal::ONE_HUNDRED));
+    /// # Ok::<(), &str>(())
+    /// ```
+    pub fn range(&self) -> Option<NumRange> {
+        match self.kind {
+            Kind::Number(r)
+            | Kind::OptionalNumber(r)
+            | Kind::Whole(r)
+            | Kind::OptionalWhole(r)
+            | Kind::ZeroOrNumber(r) => Some(r),
+            Kind::Version | Kind::Label | Kind::Choice(_) => None,
+        }
+    }
+
+    /// Human description of the valid values, as shown in the key table (no unit).
+    ///
+    /// ```
+    /// use minerhedge::link::KeySpec;
+    /// let kc = KeySpec::get("kc").ok_or("no kc")?;
+    /// assert_eq!(kc.valid(), "`zero`, or greater than 0 and at most 1,000,000,000");
+    /// # Ok::<(), &str>(())
+    /// ```
+    pub fn valid(&self) -> String {
+        self.describe("")
+    }
+
+    /// [`Self::valid`] with the unit after the range, as shown in errors.
+    ///
+    /// ```
+    /// use minerhedge::link::KeySpec;
+    /// let spot = KeySpec::get("spot").ok_or("no spot")?;
+    /// assert_eq!(spot.valid_with_unit(), "greater than 0 and at most 1,000,000,000 USD per coin");
+    /// let pp = KeySpec::get("pp").ok_or("no pp")?;
+    /// assert_eq!(pp.valid_with_unit(), "between 0 and 1,000,000,000 USD per coin, or absent");
+    /// # Ok::<(), &str>(())
+    /// ```
+    pub fn valid_with_unit(&self) -> String {
+        self.describe(self.unit)
+    }
+
+    fn describe(&self, unit: &str) -> String {
+        let r = |r: NumRange| {
+            if unit.is_empty() {
+                r.to_string()
+            } else {
+                format!("{r} {unit}")
+            }
+        };
+        match self.kind {
+            Kind::Version => "1".to_string(),
+            Kind::Label => "1 to 10 letters or digits (A-Z, a-z, 0-9)".to_string(),
+            Kind::Choice(words) => format!("one of {}", words.join(", ")),
+            Kind::Number(x) => r(x),
+            Kind::OptionalNumber(x) => format!("{}, or absent", r(x)),
+            Kind::Whole(x) => format!("whole number {}", r(x)),
+            Kind::OptionalWhole(x) => format!("whole number {}, or absent", r(x)),
+            Kind::ZeroOrNumber(x) => format!("`zero`, or {}", r(x)),
+        }
+    }
+}
+
+/// Words of `mode`.
+///
+/// ```
+/// assert_eq!(minerhedge::link::MODE_WORDS, ["direct", "rig"]);
+/// ```
+pub const MODE_WORDS: &[&str] = &["direct", "rig"];
+/// Words of `hedge`.
+///
+/// ```
+/// assert!(minerhedge::link::HEDGE_WORDS.contains(&"inverse"));
+/// ```
+pub const HEDGE_WORDS: &[&str] = &["none", "forward", "inverse", "put", "collar"];
+
+/// Longest period (and option tenor), days.
+///
+/// ```
+/// use minerhedge::link::{Scenario, MAX_DAYS};
+/// assert!(Scenario::from_query(&format!("days={}", MAX_DAYS + 1)).errors.len() == 1);
+/// ```
+pub const MAX_DAYS: u32 = 3650;
+/// Most intervals of the price table: `(hi − lo) / step ≤ MAX_TABLE_STEPS`, so at most
+/// `MAX_TABLE_STEPS + 1` rows.
+///
+/// ```
+/// use minerhedge::link::{Scenario, MAX_TABLE_STEPS};
+/// let s = Scenario::from_query("lo=0&hi=2000&step=2").scenario;
+/// assert_eq!(s.table_prices().len(), MAX_TABLE_STEPS as usize + 1);
+/// ```
+pub const MAX_TABLE_STEPS: u32 = 1000;
+/// Most Monte Carlo paths.
+///
+/// ```
+/// use minerhedge::link::{Scenario, MAX_PATHS};
+/// assert_eq!(Scenario::from_query("paths=1000000").scenario.mc_paths, MAX_PATHS);
+/// ```
+pub const MAX_PATHS: u32 = 1_000_000;
+
+const PRICE: NumRange = NumRange::above(Decimal::ZERO, pow10(9));
+const PRICE_OR_ZERO: NumRange = NumRange::closed(Decimal::ZERO, pow10(9));
+const QUANTITY: NumRange = NumRange::above(Decimal::ZERO, pow10(12));
+const MONEY_OR_ZERO: NumRange = NumRange::closed(Decimal::ZERO, pow10(12));
+const PERCENT: NumRange = NumRange::closed(Decimal::ZERO, Decimal::ONE_HUNDRED);
+const VOL: NumRange = NumRange::closed(Decimal::ZERO, int(500));
+const DAYS_IN_PERIOD: NumRange = NumRange::closed(Decimal::ZERO, int(MAX_DAYS as u64));
+
+/// Every key of format version 1, in the canonical order of
+/// [`Scenario::to_query`](super::Scenario::to_query).
+///
+/// ```
+/// use minerhedge::link::KEYS;
+/// assert_eq!(KEYS[0].key, "v");
+/// assert!(KEYS.iter().any(|k| k.key == "kc" && k.default == "zero"));
+/// ```
+pub const KEYS: &[KeySpec] = &[
+    KeySpec {
+        key: "v",
+        label: "Format version",
+        meaning: "format version",
+        unit: "",
+        kind: Kind::Version,
+        default: "1",
+    },
+    KeySpec {
+        key: "coin",
+        label: "Coin",
+        meaning: "coin label",
+        unit: "",
+        kind: Kind::Label,
+        default: "ETH",
+    },
+    KeySpec {
+        key: "mode",
+        label: "Economics",
+        meaning: "direct: period cost and expected output given; rig: derived from the rig",
+        unit: "",
+        kind: Kind::Choice(MODE_WORDS),
+        default: "direct",
+    },
+    KeySpec {
+        key: "cost",
+        label: "Period cost",
+        meaning: "period cost (direct mode)",
+        unit: "USD",
+        kind: Kind::Number(NumRange::closed(
+            Decimal::from_parts(1, 0, 0, false, 2),
+            pow10(12),
+        )),
+        default: "1100",
+    },
+    KeySpec {
+        key: "qty",
+        label: "Expected output",
+        meaning: "expected output over the period (direct mode)",
+        unit: "coins",
+        kind: Kind::Number(QUANTITY),
+        default: "5",
+    },
+    KeySpec {
+        key: "hr",
+        label: "Hashrate",
+        meaning: "hashrate (rig)",
+        unit: "TH/s",
+        kind: Kind::Number(NumRange::above(Decimal::ZERO, pow10(8))),
+        default: "200",
+    },
+    KeySpec {
+        key: "eff",
+        label: "Efficiency",
+        meaning: "efficiency (rig)",
+        unit: "J/TH",
+        kind: Kind::Number(NumRange::above(Decimal::ZERO, pow10(6))),
+        default: "17.5",
+    },
+    KeySpec {
+        key: "pwr",
+        label: "Power price",
+        meaning: "power price (rig)",
+        unit: "USD/kWh",
+        kind: Kind::Number(NumRange::closed(Decimal::ZERO, Decimal::ONE_HUNDRED)),
+        default: "0.06",
+    },
+    KeySpec {
+        key: "opex",
+        label: "Other costs",
+        meaning: "other fixed costs over the period (rig)",
+        unit: "USD",
+        kind: Kind::Number(MONEY_OR_ZERO),
+        default: "0",
+    },
+    KeySpec {
+        key: "pool",
+        label: "Pool fee",
+        meaning: "pool fee (rig)",
+        unit: "%",
+        kind: Kind::Number(NumRange {
+            min: Decimal::ZERO,
+            min_inclusive: true,
+            max: Decimal::ONE_HUNDRED,
+            max_inclusive: false,
+        }),
+        default: "2",
+    },
+    KeySpec {
+        key: "up",
+        label: "Uptime",
+        meaning: "uptime (rig)",
+        unit: "%",
+        kind: Kind::Number(NumRange::above(Decimal::ZERO, Decimal::ONE_HUNDRED)),
+        default: "97",
+    },
+    KeySpec {
+        key: "diff",
+        label: "Network difficulty",
+        meaning: "network difficulty at the start (rig)",
+        unit: "",
+        kind: Kind::Number(NumRange::closed(Decimal::ONE, pow10(20))),
+        default: "120000000000000",
+    },
+    KeySpec {
+        key: "dg",
+        label: "Difficulty growth",
+        meaning: "difficulty growth over the period (rig)",
+        unit: "%",
+        kind: Kind::Number(NumRange::above(neg(100), int(1000))),
+        default: "0",
+    },
+    KeySpec {
+        key: "sub",
+        label: "Block subsidy",
+        meaning: "block subsidy (rig); `sub` + `fee` greater than 0",
+        unit: "coins per block",
+        kind: Kind::Number(NumRange::closed(Decimal::ZERO, pow10(6))),
+        default: "3.125",
+    },
+    KeySpec {
+        key: "fee",
+        label: "Fees per block",
+        meaning: "average fees per block (rig)",
+        unit: "coins per block",
+        kind: Kind::Number(NumRange::closed(Decimal::ZERO, pow10(6))),
+        default: "0.02",
+    },
+    KeySpec {
+        key: "capex",
+        label: "Hardware cost",
+        meaning: "hardware cost, amortized over its lifetime (rig)",
+        unit: "USD",
+        kind: Kind::Number(MONEY_OR_ZERO),
+        default: "0",
+    },
+    KeySpec {
+        key: "life",
+        label: "Hardware lifetime",
+        meaning: "hardware lifetime (rig)",
+        unit: "days",
+        kind: Kind::Whole(NumRange::closed(Decimal::ONE, int(36_500))),
+        default: "1095",
+    },
+    KeySpec {
+        key: "days",
+        label: "Period",
+        meaning: "period and option tenor",
+        unit: "days",
+        kind: Kind::Whole(NumRange::closed(Decimal::ONE, int(MAX_DAYS as u64))),
+        default: "30",
+    },
+    KeySpec {
+        key: "spot",
+        label: "Spot price",
+        meaning: "coin price today",
+        unit: "USD per coin",
+        kind: Kind::Number(PRICE),
+        default: "250",
+    },
+    KeySpec {
+        key: "vol",
+        label: "Volatility",
+        meaning: "price volatility, annualized",
+        unit: "%",
+        kind: Kind::Number(VOL),
+        default: "80",
+    },
+    KeySpec {
+        key: "rate",
+        label: "Risk-free rate",
+        meaning: "risk-free rate, continuously compounded, annualized",
+        unit: "%",
+        kind: Kind::Number(NumRange::closed(neg(100), Decimal::ONE_HUNDRED)),
+        default: "5",
+    },
+    KeySpec {
+        key: "hedge",
+        label: "Hedge",
+        meaning: "hedge shown",
+        unit: "",
+        kind: Kind::Choice(HEDGE_WORDS),
+        default: "forward",
+    },
+    KeySpec {
+        key: "cov",
+        label: "Coverage",
+        meaning: "coverage, share of expected output hedged",
+        unit: "%",
+        kind: Kind::Number(PERCENT),
+        default: "100",
+    },
+    KeySpec {
+        key: "fwd",
+        label: "Forward price",
+        meaning: "forward price",
+        unit: "USD per coin",
+        kind: Kind::Number(PRICE),
+        default: "260",
+    },
+    KeySpec {
+        key: "inv",
+        label: "Inverse quote",
+        meaning: "inverse forward quote",
+        unit: "coin per USD",
+        kind: Kind::Number(NumRange::closed(
+            Decimal::from_parts(1, 0, 0, false, 9),
+            pow10(9),
+        )),
+        default: "0.004",
+    },
+    KeySpec {
+        key: "kp",
+        label: "Put strike",
+        meaning: "put strike",
+        unit: "USD per coin",
+        kind: Kind::Number(PRICE),
+        default: "230",
+    },
+    KeySpec {
+        key: "kc",
+        label: "Call strike",
+        meaning: "call strike, or `zero` to solve the zero-cost collar",
+        unit: "USD per coin",
+        kind: Kind::ZeroOrNumber(PRICE),
+        default: "zero",
+    },
+    KeySpec {
+        key: "pp",
+        label: "Put premium (quoted)",
+        meaning: "quoted put premium; absent: priced by the model",
+        unit: "USD per coin",
+        kind: Kind::OptionalNumber(PRICE_OR_ZERO),
+        default: "",
+    },
+    KeySpec {
+        key: "cp",
+        label: "Call premium (quoted)",
+        meaning: "quoted call premium; absent: priced by the model",
+        unit: "USD per coin",
+        kind: Kind::OptionalNumber(PRICE_OR_ZERO),
+        default: "",
+    },
+    KeySpec {
+        key: "px",
+        label: "Final price",
+        meaning: "final price on the price slider",
+        unit: "USD per coin",
+        kind: Kind::Number(PRICE_OR_ZERO),
+        default: "250",
+    },
+    KeySpec {
+        key: "lo",
+        label: "Range from",
+        meaning: "lowest price of chart and table; less than `hi`",
+        unit: "USD per coin",
+        kind: Kind::Number(PRICE_OR_ZERO),
+        default: "200",
+    },
+    KeySpec {
+        key: "hi",
+        label: "Range to",
+        meaning: "highest price of chart and table",
+        unit: "USD per coin",
+        kind: Kind::Number(PRICE),
+        default: "300",
+    },
+    KeySpec {
+        key: "step",
+        label: "Table step",
+        meaning: "price step of the table; (hi - lo) / step at most 1,000",
+        unit: "USD per coin",
+        kind: Kind::Number(PRICE),
+        default: "10",
+    },
+    KeySpec {
+        key: "seed",
+        label: "Simulation seed",
+        meaning: "Monte Carlo seed",
+        unit: "",
+        kind: Kind::Whole(NumRange::closed(Decimal::ZERO, int(u64::MAX))),
+        default: "1",
+    },
+    KeySpec {
+        key: "paths",
+        label: "Simulation paths",
+        meaning: "Monte Carlo paths",
+        unit: "",
+        kind: Kind::Whole(NumRange::closed(Decimal::ONE, int(MAX_PATHS as u64))),
+        default: "10000",
+    },
+    KeySpec {
+        key: "dvol",
+        label: "Difficulty volatility",
+        meaning: "difficulty volatility, annualized",
+        unit: "%",
+        kind: Kind::Number(VOL),
+        default: "0",
+    },
+    KeySpec {
+        key: "elapsed",
+        label: "Days elapsed",
+        meaning: "days elapsed, for the value before expiry; at most `days`",
+        unit: "days",
+        kind: Kind::Whole(DAYS_IN_PERIOD),
+        default: "0",
+    },
+    KeySpec {
+        key: "halv",
+        label: "Halving day",
+        meaning:
+            "day of the period on which the subsidy halves; absent: no halving; at most `days`",
+        unit: "days",
+        kind: Kind::OptionalWhole(DAYS_IN_PERIOD),
+        default: "",
+    },
+];
+
+/// The key table as Markdown (the same table as in the module docs), for the README.
+///
+/// ```
+/// let table = minerhedge::link::markdown_table();
+/// assert!(table.starts_with("| key | meaning | unit | valid values | default |"));
+/// assert!(table.contains("| `vol` | price volatility, annualized | % | between 0 and 500 | 80 |"));
+/// ```
+pub fn markdown_table() -> String {
+    let mut out = String::from("| key | meaning | unit | valid values | default |\n");
+    out.push_str("| --- | --- | --- | --- | --- |\n");
+    for s in KEYS {
+        let unit = if s.unit.is_empty() { "-" } else { s.unit };
+        let default = if s.default.is_empty() {
+            "absent"
+        } else {
+            s.default
+        };
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} | {} |\n",
+            s.key,
+            s.meaning,
+            unit,
+            s.valid(),
+            default
+        ));
+    }
+    out
+}
