@@ -25,6 +25,7 @@ pub mod chart;
 pub mod domain;
 pub mod format;
 pub mod link;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -9,6 +9,11 @@ pub mod validate;
 
 pub mod pricing;
 
+pub mod collar;
+pub mod economics;
+pub mod hedge;
+pub mod money;
+
 pub mod montecarlo;
 pub mod risk;
 

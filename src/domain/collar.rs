@@ -1,0 +1,667 @@
+//! Collars and floors that need an option pricer: the zero-cost call strike for a put strike,
+//! the put strike that guarantees a target return (its premium depends on the strike), and the
+//! zero-cost collar whose floor guarantees a target return.
+//!
+//! The pricer is the small trait [`OptionPricer`] (premium per coin, paid at the start of the
+//! period, for a strike); the pricing models [`SpotModel`] (BSM) and [`ForwardModel`]
+//! (Black-76) implement it, and so can a table of user quotes. Roots are found with the
+//! engine's bracketing Brent solver ([`crate::domain::pricing::root::brent`]: it never leaves
+//! its bracket, so no NaN and no runaway).
+
+use super::economics::{price_field, PeriodEconomics};
+use super::error::{DomainError, Result};
+use super::hedge::{Hedge, Target};
+use super::money::dec_from_f64;
+use super::pricing::root::{self, Bracket};
+use super::pricing::{ForwardModel, OptionKind, SpotModel};
+use super::tolerance::ZERO_COST;
+use super::validate::{dec_f64, in_range, MAX_PRICE};
+use rust_decimal::Decimal;
+
+/// Which option of a collar: the bought put or the sold call.
+///
+/// ```
+/// use minerhedge::domain::collar::CollarLeg;
+/// assert_ne!(CollarLeg::Put, CollarLeg::Call);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CollarLeg {
+    /// European put.
+    Put,
+    /// European call.
+    Call,
+}
+
+/// Anything that prices a European option on the coin per coin for a strike, in USD paid at the
+/// start of the period. Must be finite and ≥ 0 when `Ok`; a call premium non-increasing and a
+/// put premium non-decreasing in the strike (true of every arbitrage-free model).
+///
+/// ```
+/// use minerhedge::domain::collar::{CollarLeg, OptionPricer};
+/// use minerhedge::domain::Result;
+/// /// Intrinsic value on a forward of 250, no discounting (a toy model).
+/// struct Intrinsic;
+/// impl OptionPricer for Intrinsic {
+///     fn premium(&self, leg: CollarLeg, k: f64) -> Result<f64> {
+///         Ok(match leg { CollarLeg::Put => (k - 250.0).max(0.0), CollarLeg::Call => (250.0 - k).max(0.0) })
+///     }
+/// }
+/// assert_eq!(Intrinsic.premium(CollarLeg::Put, 260.0)?, 10.0);
+/// # Ok::<(), minerhedge::domain::DomainError>(())
+/// ```
+pub trait OptionPricer {
+    /// Premium per coin of `leg` at `strike` (USD, paid at the start).
+    fn premium(&self, leg: CollarLeg, strike: f64) -> Result<f64>;
+}
+
+impl<P: OptionPricer + ?Sized> OptionPricer for &P {
+    fn premium(&self, leg: CollarLeg, strike: f64) -> Result<f64> {
+        (**self).premium(leg, strike)
+    }
+}
+
+fn kind(leg: CollarLeg) -> OptionKind {
+    match leg {
+        CollarLeg::Put => OptionKind::Put,
+        CollarLeg::Call => OptionKind::Call,
+    }
+}
+
+/// Black–Scholes–Merton on spot prices the collar legs: `premium = SpotModel::price`.
+///
+/// ```
+/// use minerhedge::domain::collar::{zero_cost_collar, CollarLeg, OptionPricer, ZeroCostParams};
+/// use minerhedge::domain::pricing::{SpotModel, SpotParams};
+/// let m = SpotModel::new(SpotParams { spot: 250.0, rate: 0.05, dividend_yield: 0.0, vol: 0.8, expiry_years: 30.0 / 365.0 })?;
+/// let z = zero_cost_collar(&m, ZeroCostParams { put_strike: 220.0, min_call_strike: 220.0 })?;
+/// let gap = m.premium(CollarLeg::Call, z.call_strike)? - m.premium(CollarLeg::Put, 220.0)?;
+/// assert!(gap.abs() <= 1e-9);
+/// # Ok::<(), minerhedge::domain::DomainError>(())
+/// ```
+impl OptionPricer for SpotModel {
+    fn premium(&self, leg: CollarLeg, strike: f64) -> Result<f64> {
+        self.price(kind(leg), strike)
+    }
+}
+
+/// Black-76 on a quoted forward prices the collar legs: `premium = ForwardModel::price`.
+///
+/// ```
+/// use minerhedge::domain::collar::{CollarLeg, OptionPricer};
+/// use minerhedge::domain::pricing::{ForwardModel, ForwardParams};
+/// let m = ForwardModel::new(ForwardParams { forward: 260.0, rate: 0.05, vol: 0.8, expiry_years: 0.25 })?;
+/// // Put–call parity at K = F: equal premiums.
+/// let gap = m.premium(CollarLeg::Call, 260.0)? - m.premium(CollarLeg::Put, 260.0)?;
+/// assert!(gap.abs() < 1e-12);
+/// # Ok::<(), minerhedge::domain::DomainError>(())
+/// ```
+impl OptionPricer for ForwardModel {
+    fn premium(&self, leg: CollarLeg, strike: f64) -> Result<f64> {
+        self.price(kind(leg), strike)
+    }
+}
+
+fn checked_premium<P: OptionPricer + ?Sized>(p: &P, leg: CollarLeg, k: f64) -> Result<f64> {
+    let v = p.premium(leg, k)?;
+    if v.is_finite() && v >= 0.0 {
+        Ok(v)
+    } else {
+        Err(DomainError::out_of_range(
+            match leg {
+                CollarLeg::Put => "put premium",
+                CollarLeg::Call => "call premium",
+            },
+            v,
+            "a finite number at least 0 (from the pricer)",
+        ))
+    }
+}
+
+fn model_premium<P: OptionPricer + ?Sized>(
+    pricer: &P,
+    leg: CollarLeg,
+    strike: Decimal,
+) -> Result<Decimal> {
+    let field = match leg {
+        CollarLeg::Put => "put strike",
+        CollarLeg::Call => "call strike",
+    };
+    price_field(field, strike)?;
+    let v = checked_premium(pricer, leg, dec_f64(strike))?;
+    dec_from_f64(
+        match leg {
+            CollarLeg::Put => "put premium",
+            CollarLeg::Call => "call premium",
+        },
+        v,
+    )
+}
+
+/// A bought put at `strike` with the pricer's premium: [`Hedge::Put`].
+///
+/// ```
+/// use minerhedge::domain::collar::{priced_put, CollarLeg, OptionPricer};
+/// use minerhedge::domain::hedge::Hedge;
+/// use rust_decimal::Decimal;
+/// struct Quote;
+/// impl OptionPricer for Quote {
+///     fn premium(&self, _: CollarLeg, _: f64) -> minerhedge::domain::Result<f64> { Ok(12.5) }
+/// }
+/// assert_eq!(priced_put(&Quote, Decimal::from(230))?,
+///            Hedge::Put { strike: Decimal::from(230), premium: Decimal::new(125, 1) });
+/// # Ok::<(), minerhedge::domain::DomainError>(())
+/// ```
+pub fn priced_put<P: OptionPricer + ?Sized>(pricer: &P, strike: Decimal) -> Result<Hedge> {
+    Ok(Hedge::Put {
+        strike,
+        premium: model_premium(pricer, CollarLeg::Put, strike)?,
+    })
+}
+
+/// A sold call at `strike` with the pricer's premium: [`Hedge::SoldCall`].
+///
+/// ```
+/// use minerhedge::domain::collar::{priced_sold_call, CollarLeg, OptionPricer};
+/// use minerhedge::domain::hedge::Hedge;
+/// use rust_decimal::Decimal;
+/// struct Quote;
+/// impl OptionPricer for Quote {
+///     fn premium(&self, _: CollarLeg, _: f64) -> minerhedge::domain::Result<f64> { Ok(7.0) }
+/// }
+/// assert_eq!(priced_sold_call(&Quote, Decimal::from(300))?,
+///            Hedge::SoldCall { strike: Decimal::from(300), premium: Decimal::from(7) });
+/// # Ok::<(), minerhedge::domain::DomainError>(())
+/// ```
+pub fn priced_sold_call<P: OptionPricer + ?Sized>(pricer: &P, strike: Decimal) -> Result<Hedge> {
+    Ok(Hedge::SoldCall {
+        strike,
+        premium: model_premium(pricer, CollarLeg::Call, strike)?,
+    })
+}
+
+/// A collar (long put `K_p`, short call `K_c ≥ K_p`) with the pricer's premiums:
+/// [`Hedge::Collar`]. Errors name the strike fields; `"call strike"` when `K_c < K_p`.
+///
+/// ```
+/// use minerhedge::domain::collar::{priced_collar, CollarLeg, OptionPricer};
+/// use minerhedge::domain::hedge::Hedge;
+/// use rust_decimal::Decimal;
+/// struct Intrinsic;
+/// impl OptionPricer for Intrinsic {
+///     fn premium(&self, leg: CollarLeg, k: f64) -> minerhedge::domain::Result<f64> {
+///         Ok(match leg { CollarLeg::Put => (k - 250.0).max(0.0), CollarLeg::Call => (250.0 - k).max(0.0) })
+///     }
+/// }
+/// let h = priced_collar(&Intrinsic, Decimal::from(220), Decimal::from(280))?;
+/// assert_eq!(h, Hedge::Collar { put_strike: Decimal::from(220), put_premium: Decimal::ZERO,
+///                               call_strike: Decimal::from(280), call_premium: Decimal::ZERO });
+/// assert!(priced_collar(&Intrinsic, Decimal::from(280), Decimal::from(220)).is_err());
+/// # Ok::<(), minerhedge::domain::DomainError>(())
+/// ```
+pub fn priced_collar<P: OptionPricer + ?Sized>(
+    pricer: &P,
+    put_strike: Decimal,
+    call_strike: Decimal,
+) -> Result<Hedge> {
+    let put_premium = model_premium(pricer, CollarLeg::Put, put_strike)?;
+    let call_premium = model_premium(pricer, CollarLeg::Call, call_strike)?;
+    if call_strike < put_strike {
+        return Err(DomainError::out_of_range(
+            "call strike",
+            dec_f64(call_strike),
+            format!("at least the put strike {put_strike}"),
+        ));
+    }
+    Ok(Hedge::Collar {
+        put_strike,
+        put_premium,
+        call_strike,
+        call_premium,
+    })
+}
+
+/// A solved collar: strikes and per-coin premiums with `|call − put| ≤ ZERO_COST` (1e-9).
+///
+/// ```
+/// use minerhedge::domain::collar::ZeroCostCollar;
+/// let z = ZeroCostCollar { put_strike: 200.0, call_strike: 310.0, put_premium: 9.5, call_premium: 9.5 };
+/// assert_eq!(z.net_premium(), 0.0);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ZeroCostCollar {
+    /// Put strike `K_p`.
+    pub put_strike: f64,
+    /// Call strike `K_c ≥ K_p`.
+    pub call_strike: f64,
+    /// Put premium per coin.
+    pub put_premium: f64,
+    /// Call premium per coin.
+    pub call_premium: f64,
+}
+
+impl ZeroCostCollar {
+    /// Put premium − call premium per coin (|·| ≤ 1e-9 for a solved collar).
+    ///
+    /// ```
+    /// # use minerhedge::domain::collar::ZeroCostCollar;
+    /// let z = ZeroCostCollar { put_strike: 1.0, call_strike: 2.0, put_premium: 0.5, call_premium: 0.25 };
+    /// assert_eq!(z.net_premium(), 0.25);
+    /// ```
+    pub fn net_premium(&self) -> f64 {
+        self.put_premium - self.call_premium
+    }
+
+    /// The collar as an exact [`Hedge::Collar`] (strikes and premiums converted with
+    /// [`dec_from_f64`]).
+    ///
+    /// ```
+    /// # use minerhedge::domain::collar::ZeroCostCollar; use minerhedge::domain::hedge::Hedge;
+    /// use rust_decimal::Decimal;
+    /// let z = ZeroCostCollar { put_strike: 200.0, call_strike: 310.5, put_premium: 9.5, call_premium: 9.5 };
+    /// let Hedge::Collar { call_strike, .. } = z.hedge()? else { unreachable!() };
+    /// assert_eq!(call_strike, Decimal::new(3105, 1));
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn hedge(&self) -> Result<Hedge> {
+        Ok(Hedge::Collar {
+            put_strike: dec_from_f64("put strike", self.put_strike)?,
+            put_premium: dec_from_f64("put premium", self.put_premium)?,
+            call_strike: dec_from_f64("call strike", self.call_strike)?,
+            call_premium: dec_from_f64("call premium", self.call_premium)?,
+        })
+    }
+}
+
+/// Inputs of [`zero_cost_collar`].
+///
+/// ```
+/// use minerhedge::domain::collar::ZeroCostParams;
+/// let p = ZeroCostParams { put_strike: 200.0, min_call_strike: 250.0 };
+/// assert!(p.min_call_strike >= p.put_strike);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ZeroCostParams {
+    /// Put strike `K_p`, `(0, 1e9]`.
+    pub put_strike: f64,
+    /// Lowest call strike allowed, `K_p ≤ K_min ≤ 1e9` (e.g. the spot or the forward).
+    pub min_call_strike: f64,
+}
+
+/// Zero-cost collar: the call strike `K_c ∈ [K_min, 1e9]` with `C(K_c) = P(K_p)` to
+/// [`ZERO_COST`] (1e-9 per coin).
+///
+/// `f(K) = C(K) − P(K_p)` is non-increasing in `K`; the bracket starts at `[K_min, 2·K_min]`
+/// and doubles its upper end (at most to 1e9) until `f ≤ 0`, then Brent's method solves it.
+///
+/// Errors: [`DomainError::NoZeroCostStrike`] when `f(K_min) < 0` (the put costs more than the
+/// cheapest allowed call, e.g. `K_p` above the forward) or `f(1e9) > 0` (the put is worth
+/// less than any call in range, e.g. a zero premium); `OutOfRange` for the strikes; pricer
+/// errors pass through.
+///
+/// ```
+/// use minerhedge::domain::collar::{zero_cost_collar, CollarLeg, OptionPricer, ZeroCostParams};
+/// use minerhedge::domain::Result;
+/// /// A toy pricer: call premium 100·e^{−K/100}, put premium K/10.
+/// struct Toy;
+/// impl OptionPricer for Toy {
+///     fn premium(&self, leg: CollarLeg, k: f64) -> Result<f64> {
+///         Ok(match leg { CollarLeg::Call => 100.0 * (-k / 100.0).exp(), CollarLeg::Put => k / 10.0 })
+///     }
+/// }
+/// let z = zero_cost_collar(&Toy, ZeroCostParams { put_strike: 10.0, min_call_strike: 10.0 })?;
+/// assert!((z.call_strike - 100.0 * (100.0f64).ln()).abs() < 1e-7);
+/// assert!(z.net_premium().abs() <= 1e-9);
+/// # Ok::<(), minerhedge::domain::DomainError>(())
+/// ```
+pub fn zero_cost_collar<P: OptionPricer + ?Sized>(
+    pricer: &P,
+    p: ZeroCostParams,
+) -> Result<ZeroCostCollar> {
+    let kp = in_range("put strike", p.put_strike, 0.0, MAX_PRICE)?;
+    if kp <= 0.0 {
+        return Err(DomainError::out_of_range(
+            "put strike",
+            kp,
+            format!("greater than 0 and at most {MAX_PRICE}"),
+        ));
+    }
+    let kmin = in_range("lowest call strike", p.min_call_strike, kp, MAX_PRICE)?;
+    let put = checked_premium(pricer, CollarLeg::Put, kp)?;
+    let searched = || format!("between {kmin} and {MAX_PRICE}");
+    let no_strike = || DomainError::NoZeroCostStrike {
+        put_premium: put,
+        searched: searched(),
+    };
+    let f = |k: f64| -> Result<f64> { Ok(checked_premium(pricer, CollarLeg::Call, k)? - put) };
+    let done = |k: f64, call: f64| ZeroCostCollar {
+        put_strike: kp,
+        call_strike: k,
+        put_premium: put,
+        call_premium: call,
+    };
+
+    let f_lo = f(kmin)?;
+    if f_lo.abs() <= ZERO_COST {
+        return Ok(done(kmin, f_lo + put));
+    }
+    if f_lo < 0.0 {
+        return Err(no_strike());
+    }
+    // Expand the upper end until the call is cheaper than the put.
+    let mut lo = kmin;
+    let mut hi = (2.0 * kmin).min(MAX_PRICE);
+    let mut fhi = f(hi)?;
+    while fhi > 0.0 {
+        if fhi <= ZERO_COST {
+            return Ok(done(hi, fhi + put));
+        }
+        if hi >= MAX_PRICE {
+            return Err(no_strike());
+        }
+        lo = hi;
+        hi = (2.0 * hi).min(MAX_PRICE);
+        fhi = f(hi)?;
+    }
+    let k = solve(f, lo, hi, "zero-cost call strike")?;
+    let call = checked_premium(pricer, CollarLeg::Call, k)?;
+    if (call - put).abs() <= ZERO_COST {
+        Ok(done(k, call))
+    } else {
+        Err(DomainError::NoConvergence {
+            what: "zero-cost call strike",
+        })
+    }
+}
+
+/// Root of the fallible `f` on `[a, b]` (`f(a)·f(b) ≤ 0`) with the engine's Brent solver
+/// ([`root::brent`], strike tolerance `ZERO_COST / 4`); an error from `f` (pricer) wins over
+/// the solver's own.
+fn solve<F>(mut f: F, a: f64, b: f64, what: &'static str) -> Result<f64>
+where
+    F: FnMut(f64) -> Result<f64>,
+{
+    let mut first_err: Option<DomainError> = None;
+    let out = root::brent(
+        |x| match f(x) {
+            Ok(v) => v,
+            Err(e) => {
+                first_err.get_or_insert(e);
+                f64::NAN
+            }
+        },
+        Bracket { lo: a, hi: b },
+        ZERO_COST / 4.0,
+        200,
+    );
+    match (first_err, out) {
+        (Some(e), _) => Err(e),
+        (None, Ok(x)) => Ok(x),
+        (None, Err(DomainError::NoConvergence { .. })) => Err(DomainError::NoConvergence { what }),
+        (None, Err(e)) => Err(e),
+    }
+}
+
+/// A bought put that floors the period's result.
+///
+/// ```
+/// use minerhedge::domain::collar::PutFloor;
+/// let f = PutFloor { strike: 250.0, premium: 12.0 };
+/// assert_eq!(f.strike, 250.0);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PutFloor {
+    /// Put strike `K_p`.
+    pub strike: f64,
+    /// Premium per coin at that strike.
+    pub premium: f64,
+}
+
+impl PutFloor {
+    /// As an exact [`Hedge::Put`].
+    ///
+    /// ```
+    /// # use minerhedge::domain::collar::PutFloor; use minerhedge::domain::hedge::Hedge;
+    /// use rust_decimal::Decimal;
+    /// let h = PutFloor { strike: 250.0, premium: 12.5 }.hedge()?;
+    /// assert_eq!(h, Hedge::Put { strike: Decimal::from(250), premium: Decimal::new(125, 1) });
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn hedge(&self) -> Result<Hedge> {
+        Ok(Hedge::Put {
+            strike: dec_from_f64("put strike", self.strike)?,
+            premium: dec_from_f64("put premium", self.premium)?,
+        })
+    }
+}
+
+/// Put strike that guarantees a target return: solves `K − k·P(K) = L` (`k` the carry factor,
+/// `L` from [`Target::required_level`]) for `K`; then for every `S ≥ worst price`
+/// `Q_u·S + h·max(K, S) − h·k·P(K) ≥ cost·(1 + target)`.
+///
+/// `g(K) = K − k·P(K)` is non-decreasing (`k·∂P/∂K ≤ 1`) and bounded by the forward
+/// price, so a target above what the deepest put gives is an `OutOfRange` error on
+/// `"target return"` naming the best reachable return. `Ok(None)`: `L ≤ 0`, no put needed.
+///
+/// ```
+/// use minerhedge::domain::collar::{required_put_strike, CollarLeg, OptionPricer};
+/// use minerhedge::domain::economics::{DirectParams, PeriodEconomics};
+/// use minerhedge::domain::hedge::Target;
+/// use minerhedge::domain::Result;
+/// use rust_decimal::Decimal;
+/// /// Toy: put premium 0.1·K (so g(K) = 0.9·K at k = 1).
+/// struct Toy;
+/// impl OptionPricer for Toy {
+///     fn premium(&self, leg: CollarLeg, k: f64) -> Result<f64> {
+///         Ok(match leg { CollarLeg::Put => 0.1 * k, CollarLeg::Call => 0.0 })
+///     }
+/// }
+/// let e = PeriodEconomics::direct(DirectParams { period_cost: Decimal::from(1100), expected_output: Decimal::from(5) })?;
+/// let put = required_put_strike(&Toy, &e, &Target::full_coverage(Decimal::ZERO)?, 1.0)?.unwrap();
+/// assert!((put.strike - 220.0 / 0.9).abs() < 1e-9);
+/// # Ok::<(), minerhedge::domain::DomainError>(())
+/// ```
+pub fn required_put_strike<P: OptionPricer + ?Sized>(
+    pricer: &P,
+    economics: &PeriodEconomics,
+    target: &Target,
+    carry_factor: f64,
+) -> Result<Option<PutFloor>> {
+    let k = in_range("carry factor", carry_factor, 0.0, 100.0)?;
+    if k <= 0.0 {
+        return Err(DomainError::out_of_range(
+            "carry factor",
+            k,
+            "greater than 0 and at most 100",
+        ));
+    }
+    let level = dec_f64(target.required_level(economics)?);
+    if level <= 0.0 {
+        return Ok(None);
+    }
+    let g = |strike: f64| -> Result<f64> {
+        Ok(strike - k * checked_premium(pricer, CollarLeg::Put, strike)? - level)
+    };
+    let unreachable = |best_level: f64| -> DomainError {
+        let p = target.params();
+        let c = dec_f64(p.coverage);
+        let q = dec_f64(economics.output());
+        let cost = dec_f64(economics.cost());
+        let best = ((1.0 - c) * q * dec_f64(p.worst_price) + c * q * best_level) / cost - 1.0;
+        DomainError::out_of_range(
+            "target return",
+            dec_f64(p.target_return),
+            format!("at most {best} (the best any put strike up to {MAX_PRICE} guarantees)"),
+        )
+    };
+    if level > MAX_PRICE {
+        return Err(unreachable(g(MAX_PRICE)? + level));
+    }
+    // g(K) ≤ K − L, so g(L) ≤ 0: the root lies at or above L.
+    let lo = level;
+    let glo = g(lo)?;
+    if glo.abs() <= ZERO_COST * level.max(1.0) {
+        let premium = checked_premium(pricer, CollarLeg::Put, lo)?;
+        return Ok(Some(PutFloor {
+            strike: lo,
+            premium,
+        }));
+    }
+    let mut a = lo;
+    let mut b = (2.0 * lo).min(MAX_PRICE);
+    let mut fb = g(b)?;
+    while fb < 0.0 {
+        if b >= MAX_PRICE {
+            return Err(unreachable(fb + level));
+        }
+        a = b;
+        b = (2.0 * b).min(MAX_PRICE);
+        fb = g(b)?;
+    }
+    let strike = solve(g, a, b, "required put strike")?;
+    let premium = checked_premium(pricer, CollarLeg::Put, strike)?;
+    Ok(Some(PutFloor { strike, premium }))
+}
+
+/// Zero-cost collar whose floor guarantees a target return: put strike `K_p = L` (the net
+/// premium is 0, so the floor per hedged coin is `K_p` itself), call strike from
+/// [`zero_cost_collar`] with the lowest call strike `max(K_p, min_call_strike)`.
+/// `Ok(None)` when `L ≤ 0`; `NoZeroCostStrike` when `L` is so high that no call pays for
+/// the put (the target is out of reach with a zero-cost collar: "forego the investment").
+///
+/// ```
+/// use minerhedge::domain::collar::{required_zero_cost_collar, CollarLeg, OptionPricer};
+/// use minerhedge::domain::economics::{DirectParams, PeriodEconomics};
+/// use minerhedge::domain::hedge::Target;
+/// use minerhedge::domain::Result;
+/// use rust_decimal::Decimal;
+/// struct Toy;
+/// impl OptionPricer for Toy {
+///     fn premium(&self, leg: CollarLeg, k: f64) -> Result<f64> {
+///         Ok(match leg { CollarLeg::Call => 100.0 * (-k / 100.0).exp(), CollarLeg::Put => k / 1000.0 })
+///     }
+/// }
+/// let e = PeriodEconomics::direct(DirectParams { period_cost: Decimal::from(1100), expected_output: Decimal::from(5) })?;
+/// let z = required_zero_cost_collar(&Toy, &e, &Target::full_coverage(Decimal::ZERO)?, 0.0)?.unwrap();
+/// assert!((z.put_strike - 220.0).abs() < 1e-9);
+/// assert!(z.net_premium().abs() <= 1e-9);
+/// # Ok::<(), minerhedge::domain::DomainError>(())
+/// ```
+pub fn required_zero_cost_collar<P: OptionPricer + ?Sized>(
+    pricer: &P,
+    economics: &PeriodEconomics,
+    target: &Target,
+    min_call_strike: f64,
+) -> Result<Option<ZeroCostCollar>> {
+    in_range("lowest call strike", min_call_strike, 0.0, MAX_PRICE)?;
+    let level = dec_f64(target.required_level(economics)?);
+    if level <= 0.0 {
+        return Ok(None);
+    }
+    if level > MAX_PRICE {
+        return Err(DomainError::out_of_range(
+            "target return",
+            dec_f64(target.params().target_return),
+            format!("low enough that the required floor is at most {MAX_PRICE}"),
+        ));
+    }
+    zero_cost_collar(
+        pricer,
+        ZeroCostParams {
+            put_strike: level,
+            min_call_strike: min_call_strike.max(level),
+        },
+    )
+    .map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Linear;
+    impl OptionPricer for Linear {
+        fn premium(&self, leg: CollarLeg, k: f64) -> Result<f64> {
+            Ok(match leg {
+                CollarLeg::Call => (300.0 - k).max(0.0),
+                CollarLeg::Put => (k - 200.0).max(0.0),
+            })
+        }
+    }
+
+    #[test]
+    fn linear_pricer_solves_exactly() {
+        // P(250) = 50 → C(K) = 50 at K = 250.
+        let z = zero_cost_collar(
+            &Linear,
+            ZeroCostParams {
+                put_strike: 250.0,
+                min_call_strike: 250.0,
+            },
+        )
+        .unwrap();
+        assert!((z.call_strike - 250.0).abs() < 1e-9);
+        let z = zero_cost_collar(
+            &Linear,
+            ZeroCostParams {
+                put_strike: 220.0,
+                min_call_strike: 220.0,
+            },
+        )
+        .unwrap();
+        assert!((z.call_strike - 280.0).abs() < 1e-9, "{z:?}");
+    }
+
+    #[test]
+    fn put_above_cheapest_call_is_typed_error() {
+        let e = zero_cost_collar(
+            &Linear,
+            ZeroCostParams {
+                put_strike: 260.0,
+                min_call_strike: 260.0,
+            },
+        )
+        .unwrap_err();
+        assert!(matches!(e, DomainError::NoZeroCostStrike { .. }), "{e}");
+    }
+
+    #[test]
+    fn worthless_put_has_no_zero_cost_call_below_cap() {
+        struct Flat;
+        impl OptionPricer for Flat {
+            fn premium(&self, leg: CollarLeg, _k: f64) -> Result<f64> {
+                Ok(match leg {
+                    CollarLeg::Call => 1.0,
+                    CollarLeg::Put => 0.0,
+                })
+            }
+        }
+        let e = zero_cost_collar(
+            &Flat,
+            ZeroCostParams {
+                put_strike: 100.0,
+                min_call_strike: 100.0,
+            },
+        )
+        .unwrap_err();
+        assert!(matches!(e, DomainError::NoZeroCostStrike { .. }));
+    }
+
+    #[test]
+    fn bad_pricer_output_is_an_error_not_a_nan() {
+        struct Nan;
+        impl OptionPricer for Nan {
+            fn premium(&self, _: CollarLeg, _: f64) -> Result<f64> {
+                Ok(f64::NAN)
+            }
+        }
+        let e = zero_cost_collar(
+            &Nan,
+            ZeroCostParams {
+                put_strike: 100.0,
+                min_call_strike: 100.0,
+            },
+        )
+        .unwrap_err();
+        assert_eq!(e.field(), Some("put premium"));
+    }
+}

@@ -1,0 +1,750 @@
+//! Period economics of a miner: what a period costs in USD and how many coins it is expected
+//! to yield, entered directly or derived from a rig; and the unhedged P&L at a final price.
+//!
+//! All arithmetic is exact `Decimal` (quotients rounded at the 28th digit).
+//!
+//! # Rig model
+//! - Hashes per second `H = hashrate_ths × 10¹²`, period seconds `t = days × 86 400`.
+//! - **Average difficulty** under linear growth `g` over the period (`D_end = D·(1 + g)`):
+//!   `D_avg = D·(1 + g/2)`. Expected output uses `D_avg`, the time average of the linear
+//!   difficulty path. This is the simple, conservative choice: the exact mean rate
+//!   `(1/t)∫ dt / D(t) = ln(1 + g) / (g·D)` is slightly higher (Jensen), so the output is
+//!   understated by about `g²/12` relative for small `g` (0.08 % at g = 10 %).
+//! - Expected blocks `B = H·t / (D_avg·2³²)`.
+//! - Coins `Q = B × (subsidy + fees per block) × (1 − pool fee) × uptime`.
+//! - Energy `E = hashrate_ths × J/TH × uptime × t / 3.6·10⁶` kWh — **uptime scales power**: a
+//!   rig that is down draws nothing. Power cost `E × $/kWh`.
+//! - Amortization `capex × days / lifetime_days`.
+//! - Total cost = power + other opex + amortization; all-in breakeven = total cost / Q.
+
+use super::error::{DomainError, Result};
+use super::money::{self, MAX_MONEY, MAX_PRICE, MAX_QUANTITY, MIN_COST};
+use super::validate::{dec_f64, dec_in_range, dec_positive};
+use rust_decimal::Decimal;
+
+/// Checks a final coin price: `0 < S ≤ MAX_PRICE` (1e9 USD per coin).
+///
+/// ```
+/// use minerhedge::domain::economics::validate_price;
+/// use rust_decimal::Decimal;
+/// assert!(validate_price(Decimal::from(250)).is_ok());
+/// assert_eq!(validate_price(Decimal::ZERO).unwrap_err().field(), Some("final price"));
+/// ```
+pub fn validate_price(s: Decimal) -> Result<Decimal> {
+    price_field("final price", s)
+}
+
+pub(crate) fn price_field(field: &'static str, s: Decimal) -> Result<Decimal> {
+    if s > Decimal::ZERO && s <= MAX_PRICE {
+        Ok(s)
+    } else {
+        Err(DomainError::out_of_range(
+            field,
+            dec_f64(s),
+            format!("greater than 0 and at most {MAX_PRICE} USD per coin"),
+        ))
+    }
+}
+
+/// Inputs of [`PeriodEconomics::direct`]: the seed's cloud-mining case.
+///
+/// ```
+/// use minerhedge::domain::economics::DirectParams;
+/// use rust_decimal::Decimal;
+/// let p = DirectParams { period_cost: Decimal::from(1100), expected_output: Decimal::from(5) };
+/// assert_eq!(p.period_cost, Decimal::from(1100));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DirectParams {
+    /// Cost of the period in USD, `MIN_COST ≤ cost ≤ MAX_MONEY` (0.01 … 1e15).
+    pub period_cost: Decimal,
+    /// Expected coins mined over the period, `0 < Q ≤ MAX_QUANTITY` (1e12).
+    pub expected_output: Decimal,
+}
+
+/// Cost and expected output of one mining period, validated.
+///
+/// Revenue at final price `S`: `R = Q·S`; return `R / cost − 1`.
+///
+/// ```
+/// use minerhedge::domain::economics::{DirectParams, PeriodEconomics};
+/// use rust_decimal::Decimal;
+/// let e = PeriodEconomics::direct(DirectParams {
+///     period_cost: Decimal::from(1100),
+///     expected_output: Decimal::from(5),
+/// })?;
+/// assert_eq!(e.revenue(Decimal::from(220))?, Decimal::from(1100));
+/// assert_eq!(e.period_return(Decimal::from(220))?, Decimal::ZERO);
+/// assert_eq!(e.breakeven_price(), Decimal::from(220));
+/// # Ok::<(), minerhedge::domain::DomainError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PeriodEconomics {
+    cost: Decimal,
+    cash_cost: Decimal,
+    output: Decimal,
+}
+
+impl PeriodEconomics {
+    /// Validated constructor from a cost and an expected output.
+    ///
+    /// Errors: `"period cost"` outside `[0.01, 1e15]` USD, `"expected output"` outside
+    /// `(0, 1e12]` coins.
+    ///
+    /// ```
+    /// use minerhedge::domain::economics::{DirectParams, PeriodEconomics};
+    /// use rust_decimal::Decimal;
+    /// let bad = PeriodEconomics::direct(DirectParams {
+    ///     period_cost: Decimal::from(1100),
+    ///     expected_output: Decimal::ZERO,
+    /// });
+    /// assert_eq!(bad.unwrap_err().field(), Some("expected output"));
+    /// ```
+    pub fn direct(p: DirectParams) -> Result<Self> {
+        dec_in_range("period cost", p.period_cost, MIN_COST, MAX_MONEY)?;
+        if !(p.expected_output > Decimal::ZERO && p.expected_output <= MAX_QUANTITY) {
+            return Err(DomainError::out_of_range(
+                "expected output",
+                dec_f64(p.expected_output),
+                format!("greater than 0 and at most {MAX_QUANTITY} coins"),
+            ));
+        }
+        Ok(Self {
+            cost: p.period_cost.normalize(),
+            cash_cost: p.period_cost.normalize(),
+            output: p.expected_output.normalize(),
+        })
+    }
+
+    /// Economics of a rig: its total cost and expected output (same bounds as
+    /// [`PeriodEconomics::direct`]).
+    ///
+    /// ```
+    /// use minerhedge::domain::economics::{PeriodEconomics, Rig, RigParams};
+    /// let rig = Rig::new(RigParams::example())?;
+    /// let e = PeriodEconomics::from_rig(&rig)?;
+    /// assert_eq!(e.cost(), rig.total_cost());
+    /// assert_eq!(e.output(), rig.expected_output());
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn from_rig(rig: &Rig) -> Result<Self> {
+        let mut e = Self::direct(DirectParams {
+            period_cost: rig.total_cost(),
+            expected_output: rig.expected_output(),
+        })?;
+        e.cash_cost = rig.cash_cost();
+        Ok(e)
+    }
+
+    /// Cash (fiat) part of the period cost in USD: equal to [`PeriodEconomics::cost`] for
+    /// direct economics, power + other opex (no amortization) for a rig.
+    ///
+    /// ```
+    /// # use minerhedge::domain::economics::*; use rust_decimal::Decimal;
+    /// let mut p = RigParams::example();
+    /// p.hardware_capex = Decimal::from(3650);
+    /// let e = Rig::new(p)?.economics()?;
+    /// assert_eq!(e.cash_cost(), Decimal::new(1512, 1));
+    /// assert_eq!(e.cost(), Decimal::new(2512, 1));
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn cash_cost(&self) -> Decimal {
+        self.cash_cost
+    }
+
+    /// Period cost in USD.
+    ///
+    /// ```
+    /// # use minerhedge::domain::economics::*; use rust_decimal::Decimal;
+    /// let e = PeriodEconomics::direct(DirectParams { period_cost: Decimal::from(1100), expected_output: Decimal::from(5) })?;
+    /// assert_eq!(e.cost(), Decimal::from(1100));
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn cost(&self) -> Decimal {
+        self.cost
+    }
+
+    /// Expected output `Q` in coins.
+    ///
+    /// ```
+    /// # use minerhedge::domain::economics::*; use rust_decimal::Decimal;
+    /// let e = PeriodEconomics::direct(DirectParams { period_cost: Decimal::from(1100), expected_output: Decimal::from(5) })?;
+    /// assert_eq!(e.output(), Decimal::from(5));
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn output(&self) -> Decimal {
+        self.output
+    }
+
+    /// Revenue `Q·S` at final price `S` (validated by [`validate_price`]). Exact.
+    ///
+    /// ```
+    /// # use minerhedge::domain::economics::*; use rust_decimal::Decimal;
+    /// let e = PeriodEconomics::direct(DirectParams { period_cost: Decimal::from(1100), expected_output: Decimal::from(5) })?;
+    /// assert_eq!(e.revenue(Decimal::from(200))?, Decimal::from(1000));
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn revenue(&self, s: Decimal) -> Result<Decimal> {
+        validate_price(s)?;
+        money::mul("revenue", self.output, s)
+    }
+
+    /// Unhedged return `Q·S / cost − 1` (a fraction; 28 digits).
+    ///
+    /// ```
+    /// # use minerhedge::domain::economics::*; use rust_decimal::Decimal;
+    /// let e = PeriodEconomics::direct(DirectParams { period_cost: Decimal::from(1100), expected_output: Decimal::from(5) })?;
+    /// assert_eq!(e.period_return(Decimal::from(275))?, Decimal::new(25, 2));
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn period_return(&self, s: Decimal) -> Result<Decimal> {
+        self.return_of_total(self.revenue(s)?)
+    }
+
+    /// Return of any period total: `total / cost − 1`.
+    ///
+    /// ```
+    /// # use minerhedge::domain::economics::*; use rust_decimal::Decimal;
+    /// let e = PeriodEconomics::direct(DirectParams { period_cost: Decimal::from(1100), expected_output: Decimal::from(5) })?;
+    /// assert_eq!(e.return_of_total(Decimal::from(1300))?, Decimal::TWO / Decimal::from(11));
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn return_of_total(&self, total: Decimal) -> Result<Decimal> {
+        let ratio = money::div("period return", total, self.cost)?;
+        money::sub("period return", ratio, Decimal::ONE)
+    }
+
+    /// All-in breakeven price `cost / Q` (USD per coin): the final price at which the
+    /// unhedged return is 0.
+    ///
+    /// ```
+    /// # use minerhedge::domain::economics::*; use rust_decimal::Decimal;
+    /// let e = PeriodEconomics::direct(DirectParams { period_cost: Decimal::from(1100), expected_output: Decimal::from(5) })?;
+    /// assert_eq!(e.breakeven_price(), Decimal::from(220));
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn breakeven_price(&self) -> Decimal {
+        // cost ≤ 1e15 and Q ≥ 1e-28: the quotient fits unless Q is below ~1e-14; saturate.
+        self.cost.checked_div(self.output).unwrap_or(Decimal::MAX)
+    }
+}
+
+/// Inputs of a mining rig for one period. Percent-like inputs are **fractions**
+/// (pool fee 0.02 = 2 %).
+///
+/// ```
+/// use minerhedge::domain::economics::RigParams;
+/// let p = RigParams::example();
+/// assert_eq!(p.hashrate_ths, rust_decimal::Decimal::from(200));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RigParams {
+    /// Hashrate in TH/s, `(0, 1e8]`.
+    pub hashrate_ths: Decimal,
+    /// Efficiency in J/TH, `(0, 1e6]`.
+    pub efficiency_j_per_th: Decimal,
+    /// Power price in USD per kWh, `[0, 1000]`.
+    pub power_price_per_kwh: Decimal,
+    /// Other fixed operating cost per period, USD, `[0, 1e15]`.
+    pub other_opex: Decimal,
+    /// Pool fee as a fraction, `[0, 1)`.
+    pub pool_fee: Decimal,
+    /// Uptime as a fraction, `(0, 1]`.
+    pub uptime: Decimal,
+    /// Network difficulty at the start of the period, `[1, 1e17]`.
+    pub difficulty: Decimal,
+    /// Difficulty growth over the period as a fraction, `(−1, 10]` (0.05 = +5 %).
+    pub difficulty_growth: Decimal,
+    /// Block subsidy in coins, `[0, 1e6]`.
+    pub block_subsidy: Decimal,
+    /// Average transaction fees per block in coins, `[0, 1e6]`; subsidy + fees > 0.
+    pub fees_per_block: Decimal,
+    /// Period length in days, `(0, 3650]`.
+    pub period_days: Decimal,
+    /// Hardware capital expenditure, USD, `[0, 1e15]`.
+    pub hardware_capex: Decimal,
+    /// Hardware lifetime in days, `(0, 36500]`.
+    pub hardware_lifetime_days: Decimal,
+}
+
+impl RigParams {
+    /// A 200 TH/s, 17.5 J/TH rig at $0.06/kWh over 30 days (difficulty 1.2e14, no growth,
+    /// subsidy 3.125, fees 0.02, pool fee 2 %, uptime 100 %, no opex or capex).
+    ///
+    /// ```
+    /// use minerhedge::domain::economics::{Rig, RigParams};
+    /// assert!(Rig::new(RigParams::example()).is_ok());
+    /// ```
+    pub fn example() -> Self {
+        Self {
+            hashrate_ths: Decimal::from(200),
+            efficiency_j_per_th: Decimal::new(175, 1),
+            power_price_per_kwh: Decimal::new(6, 2),
+            other_opex: Decimal::ZERO,
+            pool_fee: Decimal::new(2, 2),
+            uptime: Decimal::ONE,
+            difficulty: Decimal::from(120_000_000_000_000u64),
+            difficulty_growth: Decimal::ZERO,
+            block_subsidy: Decimal::new(3125, 3),
+            fees_per_block: Decimal::new(2, 2),
+            period_days: Decimal::from(30),
+            hardware_capex: Decimal::ZERO,
+            hardware_lifetime_days: Decimal::from(1095),
+        }
+    }
+}
+
+/// A validated rig with its derived period figures (see the module docs for the formulas).
+///
+/// ```
+/// use minerhedge::domain::economics::{Rig, RigParams};
+/// use rust_decimal::Decimal;
+/// let rig = Rig::new(RigParams::example())?;
+/// // 200 TH/s × 17.5 J/TH × 24 h × 30 d / 1000 = 2,520 kWh at $0.06 = $151.20
+/// assert_eq!(rig.energy_kwh(), Decimal::from(2520));
+/// assert_eq!(rig.power_cost(), Decimal::new(15120, 2));
+/// # Ok::<(), minerhedge::domain::DomainError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rig {
+    params: RigParams,
+    average_difficulty: Decimal,
+    blocks: Decimal,
+    coins: Decimal,
+    energy_kwh: Decimal,
+    power_cost: Decimal,
+    amortization: Decimal,
+    total_cost: Decimal,
+}
+
+fn bounded(
+    field: &'static str,
+    v: Decimal,
+    lo: Decimal,
+    lo_inclusive: bool,
+    hi: Decimal,
+    hi_inclusive: bool,
+) -> Result<Decimal> {
+    let lo_ok = if lo_inclusive { v >= lo } else { v > lo };
+    let hi_ok = if hi_inclusive { v <= hi } else { v < hi };
+    if lo_ok && hi_ok {
+        Ok(v)
+    } else {
+        let l = if lo_inclusive {
+            "at least"
+        } else {
+            "greater than"
+        };
+        let h = if hi_inclusive { "at most" } else { "less than" };
+        Err(DomainError::out_of_range(
+            field,
+            dec_f64(v),
+            format!("{l} {lo} and {h} {hi}"),
+        ))
+    }
+}
+
+const SECONDS_PER_DAY: Decimal = Decimal::from_parts(86_400, 0, 0, false, 0);
+const TWO_POW_32: Decimal = Decimal::from_parts(0, 1, 0, false, 0);
+const TERA: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false, 0);
+const JOULES_PER_KWH: Decimal = Decimal::from_parts(3_600_000, 0, 0, false, 0);
+
+impl Rig {
+    /// Validates every input (errors name the field, see [`RigParams`] for ranges) and
+    /// computes the period figures.
+    ///
+    /// ```
+    /// use minerhedge::domain::economics::{Rig, RigParams};
+    /// use rust_decimal::Decimal;
+    /// let mut p = RigParams::example();
+    /// p.uptime = Decimal::ZERO;
+    /// assert_eq!(Rig::new(p).unwrap_err().field(), Some("uptime"));
+    /// ```
+    pub fn new(p: RigParams) -> Result<Self> {
+        let d = Decimal::from;
+        bounded(
+            "hashrate",
+            p.hashrate_ths,
+            d(0),
+            false,
+            d(100_000_000),
+            true,
+        )?;
+        bounded(
+            "efficiency",
+            p.efficiency_j_per_th,
+            d(0),
+            false,
+            d(1_000_000),
+            true,
+        )?;
+        bounded(
+            "power price",
+            p.power_price_per_kwh,
+            d(0),
+            true,
+            d(1000),
+            true,
+        )?;
+        bounded("other opex", p.other_opex, d(0), true, MAX_MONEY, true)?;
+        bounded("pool fee", p.pool_fee, d(0), true, d(1), false)?;
+        bounded("uptime", p.uptime, d(0), false, d(1), true)?;
+        bounded(
+            "difficulty",
+            p.difficulty,
+            d(1),
+            true,
+            d(100_000_000_000_000_000u64),
+            true,
+        )?;
+        bounded(
+            "difficulty growth",
+            p.difficulty_growth,
+            Decimal::NEGATIVE_ONE,
+            false,
+            d(10),
+            true,
+        )?;
+        bounded(
+            "block subsidy",
+            p.block_subsidy,
+            d(0),
+            true,
+            d(1_000_000),
+            true,
+        )?;
+        bounded(
+            "fees per block",
+            p.fees_per_block,
+            d(0),
+            true,
+            d(1_000_000),
+            true,
+        )?;
+        let reward = p.block_subsidy + p.fees_per_block;
+        dec_positive("block subsidy", reward)?;
+        bounded("period length", p.period_days, d(0), false, d(3650), true)?;
+        bounded(
+            "hardware capex",
+            p.hardware_capex,
+            d(0),
+            true,
+            MAX_MONEY,
+            true,
+        )?;
+        bounded(
+            "hardware lifetime",
+            p.hardware_lifetime_days,
+            d(0),
+            false,
+            d(36500),
+            true,
+        )?;
+
+        let seconds = money::mul("period length", p.period_days, SECONDS_PER_DAY)?;
+        // D_avg = D·(1 + g/2)
+        let growth_half = money::div("difficulty growth", p.difficulty_growth, Decimal::TWO)?;
+        let average_difficulty =
+            money::mul("difficulty", p.difficulty, Decimal::ONE + growth_half)?;
+        // B = H·t / (D_avg·2³²), H = TH/s × 1e12
+        let hashes = money::mul(
+            "hashrate",
+            money::mul("hashrate", p.hashrate_ths, TERA)?,
+            seconds,
+        )?;
+        let denom = money::mul("difficulty", average_difficulty, TWO_POW_32)?;
+        let blocks = money::div("expected blocks", hashes, denom)?;
+        // Q = B × (subsidy + fees) × (1 − pool fee) × uptime. One rounding when the
+        // numerator H·t·reward·(1 − fee)·uptime fits, else via the rounded B.
+        let keep = (Decimal::ONE - p.pool_fee) * p.uptime;
+        let coins = match hashes
+            .checked_mul(reward)
+            .and_then(|x| x.checked_mul(keep))
+            .and_then(|x| x.checked_div(denom))
+        {
+            Some(c) => c,
+            None => money::mul(
+                "expected output",
+                money::mul("expected output", blocks, reward)?,
+                keep,
+            )?,
+        };
+        // E = TH/s × J/TH × uptime × t / 3.6e6  (kWh)
+        let joules = money::mul(
+            "energy",
+            money::mul(
+                "energy",
+                money::mul("energy", p.hashrate_ths, p.efficiency_j_per_th)?,
+                p.uptime,
+            )?,
+            seconds,
+        )?;
+        let energy_kwh = money::div("energy", joules, JOULES_PER_KWH)?;
+        let power_cost = money::mul("power cost", energy_kwh, p.power_price_per_kwh)?;
+        let amortization = money::div(
+            "hardware capex",
+            money::mul("hardware capex", p.hardware_capex, p.period_days)?,
+            p.hardware_lifetime_days,
+        )?;
+        let total_cost = money::add(
+            "period cost",
+            money::add("period cost", power_cost, p.other_opex)?,
+            amortization,
+        )?;
+        Ok(Self {
+            params: p,
+            average_difficulty: average_difficulty.normalize(),
+            blocks: blocks.normalize(),
+            coins: coins.normalize(),
+            energy_kwh: energy_kwh.normalize(),
+            power_cost: power_cost.normalize(),
+            amortization: amortization.normalize(),
+            total_cost: total_cost.normalize(),
+        })
+    }
+
+    /// The validated inputs.
+    ///
+    /// ```
+    /// # use minerhedge::domain::economics::*;
+    /// let rig = Rig::new(RigParams::example())?;
+    /// assert_eq!(rig.params(), &RigParams::example());
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn params(&self) -> &RigParams {
+        &self.params
+    }
+
+    /// Average difficulty over the period, `D_avg = D·(1 + g/2)` (linear growth).
+    ///
+    /// ```
+    /// # use minerhedge::domain::economics::*; use rust_decimal::Decimal;
+    /// let mut p = RigParams::example();
+    /// p.difficulty_growth = Decimal::new(1, 1); // +10 % over the period
+    /// let rig = Rig::new(p)?;
+    /// assert_eq!(rig.average_difficulty(), Decimal::from(126_000_000_000_000u64));
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn average_difficulty(&self) -> Decimal {
+        self.average_difficulty
+    }
+
+    /// Expected blocks found, `B = H·t / (D_avg·2³²)`.
+    ///
+    /// ```
+    /// # use minerhedge::domain::economics::*; use rust_decimal::Decimal;
+    /// let rig = Rig::new(RigParams::example())?;
+    /// assert!(rig.expected_blocks() > Decimal::new(1005, 6) && rig.expected_blocks() < Decimal::new(1006, 6));
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn expected_blocks(&self) -> Decimal {
+        self.blocks
+    }
+
+    /// Expected coins, `Q = B × (subsidy + fees) × (1 − pool fee) × uptime`.
+    ///
+    /// ```
+    /// # use minerhedge::domain::economics::*; use rust_decimal::Decimal;
+    /// let rig = Rig::new(RigParams::example())?;
+    /// let q = rig.expected_blocks() * Decimal::new(3145, 3) * Decimal::new(98, 2);
+    /// assert!((rig.expected_output() - q).abs() < Decimal::new(1, 24));
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn expected_output(&self) -> Decimal {
+        self.coins
+    }
+
+    /// Energy drawn over the period in kWh, `TH/s × J/TH × uptime × t / 3.6e6`.
+    ///
+    /// ```
+    /// # use minerhedge::domain::economics::*; use rust_decimal::Decimal;
+    /// assert_eq!(Rig::new(RigParams::example())?.energy_kwh(), Decimal::from(2520));
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn energy_kwh(&self) -> Decimal {
+        self.energy_kwh
+    }
+
+    /// Power cost of the period in USD, `energy_kwh × $/kWh`.
+    ///
+    /// ```
+    /// # use minerhedge::domain::economics::*; use rust_decimal::Decimal;
+    /// assert_eq!(Rig::new(RigParams::example())?.power_cost(), Decimal::new(1512, 1));
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn power_cost(&self) -> Decimal {
+        self.power_cost
+    }
+
+    /// Hardware amortization for the period, `capex × days / lifetime_days`.
+    ///
+    /// ```
+    /// # use minerhedge::domain::economics::*; use rust_decimal::Decimal;
+    /// let mut p = RigParams::example();
+    /// p.hardware_capex = Decimal::from(3650);
+    /// p.hardware_lifetime_days = Decimal::from(1095);
+    /// assert_eq!(Rig::new(p)?.amortization(), Decimal::from(100));
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn amortization(&self) -> Decimal {
+        self.amortization
+    }
+
+    /// Total period cost: power + other opex + amortization (USD).
+    ///
+    /// ```
+    /// # use minerhedge::domain::economics::*; use rust_decimal::Decimal;
+    /// let mut p = RigParams::example();
+    /// p.other_opex = Decimal::from(20);
+    /// assert_eq!(Rig::new(p)?.total_cost(), Decimal::new(1712, 1));
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn total_cost(&self) -> Decimal {
+        self.total_cost
+    }
+
+    /// Cash cost of the period: power + other opex (USD, no amortization).
+    ///
+    /// ```
+    /// # use minerhedge::domain::economics::*; use rust_decimal::Decimal;
+    /// let mut p = RigParams::example();
+    /// p.other_opex = Decimal::from(20);
+    /// p.hardware_capex = Decimal::from(3650);
+    /// assert_eq!(Rig::new(p)?.cash_cost(), Decimal::new(1712, 1));
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn cash_cost(&self) -> Decimal {
+        (self.power_cost + self.params.other_opex).normalize()
+    }
+
+    /// All-in cost per coin mined (breakeven price), `total cost / Q`, USD per coin.
+    /// Errors (`"expected output"`) when the output is too small for the quotient to fit.
+    ///
+    /// ```
+    /// # use minerhedge::domain::economics::*; use rust_decimal::Decimal;
+    /// let rig = Rig::new(RigParams::example())?;
+    /// let c = rig.cost_per_coin()?;
+    /// assert!((c * rig.expected_output() - rig.total_cost()).abs() < Decimal::new(1, 20));
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn cost_per_coin(&self) -> Result<Decimal> {
+        dec_positive("expected output", self.coins)?;
+        money::div("expected output", self.total_cost, self.coins)
+    }
+
+    /// Network hashprice at spot `S`: USD earned per TH/s per day, gross of pool fee and at
+    /// 100 % uptime (the market convention):
+    /// `S × (subsidy + fees) × 86 400 × 10¹² / (D_avg × 2³²)`.
+    ///
+    /// ```
+    /// # use minerhedge::domain::economics::*; use rust_decimal::Decimal;
+    /// let rig = Rig::new(RigParams::example())?;
+    /// let hp = rig.hashprice(Decimal::from(100_000))?;
+    /// // 3.145 × 86 400e12 / (1.2e14 × 2³²) × 100 000 ≈ 0.0527 USD/TH/day
+    /// assert!(hp > Decimal::new(527, 4) && hp < Decimal::new(528, 4));
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn hashprice(&self, spot: Decimal) -> Result<Decimal> {
+        price_field("spot price", spot)?;
+        let reward = self.params.block_subsidy + self.params.fees_per_block;
+        let denom = money::mul("hashprice", self.average_difficulty, TWO_POW_32)?;
+        // One rounding when the numerator fits, else via the rounded per-TH figure.
+        let exact = (SECONDS_PER_DAY * TERA)
+            .checked_mul(reward)
+            .and_then(|x| x.checked_mul(spot))
+            .and_then(|x| x.checked_div(denom));
+        if let Some(v) = exact {
+            return Ok(v.normalize());
+        }
+        let per_th_day = money::div("hashprice", SECONDS_PER_DAY * TERA, denom)?;
+        money::mul(
+            "hashprice",
+            money::mul("hashprice", per_th_day, reward)?,
+            spot,
+        )
+        .map(|v| v.normalize())
+    }
+
+    /// Margin at spot for the period: `Q × S − total cost` (USD).
+    ///
+    /// ```
+    /// # use minerhedge::domain::economics::*; use rust_decimal::Decimal;
+    /// let rig = Rig::new(RigParams::example())?;
+    /// let m = rig.margin_at(Decimal::from(100_000))?;
+    /// assert_eq!(m, rig.expected_output() * Decimal::from(100_000) - rig.total_cost());
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn margin_at(&self, spot: Decimal) -> Result<Decimal> {
+        price_field("spot price", spot)?;
+        let rev = money::mul("revenue", self.coins, spot)?;
+        money::sub("margin", rev, self.total_cost)
+    }
+
+    /// The period economics of this rig (see [`PeriodEconomics::from_rig`]).
+    ///
+    /// ```
+    /// # use minerhedge::domain::economics::*;
+    /// let e = Rig::new(RigParams::example())?.economics()?;
+    /// assert!(e.breakeven_price() > rust_decimal::Decimal::ZERO);
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn economics(&self) -> Result<PeriodEconomics> {
+        PeriodEconomics::from_rig(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seed() -> PeriodEconomics {
+        PeriodEconomics::direct(DirectParams {
+            period_cost: Decimal::from(1100),
+            expected_output: Decimal::from(5),
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn breakeven_of_seed_is_220() {
+        assert_eq!(seed().breakeven_price(), Decimal::from(220));
+        assert_eq!(
+            seed().period_return(Decimal::from(220)).unwrap(),
+            Decimal::ZERO
+        );
+    }
+
+    #[test]
+    fn price_bounds() {
+        assert!(seed().revenue(MAX_PRICE).is_ok());
+        assert!(seed().revenue(MAX_PRICE + Decimal::ONE).is_err());
+        assert!(seed().revenue(Decimal::NEGATIVE_ONE).is_err());
+    }
+
+    #[test]
+    fn uptime_scales_power_and_output() {
+        let mut p = RigParams::example();
+        let full = Rig::new(p).unwrap();
+        p.uptime = Decimal::new(5, 1);
+        let half = Rig::new(p).unwrap();
+        assert_eq!(half.energy_kwh() * Decimal::TWO, full.energy_kwh());
+        let diff = (half.expected_output() * Decimal::TWO - full.expected_output()).abs();
+        assert!(diff < Decimal::new(1, 26), "{diff}");
+    }
+
+    #[test]
+    fn zero_reward_is_rejected_on_subsidy() {
+        let mut p = RigParams::example();
+        p.block_subsidy = Decimal::ZERO;
+        p.fees_per_block = Decimal::ZERO;
+        assert_eq!(Rig::new(p).unwrap_err().field(), Some("block subsidy"));
+    }
+
+    #[test]
+    fn free_rig_has_no_valid_economics() {
+        let mut p = RigParams::example();
+        p.power_price_per_kwh = Decimal::ZERO;
+        let rig = Rig::new(p).unwrap();
+        assert_eq!(rig.economics().unwrap_err().field(), Some("period cost"));
+    }
+}

@@ -1,0 +1,262 @@
+//! Exact money helpers: bounds, checked `Decimal` arithmetic, conversion from `f64`, rounding
+//! of returns to whole percents, grouped amounts for order tickets and the premium carry factor.
+//!
+//! Money (USD amounts, coin quantities, prices) is [`rust_decimal::Decimal`]: 96-bit mantissa,
+//! up to 28 decimal digits. Sums, differences and products of the values this engine accepts
+//! are exact; a quotient is rounded to the 28th digit (e.g. a return of 2/11).
+
+use super::error::{DomainError, Result};
+use super::validate::dec_f64;
+use rust_decimal::prelude::FromPrimitive;
+use rust_decimal::{Decimal, MathematicalOps, RoundingStrategy};
+
+/// Largest accepted coin price (USD per coin): 1e9.
+///
+/// ```
+/// use minerhedge::domain::money::MAX_PRICE;
+/// assert_eq!(MAX_PRICE, rust_decimal::Decimal::from(1_000_000_000u64));
+/// ```
+pub const MAX_PRICE: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
+
+/// Largest accepted coin quantity per period: 1e12 coins.
+///
+/// ```
+/// use minerhedge::domain::money::MAX_QUANTITY;
+/// assert_eq!(MAX_QUANTITY, rust_decimal::Decimal::from(1_000_000_000_000u64));
+/// ```
+pub const MAX_QUANTITY: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false, 0);
+
+/// Largest accepted USD amount (costs, capex, opex): 1e15 USD.
+///
+/// ```
+/// use minerhedge::domain::money::MAX_MONEY;
+/// assert_eq!(MAX_MONEY, rust_decimal::Decimal::from(1_000_000_000_000_000u64));
+/// ```
+pub const MAX_MONEY: Decimal = Decimal::from_parts(2_764_472_320, 232_830, 0, false, 0);
+
+/// Smallest accepted period cost: one cent (USD 0.01), so a return `revenue / cost − 1` always
+/// fits in a `Decimal`.
+///
+/// ```
+/// use minerhedge::domain::money::MIN_COST;
+/// assert_eq!(MIN_COST, rust_decimal::Decimal::new(1, 2));
+/// ```
+pub const MIN_COST: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
+
+/// The error for a `Decimal` operation whose result does not fit (|x| > about 7.9e28).
+///
+/// ```
+/// use minerhedge::domain::money::overflow;
+/// let e = overflow("revenue", rust_decimal::Decimal::ONE);
+/// assert_eq!(e.field(), Some("revenue"));
+/// ```
+pub fn overflow(field: &'static str, operand: Decimal) -> DomainError {
+    DomainError::out_of_range(
+        field,
+        dec_f64(operand),
+        "small enough for the result to fit in a decimal (|x| < 7.9e28)",
+    )
+}
+
+/// `a × b`, or an [`overflow`] error naming `field`.
+///
+/// ```
+/// use minerhedge::domain::money::mul;
+/// use rust_decimal::Decimal;
+/// assert_eq!(mul("revenue", Decimal::from(5), Decimal::from(220)).unwrap(), Decimal::from(1100));
+/// assert!(mul("revenue", Decimal::MAX, Decimal::TWO).is_err());
+/// ```
+pub fn mul(field: &'static str, a: Decimal, b: Decimal) -> Result<Decimal> {
+    a.checked_mul(b).ok_or_else(|| overflow(field, a))
+}
+
+/// `a / b`, or an error naming `field` when `b = 0` or the quotient overflows.
+///
+/// ```
+/// use minerhedge::domain::money::div;
+/// use rust_decimal::Decimal;
+/// assert_eq!(div("notional", Decimal::from(5), Decimal::new(4, 3)).unwrap(), Decimal::from(1250));
+/// assert!(div("notional", Decimal::ONE, Decimal::ZERO).is_err());
+/// ```
+pub fn div(field: &'static str, a: Decimal, b: Decimal) -> Result<Decimal> {
+    a.checked_div(b).ok_or_else(|| overflow(field, a))
+}
+
+/// `a + b`, or an [`overflow`] error naming `field`.
+///
+/// ```
+/// use minerhedge::domain::money::add;
+/// use rust_decimal::Decimal;
+/// assert_eq!(add("total", Decimal::ONE, Decimal::TWO).unwrap(), Decimal::from(3));
+/// ```
+pub fn add(field: &'static str, a: Decimal, b: Decimal) -> Result<Decimal> {
+    a.checked_add(b).ok_or_else(|| overflow(field, a))
+}
+
+/// `a − b`, or an [`overflow`] error naming `field`.
+///
+/// ```
+/// use minerhedge::domain::money::sub;
+/// use rust_decimal::Decimal;
+/// assert_eq!(sub("payoff", Decimal::ONE, Decimal::TWO).unwrap(), Decimal::NEGATIVE_ONE);
+/// ```
+pub fn sub(field: &'static str, a: Decimal, b: Decimal) -> Result<Decimal> {
+    a.checked_sub(b).ok_or_else(|| overflow(field, a))
+}
+
+/// Converts a user `f64` to a `Decimal`: the shortest decimal that rounds to the same `f64`
+/// (so `0.1_f64` becomes exactly `0.1`). NaN, ±∞ and |v| ≥ 7.9e28 are rejected naming
+/// `field`; |v| below 1e-28 becomes 0.
+///
+/// ```
+/// use minerhedge::domain::money::dec_from_f64;
+/// use rust_decimal::Decimal;
+/// assert_eq!(dec_from_f64("quote", 0.004).unwrap(), Decimal::new(4, 3));
+/// assert!(dec_from_f64("quote", f64::NAN).is_err());
+/// assert!(dec_from_f64("quote", 1e300).is_err());
+/// ```
+pub fn dec_from_f64(field: &'static str, v: f64) -> Result<Decimal> {
+    if !v.is_finite() || v.abs() >= 7.9e28 {
+        return Err(DomainError::out_of_range(
+            field,
+            v,
+            "a finite number with |x| < 7.9e28",
+        ));
+    }
+    // Rust prints the shortest decimal that round-trips; parse it (rounding beyond 28
+    // decimals), falling back to the binary conversion.
+    format!("{v}")
+        .parse::<Decimal>()
+        .ok()
+        .or_else(|| Decimal::from_f64(v))
+        .map(|d| d.normalize())
+        .ok_or_else(|| DomainError::out_of_range(field, v, "a finite number with |x| < 7.9e28"))
+}
+
+/// A fractional return as a percentage rounded to `dp` decimals, **half away from zero**
+/// (`−4.5 % → −5 %`, `13.636… % → 14 %`): `round(r × 100, dp)`.
+///
+/// ```
+/// use minerhedge::domain::money::percent_rounded;
+/// use rust_decimal::Decimal;
+/// let r = Decimal::from(1250) / Decimal::from(1100) - Decimal::ONE; // 0.13636…
+/// assert_eq!(percent_rounded(r, 0), Decimal::from(14));
+/// assert_eq!(percent_rounded(r, 1), Decimal::new(136, 1));
+/// assert_eq!(percent_rounded(Decimal::new(-45, 3), 0), Decimal::from(-5));
+/// ```
+pub fn percent_rounded(ret: Decimal, dp: u32) -> Decimal {
+    // |ret| ≤ 7.9e28 / 100 for every return this engine produces; saturate otherwise.
+    let pct = ret
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .unwrap_or(if ret.is_sign_negative() {
+            Decimal::MIN
+        } else {
+            Decimal::MAX
+        });
+    pct.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
+}
+
+/// An amount with thousands separators and decimals only when needed: rounded to cents (half
+/// away from zero); whole amounts print without decimals, others with exactly two.
+///
+/// ```
+/// use minerhedge::domain::money::grouped;
+/// use rust_decimal::Decimal;
+/// assert_eq!(grouped(Decimal::from(1250)), "1,250");
+/// assert_eq!(grouped(Decimal::new(123456789, 5)), "1,234.57");
+/// assert_eq!(grouped(Decimal::new(-12345, 1)), "-1,234.50");
+/// assert_eq!(grouped(Decimal::from(1_000_000)), "1,000,000");
+/// ```
+pub fn grouped(amount: Decimal) -> String {
+    let cents = amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    let negative = cents.is_sign_negative() && !cents.is_zero();
+    let abs = cents.abs();
+    let whole = abs.trunc();
+    let frac = abs - whole;
+    let digits = whole.normalize().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 4);
+    if negative {
+        out.push('-');
+    }
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if !frac.is_zero() {
+        let c = (frac * Decimal::ONE_HUNDRED).trunc().normalize();
+        out.push_str(&format!(".{c:0>2}"));
+    }
+    out
+}
+
+/// Carry factor `e^{r·T}` that moves a premium paid at the start of the period to its end
+/// (continuous compounding, `r` a fraction per year, `T` years). `r ∈ [−1, 1]`,
+/// `T ∈ [0, 10]`; computed in `Decimal` (28 digits).
+///
+/// ```
+/// use minerhedge::domain::money::carry_factor;
+/// use rust_decimal::Decimal;
+/// let k = carry_factor(Decimal::new(5, 2), Decimal::ONE).unwrap(); // e^{0.05}
+/// assert!((k - Decimal::new(1051271096376, 12)).abs() < Decimal::new(1, 12));
+/// assert_eq!(carry_factor(Decimal::ZERO, Decimal::ONE).unwrap(), Decimal::ONE);
+/// assert!(carry_factor(Decimal::TWO, Decimal::ONE).is_err());
+/// ```
+pub fn carry_factor(rate: Decimal, years: Decimal) -> Result<Decimal> {
+    super::validate::dec_in_range("risk-free rate", rate, Decimal::NEGATIVE_ONE, Decimal::ONE)?;
+    super::validate::dec_in_range("years", years, Decimal::ZERO, Decimal::TEN)?;
+    let x = mul("risk-free rate", rate, years)?;
+    if x.is_zero() {
+        return Ok(Decimal::ONE);
+    }
+    x.checked_exp()
+        .ok_or_else(|| overflow("risk-free rate", rate))
+}
+
+/// [`carry_factor`] from `f64` inputs (rate a fraction per year, years), each converted with
+/// [`dec_from_f64`] (fields `"risk-free rate"`, `"years"`).
+///
+/// ```
+/// use minerhedge::domain::money::carry_factor_f64;
+/// let k = carry_factor_f64(0.05, 30.0 / 365.0).unwrap();
+/// assert!((minerhedge::domain::validate::dec_f64(k) - (0.05f64 * 30.0 / 365.0).exp()).abs() < 1e-15);
+/// assert_eq!(carry_factor_f64(f64::NAN, 1.0).unwrap_err().field(), Some("risk-free rate"));
+/// ```
+pub fn carry_factor_f64(rate: f64, years: f64) -> Result<Decimal> {
+    carry_factor(
+        dec_from_f64("risk-free rate", rate)?,
+        dec_from_f64("years", years)?,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn constants_have_their_documented_values() {
+        assert_eq!(MAX_QUANTITY, Decimal::from(1_000_000_000_000u64));
+        assert_eq!(MAX_MONEY, Decimal::from(1_000_000_000_000_000u64));
+        assert_eq!(MAX_PRICE, Decimal::from(1_000_000_000u64));
+        assert_eq!(MIN_COST, Decimal::new(1, 2));
+    }
+
+    #[test]
+    fn grouping_edges() {
+        assert_eq!(grouped(Decimal::ZERO), "0");
+        assert_eq!(grouped(Decimal::new(5, 3)), "0.01");
+        assert_eq!(grouped(Decimal::new(-4, 3)), "0");
+        assert_eq!(grouped(Decimal::from(999)), "999");
+        assert_eq!(grouped(Decimal::from(1000)), "1,000");
+        assert_eq!(grouped(Decimal::new(100005, 2)), "1,000.05");
+    }
+
+    #[test]
+    fn carry_matches_f64_exp() {
+        let k = carry_factor(Decimal::new(-3, 2), Decimal::new(25, 2)).unwrap();
+        let f = (-0.03f64 * 0.25).exp();
+        assert!((dec_f64(k) - f).abs() < 1e-15);
+    }
+}
