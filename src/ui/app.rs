@@ -1,11 +1,19 @@
 //! The page: layout and the state every component shares.
 
+use std::time::Duration;
+
+use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
 use leptos::prelude::*;
 
 use super::chart::PayoffCanvas;
 use super::coverage_slider::CoverageSlider;
 use super::derived::DerivedPanel;
-use super::display::display;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+use crate::link::Scenario;
+
+use super::display::{display, readout};
 use super::inputs::InputsPanel;
 use super::link_error::LinkErrorBanner;
 use super::price_slider::PriceSlider;
@@ -20,8 +28,32 @@ use super::url;
 pub fn App() -> impl IntoView {
     let page = PageState::from_location();
     provide_context(page);
-    let shown = Memo::new(move |_| page.scenario.with(display));
-    Effect::new(move |_| url::replace_query(&page.scenario.with(|s| s.to_query())));
+    // Everything but the final price: moving the price slider recomputes only the readout and
+    // repaints only the chart overlay.
+    let without_price = Memo::new(move |_| {
+        page.scenario.with(|s| Scenario {
+            price: Decimal::ZERO,
+            ..s.clone()
+        })
+    });
+    let shown = Memo::new(move |_| without_price.with(display));
+    let price = Memo::new(move |_| page.scenario.with(|s| s.price));
+    let at_price = Memo::new(move |_| shown.with(|d| readout(d, price.get())));
+    let marker = Memo::new(move |_| price.get().to_f64());
+    // The address bar follows the scenario, at most every 150 ms while a slider is dragged
+    // (browsers throttle rapid replaceState calls); the share field follows at once.
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        let query = page.scenario.with(|s| s.to_query());
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || url::replace_query(&query),
+            Duration::from_millis(150),
+        );
+        pending.set_value(handle.ok());
+    });
     view! {
         <header class="top">
             <h1>"minerhedge"</h1>
@@ -35,8 +67,8 @@ pub fn App() -> impl IntoView {
                     <CoverageSlider />
                 </section>
                 <DerivedPanel display=shown />
-                <PayoffCanvas display=shown />
-                <PriceSlider display=shown />
+                <PayoffCanvas display=shown marker=marker />
+                <PriceSlider readout=at_price />
                 <PayoffTable display=shown />
                 <ShareBar />
             </div>

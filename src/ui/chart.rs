@@ -1,22 +1,26 @@
-//! The payoff chart canvas: backing store sized by devicePixelRatio (crisp on HiDPI), redrawn
-//! whenever the chart data changes, the window is resized or the pointer moves (crosshair with
-//! a readout). Each redraw ends with the performance mark `minerhedge:chart-drawn` (the
-//! browser benchmark measures input → mark).
+//! The payoff chart: two stacked canvases with backing stores sized by devicePixelRatio (crisp
+//! on HiDPI). The base canvas (`data-testid="chart"`) holds the curves, axes and labels and is
+//! redrawn when the chart data changes or the window is resized; the overlay on top holds what
+//! moves with the pointer and the price slider — the slider-price line with a dot on each
+//! curve, and the hover crosshair with its readout — so dragging repaints only the overlay.
+//! Every repaint ends with the performance mark `minerhedge:chart-drawn` (the browser
+//! benchmark measures input → mark).
 
 use leptos::html::Canvas;
 use leptos::leptos_dom::helpers::window_event_listener;
 use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
 
 use crate::chart::geometry::{interpolate, Frame, Surface};
-use crate::chart::payoff::{draw, PayoffChart};
+use crate::chart::payoff::{draw, PayoffChart, SeriesStyle};
 use crate::chart::{Theme, TickFormat};
 use crate::format::{percent_f64, usd_f64};
 
 use super::display::Display;
 
-/// Name of the performance mark set after every redraw.
+/// Name of the performance mark set after every repaint.
 pub const DRAWN_MARK: &str = "minerhedge:chart-drawn";
 
 /// The canvas's CSS size and the device pixel ratio, as a chart surface.
@@ -30,20 +34,8 @@ fn surface_of(canvas: &web_sys::HtmlCanvasElement) -> Option<Surface> {
     Surface::new(rect.width().max(1.0), rect.height().max(1.0), dpr).ok()
 }
 
-/// Whether the user prefers a dark colour scheme.
-fn prefers_dark() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .map(|m| m.matches())
-        .unwrap_or(false)
-}
-
-/// Sizes the backing store to `surface` and draws `chart`; returns the data ↔ pixel frame.
-fn paint(
-    canvas: &web_sys::HtmlCanvasElement,
-    surface: &Surface,
-    chart: &PayoffChart,
-) -> Option<Frame> {
+/// Sets the backing store of `canvas` to the surface's device-pixel size.
+fn fit(canvas: &web_sys::HtmlCanvasElement, surface: &Surface) {
     let (w, h) = surface.backing_size();
     if canvas.width() != w {
         canvas.set_width(w);
@@ -51,11 +43,105 @@ fn paint(
     if canvas.height() != h {
         canvas.set_height(h);
     }
+}
+
+/// The chart's colours for the user's colour scheme.
+fn theme() -> Theme {
+    let dark = web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .map(|m| m.matches())
+        .unwrap_or(false);
+    if dark {
+        Theme::dark()
+    } else {
+        Theme::light()
+    }
+}
+
+fn css(c: RGBColor) -> String {
+    format!("rgb({},{},{})", c.0, c.1, c.2)
+}
+
+/// Draws `chart` on the base canvas; returns the data ↔ pixel frame.
+fn paint_base(
+    canvas: &web_sys::HtmlCanvasElement,
+    surface: &Surface,
+    chart: &PayoffChart,
+) -> Option<Frame> {
+    fit(canvas, surface);
     let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
     let root = backend.into_drawing_area();
     let frame = draw(&root, chart, surface).ok();
     let _ = root.present();
     frame
+}
+
+/// Draws the slider-price line (with a dot on each non-faint curve) and the crosshair.
+fn paint_overlay(
+    canvas: &web_sys::HtmlCanvasElement,
+    surface: &Surface,
+    frame: &Frame,
+    chart: &PayoffChart,
+    marker: Option<f64>,
+    crosshair: Option<(f64, f64)>,
+) {
+    fit(canvas, surface);
+    let Some(ctx) = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+    else {
+        return;
+    };
+    let (w, h) = surface.backing_size();
+    ctx.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
+    let plot = frame.plot();
+    let (top, bottom) = (f64::from(plot.top), f64::from(plot.bottom));
+    let (left, right) = (f64::from(plot.left), f64::from(plot.right));
+    let theme = theme();
+    let px = surface.px(1.0);
+    let vertical = |x: f64, colour: &str, width: f64| {
+        ctx.begin_path();
+        ctx.set_stroke_style_str(colour);
+        ctx.set_line_width(width);
+        ctx.move_to(x, top);
+        ctx.line_to(x, bottom);
+        ctx.stroke();
+    };
+    let dot = |x: f64, y: f64, colour: &str| {
+        ctx.begin_path();
+        ctx.set_fill_style_str(colour);
+        let _ = ctx.arc(x, y, 3.5 * px, 0.0, std::f64::consts::TAU);
+        ctx.fill();
+    };
+    if let Some(m) = marker.filter(|m| frame.x_range().contains(*m)) {
+        let x = frame.x_to_px(m);
+        vertical(x, &css(theme.marker), 1.5 * px);
+        for s in chart
+            .series
+            .iter()
+            .filter(|s| s.style != SeriesStyle::Faint)
+        {
+            if let Some(y) = interpolate(&s.points, m) {
+                let colour = match s.style {
+                    SeriesStyle::Primary => theme.primary,
+                    _ => theme.secondary,
+                };
+                dot(x, frame.y_to_px(y), &css(colour));
+            }
+        }
+    }
+    if let Some((cx, cy)) = crosshair {
+        let (x, y) = (frame.x_to_px(cx), frame.y_to_px(cy));
+        let colour = css(theme.crosshair);
+        vertical(x, &colour, px);
+        ctx.begin_path();
+        ctx.move_to(left, y);
+        ctx.line_to(right, y);
+        ctx.stroke();
+        dot(x, y, &colour);
+    }
 }
 
 fn mark_drawn() {
@@ -64,41 +150,58 @@ fn mark_drawn() {
     }
 }
 
-/// The payoff canvas (`data-testid="chart"`) with its hover readout.
+/// The payoff chart (`data-testid="chart"` on the base canvas) with its hover readout.
+/// `marker` is the price slider's value.
 #[component]
-pub fn PayoffCanvas(display: Memo<Display>) -> impl IntoView {
-    let canvas_ref = NodeRef::<Canvas>::new();
+pub fn PayoffCanvas(display: Memo<Display>, marker: Memo<Option<f64>>) -> impl IntoView {
+    let base_ref = NodeRef::<Canvas>::new();
+    let overlay_ref = NodeRef::<Canvas>::new();
     let resized = RwSignal::new(0u32);
     let crosshair = RwSignal::new(None::<(f64, f64)>);
-    let frame = StoredValue::new(None::<Frame>);
+    let frame = RwSignal::new(None::<Frame>);
     let handle = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
     on_cleanup(move || handle.remove());
 
     Effect::new(move |_| {
         resized.track();
-        let Some(canvas) = canvas_ref.get() else {
+        let Some(canvas) = base_ref.get() else {
             return;
         };
         let Some(surface) = surface_of(&canvas) else {
             return;
         };
-        let hover = crosshair.get();
-        display.with(|d| {
+        let drawn = display.with(|d| {
             let mut chart = d.chart.clone();
-            chart.crosshair = hover;
-            if prefers_dark() {
-                chart.theme = Theme::dark();
-            }
+            chart.theme = theme();
             let points = chart.series.first().map(|s| s.points.len()).unwrap_or(0);
             let _ = canvas.set_attribute("data-points", &points.to_string());
-            frame.set_value(paint(&canvas, &surface, &chart));
+            paint_base(&canvas, &surface, &chart)
+        });
+        frame.set(drawn);
+    });
+
+    Effect::new(move |_| {
+        let (Some(canvas), Some(base)) = (overlay_ref.get(), base_ref.get()) else {
+            return;
+        };
+        let Some(surface) = surface_of(&base) else {
+            return;
+        };
+        let marker = marker.get();
+        let hover = crosshair.get();
+        frame.with(|f| {
+            if let Some(f) = f {
+                display.with_untracked(|d| {
+                    paint_overlay(&canvas, &surface, f, &d.chart, marker, hover)
+                });
+            }
         });
         mark_drawn();
     });
 
     let on_move = move |ev: web_sys::MouseEvent| {
         let css_x = f64::from(ev.offset_x());
-        let hit = frame.with_value(|f| f.as_ref().and_then(|f| f.css_to_x(css_x)));
+        let hit = frame.with_untracked(|f| f.as_ref().and_then(|f| f.css_to_x(css_x)));
         let point = hit.and_then(|x| {
             display.with_untracked(|d| {
                 d.chart
@@ -121,11 +224,15 @@ pub fn PayoffCanvas(display: Memo<Display>) -> impl IntoView {
     };
     view! {
         <section class="panel chart" aria-label="Payoff chart">
-            <canvas node_ref=canvas_ref data-testid="chart" role="img"
-                aria-label="Period result against the final coin price, unhedged and hedged"
-                on:mousemove=on_move on:mouseleave=move |_| crosshair.set(None)>
-            </canvas>
-            <p class="hover-readout" data-testid="chart-hover" aria-live="off">
+            <div class="chart-stack">
+                <canvas node_ref=base_ref data-testid="chart" role="img"
+                    aria-label="Hedged revenue against the final coin price, unhedged and hedged">
+                </canvas>
+                <canvas node_ref=overlay_ref class="chart-overlay" aria-hidden="true"
+                    on:mousemove=on_move on:mouseleave=move |_| crosshair.set(None)>
+                </canvas>
+            </div>
+            <p class="hover-readout" data-testid="chart-hover">
                 {move || readout().unwrap_or_else(|| "Point at the chart to read a value.".to_owned())}
             </p>
         </section>

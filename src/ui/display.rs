@@ -1,8 +1,13 @@
-//! What the page shows, as text, computed from the scenario. The single place where the UI asks
-//! the engine for numbers; everything here is strings ready for the DOM.
+//! What the page shows, as text and chart data: the view model ([`crate::view::Model`])
+//! formatted with [`crate::format`]. No computation here beyond choosing what to show.
 
-use crate::chart::payoff::PayoffChart;
+use rust_decimal::Decimal;
+
+use crate::chart::payoff::{PayoffChart, Series, SeriesStyle};
+use crate::domain::validate::dec_f64;
+use crate::format::{percent, usd, usd_cents, usd_cents_f64};
 use crate::link::Scenario;
+use crate::view::{Model, PremiumSource, StrategyKind};
 
 /// The final-price readout.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -19,37 +24,228 @@ pub struct Readout {
     pub ret: String,
 }
 
-/// Everything the page displays for one scenario.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// Everything the page displays for one scenario (its final price aside: see [`readout`]).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Display {
+    /// The view model it was formatted from.
+    pub model: Model,
     /// Table header.
     pub header: Vec<String>,
     /// Table rows, one cell per header column.
     pub rows: Vec<Vec<String>>,
-    /// Readout at the price slider.
-    pub readout: Readout,
     /// Derived figures as `(testid, label, value)`.
     pub derived: Vec<(&'static str, &'static str, String)>,
     /// The payoff chart's data (the first series is the chosen strategy).
     pub chart: PayoffChart,
-    /// Messages from the engine (inputs that are valid alone but not together).
+    /// The engine's messages, each prefixed with the link key it is about.
     pub errors: Vec<String>,
 }
 
-/// Computes the display for `scenario`.
+const DASH: &str = "—";
+
+fn money_or_dash(v: Option<Decimal>) -> String {
+    v.map(usd_cents).unwrap_or_else(|| DASH.to_owned())
+}
+
+fn derived(m: &Model) -> Vec<(&'static str, &'static str, String)> {
+    let s = &m.scenario;
+    let mut out = Vec::new();
+    if let Some(e) = &m.economics {
+        out.push((
+            "expected-output",
+            "Expected output",
+            format!("{} {}", e.output.round_dp(6).normalize(), s.coin),
+        ));
+        out.push(("period-cost", "Period cost", usd(e.cost)));
+        out.push((
+            "breakeven",
+            "Breakeven (cost per coin)",
+            usd_cents(e.breakeven),
+        ));
+        out.push(("margin-at-spot", "Margin at spot", usd(e.margin_at_spot)));
+        if let Some(r) = &e.rig {
+            out.push((
+                "hashprice",
+                "Hashprice (USD/TH/day)",
+                usd_cents(r.hashprice),
+            ));
+            out.push(("power-cost", "Power cost", usd(r.power_cost)));
+        }
+    }
+    let opt = m.options.as_ref();
+    let source = |src: PremiumSource| match src {
+        PremiumSource::Model => "",
+        PremiumSource::Quoted => " (quoted)",
+    };
+    out.push((
+        "put-premium",
+        "Put premium per coin",
+        opt.map(|o| format!("{}{}", usd_cents(o.put.premium), source(o.put.source)))
+            .unwrap_or_else(|| DASH.to_owned()),
+    ));
+    out.push((
+        "call-premium",
+        "Call premium per coin",
+        opt.and_then(|o| o.call)
+            .map(|c| format!("{}{}", usd_cents(c.premium), source(c.source)))
+            .unwrap_or_else(|| DASH.to_owned()),
+    ));
+    out.push((
+        "call-strike",
+        if opt.is_some_and(|o| o.call_solved) {
+            "Call strike (zero-cost, solved)"
+        } else {
+            "Call strike"
+        },
+        money_or_dash(opt.and_then(|o| o.call).map(|c| c.strike)),
+    ));
+    out.push((
+        "net-premium",
+        "Net premium per coin (paid)",
+        money_or_dash(opt.map(|o| o.net_per_coin)),
+    ));
+    out.push((
+        "net-premium-carried",
+        "Net premium carried to the end",
+        money_or_dash(opt.map(|o| o.net_carried)),
+    ));
+    out.push((
+        "order-ticket",
+        "Order ticket (inverse forward)",
+        m.ticket.clone().unwrap_or_else(|| DASH.to_owned()),
+    ));
+    out.push((
+        "locked-return",
+        "Locked return (inverse forward)",
+        m.locked_return
+            .map(|r| percent(r, 1))
+            .unwrap_or_else(|| DASH.to_owned()),
+    ));
+    if let Some(g) = &m.greeks {
+        out.push((
+            "position-delta",
+            "Position delta (coins)",
+            format!("{:.4}", g.delta),
+        ));
+        out.push((
+            "position-gamma",
+            "Position gamma",
+            format!("{:.6}", g.gamma),
+        ));
+        out.push((
+            "position-vega",
+            "Position vega (per 1.00)",
+            usd_cents_f64(g.vega),
+        ));
+        out.push((
+            "position-theta",
+            "Position theta per day",
+            usd_cents_f64(g.theta_per_day),
+        ));
+        out.push((
+            "delta-neutral",
+            "Sell for delta-neutral (coins)",
+            format!("{:.4}", g.delta_neutral_sale),
+        ));
+    }
+    out
+}
+
+fn chart(m: &Model) -> PayoffChart {
+    let chosen = m.chosen().map(|c| c.kind);
+    let mut series: Vec<Series> = Vec::new();
+    let mut rest: Vec<Series> = Vec::new();
+    for (kind, points) in &m.curves {
+        let style = if Some(*kind) == chosen {
+            SeriesStyle::Primary
+        } else if *kind == StrategyKind::Unhedged {
+            SeriesStyle::Secondary
+        } else {
+            SeriesStyle::Faint
+        };
+        let s = Series::new(kind.label(), points.clone(), style);
+        if style == SeriesStyle::Primary {
+            series.insert(0, s);
+        } else {
+            rest.push(s);
+        }
+    }
+    rest.sort_by_key(|s| s.style != SeriesStyle::Secondary);
+    series.extend(rest);
+    let f = |d: Decimal| Some(dec_f64(d)).filter(|v| v.is_finite());
+    PayoffChart {
+        series,
+        y_label: "Hedged revenue at the end of the period (USD)".to_owned(),
+        zero_line: m.economics.as_ref().and_then(|e| f(e.cost)),
+        zero_label: Some("Period cost".to_owned()),
+        breakevens: m
+            .economics
+            .as_ref()
+            .and_then(|e| f(e.breakeven))
+            .into_iter()
+            .collect(),
+        spot: f(m.scenario.spot),
+        ..PayoffChart::default()
+    }
+}
+
+/// Formats the view model of `scenario`.
 pub fn display(scenario: &Scenario) -> Display {
-    let _ = scenario;
-    Display {
-        header: [
-            "Price",
-            "Revenue",
-            "Hedge payoff",
-            "Hedged revenue",
-            "Return",
-        ]
+    let model = Model::build(scenario);
+    let header = [
+        "Price",
+        "Revenue",
+        "Hedge payoff",
+        "Hedged revenue",
+        "Return",
+    ]
+    .iter()
+    .map(|h| (*h).to_owned())
+    .collect();
+    let rows = model
+        .table
         .iter()
-        .map(|s| (*s).to_owned())
-        .collect(),
-        ..Display::default()
+        .map(|r| {
+            vec![
+                usd(r.price),
+                usd(r.revenue),
+                usd(r.hedge_payoff),
+                usd(r.hedged_revenue),
+                percent(r.period_return, 1),
+            ]
+        })
+        .collect();
+    let errors = model
+        .messages
+        .iter()
+        .map(|m| match m.key {
+            Some(k) => format!("{k}: {}", m.text),
+            None => m.text.clone(),
+        })
+        .collect();
+    Display {
+        header,
+        rows,
+        derived: derived(&model),
+        chart: chart(&model),
+        errors,
+        model,
+    }
+}
+
+/// The readout at the final price `price`, from the built model (one exact table row).
+pub fn readout(d: &Display, price: Decimal) -> Readout {
+    match d.model.readout(price) {
+        Some(row) => Readout {
+            price: usd(row.price),
+            revenue: usd(row.revenue),
+            hedge: usd(row.hedge_payoff),
+            total: usd(row.hedged_revenue),
+            ret: percent(row.period_return, 1),
+        },
+        None => Readout {
+            price: usd(price),
+            ..Readout::default()
+        },
     }
 }

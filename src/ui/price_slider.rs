@@ -2,13 +2,13 @@
 
 use leptos::prelude::*;
 
-use super::display::Display;
+use super::display::Readout;
 use super::state::use_page;
 
 /// Slider `px` between `lo` and `hi` (1,000 steps) and the readout at that price: revenue,
 /// hedge payoff, hedged total and return.
 #[component]
-pub fn PriceSlider(display: Memo<Display>) -> impl IntoView {
+pub fn PriceSlider(readout: Memo<Readout>) -> impl IntoView {
     let page = use_page();
     let px = page.text("px");
     let lo = page.text("lo");
@@ -25,7 +25,7 @@ pub fn PriceSlider(display: Memo<Display>) -> impl IntoView {
             "any".to_owned()
         }
     };
-    let r = move || display.with(|d| d.readout.clone());
+    let r = move || readout.get();
     view! {
         <section class="panel slider" aria-label="Final price">
             <label for="price-slider">"Final price "<output>{move || r().price}</output></label>

@@ -50,7 +50,7 @@ test("moving the price and coverage sliders changes readout, table and share-url
   const url1 = await shareUrl(page);
   expect(url1).not.toBe(url0);
   expect(url1).toContain("px=290");
-  expect(page.url()).toContain("px=290");
+  await expect(page).toHaveURL(/px=290/);
 
   const table1 = await tableRows(page);
   const r1 = await readout();
@@ -58,7 +58,7 @@ test("moving the price and coverage sliders changes readout, table and share-url
   await expect.poll(async () => JSON.stringify(await tableRows(page))).not.toBe(JSON.stringify(table1));
   await expect(page.getByTestId("return-at-price")).not.toHaveText(r1);
   expect(await shareUrl(page)).toContain("cov=80");
-  expect(page.url()).toContain("cov=80");
+  await expect(page).toHaveURL(/cov=80/);
   expect((await chartInk(page)).ink).toBeGreaterThan(1000);
   expect(ink0.ink).toBeGreaterThan(1000);
   expect(await page.evaluate(() => history.length)).toBe(historyBefore);
