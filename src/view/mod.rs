@@ -10,7 +10,9 @@
 //! the link key of the field, and whatever does not depend on it is still shown.
 
 pub mod compare;
+pub mod decide;
 pub mod rebalance;
+pub mod saved;
 
 use crate::domain::collar::{zero_cost_collar, CollarLeg, OptionPricer, ZeroCostParams};
 use crate::domain::economics::{DirectParams, PeriodEconomics, Rig, RigParams};
