@@ -177,6 +177,9 @@ pub fn comparison(model: &Model, mc: Option<&[McStats]>) -> Vec<ComparisonRow> {
 /// // The forward at 260 locks the highest floor of the seed's strategies.
 /// let top = best(&rows, Column::Floor);
 /// assert_eq!(rows[top[0]].kind, StrategyKind::Forward);
+/// // Uncapped strategies (unhedged, put) share the best cap; a capped one does not.
+/// let caps: Vec<StrategyKind> = best(&rows, Column::Cap).iter().map(|&i| rows[i].kind).collect();
+/// assert_eq!(caps, vec![StrategyKind::Unhedged, StrategyKind::Put]);
 /// ```
 pub fn best(rows: &[ComparisonRow], column: Column) -> Vec<usize> {
     let scores: Vec<Option<f64>> = rows.iter().map(|r| column.score(r)).collect();
@@ -193,7 +196,10 @@ pub fn best(rows: &[ComparisonRow], column: Column) -> Vec<usize> {
         .iter()
         .enumerate()
         .filter(|(_, s)| {
-            s.is_some_and(|x| x == top || (x - top).abs() <= 1e-12 * top.abs().max(1.0))
+            // An infinite top (an unbounded cap, no possible loss) ties only with itself.
+            s.is_some_and(|x| {
+                x == top || (top.is_finite() && (x - top).abs() <= 1e-12 * top.abs().max(1.0))
+            })
         })
         .map(|(i, _)| i)
         .collect()

@@ -1,0 +1,89 @@
+//! The strategy comparison of the seed scenario as the page must show it, computed by the
+//! engine and kept in `tests/e2e/specs/decide-expected.json` for the browser test
+//! (`tests/e2e/specs/decide.spec.js`), which compares the page's table with it cell by cell.
+//!
+//! This test fails when the file is not what the engine gives today; regenerate it with
+//! `UPDATE_FIXTURES=1 cargo test --test decide_fixture`.
+
+use minerhedge::domain::montecarlo::McRun;
+use minerhedge::link::Scenario;
+use minerhedge::view::compare::comparison;
+use minerhedge::view::decide::{comparison_table, MC_CHUNK};
+use minerhedge::view::Model;
+
+const SEED: &str =
+    "v=1&coin=ETH&mode=direct&cost=1100&qty=5&spot=250&hedge=forward&fwd=260&cov=100&lo=200&hi=300&step=10";
+
+fn json_str(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn json_list(items: impl Iterator<Item = String>) -> String {
+    format!("[{}]", items.collect::<Vec<_>>().join(", "))
+}
+
+fn expected() -> String {
+    let decoded = Scenario::from_query(SEED);
+    assert!(decoded.errors.is_empty(), "{:?}", decoded.errors);
+    let model = Model::build(&decoded.scenario);
+    let (params, profiles) = model.monte_carlo().expect("Monte Carlo inputs");
+    let mut run = McRun::new(params, profiles).expect("valid run");
+    while !run.step(MC_CHUNK).finished() {}
+    let stats = run.stats();
+    let table = comparison_table(&model, &comparison(&model, Some(&stats)));
+    let rows = table.lines.iter().map(|l| {
+        json_list(
+            std::iter::once(json_str(l.kind.label())).chain(l.cells.iter().map(|c| json_str(c))),
+        )
+    });
+    let best = table
+        .lines
+        .iter()
+        .map(|l| json_list(l.best.iter().map(|b| b.to_string())));
+    let selected = table.lines.iter().map(|l| l.selected.to_string());
+    format!(
+        "{{\n  \"query\": {},\n  \"header\": {},\n  \"rows\": [\n    {}\n  ],\n  \"best\": [\n    {}\n  ],\n  \"selected\": {}\n}}\n",
+        json_str(SEED),
+        json_list(table.header.iter().map(|h| json_str(h))),
+        rows.collect::<Vec<_>>().join(",\n    "),
+        best.collect::<Vec<_>>().join(",\n    "),
+        json_list(selected),
+    )
+}
+
+#[test]
+fn browser_fixture_matches_the_engine() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/e2e/specs/decide-expected.json"
+    );
+    let want = expected();
+    if std::env::var_os("UPDATE_FIXTURES").is_some() {
+        std::fs::write(path, &want).expect("write fixture");
+    }
+    let have = std::fs::read_to_string(path).unwrap_or_default();
+    assert_eq!(
+        have, want,
+        "{path} is out of date: run UPDATE_FIXTURES=1 cargo test --test decide_fixture"
+    );
+}
+
+#[test]
+fn seed_comparison_holds_the_known_values() {
+    // Independent of the fixture: the seed's locked results and the zero-cost collar.
+    let want = expected();
+    assert!(want.contains("[\"Forward\", \"$0\", \"$1,300\", \"$1,300\""));
+    assert!(want.contains("[\"Inverse forward\", \"$0\", \"$1,250\", \"$1,250\""));
+    assert!(want.contains("[\"Zero-cost collar\", \"$0\","));
+    assert!(want.contains("[\"Unhedged\", \"$0\", \"$0\", \"—\", \"$220\""));
+}
