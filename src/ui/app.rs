@@ -5,9 +5,12 @@ use std::time::Duration;
 use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
 use leptos::prelude::*;
 
+use super::before_expiry::ElapsedSlider;
 use super::chart::PayoffCanvas;
 use super::coverage_slider::CoverageSlider;
+use super::decide::DecidePanels;
 use super::derived::DerivedPanel;
+use super::presets::PresetsPanel;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
@@ -61,15 +64,20 @@ pub fn App() -> impl IntoView {
         </header>
         <LinkErrorBanner />
         <main class="layout">
-            <InputsPanel />
+            <div class="side">
+                <PresetsPanel />
+                <InputsPanel />
+            </div>
             <div class="results">
                 <section class="panel hedge-controls" aria-label="Coverage">
                     <CoverageSlider />
                 </section>
                 <DerivedPanel display=shown />
                 <PayoffCanvas display=shown marker=marker />
+                <ElapsedSlider />
                 <PriceSlider readout=at_price />
                 <PayoffTable display=shown />
+                <DecidePanels display=shown />
                 <ShareBar />
             </div>
         </main>

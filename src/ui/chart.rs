@@ -24,7 +24,7 @@ use super::display::Display;
 pub const DRAWN_MARK: &str = "minerhedge:chart-drawn";
 
 /// The canvas's CSS size and the device pixel ratio, as a chart surface.
-fn surface_of(canvas: &web_sys::HtmlCanvasElement) -> Option<Surface> {
+pub fn surface_of(canvas: &web_sys::HtmlCanvasElement) -> Option<Surface> {
     let dpr = web_sys::window()
         .map(|w| w.device_pixel_ratio())
         .filter(|r| r.is_finite())
@@ -35,7 +35,7 @@ fn surface_of(canvas: &web_sys::HtmlCanvasElement) -> Option<Surface> {
 }
 
 /// Sets the backing store of `canvas` to the surface's device-pixel size.
-fn fit(canvas: &web_sys::HtmlCanvasElement, surface: &Surface) {
+pub fn fit(canvas: &web_sys::HtmlCanvasElement, surface: &Surface) {
     let (w, h) = surface.backing_size();
     if canvas.width() != w {
         canvas.set_width(w);
@@ -46,7 +46,7 @@ fn fit(canvas: &web_sys::HtmlCanvasElement, surface: &Surface) {
 }
 
 /// The chart's colours for the user's colour scheme.
-fn theme() -> Theme {
+pub fn theme() -> Theme {
     let dark = web_sys::window()
         .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
         .map(|m| m.matches())

@@ -171,6 +171,23 @@ fn chart(m: &Model) -> PayoffChart {
         }
     }
     rest.sort_by_key(|s| s.style != SeriesStyle::Secondary);
+    // Days elapsed > 0: the chosen position marked to market with the time left, as the first
+    // faint line (the first faint colour).
+    if let (Some(kind), true) = (chosen, m.scenario.elapsed_days > 0) {
+        if let Some(points) = m.curve_before_expiry() {
+            let at = rest
+                .iter()
+                .position(|s| s.style == SeriesStyle::Faint)
+                .unwrap_or(rest.len());
+            let label = format!(
+                "{} after {} of {} days",
+                kind.label(),
+                m.scenario.elapsed_days,
+                m.scenario.days
+            );
+            rest.insert(at, Series::new(label, points, SeriesStyle::Faint));
+        }
+    }
     series.extend(rest);
     let f = |d: Decimal| Some(dec_f64(d)).filter(|v| v.is_finite());
     PayoffChart {

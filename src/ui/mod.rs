@@ -6,18 +6,30 @@
 //! - [`display`]: the one bridge to the engine: scenario → what the page shows.
 //! - Components: [`inputs`] and [`field`], [`coverage_slider`], [`price_slider`], [`chart`],
 //!   [`table`], [`derived`], [`share`], [`link_error`].
+//! - Decision panels: [`decide`] (owner of the [`monte_carlo`] runner) with [`compare`],
+//!   [`distribution`], [`heatmap`], [`rebalance`], [`export_bar`]; [`presets`] and
+//!   [`before_expiry`] (the days-elapsed slider).
 //! - [`bench`]: entry points for the browser benchmark (not used by the page).
 
 pub mod app;
+pub mod before_expiry;
 pub mod bench;
 pub mod chart;
+pub mod compare;
 pub mod coverage_slider;
+pub mod decide;
 pub mod derived;
 pub mod display;
+pub mod distribution;
+pub mod export_bar;
 pub mod field;
+pub mod heatmap;
 pub mod inputs;
 pub mod link_error;
+pub mod monte_carlo;
+pub mod presets;
 pub mod price_slider;
+pub mod rebalance;
 pub mod share;
 pub mod state;
 pub mod table;

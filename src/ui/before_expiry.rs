@@ -1,0 +1,36 @@
+//! The "days elapsed" slider (`data-testid="elapsed-slider"`, link key `elapsed`): above 0 the
+//! payoff chart adds the position's mark-to-market curve with the time left.
+
+use leptos::prelude::*;
+
+use super::state::use_page;
+
+/// Slider from 0 to the period's days, one step per day (arrow keys, PageUp/PageDown).
+#[component]
+pub fn ElapsedSlider() -> impl IntoView {
+    let page = use_page();
+    let elapsed = page.text("elapsed");
+    let days = page.text("days");
+    let error = page.error("elapsed");
+    let readout = move || {
+        let e = elapsed.get();
+        match e.as_str() {
+            "0" | "" => "0 days: the chart shows the value at expiry only".to_owned(),
+            "1" => "1 day: value marked to market with the time left".to_owned(),
+            _ => format!("{e} days: value marked to market with the time left"),
+        }
+    };
+    view! {
+        <section class="panel slider elapsed" aria-label="Days elapsed">
+            <label for="elapsed-slider">"Days elapsed "<output>{readout}</output></label>
+            <input id="elapsed-slider" data-testid="elapsed-slider" type="range"
+                min="0" max=move || days.get() step="1"
+                prop:value=move || elapsed.get()
+                aria-valuetext=readout
+                on:input=move |ev| page.edit("elapsed", event_target_value(&ev)) />
+            <p class="field-error" role="alert" hidden=move || error.get().is_none()>
+                {move || error.get().unwrap_or_default()}
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,102 @@
+//! The return distribution: Monte Carlo histograms of the period return for the chosen hedge
+//! and unhedged (canvas `data-testid="distribution-chart"`), the simulation inputs (paths,
+//! seed, difficulty volatility) and the progress bar (`data-testid="mc-progress"`).
+
+use leptos::html::Canvas;
+use leptos::leptos_dom::helpers::window_event_listener;
+use leptos::prelude::*;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+
+use crate::chart::distribution::{draw, DistributionChart};
+use crate::link::KeySpec;
+use crate::view::decide::{distribution_chart, mc_summary, progress_text};
+
+use super::chart::{fit, surface_of, theme};
+use super::display::Display;
+use super::field::Field;
+use super::monte_carlo::McState;
+
+fn paint(canvas: &web_sys::HtmlCanvasElement, chart: &DistributionChart) -> bool {
+    let Some(surface) = surface_of(canvas) else {
+        return false;
+    };
+    fit(canvas, &surface);
+    let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+        return false;
+    };
+    let root = backend.into_drawing_area();
+    let ok = draw(&root, chart, &surface).is_ok();
+    let _ = root.present();
+    ok
+}
+
+/// Histogram canvas, inputs and progress.
+#[component]
+pub fn DistributionPanel(display: Memo<Display>, mc: McState) -> impl IntoView {
+    let canvas_ref = NodeRef::<Canvas>::new();
+    let resized = RwSignal::new(0u32);
+    let handle = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
+    on_cleanup(move || handle.remove());
+    let drawn = RwSignal::new(0u32);
+
+    Effect::new(move |_| {
+        resized.track();
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
+        let chart = mc.stats.with(|s| {
+            s.as_ref()
+                .and_then(|stats| display.with(|d| distribution_chart(&d.model, stats)))
+        });
+        // While a run is in progress the previous picture stays.
+        if let Some(mut chart) = chart {
+            chart.theme = theme();
+            if paint(&canvas, &chart) {
+                drawn.update(|n| *n += 1);
+            }
+        }
+    });
+
+    let fields = ["paths", "seed", "dvol"]
+        .iter()
+        .filter_map(|k| KeySpec::get(k))
+        .map(|s| view! { <Field spec=s /> })
+        .collect_view();
+    let state = move || match (mc.stats.with(Option::is_some), mc.progress.get()) {
+        (true, _) => "done",
+        (false, Some(_)) => "running",
+        (false, None) => "starting",
+    };
+    let summary = move || {
+        mc.stats.with(|s| {
+            s.as_ref()
+                .and_then(|stats| display.with(|d| mc_summary(&d.model, stats)))
+        })
+    };
+    view! {
+        <section class="panel distribution" aria-labelledby="distribution-title"
+            data-mc=state data-generation=move || mc.generation.get().to_string()
+            data-drawn=move || drawn.get().to_string()>
+            <h2 id="distribution-title">"Return distribution (Monte Carlo)"</h2>
+            <div class="mc-inputs">{fields}</div>
+            <div class="mc-status" aria-live="polite">
+                <span hidden=move || mc.progress.with(Option::is_none)>
+                    <label for="mc-progress">"Simulating "</label>
+                    <progress id="mc-progress" data-testid="mc-progress"
+                        max=move || mc.progress.get().map(|p| p.1).unwrap_or(1).to_string()
+                        value=move || mc.progress.get().map(|p| p.0).unwrap_or(0).to_string()>
+                    </progress>
+                    " "{move || mc.progress.get().map(|(d, t)| progress_text(d, t)).unwrap_or_default()}
+                </span>
+                <span class="mc-summary">{summary}</span>
+                <span class="field-error" role="alert" hidden=move || mc.error.with(Option::is_none)>
+                    {move || mc.error.get().unwrap_or_default()}
+                </span>
+            </div>
+            <canvas node_ref=canvas_ref class="decide-canvas" data-testid="distribution-chart" role="img"
+                aria-label="Histogram of the simulated period return: the chosen hedge against unhedged, with the 95% value at risk marked">
+            </canvas>
+        </section>
+    }
+}

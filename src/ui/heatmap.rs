@@ -1,0 +1,83 @@
+//! Volume risk: the heat map of the hedged return over final price × difficulty change
+//! (canvas `data-testid="volume-heatmap"`), the over-hedging warning
+//! (`data-testid="overhedge-warning"`) and the halving-day input (rig mode).
+
+use leptos::html::Canvas;
+use leptos::leptos_dom::helpers::window_event_listener;
+use leptos::prelude::*;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+
+use crate::chart::heatmap::{draw, HeatmapChart};
+use crate::link::KeySpec;
+use crate::view::decide::volume_risk;
+
+use super::chart::{fit, surface_of, theme};
+use super::display::Display;
+use super::field::Field;
+use super::state::use_page;
+
+/// Prices across the heat map.
+const PRICE_POINTS: usize = 41;
+
+fn paint(canvas: &web_sys::HtmlCanvasElement, chart: &HeatmapChart) -> bool {
+    let Some(surface) = surface_of(canvas) else {
+        return false;
+    };
+    fit(canvas, &surface);
+    let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+        return false;
+    };
+    let root = backend.into_drawing_area();
+    let ok = draw(&root, chart, &surface).is_ok();
+    let _ = root.present();
+    ok
+}
+
+/// Heat map, warning and halving day.
+#[component]
+pub fn VolumeRiskPanel(display: Memo<Display>) -> impl IntoView {
+    let page = use_page();
+    let mode = page.text("mode");
+    let canvas_ref = NodeRef::<Canvas>::new();
+    let resized = RwSignal::new(0u32);
+    let handle = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
+    on_cleanup(move || handle.remove());
+    let risk = Memo::new(move |_| display.with(|d| volume_risk(&d.model, PRICE_POINTS)));
+    let drawn = RwSignal::new(0u32);
+
+    Effect::new(move |_| {
+        resized.track();
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
+        let chart = risk.with(|r| r.as_ref().map(|r| r.chart.clone()));
+        if let Some(mut chart) = chart {
+            chart.theme = theme();
+            if paint(&canvas, &chart) {
+                drawn.update(|n| *n += 1);
+            }
+        }
+    });
+
+    let warning = move || risk.with(|r| r.as_ref().and_then(|r| r.warning.clone()));
+    let halving = KeySpec::get("halv").map(|s| view! { <Field spec=s /> });
+    view! {
+        <section class="panel heatmap" aria-labelledby="heatmap-title"
+            data-drawn=move || drawn.get().to_string()>
+            <h2 id="heatmap-title">"Volume risk: difficulty × price"</h2>
+            <p class="hint">"A hedge is a fixed quantity of coin; when difficulty rises, fewer coins are mined. Hedged return of the chosen hedge for each final price and difficulty change over the period (−20% … +50%); the ring marks spot at the expected difficulty."</p>
+            <p class="overhedge-warning" data-testid="overhedge-warning" role="alert"
+                hidden=move || warning().is_none()>
+                {move || warning().unwrap_or_default()}
+            </p>
+            <p class="hint" hidden=move || risk.with(Option::is_some)>
+                "No heat map: the chosen hedge or the price range is not valid."
+            </p>
+            <canvas node_ref=canvas_ref class="decide-canvas" data-testid="volume-heatmap" role="img"
+                aria-label="Heat map of the hedged period return over final price and difficulty change">
+            </canvas>
+            <div class="halving" hidden=move || mode.get() != "rig">{halving}</div>
+        </section>
+    }
+}

@@ -1,0 +1,167 @@
+//! Presets (`data-testid="presets"`): the built-in scenarios load with one click; the user's
+//! own scenarios are saved by name in `localStorage` (deletable, never overwritten without a
+//! confirmation) and listed after the built-ins.
+
+use leptos::prelude::*;
+
+use crate::link::{Scenario, PRESETS};
+use crate::view::saved::{SaveOutcome, Saved, STORAGE_KEY};
+
+use super::state::{use_page, PageState, Texts};
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+fn read_saved() -> Saved {
+    storage()
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .map(|t| Saved::parse(&t))
+        .unwrap_or_default()
+}
+
+fn write_saved(saved: &Saved) -> Result<(), String> {
+    let s = storage().ok_or("this browser keeps no local storage")?;
+    s.set_item(STORAGE_KEY, &saved.to_storage())
+        .map_err(|_| "the browser refused to store it (storage full or disabled)".to_owned())
+}
+
+fn confirm(question: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(question).ok())
+        .unwrap_or(false)
+}
+
+/// Replaces the whole page state by the scenario of `query` (a share-link query): inputs,
+/// scenario, messages; a value the codec refuses is named in the link-error banner.
+pub fn load_query(page: PageState, query: &str) {
+    let decoded = Scenario::from_query(query);
+    page.texts.set(Texts::of(&decoded.scenario));
+    page.field_errors.set(Vec::new());
+    page.link_errors.set(decoded.errors);
+    page.scenario.set(decoded.scenario);
+}
+
+/// Built-in presets, saved scenarios, and the save form.
+#[component]
+pub fn PresetsPanel() -> impl IntoView {
+    let page = use_page();
+    let saved = RwSignal::new(read_saved());
+    let name = RwSignal::new(String::new());
+    let status = RwSignal::new(String::new());
+
+    let save = move || {
+        let n = name.get_untracked();
+        let query = page.scenario.with_untracked(|s| s.to_query());
+        let mut next = saved.get_untracked();
+        let mut outcome = next.save(&n, &query, false);
+        if outcome == SaveOutcome::Exists {
+            let question = format!("A scenario named \"{}\" exists. Replace it?", n.trim());
+            if confirm(&question) {
+                outcome = next.save(&n, &query, true);
+            } else {
+                status.set(format!("Not saved: \"{}\" kept as it was.", n.trim()));
+                return;
+            }
+        }
+        match outcome {
+            SaveOutcome::Added | SaveOutcome::Replaced => match write_saved(&next) {
+                Ok(()) => {
+                    saved.set(next);
+                    status.set(format!(
+                        "{} \"{}\".",
+                        if outcome == SaveOutcome::Added {
+                            "Saved"
+                        } else {
+                            "Replaced"
+                        },
+                        n.trim()
+                    ));
+                }
+                Err(e) => status.set(format!("Not saved: {e}.")),
+            },
+            SaveOutcome::BadName(why) => status.set(why),
+            SaveOutcome::Full => {
+                status.set("Not saved: delete a saved scenario first (50 at most).".to_owned())
+            }
+            SaveOutcome::Exists => {}
+        }
+    };
+    let delete = move |n: String| {
+        if !confirm(&format!("Delete the saved scenario \"{n}\"?")) {
+            return;
+        }
+        let mut next = saved.get_untracked();
+        if next.remove(&n) {
+            match write_saved(&next) {
+                Ok(()) => {
+                    saved.set(next);
+                    status.set(format!("Deleted \"{n}\"."));
+                }
+                Err(e) => status.set(format!("Not deleted: {e}.")),
+            }
+        }
+    };
+
+    let builtins = PRESETS
+        .iter()
+        .map(|p| {
+            let query = p.query;
+            view! {
+                <li>
+                    <button type="button" class="preset" data-preset=p.name title=p.description
+                        on:click=move |_| {
+                            load_query(page, query);
+                            status.set(format!("Loaded \"{}\".", p.name));
+                        }>
+                        {p.name}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    let own = move || {
+        saved.with(|s| {
+            s.entries()
+                .iter()
+                .map(|(n, q)| {
+                    let (n_load, n_del, q) = (n.clone(), n.clone(), q.clone());
+                    view! {
+                        <li class="saved">
+                            <button type="button" class="preset" data-saved=n.clone()
+                                on:click=move |_| {
+                                    load_query(page, &q);
+                                    status.set(format!("Loaded \"{n_load}\"."));
+                                }>
+                                {n.clone()}
+                            </button>
+                            <button type="button" class="delete" data-delete=n.clone()
+                                aria-label=format!("Delete {n}")
+                                on:click=move |_| delete(n_del.clone())>
+                                "×"
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="panel presets" data-testid="presets" aria-labelledby="presets-title">
+            <h2 id="presets-title">"Scenarios"</h2>
+            <ul class="preset-list" aria-label="Built-in scenarios">{builtins}</ul>
+            <ul class="preset-list" aria-label="Your saved scenarios">{own}</ul>
+            <form class="save-form" on:submit=move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                save();
+            }>
+                <label for="save-name">"Save this scenario as"</label>
+                <input id="save-name" data-testid="save-name" type="text" maxlength="60"
+                    autocomplete="off" prop:value=move || name.get()
+                    on:input=move |ev| name.set(event_target_value(&ev)) />
+                <button type="submit" data-testid="save-scenario">"Save"</button>
+            </form>
+            <p class="preset-status" role="status" data-testid="preset-status">{move || status.get()}</p>
+        </section>
+    }
+}
