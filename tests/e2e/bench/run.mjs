@@ -128,7 +128,15 @@ const pricing = await page.evaluate((n) => {
     }
     return s;
   });
-  return { wasm, uqee, mattl };
+  // Accuracy: largest price difference from the engine over 10,000 of the same options.
+  let uqeeErr = 0, mattlErr = 0;
+  for (let i = 0; i < 10_000; i++) {
+    const p = input(i);
+    const ours = window.minerhedge.bench_call_price(p.underlying, p.strike, p.sigma, p.time, p.rate);
+    uqeeErr = Math.max(uqeeErr, Math.abs(bs.option({ ...p, type: "call" }).price - ours));
+    mattlErr = Math.max(mattlErr, Math.abs(window.__mattl.blackScholes(p.underlying, p.strike, p.time, p.sigma, p.rate, "call") - ours));
+  }
+  return { wasm, uqee, mattl, uqeeErr, mattlErr };
 }, N);
 console.log(`(b) ${N.toLocaleString("en-US")} European calls`);
 console.log(`    wasm engine (price + Greeks):       ${f(pricing.wasm.ms)} ms (checksum ${pricing.wasm.checksum.toExponential(6)})`);
@@ -136,6 +144,8 @@ console.log(`    @uqee/black-scholes (price + Greeks): ${f(pricing.uqee.ms)} ms 
 console.log(`    black-scholes (price only):           ${f(pricing.mattl.ms)} ms (checksum ${pricing.mattl.checksum.toExponential(6)})`);
 const fastest = Math.min(pricing.uqee.ms, pricing.mattl.ms);
 console.log(`    ratio fastest JS / wasm: ${f(fastest / pricing.wasm.ms)}x (@uqee ${f(pricing.uqee.ms / pricing.wasm.ms)}x, black-scholes ${f(pricing.mattl.ms / pricing.wasm.ms)}x)`);
+
+console.log(`    largest price difference from the engine (10,000 options): @uqee ${pricing.uqeeErr.toExponential(2)}, black-scholes ${pricing.mattlErr.toExponential(2)}`);
 
 await browser.close();
 stop();
