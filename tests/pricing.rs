@@ -299,6 +299,16 @@ fn degenerate_limits_are_intrinsic_and_finite() {
             assert_eq!((f0.gamma, f0.vega), (0.0, 0.0));
         }
     }
+    // Theta at T = 0 is the T → 0⁺ limit away from the strike: q·S − r·K for an in-the-money
+    // call (r·V − (r − q)·S·delta).
+    let at_expiry = spot(100.0, 0.05, 0.02, 0.8, 0.0)
+        .greeks(OptionKind::Call, 80.0)
+        .unwrap();
+    assert!((at_expiry.theta - (0.02 * 100.0 - 0.05 * 80.0)).abs() < 1e-12);
+    let just_before = spot(100.0, 0.05, 0.02, 0.8, 1e-6)
+        .greeks(OptionKind::Call, 80.0)
+        .unwrap();
+    assert!((just_before.theta - at_expiry.theta).abs() < 1e-4);
     // At the money and degenerate: delta is ½ (of the discounted unit), vega its σ → 0 limit.
     let g = spot(100.0, 0.0, 0.0, 0.0, 1.0)
         .greeks(OptionKind::Call, 100.0)

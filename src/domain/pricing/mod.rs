@@ -24,7 +24,9 @@
 //! certain, `V = D·max(ω(F − K), 0)`, `N(ω·d)` is the step `1{ω(F−K) > 0}` (½ when `F = K`
 //! exactly), gamma is 0 (a point mass at the strike, not representable), vega is its `σ → 0`
 //! limit `D·F·√T·n(d1)` (0 unless `F = K`, where it is `D·F·√T/√(2π)`), and theta keeps the
-//! drift terms only. Everything stays finite; no NaN.
+//! drift terms only (`r·V − (r − q)·S·delta`, the `T → 0⁺` limit away from the strike;
+//! QuantLib's `BlackCalculator::theta` returns 0 at `T = 0` instead). Everything stays finite;
+//! no NaN. The threshold `ε` is QuantLib's (`QL_EPSILON`).
 //!
 //! **Strikes** must be in `[MIN_LEVEL, MAX_LEVEL]`; a zero strike is rejected with
 //! [`DomainError::OutOfRange`] (a zero-strike call is just the discounted forward, which the
