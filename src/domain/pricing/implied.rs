@@ -181,6 +181,12 @@ fn b_otm(x: f64, s: f64, ex2: f64) -> f64 {
 /// error below about 1.2e−9); used for starting points only.
 #[inline]
 fn upper_quantile(p: f64) -> f64 {
+    upper_quantile_ln(p, p.ln())
+}
+
+/// [`upper_quantile`] with `ln p` already known (used in the tail, where it saves a logarithm).
+#[inline]
+fn upper_quantile_ln(p: f64, ln_p: f64) -> f64 {
     const A: [f64; 6] = [
         -3.969_683_028_665_376e1,
         2.209_460_984_245_205e2,
@@ -211,7 +217,7 @@ fn upper_quantile(p: f64) -> f64 {
         3.754_408_661_907_416,
     ];
     if p < 0.024_25 {
-        let q = (-2.0 * p.ln()).sqrt();
+        let q = (-2.0 * ln_p).sqrt();
         -(((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5])
             / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1.0)
     } else {
@@ -252,9 +258,10 @@ fn normalized_std_dev(x: f64, beta: f64) -> Option<Result<f64>> {
         // order as s → 0).
         let ln_beta = beta.ln();
         let s_chord = s_c * beta / b_c;
-        let p = (beta / (LOWER_BRANCH * (-x))).cbrt();
-        let s_j = if p < 0.5 {
-            (-x) / (SQRT_3 * upper_quantile(p))
+        // p = (β/(2π|x|/(3√3)))^(1/3), in logarithms (ln β is needed anyway).
+        let ln_p = (ln_beta - (LOWER_BRANCH * (-x)).ln()) / 3.0;
+        let s_j = if ln_p < -core::f64::consts::LN_2 {
+            (-x) / (SQRT_3 * upper_quantile_ln(ln_p.exp(), ln_p))
         } else {
             s_t
         };
