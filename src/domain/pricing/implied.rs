@@ -87,6 +87,9 @@ const MAX_ITER: u32 = 100;
 
 /// Implied volatility `σ` with `D·ω·(F·N(ω d1) − K·N(ω d2)) = premium`.
 ///
+/// The result is finite and positive but not capped: a premium very close to its upper bound
+/// can imply more than [`MAX_VOL`](super::MAX_VOL), which the models' constructors reject.
+///
 /// Errors: [`DomainError::OutOfRange`] for an invalid forward, discount, expiry (`T = 0`
 /// included: no volatility can be implied at expiry), strike or a non-finite premium;
 /// [`DomainError::PremiumOutOfBounds`] unless `D·max(ω(F−K), 0) < premium < D·F` (call) or
