@@ -67,19 +67,27 @@ use crate::domain::validate;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Market {
     /// Forward price `F` at expiry (for a spot model, `S·e^((r−q)T)`), in
-    /// `[MIN_LEVEL·e^(−200), MAX_LEVEL·e^(200)]` (every forward a valid spot model can have).
+    /// `[MIN_LEVEL·e^(−200)/2, 2·MAX_LEVEL·e^(200)]` (every forward a valid spot model can
+    /// have).
     pub forward: f64,
-    /// Discount factor `D = e^(−rT)` to expiry, in `(0, e^(MAX_ABS_RATE·MAX_EXPIRY_YEARS)]`.
+    /// Discount factor `D = e^(−rT)` to expiry, in `(0, e^(MAX_ABS_RATE·MAX_EXPIRY_YEARS)]`
+    /// (`e^100`).
     pub discount: f64,
     /// Time to expiry `T` in years, in `(0, MAX_EXPIRY_YEARS]`.
     pub expiry_years: f64,
 }
 
+/// `e^(2·MAX_ABS_RATE·MAX_EXPIRY_YEARS) = e^200`, the most `e^((r−q)T)` can widen a spot into a
+/// forward (checked against `exp` in a unit test).
+const WIDEN: f64 = 7.225_973_768_125_749e86;
+/// `e^(MAX_ABS_RATE·MAX_EXPIRY_YEARS) = e^100`, the largest discount factor (`r = −1`,
+/// `T = 100`).
+const MAX_DISCOUNT: f64 = 2.688_117_141_816_135_6e43;
+
 /// Range of forwards a valid [`SpotModel`](super::SpotModel) can produce:
-/// `[MIN_LEVEL, MAX_LEVEL]` widened by `e^(±2·MAX_ABS_RATE·MAX_EXPIRY_YEARS)`.
-fn forward_range() -> (f64, f64) {
-    let widen = (2.0 * MAX_ABS_RATE * MAX_EXPIRY_YEARS).exp();
-    (MIN_LEVEL / widen, MAX_LEVEL * widen)
+/// `[MIN_LEVEL, MAX_LEVEL]` widened by [`WIDEN`] (and a factor 2 for rounding).
+const fn forward_range() -> (f64, f64) {
+    (MIN_LEVEL / (2.0 * WIDEN), 2.0 * MAX_LEVEL * WIDEN)
 }
 
 /// Most Householder/bisection iterations before [`DomainError::NoConvergence`].
@@ -122,7 +130,7 @@ pub fn implied_vol(market: Market, kind: OptionKind, strike: f64, premium: f64) 
     }
     let k = level("strike", strike)?;
     let d = market.discount;
-    if !(d.is_finite() && d > 0.0 && d <= (MAX_ABS_RATE * MAX_EXPIRY_YEARS).exp()) {
+    if !(d.is_finite() && d > 0.0 && d <= MAX_DISCOUNT) {
         return Err(DomainError::out_of_range(
             "discount factor",
             d,
@@ -399,6 +407,12 @@ mod tests {
     thread_local! {
         /// Objective evaluations of the solver on this thread.
         pub(super) static ITERATIONS: Cell<u32> = const { Cell::new(0) };
+    }
+
+    #[test]
+    fn range_constants_match_exp() {
+        assert_eq!(WIDEN, (2.0 * MAX_ABS_RATE * MAX_EXPIRY_YEARS).exp());
+        assert_eq!(MAX_DISCOUNT, (MAX_ABS_RATE * MAX_EXPIRY_YEARS).exp());
     }
 
     #[test]
