@@ -47,7 +47,7 @@
 //! four expiries and both models: every well-conditioned point round-trips to `1e−12`
 //! (worst about `2.4e−13`), the rest to its conditioning bound.
 
-use super::{level, normal, OptionKind, MAX_ABS_RATE, MAX_EXPIRY_YEARS, MAX_LEVEL, MIN_LEVEL};
+use super::{level, normal, OptionKind, MAX_EXPIRY_YEARS, MAX_LEVEL, MIN_LEVEL};
 use crate::domain::error::{DomainError, Result};
 use crate::domain::validate;
 
@@ -402,6 +402,7 @@ const EARLY_STOP: f64 = 1e-4;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::pricing::MAX_ABS_RATE;
     use std::cell::Cell;
 
     thread_local! {
