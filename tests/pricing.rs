@@ -473,3 +473,20 @@ fn implied_vol_round_trip_on_a_wide_grid() {
     );
     assert!(strict > conditioned + rejected);
 }
+
+/// A long call and a short put at the same strike are a forward: `scaled` and `+` give its
+/// Greeks, delta `e^(−qT)`, no gamma or vega, rho `K·T·e^(−rT)`.
+#[test]
+fn position_greeks_of_a_synthetic_forward() {
+    let (s, r, q, t, k) = (250.0, 0.05, 0.01, 0.5, 260.0);
+    let m = spot(s, r, q, 0.8, t);
+    let fwd = m.greeks(OptionKind::Call, k).unwrap().scaled(3.0)
+        + m.greeks(OptionKind::Put, k).unwrap().scaled(-3.0);
+    let qd = (-q * t).exp();
+    assert!((fwd.delta - 3.0 * qd).abs() < 1e-14);
+    assert!(fwd.gamma.abs() < 1e-15 && fwd.vega.abs() < 1e-12);
+    assert!((fwd.rho - 3.0 * k * t * m.discount()).abs() < 1e-11);
+    assert!((fwd.dividend_rho + 3.0 * s * t * qd).abs() < 1e-11);
+    assert!((fwd.price - 3.0 * (s * qd - k * m.discount())).abs() < 1e-11);
+    assert_eq!(fwd.theta_per_day, fwd.theta / 365.0);
+}
