@@ -299,6 +299,16 @@ fn degenerate_limits_are_intrinsic_and_finite() {
             assert_eq!((f0.gamma, f0.vega), (0.0, 0.0));
         }
     }
+    // Theta at T = 0 is the T → 0⁺ limit away from the strike: q·S − r·K for an in-the-money
+    // call (r·V − (r − q)·S·delta).
+    let at_expiry = spot(100.0, 0.05, 0.02, 0.8, 0.0)
+        .greeks(OptionKind::Call, 80.0)
+        .unwrap();
+    assert!((at_expiry.theta - (0.02 * 100.0 - 0.05 * 80.0)).abs() < 1e-12);
+    let just_before = spot(100.0, 0.05, 0.02, 0.8, 1e-6)
+        .greeks(OptionKind::Call, 80.0)
+        .unwrap();
+    assert!((just_before.theta - at_expiry.theta).abs() < 1e-4);
     // At the money and degenerate: delta is ½ (of the discounted unit), vega its σ → 0 limit.
     let g = spot(100.0, 0.0, 0.0, 0.0, 1.0)
         .greeks(OptionKind::Call, 100.0)
@@ -462,4 +472,21 @@ fn implied_vol_round_trip_on_a_wide_grid() {
          bound, {rejected} premiums indistinguishable from a bound"
     );
     assert!(strict > conditioned + rejected);
+}
+
+/// A long call and a short put at the same strike are a forward: `scaled` and `+` give its
+/// Greeks, delta `e^(−qT)`, no gamma or vega, rho `K·T·e^(−rT)`.
+#[test]
+fn position_greeks_of_a_synthetic_forward() {
+    let (s, r, q, t, k) = (250.0, 0.05, 0.01, 0.5, 260.0);
+    let m = spot(s, r, q, 0.8, t);
+    let fwd = m.greeks(OptionKind::Call, k).unwrap().scaled(3.0)
+        + m.greeks(OptionKind::Put, k).unwrap().scaled(-3.0);
+    let qd = (-q * t).exp();
+    assert!((fwd.delta - 3.0 * qd).abs() < 1e-14);
+    assert!(fwd.gamma.abs() < 1e-15 && fwd.vega.abs() < 1e-12);
+    assert!((fwd.rho - 3.0 * k * t * m.discount()).abs() < 1e-11);
+    assert!((fwd.dividend_rho + 3.0 * s * t * qd).abs() < 1e-11);
+    assert!((fwd.price - 3.0 * (s * qd - k * m.discount())).abs() < 1e-11);
+    assert_eq!(fwd.theta_per_day, fwd.theta / 365.0);
 }

@@ -32,3 +32,18 @@ pub fn bench_price_options(n: u32) -> f64 {
     }
     sum
 }
+
+/// The engine's price of one European call (for the benchmark's accuracy comparison); NaN if
+/// an input is refused.
+#[wasm_bindgen]
+pub fn bench_call_price(spot: f64, strike: f64, vol: f64, expiry_years: f64, rate: f64) -> f64 {
+    SpotModel::new(SpotParams {
+        spot,
+        rate,
+        dividend_yield: 0.0,
+        vol,
+        expiry_years,
+    })
+    .and_then(|m| m.price(OptionKind::Call, strike))
+    .unwrap_or(f64::NAN)
+}

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::chart::payoff::{PayoffChart, Series, SeriesStyle};
 use crate::domain::validate::dec_f64;
-use crate::format::{percent, usd, usd_cents, usd_cents_f64};
+use crate::format::{coin, percent, usd, usd_cents, usd_cents_f64};
 use crate::link::Scenario;
 use crate::view::{Model, PremiumSource, StrategyKind};
 
@@ -209,27 +209,35 @@ fn chart(m: &Model) -> PayoffChart {
 /// Formats the view model of `scenario`.
 pub fn display(scenario: &Scenario) -> Display {
     let model = Model::build(scenario);
-    let header = [
-        "Price",
-        "Revenue",
-        "Hedge payoff",
-        "Hedged revenue",
-        "Return",
-    ]
-    .iter()
-    .map(|h| (*h).to_owned())
-    .collect();
+    // The inverse forward settles in coin: one more column before the return.
+    let settles = model.table.iter().any(|r| r.settlement_coin.is_some());
+    let mut header: Vec<String> = ["Price", "Revenue", "Hedge payoff", "Hedged revenue"]
+        .iter()
+        .map(|h| (*h).to_owned())
+        .collect();
+    if settles {
+        header.push(format!("Settlement ({})", scenario.coin));
+    }
+    header.push("Return".to_owned());
     let rows = model
         .table
         .iter()
         .map(|r| {
-            vec![
+            let mut row = vec![
                 usd(r.price),
                 usd(r.revenue),
                 usd(r.hedge_payoff),
                 usd(r.hedged_revenue),
-                percent(r.period_return, 1),
-            ]
+            ];
+            if settles {
+                row.push(
+                    r.settlement_coin
+                        .map(|c| coin(c, 6, ""))
+                        .unwrap_or_else(|| DASH.to_owned()),
+                );
+            }
+            row.push(percent(r.period_return, 1));
+            row
         })
         .collect();
     let errors = model

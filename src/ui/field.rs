@@ -2,7 +2,18 @@
 
 use leptos::prelude::*;
 
-use crate::link::{KeySpec, Kind};
+use crate::link::{HedgeChoice, KeySpec, Kind, Mode};
+
+/// The words of a choice field as the page shows them.
+fn choice_label(key: &str, word: &'static str) -> &'static str {
+    match key {
+        "mode" => Mode::parse(word).map(Mode::label).unwrap_or(word),
+        "hedge" => HedgeChoice::parse(word)
+            .map(HedgeChoice::label)
+            .unwrap_or(word),
+        _ => word,
+    }
+}
 
 use super::state::use_page;
 
@@ -23,7 +34,7 @@ pub fn Field(spec: &'static KeySpec) -> impl IntoView {
             <select id=id.clone() name=key data-field=key on:change=on_input
                 aria-describedby=error_id.clone()>
                 {words.iter().map(|w| view! {
-                    <option value=*w selected=move || text.get() == *w>{*w}</option>
+                    <option value=*w selected=move || text.get() == *w>{choice_label(key, w)}</option>
                 }).collect_view()}
             </select>
         }

@@ -599,18 +599,7 @@ fn economics_of(s: &Scenario) -> std::result::Result<(PeriodEconomics, Economics
                 };
                 msg(key, e)
             })?;
-            let margin = e.revenue(spot).map_err(|e| msg("spot", e))? - e.cost();
-            Ok((
-                e,
-                EconomicsView {
-                    cost: e.cost(),
-                    cash_cost: e.cash_cost(),
-                    output: e.output(),
-                    breakeven: e.breakeven_price(),
-                    margin_at_spot: margin,
-                    rig: None,
-                },
-            ))
+            summarize(e, spot, None)
         }
         Mode::Rig => {
             let pct = |d: Decimal| d / Decimal::ONE_HUNDRED;
@@ -649,20 +638,29 @@ fn economics_of(s: &Scenario) -> std::result::Result<(PeriodEconomics, Economics
                 amortization: rig.amortization(),
                 hashprice: rig.hashprice(spot).map_err(|e| msg("spot", e))?,
             };
-            let margin = e.revenue(spot).map_err(|e| msg("spot", e))? - e.cost();
-            Ok((
-                e,
-                EconomicsView {
-                    cost: e.cost(),
-                    cash_cost: e.cash_cost(),
-                    output: e.output(),
-                    breakeven: e.breakeven_price(),
-                    margin_at_spot: margin,
-                    rig: Some(view),
-                },
-            ))
+            summarize(e, spot, Some(view))
         }
     }
+}
+
+/// The economics and their view, with the margin at `spot`.
+fn summarize(
+    e: PeriodEconomics,
+    spot: Decimal,
+    rig: Option<RigView>,
+) -> std::result::Result<(PeriodEconomics, EconomicsView), Message> {
+    let margin = e.revenue(spot).map_err(|err| msg("spot", err))? - e.cost();
+    Ok((
+        e,
+        EconomicsView {
+            cost: e.cost(),
+            cash_cost: e.cash_cost(),
+            output: e.output(),
+            breakeven: e.breakeven_price(),
+            margin_at_spot: margin,
+            rig,
+        },
+    ))
 }
 
 /// The link key of a rig input named in an engine error.

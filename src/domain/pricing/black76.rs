@@ -83,6 +83,22 @@ impl ForwardModel {
         })
     }
 
+    /// The same market with another volatility (e.g. one from [`ForwardModel::implied_vol`]).
+    ///
+    /// Errors: [`DomainError::OutOfRange`](crate::domain::DomainError::OutOfRange) naming
+    /// `"volatility"`.
+    ///
+    /// ```
+    /// # use minerhedge::domain::pricing::{ForwardModel, ForwardParams};
+    /// let m = ForwardModel::new(ForwardParams { forward: 260.0, rate: 0.05, vol: 0.8, expiry_years: 0.5 })?;
+    /// assert_eq!(m.with_vol(0.6)?.params().vol, 0.6);
+    /// assert!(m.with_vol(f64::NAN).is_err());
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn with_vol(&self, vol: f64) -> Result<ForwardModel> {
+        ForwardModel::new(ForwardParams { vol, ..self.params })
+    }
+
     /// The validated inputs.
     ///
     /// ```

@@ -99,6 +99,23 @@ impl SpotModel {
         })
     }
 
+    /// The same market with another volatility (e.g. one from [`SpotModel::implied_vol`]).
+    ///
+    /// Errors: [`DomainError::OutOfRange`](crate::domain::DomainError::OutOfRange) naming
+    /// `"volatility"`.
+    ///
+    /// ```
+    /// # use minerhedge::domain::pricing::{OptionKind, SpotModel, SpotParams};
+    /// let market = SpotModel::new(SpotParams { spot: 250.0, rate: 0.05, dividend_yield: 0.0, vol: 0.0, expiry_years: 0.5 })?;
+    /// let iv = market.implied_vol(OptionKind::Put, 230.0, 30.0)?;
+    /// let call = market.with_vol(iv)?.price(OptionKind::Call, 300.0)?;
+    /// assert!(call > 0.0);
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn with_vol(&self, vol: f64) -> Result<SpotModel> {
+        SpotModel::new(SpotParams { vol, ..self.params })
+    }
+
     /// The validated inputs.
     ///
     /// ```

@@ -24,7 +24,9 @@
 //! certain, `V = D·max(ω(F − K), 0)`, `N(ω·d)` is the step `1{ω(F−K) > 0}` (½ when `F = K`
 //! exactly), gamma is 0 (a point mass at the strike, not representable), vega is its `σ → 0`
 //! limit `D·F·√T·n(d1)` (0 unless `F = K`, where it is `D·F·√T/√(2π)`), and theta keeps the
-//! drift terms only. Everything stays finite; no NaN.
+//! drift terms only (`r·V − (r − q)·S·delta`, the `T → 0⁺` limit away from the strike;
+//! QuantLib's `BlackCalculator::theta` returns 0 at `T = 0` instead). Everything stays finite;
+//! no NaN. The threshold `ε` is QuantLib's (`QL_EPSILON`).
 //!
 //! **Strikes** must be in `[MIN_LEVEL, MAX_LEVEL]`; a zero strike is rejected with
 //! [`DomainError::OutOfRange`] (a zero-strike call is just the discounted forward, which the
@@ -120,7 +122,7 @@ impl OptionKind {
 /// assert!((g.delta - 0.7791).abs() < 1e-4);
 /// assert_eq!(g.theta_per_day, g.theta / 365.0);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Greeks {
     /// Premium `V`.
     pub price: f64,
@@ -138,6 +140,59 @@ pub struct Greeks {
     pub rho: f64,
     /// `∂V/∂q`, per 1.00 of dividend yield (spot model); `0.0` for the forward model.
     pub dividend_rho: f64,
+}
+
+impl Greeks {
+    /// Every field multiplied by `quantity` (a position of `quantity` options; negative for a
+    /// short position). Greeks are linear, so a position's Greeks are the sum of its legs'
+    /// scaled Greeks (see the `Add` impl).
+    ///
+    /// ```
+    /// use minerhedge::domain::pricing::{OptionKind, SpotModel, SpotParams};
+    /// let m = SpotModel::new(SpotParams { spot: 250.0, rate: 0.05, dividend_yield: 0.0, vol: 0.8, expiry_years: 0.25 })?;
+    /// // A collar: long 10 puts at 220, short 10 calls at 300.
+    /// let collar = m.greeks(OptionKind::Put, 220.0)?.scaled(10.0) + m.greeks(OptionKind::Call, 300.0)?.scaled(-10.0);
+    /// assert!(collar.delta < 0.0);
+    /// assert_eq!(collar.theta_per_day, collar.theta / 365.0);
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn scaled(&self, quantity: f64) -> Greeks {
+        Greeks {
+            price: self.price * quantity,
+            delta: self.delta * quantity,
+            gamma: self.gamma * quantity,
+            vega: self.vega * quantity,
+            theta: self.theta * quantity,
+            theta_per_day: self.theta * quantity / 365.0,
+            rho: self.rho * quantity,
+            dividend_rho: self.dividend_rho * quantity,
+        }
+    }
+}
+
+impl std::ops::Add for Greeks {
+    type Output = Greeks;
+
+    /// Field-wise sum (Greeks of a position of two legs on the same underlying).
+    ///
+    /// ```
+    /// use minerhedge::domain::pricing::Greeks;
+    /// let a = Greeks { price: 1.0, delta: 0.5, ..Greeks::default() };
+    /// assert_eq!((a + a).delta, 1.0);
+    /// ```
+    fn add(self, o: Greeks) -> Greeks {
+        let theta = self.theta + o.theta;
+        Greeks {
+            price: self.price + o.price,
+            delta: self.delta + o.delta,
+            gamma: self.gamma + o.gamma,
+            vega: self.vega + o.vega,
+            theta,
+            theta_per_day: theta / 365.0,
+            rho: self.rho + o.rho,
+            dividend_rho: self.dividend_rho + o.dividend_rho,
+        }
+    }
 }
 
 /// Validates a strike: finite, in `[MIN_LEVEL, MAX_LEVEL]`.

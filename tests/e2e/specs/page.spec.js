@@ -161,3 +161,23 @@ test("dist/ works from a sub-path and loads only its own files", async ({ page }
   expect(await shareUrl(page)).toMatch(/^http:\/\/127\.0\.0\.1:8182\/tools\/minerhedge\/\?v=1/);
   expect(problems).toEqual([]);
 });
+
+test("the inverse forward shows the seed's order ticket and locked return", async ({ page }) => {
+  const problems = await open(page, "./" + SEED.replace("hedge=forward", "hedge=inverse") + "&inv=0.004");
+  await expect(page.getByTestId("order-ticket")).toHaveText("Buy (Long) USD 1,250 at 0.004 ETH/USD");
+  await expect(page.getByTestId("locked-return")).toHaveText("13.6%");
+  await expect(page.getByTestId("return-at-price")).toHaveText("13.6%");
+  expect(problems).toEqual([]);
+});
+
+test("a zero-cost collar shows equal premiums, a solved call strike and no net premium", async ({ page }) => {
+  const problems = await open(page, "./" + SEED.replace("hedge=forward", "hedge=collar") + "&kp=230&kc=zero");
+  const put = page.getByTestId("put-premium");
+  await expect(put).toHaveText(/^\$\d+\.\d\d$/);
+  await expect(page.getByTestId("call-premium")).toHaveText(await put.textContent());
+  await expect(page.getByTestId("call-strike")).toHaveText(/^\$[\d,]+\.\d\d$/);
+  await expect(page.getByTestId("net-premium")).toHaveText(/^\$\(?0\.00\)?$/);
+  const strike = Number((await page.getByTestId("call-strike").textContent()).replace(/[$,]/g, ""));
+  expect(strike).toBeGreaterThan(250);
+  expect(problems).toEqual([]);
+});
