@@ -35,7 +35,8 @@ pub struct Saved(Vec<(String, String)>);
 
 impl Saved {
     /// Reads the storage text; anything unreadable gives an empty list (a damaged entry never
-    /// stops the page), entries with a bad name are dropped, a repeated name keeps the first.
+    /// stops the page), entries with a bad name or no query are dropped, a repeated name keeps
+    /// the first.
     ///
     /// ```
     /// use minerhedge::view::saved::Saved;
@@ -49,7 +50,11 @@ impl Saved {
         let mut out = Saved::default();
         for (name, query) in pairs {
             let name = name.trim().to_owned();
-            if valid_name(&name).is_ok() && out.get(&name).is_none() && out.0.len() < MAX_SAVED {
+            if valid_name(&name).is_ok()
+                && !query.is_empty()
+                && out.get(&name).is_none()
+                && out.0.len() < MAX_SAVED
+            {
                 out.0.push((name, query));
             }
         }
