@@ -331,3 +331,26 @@ test("presets load with one click; a saved scenario survives a reload and is nev
   await expect(presets.locator('button[data-saved="June plan"]')).toHaveCount(0);
   expect(problems).toEqual([]);
 });
+
+test("the print stylesheet puts inputs, chart and tables on the first page, without controls", async ({ page }) => {
+  // A4 landscape with 7 mm margins: 283 × 196 mm printable ≈ 1069 × 740 CSS px.
+  await page.setViewportSize({ width: 1069, height: 740 });
+  await open(page, "./" + SEED);
+  await mcDone(page);
+  await page.emulateMedia({ media: "print" });
+  const box = async (sel) => page.locator(sel).first().evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return { top: r.top + window.scrollY, bottom: r.bottom + window.scrollY, shown: r.height > 0 };
+  });
+  for (const sel of ["section.inputs", '[data-testid="chart"]', '[data-testid="payoff-table"]', '[data-testid="strategy-compare"]']) {
+    const b = await box(sel);
+    expect(b.shown, sel).toBe(true);
+    expect(b.bottom, sel).toBeLessThan(740);
+  }
+  for (const sel of ['[data-testid="export-csv"]', '[data-testid="copy-link"]', '[data-testid="price-slider"]', '[data-testid="presets"]']) {
+    await expect(page.locator(sel).first()).toBeHidden();
+  }
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
+  expect(pages).toBeLessThanOrEqual(2);
+});
