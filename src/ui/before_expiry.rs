@@ -12,25 +12,25 @@ pub fn ElapsedSlider() -> impl IntoView {
     let elapsed = page.text("elapsed");
     let days = page.text("days");
     let error = page.error("elapsed");
-    let readout = move || {
+    let readout = Signal::derive(move || {
         let e = elapsed.get();
         match e.as_str() {
             "0" | "" => "0 days: the chart shows the value at expiry only".to_owned(),
             "1" => "1 day: value marked to market with the time left".to_owned(),
             _ => format!("{e} days: value marked to market with the time left"),
         }
-    };
+    });
+    let no_error = Signal::derive(move || error.with(Option::is_none));
+    let error_text = Signal::derive(move || error.get().unwrap_or_default());
     view! {
         <section class="panel slider elapsed" aria-label="Days elapsed">
             <label for="elapsed-slider">"Days elapsed "<output>{readout}</output></label>
             <input id="elapsed-slider" data-testid="elapsed-slider" type="range"
-                min="0" max=move || days.get() step="1"
-                prop:value=move || elapsed.get()
+                min="0" max=days step="1"
+                prop:value=elapsed
                 aria-valuetext=readout
                 on:input=move |ev| page.edit("elapsed", event_target_value(&ev)) />
-            <p class="field-error" role="alert" hidden=move || error.get().is_none()>
-                {move || error.get().unwrap_or_default()}
-            </p>
+            <p class="field-error" role="alert" hidden=no_error>{error_text}</p>
         </section>
     }
 }

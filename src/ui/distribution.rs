@@ -64,9 +64,9 @@ pub fn DistributionPanel(display: Memo<Display>, mc: McState) -> impl IntoView {
         .map(|s| view! { <Field spec=s /> })
         .collect_view();
     let state = move || match (mc.stats.with(Option::is_some), mc.progress.get()) {
-        (true, _) => "done",
-        (false, Some(_)) => "running",
-        (false, None) => "starting",
+        (true, _) => "done".to_owned(),
+        (false, Some(_)) => "running".to_owned(),
+        (false, None) => "starting".to_owned(),
     };
     let summary = move || {
         mc.stats.with(|s| {
@@ -74,25 +74,38 @@ pub fn DistributionPanel(display: Memo<Display>, mc: McState) -> impl IntoView {
                 .and_then(|stats| display.with(|d| mc_summary(&d.model, stats)))
         })
     };
+    let text = |f: fn(&McState) -> String| Signal::derive(move || f(&mc));
+    let flag = |f: fn(&McState) -> bool| Signal::derive(move || f(&mc));
+    let generation = text(|m| m.generation.get().to_string());
+    let progress_max = text(|m| m.progress.get().map(|p| p.1).unwrap_or(1).to_string());
+    let progress_value = text(|m| m.progress.get().map(|p| p.0).unwrap_or(0).to_string());
+    let progress_label = text(|m| {
+        m.progress
+            .get()
+            .map(|(d, t)| progress_text(d, t))
+            .unwrap_or_default()
+    });
+    let no_progress = flag(|m| m.progress.with(Option::is_none));
+    let no_error = flag(|m| m.error.with(Option::is_none));
+    let error = text(|m| m.error.get().unwrap_or_default());
+    let drawn_text = Signal::derive(move || drawn.get().to_string());
+    let state = Signal::derive(state);
+    let summary = Signal::derive(move || summary().unwrap_or_default());
     view! {
         <section class="panel distribution" aria-labelledby="distribution-title"
-            data-mc=state data-generation=move || mc.generation.get().to_string()
-            data-drawn=move || drawn.get().to_string()>
+            data-mc=state data-generation=generation data-drawn=drawn_text>
             <h2 id="distribution-title">"Return distribution (Monte Carlo)"</h2>
             <div class="mc-inputs">{fields}</div>
             <div class="mc-status" aria-live="polite">
-                <span hidden=move || mc.progress.with(Option::is_none)>
+                <span hidden=no_progress>
                     <label for="mc-progress">"Simulating "</label>
                     <progress id="mc-progress" data-testid="mc-progress"
-                        max=move || mc.progress.get().map(|p| p.1).unwrap_or(1).to_string()
-                        value=move || mc.progress.get().map(|p| p.0).unwrap_or(0).to_string()>
+                        max=progress_max value=progress_value>
                     </progress>
-                    " "{move || mc.progress.get().map(|(d, t)| progress_text(d, t)).unwrap_or_default()}
+                    " "{progress_label}
                 </span>
                 <span class="mc-summary">{summary}</span>
-                <span class="field-error" role="alert" hidden=move || mc.error.with(Option::is_none)>
-                    {move || mc.error.get().unwrap_or_default()}
-                </span>
+                <span class="field-error" role="alert" hidden=no_error>{error}</span>
             </div>
             <canvas node_ref=canvas_ref class="decide-canvas" data-testid="distribution-chart" role="img"
                 aria-label="Histogram of the simulated period return: the chosen hedge against unhedged, with the 95% value at risk marked">

@@ -67,61 +67,88 @@ fn describe(e: JsValue) -> String {
     e.as_string().unwrap_or_else(|| format!("{e:?}"))
 }
 
+/// What an export button does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    TableCsv,
+    ComparisonCsv,
+    Png(&'static str, &'static str),
+    Print,
+}
+
+/// `(testid, data-export, label, action)` of every button, in order.
+const BUTTONS: [(&str, &str, &str, Action); 6] = [
+    ("export-csv", "table", "Table (CSV)", Action::TableCsv),
+    (
+        "export-csv",
+        "comparison",
+        "Comparison (CSV)",
+        Action::ComparisonCsv,
+    ),
+    (
+        "export-png",
+        "chart",
+        "Payoff chart (PNG)",
+        Action::Png("chart", "minerhedge-payoff.png"),
+    ),
+    (
+        "export-png",
+        "distribution-chart",
+        "Distribution (PNG)",
+        Action::Png("distribution-chart", "minerhedge-distribution.png"),
+    ),
+    (
+        "export-png",
+        "volume-heatmap",
+        "Heat map (PNG)",
+        Action::Png("volume-heatmap", "minerhedge-heatmap.png"),
+    ),
+    ("print", "print", "Print", Action::Print),
+];
+
 /// The export buttons and their status line.
 #[component]
 pub fn ExportBar(display: Memo<Display>, comparison: Memo<Vec<ComparisonRow>>) -> impl IntoView {
     let status = RwSignal::new(String::new());
-    let report = move |what: &str, r: Result<(), JsValue>| match r {
-        Ok(()) => status.set(format!("{what} downloaded")),
-        Err(e) => status.set(format!("{what} failed: {}", describe(e))),
-    };
-    let table = move |_| {
-        let csv = display.with_untracked(|d| table_csv(&d.model));
-        report(
-            "Table CSV",
-            download_text(&csv, "text/csv", "minerhedge-table.csv"),
-        );
-    };
-    let compare = move |_| {
-        let csv = comparison.with_untracked(|rows| comparison_csv(rows));
-        report(
-            "Comparison CSV",
-            download_text(&csv, "text/csv", "minerhedge-comparison.csv"),
-        );
-    };
-    let png = move |testid: &'static str, file: &'static str, what: &'static str| {
-        move |_| report(what, download_canvas(testid, file))
-    };
-    let print = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
+    let run = move |action: Action, label: &str| {
+        let result = match action {
+            Action::TableCsv => {
+                let csv = display.with_untracked(|d| table_csv(&d.model));
+                download_text(&csv, "text/csv", "minerhedge-table.csv")
+            }
+            Action::ComparisonCsv => {
+                let csv = comparison.with_untracked(|rows| comparison_csv(rows));
+                download_text(&csv, "text/csv", "minerhedge-comparison.csv")
+            }
+            Action::Png(testid, file) => download_canvas(testid, file),
+            Action::Print => {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.print();
+                }
+                return;
+            }
+        };
+        match result {
+            Ok(()) => status.set(format!("{label} downloaded")),
+            Err(e) => status.set(format!("{label} failed: {}", describe(e))),
         }
     };
+    let buttons = BUTTONS
+        .iter()
+        .map(|&(testid, what, label, action)| {
+            view! {
+                <button type="button" data-testid=testid data-export=what
+                    on:click=move |_| run(action, label)>
+                    {label}
+                </button>
+            }
+        })
+        .collect_view();
     view! {
         <section class="panel export" aria-label="Export">
             <h2>"Export"</h2>
-            <div class="export-buttons">
-                <button type="button" data-testid="export-csv" data-export="table" on:click=table>
-                    "Table (CSV)"
-                </button>
-                <button type="button" data-testid="export-csv" data-export="comparison" on:click=compare>
-                    "Comparison (CSV)"
-                </button>
-                <button type="button" data-testid="export-png" data-export="chart"
-                    on:click=png("chart", "minerhedge-payoff.png", "Payoff chart PNG")>
-                    "Payoff chart (PNG)"
-                </button>
-                <button type="button" data-testid="export-png" data-export="distribution-chart"
-                    on:click=png("distribution-chart", "minerhedge-distribution.png", "Distribution PNG")>
-                    "Distribution (PNG)"
-                </button>
-                <button type="button" data-testid="export-png" data-export="volume-heatmap"
-                    on:click=png("volume-heatmap", "minerhedge-heatmap.png", "Heat map PNG")>
-                    "Heat map (PNG)"
-                </button>
-                <button type="button" data-testid="print" on:click=print>"Print"</button>
-            </div>
-            <p class="export-status" role="status">{move || status.get()}</p>
+            <div class="export-buttons">{buttons}</div>
+            <p class="export-status" role="status">{status}</p>
         </section>
     }
 }

@@ -60,24 +60,29 @@ pub fn VolumeRiskPanel(display: Memo<Display>) -> impl IntoView {
         }
     });
 
-    let warning = move || risk.with(|r| r.as_ref().and_then(|r| r.warning.clone()));
+    let warning = Signal::derive(move || {
+        risk.with(|r| r.as_ref().and_then(|r| r.warning.clone()))
+            .unwrap_or_default()
+    });
+    let no_warning = Signal::derive(move || warning.with(String::is_empty));
+    let has_map = Signal::derive(move || risk.with(Option::is_some));
+    let not_rig = Signal::derive(move || mode.with(|m| m != "rig"));
+    let drawn_text = Signal::derive(move || drawn.get().to_string());
     let halving = KeySpec::get("halv").map(|s| view! { <Field spec=s /> });
     view! {
-        <section class="panel heatmap" aria-labelledby="heatmap-title"
-            data-drawn=move || drawn.get().to_string()>
+        <section class="panel heatmap" aria-labelledby="heatmap-title" data-drawn=drawn_text>
             <h2 id="heatmap-title">"Volume risk: difficulty × price"</h2>
             <p class="hint">"A hedge is a fixed quantity of coin; when difficulty rises, fewer coins are mined. Hedged return of the chosen hedge for each final price and difficulty change over the period (−20% … +50%); the ring marks spot at the expected difficulty."</p>
-            <p class="overhedge-warning" data-testid="overhedge-warning" role="alert"
-                hidden=move || warning().is_none()>
-                {move || warning().unwrap_or_default()}
+            <p class="overhedge-warning" data-testid="overhedge-warning" role="alert" hidden=no_warning>
+                {warning}
             </p>
-            <p class="hint" hidden=move || risk.with(Option::is_some)>
+            <p class="hint" hidden=has_map>
                 "No heat map: the chosen hedge or the price range is not valid."
             </p>
             <canvas node_ref=canvas_ref class="decide-canvas" data-testid="volume-heatmap" role="img"
                 aria-label="Heat map of the hedged period return over final price and difficulty change">
             </canvas>
-            <div class="halving" hidden=move || mode.get() != "rig">{halving}</div>
+            <div class="halving" hidden=not_rig>{halving}</div>
         </section>
     }
 }

@@ -34,6 +34,7 @@ fn confirm(question: &str) -> bool {
 
 /// Replaces the whole page state by the scenario of `query` (a share-link query): inputs,
 /// scenario, messages; a value the codec refuses is named in the link-error banner.
+#[inline(never)]
 pub fn load_query(page: PageState, query: &str) {
     let decoded = Scenario::from_query(query);
     page.texts.set(Texts::of(&decoded.scenario));
@@ -157,11 +158,11 @@ pub fn PresetsPanel() -> impl IntoView {
             }>
                 <label for="save-name">"Save this scenario as"</label>
                 <input id="save-name" data-testid="save-name" type="text" maxlength="60"
-                    autocomplete="off" prop:value=move || name.get()
+                    autocomplete="off" prop:value=name
                     on:input=move |ev| name.set(event_target_value(&ev)) />
                 <button type="submit" data-testid="save-scenario">"Save"</button>
             </form>
-            <p class="preset-status" role="status" data-testid="preset-status">{move || status.get()}</p>
+            <p class="preset-status" role="status" data-testid="preset-status">{status}</p>
         </section>
     }
 }

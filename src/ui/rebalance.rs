@@ -24,7 +24,7 @@ pub fn RebalancePanel(display: Memo<Display>) -> impl IntoView {
             <h2 id="rebalance-title">"Rebalance the hedge"</h2>
             <p class="hint">"After the spot or the expected difficulty moved: the trade that restores the chosen coverage of the new expected output. Spot now 0 = the spot above."</p>
             <div class="rebalance-inputs">{fields}</div>
-            <p class="hint" hidden=move || texts.with(Option::is_some)>
+            <p class="hint" hidden=Signal::derive(move || texts.with(Option::is_some))>
                 "Nothing to rebalance: choose a valid hedge."
             </p>
             <dl aria-live="polite">
