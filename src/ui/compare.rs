@@ -1,12 +1,24 @@
 //! The strategy comparison table: one row per strategy, the best value of each column
-//! highlighted, a click (or Enter/Space on a focused row) selects that hedge.
+//! highlighted, a click (or Enter/Space on a focused row) selects that hedge. The rows are
+//! rendered as one HTML string ([`comparison_html`], escaped) with delegated events: a small
+//! page for a table that changes as a whole.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::view::decide::{select_edits, ComparisonTable};
-use crate::view::StrategyKind;
+use crate::view::decide::{comparison_html, kind_of_label, select_edits, ComparisonTable};
 
 use super::state::use_page;
+
+/// The label of the strategy row an event happened in.
+fn row_label(ev: &web_sys::Event) -> Option<String> {
+    ev.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("tr[data-strategy]")
+        .ok()??
+        .get_attribute("data-strategy")
+}
 
 /// The comparison (`data-testid="strategy-compare"`); `table` comes from
 /// [`crate::view::decide::comparison_table`], `running` tells whether VaR/CVaR are still being
@@ -14,65 +26,32 @@ use super::state::use_page;
 #[component]
 pub fn StrategyCompare(table: Memo<ComparisonTable>, running: Signal<bool>) -> impl IntoView {
     let page = use_page();
-    let select = move |kind: StrategyKind| {
-        for (key, value) in select_edits(kind) {
-            page.edit(key, value.to_owned());
+    let select = move |ev: &web_sys::Event| {
+        if let Some(kind) = row_label(ev).as_deref().and_then(kind_of_label) {
+            for (key, value) in select_edits(kind) {
+                page.edit(key, value.to_owned());
+            }
         }
     };
-    let rows = move || {
-        table.with(|t| {
-            t.lines
-                .iter()
-                .map(|line| {
-                    let kind = line.kind;
-                    let label = kind.label();
-                    let cells = line
-                        .cells
-                        .iter()
-                        .zip(&line.best)
-                        .map(|(text, best)| {
-                            view! {
-                                <td class:best=*best
-                                    aria-description=best.then_some("best in this column")
-                                    title=best.then_some("Best in this column")>
-                                    {text.clone()}
-                                </td>
-                            }
-                        })
-                        .collect_view();
-                    view! {
-                        <tr tabindex="0" class:selected=line.selected
-                            aria-selected=line.selected.to_string()
-                            data-strategy=label
-                            aria-label=format!("{label}: select this hedge")
-                            on:click=move |_| select(kind)
-                            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                                let k = ev.key();
-                                if k == "Enter" || k == " " {
-                                    ev.prevent_default();
-                                    select(kind);
-                                }
-                            }>
-                            <th scope="row">{label}</th>
-                            {cells}
-                        </tr>
-                    }
-                })
-                .collect_view()
-        })
-    };
+    let html = Signal::derive(move || table.with(comparison_html));
+    let note = Signal::derive(move || if running.get() { " (running…)" } else { "" });
     view! {
         <section class="panel compare" aria-labelledby="compare-title">
             <h2 id="compare-title">"Strategy comparison"</h2>
             <p class="hint">"At the current coverage and inputs. Click a row (or focus it and press Enter) to show that hedge; "
                 <span class="best-key">"highlighted"</span>" = best in its column. P(·) and expected return: lognormal price; VaR/CVaR 95%: the simulation below"
-                {move || running.get().then_some(" (running…)")}"."</p>
+                {note}"."</p>
             <div class="table-scroll">
-                <table data-testid="strategy-compare" role="grid" aria-readonly="true">
-                    <thead>
-                        <tr>{move || table.with(|t| t.header.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view())}</tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
+                <table data-testid="strategy-compare" role="grid" aria-readonly="true"
+                    inner_html=html
+                    on:click=move |ev| select(&ev)
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                        let k = ev.key();
+                        if k == "Enter" || k == " " {
+                            ev.prevent_default();
+                            select(&ev);
+                        }
+                    }>
                 </table>
             </div>
         </section>

@@ -57,8 +57,14 @@ fn slice(mut run: McRun, gen: u64, current: Rc<Cell<u64>>, state: McState) {
         state.stats.set(Some(run.stats()));
     } else {
         state.progress.set(Some((progress.done, progress.total)));
-        set_timeout(move || slice(run, gen, current, state), Duration::ZERO);
+        schedule(run, gen, current, state);
     }
+}
+
+/// Runs the next slice in a new task (`setTimeout(0)`): input events queued meanwhile run
+/// first.
+fn schedule(run: McRun, gen: u64, current: Rc<Cell<u64>>, state: McState) {
+    set_timeout(move || slice(run, gen, current, state), Duration::ZERO);
 }
 
 /// Starts the runner: it re-runs whenever the Monte Carlo inputs of the displayed model
@@ -87,8 +93,7 @@ pub fn use_monte_carlo(display: Memo<Display>) -> McState {
         match McRun::new(params, profiles) {
             Ok(run) => {
                 state.error.set(None);
-                let current = Rc::clone(&current);
-                set_timeout(move || slice(run, next, current, state), Duration::ZERO);
+                schedule(run, next, Rc::clone(&current), state);
             }
             Err(e) => state.error.set(Some(format!("Simulation: {e}"))),
         }

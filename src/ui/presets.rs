@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 
 use crate::link::{Scenario, PRESETS};
-use crate::view::saved::{SaveOutcome, Saved, STORAGE_KEY};
+use crate::view::saved::{lists_html, SaveOutcome, Saved, STORAGE_KEY};
+use wasm_bindgen::JsCast;
 
 use super::state::{use_page, PageState, Texts};
 
@@ -104,54 +105,37 @@ pub fn PresetsPanel() -> impl IntoView {
         }
     };
 
-    let builtins = PRESETS
-        .iter()
-        .map(|p| {
-            let query = p.query;
-            view! {
-                <li>
-                    <button type="button" class="preset" data-preset=p.name title=p.description
-                        on:click=move |_| {
-                            load_query(page, query);
-                            status.set(format!("Loaded \"{}\".", p.name));
-                        }>
-                        {p.name}
-                    </button>
-                </li>
+    // One delegated handler for every preset, saved-scenario and delete button.
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(button) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("button").ok().flatten())
+        else {
+            return;
+        };
+        if let Some(p) = button
+            .get_attribute("data-preset")
+            .and_then(|i| i.parse::<usize>().ok())
+            .and_then(|i| PRESETS.get(i))
+        {
+            load_query(page, p.query);
+            status.set(format!("Loaded \"{}\".", p.name));
+        } else if let Some(n) = button.get_attribute("data-saved") {
+            let query = saved.with_untracked(|s| s.get(&n).map(str::to_owned));
+            if let Some(q) = query {
+                load_query(page, &q);
+                status.set(format!("Loaded \"{n}\"."));
             }
-        })
-        .collect_view();
-    let own = move || {
-        saved.with(|s| {
-            s.entries()
-                .iter()
-                .map(|(n, q)| {
-                    let (n_load, n_del, q) = (n.clone(), n.clone(), q.clone());
-                    view! {
-                        <li class="saved">
-                            <button type="button" class="preset" data-saved=n.clone()
-                                on:click=move |_| {
-                                    load_query(page, &q);
-                                    status.set(format!("Loaded \"{n_load}\"."));
-                                }>
-                                {n.clone()}
-                            </button>
-                            <button type="button" class="delete" data-delete=n.clone()
-                                aria-label=format!("Delete {n}")
-                                on:click=move |_| delete(n_del.clone())>
-                                "×"
-                            </button>
-                        </li>
-                    }
-                })
-                .collect_view()
-        })
+        } else if let Some(n) = button.get_attribute("data-delete") {
+            delete(n);
+        }
     };
+    let lists = Signal::derive(move || saved.with(lists_html));
     view! {
         <section class="panel presets" data-testid="presets" aria-labelledby="presets-title">
             <h2 id="presets-title">"Scenarios"</h2>
-            <ul class="preset-list" aria-label="Built-in scenarios">{builtins}</ul>
-            <ul class="preset-list" aria-label="Your saved scenarios">{own}</ul>
+            <div class="preset-lists" inner_html=lists on:click=on_click></div>
             <form class="save-form" on:submit=move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
                 save();

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::link::KeySpec;
-use crate::view::decide::rebalance_texts;
+use crate::view::decide::{figures_html, rebalance_texts};
 
 use super::display::Display;
 use super::field::Field;
@@ -27,10 +27,8 @@ pub fn RebalancePanel(display: Memo<Display>) -> impl IntoView {
             <p class="hint" hidden=Signal::derive(move || texts.with(Option::is_some))>
                 "Nothing to rebalance: choose a valid hedge."
             </p>
-            <dl aria-live="polite">
-                {move || texts.with(|t| t.iter().flatten().map(|(id, label, value)| view! {
-                    <div><dt>{*label}</dt><dd data-testid=*id>{value.clone()}</dd></div>
-                }).collect_view())}
+            <dl aria-live="polite"
+                inner_html=Signal::derive(move || texts.with(|t| t.as_deref().map(figures_html).unwrap_or_default()))>
             </dl>
         </section>
     }

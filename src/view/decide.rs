@@ -114,6 +114,104 @@ pub fn comparison_table(model: &Model, rows: &[ComparisonRow]) -> ComparisonTabl
     ComparisonTable { header, lines }
 }
 
+/// `text` with `&`, `<`, `>`, `"` and `'` escaped for HTML text and attribute values.
+///
+/// ```
+/// use minerhedge::view::decide::escape_html;
+/// assert_eq!(escape_html(r#"<a href="x">'&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+/// ```
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The comparison as the inner HTML of a `<table>`: a header row, then one focusable row per
+/// strategy (`data-strategy` = its label, `aria-selected`), best cells with class `best` and
+/// an accessible description. Every text is escaped.
+///
+/// ```
+/// use minerhedge::{link::Scenario, view::{compare::comparison, decide::{comparison_html, comparison_table}, Model}};
+/// let m = Model::build(&Scenario::default());
+/// let html = comparison_html(&comparison_table(&m, &comparison(&m, None)));
+/// assert!(html.contains(r#"<tr tabindex="0" class="selected" aria-selected="true" data-strategy="Forward""#));
+/// assert!(html.contains(r#"<td class="best" aria-description="best in this column" title="Best in this column">$1,300</td>"#));
+/// ```
+pub fn comparison_html(table: &ComparisonTable) -> String {
+    let mut out = String::from("<thead><tr>");
+    for h in &table.header {
+        out.push_str(&format!("<th scope=\"col\">{}</th>", escape_html(h)));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for l in &table.lines {
+        let label = escape_html(l.kind.label());
+        out.push_str(&format!(
+            "<tr tabindex=\"0\" class=\"{}\" aria-selected=\"{}\" data-strategy=\"{label}\" \
+             aria-label=\"{label}: select this hedge\"><th scope=\"row\">{label}</th>",
+            if l.selected { "selected" } else { "" },
+            l.selected,
+        ));
+        for (text, best) in l.cells.iter().zip(&l.best) {
+            if *best {
+                out.push_str(&format!(
+                    "<td class=\"best\" aria-description=\"best in this column\" \
+                     title=\"Best in this column\">{}</td>",
+                    escape_html(text)
+                ));
+            } else {
+                out.push_str(&format!("<td>{}</td>", escape_html(text)));
+            }
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody>");
+    out
+}
+
+/// `(testid, label, value)` figures as the inner HTML of a `<dl>`: one `<div><dt>…</dt>
+/// <dd data-testid=…>…</dd></div>` per figure, escaped.
+///
+/// ```
+/// use minerhedge::view::decide::figures_html;
+/// assert_eq!(
+///     figures_html(&[("x", "Spot & co", "$1<2".to_owned())]),
+///     r#"<div><dt>Spot &amp; co</dt><dd data-testid="x">$1&lt;2</dd></div>"#
+/// );
+/// ```
+pub fn figures_html(items: &[(&str, &str, String)]) -> String {
+    items
+        .iter()
+        .map(|(id, label, value)| {
+            format!(
+                "<div><dt>{}</dt><dd data-testid=\"{}\">{}</dd></div>",
+                escape_html(label),
+                escape_html(id),
+                escape_html(value)
+            )
+        })
+        .collect()
+}
+
+/// The strategy whose [`StrategyKind::label`] is `label`.
+///
+/// ```
+/// use minerhedge::view::{decide::kind_of_label, StrategyKind};
+/// assert_eq!(kind_of_label("Zero-cost collar"), Some(StrategyKind::ZeroCostCollar));
+/// assert_eq!(kind_of_label("nope"), None);
+/// ```
+pub fn kind_of_label(label: &str) -> Option<StrategyKind> {
+    StrategyKind::ALL.into_iter().find(|k| k.label() == label)
+}
+
 /// The link edits that make the page show `kind`: `hedge`, and `kc=zero` for the zero-cost
 /// collar.
 ///
