@@ -1,12 +1,12 @@
 //! The strategy comparison table: one row per strategy, the best value of each column
 //! highlighted, a click (or Enter/Space on a focused row) selects that hedge. The rows are
-//! rendered as one HTML string ([`comparison_html`], escaped) with delegated events: a small
+//! rendered as one HTML string ([`crate::view::decide::comparison_html`], escaped) with delegated events: a small
 //! page for a table that changes as a whole.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::view::decide::{comparison_html, kind_of_label, select_edits, ComparisonTable};
+use crate::view::decide::{kind_of_label, select_edits};
 
 use super::state::use_page;
 
@@ -20,11 +20,11 @@ fn row_label(ev: &web_sys::Event) -> Option<String> {
         .get_attribute("data-strategy")
 }
 
-/// The comparison (`data-testid="strategy-compare"`); `table` comes from
-/// [`crate::view::decide::comparison_table`], `running` tells whether VaR/CVaR are still being
+/// The comparison (`data-testid="strategy-compare"`); `html` is the table's inner HTML from
+/// [`crate::view::decide::comparison_html`], `running` tells whether VaR/CVaR are still being
 /// simulated.
 #[component]
-pub fn StrategyCompare(table: Memo<ComparisonTable>, running: Signal<bool>) -> impl IntoView {
+pub fn StrategyCompare(html: Signal<String>, running: Signal<bool>) -> impl IntoView {
     let page = use_page();
     let select = move |ev: &web_sys::Event| {
         if let Some(kind) = row_label(ev).as_deref().and_then(kind_of_label) {
@@ -33,7 +33,6 @@ pub fn StrategyCompare(table: Memo<ComparisonTable>, running: Signal<bool>) -> i
             }
         }
     };
-    let html = Signal::derive(move || table.with(comparison_html));
     let note = Signal::derive(move || if running.get() { " (running…)" } else { "" });
     view! {
         <section class="panel compare" aria-labelledby="compare-title">

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::view::compare::comparison;
-use crate::view::decide::comparison_table;
+use crate::view::decide::{comparison_html, comparison_table};
 
 use super::compare::StrategyCompare;
 use super::display::Display;
@@ -28,10 +28,12 @@ pub fn DecidePanels(display: Memo<Display>) -> impl IntoView {
             })
         })
     });
-    let table = Memo::new(move |_| display.with(|d| rows.with(|r| comparison_table(&d.model, r))));
+    let html = Signal::derive(move || {
+        display.with(|d| rows.with(|r| comparison_html(&comparison_table(&d.model, r))))
+    });
     let running = Signal::derive(move || mc.stats.with(Option::is_none));
     view! {
-        <StrategyCompare table=table running=running />
+        <StrategyCompare html=html running=running />
         <DistributionPanel display=display mc=mc />
         <VolumeRiskPanel display=display />
         <RebalancePanel display=display />

@@ -10,7 +10,7 @@ use plotters_canvas::CanvasBackend;
 
 use crate::chart::distribution::{draw, DistributionChart};
 use crate::link::KeySpec;
-use crate::view::decide::{distribution_chart, mc_summary, progress_text};
+use crate::view::decide::{distribution_chart, mc_status_html, mc_summary};
 
 use super::chart::{fit, surface_of, theme};
 use super::display::Display;
@@ -68,45 +68,23 @@ pub fn DistributionPanel(display: Memo<Display>, mc: McState) -> impl IntoView {
         (false, Some(_)) => "running".to_owned(),
         (false, None) => "starting".to_owned(),
     };
-    let summary = move || {
-        mc.stats.with(|s| {
+    let status = Signal::derive(move || {
+        let summary = mc.stats.with(|s| {
             s.as_ref()
                 .and_then(|stats| display.with(|d| mc_summary(&d.model, stats)))
-        })
-    };
-    let text = |f: fn(&McState) -> String| Signal::derive(move || f(&mc));
-    let flag = |f: fn(&McState) -> bool| Signal::derive(move || f(&mc));
-    let generation = text(|m| m.generation.get().to_string());
-    let progress_max = text(|m| m.progress.get().map(|p| p.1).unwrap_or(1).to_string());
-    let progress_value = text(|m| m.progress.get().map(|p| p.0).unwrap_or(0).to_string());
-    let progress_label = text(|m| {
-        m.progress
-            .get()
-            .map(|(d, t)| progress_text(d, t))
-            .unwrap_or_default()
+        });
+        mc.error
+            .with(|e| mc_status_html(mc.progress.get(), summary.as_deref(), e.as_deref()))
     });
-    let no_progress = flag(|m| m.progress.with(Option::is_none));
-    let no_error = flag(|m| m.error.with(Option::is_none));
-    let error = text(|m| m.error.get().unwrap_or_default());
+    let generation = Signal::derive(move || mc.generation.get().to_string());
     let drawn_text = Signal::derive(move || drawn.get().to_string());
     let state = Signal::derive(state);
-    let summary = Signal::derive(move || summary().unwrap_or_default());
     view! {
         <section class="panel distribution" aria-labelledby="distribution-title"
             data-mc=state data-generation=generation data-drawn=drawn_text>
             <h2 id="distribution-title">"Return distribution (Monte Carlo)"</h2>
             <div class="mc-inputs">{fields}</div>
-            <div class="mc-status" aria-live="polite">
-                <span hidden=no_progress>
-                    <label for="mc-progress">"Simulating "</label>
-                    <progress id="mc-progress" data-testid="mc-progress"
-                        max=progress_max value=progress_value>
-                    </progress>
-                    " "{progress_label}
-                </span>
-                <span class="mc-summary">{summary}</span>
-                <span class="field-error" role="alert" hidden=no_error>{error}</span>
-            </div>
+            <div class="mc-status" inner_html=status></div>
             <canvas node_ref=canvas_ref class="decide-canvas" data-testid="distribution-chart" role="img"
                 aria-label="Histogram of the simulated period return: the chosen hedge against unhedged, with the 95% value at risk marked">
             </canvas>

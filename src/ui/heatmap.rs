@@ -10,7 +10,7 @@ use plotters_canvas::CanvasBackend;
 
 use crate::chart::heatmap::{draw, HeatmapChart};
 use crate::link::KeySpec;
-use crate::view::decide::volume_risk;
+use crate::view::decide::{escape_html, volume_risk};
 
 use super::chart::{fit, surface_of, theme};
 use super::display::Display;
@@ -60,12 +60,24 @@ pub fn VolumeRiskPanel(display: Memo<Display>) -> impl IntoView {
         }
     });
 
-    let warning = Signal::derive(move || {
-        risk.with(|r| r.as_ref().and_then(|r| r.warning.clone()))
-            .unwrap_or_default()
+    let messages = Signal::derive(move || {
+        risk.with(|r| match r {
+            Some(r) => r
+                .warning
+                .as_deref()
+                .map(|w| {
+                    format!(
+                        "<p class=\"overhedge-warning\" data-testid=\"overhedge-warning\" \
+                         role=\"alert\">{}</p>",
+                        escape_html(w)
+                    )
+                })
+                .unwrap_or_default(),
+            None => "<p class=\"hint\">No heat map: the chosen hedge or the price range is not \
+                     valid.</p>"
+                .to_owned(),
+        })
     });
-    let no_warning = Signal::derive(move || warning.with(String::is_empty));
-    let has_map = Signal::derive(move || risk.with(Option::is_some));
     let not_rig = Signal::derive(move || mode.with(|m| m != "rig"));
     let drawn_text = Signal::derive(move || drawn.get().to_string());
     let halving = KeySpec::get("halv").map(|s| view! { <Field spec=s /> });
@@ -73,12 +85,7 @@ pub fn VolumeRiskPanel(display: Memo<Display>) -> impl IntoView {
         <section class="panel heatmap" aria-labelledby="heatmap-title" data-drawn=drawn_text>
             <h2 id="heatmap-title">"Volume risk: difficulty × price"</h2>
             <p class="hint">"A hedge is a fixed quantity of coin; when difficulty rises, fewer coins are mined. Hedged return of the chosen hedge for each final price and difficulty change over the period (−20% … +50%); the ring marks spot at the expected difficulty."</p>
-            <p class="overhedge-warning" data-testid="overhedge-warning" role="alert" hidden=no_warning>
-                {warning}
-            </p>
-            <p class="hint" hidden=has_map>
-                "No heat map: the chosen hedge or the price range is not valid."
-            </p>
+            <div class="heatmap-messages" inner_html=messages></div>
             <canvas node_ref=canvas_ref class="decide-canvas" data-testid="volume-heatmap" role="img"
                 aria-label="Heat map of the hedged period return over final price and difficulty change">
             </canvas>

@@ -13,7 +13,12 @@ use super::field::Field;
 /// Inputs `rspot`, `rdg` and the figures of [`rebalance_texts`].
 #[component]
 pub fn RebalancePanel(display: Memo<Display>) -> impl IntoView {
-    let texts = Memo::new(move |_| display.with(|d| rebalance_texts(&d.model)));
+    let html = Signal::derive(move || {
+        display.with(|d| match rebalance_texts(&d.model) {
+            Some(t) => format!("<dl>{}</dl>", figures_html(&t)),
+            None => "<p class=\"hint\">Nothing to rebalance: choose a valid hedge.</p>".to_owned(),
+        })
+    });
     let fields = ["rspot", "rdg"]
         .iter()
         .filter_map(|k| KeySpec::get(k))
@@ -24,12 +29,7 @@ pub fn RebalancePanel(display: Memo<Display>) -> impl IntoView {
             <h2 id="rebalance-title">"Rebalance the hedge"</h2>
             <p class="hint">"After the spot or the expected difficulty moved: the trade that restores the chosen coverage of the new expected output. Spot now 0 = the spot above."</p>
             <div class="rebalance-inputs">{fields}</div>
-            <p class="hint" hidden=Signal::derive(move || texts.with(Option::is_some))>
-                "Nothing to rebalance: choose a valid hedge."
-            </p>
-            <dl aria-live="polite"
-                inner_html=Signal::derive(move || texts.with(|t| t.as_deref().map(figures_html).unwrap_or_default()))>
-            </dl>
+            <div class="rebalance-figures" aria-live="polite" inner_html=html></div>
         </section>
     }
 }

@@ -396,6 +396,44 @@ pub fn mc_summary(model: &Model, stats: &[McStats]) -> Option<String> {
     ))
 }
 
+/// The simulation status line as HTML: while a run is under way a labelled `<progress>`
+/// (`data-testid="mc-progress"`) with the percent done, then the summary of the finished run
+/// and the error that kept a run from starting, each when present. Every text is escaped.
+///
+/// ```
+/// use minerhedge::view::decide::mc_status_html;
+/// let running = mc_status_html(Some((250, 1000)), None, None);
+/// assert!(running.contains(r#"<progress id="mc-progress" data-testid="mc-progress" max="1000" value="250"></progress> 25%"#));
+/// assert!(!mc_status_html(None, Some("done"), None).contains("progress"));
+/// ```
+pub fn mc_status_html(
+    progress: Option<(usize, usize)>,
+    summary: Option<&str>,
+    error: Option<&str>,
+) -> String {
+    let mut out = String::new();
+    if let Some((done, total)) = progress {
+        out.push_str(&format!(
+            "<span><label for=\"mc-progress\">Simulating </label><progress id=\"mc-progress\" \
+             data-testid=\"mc-progress\" max=\"{total}\" value=\"{done}\"></progress> {}</span>",
+            progress_text(done, total)
+        ));
+    }
+    if let Some(s) = summary {
+        out.push_str(&format!(
+            "<span class=\"mc-summary\" role=\"status\">{}</span>",
+            escape_html(s)
+        ));
+    }
+    if let Some(e) = error {
+        out.push_str(&format!(
+            "<span class=\"field-error\" role=\"alert\">{}</span>",
+            escape_html(e)
+        ));
+    }
+    out
+}
+
 /// Chunk of Monte Carlo paths the page simulates between two checks of the clock.
 pub const MC_CHUNK: usize = 2_000;
 

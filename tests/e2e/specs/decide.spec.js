@@ -122,7 +122,7 @@ test("a 1,000,000-path run shows progress, keeps the page responsive, and a new 
   const probe = await page.evaluate(async () => {
     const section = document.querySelector("section.distribution");
     const paths = document.querySelector('input[data-field="paths"]');
-    const progress = document.querySelector('[data-testid="mc-progress"]');
+    const progressBar = () => document.querySelector('[data-testid="mc-progress"]');
     const slider = document.querySelector('[data-testid="price-slider"]');
     const readout = document.querySelector('[data-testid="return-at-price"]');
     const gen = section.dataset.generation;
@@ -130,7 +130,7 @@ test("a 1,000,000-path run shows progress, keeps the page responsive, and a new 
     paths.value = "1000000";
     paths.dispatchEvent(new Event("input", { bubbles: true }));
     // Progress visible (a frame or more into the run)?
-    while (progress.offsetParent === null) {
+    while (!progressBar() || progressBar().offsetParent === null) {
       const finished = section.dataset.generation !== gen && section.dataset.mc === "done";
       if (finished || performance.now() - started > 10000) {
         return { sawProgress: false, runMs: performance.now() - started };
@@ -138,7 +138,7 @@ test("a 1,000,000-path run shows progress, keeps the page responsive, and a new 
       await new Promise((r) => setTimeout(r, 0));
     }
     const shownAt = performance.now() - started;
-    const percent = progress.value / progress.max;
+    const percent = progressBar().value / progressBar().max;
     const before = readout.textContent;
     const t0 = performance.now();
     const changed = new Promise((resolve) => {
