@@ -72,16 +72,17 @@ fn rig_params() -> impl Strategy<Value = RigParams> {
             either(sane_dec(1, 100_000_000_000_000_000, 0)), // difficulty
         ),
         (
-            either(sane_dec(-99, 1000, 2)),      // growth
-            either(sane_dec(0, 1_000_000, 3)),   // subsidy
-            either(sane_dec(0, 1_000_000, 3)),   // fees
-            either(sane_dec(1, 36_500, 1)),      // days
-            either(sane_dec(0, 100_000_000, 0)), // capex
-            either(sane_dec(1, 36_500, 0)),      // lifetime
+            either(sane_dec(-99, 1000, 2)),                       // growth
+            either(sane_dec(0, 1_000_000, 3)),                    // subsidy
+            either(sane_dec(0, 1_000_000, 3)),                    // fees
+            either(sane_dec(1, 36_500, 1)),                       // days
+            either(sane_dec(0, 100_000_000, 0)),                  // capex
+            either(sane_dec(1, 36_500, 0)),                       // lifetime
+            proptest::option::of(either(sane_dec(0, 36_500, 1))), // halving day
         ),
     )
         .prop_map(
-            |((h, e, pp, op, pf, up, d), (g, sub, fee, days, capex, life))| RigParams {
+            |((h, e, pp, op, pf, up, d), (g, sub, fee, days, capex, life, halv))| RigParams {
                 hashrate_ths: h,
                 efficiency_j_per_th: e,
                 power_price_per_kwh: pp,
@@ -95,6 +96,7 @@ fn rig_params() -> impl Strategy<Value = RigParams> {
                 period_days: days,
                 hardware_capex: capex,
                 hardware_lifetime_days: life,
+                halving_day: halv,
             },
         )
 }

@@ -11,7 +11,10 @@
 //!   `(1/t)∫ dt / D(t) = ln(1 + g) / (g·D)` is slightly higher (Jensen), so the output is
 //!   understated by about `g²/12` relative for small `g` (0.08 % at g = 10 %).
 //! - Expected blocks `B = H·t / (D_avg·2³²)`.
-//! - Coins `Q = B × (subsidy + fees per block) × (1 − pool fee) × uptime`.
+//! - Coins `Q = B × (subsidy_eff + fees per block) × (1 − pool fee) × uptime`, where
+//!   `subsidy_eff = subsidy` without a halving and `subsidy × (1 + h/T)/2` when the subsidy
+//!   halves on day `h` of a `T`-day period (blocks arrive uniformly over the period under the
+//!   average-difficulty model, so a fraction `h/T` of them pays the full subsidy).
 //! - Energy `E = hashrate_ths × J/TH × uptime × t / 3.6·10⁶` kWh — **uptime scales power**: a
 //!   rig that is down draws nothing. Power cost `E × $/kWh`.
 //! - Amortization `capex × days / lifetime_days`.
@@ -265,6 +268,9 @@ pub struct RigParams {
     pub hardware_capex: Decimal,
     /// Hardware lifetime in days, `(0, 36500]`.
     pub hardware_lifetime_days: Decimal,
+    /// Day of the period on which the block subsidy halves, `[0, period_days]`; `None`: no
+    /// halving in the period.
+    pub halving_day: Option<Decimal>,
 }
 
 impl RigParams {
@@ -290,6 +296,7 @@ impl RigParams {
             period_days: Decimal::from(30),
             hardware_capex: Decimal::ZERO,
             hardware_lifetime_days: Decimal::from(1095),
+            halving_day: None,
         }
     }
 }
@@ -308,6 +315,7 @@ impl RigParams {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rig {
     params: RigParams,
+    reward: Decimal,
     average_difficulty: Decimal,
     blocks: Decimal,
     coins: Decimal,
@@ -421,9 +429,18 @@ impl Rig {
             d(1_000_000),
             true,
         )?;
-        let reward = p.block_subsidy + p.fees_per_block;
-        dec_positive("block subsidy", reward)?;
+        dec_positive("block subsidy", p.block_subsidy + p.fees_per_block)?;
         bounded("period length", p.period_days, d(0), false, d(3650), true)?;
+        let subsidy = match p.halving_day {
+            None => p.block_subsidy,
+            Some(h) => {
+                bounded("halving day", h, d(0), true, p.period_days, true)?;
+                // subsidy × (1 + h/T) / 2
+                let share = money::div("halving day", h, p.period_days)?;
+                money::mul("block subsidy", p.block_subsidy, Decimal::ONE + share)? / Decimal::TWO
+            }
+        };
+        let reward = subsidy + p.fees_per_block;
         bounded(
             "hardware capex",
             p.hardware_capex,
@@ -493,6 +510,7 @@ impl Rig {
         )?;
         Ok(Self {
             params: p,
+            reward: reward.normalize(),
             average_difficulty: average_difficulty.normalize(),
             blocks: blocks.normalize(),
             coins: coins.normalize(),
@@ -541,7 +559,22 @@ impl Rig {
         self.blocks
     }
 
-    /// Expected coins, `Q = B × (subsidy + fees) × (1 − pool fee) × uptime`.
+    /// Average reward per block over the period, coins: `subsidy_eff + fees` (see the
+    /// module docs for the halving).
+    ///
+    /// ```
+    /// # use minerhedge::domain::economics::*; use rust_decimal::Decimal;
+    /// let mut p = RigParams::example();
+    /// assert_eq!(Rig::new(p)?.reward_per_block(), Decimal::new(3145, 3));
+    /// p.halving_day = Some(Decimal::from(15)); // halves mid-period: 3.125 × 0.75 + 0.02
+    /// assert_eq!(Rig::new(p)?.reward_per_block(), Decimal::new(236375, 5));
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn reward_per_block(&self) -> Decimal {
+        self.reward
+    }
+
+    /// Expected coins, `Q = B × (subsidy_eff + fees) × (1 − pool fee) × uptime`.
     ///
     /// ```
     /// # use minerhedge::domain::economics::*; use rust_decimal::Decimal;
@@ -633,8 +666,8 @@ impl Rig {
     }
 
     /// Network hashprice at spot `S`: USD earned per TH/s per day, gross of pool fee and at
-    /// 100 % uptime (the market convention):
-    /// `S × (subsidy + fees) × 86 400 × 10¹² / (D_avg × 2³²)`.
+    /// 100 % uptime (the market convention), averaged over the period:
+    /// `S × (subsidy_eff + fees) × 86 400 × 10¹² / (D_avg × 2³²)`.
     ///
     /// ```
     /// # use minerhedge::domain::economics::*; use rust_decimal::Decimal;
@@ -646,7 +679,7 @@ impl Rig {
     /// ```
     pub fn hashprice(&self, spot: Decimal) -> Result<Decimal> {
         price_field("spot price", spot)?;
-        let reward = self.params.block_subsidy + self.params.fees_per_block;
+        let reward = self.reward;
         let denom = money::mul("hashprice", self.average_difficulty, TWO_POW_32)?;
         // One rounding when the numerator fits, else via the rounded per-TH figure.
         let exact = (SECONDS_PER_DAY * TERA)
