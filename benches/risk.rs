@@ -5,6 +5,9 @@ use minerhedge::domain::montecarlo::{McParams, McRun};
 use minerhedge::domain::risk::{
     Lognormal, LognormalParams, PayoffProfile, PriceGrid, ProfileParams,
 };
+use minerhedge::link::Scenario;
+use minerhedge::view::Model;
+use rust_decimal::Decimal;
 
 /// The six strategies of the page on the seed economics (5 coins for $1,100).
 fn strategies() -> Vec<PayoffProfile> {
@@ -112,5 +115,27 @@ fn bench_risk(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_risk);
+/// Everything the page recomputes when an input (not the price slider) changes: economics,
+/// premiums, the zero-cost collar, six strategies with bounds and outlook, Greeks, the table
+/// and six 1,001-point curves.
+fn bench_model(c: &mut Criterion) {
+    let collar = Scenario::from_query("hedge=collar&kc=zero&cov=80").scenario;
+    c.bench_function("view/full recompute, seed collar scenario", |b| {
+        b.iter(|| black_box(Model::build(black_box(&collar))))
+    });
+    let rig = Scenario::from_query(
+        "mode=rig&coin=BTC&spot=100000&lo=50000&hi=150000&step=5000&fwd=100300&kp=90000&hedge=put",
+    )
+    .scenario;
+    c.bench_function("view/full recompute, rig put scenario", |b| {
+        b.iter(|| black_box(Model::build(black_box(&rig))))
+    });
+    let model = Model::build(&collar);
+    let px = Decimal::from(237);
+    c.bench_function("view/price slider readout", |b| {
+        b.iter(|| black_box(model.readout(black_box(px))))
+    });
+}
+
+criterion_group!(benches, bench_risk, bench_model);
 criterion_main!(benches);

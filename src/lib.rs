@@ -22,3 +22,4 @@ pub mod chart;
 pub mod domain;
 pub mod format;
 pub mod link;
+pub mod view;

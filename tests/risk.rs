@@ -238,3 +238,115 @@ fn difficulty_runaway_over_hedges_a_forward() {
         s.mean
     );
 }
+
+mod position_greeks {
+    use minerhedge::domain::pricing::{SpotModel, SpotParams};
+    use minerhedge::domain::risk::{PayoffProfile, ProfileParams};
+
+    fn model(spot: f64, rate: f64, vol: f64, years: f64) -> SpotModel {
+        SpotModel::new(SpotParams {
+            spot,
+            rate,
+            dividend_yield: 0.01,
+            vol,
+            expiry_years: years,
+        })
+        .expect("valid model")
+    }
+
+    /// A collar over 80 % of 5 coins plus a partial forward: every leg contributes.
+    fn book() -> PayoffProfile {
+        PayoffProfile::new(ProfileParams {
+            output: 5.0,
+            all_in_cost: 1100.0,
+            cash_cost: 1000.0,
+            sold_coins: 1.0,
+            locked_usd: 260.0,
+            puts: 4.0,
+            put_strike: 230.0,
+            calls: 4.0,
+            call_strike: 290.0,
+            premium: 12.0,
+        })
+        .expect("valid profile")
+    }
+
+    #[test]
+    fn greeks_agree_with_central_differences() {
+        let (s, r, v, t) = (250.0, 0.05, 0.8, 45.0 / 365.0);
+        let g = book().greeks(&model(s, r, v, t)).expect("greeks");
+        let val = |s: f64, r: f64, v: f64, t: f64| {
+            book().greeks(&model(s, r, v, t)).expect("greeks").value
+        };
+        let h = 1e-3;
+        let delta = (val(s + h, r, v, t) - val(s - h, r, v, t)) / (2.0 * h);
+        let gamma = (val(s + h, r, v, t) - 2.0 * val(s, r, v, t) + val(s - h, r, v, t)) / (h * h);
+        let vega = (val(s, r, v + 1e-6, t) - val(s, r, v - 1e-6, t)) / 2e-6;
+        let rho = (val(s, r + 1e-6, v, t) - val(s, r - 1e-6, v, t)) / 2e-6;
+        let theta = -(val(s, r, v, t + 1e-7) - val(s, r, v, t - 1e-7)) / 2e-7;
+        assert!(
+            (g.delta - delta).abs() < 1e-6,
+            "delta {} vs {delta}",
+            g.delta
+        );
+        assert!(
+            (g.gamma - gamma).abs() < 1e-4,
+            "gamma {} vs {gamma}",
+            g.gamma
+        );
+        assert!(
+            (g.vega - vega).abs() < 1e-5 * (1.0 + vega.abs()),
+            "vega {} vs {vega}",
+            g.vega
+        );
+        assert!(
+            (g.rho - rho).abs() < 1e-5 * (1.0 + rho.abs()),
+            "rho {} vs {rho}",
+            g.rho
+        );
+        assert!(
+            (g.theta - theta).abs() < 1e-4 * (1.0 + theta.abs()),
+            "theta {} vs {theta}",
+            g.theta
+        );
+        assert_eq!(g.theta_per_day, g.theta / 365.0);
+        // Selling the delta-neutral quantity forward leaves no delta.
+        let hedged = PayoffProfile::new(ProfileParams {
+            sold_coins: 1.0 + g.delta_neutral_sale,
+            locked_usd: 260.0 + g.delta_neutral_sale * 255.0,
+            ..book().params()
+        })
+        .expect("valid profile");
+        assert!(
+            hedged
+                .greeks(&model(s, r, v, t))
+                .expect("greeks")
+                .delta
+                .abs()
+                < 1e-9
+        );
+    }
+
+    #[test]
+    fn mark_to_market_converges_to_the_expiry_value() {
+        let b = book();
+        for s in [150.0, 229.0, 231.0, 260.0, 289.0, 291.0, 400.0] {
+            let at_end = b
+                .value_before_expiry(s, &model(1.0, 0.05, 0.8, 0.0))
+                .expect("value");
+            let nearly = b
+                .value_before_expiry(s, &model(1.0, 0.05, 0.8, 1e-9))
+                .expect("value");
+            assert!(
+                (at_end - b.value_at(s)).abs() < 1e-9,
+                "{s}: {at_end} vs {}",
+                b.value_at(s)
+            );
+            assert!(
+                (nearly - b.value_at(s)).abs() < 1e-3,
+                "{s}: {nearly} vs {}",
+                b.value_at(s)
+            );
+        }
+    }
+}

@@ -1,0 +1,845 @@
+//! The page's view model: everything the page shows, computed from a [`Scenario`]. Pure.
+//!
+//! [`Model::build`] turns the scenario into economics, option premiums (model or quoted, with
+//! the zero-cost collar solved when asked), every strategy as an exact [`Position`] and a fast
+//! [`PayoffProfile`], the chosen strategy's table, Greeks and order ticket, and the 1,001-point
+//! curves of the payoff chart. [`Model::readout`] answers the price slider from the built model
+//! without rebuilding it, so a slider move costs one exact table row.
+//!
+//! Nothing here panics on any scenario: a value the engine refuses becomes a [`Message`] naming
+//! the link key of the field, and whatever does not depend on it is still shown.
+
+use crate::domain::collar::{zero_cost_collar, CollarLeg, OptionPricer, ZeroCostParams};
+use crate::domain::economics::{DirectParams, PeriodEconomics, Rig, RigParams};
+use crate::domain::hedge::{Hedge, Position, PositionParams, Row};
+use crate::domain::montecarlo::McParams;
+use crate::domain::pricing::{OptionKind, SpotModel, SpotParams};
+use crate::domain::risk::{
+    Bounds, Lognormal, LognormalParams, Outlook, PayoffProfile, PositionGreeks, PriceGrid,
+    VolumeHeatmap,
+};
+use crate::domain::validate::dec_f64;
+use crate::domain::{money, DomainError, Result};
+use crate::link::{CallStrike, HedgeChoice, Mode, Scenario};
+use rust_decimal::Decimal;
+
+/// A problem to show next to a field (`key` is the share-link key) or above the page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    /// Link key of the field the message is about, if any.
+    pub key: Option<&'static str>,
+    /// The text, naming the field, the value and the valid range.
+    pub text: String,
+}
+
+/// The six strategies the page compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StrategyKind {
+    /// No hedge.
+    Unhedged,
+    /// Linear forward sold at `fwd`.
+    Forward,
+    /// Inverse forward at the quote `inv`.
+    Inverse,
+    /// Put bought at `kp`.
+    Put,
+    /// Put at `kp` bought, call at `kc` sold (solved when `kc=zero`).
+    Collar,
+    /// Put at `kp` bought, call sold at the strike that makes the collar cost nothing.
+    ZeroCostCollar,
+}
+
+impl StrategyKind {
+    /// Every strategy, in the comparison's order.
+    pub const ALL: [StrategyKind; 6] = [
+        StrategyKind::Unhedged,
+        StrategyKind::Forward,
+        StrategyKind::Inverse,
+        StrategyKind::Put,
+        StrategyKind::Collar,
+        StrategyKind::ZeroCostCollar,
+    ];
+
+    /// Display name.
+    ///
+    /// ```
+    /// use minerhedge::view::StrategyKind;
+    /// assert_eq!(StrategyKind::Inverse.label(), "Inverse forward");
+    /// ```
+    pub fn label(self) -> &'static str {
+        match self {
+            StrategyKind::Unhedged => "Unhedged",
+            StrategyKind::Forward => "Forward",
+            StrategyKind::Inverse => "Inverse forward",
+            StrategyKind::Put => "Put",
+            StrategyKind::Collar => "Collar",
+            StrategyKind::ZeroCostCollar => "Zero-cost collar",
+        }
+    }
+
+    /// The hedge choice of the link that selects this strategy (`kc=zero` distinguishes the
+    /// zero-cost collar).
+    ///
+    /// ```
+    /// use minerhedge::{link::HedgeChoice, view::StrategyKind};
+    /// assert_eq!(StrategyKind::ZeroCostCollar.hedge_choice(), HedgeChoice::Collar);
+    /// ```
+    pub fn hedge_choice(self) -> HedgeChoice {
+        match self {
+            StrategyKind::Unhedged => HedgeChoice::None,
+            StrategyKind::Forward => HedgeChoice::Forward,
+            StrategyKind::Inverse => HedgeChoice::Inverse,
+            StrategyKind::Put => HedgeChoice::Put,
+            StrategyKind::Collar | StrategyKind::ZeroCostCollar => HedgeChoice::Collar,
+        }
+    }
+
+    /// The strategy a scenario shows.
+    ///
+    /// ```
+    /// use minerhedge::{link::Scenario, view::StrategyKind};
+    /// assert_eq!(StrategyKind::of(&Scenario::default()), StrategyKind::Forward);
+    /// ```
+    pub fn of(s: &Scenario) -> StrategyKind {
+        match s.hedge {
+            HedgeChoice::None => StrategyKind::Unhedged,
+            HedgeChoice::Forward => StrategyKind::Forward,
+            HedgeChoice::Inverse => StrategyKind::Inverse,
+            HedgeChoice::Put => StrategyKind::Put,
+            HedgeChoice::Collar => StrategyKind::Collar,
+        }
+    }
+}
+
+/// Where a premium comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PremiumSource {
+    /// Black–Scholes–Merton on the page's spot, volatility, rate and period.
+    Model,
+    /// Entered by the user (`pp`, `cp`).
+    Quoted,
+}
+
+/// One option leg's strike and premium per coin.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OptionLeg {
+    /// Strike, USD per coin.
+    pub strike: Decimal,
+    /// Premium per coin used in the payoffs, USD, paid (put) or received (call) at the start.
+    pub premium: Decimal,
+    /// Model or quote.
+    pub source: PremiumSource,
+    /// The model's premium, for comparison with a quote.
+    pub model_premium: f64,
+    /// Volatility implied by a quoted premium (fraction), when one exists.
+    pub implied_vol: Option<f64>,
+}
+
+/// Premiums of the options of the chosen hedge (and of the put and collar rows).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OptionsView {
+    /// The put at `kp`.
+    pub put: OptionLeg,
+    /// The call of the collar (`kc`, or the solved zero-cost strike).
+    pub call: Option<OptionLeg>,
+    /// `true` when the call strike was solved for a zero-cost collar.
+    pub call_solved: bool,
+    /// Net premium per coin of the chosen hedge, USD (positive = paid).
+    pub net_per_coin: Decimal,
+    /// Net premium of the chosen hedge on the hedged quantity, carried to the end of the
+    /// period at the risk-free rate, USD.
+    pub net_carried: Decimal,
+}
+
+/// Rig figures (rig mode only).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RigView {
+    /// Expected blocks found over the period.
+    pub expected_blocks: Decimal,
+    /// Average difficulty over the period.
+    pub average_difficulty: Decimal,
+    /// Energy drawn over the period, kWh.
+    pub energy_kwh: Decimal,
+    /// Power cost over the period, USD.
+    pub power_cost: Decimal,
+    /// Hardware amortization for the period, USD.
+    pub amortization: Decimal,
+    /// Hashprice at spot, USD per TH/s per day.
+    pub hashprice: Decimal,
+}
+
+/// The period's economics.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct EconomicsView {
+    /// All-in cost of the period, USD.
+    pub cost: Decimal,
+    /// Cash (fiat) cost of the period, USD.
+    pub cash_cost: Decimal,
+    /// Expected output, coins.
+    pub output: Decimal,
+    /// All-in cost per coin mined = unhedged breakeven price, USD.
+    pub breakeven: Decimal,
+    /// Unhedged result at spot minus cost, USD.
+    pub margin_at_spot: Decimal,
+    /// Rig figures in rig mode.
+    pub rig: Option<RigView>,
+}
+
+/// One strategy, built on the scenario's economics and coverage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Strategy {
+    /// Which one.
+    pub kind: StrategyKind,
+    /// The exact position.
+    pub position: Position,
+    /// Its fast `f64` mirror.
+    pub profile: PayoffProfile,
+    /// Net premium paid at the start on the hedged quantity, USD (negative = received).
+    pub upfront_premium: Decimal,
+    /// Floor, cap and breakevens of the USD result.
+    pub bounds: Bounds,
+    /// Lognormal loss probability and expected return (μ = r).
+    pub outlook: Option<Outlook>,
+    /// Worst and best return on the chart's price range.
+    pub return_range: (f64, f64),
+    /// Call strike of a collar (given or solved), USD.
+    pub call_strike: Option<Decimal>,
+}
+
+/// Everything the page shows for one scenario, but the price slider's readout.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// The scenario it was built from.
+    pub scenario: Scenario,
+    /// Problems to show, each naming a field by its link key where it has one.
+    pub messages: Vec<Message>,
+    /// The period's economics, when its inputs are valid.
+    pub economics: Option<EconomicsView>,
+    /// Option premiums, when they could be priced.
+    pub options: Option<OptionsView>,
+    /// Every strategy that could be built, in [`StrategyKind::ALL`] order.
+    pub strategies: Vec<Strategy>,
+    /// The chosen strategy's index in `strategies`.
+    pub chosen: Option<usize>,
+    /// Greeks of the chosen position.
+    pub greeks: Option<PositionGreeks>,
+    /// Inverse forward: the order to place, e.g. `Buy (Long) USD 1,250 at 0.004 ETH/USD`.
+    pub ticket: Option<String>,
+    /// Inverse forward: return locked at full coverage (`N / cost − 1`).
+    pub locked_return: Option<Decimal>,
+    /// The chosen strategy's table at `lo, lo + step, …, hi`.
+    pub table: Vec<Row>,
+    /// Price grid of the chart.
+    pub grid: Option<PriceGrid>,
+    /// `(strategy, [(price, USD result)])` on the grid, for every strategy.
+    pub curves: Vec<(StrategyKind, Vec<(f64, f64)>)>,
+    /// The pricing model (spot, rate, volatility, period), when valid.
+    pub market: Option<SpotModel>,
+}
+
+/// Prices European options with the model, but answers with the user's quote where one is
+/// given for that leg and strike.
+struct QuotedPricer {
+    model: SpotModel,
+    put: Option<(f64, f64)>,
+    call: Option<(f64, f64)>,
+}
+
+impl OptionPricer for QuotedPricer {
+    fn premium(&self, leg: CollarLeg, strike: f64) -> Result<f64> {
+        let quote = match leg {
+            CollarLeg::Put => self.put,
+            CollarLeg::Call => self.call,
+        };
+        match quote {
+            Some((k, p)) if k == strike => Ok(p),
+            _ => self.model.premium(leg, strike),
+        }
+    }
+}
+
+fn msg(key: &'static str, e: DomainError) -> Message {
+    Message {
+        key: Some(key),
+        text: e.to_string(),
+    }
+}
+
+/// Days in a year for the period's tenor.
+const DAYS_PER_YEAR: u32 = 365;
+
+impl Model {
+    /// Builds the model of `s`. Never panics; see [`Model::messages`] for what could not be
+    /// computed.
+    ///
+    /// ```
+    /// use minerhedge::{link::Scenario, view::Model};
+    /// // The seed: 5 ETH for $1,100 sold forward at $260 locks 2/11 = 18.2 % at every price.
+    /// let m = Model::build(&Scenario::default());
+    /// assert!(m.messages.is_empty());
+    /// assert_eq!(m.table.len(), 11);
+    /// assert!(m.table.iter().all(|r| r.period_return == rust_decimal::Decimal::TWO / rust_decimal::Decimal::from(11)));
+    /// ```
+    pub fn build(s: &Scenario) -> Model {
+        let mut messages: Vec<Message> = s
+            .validate()
+            .into_iter()
+            .map(|e| Message {
+                key: Some(e.key),
+                text: e.to_string(),
+            })
+            .collect();
+        let mut model = Model {
+            scenario: s.clone(),
+            messages: Vec::new(),
+            economics: None,
+            options: None,
+            strategies: Vec::new(),
+            chosen: None,
+            greeks: None,
+            ticket: None,
+            locked_return: None,
+            table: Vec::new(),
+            grid: None,
+            curves: Vec::new(),
+            market: None,
+        };
+        let years = f64::from(s.days) / f64::from(DAYS_PER_YEAR);
+        let market = SpotModel::new(SpotParams {
+            spot: dec_f64(s.spot),
+            rate: s.rate(),
+            dividend_yield: 0.0,
+            vol: s.vol(),
+            expiry_years: years,
+        });
+        let market = match market {
+            Ok(m) => Some(m),
+            Err(e) => {
+                let key = match e.field() {
+                    Some("spot") => "spot",
+                    Some("volatility") => "vol",
+                    Some("risk-free rate") => "rate",
+                    _ => "days",
+                };
+                messages.push(msg(key, e));
+                None
+            }
+        };
+        model.market = market;
+        let carry = match money::carry_factor(
+            s.rate_pct / Decimal::ONE_HUNDRED,
+            Decimal::from(s.days) / Decimal::from(DAYS_PER_YEAR),
+        ) {
+            Ok(c) => c,
+            Err(e) => {
+                messages.push(msg("rate", e));
+                Decimal::ONE
+            }
+        };
+        let (economics, econ_view) = match economics_of(s) {
+            Ok(x) => x,
+            Err(m) => {
+                messages.push(m);
+                model.messages = messages;
+                return model;
+            }
+        };
+        model.economics = Some(econ_view);
+        let coverage = s.coverage();
+
+        // Options: put at kp; the collar's call at kc or solved.
+        let options = market.and_then(|m| match options_of(s, &m) {
+            Ok(o) => Some(o),
+            Err(msgs) => {
+                messages.extend(msgs);
+                None
+            }
+        });
+
+        // Every strategy that can be built.
+        for kind in StrategyKind::ALL {
+            let hedge = match hedge_of(kind, s, options.as_ref()) {
+                Some(Ok(h)) => h,
+                Some(Err((key, e))) => {
+                    if kind == StrategyKind::of(s) {
+                        messages.push(msg(key, e));
+                    }
+                    continue;
+                }
+                None => continue,
+            };
+            let position = match Position::new(PositionParams {
+                economics,
+                hedge,
+                coverage,
+                carry_factor: carry,
+            }) {
+                Ok(p) => p,
+                Err(e) => {
+                    if kind == StrategyKind::of(s) {
+                        messages.push(msg(key_of_hedge(kind), e));
+                    }
+                    continue;
+                }
+            };
+            match strategy_of(kind, position, s, market.as_ref()) {
+                Ok(st) => model.strategies.push(st),
+                Err(e) => {
+                    if kind == StrategyKind::of(s) {
+                        messages.push(msg(key_of_hedge(kind), e));
+                    }
+                }
+            }
+        }
+
+        let want = StrategyKind::of(s);
+        model.chosen = model.strategies.iter().position(|st| st.kind == want);
+        if let Some(chosen) = model.chosen.map(|i| &model.strategies[i]) {
+            let pos = &chosen.position;
+            match pos.table(s.table_prices()) {
+                Ok(t) => model.table = t,
+                Err(e) => messages.push(msg("step", e)),
+            }
+            model.ticket = pos.order_ticket(&s.coin);
+            if kind_is_inverse(want) {
+                model.locked_return = pos
+                    .inverse_notional()
+                    .and_then(|n| economics.return_of_total(n).ok());
+            }
+            if let Some(m) = market.as_ref() {
+                match chosen.profile.greeks(m) {
+                    Ok(g) => model.greeks = Some(g),
+                    Err(e) => messages.push(msg("vol", e)),
+                }
+            }
+            if let Some(o) = options {
+                model.options = Some(OptionsView {
+                    net_per_coin: net_premium_per_coin(pos.hedge()),
+                    net_carried: pos.carried_net_premium(),
+                    ..o
+                });
+            }
+        } else if let Some(o) = options {
+            model.options = Some(o);
+        }
+
+        // The chart's curves.
+        match PriceGrid::new(dec_f64(s.lo), dec_f64(s.hi), PriceGrid::DEFAULT_POINTS) {
+            Ok(grid) => {
+                model.curves = model
+                    .strategies
+                    .iter()
+                    .map(|st| {
+                        let mut pts = Vec::with_capacity(grid.len());
+                        st.profile.fill_values(&grid, &mut pts);
+                        (st.kind, pts)
+                    })
+                    .collect();
+                model.grid = Some(grid);
+            }
+            Err(e) => messages.push(msg("hi", e)),
+        }
+        model.messages = messages;
+        model
+    }
+
+    /// The chosen strategy, when it could be built.
+    ///
+    /// ```
+    /// use minerhedge::{link::Scenario, view::{Model, StrategyKind}};
+    /// assert_eq!(Model::build(&Scenario::default()).chosen().map(|s| s.kind), Some(StrategyKind::Forward));
+    /// ```
+    pub fn chosen(&self) -> Option<&Strategy> {
+        self.chosen.and_then(|i| self.strategies.get(i))
+    }
+
+    /// A strategy by kind, when it could be built.
+    ///
+    /// ```
+    /// use minerhedge::{link::Scenario, view::{Model, StrategyKind}};
+    /// assert!(Model::build(&Scenario::default()).strategy(StrategyKind::Unhedged).is_some());
+    /// ```
+    pub fn strategy(&self, kind: StrategyKind) -> Option<&Strategy> {
+        self.strategies.iter().find(|s| s.kind == kind)
+    }
+
+    /// The chosen strategy's exact row at final price `px` (the price slider's readout).
+    ///
+    /// ```
+    /// use minerhedge::{link::Scenario, view::Model};
+    /// use rust_decimal::Decimal;
+    /// let m = Model::build(&Scenario::default());
+    /// let r = m.readout(Decimal::from(200)).unwrap();
+    /// assert_eq!((r.revenue, r.hedge_payoff, r.hedged_revenue), (Decimal::from(1000), Decimal::from(300), Decimal::from(1300)));
+    /// ```
+    pub fn readout(&self, px: Decimal) -> Option<Row> {
+        self.chosen().and_then(|c| c.position.row(px).ok())
+    }
+
+    /// Monte Carlo inputs for the chosen scenario (price drift μ = r; difficulty volatility
+    /// from `dvol`; the expected output already holds the difficulty growth `dg`) and the
+    /// strategies to simulate, in `strategies` order.
+    ///
+    /// ```
+    /// use minerhedge::{link::Scenario, view::Model};
+    /// let m = Model::build(&Scenario::default());
+    /// let (params, profiles) = m.monte_carlo().unwrap();
+    /// assert_eq!(profiles.len(), m.strategies.len());
+    /// assert_eq!(params.paths, 10_000);
+    /// ```
+    pub fn monte_carlo(&self) -> Option<(McParams, Vec<PayoffProfile>)> {
+        let m = self.market?;
+        let p = m.params();
+        let s = &self.scenario;
+        let params = McParams {
+            spot: p.spot,
+            drift: p.rate,
+            vol: p.vol,
+            years: p.expiry_years,
+            difficulty_drift: 0.0,
+            difficulty_vol: s.difficulty_vol(),
+            correlation: 0.0,
+            paths: s.mc_paths as usize,
+            bins: 40,
+            seed: s.mc_seed,
+        };
+        Some((
+            params,
+            self.strategies.iter().map(|st| st.profile).collect(),
+        ))
+    }
+
+    /// The chosen hedge's volume-risk heat map: `price_points` prices over the chart range ×
+    /// difficulty changes from −20 % to +50 % in 5 % steps.
+    ///
+    /// ```
+    /// use minerhedge::{link::Scenario, view::Model};
+    /// let h = Model::build(&Scenario::default()).heatmap(21).unwrap();
+    /// assert_eq!(h.values.len(), 21 * 15);
+    /// assert!(h.max_realized_coverage > 1.0); // a full forward over-hedges when difficulty rises
+    /// ```
+    pub fn heatmap(&self, price_points: usize) -> Option<VolumeHeatmap> {
+        let grid = self.grid?;
+        let g = PriceGrid::new(grid.lo(), grid.hi(), price_points).ok()?;
+        let changes: Vec<f64> = (0..15).map(|i| -0.2 + 0.05 * f64::from(i)).collect();
+        self.chosen()?.profile.volume_heatmap(&g, &changes).ok()
+    }
+}
+
+fn kind_is_inverse(k: StrategyKind) -> bool {
+    k == StrategyKind::Inverse
+}
+
+/// The link key of the main input of a strategy's hedge.
+fn key_of_hedge(kind: StrategyKind) -> &'static str {
+    match kind {
+        StrategyKind::Unhedged => "cov",
+        StrategyKind::Forward => "fwd",
+        StrategyKind::Inverse => "inv",
+        StrategyKind::Put => "kp",
+        StrategyKind::Collar | StrategyKind::ZeroCostCollar => "kc",
+    }
+}
+
+/// Economics of the scenario's mode, and their view.
+fn economics_of(s: &Scenario) -> std::result::Result<(PeriodEconomics, EconomicsView), Message> {
+    let spot = s.spot;
+    match s.mode {
+        Mode::Direct => {
+            let e = PeriodEconomics::direct(DirectParams {
+                period_cost: s.cost,
+                expected_output: s.qty,
+            })
+            .map_err(|e| {
+                let key = if e.field() == Some("expected output") {
+                    "qty"
+                } else {
+                    "cost"
+                };
+                msg(key, e)
+            })?;
+            let margin = e.revenue(spot).map_err(|e| msg("spot", e))? - e.cost();
+            Ok((
+                e,
+                EconomicsView {
+                    cost: e.cost(),
+                    cash_cost: e.cash_cost(),
+                    output: e.output(),
+                    breakeven: e.breakeven_price(),
+                    margin_at_spot: margin,
+                    rig: None,
+                },
+            ))
+        }
+        Mode::Rig => {
+            let pct = |d: Decimal| d / Decimal::ONE_HUNDRED;
+            let days = Decimal::from(s.days);
+            // A halving on day h of a period of T days: the average subsidy over the period
+            // (blocks arrive evenly in time) is sub·(h + (T − h)/2)/T.
+            let subsidy = match s.halving_day {
+                Some(h) if h < s.days => {
+                    let h = Decimal::from(h);
+                    s.subsidy * (h + (days - h) / Decimal::TWO) / days
+                }
+                _ => s.subsidy,
+            };
+            let rig = Rig::new(RigParams {
+                hashrate_ths: s.hashrate_ths,
+                efficiency_j_per_th: s.efficiency_j_per_th,
+                power_price_per_kwh: s.power_usd_per_kwh,
+                other_opex: s.opex,
+                pool_fee: pct(s.pool_fee_pct),
+                uptime: pct(s.uptime_pct),
+                difficulty: s.difficulty,
+                difficulty_growth: pct(s.difficulty_growth_pct),
+                block_subsidy: subsidy,
+                fees_per_block: s.fees_per_block,
+                period_days: days,
+                hardware_capex: s.capex,
+                hardware_lifetime_days: Decimal::from(s.lifetime_days),
+            })
+            .map_err(|e| msg(rig_key(&e), e))?;
+            let e = rig.economics().map_err(|e| msg("hr", e))?;
+            let view = RigView {
+                expected_blocks: rig.expected_blocks(),
+                average_difficulty: rig.average_difficulty(),
+                energy_kwh: rig.energy_kwh(),
+                power_cost: rig.power_cost(),
+                amortization: rig.amortization(),
+                hashprice: rig.hashprice(spot).map_err(|e| msg("spot", e))?,
+            };
+            let margin = e.revenue(spot).map_err(|e| msg("spot", e))? - e.cost();
+            Ok((
+                e,
+                EconomicsView {
+                    cost: e.cost(),
+                    cash_cost: e.cash_cost(),
+                    output: e.output(),
+                    breakeven: e.breakeven_price(),
+                    margin_at_spot: margin,
+                    rig: Some(view),
+                },
+            ))
+        }
+    }
+}
+
+/// The link key of a rig input named in an engine error.
+fn rig_key(e: &DomainError) -> &'static str {
+    match e.field().unwrap_or("") {
+        f if f.contains("hashrate") => "hr",
+        f if f.contains("efficiency") => "eff",
+        f if f.contains("power") => "pwr",
+        f if f.contains("opex") || f.contains("operating") => "opex",
+        f if f.contains("pool") => "pool",
+        f if f.contains("uptime") => "up",
+        f if f.contains("growth") => "dg",
+        f if f.contains("difficulty") => "diff",
+        f if f.contains("subsidy") => "sub",
+        f if f.contains("fee") => "fee",
+        f if f.contains("lifetime") => "life",
+        f if f.contains("capex") || f.contains("hardware") => "capex",
+        f if f.contains("period") => "days",
+        _ => "hr",
+    }
+}
+
+/// Put and collar-call premiums, model or quoted; the call strike solved when `kc=zero`.
+fn options_of(s: &Scenario, m: &SpotModel) -> std::result::Result<OptionsView, Vec<Message>> {
+    let kp = dec_f64(s.put_strike);
+    let put_model = m
+        .price(OptionKind::Put, kp)
+        .map_err(|e| vec![msg("kp", e)])?;
+    let put = leg(m, OptionKind::Put, s.put_strike, put_model, s.put_premium)
+        .map_err(|e| vec![msg("pp", e)])?;
+    let pricer = QuotedPricer {
+        model: *m,
+        put: s.put_premium.map(|p| (kp, dec_f64(p))),
+        call: None,
+    };
+    let (call, call_solved) = match s.call_strike {
+        CallStrike::Strike(kc) => {
+            let call_model = m
+                .price(OptionKind::Call, dec_f64(kc))
+                .map_err(|e| vec![msg("kc", e)])?;
+            (
+                Some(
+                    leg(m, OptionKind::Call, kc, call_model, s.call_premium)
+                        .map_err(|e| vec![msg("cp", e)])?,
+                ),
+                false,
+            )
+        }
+        CallStrike::Zero => match zero_cost_collar(
+            &pricer,
+            ZeroCostParams {
+                put_strike: kp,
+                min_call_strike: kp,
+            },
+        ) {
+            Ok(z) => {
+                let strike = money::dec_from_f64("call strike", z.call_strike)
+                    .map_err(|e| vec![msg("kc", e)])?;
+                // The exact premium the collar uses is the put's, so the net is exactly zero.
+                (
+                    Some(OptionLeg {
+                        strike,
+                        premium: put.premium,
+                        source: PremiumSource::Model,
+                        model_premium: z.call_premium,
+                        implied_vol: None,
+                    }),
+                    true,
+                )
+            }
+            Err(e) => {
+                if s.hedge == HedgeChoice::Collar {
+                    return Err(vec![msg("kc", e)]);
+                }
+                (None, false)
+            }
+        },
+    };
+    Ok(OptionsView {
+        put,
+        call,
+        call_solved,
+        net_per_coin: Decimal::ZERO,
+        net_carried: Decimal::ZERO,
+    })
+}
+
+fn leg(
+    m: &SpotModel,
+    kind: OptionKind,
+    strike: Decimal,
+    model_premium: f64,
+    quote: Option<Decimal>,
+) -> Result<OptionLeg> {
+    let field = match kind {
+        OptionKind::Put => "put premium",
+        OptionKind::Call => "call premium",
+    };
+    Ok(match quote {
+        Some(q) => OptionLeg {
+            strike,
+            premium: q,
+            source: PremiumSource::Quoted,
+            model_premium,
+            implied_vol: m.implied_vol(kind, dec_f64(strike), dec_f64(q)).ok(),
+        },
+        None => OptionLeg {
+            strike,
+            premium: money::dec_from_f64(field, model_premium)?.round_dp(10),
+            source: PremiumSource::Model,
+            model_premium,
+            implied_vol: None,
+        },
+    })
+}
+
+/// The hedge of one strategy, or `None` when the options it needs are unavailable.
+fn hedge_of(
+    kind: StrategyKind,
+    s: &Scenario,
+    options: Option<&OptionsView>,
+) -> Option<std::result::Result<Hedge, (&'static str, DomainError)>> {
+    Some(Ok(match kind {
+        StrategyKind::Unhedged => Hedge::Unhedged,
+        StrategyKind::Forward => Hedge::Forward { price: s.forward },
+        StrategyKind::Inverse => Hedge::InverseForward {
+            quote: s.inverse_quote,
+        },
+        StrategyKind::Put => {
+            let o = options?;
+            Hedge::Put {
+                strike: o.put.strike,
+                premium: o.put.premium,
+            }
+        }
+        StrategyKind::Collar => {
+            let o = options?;
+            let c = o.call?;
+            if c.strike < o.put.strike {
+                return Some(Err((
+                    "kc",
+                    DomainError::out_of_range(
+                        "call strike",
+                        dec_f64(c.strike),
+                        format!("at least the put strike {}", o.put.strike),
+                    ),
+                )));
+            }
+            Hedge::Collar {
+                put_strike: o.put.strike,
+                put_premium: o.put.premium,
+                call_strike: c.strike,
+                call_premium: c.premium,
+            }
+        }
+        StrategyKind::ZeroCostCollar => {
+            let o = options?;
+            if o.call_solved {
+                let c = o.call?;
+                Hedge::Collar {
+                    put_strike: o.put.strike,
+                    put_premium: o.put.premium,
+                    call_strike: c.strike,
+                    call_premium: c.premium,
+                }
+            } else {
+                return None;
+            }
+        }
+    }))
+}
+
+/// Net option premium per coin of a hedge, USD (positive = paid).
+fn net_premium_per_coin(h: &Hedge) -> Decimal {
+    match h {
+        Hedge::Put { premium, .. } => *premium,
+        Hedge::SoldCall { premium, .. } => -*premium,
+        Hedge::Collar {
+            put_premium,
+            call_premium,
+            ..
+        } => *put_premium - *call_premium,
+        _ => Decimal::ZERO,
+    }
+}
+
+fn strategy_of(
+    kind: StrategyKind,
+    position: Position,
+    s: &Scenario,
+    market: Option<&SpotModel>,
+) -> Result<Strategy> {
+    let profile = position.profile()?;
+    let grid = PriceGrid::new(dec_f64(s.lo), dec_f64(s.hi), 2)?;
+    let outlook = market.and_then(|m| {
+        let p = m.params();
+        Lognormal::new(LognormalParams {
+            spot: p.spot,
+            drift: p.rate,
+            vol: p.vol,
+            years: p.expiry_years,
+        })
+        .ok()
+        .map(|d| profile.outlook(&d))
+    });
+    let per_coin = net_premium_per_coin(position.hedge());
+    let call_strike = match position.hedge() {
+        Hedge::Collar { call_strike, .. } => Some(*call_strike),
+        _ => None,
+    };
+    Ok(Strategy {
+        kind,
+        upfront_premium: per_coin * position.hedged_quantity(),
+        bounds: profile.bounds(),
+        return_range: profile.return_range(&grid),
+        outlook,
+        profile,
+        position,
+        call_strike,
+    })
+}
