@@ -5,7 +5,7 @@
 //! Run: `cargo test --test economics_props`.
 
 use minerhedge::domain::economics::{
-    validate_price, DirectParams, PeriodEconomics, Rig, RigParams,
+    halving_subsidy, validate_price, DirectParams, PeriodEconomics, Rig, RigParams,
 };
 use minerhedge::domain::money::{
     carry_factor, carry_factor_f64, dec_from_f64, grouped, percent_rounded, MAX_MONEY, MAX_PRICE,
@@ -72,17 +72,16 @@ fn rig_params() -> impl Strategy<Value = RigParams> {
             either(sane_dec(1, 100_000_000_000_000_000, 0)), // difficulty
         ),
         (
-            either(sane_dec(-99, 1000, 2)),                       // growth
-            either(sane_dec(0, 1_000_000, 3)),                    // subsidy
-            either(sane_dec(0, 1_000_000, 3)),                    // fees
-            either(sane_dec(1, 36_500, 1)),                       // days
-            either(sane_dec(0, 100_000_000, 0)),                  // capex
-            either(sane_dec(1, 36_500, 0)),                       // lifetime
-            proptest::option::of(either(sane_dec(0, 36_500, 1))), // halving day
+            either(sane_dec(-99, 1000, 2)),      // growth
+            either(sane_dec(0, 1_000_000, 3)),   // subsidy
+            either(sane_dec(0, 1_000_000, 3)),   // fees
+            either(sane_dec(1, 36_500, 1)),      // days
+            either(sane_dec(0, 100_000_000, 0)), // capex
+            either(sane_dec(1, 36_500, 0)),      // lifetime
         ),
     )
         .prop_map(
-            |((h, e, pp, op, pf, up, d), (g, sub, fee, days, capex, life, halv))| RigParams {
+            |((h, e, pp, op, pf, up, d), (g, sub, fee, days, capex, life))| RigParams {
                 hashrate_ths: h,
                 efficiency_j_per_th: e,
                 power_price_per_kwh: pp,
@@ -96,7 +95,6 @@ fn rig_params() -> impl Strategy<Value = RigParams> {
                 period_days: days,
                 hardware_capex: capex,
                 hardware_lifetime_days: life,
-                halving_day: halv,
             },
         )
 }
@@ -224,6 +222,20 @@ proptest! {
                 let f = (r * t).exp();
                 let kf: f64 = rust_decimal::prelude::ToPrimitive::to_f64(&k).unwrap();
                 prop_assert!((kf - f).abs() <= 1e-12 * f, "{} vs {}", kf, f);
+            }
+            Err(e) => prop_assert!(is_typed(&e)),
+        }
+    }
+
+    /// The halving subsidy lies between half and the full subsidy; bad input is typed.
+    #[test]
+    fn halving_subsidy_is_bounded(sub in either(sane_dec(0, 1_000_000, 3)),
+                                  h in either(sane_dec(0, 3650, 0)),
+                                  t in either(sane_dec(1, 3650, 0))) {
+        match halving_subsidy(sub, h, t) {
+            Ok(v) => {
+                prop_assert!(v >= sub / Decimal::TWO - Decimal::new(1, 26));
+                prop_assert!(v <= sub + Decimal::new(1, 26));
             }
             Err(e) => prop_assert!(is_typed(&e)),
         }

@@ -5,7 +5,9 @@
 //! Run: `cargo test --test seed_tables`.
 
 use minerhedge::domain::collar::{zero_cost_collar, CollarLeg, OptionPricer, ZeroCostParams};
-use minerhedge::domain::economics::{DirectParams, PeriodEconomics, Rig, RigParams};
+use minerhedge::domain::economics::{
+    halving_subsidy, DirectParams, PeriodEconomics, Rig, RigParams,
+};
 use minerhedge::domain::hedge::{Hedge, InverseQuote, Position, PositionParams};
 use minerhedge::domain::money::percent_rounded;
 use minerhedge::domain::pricing::{SpotModel, SpotParams};
@@ -286,14 +288,14 @@ fn zero_cost_collar_with_put_above_forward_is_typed_error() {
 }
 
 /// The example rig with the subsidy halving on day 10 of 30. By hand: a third of the blocks
-/// pays 3.125, two thirds pay 1.5625, so the effective subsidy is
+/// pays 3.125, two thirds pay 1.5625, so the period-average subsidy is
 /// 3.125 × (1 + 10/30) / 2 = 25/12; reward = 25/12 + 0.02 = 631/300; blocks = 4,320,000 / 2³²,
 /// so coins = 4,320,000 × 631 / 300 / 2³² × 0.98 = 9,086,400 / 2³² × 0.98
 /// = 0.002073280513286590576171875 (a finite decimal).
 #[test]
 fn rig_with_halving_by_hand() {
     let mut p = RigParams::example();
-    p.halving_day = Some(d(10));
+    p.block_subsidy = halving_subsidy(dec("3.125"), d(10), d(30)).unwrap();
     let rig = Rig::new(p).unwrap();
     assert_eq!(rig.expected_blocks(), dec("0.001005828380584716796875"));
     let q = rig.expected_output();
@@ -302,10 +304,18 @@ fn rig_with_halving_by_hand() {
         "{q}"
     );
     // Halving on the last day changes nothing; on day 0 the whole period pays half.
-    p.halving_day = Some(d(30));
-    assert_eq!(Rig::new(p).unwrap().reward_per_block(), dec("3.145"));
-    p.halving_day = Some(d(0));
-    assert_eq!(Rig::new(p).unwrap().reward_per_block(), dec("1.5825"));
-    p.halving_day = Some(d(31));
-    assert_eq!(Rig::new(p).unwrap_err().field(), Some("halving day"));
+    assert_eq!(
+        halving_subsidy(dec("3.125"), d(30), d(30)).unwrap(),
+        dec("3.125")
+    );
+    assert_eq!(
+        halving_subsidy(dec("3.125"), d(0), d(30)).unwrap(),
+        dec("1.5625")
+    );
+    assert_eq!(
+        halving_subsidy(dec("3.125"), d(31), d(30))
+            .unwrap_err()
+            .field(),
+        Some("halving day")
+    );
 }

@@ -11,10 +11,10 @@
 //!   `(1/t)∫ dt / D(t) = ln(1 + g) / (g·D)` is slightly higher (Jensen), so the output is
 //!   understated by about `g²/12` relative for small `g` (0.08 % at g = 10 %).
 //! - Expected blocks `B = H·t / (D_avg·2³²)`.
-//! - Coins `Q = B × (subsidy_eff + fees per block) × (1 − pool fee) × uptime`, where
-//!   `subsidy_eff = subsidy` without a halving and `subsidy × (1 + h/T)/2` when the subsidy
-//!   halves on day `h` of a `T`-day period (blocks arrive uniformly over the period under the
-//!   average-difficulty model, so a fraction `h/T` of them pays the full subsidy).
+//! - Coins `Q = B × (subsidy + fees per block) × (1 − pool fee) × uptime`. A subsidy halving
+//!   on day `h` of a `T`-day period enters as the period-average subsidy
+//!   [`halving_subsidy`] `= subsidy × (1 + h/T)/2` (blocks arrive uniformly over the period
+//!   under the average-difficulty model, so a fraction `h/T` of them pays the full subsidy).
 //! - Energy `E = hashrate_ths × J/TH × uptime × t / 3.6·10⁶` kWh — **uptime scales power**: a
 //!   rig that is down draws nothing. Power cost `E × $/kWh`.
 //! - Amortization `capex × days / lifetime_days`.
@@ -47,6 +47,35 @@ pub(crate) fn price_field(field: &'static str, s: Decimal) -> Result<Decimal> {
             format!("greater than 0 and at most {MAX_PRICE} USD per coin"),
         ))
     }
+}
+
+/// Period-average block subsidy when the subsidy halves on day `h` of a `T`-day period:
+/// `subsidy × (1 + h/T) / 2` (a fraction `h/T` of the blocks, arriving uniformly in time,
+/// pays the full subsidy, the rest half). `h ∈ [0, T]`, `T ∈ (0, 3650]`, subsidy `[0, 1e6]`;
+/// errors name `"halving day"`, `"period length"`, `"block subsidy"`. Pass the result as
+/// [`RigParams::block_subsidy`].
+///
+/// ```
+/// use minerhedge::domain::economics::halving_subsidy;
+/// use rust_decimal::Decimal;
+/// let d = Decimal::from;
+/// assert_eq!(halving_subsidy(Decimal::new(3125, 3), d(15), d(30))?, Decimal::new(234375, 5));
+/// assert_eq!(halving_subsidy(Decimal::new(3125, 3), d(30), d(30))?, Decimal::new(3125, 3));
+/// assert!(halving_subsidy(Decimal::new(3125, 3), d(31), d(30)).is_err());
+/// # Ok::<(), minerhedge::domain::DomainError>(())
+/// ```
+pub fn halving_subsidy(
+    subsidy: Decimal,
+    halving_day: Decimal,
+    period_days: Decimal,
+) -> Result<Decimal> {
+    let d = Decimal::from;
+    bounded("block subsidy", subsidy, d(0), true, d(1_000_000), true)?;
+    bounded("period length", period_days, d(0), false, d(3650), true)?;
+    bounded("halving day", halving_day, d(0), true, period_days, true)?;
+    let share = money::div("halving day", halving_day, period_days)?;
+    let full = money::mul("block subsidy", subsidy, Decimal::ONE + share)?;
+    money::div("block subsidy", full, Decimal::TWO).map(|v| v.normalize())
 }
 
 /// Inputs of [`PeriodEconomics::direct`]: the seed's cloud-mining case.
@@ -268,9 +297,6 @@ pub struct RigParams {
     pub hardware_capex: Decimal,
     /// Hardware lifetime in days, `(0, 36500]`.
     pub hardware_lifetime_days: Decimal,
-    /// Day of the period on which the block subsidy halves, `[0, period_days]`; `None`: no
-    /// halving in the period.
-    pub halving_day: Option<Decimal>,
 }
 
 impl RigParams {
@@ -296,7 +322,6 @@ impl RigParams {
             period_days: Decimal::from(30),
             hardware_capex: Decimal::ZERO,
             hardware_lifetime_days: Decimal::from(1095),
-            halving_day: None,
         }
     }
 }
@@ -431,16 +456,7 @@ impl Rig {
         )?;
         dec_positive("block subsidy", p.block_subsidy + p.fees_per_block)?;
         bounded("period length", p.period_days, d(0), false, d(3650), true)?;
-        let subsidy = match p.halving_day {
-            None => p.block_subsidy,
-            Some(h) => {
-                bounded("halving day", h, d(0), true, p.period_days, true)?;
-                // subsidy × (1 + h/T) / 2
-                let share = money::div("halving day", h, p.period_days)?;
-                money::mul("block subsidy", p.block_subsidy, Decimal::ONE + share)? / Decimal::TWO
-            }
-        };
-        let reward = subsidy + p.fees_per_block;
+        let reward = p.block_subsidy + p.fees_per_block;
         bounded(
             "hardware capex",
             p.hardware_capex,
@@ -559,22 +575,18 @@ impl Rig {
         self.blocks
     }
 
-    /// Average reward per block over the period, coins: `subsidy_eff + fees` (see the
-    /// module docs for the halving).
+    /// Reward per block, coins: `subsidy + fees`.
     ///
     /// ```
     /// # use minerhedge::domain::economics::*; use rust_decimal::Decimal;
-    /// let mut p = RigParams::example();
-    /// assert_eq!(Rig::new(p)?.reward_per_block(), Decimal::new(3145, 3));
-    /// p.halving_day = Some(Decimal::from(15)); // halves mid-period: 3.125 × 0.75 + 0.02
-    /// assert_eq!(Rig::new(p)?.reward_per_block(), Decimal::new(236375, 5));
+    /// assert_eq!(Rig::new(RigParams::example())?.reward_per_block(), Decimal::new(3145, 3));
     /// # Ok::<(), minerhedge::domain::DomainError>(())
     /// ```
     pub fn reward_per_block(&self) -> Decimal {
         self.reward
     }
 
-    /// Expected coins, `Q = B × (subsidy_eff + fees) × (1 − pool fee) × uptime`.
+    /// Expected coins, `Q = B × (subsidy + fees) × (1 − pool fee) × uptime`.
     ///
     /// ```
     /// # use minerhedge::domain::economics::*; use rust_decimal::Decimal;
@@ -666,8 +678,8 @@ impl Rig {
     }
 
     /// Network hashprice at spot `S`: USD earned per TH/s per day, gross of pool fee and at
-    /// 100 % uptime (the market convention), averaged over the period:
-    /// `S × (subsidy_eff + fees) × 86 400 × 10¹² / (D_avg × 2³²)`.
+    /// 100 % uptime (the market convention), at the period's average difficulty:
+    /// `S × (subsidy + fees) × 86 400 × 10¹² / (D_avg × 2³²)`.
     ///
     /// ```
     /// # use minerhedge::domain::economics::*; use rust_decimal::Decimal;
