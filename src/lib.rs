@@ -9,6 +9,10 @@
 //!   distribution and heat-map drawings, generic over plotters' `DrawingBackend` (canvas in the
 //!   browser, SVG in native tests).
 //! - [`link`]: the page state ([`link::Scenario`]) and its versioned share-link codec; pure.
+//! - [`view`]: the view model — everything the page shows, computed from a
+//!   [`link::Scenario`] ([`view::Model::build`]); [`view::compare`] the strategy comparison,
+//!   [`view::rebalance`] the rebalancing ticket. Pure.
+//! - [`export`]: CSV of the table and of the comparison. Pure.
 //! - [`format`](mod@format): money, percent and coin text for the page, tables and CSV; pure.
 //!
 //! ## Invariants
@@ -20,6 +24,7 @@
 
 pub mod chart;
 pub mod domain;
+pub mod export;
 pub mod format;
 pub mod link;
 pub mod view;

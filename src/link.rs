@@ -82,6 +82,8 @@
 //! | `dvol` | difficulty volatility, annualized | % | between 0 and 500 | 0 |
 //! | `elapsed` | days elapsed, for the value before expiry; at most `days` | days | whole number between 0 and 3,650 | 0 |
 //! | `halv` | day of the period on which the subsidy halves; absent: no halving; at most `days` | days | whole number between 0 and 3,650, or absent | absent |
+//! | `rspot` | rebalancing: the coin price now; 0: the same as `spot` | USD per coin | between 0 and 1,000,000,000 | 0 |
+//! | `rdg` | rebalancing: change of the expected difficulty since the hedge was placed | % | greater than -100 and at most 1,000 | 0 |
 //!
 //! The same table is available at run time as [`KEYS`] and as Markdown from
 //! [`markdown_table`]; a test checks that this documentation equals it.
@@ -492,6 +494,10 @@ pub struct Scenario {
     pub elapsed_days: u32,
     /// `halv`: day of the period on which the subsidy halves (≤ `days`); `None`: no halving.
     pub halving_day: Option<u32>,
+    /// `rspot`: rebalancing, the coin price now (0: the same as `spot`).
+    pub rebalance_spot: Decimal,
+    /// `rdg`: rebalancing, % change of the expected difficulty since the hedge was placed.
+    pub rebalance_difficulty_pct: Decimal,
 }
 
 impl Default for Scenario {
@@ -534,6 +540,8 @@ impl Default for Scenario {
             difficulty_vol_pct: Decimal::ZERO,
             elapsed_days: 0,
             halving_day: None,
+            rebalance_spot: Decimal::ZERO,
+            rebalance_difficulty_pct: Decimal::ZERO,
         }
     }
 }
@@ -999,6 +1007,8 @@ impl Scenario {
         "hi" => hi,
         "step" => step,
         "dvol" => difficulty_vol_pct,
+        "rspot" => rebalance_spot,
+        "rdg" => rebalance_difficulty_pct,
     }
 
     fn whole(&self, key: &str) -> Option<u32> {

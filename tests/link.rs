@@ -271,7 +271,7 @@ fn canonical_query_of_the_default() {
     let expected = "v=1&coin=ETH&mode=direct&cost=1100&qty=5&hr=200&eff=17.5&pwr=0.06&opex=0\
         &pool=2&up=97&diff=120000000000000&dg=0&sub=3.125&fee=0.02&capex=0&life=1095&days=30\
         &spot=250&vol=80&rate=5&hedge=forward&cov=100&fwd=260&inv=0.004&kp=230&kc=zero&px=250\
-        &lo=200&hi=300&step=10&seed=1&paths=10000&dvol=0&elapsed=0";
+        &lo=200&hi=300&step=10&seed=1&paths=10000&dvol=0&elapsed=0&rspot=0&rdg=0";
     assert_eq!(Scenario::default().to_query(), expected);
 }
 
@@ -293,7 +293,7 @@ fn canonical_query_follows_the_key_table() {
     let table: Vec<&str> = KEYS.iter().map(|k| k.key).collect();
     assert_eq!(keys, table);
     assert!(q.contains("&kc=310&pp=12.5&cp=0&"));
-    assert!(q.ends_with("&halv=7"));
+    assert!(q.ends_with("&halv=7&rspot=0&rdg=0"));
     assert!(q.contains("coin=btc"));
     assert_eq!(Scenario::from_query(&q).scenario, s);
 }
@@ -345,11 +345,11 @@ fn issue_keys_are_all_present() {
         "v", "coin", "mode", "cost", "qty", "hr", "eff", "pwr", "diff", "sub", "fee", "days",
         "spot", "vol", "rate", "hedge", "cov", "fwd", "inv", "kp", "kc", "px", "lo", "hi", "step",
         "opex", "pool", "up", "dg", "capex", "life", "pp", "cp", "seed", "paths", "dvol",
-        "elapsed", "halv",
+        "elapsed", "halv", "rspot", "rdg",
     ] {
         assert!(KeySpec::get(key).is_some(), "{key}");
     }
-    assert_eq!(KEYS.len(), 38);
+    assert_eq!(KEYS.len(), 40);
     let mut labels: Vec<&str> = KEYS.iter().map(|k| k.label).collect();
     labels.sort_unstable();
     labels.dedup();
@@ -502,6 +502,8 @@ prop_compose! {
         dvol in dec_in(0, 5000, 1),
         elapsed_frac in 0.0f64..=1.0,
         halv in prop::option::of(0.0f64..=1.0),
+        rspot in dec_in(0, 1_000_000_000, 2),
+        rdg in dec_in(-999, 10_000, 1),
     ) -> Scenario {
         let clamp_day = |f: f64| ((f64::from(days) * f).floor() as u32).min(days);
         Scenario {
@@ -516,6 +518,7 @@ prop_compose! {
             lo, hi: (lo + step * Decimal::from(steps)).normalize(), step,
             mc_seed: seed, mc_paths: paths, difficulty_vol_pct: dvol,
             elapsed_days: clamp_day(elapsed_frac), halving_day: halv.map(clamp_day),
+            rebalance_spot: rspot, rebalance_difficulty_pct: rdg,
         }
     }
 }

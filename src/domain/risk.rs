@@ -19,9 +19,10 @@
 //! cap, loss probabilities and expectations are computed in closed form, not by sampling.
 
 use super::error::{DomainError, Result};
+use super::pricing::normal::cdf as norm_cdf;
 use super::pricing::{OptionKind, SpotModel};
 use super::validate::{in_range, non_negative, positive, MAX_COINS, MAX_PRICE, MAX_USD};
-use libm::{erfc, exp, log, sqrt};
+use libm::{exp, log, sqrt};
 
 /// The end-of-period USD value of a position, as the piecewise-linear formula of the module
 /// docs. Build it with [`PayoffProfile::new`] from [`ProfileParams`].
@@ -817,11 +818,6 @@ impl PriceGrid {
         let (lo, hi, last) = (self.lo, self.hi, self.n - 1);
         (0..self.n).map(move |i| if i == last { hi } else { lo + step * i as f64 })
     }
-}
-
-/// Standard normal CDF `Φ(x) = erfc(−x/√2)/2`.
-fn norm_cdf(x: f64) -> f64 {
-    0.5 * erfc(-x * std::f64::consts::FRAC_1_SQRT_2)
 }
 
 impl Lognormal {

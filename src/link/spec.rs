@@ -623,6 +623,22 @@ pub const KEYS: &[KeySpec] = &[
         kind: Kind::OptionalWhole(DAYS_IN_PERIOD),
         default: "",
     },
+    KeySpec {
+        key: "rspot",
+        label: "Spot now",
+        meaning: "rebalancing: the coin price now; 0: the same as `spot`",
+        unit: "USD per coin",
+        kind: Kind::Number(NumRange::closed(Decimal::ZERO, pow10(9))),
+        default: "0",
+    },
+    KeySpec {
+        key: "rdg",
+        label: "Difficulty change since the hedge",
+        meaning: "rebalancing: change of the expected difficulty since the hedge was placed",
+        unit: "%",
+        kind: Kind::Number(NumRange::above(neg(100), int(1000))),
+        default: "0",
+    },
 ];
 
 /// The key table as Markdown (the same table as in the module docs), for the README.

@@ -9,6 +9,9 @@
 //! Nothing here panics on any scenario: a value the engine refuses becomes a [`Message`] naming
 //! the link key of the field, and whatever does not depend on it is still shown.
 
+pub mod compare;
+pub mod rebalance;
+
 use crate::domain::collar::{zero_cost_collar, CollarLeg, OptionPricer, ZeroCostParams};
 use crate::domain::economics::{DirectParams, PeriodEconomics, Rig, RigParams};
 use crate::domain::hedge::{Hedge, Position, PositionParams, Row};
@@ -509,6 +512,42 @@ impl Model {
         ))
     }
 
+    /// The chosen position's value on the chart's grid as marked after `elapsed` days (the
+    /// link's `elapsed`), with the time left `τ = (days − elapsed)/365`: options at their
+    /// model value, carried to the end of the period (see
+    /// [`PayoffProfile::value_before_expiry`]). `None` without a valid market or position.
+    ///
+    /// ```
+    /// use minerhedge::{link::Scenario, view::Model};
+    /// let m = Model::build(&Scenario::from_query("hedge=put&elapsed=10").scenario);
+    /// let early = m.curve_before_expiry().unwrap();
+    /// let expiry = &m.curves.iter().find(|(k, _)| Some(*k) == m.chosen().map(|c| c.kind)).unwrap().1;
+    /// // At the put strike the option still has time value.
+    /// let i = early.iter().position(|(s, _)| *s >= 230.0).unwrap();
+    /// assert!(early[i].1 > expiry[i].1);
+    /// ```
+    pub fn curve_before_expiry(&self) -> Option<Vec<(f64, f64)>> {
+        let m = self.market?;
+        let grid = self.grid?;
+        let chosen = self.chosen()?;
+        let s = &self.scenario;
+        let left = f64::from(s.days.saturating_sub(s.elapsed_days)) / f64::from(DAYS_PER_YEAR);
+        let at = SpotModel::new(SpotParams {
+            expiry_years: left,
+            ..m.params()
+        })
+        .ok()?;
+        grid.prices()
+            .map(|x| {
+                chosen
+                    .profile
+                    .value_before_expiry(x.max(1e-9), &at)
+                    .map(|v| (x, v))
+            })
+            .collect::<Result<Vec<_>>>()
+            .ok()
+    }
+
     /// The chosen hedge's volume-risk heat map: `price_points` prices over the chart range ×
     /// difficulty changes from −20 % to +50 % in 5 % steps.
     ///
@@ -558,18 +597,7 @@ fn economics_of(s: &Scenario) -> std::result::Result<(PeriodEconomics, Economics
                 };
                 msg(key, e)
             })?;
-            let margin = e.revenue(spot).map_err(|e| msg("spot", e))? - e.cost();
-            Ok((
-                e,
-                EconomicsView {
-                    cost: e.cost(),
-                    cash_cost: e.cash_cost(),
-                    output: e.output(),
-                    breakeven: e.breakeven_price(),
-                    margin_at_spot: margin,
-                    rig: None,
-                },
-            ))
+            summarize(e, spot, None)
         }
         Mode::Rig => {
             let pct = |d: Decimal| d / Decimal::ONE_HUNDRED;
@@ -608,20 +636,29 @@ fn economics_of(s: &Scenario) -> std::result::Result<(PeriodEconomics, Economics
                 amortization: rig.amortization(),
                 hashprice: rig.hashprice(spot).map_err(|e| msg("spot", e))?,
             };
-            let margin = e.revenue(spot).map_err(|e| msg("spot", e))? - e.cost();
-            Ok((
-                e,
-                EconomicsView {
-                    cost: e.cost(),
-                    cash_cost: e.cash_cost(),
-                    output: e.output(),
-                    breakeven: e.breakeven_price(),
-                    margin_at_spot: margin,
-                    rig: Some(view),
-                },
-            ))
+            summarize(e, spot, Some(view))
         }
     }
+}
+
+/// The economics and their view, with the margin at `spot`.
+fn summarize(
+    e: PeriodEconomics,
+    spot: Decimal,
+    rig: Option<RigView>,
+) -> std::result::Result<(PeriodEconomics, EconomicsView), Message> {
+    let margin = e.revenue(spot).map_err(|err| msg("spot", err))? - e.cost();
+    Ok((
+        e,
+        EconomicsView {
+            cost: e.cost(),
+            cash_cost: e.cash_cost(),
+            output: e.output(),
+            breakeven: e.breakeven_price(),
+            margin_at_spot: margin,
+            rig,
+        },
+    ))
 }
 
 /// The link key of a rig input named in an engine error.

@@ -1,0 +1,93 @@
+//! CSV export of the page's tables (RFC 4180, plain numbers: no thousands separators, no
+//! currency signs, `.` as the decimal point), pure.
+
+use crate::format::{csv_field, plain};
+use crate::view::compare::{Column, ComparisonRow};
+use crate::view::Model;
+use rust_decimal::prelude::FromPrimitive;
+use rust_decimal::Decimal;
+
+/// An `f64` as CSV text with `dp` decimals, empty when absent or not finite.
+fn num(x: Option<f64>, dp: u32) -> String {
+    x.and_then(Decimal::from_f64)
+        .map(|d| plain(d, dp))
+        .unwrap_or_default()
+}
+
+/// The scenario table of the chosen hedge: price, revenue, hedge payoff, settlement in coin
+/// (inverse forward), hedged revenue (USD) and return (fraction), exact to the cent
+/// (coin to 8 decimals, return to 6).
+///
+/// ```
+/// use minerhedge::{export::table_csv, link::Scenario, view::Model};
+/// let csv = table_csv(&Model::build(&Scenario::default()));
+/// let mut lines = csv.lines();
+/// assert_eq!(lines.next(), Some("Price (USD),Revenue (USD),Hedge payoff (USD),Settlement (ETH),Hedged revenue (USD),Return"));
+/// assert_eq!(lines.next(), Some("200.00,1000.00,300.00,,1300.00,0.181818"));
+/// ```
+pub fn table_csv(model: &Model) -> String {
+    let coin = &model.scenario.coin;
+    let mut out = format!(
+        "Price (USD),Revenue (USD),Hedge payoff (USD),{},Hedged revenue (USD),Return\r\n",
+        csv_field(&format!("Settlement ({coin})"))
+    );
+    for r in &model.table {
+        out.push_str(&format!(
+            "{},{},{},{},{},{}\r\n",
+            plain(r.price, 2),
+            plain(r.revenue, 2),
+            plain(r.hedge_payoff, 2),
+            r.settlement_coin.map(|c| plain(c, 8)).unwrap_or_default(),
+            plain(r.hedged_revenue, 2),
+            plain(r.period_return, 6),
+        ));
+    }
+    out
+}
+
+/// The strategy comparison: one line per strategy, the columns of [`Column::ALL`] (USD to
+/// the cent, returns and probabilities as fractions to 6 decimals; empty where a value does
+/// not exist, e.g. the cap of an unhedged position).
+///
+/// ```
+/// use minerhedge::{export::comparison_csv, link::Scenario, view::{compare::comparison, Model}};
+/// let m = Model::build(&Scenario::default());
+/// let csv = comparison_csv(&comparison(&m, None));
+/// assert!(csv.starts_with("Strategy,Upfront premium (USD),Floor (USD),Cap (USD),"));
+/// assert!(csv.lines().any(|l| l.starts_with("Forward,0.00,1300.00,1300.00,,")));
+/// ```
+pub fn comparison_csv(rows: &[ComparisonRow]) -> String {
+    let headers: Vec<String> = Column::ALL
+        .iter()
+        .map(|c| match c {
+            Column::Upfront | Column::Floor | Column::Cap | Column::Breakeven => {
+                format!("{} (USD)", c.header())
+            }
+            _ => c.header().to_string(),
+        })
+        .map(|h| csv_field(&h))
+        .collect();
+    let mut out = format!("Strategy,{}\r\n", headers.join(","));
+    for r in rows {
+        let cells = [
+            plain(r.upfront_premium, 2),
+            num(r.floor, 2),
+            num(r.cap, 2),
+            num(r.breakeven, 2),
+            num(Some(r.worst_return), 6),
+            num(Some(r.best_return), 6),
+            num(r.prob_loss, 6),
+            num(r.prob_cover_cash, 6),
+            num(r.expected_return, 6),
+            num(r.var95, 6),
+            num(r.cvar95, 6),
+        ];
+        out.push_str(&csv_field(r.kind.label()));
+        for c in cells {
+            out.push(',');
+            out.push_str(&c);
+        }
+        out.push_str("\r\n");
+    }
+    out
+}

@@ -1,0 +1,200 @@
+//! The strategy comparison: one row per strategy at the current coverage and inputs, and the
+//! best value of each column.
+
+use super::{Model, StrategyKind};
+use crate::domain::montecarlo::McStats;
+use rust_decimal::Decimal;
+
+/// One strategy's figures. USD amounts are results at the end of the period; returns are
+/// fractions of the all-in cost (0.1 = 10 %).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ComparisonRow {
+    /// The strategy.
+    pub kind: StrategyKind,
+    /// Net option premium paid at the start, USD (negative: received).
+    pub upfront_premium: Decimal,
+    /// Lowest possible USD result, `None` when unbounded below.
+    pub floor: Option<f64>,
+    /// Highest possible USD result, `None` when unbounded above.
+    pub cap: Option<f64>,
+    /// Lowest final price at which the result covers the all-in cost; `None` when it always
+    /// does (floor above cost) or never does.
+    pub breakeven: Option<f64>,
+    /// `true` when the floor covers the all-in cost: no final price makes a loss.
+    pub never_loses: bool,
+    /// Worst return on the chart's price range.
+    pub worst_return: f64,
+    /// Best return on the chart's price range.
+    pub best_return: f64,
+    /// Probability of a loss under the lognormal price (μ = r).
+    pub prob_loss: Option<f64>,
+    /// Probability that the result covers the cash (fiat) cost.
+    pub prob_cover_cash: Option<f64>,
+    /// Expected return under the lognormal price.
+    pub expected_return: Option<f64>,
+    /// Monte Carlo 95 % value at risk of the return (positive = a loss).
+    pub var95: Option<f64>,
+    /// Monte Carlo 95 % conditional value at risk of the return.
+    pub cvar95: Option<f64>,
+}
+
+/// A column of the comparison whose best value is highlighted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Column {
+    /// Upfront premium: lower is better.
+    Upfront,
+    /// Floor: higher is better (none = unbounded below = worst).
+    Floor,
+    /// Cap: higher is better (none = unbounded = best).
+    Cap,
+    /// Breakeven price: lower is better (none because never a loss = best).
+    Breakeven,
+    /// Worst return on the range: higher is better.
+    Worst,
+    /// Best return on the range: higher is better.
+    Best,
+    /// Probability of loss: lower is better.
+    ProbLoss,
+    /// Probability of covering the cash cost: higher is better.
+    ProbCover,
+    /// Expected return: higher is better.
+    Expected,
+    /// VaR 95 %: lower is better.
+    Var,
+    /// CVaR 95 %: lower is better.
+    Cvar,
+}
+
+impl Column {
+    /// Every column, in table order.
+    pub const ALL: [Column; 11] = [
+        Column::Upfront,
+        Column::Floor,
+        Column::Cap,
+        Column::Breakeven,
+        Column::Worst,
+        Column::Best,
+        Column::ProbLoss,
+        Column::ProbCover,
+        Column::Expected,
+        Column::Var,
+        Column::Cvar,
+    ];
+
+    /// Header text.
+    ///
+    /// ```
+    /// use minerhedge::view::compare::Column;
+    /// assert_eq!(Column::Var.header(), "VaR 95%");
+    /// ```
+    pub fn header(self) -> &'static str {
+        match self {
+            Column::Upfront => "Upfront premium",
+            Column::Floor => "Floor",
+            Column::Cap => "Cap",
+            Column::Breakeven => "Breakeven price",
+            Column::Worst => "Worst return",
+            Column::Best => "Best return",
+            Column::ProbLoss => "P(loss)",
+            Column::ProbCover => "P(cover fiat cost)",
+            Column::Expected => "Expected return",
+            Column::Var => "VaR 95%",
+            Column::Cvar => "CVaR 95%",
+        }
+    }
+
+    /// The value used to rank rows, larger = better; `None` when the row has no value.
+    fn score(self, r: &ComparisonRow) -> Option<f64> {
+        use crate::domain::validate::dec_f64;
+        match self {
+            Column::Upfront => Some(-dec_f64(r.upfront_premium)),
+            Column::Floor => Some(r.floor.unwrap_or(f64::NEG_INFINITY)),
+            Column::Cap => Some(r.cap.unwrap_or(f64::INFINITY)),
+            Column::Breakeven => match r.breakeven {
+                Some(b) => Some(-b),
+                // No breakeven: best when no price makes a loss, worst when none covers the cost.
+                None if r.never_loses => Some(f64::INFINITY),
+                None => Some(f64::NEG_INFINITY),
+            },
+            Column::Worst => Some(r.worst_return),
+            Column::Best => Some(r.best_return),
+            Column::ProbLoss => r.prob_loss.map(|p| -p),
+            Column::ProbCover => r.prob_cover_cash,
+            Column::Expected => r.expected_return,
+            Column::Var => r.var95.map(|v| -v),
+            Column::Cvar => r.cvar95.map(|v| -v),
+        }
+    }
+}
+
+/// Rows of the comparison for every strategy of `model`, with Monte Carlo statistics when
+/// given (`mc[i]` belongs to `model.strategies[i]`).
+///
+/// ```
+/// use minerhedge::{link::Scenario, view::{compare::comparison, Model, StrategyKind}};
+/// let m = Model::build(&Scenario::default());
+/// let rows = comparison(&m, None);
+/// let fwd = rows.iter().find(|r| r.kind == StrategyKind::Forward).unwrap();
+/// assert_eq!(fwd.floor, Some(1300.0));
+/// assert_eq!(fwd.prob_loss, Some(0.0));
+/// ```
+pub fn comparison(model: &Model, mc: Option<&[McStats]>) -> Vec<ComparisonRow> {
+    model
+        .strategies
+        .iter()
+        .enumerate()
+        .map(|(i, st)| {
+            let stats = mc.and_then(|m| m.get(i));
+            ComparisonRow {
+                kind: st.kind,
+                upfront_premium: st.upfront_premium,
+                floor: st.bounds.floor,
+                cap: st.bounds.cap,
+                breakeven: st.bounds.breakevens.first().copied(),
+                never_loses: st
+                    .bounds
+                    .floor
+                    .is_some_and(|f| f >= st.profile.all_in_cost()),
+                worst_return: st.return_range.0,
+                best_return: st.return_range.1,
+                prob_loss: st.outlook.map(|o| o.prob_loss),
+                prob_cover_cash: st.outlook.map(|o| o.prob_cover_cash),
+                expected_return: st.outlook.map(|o| o.expected_return),
+                var95: stats.map(|s| s.var95),
+                cvar95: stats.map(|s| s.cvar95),
+            }
+        })
+        .collect()
+}
+
+/// Indices of the rows holding the best value of `column` (all of them on a tie, within
+/// 1e-12 relative); empty when no row has a value.
+///
+/// ```
+/// use minerhedge::{link::Scenario, view::{compare::{best, comparison, Column}, Model, StrategyKind}};
+/// let m = Model::build(&Scenario::default());
+/// let rows = comparison(&m, None);
+/// // The forward at 260 locks the highest floor of the seed's strategies.
+/// let top = best(&rows, Column::Floor);
+/// assert_eq!(rows[top[0]].kind, StrategyKind::Forward);
+/// ```
+pub fn best(rows: &[ComparisonRow], column: Column) -> Vec<usize> {
+    let scores: Vec<Option<f64>> = rows.iter().map(|r| column.score(r)).collect();
+    let Some(top) = scores
+        .iter()
+        .flatten()
+        .copied()
+        .filter(|x| !x.is_nan())
+        .reduce(f64::max)
+    else {
+        return Vec::new();
+    };
+    scores
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| {
+            s.is_some_and(|x| x == top || (x - top).abs() <= 1e-12 * top.abs().max(1.0))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}

@@ -1,0 +1,66 @@
+//! The architecture invariant, checked: pure code (everything under `src/` except `src/ui/`
+//! and `src/main.rs`) names no web or UI crate.
+
+use std::fs;
+use std::path::Path;
+
+const FORBIDDEN: [&str; 6] = [
+    "leptos",
+    "web_sys",
+    "wasm_bindgen",
+    "js_sys",
+    "plotters_canvas",
+    "console_error_panic_hook",
+];
+
+fn visit(dir: &Path, out: &mut Vec<(String, String)>) {
+    for entry in fs::read_dir(dir).expect("src is readable") {
+        let path = entry.expect("directory entry").path();
+        let rel = path.to_string_lossy().replace('\\', "/");
+        if rel.ends_with("src/ui") || rel.ends_with("src/main.rs") {
+            continue;
+        }
+        if path.is_dir() {
+            visit(&path, out);
+        } else if rel.ends_with(".rs") {
+            let text = fs::read_to_string(&path).expect("source is UTF-8");
+            for (n, line) in text.lines().enumerate() {
+                let code = line.split("//").next().unwrap_or("");
+                for name in FORBIDDEN {
+                    if code.contains(&format!("{name}::")) || code.contains(&format!("use {name}"))
+                    {
+                        out.push((format!("{rel}:{}", n + 1), line.trim().to_string()));
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn pure_modules_import_no_web_crate() {
+    let mut hits = Vec::new();
+    visit(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut hits,
+    );
+    assert!(hits.is_empty(), "web crates named in pure code: {hits:#?}");
+}
+
+#[test]
+fn the_ui_module_is_wasm_only() {
+    let lib = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs"))
+        .expect("lib.rs");
+    for line in lib.lines().filter(|l| {
+        l.trim_start().starts_with("pub mod ui") || l.trim_start().starts_with("mod ui")
+    }) {
+        let idx = lib.find(line).expect("line is in the file");
+        let before = &lib[..idx];
+        assert!(
+            before
+                .trim_end()
+                .ends_with("#[cfg(target_arch = \"wasm32\")]"),
+            "`{line}` must be gated on wasm32"
+        );
+    }
+}
