@@ -18,7 +18,7 @@ use minerhedge::domain::hedge::{
     required_forward_price, required_inverse_quote, Hedge, InverseQuote, Position, PositionParams,
     Target, TargetParams,
 };
-use minerhedge::domain::pricing::{SpotModel, SpotParams};
+use minerhedge::domain::pricing::{ForwardModel, ForwardParams, SpotModel, SpotParams};
 use minerhedge::domain::tolerance::ZERO_COST;
 use minerhedge::domain::validate::dec_f64;
 use minerhedge::domain::{DomainError, Result};
@@ -377,5 +377,21 @@ proptest! {
             }
             Err(e) => prop_assert_eq!(e.field(), Some("inverse quote")),
         }
+    }
+
+    /// Black-76 on a quoted forward: zero-cost collars for put strikes below the forward solve,
+    /// with equal premiums to 1e-9 and the call strike above the forward.
+    #[test]
+    fn zero_cost_collar_black76(pct in 0.3..0.999f64, vol in 0.1..2.0f64, days in 7.0..365.0f64,
+                                fwd in 1.0..1e6f64) {
+        let m = ForwardModel::new(ForwardParams {
+            forward: fwd, rate: 0.04, vol, expiry_years: days / 365.0,
+        }).unwrap();
+        let kp = pct * fwd;
+        let z = zero_cost_collar(&m, ZeroCostParams { put_strike: kp, min_call_strike: kp }).unwrap();
+        prop_assert!(z.call_strike > fwd);
+        let call = m.premium(CollarLeg::Call, z.call_strike).unwrap();
+        let put = m.premium(CollarLeg::Put, kp).unwrap();
+        prop_assert!((call - put).abs() <= ZERO_COST, "{} vs {}", call, put);
     }
 }

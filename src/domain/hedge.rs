@@ -671,7 +671,7 @@ impl Position {
         prices.into_iter().map(|s| self.row(s)).collect()
     }
 
-    /// The inputs of the risk module's [`PayoffProfile`](crate::domain::risk::PayoffProfile)
+    /// The inputs of the risk module's [`PayoffProfile`]
     /// for this position (`f64`): output `Q`, all-in and cash cost, coins sold forward `h`
     /// with the USD they lock (`h·F`, or `N` for the inverse forward), puts/calls `h` at their
     /// strikes and the carried net premium.
