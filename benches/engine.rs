@@ -100,7 +100,8 @@ criterion_group!(benches, bench_pricing);
 
 use minerhedge::domain::collar::{zero_cost_collar, ZeroCostParams};
 use minerhedge::domain::economics::{DirectParams, PeriodEconomics, Rig, RigParams};
-use minerhedge::domain::hedge::{FastPosition, Hedge, Position, PositionParams};
+use minerhedge::domain::hedge::{Hedge, Position, PositionParams};
+use minerhedge::domain::risk::PriceGrid;
 use rust_decimal::Decimal;
 
 /// The six strategies of the page on the seed economics, as exact positions.
@@ -147,32 +148,19 @@ fn hedge_positions() -> Vec<Position> {
 
 fn bench_hedge(c: &mut Criterion) {
     let positions = hedge_positions();
-    let grid: Vec<f64> = (0..1001).map(|i| 100.0 + 0.3 * i as f64).collect();
-    let mut out = vec![0.0; grid.len()];
+    let grid = PriceGrid::new(100.0, 400.0, 1001).unwrap_or_else(|e| panic!("{e}"));
+    let mut out = Vec::with_capacity(grid.len());
 
     c.bench_function("hedge/grid_1001_all_strategies_from_exact", |b| {
         b.iter(|| {
-            // What a slider move costs: rebuild the f64 mirrors from the exact positions,
-            // then evaluate every strategy on 1,001 prices.
+            // What an input change costs for the curves: rebuild the f64 profiles from the
+            // exact positions, then evaluate every strategy on 1,001 prices.
             let mut acc = 0.0;
             for p in black_box(&positions) {
-                let f: FastPosition = p.fast();
-                f.results_into(black_box(&grid), &mut out);
-                acc += out[500];
-            }
-            acc
-        })
-    });
-
-    let fasts: Vec<FastPosition> = positions.iter().map(Position::fast).collect();
-    c.bench_function("hedge/grid_1001_all_strategies_returns", |b| {
-        b.iter(|| {
-            let mut acc = 0.0;
-            for f in black_box(&fasts) {
-                for (o, &s) in out.iter_mut().zip(black_box(&grid)) {
-                    *o = f.return_at(s);
+                if let Ok(profile) = p.profile() {
+                    profile.fill_values(&grid, &mut out);
+                    acc += out[500].1;
                 }
-                acc += out[500];
             }
             acc
         })

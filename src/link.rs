@@ -55,7 +55,7 @@
 //! | `opex` | other fixed costs over the period (rig) | USD | between 0 and 1,000,000,000,000 | 0 |
 //! | `pool` | pool fee (rig) | % | at least 0 and less than 100 | 2 |
 //! | `up` | uptime (rig) | % | greater than 0 and at most 100 | 97 |
-//! | `diff` | network difficulty at the start (rig) | - | between 1 and 100,000,000,000,000,000,000 | 120000000000000 |
+//! | `diff` | network difficulty at the start (rig) | - | between 1 and 100,000,000,000,000,000 | 120000000000000 |
 //! | `dg` | difficulty growth over the period (rig) | % | greater than -100 and at most 1,000 | 0 |
 //! | `sub` | block subsidy (rig); `sub` + `fee` greater than 0 | coins per block | between 0 and 1,000,000 | 3.125 |
 //! | `fee` | average fees per block (rig) | coins per block | between 0 and 1,000,000 | 0.02 |

@@ -5,7 +5,7 @@
 //! Run: `cargo test --test economics_props`.
 
 use minerhedge::domain::economics::{
-    validate_price, DirectParams, PeriodEconomics, Rig, RigParams,
+    halving_subsidy, validate_price, DirectParams, PeriodEconomics, Rig, RigParams,
 };
 use minerhedge::domain::money::{
     carry_factor, carry_factor_f64, dec_from_f64, grouped, percent_rounded, MAX_MONEY, MAX_PRICE,
@@ -222,6 +222,20 @@ proptest! {
                 let f = (r * t).exp();
                 let kf: f64 = rust_decimal::prelude::ToPrimitive::to_f64(&k).unwrap();
                 prop_assert!((kf - f).abs() <= 1e-12 * f, "{} vs {}", kf, f);
+            }
+            Err(e) => prop_assert!(is_typed(&e)),
+        }
+    }
+
+    /// The halving subsidy lies between half and the full subsidy; bad input is typed.
+    #[test]
+    fn halving_subsidy_is_bounded(sub in either(sane_dec(0, 1_000_000, 3)),
+                                  h in either(sane_dec(0, 3650, 0)),
+                                  t in either(sane_dec(1, 3650, 0))) {
+        match halving_subsidy(sub, h, t) {
+            Ok(v) => {
+                prop_assert!(v >= sub / Decimal::TWO - Decimal::new(1, 26));
+                prop_assert!(v <= sub + Decimal::new(1, 26));
             }
             Err(e) => prop_assert!(is_typed(&e)),
         }

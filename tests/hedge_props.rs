@@ -18,7 +18,7 @@ use minerhedge::domain::hedge::{
     required_forward_price, required_inverse_quote, Hedge, InverseQuote, Position, PositionParams,
     Target, TargetParams,
 };
-use minerhedge::domain::pricing::{SpotModel, SpotParams};
+use minerhedge::domain::pricing::{ForwardModel, ForwardParams, SpotModel, SpotParams};
 use minerhedge::domain::tolerance::ZERO_COST;
 use minerhedge::domain::validate::dec_f64;
 use minerhedge::domain::{DomainError, Result};
@@ -184,14 +184,11 @@ proptest! {
         let sf = dec_f64(s);
         let scale = dec_f64(pos.revenue(s).unwrap().abs() + econ.cost()
             + pos.hedge_payoff(s).unwrap().abs() + pos.carried_net_premium().abs());
-        let fast = pos.fast();
-        let err = (fast.result_at(sf) - dec_f64(exact)).abs();
-        prop_assert!(err <= 1e-9 * scale, "fast {} exact {} scale {}", fast.result_at(sf), exact, scale);
-        let ret_err = (fast.return_at(sf) - dec_f64(pos.period_return(s).unwrap())).abs();
-        prop_assert!(ret_err <= 1e-9 * scale / dec_f64(econ.cost()));
         let prof = pos.profile().unwrap();
         let perr = (prof.value_at(sf) - dec_f64(exact)).abs();
-        prop_assert!(perr <= 1e-9 * scale, "profile {} exact {}", prof.value_at(sf), exact);
+        prop_assert!(perr <= 1e-9 * scale, "profile {} exact {} scale {}", prof.value_at(sf), exact, scale);
+        let ret_err = (prof.return_at(sf) - dec_f64(pos.period_return(s).unwrap())).abs();
+        prop_assert!(ret_err <= 1e-9 * scale / dec_f64(econ.cost()));
     }
 
     /// Position::new and every method over arbitrary terms: no panic; Ok rows are consistent;
@@ -208,8 +205,9 @@ proptest! {
                             <= (row.revenue.abs() + row.hedge_payoff.abs()) * Decimal::new(1, 24));
                         prop_assert_eq!(row.settlement_coin.is_some(),
                             matches!(h, Hedge::InverseForward { .. }));
-                        let f = pos.fast().result_at(dec_f64(s));
-                        prop_assert!(f.is_finite());
+                        if let Ok(p) = pos.profile() {
+                            prop_assert!(p.value_at(dec_f64(s)).is_finite());
+                        }
                     }
                     Err(e) => prop_assert!(is_typed(&e), "{}", e),
                 }
@@ -377,5 +375,21 @@ proptest! {
             }
             Err(e) => prop_assert_eq!(e.field(), Some("inverse quote")),
         }
+    }
+
+    /// Black-76 on a quoted forward: zero-cost collars for put strikes below the forward solve,
+    /// with equal premiums to 1e-9 and the call strike above the forward.
+    #[test]
+    fn zero_cost_collar_black76(pct in 0.3..0.999f64, vol in 0.1..2.0f64, days in 7.0..365.0f64,
+                                fwd in 1.0..1e6f64) {
+        let m = ForwardModel::new(ForwardParams {
+            forward: fwd, rate: 0.04, vol, expiry_years: days / 365.0,
+        }).unwrap();
+        let kp = pct * fwd;
+        let z = zero_cost_collar(&m, ZeroCostParams { put_strike: kp, min_call_strike: kp }).unwrap();
+        prop_assert!(z.call_strike > fwd);
+        let call = m.premium(CollarLeg::Call, z.call_strike).unwrap();
+        let put = m.premium(CollarLeg::Put, kp).unwrap();
+        prop_assert!((call - put).abs() <= ZERO_COST, "{} vs {}", call, put);
     }
 }

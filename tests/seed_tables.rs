@@ -4,9 +4,17 @@
 //!
 //! Run: `cargo test --test seed_tables`.
 
-use minerhedge::domain::collar::{zero_cost_collar, CollarLeg, OptionPricer, ZeroCostParams};
-use minerhedge::domain::economics::{DirectParams, PeriodEconomics, Rig, RigParams};
-use minerhedge::domain::hedge::{Hedge, InverseQuote, Position, PositionParams};
+use minerhedge::domain::collar::{
+    required_put_strike, required_zero_cost_collar, zero_cost_collar, CollarLeg, OptionPricer,
+    ZeroCostParams,
+};
+use minerhedge::domain::economics::{
+    halving_subsidy, DirectParams, PeriodEconomics, Rig, RigParams,
+};
+use minerhedge::domain::hedge::{
+    required_forward_price, required_inverse_quote, Hedge, InverseQuote, Position, PositionParams,
+    Target, TargetParams,
+};
 use minerhedge::domain::money::percent_rounded;
 use minerhedge::domain::pricing::{SpotModel, SpotParams};
 use minerhedge::domain::tolerance::ZERO_COST;
@@ -283,4 +291,103 @@ fn zero_cost_collar_with_put_above_forward_is_typed_error() {
     )
     .unwrap_err();
     assert!(matches!(e, DomainError::NoZeroCostStrike { .. }), "{e}");
+}
+
+/// The example rig with the subsidy halving on day 10 of 30. By hand: a third of the blocks
+/// pays 3.125, two thirds pay 1.5625, so the period-average subsidy is
+/// 3.125 × (1 + 10/30) / 2 = 25/12; reward = 25/12 + 0.02 = 631/300; blocks = 4,320,000 / 2³²,
+/// so coins = 4,320,000 × 631 / 300 / 2³² × 0.98 = 9,086,400 / 2³² × 0.98
+/// = 0.002073280513286590576171875 (a finite decimal).
+#[test]
+fn rig_with_halving_by_hand() {
+    let mut p = RigParams::example();
+    p.block_subsidy = halving_subsidy(dec("3.125"), d(10), d(30)).unwrap();
+    let rig = Rig::new(p).unwrap();
+    assert_eq!(rig.expected_blocks(), dec("0.001005828380584716796875"));
+    let q = rig.expected_output();
+    assert!(
+        (q - dec("0.002073280513286590576171875")).abs() < dec("1e-27"),
+        "{q}"
+    );
+    // Halving on the last day changes nothing; on day 0 the whole period pays half.
+    assert_eq!(
+        halving_subsidy(dec("3.125"), d(30), d(30)).unwrap(),
+        dec("3.125")
+    );
+    assert_eq!(
+        halving_subsidy(dec("3.125"), d(0), d(30)).unwrap(),
+        dec("1.5625")
+    );
+    assert_eq!(
+        halving_subsidy(dec("3.125"), d(31), d(30))
+            .unwrap_err()
+            .field(),
+        Some("halving day")
+    );
+}
+
+/// "If the rate of return provided by the forward contract is insufficient then the miner has
+/// the option to forego the investment": the forward price a target needs, against the $260
+/// forward on offer. 18.18… % (2/11) needs exactly $260; 20 % needs 1,100 × 1.2 / 5 = $264,
+/// above the offer; the inverse quote for 20 % is 1/264 ETH/USD, below the offered 0.004.
+#[test]
+fn required_prices_show_when_to_forego() {
+    let e = seed();
+    let two_elevenths = Decimal::TWO / d(11);
+    let f = required_forward_price(&e, &Target::full_coverage(two_elevenths).unwrap()).unwrap();
+    assert!((f - d(260)).abs() < dec("1e-24"), "{f}");
+    let t20 = Target::full_coverage(dec("0.2")).unwrap();
+    assert_eq!(required_forward_price(&e, &t20).unwrap(), d(264));
+    assert!(required_forward_price(&e, &t20).unwrap() > d(260)); // forego
+    let p = required_inverse_quote(&e, &t20).unwrap().unwrap();
+    assert_eq!(p, Decimal::ONE / d(264));
+    assert!(p < dec("0.004")); // 0.004 ETH/USD locks only 13.6 %: forego
+                               // With 60 % covered and the rest valued at a worst case of $150:
+                               // (1,320 − 0.4 × 5 × 150) / (0.6 × 5) = 1,020 / 3 = $340.
+    let t = Target::new(TargetParams {
+        target_return: dec("0.2"),
+        coverage: dec("0.6"),
+        worst_price: d(150),
+    })
+    .unwrap();
+    assert_eq!(required_forward_price(&e, &t).unwrap(), d(340));
+}
+
+/// A put floor for the seed under BSM (spot 250, r 5 %, σ 80 %, 30 days): a 0 % target
+/// needs K − e^{rT}·P(K) = 220; a 20 % target exceeds what any put can floor (at most the
+/// forward, 251.03), so the answer is a typed "target return" error naming the best return.
+#[test]
+fn required_put_floor_under_bsm() {
+    let m = eth_model();
+    let carry = (0.05f64 * 30.0 / 365.0).exp();
+    let t0 = Target::full_coverage(Decimal::ZERO).unwrap();
+    let floor = required_put_strike(&m, &seed(), &t0, carry)
+        .unwrap()
+        .unwrap();
+    let put = m.premium(CollarLeg::Put, floor.strike).unwrap();
+    assert!(
+        (floor.strike - carry * put - 220.0).abs() < 1e-9,
+        "{floor:?}"
+    );
+    // The position with that put returns ≥ 0 at every final price.
+    let pos = Position::new(PositionParams {
+        economics: seed(),
+        hedge: floor.hedge().unwrap(),
+        coverage: Decimal::ONE,
+        carry_factor: minerhedge::domain::money::carry_factor_f64(0.05, 30.0 / 365.0).unwrap(),
+    })
+    .unwrap();
+    for s in [1, 100, 200, 220, 240, 300, 1000] {
+        let r = pos.period_return(d(s)).unwrap();
+        assert!(r >= dec("-1e-12"), "return {r} at {s}");
+    }
+    let t20 = Target::full_coverage(dec("0.2")).unwrap();
+    let e = required_put_strike(&m, &seed(), &t20, carry).unwrap_err();
+    assert_eq!(e.field(), Some("target return"), "{e}");
+    // And a zero-cost collar floor for 0 %: put strike 220, call premium = put premium.
+    let z = required_zero_cost_collar(&m, &seed(), &t0, 0.0)
+        .unwrap()
+        .unwrap();
+    assert!((z.put_strike - 220.0).abs() < 1e-12);
+    assert!(z.net_premium().abs() <= ZERO_COST);
 }

@@ -94,3 +94,37 @@ fn bad_link_values_are_reported_with_their_keys() {
     assert_eq!(keys, vec!["spot", "cov", "hedge"]);
     assert_eq!(page.scenario.get_untracked(), Scenario::default());
 }
+
+#[wasm_bindgen_test]
+fn the_seed_scenario_displays_the_seed_table() {
+    use minerhedge::ui::display::{display, readout};
+    use rust_decimal::Decimal;
+    let d = display(&Scenario::default());
+    assert_eq!(
+        d.header,
+        [
+            "Price",
+            "Revenue",
+            "Hedge payoff",
+            "Hedged revenue",
+            "Return"
+        ]
+    );
+    assert_eq!(d.rows.len(), 11);
+    assert_eq!(d.rows[0], ["$200", "$1,000", "$300", "$1,300", "18.2%"]);
+    assert_eq!(d.rows[10], ["$300", "$1,500", "$(200)", "$1,300", "18.2%"]);
+    assert!(d.errors.is_empty(), "{:?}", d.errors);
+    assert_eq!(d.chart.series[0].points.len(), 1001);
+    let r = readout(&d, Decimal::from(230));
+    assert_eq!((r.price.as_str(), r.ret.as_str()), ("$230", "18.2%"));
+}
+
+#[wasm_bindgen_test]
+fn the_inverse_forward_adds_a_settlement_column() {
+    use minerhedge::ui::display::display;
+    let s = Scenario::from_query("hedge=inverse&inv=0.004").scenario;
+    let d = display(&s);
+    assert_eq!(d.header[4], "Settlement (ETH)");
+    assert_eq!(d.rows[0].len(), 6);
+    assert_eq!(d.rows[0][5], "13.6%");
+}

@@ -11,7 +11,10 @@
 //!   `(1/t)∫ dt / D(t) = ln(1 + g) / (g·D)` is slightly higher (Jensen), so the output is
 //!   understated by about `g²/12` relative for small `g` (0.08 % at g = 10 %).
 //! - Expected blocks `B = H·t / (D_avg·2³²)`.
-//! - Coins `Q = B × (subsidy + fees per block) × (1 − pool fee) × uptime`.
+//! - Coins `Q = B × (subsidy + fees per block) × (1 − pool fee) × uptime`. A subsidy halving
+//!   on day `h` of a `T`-day period enters as the period-average subsidy
+//!   [`halving_subsidy`] `= subsidy × (1 + h/T)/2` (blocks arrive uniformly over the period
+//!   under the average-difficulty model, so a fraction `h/T` of them pays the full subsidy).
 //! - Energy `E = hashrate_ths × J/TH × uptime × t / 3.6·10⁶` kWh — **uptime scales power**: a
 //!   rig that is down draws nothing. Power cost `E × $/kWh`.
 //! - Amortization `capex × days / lifetime_days`.
@@ -44,6 +47,35 @@ pub(crate) fn price_field(field: &'static str, s: Decimal) -> Result<Decimal> {
             format!("greater than 0 and at most {MAX_PRICE} USD per coin"),
         ))
     }
+}
+
+/// Period-average block subsidy when the subsidy halves on day `h` of a `T`-day period:
+/// `subsidy × (1 + h/T) / 2` (a fraction `h/T` of the blocks, arriving uniformly in time,
+/// pays the full subsidy, the rest half). `h ∈ [0, T]`, `T ∈ (0, 3650]`, subsidy `[0, 1e6]`;
+/// errors name `"halving day"`, `"period length"`, `"block subsidy"`. Pass the result as
+/// [`RigParams::block_subsidy`].
+///
+/// ```
+/// use minerhedge::domain::economics::halving_subsidy;
+/// use rust_decimal::Decimal;
+/// let d = Decimal::from;
+/// assert_eq!(halving_subsidy(Decimal::new(3125, 3), d(15), d(30))?, Decimal::new(234375, 5));
+/// assert_eq!(halving_subsidy(Decimal::new(3125, 3), d(30), d(30))?, Decimal::new(3125, 3));
+/// assert!(halving_subsidy(Decimal::new(3125, 3), d(31), d(30)).is_err());
+/// # Ok::<(), minerhedge::domain::DomainError>(())
+/// ```
+pub fn halving_subsidy(
+    subsidy: Decimal,
+    halving_day: Decimal,
+    period_days: Decimal,
+) -> Result<Decimal> {
+    let d = Decimal::from;
+    bounded("block subsidy", subsidy, d(0), true, d(1_000_000), true)?;
+    bounded("period length", period_days, d(0), false, d(3650), true)?;
+    bounded("halving day", halving_day, d(0), true, period_days, true)?;
+    let share = money::div("halving day", halving_day, period_days)?;
+    let full = money::mul("block subsidy", subsidy, Decimal::ONE + share)?;
+    money::div("block subsidy", full, Decimal::TWO).map(|v| v.normalize())
 }
 
 /// Inputs of [`PeriodEconomics::direct`]: the seed's cloud-mining case.
@@ -308,6 +340,7 @@ impl RigParams {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rig {
     params: RigParams,
+    reward: Decimal,
     average_difficulty: Decimal,
     blocks: Decimal,
     coins: Decimal,
@@ -421,9 +454,9 @@ impl Rig {
             d(1_000_000),
             true,
         )?;
-        let reward = p.block_subsidy + p.fees_per_block;
-        dec_positive("block subsidy", reward)?;
+        dec_positive("block subsidy", p.block_subsidy + p.fees_per_block)?;
         bounded("period length", p.period_days, d(0), false, d(3650), true)?;
+        let reward = p.block_subsidy + p.fees_per_block;
         bounded(
             "hardware capex",
             p.hardware_capex,
@@ -493,6 +526,7 @@ impl Rig {
         )?;
         Ok(Self {
             params: p,
+            reward: reward.normalize(),
             average_difficulty: average_difficulty.normalize(),
             blocks: blocks.normalize(),
             coins: coins.normalize(),
@@ -539,6 +573,17 @@ impl Rig {
     /// ```
     pub fn expected_blocks(&self) -> Decimal {
         self.blocks
+    }
+
+    /// Reward per block, coins: `subsidy + fees`.
+    ///
+    /// ```
+    /// # use minerhedge::domain::economics::*; use rust_decimal::Decimal;
+    /// assert_eq!(Rig::new(RigParams::example())?.reward_per_block(), Decimal::new(3145, 3));
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn reward_per_block(&self) -> Decimal {
+        self.reward
     }
 
     /// Expected coins, `Q = B × (subsidy + fees) × (1 − pool fee) × uptime`.
@@ -633,7 +678,7 @@ impl Rig {
     }
 
     /// Network hashprice at spot `S`: USD earned per TH/s per day, gross of pool fee and at
-    /// 100 % uptime (the market convention):
+    /// 100 % uptime (the market convention), at the period's average difficulty:
     /// `S × (subsidy + fees) × 86 400 × 10¹² / (D_avg × 2³²)`.
     ///
     /// ```
@@ -646,7 +691,7 @@ impl Rig {
     /// ```
     pub fn hashprice(&self, spot: Decimal) -> Result<Decimal> {
         price_field("spot price", spot)?;
-        let reward = self.params.block_subsidy + self.params.fees_per_block;
+        let reward = self.reward;
         let denom = money::mul("hashprice", self.average_difficulty, TWO_POW_32)?;
         // One rounding when the numerator fits, else via the rounded per-TH figure.
         let exact = (SECONDS_PER_DAY * TERA)

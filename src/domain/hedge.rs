@@ -1,4 +1,5 @@
-//! Hedge instruments on a period's output, exact payoffs, tables, an `f64` fast mirror and the
+//! Hedge instruments on a period's output, exact payoffs, tables, the bridge to the `f64`
+//! [`PayoffProfile`] of the risk module, and the
 //! forward price / inverse quote a target return requires.
 //!
 //! Coverage `c ∈ [0, 1]` hedges the quantity `h = c·Q` of the expected output `Q`. At final price
@@ -671,7 +672,7 @@ impl Position {
         prices.into_iter().map(|s| self.row(s)).collect()
     }
 
-    /// The inputs of the risk module's [`PayoffProfile`](crate::domain::risk::PayoffProfile)
+    /// The inputs of the risk module's [`PayoffProfile`]
     /// for this position (`f64`): output `Q`, all-in and cash cost, coins sold forward `h`
     /// with the USD they lock (`h·F`, or `N` for the inverse forward), puts/calls `h` at their
     /// strikes and the carried net premium.
@@ -686,19 +687,39 @@ impl Position {
     /// # Ok::<(), minerhedge::domain::DomainError>(())
     /// ```
     pub fn profile_params(&self) -> ProfileParams {
-        let f = self.fast();
-        ProfileParams {
-            output: f.output,
-            all_in_cost: f.cost,
-            cash_cost: dec_f64(self.economics.cash_cost()).min(f.cost),
-            sold_coins: f.short_qty,
+        let h = dec_f64(self.hedged_qty);
+        let cost = dec_f64(self.economics.cost());
+        let mut p = ProfileParams {
+            output: dec_f64(self.economics.output()),
+            all_in_cost: cost,
+            cash_cost: dec_f64(self.economics.cash_cost()).min(cost),
             locked_usd: dec_f64(self.locked_usd()),
-            puts: f.put_qty,
-            put_strike: f.put_strike,
-            calls: f.call_qty,
-            call_strike: f.call_strike,
             premium: dec_f64(self.carried_premium),
+            ..ProfileParams::default()
+        };
+        match self.hedge {
+            Hedge::Unhedged => {}
+            Hedge::Forward { .. } | Hedge::InverseForward { .. } => p.sold_coins = h,
+            Hedge::Put { strike, .. } => {
+                p.puts = h;
+                p.put_strike = dec_f64(strike);
+            }
+            Hedge::SoldCall { strike, .. } => {
+                p.calls = h;
+                p.call_strike = dec_f64(strike);
+            }
+            Hedge::Collar {
+                put_strike,
+                call_strike,
+                ..
+            } => {
+                p.puts = h;
+                p.put_strike = dec_f64(put_strike);
+                p.calls = h;
+                p.call_strike = dec_f64(call_strike);
+            }
         }
+        p
     }
 
     /// USD locked by a forward sale: `h·F` (forward), `N` (inverse), else 0.
@@ -722,155 +743,6 @@ impl Position {
     /// ```
     pub fn profile(&self) -> Result<PayoffProfile> {
         PayoffProfile::new(self.profile_params())
-    }
-
-    /// The `f64` fast mirror (built once; see [`FastPosition`]).
-    ///
-    /// ```
-    /// # use minerhedge::domain::economics::*; use minerhedge::domain::hedge::*; use rust_decimal::Decimal;
-    /// # let e = PeriodEconomics::direct(DirectParams { period_cost: Decimal::from(1100), expected_output: Decimal::from(5) })?;
-    /// let fast = Position::unhedged(e).fast();
-    /// assert_eq!(fast.result_at(220.0), 1100.0);
-    /// # Ok::<(), minerhedge::domain::DomainError>(())
-    /// ```
-    pub fn fast(&self) -> FastPosition {
-        let h = dec_f64(self.hedged_qty);
-        let mut f = FastPosition {
-            output: dec_f64(self.economics.output()),
-            cost: dec_f64(self.economics.cost()),
-            fixed: -dec_f64(self.carried_premium),
-            short_qty: 0.0,
-            put_qty: 0.0,
-            put_strike: 0.0,
-            call_qty: 0.0,
-            call_strike: 0.0,
-        };
-        match self.hedge {
-            Hedge::Unhedged => {}
-            Hedge::Forward { .. } | Hedge::InverseForward { .. } => {
-                f.fixed += dec_f64(self.locked_usd());
-                f.short_qty = h;
-            }
-            Hedge::Put { strike, .. } => {
-                f.put_qty = h;
-                f.put_strike = dec_f64(strike);
-            }
-            Hedge::SoldCall { strike, .. } => {
-                f.call_qty = h;
-                f.call_strike = dec_f64(strike);
-            }
-            Hedge::Collar {
-                put_strike,
-                call_strike,
-                ..
-            } => {
-                f.put_qty = h;
-                f.put_strike = dec_f64(put_strike);
-                f.call_qty = h;
-                f.call_strike = dec_f64(call_strike);
-            }
-        }
-        f
-    }
-}
-
-/// `f64` mirror of a [`Position`] for grids and Monte Carlo:
-///
-/// `result(S) = Q·S + fixed − short·S + put_qty·max(K_p − S, 0) − call_qty·max(S − K_c, 0)`
-///
-/// where `fixed` holds `h·F` (forward) or `N` (inverse) minus the carried premium. Agrees with
-/// the exact path to ~1e-15 relative of `|Q·S| + cost`. Meant for finite `S > 0`; it does no
-/// validation (NaN in gives NaN out).
-///
-/// ```
-/// # use minerhedge::domain::economics::*; use minerhedge::domain::hedge::*; use rust_decimal::Decimal;
-/// # let e = PeriodEconomics::direct(DirectParams { period_cost: Decimal::from(1100), expected_output: Decimal::from(5) })?;
-/// let pos = Position::new(PositionParams { economics: e, hedge: Hedge::Forward { price: Decimal::from(260) }, coverage: Decimal::ONE, carry_factor: Decimal::ONE })?;
-/// let f = pos.fast();
-/// assert_eq!(f.result_at(123.0), 1300.0);
-/// assert!((f.return_at(123.0) - 2.0 / 11.0).abs() < 1e-15);
-/// # Ok::<(), minerhedge::domain::DomainError>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct FastPosition {
-    output: f64,
-    cost: f64,
-    fixed: f64,
-    short_qty: f64,
-    put_qty: f64,
-    put_strike: f64,
-    call_qty: f64,
-    call_strike: f64,
-}
-
-impl FastPosition {
-    /// Hedged total in USD at `S` (formula on [`FastPosition`]).
-    ///
-    /// ```
-    /// # use minerhedge::domain::economics::*; use minerhedge::domain::hedge::*; use rust_decimal::Decimal;
-    /// # let e = PeriodEconomics::direct(DirectParams { period_cost: Decimal::from(1100), expected_output: Decimal::from(5) })?;
-    /// assert_eq!(Position::unhedged(e).fast().result_at(200.0), 1000.0);
-    /// # Ok::<(), minerhedge::domain::DomainError>(())
-    /// ```
-    #[inline]
-    pub fn result_at(&self, s: f64) -> f64 {
-        (self.output - self.short_qty) * s
-            + self.fixed
-            + self.put_qty * (self.put_strike - s).max(0.0)
-            - self.call_qty * (s - self.call_strike).max(0.0)
-    }
-
-    /// Return at `S`: `result(S) / cost − 1`.
-    ///
-    /// ```
-    /// # use minerhedge::domain::economics::*; use minerhedge::domain::hedge::*; use rust_decimal::Decimal;
-    /// # let e = PeriodEconomics::direct(DirectParams { period_cost: Decimal::from(1100), expected_output: Decimal::from(5) })?;
-    /// assert_eq!(Position::unhedged(e).fast().return_at(220.0), 0.0);
-    /// # Ok::<(), minerhedge::domain::DomainError>(())
-    /// ```
-    #[inline]
-    pub fn return_at(&self, s: f64) -> f64 {
-        self.result_at(s) / self.cost - 1.0
-    }
-
-    /// Period cost (USD) as `f64`.
-    ///
-    /// ```
-    /// # use minerhedge::domain::economics::*; use minerhedge::domain::hedge::*; use rust_decimal::Decimal;
-    /// # let e = PeriodEconomics::direct(DirectParams { period_cost: Decimal::from(1100), expected_output: Decimal::from(5) })?;
-    /// assert_eq!(Position::unhedged(e).fast().cost(), 1100.0);
-    /// # Ok::<(), minerhedge::domain::DomainError>(())
-    /// ```
-    pub fn cost(&self) -> f64 {
-        self.cost
-    }
-
-    /// Expected output `Q` (coins) as `f64`.
-    ///
-    /// ```
-    /// # use minerhedge::domain::economics::*; use minerhedge::domain::hedge::*; use rust_decimal::Decimal;
-    /// # let e = PeriodEconomics::direct(DirectParams { period_cost: Decimal::from(1100), expected_output: Decimal::from(5) })?;
-    /// assert_eq!(Position::unhedged(e).fast().output(), 5.0);
-    /// # Ok::<(), minerhedge::domain::DomainError>(())
-    /// ```
-    pub fn output(&self) -> f64 {
-        self.output
-    }
-
-    /// Fills `out[i] = result_at(prices[i])` for `i < min(len)`.
-    ///
-    /// ```
-    /// # use minerhedge::domain::economics::*; use minerhedge::domain::hedge::*; use rust_decimal::Decimal;
-    /// # let e = PeriodEconomics::direct(DirectParams { period_cost: Decimal::from(1100), expected_output: Decimal::from(5) })?;
-    /// let mut out = [0.0; 2];
-    /// Position::unhedged(e).fast().results_into(&[200.0, 300.0], &mut out);
-    /// assert_eq!(out, [1000.0, 1500.0]);
-    /// # Ok::<(), minerhedge::domain::DomainError>(())
-    /// ```
-    pub fn results_into(&self, prices: &[f64], out: &mut [f64]) {
-        for (o, &s) in out.iter_mut().zip(prices) {
-            *o = self.result_at(s);
-        }
     }
 }
 

@@ -408,7 +408,7 @@ pub const KEYS: &[KeySpec] = &[
         label: "Network difficulty",
         meaning: "network difficulty at the start (rig)",
         unit: "",
-        kind: Kind::Number(NumRange::closed(Decimal::ONE, pow10(20))),
+        kind: Kind::Number(NumRange::closed(Decimal::ONE, pow10(17))),
         default: "120000000000000",
     },
     KeySpec {

@@ -1,26 +1,26 @@
 //! The final-price slider over the chart range, with its live readout.
 
 use leptos::prelude::*;
+use rust_decimal::Decimal;
 
 use super::display::Readout;
 use super::state::use_page;
 
-/// Slider `px` between `lo` and `hi` (1,000 steps) and the readout at that price: revenue,
+/// Slider `px` between `lo` and `hi` (1,000 steps; keyboard arrows and PageUp/PageDown work
+/// as on any range input) and the readout at that price: revenue,
 /// hedge payoff, hedged total and return.
 #[component]
 pub fn PriceSlider(readout: Memo<Readout>) -> impl IntoView {
     let page = use_page();
     let px = page.text("px");
-    let lo = page.text("lo");
-    let hi = page.text("hi");
+    // Bounds from the (valid) scenario, not from what is being typed into lo / hi.
+    let scenario = page.scenario;
+    let lo = Memo::new(move |_| scenario.with(|s| s.lo));
+    let hi = Memo::new(move |_| scenario.with(|s| s.hi));
     let step = move || {
-        let (a, b) = (
-            lo.get().parse::<f64>().unwrap_or(0.0),
-            hi.get().parse::<f64>().unwrap_or(0.0),
-        );
-        let s = (b - a) / 1000.0;
-        if s.is_finite() && s > 0.0 {
-            s.to_string()
+        let s = (hi.get() - lo.get()) / Decimal::from(1000);
+        if s > Decimal::ZERO {
+            s.normalize().to_string()
         } else {
             "any".to_owned()
         }
@@ -30,7 +30,7 @@ pub fn PriceSlider(readout: Memo<Readout>) -> impl IntoView {
         <section class="panel slider" aria-label="Final price">
             <label for="price-slider">"Final price "<output>{move || r().price}</output></label>
             <input id="price-slider" data-testid="price-slider" type="range"
-                min=move || lo.get() max=move || hi.get() step=step
+                min=move || lo.get().to_string() max=move || hi.get().to_string() step=step
                 prop:value=move || px.get()
                 aria-valuetext=move || r().price
                 on:input=move |ev| page.edit("px", event_target_value(&ev)) />

@@ -15,7 +15,7 @@ pub mod rebalance;
 pub mod saved;
 
 use crate::domain::collar::{zero_cost_collar, CollarLeg, OptionPricer, ZeroCostParams};
-use crate::domain::economics::{DirectParams, PeriodEconomics, Rig, RigParams};
+use crate::domain::economics::{halving_subsidy, DirectParams, PeriodEconomics, Rig, RigParams};
 use crate::domain::hedge::{Hedge, Position, PositionParams, Row};
 use crate::domain::montecarlo::McParams;
 use crate::domain::pricing::{OptionKind, SpotModel, SpotParams};
@@ -604,13 +604,10 @@ fn economics_of(s: &Scenario) -> std::result::Result<(PeriodEconomics, Economics
         Mode::Rig => {
             let pct = |d: Decimal| d / Decimal::ONE_HUNDRED;
             let days = Decimal::from(s.days);
-            // A halving on day h of a period of T days: the average subsidy over the period
-            // (blocks arrive evenly in time) is sub·(h + (T − h)/2)/T.
+            // A halving inside the period: the period-average subsidy.
             let subsidy = match s.halving_day {
-                Some(h) if h < s.days => {
-                    let h = Decimal::from(h);
-                    s.subsidy * (h + (days - h) / Decimal::TWO) / days
-                }
+                Some(h) if h < s.days => halving_subsidy(s.subsidy, Decimal::from(h), days)
+                    .map_err(|e| msg("halv", e))?,
                 _ => s.subsidy,
             };
             let rig = Rig::new(RigParams {

@@ -2,7 +2,13 @@
 // project's test command `bash .ci/test` does). Debian's Chromium, never a downloaded browser.
 // Two static servers: dist/ at the root (port 8181) and the same files under a sub-path
 // (port 8182, /tools/minerhedge/), to show the build uses relative asset URLs.
+// Set E2E_PORT to move both (root on E2E_PORT, sub-path on E2E_PORT + 1).
 const { defineConfig } = require("@playwright/test");
+
+// Ports of the two static servers; override with E2E_PORT (root) when 8181/8182 are taken.
+const rootPort = Number(process.env.E2E_PORT || 8181);
+const subPort = rootPort + 1;
+process.env.E2E_PORT = String(rootPort);
 
 const chromiumArgs = [
   "--no-sandbox",
@@ -24,7 +30,7 @@ module.exports = defineConfig({
   retries: 0,
   reporter: [["list"]],
   use: {
-    baseURL: "http://127.0.0.1:8181/",
+    baseURL: `http://127.0.0.1:${rootPort}/`,
     browserName: "chromium",
     headless: true,
     viewport: { width: 1280, height: 900 },
@@ -32,8 +38,8 @@ module.exports = defineConfig({
   },
   webServer: [
     {
-      command: "python3 -m http.server 8181 --bind 127.0.0.1 --directory ../../dist",
-      url: "http://127.0.0.1:8181/index.html",
+      command: `python3 -m http.server ${rootPort} --bind 127.0.0.1 --directory ../../dist`,
+      url: `http://127.0.0.1:${rootPort}/index.html`,
       reuseExistingServer: false,
       stdout: "ignore",
       stderr: "ignore",
@@ -41,8 +47,9 @@ module.exports = defineConfig({
     },
     {
       command:
-        "rm -rf .subpath-site && mkdir -p .subpath-site/tools/minerhedge && cp -R ../../dist/. .subpath-site/tools/minerhedge/ && exec python3 -m http.server 8182 --bind 127.0.0.1 --directory .subpath-site",
-      url: "http://127.0.0.1:8182/tools/minerhedge/index.html",
+        "rm -rf .subpath-site && mkdir -p .subpath-site/tools/minerhedge && cp -R ../../dist/. .subpath-site/tools/minerhedge/ && " +
+        `exec python3 -m http.server ${subPort} --bind 127.0.0.1 --directory .subpath-site`,
+      url: `http://127.0.0.1:${subPort}/tools/minerhedge/index.html`,
       reuseExistingServer: false,
       stdout: "ignore",
       stderr: "ignore",

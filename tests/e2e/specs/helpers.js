@@ -1,6 +1,9 @@
 // Shared helpers for the page specs.
 const { expect } = require("@playwright/test");
 
+const ROOT = `http://127.0.0.1:${process.env.E2E_PORT || 8181}`;
+const SUB = `http://127.0.0.1:${Number(process.env.E2E_PORT || 8181) + 1}`;
+
 const SEED =
   "?v=1&coin=ETH&mode=direct&cost=1100&qty=5&spot=250&hedge=forward&fwd=260&cov=100&lo=200&hi=300&step=10";
 
@@ -11,7 +14,7 @@ async function open(page, url) {
   page.on("console", (m) => {
     if (m.type() === "error") problems.push(`console.error: ${m.text()}`);
   });
-  const target = new URL(url, "http://127.0.0.1:8181/");
+  const target = new URL(url, ROOT + "/");
   page.on("request", (r) => {
     const u = new URL(r.url());
     if (u.protocol !== "data:" && u.origin !== target.origin) {
@@ -65,4 +68,4 @@ async function shareUrl(page) {
   return page.getByTestId("share-url").getAttribute("value");
 }
 
-module.exports = { SEED, open, tableRows, slide, chartInk, shareUrl };
+module.exports = { ROOT, SUB, SEED, open, tableRows, slide, chartInk, shareUrl };
