@@ -25,6 +25,8 @@
 //! - Nothing a user or a link controls can panic: invalid input becomes a
 //!   [`domain::DomainError`] naming the field, the value and the valid range.
 
+#![warn(missing_docs)]
+
 pub mod chart;
 pub mod domain;
 pub mod export;

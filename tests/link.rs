@@ -489,7 +489,7 @@ prop_compose! {
         rate in dec_in(-1000, 1000, 1),
         cov in dec_in(0, 10_000, 2),
         fwd in positive_price(),
-        inv in (1i64..=1_000_000_000, 0u32..=12).prop_map(|(m, s)| Decimal::new(m, s + 3).normalize()),
+        inv in (1i64..=1_000_000_000, 0u32..=6).prop_map(|(m, s)| Decimal::new(m, s + 3).normalize()),
         kp in positive_price(),
         kc in prop::option::of(positive_price()),
         pp in prop::option::of(dec_in(0, 1_000_000, 2)),

@@ -153,7 +153,12 @@ fn mark_drawn() {
 /// The payoff chart (`data-testid="chart"` on the base canvas) with its hover readout.
 /// `marker` is the price slider's value.
 #[component]
-pub fn PayoffCanvas(display: Memo<Display>, marker: Memo<Option<f64>>) -> impl IntoView {
+pub fn PayoffCanvas(
+    /// What the page shows (curves, marks, theme).
+    display: Memo<Display>,
+    /// The price slider's value, drawn as a mark on the overlay.
+    marker: Memo<Option<f64>>,
+) -> impl IntoView {
     let base_ref = NodeRef::<Canvas>::new();
     let overlay_ref = NodeRef::<Canvas>::new();
     let resized = RwSignal::new(0u32);

@@ -7,7 +7,10 @@ use super::display::Display;
 
 /// One `<dt>/<dd>` pair per derived figure, each value carrying its `data-testid`.
 #[component]
-pub fn DerivedPanel(display: Memo<Display>) -> impl IntoView {
+pub fn DerivedPanel(
+    /// What the page shows.
+    display: Memo<Display>,
+) -> impl IntoView {
     view! {
         <section class="panel derived" aria-label="Derived figures">
             <dl>

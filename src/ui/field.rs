@@ -21,7 +21,10 @@ use super::state::use_page;
 /// input accepts exactly what a link accepts; an invalid value shows a message naming the
 /// field, the value and the valid range, and the page keeps the last valid value meanwhile.
 #[component]
-pub fn Field(spec: &'static KeySpec) -> impl IntoView {
+pub fn Field(
+    /// The link key the input edits (label, unit and range come from it).
+    spec: &'static KeySpec,
+) -> impl IntoView {
     let page = use_page();
     let key = spec.key;
     let text = page.text(key);

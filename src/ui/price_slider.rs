@@ -10,7 +10,10 @@ use super::state::use_page;
 /// as on any range input) and the readout at that price: revenue,
 /// hedge payoff, hedged total and return.
 #[component]
-pub fn PriceSlider(readout: Memo<Readout>) -> impl IntoView {
+pub fn PriceSlider(
+    /// The chosen hedge's figures at the slider's price.
+    readout: Memo<Readout>,
+) -> impl IntoView {
     let page = use_page();
     let px = page.text("px");
     // Bounds from the (valid) scenario, not from what is being typed into lo / hi.

@@ -6,7 +6,10 @@ use super::display::Display;
 
 /// Header row first, then one row per price; money as `$1,250` / `(50)`, returns as `18.2%`.
 #[component]
-pub fn PayoffTable(display: Memo<Display>) -> impl IntoView {
+pub fn PayoffTable(
+    /// What the page shows (the table rows).
+    display: Memo<Display>,
+) -> impl IntoView {
     view! {
         <section class="panel table" aria-label="Payoff table">
             <table data-testid="payoff-table">
