@@ -24,7 +24,12 @@ fn row_label(ev: &web_sys::Event) -> Option<String> {
 /// [`crate::view::decide::comparison_html`], `running` tells whether VaR/CVaR are still being
 /// simulated.
 #[component]
-pub fn StrategyCompare(html: Signal<String>, running: Signal<bool>) -> impl IntoView {
+pub fn StrategyCompare(
+    /// The table's inner HTML.
+    html: Signal<String>,
+    /// `true` while the simulation for VaR/CVaR runs.
+    running: Signal<bool>,
+) -> impl IntoView {
     let page = use_page();
     let select = move |ev: &web_sys::Event| {
         if let Some(kind) = row_label(ev).as_deref().and_then(kind_of_label) {

@@ -17,7 +17,10 @@ use super::rebalance::RebalancePanel;
 
 /// Every decision panel, computed from the displayed model.
 #[component]
-pub fn DecidePanels(display: Memo<Display>) -> impl IntoView {
+pub fn DecidePanels(
+    /// What the page shows (the view model of the scenario).
+    display: Memo<Display>,
+) -> impl IntoView {
     let mc = use_monte_carlo(display);
     let rows = Memo::new(move |_| {
         mc.stats.with(|s| {

@@ -33,7 +33,12 @@ fn paint(canvas: &web_sys::HtmlCanvasElement, chart: &DistributionChart) -> bool
 
 /// Histogram canvas, inputs and progress.
 #[component]
-pub fn DistributionPanel(display: Memo<Display>, mc: McState) -> impl IntoView {
+pub fn DistributionPanel(
+    /// What the page shows (the view model of the scenario).
+    display: Memo<Display>,
+    /// The simulation runner's state.
+    mc: McState,
+) -> impl IntoView {
     let canvas_ref = NodeRef::<Canvas>::new();
     let resized = RwSignal::new(0u32);
     let handle = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));

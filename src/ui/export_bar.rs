@@ -108,7 +108,12 @@ const BUTTONS: [(&str, &str, &str, Action); 6] = [
 
 /// The export buttons and their status line.
 #[component]
-pub fn ExportBar(display: Memo<Display>, comparison: Memo<Vec<ComparisonRow>>) -> impl IntoView {
+pub fn ExportBar(
+    /// What the page shows (the payoff table's model).
+    display: Memo<Display>,
+    /// The strategy comparison's rows (with the simulation's VaR/CVaR when done).
+    comparison: Memo<Vec<ComparisonRow>>,
+) -> impl IntoView {
     let status = RwSignal::new(String::new());
     let run = move |action: Action, label: &str| {
         let result = match action {

@@ -36,7 +36,10 @@ fn paint(canvas: &web_sys::HtmlCanvasElement, chart: &HeatmapChart) -> bool {
 
 /// Heat map, warning and halving day.
 #[component]
-pub fn VolumeRiskPanel(display: Memo<Display>) -> impl IntoView {
+pub fn VolumeRiskPanel(
+    /// What the page shows (the view model of the scenario).
+    display: Memo<Display>,
+) -> impl IntoView {
     let page = use_page();
     let mode = page.text("mode");
     let canvas_ref = NodeRef::<Canvas>::new();

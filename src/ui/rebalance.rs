@@ -12,7 +12,10 @@ use super::field::Field;
 
 /// Inputs `rspot`, `rdg` and the figures of [`rebalance_texts`].
 #[component]
-pub fn RebalancePanel(display: Memo<Display>) -> impl IntoView {
+pub fn RebalancePanel(
+    /// What the page shows (the view model of the scenario).
+    display: Memo<Display>,
+) -> impl IntoView {
     let html = Signal::derive(move || {
         display.with(|d| match rebalance_texts(&d.model) {
             Some(t) => format!("<dl>{}</dl>", figures_html(&t)),
