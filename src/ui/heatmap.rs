@@ -10,7 +10,7 @@ use plotters_canvas::CanvasBackend;
 
 use crate::chart::heatmap::{draw, HeatmapChart};
 use crate::link::KeySpec;
-use crate::view::decide::{escape_html, volume_risk};
+use crate::view::decide::{volume_risk, volume_risk_html};
 
 use super::chart::{fit, surface_of, theme};
 use super::display::Display;
@@ -63,24 +63,7 @@ pub fn VolumeRiskPanel(
         }
     });
 
-    let messages = Signal::derive(move || {
-        risk.with(|r| match r {
-            Some(r) => r
-                .warning
-                .as_deref()
-                .map(|w| {
-                    format!(
-                        "<p class=\"overhedge-warning\" data-testid=\"overhedge-warning\" \
-                         role=\"alert\">{}</p>",
-                        escape_html(w)
-                    )
-                })
-                .unwrap_or_default(),
-            None => "<p class=\"hint\">No heat map: the chosen hedge or the price range is not \
-                     valid.</p>"
-                .to_owned(),
-        })
-    });
+    let messages = Signal::derive(move || risk.with(|r| volume_risk_html(r.as_ref())));
     let not_rig = Signal::derive(move || mode.with(|m| m != "rig"));
     let drawn_text = Signal::derive(move || drawn.get().to_string());
     let halving = KeySpec::get("halv").map(|s| view! { <Field spec=s /> });

@@ -325,6 +325,35 @@ pub fn volume_risk(model: &Model, price_points: usize) -> Option<VolumeRisk> {
     })
 }
 
+/// The volume-risk panel's message as HTML: the over-hedging warning
+/// (`data-testid="overhedge-warning"`) when there is one, or why there is no heat map.
+/// Escaped.
+///
+/// ```
+/// use minerhedge::{link::Scenario, view::{decide::{volume_risk, volume_risk_html}, Model}};
+/// let html = volume_risk_html(volume_risk(&Model::build(&Scenario::default()), 21).as_ref());
+/// assert!(html.contains(r#"data-testid="overhedge-warning""#));
+/// assert!(volume_risk_html(None).contains("No heat map"));
+/// ```
+pub fn volume_risk_html(risk: Option<&VolumeRisk>) -> String {
+    match risk {
+        Some(r) => r
+            .warning
+            .as_deref()
+            .map(|w| {
+                format!(
+                    "<p class=\"overhedge-warning\" data-testid=\"overhedge-warning\" \
+                     role=\"alert\">{}</p>",
+                    escape_html(w)
+                )
+            })
+            .unwrap_or_default(),
+        None => "<p class=\"hint\">No heat map: the chosen hedge or the price range is not \
+                 valid.</p>"
+            .to_owned(),
+    }
+}
+
 /// The rebalancing panel's figures as `(testid, label, value)`; `None` when there is no
 /// chosen hedge to rebalance.
 ///

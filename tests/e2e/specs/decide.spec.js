@@ -199,6 +199,20 @@ test("the volume-risk heat map is drawn, changes with coverage, and warns when o
   expect((await canvasInk(page, "volume-heatmap")).ink).toBeGreaterThan(5000);
 });
 
+test("a halving inside the period (rig mode) changes the output and the heat map", async ({ page }) => {
+  await open(page, "./");
+  await page.getByTestId("presets").getByRole("button", { name: "Bitcoin rig, 200 TH/s" }).click();
+  const halving = page.locator('input[data-field="halv"]');
+  await expect(halving).toBeVisible();
+  await expect.poll(async () => (await canvasInk(page, "volume-heatmap")).ink).toBeGreaterThan(5000);
+  const before = await canvasInk(page, "volume-heatmap");
+  const output = await page.getByTestId("expected-output").textContent();
+  await halving.fill("10");
+  await expect(page.getByTestId("expected-output")).not.toHaveText(output);
+  await expect.poll(async () => (await canvasInk(page, "volume-heatmap")).hash).not.toBe(before.hash);
+  expect(await shareUrl(page)).toContain("halv=10");
+});
+
 test("days elapsed adds the mark-to-market curve to the payoff chart", async ({ page }) => {
   await open(page, "./" + SEED.replace("hedge=forward", "hedge=put"));
   const before = await canvasInk(page, "chart");
