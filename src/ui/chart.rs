@@ -18,7 +18,7 @@ use crate::chart::payoff::{draw, PayoffChart, SeriesStyle};
 use crate::chart::{Theme, TickFormat};
 use crate::format::{percent_f64, usd_f64};
 
-use super::display::Display;
+use super::display::{chart_summary, Display};
 
 /// Name of the performance mark set after every repaint.
 pub const DRAWN_MARK: &str = "minerhedge:chart-drawn";
@@ -45,13 +45,10 @@ fn fit(canvas: &web_sys::HtmlCanvasElement, surface: &Surface) {
     }
 }
 
-/// The chart's colours for the user's colour scheme.
+/// The chart's colours for the page's colour scheme (the header's light / dark / system
+/// choice, see [`super::theme`]). Reactive: an effect calling it redraws when the scheme changes.
 fn theme() -> Theme {
-    let dark = web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .map(|m| m.matches())
-        .unwrap_or(false);
-    if dark {
+    if super::theme::is_dark() {
         Theme::dark()
     } else {
         Theme::light()
@@ -231,7 +228,7 @@ pub fn PayoffCanvas(
         <section class="panel chart" aria-label="Payoff chart">
             <div class="chart-stack">
                 <canvas node_ref=base_ref data-testid="chart" role="img"
-                    aria-label="Hedged revenue against the final coin price, unhedged and hedged">
+                    aria-label=move || display.with(chart_summary)>
                 </canvas>
                 <canvas node_ref=overlay_ref class="chart-overlay" aria-hidden="true"
                     on:mousemove=on_move on:mouseleave=move |_| crosshair.set(None)>

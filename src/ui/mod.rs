@@ -6,6 +6,8 @@
 //! - [`display`]: the one bridge to the engine: scenario → what the page shows.
 //! - Components: [`inputs`] and [`field`], [`coverage_slider`], [`price_slider`], [`chart`],
 //!   [`table`], [`derived`], [`share`], [`link_error`].
+//! - People: [`theme`] (light / dark / system, remembered), [`glossary`] tips and the
+//!   [`glossary_panel`].
 //! - [`bench`]: entry points for the browser benchmark (not used by the page).
 
 pub mod app;
@@ -15,12 +17,15 @@ pub mod coverage_slider;
 pub mod derived;
 pub mod display;
 pub mod field;
+pub mod glossary;
+pub mod glossary_panel;
 pub mod inputs;
 pub mod link_error;
 pub mod price_slider;
 pub mod share;
 pub mod state;
 pub mod table;
+pub mod theme;
 pub mod url;
 
 /// Installs the panic hook (panics reach the console with their message) and mounts the page
