@@ -213,6 +213,15 @@ for (const [what, query] of [
     }));
     expect(["auto", "scroll"]).toContain(table.overflow);
     expect(table.right).toBeLessThanOrEqual(m.inner);
+    // An open glossary tip stays on screen too (the rightmost one is the widest risk).
+    const tips = page.locator(".tip-button:visible");
+    const last = tips.nth((await tips.count()) - 1);
+    await last.focus();
+    const tip = await last.evaluate((b) => b.nextElementSibling.getBoundingClientRect().toJSON());
+    expect(tip.width).toBeGreaterThan(0);
+    expect(tip.left).toBeGreaterThanOrEqual(0);
+    expect(tip.right).toBeLessThanOrEqual(m.inner);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(m.inner);
     expect(problems).toEqual([]);
     await context.close();
   });
