@@ -47,7 +47,7 @@ fn fit(canvas: &web_sys::HtmlCanvasElement, surface: &Surface) {
 
 /// The chart's colours for the page's colour scheme (the header's light / dark / system
 /// choice, see [`super::theme`]). Reactive: an effect calling it redraws when the scheme changes.
-fn theme() -> Theme {
+pub fn theme() -> Theme {
     if super::theme::is_dark() {
         Theme::dark()
     } else {
