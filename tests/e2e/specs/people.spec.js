@@ -68,7 +68,7 @@ test("keyboard only: Tab reaches the price slider with a visible focus ring; arr
   await expect.poll(() => shareUrl(page)).toContain("px=300");
   await expect(page).toHaveURL(/px=300/);
 
-  // The coverage slider the same way (Shift+Tab back to it).
+  // The coverage slider the same way.
   await page.getByTestId("coverage-slider").focus();
   await page.keyboard.press("ArrowLeft");
   await expect.poll(() => shareUrl(page)).toContain("cov=99");
