@@ -1,7 +1,7 @@
 //! The payoff chart: two stacked canvases with backing stores sized by devicePixelRatio (crisp
 //! on HiDPI). The base canvas (`data-testid="chart"`) holds the curves, axes and labels and is
 //! redrawn when the chart data changes or the window is resized; the overlay on top holds what
-//! moves with the pointer and the price slider — the slider-price line with a dot on each
+//! moves with the pointer (mouse, pen or finger) and the price slider — the slider-price line with a dot on each
 //! curve, and the hover crosshair with its readout — so dragging repaints only the overlay.
 //! Every repaint ends with the performance mark `minerhedge:chart-drawn` (the browser
 //! benchmark measures input → mark).
@@ -201,7 +201,8 @@ pub fn PayoffCanvas(
         mark_drawn();
     });
 
-    let on_move = move |ev: web_sys::MouseEvent| {
+    // Pointer events: a mouse hovering, a pen, or a finger tapping or dragging sideways.
+    let on_move = move |ev: leptos::ev::PointerEvent| {
         let css_x = f64::from(ev.offset_x());
         let hit = frame.with_untracked(|f| f.as_ref().and_then(|f| f.css_to_x(css_x)));
         let point = hit.and_then(|x| {
@@ -231,7 +232,13 @@ pub fn PayoffCanvas(
                     aria-label=move || display.with(chart_summary)>
                 </canvas>
                 <canvas node_ref=overlay_ref class="chart-overlay" aria-hidden="true"
-                    on:mousemove=on_move on:mouseleave=move |_| crosshair.set(None)>
+                    on:pointermove=on_move on:pointerdown=on_move
+                    on:pointerleave=move |ev: leptos::ev::PointerEvent| {
+                        // A lifted finger "leaves" at once: keep what it tapped.
+                        if ev.pointer_type() != "touch" {
+                            crosshair.set(None);
+                        }
+                    }>
                 </canvas>
             </div>
             <p class="hover-readout" data-testid="chart-hover">

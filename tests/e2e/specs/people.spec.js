@@ -163,6 +163,12 @@ test("the chart has a role and a name that summarises curves, breakeven and spot
   expect(name).toContain("Spot $250");
   await page.locator("#field-spot").fill("270");
   await expect(chart).toHaveAttribute("aria-label", /Spot \$270/);
+  // The mouse still reads values off the chart, and leaving clears the readout.
+  const box = await chart.boundingBox();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
+  await expect(page.getByTestId("chart-hover")).toHaveText(/^At \$/);
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height + 200);
+  await expect(page.getByTestId("chart-hover")).not.toHaveText(/^At \$/);
 });
 
 test("sliders are touch-friendly: tall hit area, vertical panning kept, a tap moves them", async ({ browser }) => {
@@ -180,6 +186,13 @@ test("sliders are touch-friendly: tall hit area, vertical panning kept, a tap mo
   await page.touchscreen.tap(box.x + box.width * 0.9, box.y + box.height / 2);
   await expect.poll(async () => Number(await slider.evaluate((el) => el.value))).toBeGreaterThan(280);
   await expect.poll(() => shareUrl(page)).not.toContain("px=250&");
+  // A tap on the chart reads the value under the finger.
+  const chart = page.getByTestId("chart");
+  await chart.scrollIntoViewIfNeeded();
+  const c = await chart.boundingBox();
+  await expect(page.getByTestId("chart-hover")).not.toHaveText(/^At /);
+  await page.touchscreen.tap(c.x + c.width * 0.6, c.y + c.height / 2);
+  await expect(page.getByTestId("chart-hover")).toHaveText(/^At \$[\d,.]+: \$[\d,.()]+$/);
   await context.close();
 });
 
