@@ -1,7 +1,7 @@
 //! The payoff chart: two stacked canvases with backing stores sized by devicePixelRatio (crisp
 //! on HiDPI). The base canvas (`data-testid="chart"`) holds the curves, axes and labels and is
 //! redrawn when the chart data changes or the window is resized; the overlay on top holds what
-//! moves with the pointer (mouse, pen or finger) and the price slider — the slider-price line with a dot on each
+//! moves with the pointer and the price slider — the slider-price line with a dot on each
 //! curve, and the hover crosshair with its readout — so dragging repaints only the overlay.
 //! Every repaint ends with the performance mark `minerhedge:chart-drawn` (the browser
 //! benchmark measures input → mark).
