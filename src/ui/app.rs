@@ -10,7 +10,9 @@ use super::chart::PayoffCanvas;
 use super::coverage_slider::CoverageSlider;
 use super::decide::DecidePanels;
 use super::derived::DerivedPanel;
+use super::glossary_panel::GlossaryPanel;
 use super::presets::PresetsPanel;
+use super::theme::{ColourScheme, ThemeToggle};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
@@ -31,6 +33,7 @@ use super::url;
 pub fn App() -> impl IntoView {
     let page = PageState::from_location();
     provide_context(page);
+    provide_context(ColourScheme::install());
     // Everything but the final price: moving the price slider recomputes only the readout and
     // repaints only the chart overlay.
     let without_price = Memo::new(move |_| {
@@ -60,6 +63,7 @@ pub fn App() -> impl IntoView {
     view! {
         <header class="top">
             <h1>"minerhedge"</h1>
+            <ThemeToggle />
             <p class="tagline">"What a period of mining earns at any final coin price — unhedged, or hedged with a forward, an inverse forward, a put or a collar."</p>
         </header>
         <LinkErrorBanner />
@@ -79,6 +83,7 @@ pub fn App() -> impl IntoView {
                 <PayoffTable display=shown />
                 <DecidePanels display=shown />
                 <ShareBar />
+                <GlossaryPanel />
             </div>
         </main>
     }

@@ -18,7 +18,7 @@ use crate::chart::payoff::{draw, PayoffChart, SeriesStyle};
 use crate::chart::{Theme, TickFormat};
 use crate::format::{percent_f64, usd_f64};
 
-use super::display::Display;
+use super::display::{chart_summary, Display};
 
 /// Name of the performance mark set after every repaint.
 pub const DRAWN_MARK: &str = "minerhedge:chart-drawn";
@@ -45,13 +45,10 @@ pub fn fit(canvas: &web_sys::HtmlCanvasElement, surface: &Surface) {
     }
 }
 
-/// The chart's colours for the user's colour scheme.
+/// The chart's colours for the page's colour scheme (the header's light / dark / system
+/// choice, see [`super::theme`]). Reactive: an effect calling it redraws when the scheme changes.
 pub fn theme() -> Theme {
-    let dark = web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .map(|m| m.matches())
-        .unwrap_or(false);
-    if dark {
+    if super::theme::is_dark() {
         Theme::dark()
     } else {
         Theme::light()
@@ -204,7 +201,8 @@ pub fn PayoffCanvas(
         mark_drawn();
     });
 
-    let on_move = move |ev: web_sys::MouseEvent| {
+    // Pointer events: a mouse hovering, a pen, or a finger tapping or dragging sideways.
+    let on_move = move |ev: leptos::ev::PointerEvent| {
         let css_x = f64::from(ev.offset_x());
         let hit = frame.with_untracked(|f| f.as_ref().and_then(|f| f.css_to_x(css_x)));
         let point = hit.and_then(|x| {
@@ -231,10 +229,16 @@ pub fn PayoffCanvas(
         <section class="panel chart" aria-label="Payoff chart">
             <div class="chart-stack">
                 <canvas node_ref=base_ref data-testid="chart" role="img"
-                    aria-label="Hedged revenue against the final coin price, unhedged and hedged">
+                    aria-label=move || display.with(chart_summary)>
                 </canvas>
                 <canvas node_ref=overlay_ref class="chart-overlay" aria-hidden="true"
-                    on:mousemove=on_move on:mouseleave=move |_| crosshair.set(None)>
+                    on:pointermove=on_move on:pointerdown=on_move
+                    on:pointerleave=move |ev: leptos::ev::PointerEvent| {
+                        // A lifted finger "leaves" at once: keep what it tapped.
+                        if ev.pointer_type() != "touch" {
+                            crosshair.set(None);
+                        }
+                    }>
                 </canvas>
             </div>
             <p class="hover-readout" data-testid="chart-hover">

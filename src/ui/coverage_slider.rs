@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::glossary::Tip;
 use super::state::use_page;
 
 /// Slider bound to `cov` (percent of expected output, step 1).
@@ -12,6 +13,7 @@ pub fn CoverageSlider() -> impl IntoView {
     view! {
         <div class="coverage">
             <label for="coverage-slider">"Coverage "<output>{move || format!("{}%", cov.get())}</output></label>
+            <Tip term="coverage" />
             <input id="coverage-slider" data-testid="coverage-slider" type="range"
                 min="0" max="100" step="1"
                 prop:value=move || cov.get()

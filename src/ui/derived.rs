@@ -4,6 +4,19 @@
 use leptos::prelude::*;
 
 use super::display::Display;
+use super::glossary::Tip;
+
+/// The glossary term explained next to a derived figure, by its `data-testid`.
+fn term_of(testid: &str) -> Option<&'static str> {
+    match testid {
+        "hashprice" => Some("hashprice"),
+        "breakeven" => Some("breakeven"),
+        "position-delta" | "delta-neutral" => Some("delta"),
+        "order-ticket" => Some("inverse"),
+        "call-strike" => Some("zero-cost"),
+        _ => None,
+    }
+}
 
 /// One `<dt>/<dd>` pair per derived figure, each value carrying its `data-testid`.
 #[component]
@@ -15,7 +28,7 @@ pub fn DerivedPanel(
         <section class="panel derived" aria-label="Derived figures">
             <dl>
                 {move || display.with(|d| d.derived.iter().map(|(id, label, value)| view! {
-                    <div><dt>{*label}</dt><dd data-testid=*id>{value.clone()}</dd></div>
+                    <div><dt>{*label}{term_of(id).map(|t| view! { <Tip term=t /> })}</dt><dd data-testid=*id>{value.clone()}</dd></div>
                 }).collect_view())}
             </dl>
             <ul class="engine-errors" hidden=move || display.with(|d| d.errors.is_empty())>

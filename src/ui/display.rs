@@ -4,8 +4,9 @@
 use rust_decimal::Decimal;
 
 use crate::chart::payoff::{PayoffChart, Series, SeriesStyle};
+use crate::chart::TickFormat;
 use crate::domain::validate::dec_f64;
-use crate::format::{coin, percent, usd, usd_cents, usd_cents_f64};
+use crate::format::{coin, number, percent, percent_f64, usd, usd_cents, usd_cents_f64, usd_f64};
 use crate::link::Scenario;
 use crate::view::{Model, PremiumSource, StrategyKind};
 
@@ -43,6 +44,14 @@ pub struct Display {
 
 const DASH: &str = "—";
 
+/// An engine `f64` with `dp` decimals and thousands separators; a dash when not finite.
+fn number_f64(x: f64, dp: u32) -> String {
+    use rust_decimal::prelude::FromPrimitive;
+    Decimal::from_f64(x)
+        .map(|d| number(d, dp))
+        .unwrap_or_else(|| DASH.to_owned())
+}
+
 fn money_or_dash(v: Option<Decimal>) -> String {
     v.map(usd_cents).unwrap_or_else(|| DASH.to_owned())
 }
@@ -54,7 +63,7 @@ fn derived(m: &Model) -> Vec<(&'static str, &'static str, String)> {
         out.push((
             "expected-output",
             "Expected output",
-            format!("{} {}", e.output.round_dp(6).normalize(), s.coin),
+            coin(e.output, 6, &s.coin),
         ));
         out.push(("period-cost", "Period cost", usd(e.cost)));
         out.push((
@@ -125,13 +134,9 @@ fn derived(m: &Model) -> Vec<(&'static str, &'static str, String)> {
         out.push((
             "position-delta",
             "Position delta (coins)",
-            format!("{:.4}", g.delta),
+            number_f64(g.delta, 4),
         ));
-        out.push((
-            "position-gamma",
-            "Position gamma",
-            format!("{:.6}", g.gamma),
-        ));
+        out.push(("position-gamma", "Position gamma", number_f64(g.gamma, 6)));
         out.push((
             "position-vega",
             "Position vega (per 1.00)",
@@ -145,7 +150,7 @@ fn derived(m: &Model) -> Vec<(&'static str, &'static str, String)> {
         out.push((
             "delta-neutral",
             "Sell for delta-neutral (coins)",
-            format!("{:.4}", g.delta_neutral_sale),
+            number_f64(g.delta_neutral_sale, 4),
         ));
     }
     out
@@ -272,5 +277,73 @@ pub fn readout(d: &Display, price: Decimal) -> Readout {
             price: usd(price),
             ..Readout::default()
         },
+    }
+}
+
+/// The payoff chart in words, for its accessible name: what is plotted over which price
+/// range, each non-faint curve's value at both ends of the range, the other strategies drawn
+/// faint, the cost line, the breakeven and the spot price.
+pub fn chart_summary(d: &Display) -> String {
+    let c = &d.chart;
+    let y = |v: f64| match c.y_format {
+        TickFormat::Percent => percent_f64(v, 1),
+        TickFormat::Usd | TickFormat::Number => usd_f64(v),
+    };
+    let mut out = format!("Payoff chart: {} against the final coin price", c.y_label);
+    let ends = c
+        .series
+        .first()
+        .and_then(|s| Some((s.points.first()?.0, s.points.last()?.0)));
+    if let Some((lo, hi)) = ends {
+        out.push_str(&format!(", {} to {}", usd_f64(lo), usd_f64(hi)));
+    }
+    out.push('.');
+    for (i, s) in c
+        .series
+        .iter()
+        .filter(|s| s.style != SeriesStyle::Faint)
+        .enumerate()
+    {
+        let (Some(first), Some(last)) = (s.points.first(), s.points.last()) else {
+            continue;
+        };
+        let role = if i == 0 { " (chosen, bold line)" } else { "" };
+        out.push_str(&format!(
+            " {}{role}: {} at {}, {} at {}.",
+            s.label,
+            y(first.1),
+            usd_f64(first.0),
+            y(last.1),
+            usd_f64(last.0)
+        ));
+    }
+    let faint: Vec<&str> = c
+        .series
+        .iter()
+        .filter(|s| s.style == SeriesStyle::Faint)
+        .map(|s| s.label.as_str())
+        .collect();
+    if !faint.is_empty() {
+        out.push_str(&format!(" Also drawn faint: {}.", faint.join(", ")));
+    }
+    if let Some(cost) = c.zero_line {
+        out.push_str(&format!(" Period cost line at {}.", usd_f64(cost)));
+    }
+    for b in &c.breakevens {
+        out.push_str(&format!(" Breakeven at {}.", usd_cents_f64(*b)));
+    }
+    if let Some(spot) = c.spot {
+        out.push_str(&format!(" Spot {}.", usd_f64(spot)));
+    }
+    out
+}
+
+/// One sentence for the price slider's live region, e.g.
+/// `At $250: hedged total $1,300, return 18.2%`.
+pub fn readout_sentence(r: &Readout) -> String {
+    if r.total.is_empty() {
+        format!("At {}", r.price)
+    } else {
+        format!("At {}: hedged total {}, return {}", r.price, r.total, r.ret)
     }
 }

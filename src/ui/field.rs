@@ -15,7 +15,20 @@ fn choice_label(key: &str, word: &'static str) -> &'static str {
     }
 }
 
+use super::glossary::Tip;
 use super::state::use_page;
+
+/// The glossary term explained next to the field of `key`.
+fn term_of(key: &str) -> Option<&'static str> {
+    match key {
+        "hedge" => Some("collar"),
+        "fwd" => Some("forward"),
+        "inv" => Some("inverse"),
+        "kp" => Some("put"),
+        "kc" => Some("zero-cost"),
+        _ => None,
+    }
+}
 
 /// An input bound to the share-link key `spec.key`. Edits go through the link codec, so an
 /// input accepts exactly what a link accepts; an invalid value shows a message naming the
@@ -54,7 +67,10 @@ pub fn Field(
     };
     view! {
         <div class="field" class:invalid=move || error.get().is_some()>
-            <label for=id>{spec.label}</label>
+            <span class="field-label">
+                <label for=id>{spec.label}</label>
+                {term_of(key).map(|t| view! { <Tip term=t /> })}
+            </span>
             {control}
             <span class="unit">{spec.unit}</span>
             <p class="field-error" id=error_id role="alert" data-testid=format!("error-{key}")

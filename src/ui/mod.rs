@@ -9,6 +9,8 @@
 //! - Decision panels: [`decide`] (owner of the [`monte_carlo`] runner) with [`compare`],
 //!   [`distribution`], [`heatmap`], [`rebalance`], [`export_bar`]; [`presets`] and
 //!   [`before_expiry`] (the days-elapsed slider).
+//! - People: [`theme`] (light / dark / system, remembered), [`glossary`] tips and the
+//!   [`glossary_panel`].
 //! - [`bench`]: entry points for the browser benchmark (not used by the page).
 
 pub mod app;
@@ -23,6 +25,8 @@ pub mod display;
 pub mod distribution;
 pub mod export_bar;
 pub mod field;
+pub mod glossary;
+pub mod glossary_panel;
 pub mod heatmap;
 pub mod inputs;
 pub mod link_error;
@@ -33,6 +37,7 @@ pub mod rebalance;
 pub mod share;
 pub mod state;
 pub mod table;
+pub mod theme;
 pub mod url;
 
 /// Installs the panic hook (panics reach the console with their message) and mounts the page

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use super::display::Readout;
+use super::display::{readout_sentence, Readout};
 use super::state::use_page;
 
 /// Slider `px` between `lo` and `hi` (1,000 steps; keyboard arrows and PageUp/PageDown work
@@ -37,12 +37,15 @@ pub fn PriceSlider(
                 prop:value=move || px.get()
                 aria-valuetext=move || r().price
                 on:input=move |ev| page.edit("px", event_target_value(&ev)) />
-            <dl class="readout" aria-live="polite">
+            <dl class="readout">
                 <div><dt>"Revenue"</dt><dd data-testid="revenue-at-price">{move || r().revenue}</dd></div>
                 <div><dt>"Hedge payoff"</dt><dd data-testid="hedge-at-price">{move || r().hedge}</dd></div>
                 <div><dt>"Hedged total"</dt><dd data-testid="total-at-price">{move || r().total}</dd></div>
                 <div><dt>"Return"</dt><dd data-testid="return-at-price">{move || r().ret}</dd></div>
             </dl>
+            <p class="visually-hidden" data-testid="price-live" aria-live="polite" aria-atomic="true">
+                {move || readout_sentence(&r())}
+            </p>
         </section>
     }
 }

@@ -11,7 +11,7 @@ pub fn PayoffTable(
     display: Memo<Display>,
 ) -> impl IntoView {
     view! {
-        <section class="panel table" aria-label="Payoff table">
+        <section class="panel table" aria-label="Payoff table" tabindex="0">
             <table data-testid="payoff-table">
                 <thead>
                     <tr>{move || display.with(|d| d.header.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view())}</tr>

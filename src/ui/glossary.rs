@@ -1,0 +1,103 @@
+//! Short definitions of the page's terms, and the tip that shows one next to a label: a small
+//! "?" button whose accessible description is the definition (`aria-describedby`), shown on
+//! hover, on keyboard focus and on tap; Escape or moving focus away hides it.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use leptos::prelude::*;
+
+/// `(id, term, definition)` of every glossary entry.
+pub const TERMS: &[(&str, &str, &str)] = &[
+    (
+        "hashprice",
+        "Hashprice",
+        "What one unit of hashrate earns per day at the current price and difficulty, here in USD per TH/s per day.",
+    ),
+    (
+        "coverage",
+        "Coverage",
+        "The share of the period's expected output that the hedge covers: 100 % hedges all of it, 0 % none.",
+    ),
+    (
+        "breakeven",
+        "Breakeven",
+        "The final coin price at which revenue equals the period's cost (cost per coin mined).",
+    ),
+    (
+        "forward",
+        "Forward",
+        "An agreement to sell the covered coins at a fixed price at the end of the period: no upside, no downside.",
+    ),
+    (
+        "inverse",
+        "Inverse forward",
+        "A forward quoted and settled in the coin (coin per USD), as on coin-margined exchanges; buying USD forward sells the coin.",
+    ),
+    (
+        "put",
+        "Put",
+        "The right to sell the covered coins at the strike: a floor under the price, bought for a premium.",
+    ),
+    (
+        "collar",
+        "Collar",
+        "A bought put (floor) plus a sold call (cap): the call's premium pays for some or all of the put.",
+    ),
+    (
+        "zero-cost",
+        "Zero-cost collar",
+        "A collar whose call strike is solved so that the call's premium equals the put's: no net premium.",
+    ),
+    (
+        "delta",
+        "Delta",
+        "How much the position's value moves per $1 move of the coin price, in coins; selling that many coins makes it delta-neutral.",
+    ),
+    (
+        "var",
+        "VaR 95 %",
+        "Value at risk: the loss (here of the period return) that is exceeded in only 5 % of simulated outcomes; CVaR is the average of those worst 5 %.",
+    ),
+];
+
+/// The definition of the term `id`, if there is one.
+pub fn definition(id: &str) -> Option<(&'static str, &'static str)> {
+    TERMS
+        .iter()
+        .find(|(i, _, _)| *i == id)
+        .map(|(_, term, def)| (*term, *def))
+}
+
+static NEXT: AtomicUsize = AtomicUsize::new(0);
+
+/// A "?" button explaining the term `id` (nothing for an unknown id). Its accessible name is
+/// "What is …?", its description the definition.
+#[component]
+pub fn Tip(
+    /// The glossary id of the term ([`TERMS`]).
+    term: &'static str,
+) -> impl IntoView {
+    let entry = definition(term);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let tip_id = format!("tip-{term}-{n}");
+    let open = RwSignal::new(false);
+    entry.map(|(name, text)| {
+        view! {
+            <span class="tip" class:open=move || open.get()
+                on:mouseleave=move |_| open.set(false)>
+                <button type="button" class="tip-button" data-term=term
+                    aria-label=format!("What is {name}?") aria-describedby=tip_id.clone()
+                    aria-expanded=move || open.get().to_string()
+                    on:click=move |_| open.set(true)
+                    on:focus=move |_| open.set(true)
+                    on:blur=move |_| open.set(false)
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                        if ev.key() == "Escape" {
+                            open.set(false);
+                        }
+                    }>"?"</button>
+                <span class="tip-text" role="tooltip" id=tip_id>{text}</span>
+            </span>
+        }
+    })
+}
