@@ -103,6 +103,28 @@ impl Column {
         }
     }
 
+    /// A one-sentence definition, shown as the header's tooltip.
+    ///
+    /// ```
+    /// use minerhedge::view::compare::Column;
+    /// assert!(Column::Var.tip().starts_with("Value at risk"));
+    /// ```
+    pub fn tip(self) -> &'static str {
+        match self {
+            Column::Upfront => "Net option premium paid when the hedge is placed (negative: received).",
+            Column::Floor => "The lowest the period can end with, in USD, at any final price.",
+            Column::Cap => "The highest the period can end with, in USD, at any final price.",
+            Column::Breakeven => "The lowest final price at which the period covers its all-in cost.",
+            Column::Worst => "The worst period return over the chart's price range.",
+            Column::Best => "The best period return over the chart's price range.",
+            Column::ProbLoss => "Probability of a loss, with a lognormal final price drifting at the risk-free rate.",
+            Column::ProbCover => "Probability that the period pays its cash (fiat) costs, same lognormal price.",
+            Column::Expected => "Expected period return under the same lognormal price.",
+            Column::Var => "Value at risk: the return loss exceeded in only 5 % of simulated periods (price and difficulty).",
+            Column::Cvar => "Conditional value at risk: the average return loss over the worst 5 % of simulated periods.",
+        }
+    }
+
     /// The value used to rank rows, larger = better; `None` when the row has no value.
     fn score(self, r: &ComparisonRow) -> Option<f64> {
         use crate::domain::validate::dec_f64;

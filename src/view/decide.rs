@@ -148,8 +148,16 @@ pub fn escape_html(text: &str) -> String {
 /// ```
 pub fn comparison_html(table: &ComparisonTable) -> String {
     let mut out = String::from("<thead><tr>");
-    for h in &table.header {
-        out.push_str(&format!("<th scope=\"col\">{}</th>", escape_html(h)));
+    for (i, h) in table.header.iter().enumerate() {
+        // Column headers after "Strategy" carry their definition as a tooltip.
+        match i.checked_sub(1).and_then(|c| Column::ALL.get(c)) {
+            Some(col) => out.push_str(&format!(
+                "<th scope=\"col\" title=\"{}\">{}</th>",
+                escape_html(col.tip()),
+                escape_html(h)
+            )),
+            None => out.push_str(&format!("<th scope=\"col\">{}</th>", escape_html(h))),
+        }
     }
     out.push_str("</tr></thead><tbody>");
     for l in &table.lines {
