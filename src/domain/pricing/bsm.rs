@@ -91,6 +91,7 @@ impl SpotModel {
     /// let e = SpotModel::new(SpotParams { vol: -0.1, ..p }).unwrap_err();
     /// assert_eq!(e.field(), Some("volatility"));
     /// ```
+    #[inline(always)]
     pub fn new(params: SpotParams) -> Result<SpotModel> {
         let spot = level("spot", params.spot)?;
         let r = rate("risk-free rate", params.rate)?;
@@ -190,7 +191,7 @@ impl SpotModel {
     /// assert!((g.price - 0.8086).abs() < 5e-5);
     /// assert!(g.delta < 0.0 && g.gamma > 0.0 && g.vega > 0.0 && g.rho < 0.0);
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn greeks(&self, kind: OptionKind, strike: f64) -> Result<Greeks> {
         let k = check_strike(strike)?;
         let SpotParams {
