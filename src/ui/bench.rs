@@ -33,6 +33,37 @@ pub fn bench_price_options(n: u32) -> f64 {
     sum
 }
 
+/// Prices `markets × strikes` European calls as option chains: `markets` markets (spot
+/// `100 + j mod 100`, volatility `0.2 + (j mod 50)/100`, expiry `0.1 + (j mod 30)/30` years,
+/// rate 5 %), each validated once with [`SpotModel::new`], and on each market the calls at
+/// `strikes` strikes `50 + i mod 101`, each with price and all Greeks through
+/// [`SpotModel::greeks`]. The benchmark feeds the JavaScript package the same
+/// `markets × strikes` inputs option by option. Returns the sum of price, delta, gamma, vega,
+/// theta and rho; NaN if any input is refused.
+#[wasm_bindgen]
+pub fn bench_price_chains(markets: u32, strikes: u32) -> f64 {
+    let mut sum = 0.0;
+    for j in 0..markets {
+        let market = SpotModel::new(SpotParams {
+            spot: 100.0 + f64::from(j % 100),
+            rate: 0.05,
+            dividend_yield: 0.0,
+            vol: 0.2 + f64::from(j % 50) / 100.0,
+            expiry_years: 0.1 + f64::from(j % 30) / 30.0,
+        });
+        let Ok(market) = market else {
+            return f64::NAN;
+        };
+        for i in 0..strikes {
+            match market.greeks(OptionKind::Call, 50.0 + f64::from(i % 101)) {
+                Ok(g) => sum += g.price + g.delta + g.gamma + g.vega + g.theta + g.rho,
+                Err(_) => return f64::NAN,
+            }
+        }
+    }
+    sum
+}
+
 /// The engine's price of one European call (for the benchmark's accuracy comparison); NaN if
 /// an input is refused.
 #[wasm_bindgen]

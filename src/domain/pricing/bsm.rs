@@ -20,6 +20,17 @@
 use super::{check_strike, expiry, implied, level, rate, vol, Black, Greeks, OptionKind};
 use crate::domain::error::Result;
 
+/// `e^(−x)`, without calling `exp` when `x = 0` (no carry, zero rate or `T = 0`), where the
+/// result is exactly `1.0` either way.
+#[inline]
+fn discount_factor(x: f64) -> f64 {
+    if x == 0.0 {
+        1.0
+    } else {
+        (-x).exp()
+    }
+}
+
 /// Inputs of [`SpotModel::new`] (fractions, not percents: 5 % is `0.05`).
 ///
 /// ```
@@ -80,14 +91,15 @@ impl SpotModel {
     /// let e = SpotModel::new(SpotParams { vol: -0.1, ..p }).unwrap_err();
     /// assert_eq!(e.field(), Some("volatility"));
     /// ```
+    #[inline(always)]
     pub fn new(params: SpotParams) -> Result<SpotModel> {
         let spot = level("spot", params.spot)?;
         let r = rate("risk-free rate", params.rate)?;
         let q = rate("dividend yield", params.dividend_yield)?;
         let sigma = vol(params.vol)?;
         let t = expiry(params.expiry_years)?;
-        let df_r = (-r * t).exp();
-        let df_q = (-q * t).exp();
+        let df_r = discount_factor(r * t);
+        let df_q = discount_factor(q * t);
         let sqrt_t = t.sqrt();
         Ok(SpotModel {
             params,
@@ -179,7 +191,7 @@ impl SpotModel {
     /// assert!((g.price - 0.8086).abs() < 5e-5);
     /// assert!(g.delta < 0.0 && g.gamma > 0.0 && g.vega > 0.0 && g.rho < 0.0);
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn greeks(&self, kind: OptionKind, strike: f64) -> Result<Greeks> {
         let k = check_strike(strike)?;
         let SpotParams {

@@ -196,13 +196,18 @@ impl std::ops::Add for Greeks {
 }
 
 /// Validates a strike: finite, in `[MIN_LEVEL, MAX_LEVEL]`.
+#[inline(always)]
 pub(crate) fn check_strike(strike: f64) -> Result<f64> {
     level("strike", strike)
 }
 
 /// Validates a spot / forward / strike level.
+///
+/// The validators are forced inline: they sit on the per-option path of pricing, and the
+/// accepted case is one range test (NaN and ±∞ fail it: the bounds are finite).
+#[inline(always)]
 pub(crate) fn level(field: &'static str, v: f64) -> Result<f64> {
-    if v.is_finite() && (MIN_LEVEL..=MAX_LEVEL).contains(&v) {
+    if (MIN_LEVEL..=MAX_LEVEL).contains(&v) {
         Ok(v)
     } else {
         Err(DomainError::out_of_range(
@@ -213,19 +218,33 @@ pub(crate) fn level(field: &'static str, v: f64) -> Result<f64> {
     }
 }
 
+/// `validate::in_range` with its accepted case inline: `lo ≤ v ≤ hi` for finite bounds is
+/// exactly its test (`v` finite and in range); anything else goes to it for the error.
+#[inline(always)]
+fn in_range(field: &'static str, v: f64, lo: f64, hi: f64) -> Result<f64> {
+    if (lo..=hi).contains(&v) {
+        Ok(v)
+    } else {
+        validate::in_range(field, v, lo, hi)
+    }
+}
+
 /// Validates a continuously compounded rate / yield.
+#[inline(always)]
 pub(crate) fn rate(field: &'static str, v: f64) -> Result<f64> {
-    validate::in_range(field, v, -MAX_ABS_RATE, MAX_ABS_RATE)
+    in_range(field, v, -MAX_ABS_RATE, MAX_ABS_RATE)
 }
 
 /// Validates a volatility.
+#[inline(always)]
 pub(crate) fn vol(v: f64) -> Result<f64> {
-    validate::in_range("volatility", v, 0.0, MAX_VOL)
+    in_range("volatility", v, 0.0, MAX_VOL)
 }
 
 /// Validates an expiry in years.
+#[inline(always)]
 pub(crate) fn expiry(v: f64) -> Result<f64> {
-    validate::in_range("expiry (years)", v, 0.0, MAX_EXPIRY_YEARS)
+    in_range("expiry (years)", v, 0.0, MAX_EXPIRY_YEARS)
 }
 
 /// `N(ω·d1)`, `N(ω·d2)` and `n(d1)` of the Black formula, computed once.
@@ -245,7 +264,7 @@ pub(crate) struct Black {
 
 impl Black {
     /// Evaluates the Black terms for forward `f`, strike `k` and total deviation `s = σ√T`.
-    #[inline]
+    #[inline(always)]
     pub fn new(kind: OptionKind, f: f64, k: f64, s: f64) -> Black {
         let w = kind.sign();
         if s >= f64::EPSILON {
@@ -277,7 +296,7 @@ impl Black {
     }
 
     /// Undiscounted value `ω·(F·N(ω·d1) − K·N(ω·d2))`, never below 0.
-    #[inline]
+    #[inline(always)]
     pub fn forward_value(&self, f: f64, k: f64) -> f64 {
         (self.w * (f * self.cum1 - k * self.cum2)).max(0.0)
     }

@@ -27,7 +27,7 @@ pub const FRAC_1_SQRT_2PI: f64 = 0.398_942_280_401_432_7;
 /// // Full relative accuracy deep in the tail: N(−10) = 7.619853024160527e−24.
 /// assert!((cdf(-10.0) / 7.619_853_024_160_527e-24 - 1.0).abs() < 1e-14);
 /// ```
-#[inline]
+#[inline(always)]
 pub fn cdf(x: f64) -> f64 {
     0.5 * libm::erfc(-x * FRAC_1_SQRT_2)
 }
@@ -40,7 +40,7 @@ pub fn cdf(x: f64) -> f64 {
 /// assert!((pdf(1.0) - 0.241_970_724_519_143_37).abs() < 1e-16);
 /// assert_eq!(pdf(f64::INFINITY), 0.0);
 /// ```
-#[inline]
+#[inline(always)]
 pub fn pdf(x: f64) -> f64 {
     FRAC_1_SQRT_2PI * (-0.5 * x * x).exp()
 }

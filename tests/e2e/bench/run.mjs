@@ -5,7 +5,9 @@
 //      and input event → next animation frame (the frame that shows the redraw);
 //  (b) prices 1,000,000 options (best of three runs) with price and Greeks through the page's wasm engine and
 //      through the npm packages @uqee/black-scholes (price + Greeks) and black-scholes (price
-//      only: it has no Greeks), in the same browser, and reports the ratios.
+//      only: it has no Greeks), in the same browser, and reports the ratios;
+//  (b') prices the same number of calls as option chains (1,000 strikes on each market): the
+//      engine builds one model per market, @uqee/black-scholes gets the same inputs one by one.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -125,6 +127,22 @@ const pricing = await page.evaluate((n) => {
     }
     return s;
   });
+  // Option chains: the same kind of inputs, grouped as 1,000 strikes on each market. The engine
+  // validates each market once (SpotModel::new) and prices every strike on it with price and
+  // Greeks; the package (no market object in its API) gets the same inputs option by option.
+  const CHAIN = 1000;
+  const wasmChains = time((k) => window.minerhedge.bench_price_chains(Math.ceil(k / CHAIN), CHAIN));
+  const uqeeChains = time((k) => {
+    let s = 0;
+    for (let j = 0; j < Math.ceil(k / CHAIN); j++) {
+      const market = { underlying: 100 + (j % 100), sigma: 0.2 + (j % 50) / 100, time: 0.1 + (j % 30) / 30, rate: 0.05 };
+      for (let i = 0; i < CHAIN; i++) {
+        const o = bs.option({ ...market, strike: 50 + (i % 101), type: "call" });
+        s += o.price + o.delta + o.gamma + o.vega + o.theta + o.rho;
+      }
+    }
+    return s;
+  });
   const mattl = time((k) => {
     let s = 0;
     for (let i = 0; i < k; i++) {
@@ -141,7 +159,7 @@ const pricing = await page.evaluate((n) => {
     uqeeErr = Math.max(uqeeErr, Math.abs(bs.option({ ...p, type: "call" }).price - ours));
     mattlErr = Math.max(mattlErr, Math.abs(window.__mattl.blackScholes(p.underlying, p.strike, p.time, p.sigma, p.rate, "call") - ours));
   }
-  return { wasm, uqee, mattl, uqeeErr, mattlErr };
+  return { wasm, uqee, mattl, wasmChains, uqeeChains, uqeeErr, mattlErr };
 }, N);
 console.log(`(b) ${N.toLocaleString("en-US")} European calls`);
 console.log(`    wasm engine (price + Greeks):       ${f(pricing.wasm.ms)} ms (checksum ${pricing.wasm.checksum.toExponential(6)})`);
@@ -150,6 +168,10 @@ console.log(`    black-scholes (price only):           ${f(pricing.mattl.ms)} ms
 const fastest = Math.min(pricing.uqee.ms, pricing.mattl.ms);
 console.log(`    ratio fastest JS / wasm: ${f(fastest / pricing.wasm.ms)}x (@uqee ${f(pricing.uqee.ms / pricing.wasm.ms)}x, black-scholes ${f(pricing.mattl.ms / pricing.wasm.ms)}x)`);
 
+console.log(`(b') the same number of calls as option chains: ${Math.ceil(N / 1000).toLocaleString("en-US")} markets x 1,000 strikes`);
+console.log(`    wasm engine (one model per market, price + Greeks per strike): ${f(pricing.wasmChains.ms)} ms (checksum ${pricing.wasmChains.checksum.toExponential(6)})`);
+console.log(`    @uqee/black-scholes (price + Greeks, option by option):       ${f(pricing.uqeeChains.ms)} ms (checksum ${pricing.uqeeChains.checksum.toExponential(6)})`);
+console.log(`    ratio @uqee / wasm: ${f(pricing.uqeeChains.ms / pricing.wasmChains.ms)}x`);
 console.log(`    largest price difference from the engine (10,000 options): @uqee ${pricing.uqeeErr.toExponential(2)}, black-scholes ${pricing.mattlErr.toExponential(2)}`);
 
 await browser.close();
