@@ -11,10 +11,12 @@
 //!   [`before_expiry`] (the days-elapsed slider).
 //! - People: [`theme`] (light / dark / system, remembered), [`glossary`] tips and the
 //!   [`glossary_panel`].
-//! - [`bench`]: entry points for the browser benchmark (not used by the page).
+//! - `bench` (cargo feature `bench` only): entry points for the browser benchmark, not in the
+//!   page's own build.
 
 pub mod app;
 pub mod before_expiry;
+#[cfg(feature = "bench")]
 pub mod bench;
 pub mod chart;
 pub mod compare;

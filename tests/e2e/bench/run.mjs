@@ -1,5 +1,6 @@
-// Browser benchmark (not a test): `npm run bench` in tests/e2e after `trunk build --release`.
-// Serves ../../dist on 127.0.0.1:8190 and drives Debian's headless Chromium:
+// Browser benchmark (not a test): `npm run bench` in tests/e2e (after `bash .ci/setup --test`).
+// Builds the page with the cargo feature `bench` into target/dist-bench, serves it on
+// 127.0.0.1:8190 and drives Debian's headless Chromium:
 //  (a) moves the price slider 200 times on a page with 1,001-point curves and reports p50/p95
 //      of input event → chart redrawn (the page's `minerhedge:chart-drawn` performance mark)
 //      and input event → next animation frame (the frame that shows the redraw);
@@ -8,7 +9,7 @@
 //      only: it has no Greeks), in the same browser, and reports the ratios;
 //  (b') prices the same number of calls as option chains (1,000 strikes on each market): the
 //      engine builds one model per market, @uqee/black-scholes gets the same inputs one by one.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -17,7 +18,20 @@ import { chromium } from "@playwright/test";
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
-const dist = path.resolve(here, "../../../dist");
+// Its own build, with the engine's benchmark exports (cargo feature `bench`); the page's
+// dist/ does not carry them.
+const root = path.resolve(here, "../../..");
+const dist = path.join(root, "target", "dist-bench");
+const home = process.env.CARGO_HOME || path.join(process.env.HOME || "/root", ".cargo");
+const built = spawnSync("trunk", ["build", "--release", "--features", "bench", "--dist", dist], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, PATH: `${path.join(root, ".ci", "bin")}:${path.join(home, "bin")}:${process.env.PATH}` },
+});
+if (built.status !== 0) {
+  console.error("trunk build --release --features bench failed");
+  process.exit(1);
+}
 const port = 8190;
 const base = `http://127.0.0.1:${port}/`;
 const SEED = "?v=1&coin=ETH&mode=direct&cost=1100&qty=5&spot=250&hedge=collar&kp=230&kc=zero&cov=100&lo=100&hi=400&step=10";
