@@ -139,3 +139,20 @@ fn heat_map_warns_of_over_hedging() {
     let m = model("hedge=forward&cov=50");
     assert!(m.heatmap(11).expect("heat map").max_realized_coverage <= 1.0);
 }
+
+#[test]
+fn the_zero_cost_row_is_there_whatever_kc_says() {
+    let m = model("hedge=collar&kc=300");
+    let rows = comparison(&m, None);
+    assert_eq!(rows.len(), 6);
+    let zc = rows
+        .iter()
+        .find(|r| r.kind == StrategyKind::ZeroCostCollar)
+        .expect("zero-cost row");
+    assert_eq!(zc.upfront_premium, Decimal::ZERO);
+    // The chosen collar keeps the user's call strike.
+    assert_eq!(
+        m.chosen().and_then(|c| c.call_strike),
+        Some(Decimal::from(300))
+    );
+}

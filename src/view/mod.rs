@@ -149,6 +149,8 @@ pub struct OptionsView {
     pub call: Option<OptionLeg>,
     /// `true` when the call strike was solved for a zero-cost collar.
     pub call_solved: bool,
+    /// The call of the zero-cost collar at `kp` (solved whatever `kc` is), when one exists.
+    pub zero_cost_call: Option<OptionLeg>,
     /// Net premium per coin of the chosen hedge, USD (positive = paid).
     pub net_per_coin: Decimal,
     /// Net premium of the chosen hedge on the hedged quantity, carried to the end of the
@@ -680,7 +682,8 @@ fn rig_key(e: &DomainError) -> &'static str {
     }
 }
 
-/// Put and collar-call premiums, model or quoted; the call strike solved when `kc=zero`.
+/// Put and collar-call premiums, model or quoted; the call strike solved when `kc=zero`, and
+/// the zero-cost collar's call in any case.
 fn options_of(s: &Scenario, m: &SpotModel) -> std::result::Result<OptionsView, Vec<Message>> {
     let kp = dec_f64(s.put_strike);
     let put_model = m
@@ -693,6 +696,25 @@ fn options_of(s: &Scenario, m: &SpotModel) -> std::result::Result<OptionsView, V
         put: s.put_premium.map(|p| (kp, dec_f64(p))),
         call: None,
     };
+    // The zero-cost collar's call, solved whatever `kc` says (the comparison always has the
+    // zero-cost row); an error only matters when the page shows that collar.
+    let zero_cost = zero_cost_collar(
+        &pricer,
+        ZeroCostParams {
+            put_strike: kp,
+            min_call_strike: kp,
+        },
+    )
+    .and_then(|z| {
+        Ok(OptionLeg {
+            strike: money::dec_from_f64("call strike", z.call_strike)?,
+            // The exact premium the collar uses is the put's, so the net is exactly zero.
+            premium: put.premium,
+            source: PremiumSource::Model,
+            model_premium: z.call_premium,
+            implied_vol: None,
+        })
+    });
     let (call, call_solved) = match s.call_strike {
         CallStrike::Strike(kc) => {
             let call_model = m
@@ -706,31 +728,11 @@ fn options_of(s: &Scenario, m: &SpotModel) -> std::result::Result<OptionsView, V
                 false,
             )
         }
-        CallStrike::Zero => match zero_cost_collar(
-            &pricer,
-            ZeroCostParams {
-                put_strike: kp,
-                min_call_strike: kp,
-            },
-        ) {
-            Ok(z) => {
-                let strike = money::dec_from_f64("call strike", z.call_strike)
-                    .map_err(|e| vec![msg("kc", e)])?;
-                // The exact premium the collar uses is the put's, so the net is exactly zero.
-                (
-                    Some(OptionLeg {
-                        strike,
-                        premium: put.premium,
-                        source: PremiumSource::Model,
-                        model_premium: z.call_premium,
-                        implied_vol: None,
-                    }),
-                    true,
-                )
-            }
+        CallStrike::Zero => match &zero_cost {
+            Ok(z) => (Some(*z), true),
             Err(e) => {
                 if s.hedge == HedgeChoice::Collar {
-                    return Err(vec![msg("kc", e)]);
+                    return Err(vec![msg("kc", e.clone())]);
                 }
                 (None, false)
             }
@@ -740,6 +742,7 @@ fn options_of(s: &Scenario, m: &SpotModel) -> std::result::Result<OptionsView, V
         put,
         call,
         call_solved,
+        zero_cost_call: zero_cost.ok(),
         net_per_coin: Decimal::ZERO,
         net_carried: Decimal::ZERO,
     })
@@ -815,16 +818,12 @@ fn hedge_of(
         }
         StrategyKind::ZeroCostCollar => {
             let o = options?;
-            if o.call_solved {
-                let c = o.call?;
-                Hedge::Collar {
-                    put_strike: o.put.strike,
-                    put_premium: o.put.premium,
-                    call_strike: c.strike,
-                    call_premium: c.premium,
-                }
-            } else {
-                return None;
+            let c = o.zero_cost_call?;
+            Hedge::Collar {
+                put_strike: o.put.strike,
+                put_premium: o.put.premium,
+                call_strike: c.strike,
+                call_premium: c.premium,
             }
         }
     }))
