@@ -59,18 +59,34 @@ fn css(c: RGBColor) -> String {
     format!("rgb({},{},{})", c.0, c.1, c.2)
 }
 
+/// Sizes `canvas`'s backing store to `surface` and runs one of the chart module's draw
+/// functions on it; `None` when the canvas has no 2D context or the drawing failed.
+pub fn paint_with<F>(
+    canvas: &web_sys::HtmlCanvasElement,
+    surface: &Surface,
+    draw_fn: F,
+) -> Option<Frame>
+where
+    F: FnOnce(
+        &DrawingArea<CanvasBackend, plotters::coord::Shift>,
+        &Surface,
+    ) -> Result<Frame, crate::chart::ChartError>,
+{
+    fit(canvas, surface);
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+    let root = backend.into_drawing_area();
+    let frame = draw_fn(&root, surface).ok();
+    let _ = root.present();
+    frame
+}
+
 /// Draws `chart` on the base canvas; returns the data ↔ pixel frame.
 fn paint_base(
     canvas: &web_sys::HtmlCanvasElement,
     surface: &Surface,
     chart: &PayoffChart,
 ) -> Option<Frame> {
-    fit(canvas, surface);
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
-    let root = backend.into_drawing_area();
-    let frame = draw(&root, chart, surface).ok();
-    let _ = root.present();
-    frame
+    paint_with(canvas, surface, |root, surface| draw(root, chart, surface))
 }
 
 /// Draws the slider-price line (with a dot on each non-faint curve) and the crosshair.

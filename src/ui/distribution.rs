@@ -5,30 +5,22 @@
 use leptos::html::Canvas;
 use leptos::leptos_dom::helpers::window_event_listener;
 use leptos::prelude::*;
-use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 
 use crate::chart::distribution::{draw, DistributionChart};
 use crate::link::KeySpec;
 use crate::view::decide::{distribution_chart, mc_status_html, mc_summary};
 
-use super::chart::{fit, surface_of, theme};
+use super::chart::{paint_with, surface_of, theme};
 use super::display::Display;
 use super::field::Field;
 use super::monte_carlo::McState;
 
 fn paint(canvas: &web_sys::HtmlCanvasElement, chart: &DistributionChart) -> bool {
-    let Some(surface) = surface_of(canvas) else {
-        return false;
-    };
-    fit(canvas, &surface);
-    let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
-        return false;
-    };
-    let root = backend.into_drawing_area();
-    let ok = draw(&root, chart, &surface).is_ok();
-    let _ = root.present();
-    ok
+    surface_of(canvas)
+        .and_then(|surface| {
+            paint_with(canvas, &surface, |root, surface| draw(root, chart, surface))
+        })
+        .is_some()
 }
 
 /// Histogram canvas, inputs and progress.

@@ -5,14 +5,12 @@
 use leptos::html::Canvas;
 use leptos::leptos_dom::helpers::window_event_listener;
 use leptos::prelude::*;
-use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 
 use crate::chart::heatmap::{draw, HeatmapChart};
 use crate::link::KeySpec;
 use crate::view::decide::{volume_risk, volume_risk_html};
 
-use super::chart::{fit, surface_of, theme};
+use super::chart::{paint_with, surface_of, theme};
 use super::display::Display;
 use super::field::Field;
 use super::state::use_page;
@@ -21,17 +19,11 @@ use super::state::use_page;
 const PRICE_POINTS: usize = 41;
 
 fn paint(canvas: &web_sys::HtmlCanvasElement, chart: &HeatmapChart) -> bool {
-    let Some(surface) = surface_of(canvas) else {
-        return false;
-    };
-    fit(canvas, &surface);
-    let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
-        return false;
-    };
-    let root = backend.into_drawing_area();
-    let ok = draw(&root, chart, &surface).is_ok();
-    let _ = root.present();
-    ok
+    surface_of(canvas)
+        .and_then(|surface| {
+            paint_with(canvas, &surface, |root, surface| draw(root, chart, surface))
+        })
+        .is_some()
 }
 
 /// Heat map, warning and halving day.
