@@ -256,10 +256,7 @@ pub fn draw<DB: DrawingBackend>(
             }
         })
         .collect();
-    let (w, _) = root.dim_in_pixel();
-    let pad = ipx(surface, 8.0, 1);
-    let legend = render::layout_legend(root, &legend_items, surface, w as i32 - 2 * pad);
-    let top = pad + legend.height + if legend.height > 0 { pad / 2 } else { 0 };
+    let (legend, pad, top) = render::top_legend(root, &legend_items, surface);
 
     let (mut ctx, frame) = render::build_axes(
         root,

@@ -132,6 +132,20 @@ pub(crate) struct LegendLayout {
 
 const SWATCH_CSS: f64 = 18.0;
 
+/// The legend laid out across the top of `root` inside the chart's padding, with the padding
+/// and the top margin the plot below it needs: `(legend, pad, top)`.
+pub(crate) fn top_legend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    items: &[LegendItem],
+    surface: &Surface,
+) -> (LegendLayout, i32, i32) {
+    let (w, _) = root.dim_in_pixel();
+    let pad = ipx(surface, 8.0, 1);
+    let legend = layout_legend(root, items, surface, w as i32 - 2 * pad);
+    let top = pad + legend.height + if legend.height > 0 { pad / 2 } else { 0 };
+    (legend, pad, top)
+}
+
 /// Lays the items out left to right, wrapping at `width` device pixels.
 pub(crate) fn layout_legend<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
