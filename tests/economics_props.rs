@@ -12,33 +12,11 @@ use minerhedge::domain::money::{
     MAX_QUANTITY,
 };
 use minerhedge::domain::DomainError;
+mod common;
+
+use common::{any_dec, sane_dec};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-
-/// Any decimal: raw 96-bit mantissas at every scale, plus the edges.
-fn any_dec() -> impl Strategy<Value = Decimal> {
-    prop_oneof![
-        (
-            any::<u32>(),
-            any::<u32>(),
-            any::<u32>(),
-            any::<bool>(),
-            0u32..=28
-        )
-            .prop_map(|(lo, mid, hi, neg, scale)| Decimal::from_parts(lo, mid, hi, neg, scale)),
-        (any::<i64>(), 0u32..=28).prop_map(|(m, s)| Decimal::new(m, s)),
-        Just(Decimal::ZERO),
-        Just(Decimal::MAX),
-        Just(Decimal::MIN),
-        Just(Decimal::new(1, 28)),
-        Just(Decimal::NEGATIVE_ONE),
-    ]
-}
-
-/// Decimals in realistic ranges, so that valid inputs are generated often.
-fn sane_dec(lo: i64, hi: i64, scale: u32) -> impl Strategy<Value = Decimal> {
-    (lo..=hi).prop_map(move |m| Decimal::new(m, scale))
-}
 
 /// Arbitrary f64 including the specials.
 fn any_f64() -> impl Strategy<Value = f64> {

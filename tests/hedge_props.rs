@@ -22,30 +22,11 @@ use minerhedge::domain::pricing::{ForwardModel, ForwardParams, SpotModel, SpotPa
 use minerhedge::domain::tolerance::ZERO_COST;
 use minerhedge::domain::validate::dec_f64;
 use minerhedge::domain::{DomainError, Result};
+mod common;
+
+use common::{any_dec, sane_dec};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-
-fn any_dec() -> impl Strategy<Value = Decimal> {
-    prop_oneof![
-        (
-            any::<u32>(),
-            any::<u32>(),
-            any::<u32>(),
-            any::<bool>(),
-            0u32..=28
-        )
-            .prop_map(|(lo, mid, hi, neg, scale)| Decimal::from_parts(lo, mid, hi, neg, scale)),
-        (any::<i64>(), 0u32..=28).prop_map(|(m, s)| Decimal::new(m, s)),
-        Just(Decimal::ZERO),
-        Just(Decimal::MAX),
-        Just(Decimal::MIN),
-        Just(Decimal::new(1, 28)),
-    ]
-}
-
-fn sane(lo: i64, hi: i64, scale: u32) -> impl Strategy<Value = Decimal> {
-    (lo..=hi).prop_map(move |m| Decimal::new(m, scale))
-}
 
 fn either(s: impl Strategy<Value = Decimal>) -> impl Strategy<Value = Decimal> {
     prop_oneof![8 => s, 1 => any_dec()]
@@ -67,31 +48,35 @@ fn any_f64() -> impl Strategy<Value = f64> {
 }
 
 fn economics() -> impl Strategy<Value = PeriodEconomics> {
-    (sane(1, 100_000_000_000, 2), sane(1, 1_000_000_000_000, 6)).prop_map(|(cost, q)| {
-        PeriodEconomics::direct(DirectParams {
-            period_cost: cost,
-            expected_output: q,
+    (
+        sane_dec(1, 100_000_000_000, 2),
+        sane_dec(1, 1_000_000_000_000, 6),
+    )
+        .prop_map(|(cost, q)| {
+            PeriodEconomics::direct(DirectParams {
+                period_cost: cost,
+                expected_output: q,
+            })
+            .unwrap()
         })
-        .unwrap()
-    })
 }
 
 /// Valid hedges with prices and premiums in realistic ranges.
 fn hedge() -> impl Strategy<Value = Hedge> {
-    let price = || sane(1, 1_000_000_000, 2);
+    let price = || sane_dec(1, 1_000_000_000, 2);
     prop_oneof![
         Just(Hedge::Unhedged),
         price().prop_map(|price| Hedge::Forward { price }),
-        sane(1, 1_000_000_000, 9).prop_map(|quote| Hedge::InverseForward { quote }),
-        (price(), sane(0, 10_000_000, 2))
+        sane_dec(1, 1_000_000_000, 9).prop_map(|quote| Hedge::InverseForward { quote }),
+        (price(), sane_dec(0, 10_000_000, 2))
             .prop_map(|(strike, premium)| Hedge::Put { strike, premium }),
-        (price(), sane(0, 10_000_000, 2))
+        (price(), sane_dec(0, 10_000_000, 2))
             .prop_map(|(strike, premium)| Hedge::SoldCall { strike, premium }),
         (
             price(),
             price(),
-            sane(0, 10_000_000, 2),
-            sane(0, 10_000_000, 2)
+            sane_dec(0, 10_000_000, 2),
+            sane_dec(0, 10_000_000, 2)
         )
             .prop_map(|(a, b, pp, cp)| Hedge::Collar {
                 put_strike: a.min(b),
@@ -143,10 +128,10 @@ proptest! {
     /// N = c·Q/p; mined coins + settlement sold at S = Q·S + N − c·Q·S exactly, = N at c = 1,
     /// and the coin settlement N·(1/S − p) is worth the USD payoff to 1e-20 relative.
     #[test]
-    fn inverse_settlement_identity(q in sane(1, 1_000_000_000, 4),
-                                   p in sane(1, 1_000_000, 7),
-                                   s in sane(1, 10_000_000, 2),
-                                   c in sane(0, 100, 2)) {
+    fn inverse_settlement_identity(q in sane_dec(1, 1_000_000_000, 4),
+                                   p in sane_dec(1, 1_000_000, 7),
+                                   s in sane_dec(1, 10_000_000, 2),
+                                   c in sane_dec(0, 100, 2)) {
         let econ = PeriodEconomics::direct(DirectParams {
             period_cost: Decimal::from(1000),
             expected_output: q,
@@ -175,8 +160,8 @@ proptest! {
     /// The f64 mirror and the risk profile agree with the exact path to 1e-9 relative of
     /// the result's scale (|Q·S| + cost + |hedge payoff| + |carried premium|).
     #[test]
-    fn f64_mirror_matches_exact(econ in economics(), h in hedge(), c in sane(0, 100, 2),
-                                k in sane(90, 120, 2), s in sane(1, 1_000_000_000, 2)) {
+    fn f64_mirror_matches_exact(econ in economics(), h in hedge(), c in sane_dec(0, 100, 2),
+                                k in sane_dec(90, 120, 2), s in sane_dec(1, 1_000_000_000, 2)) {
         let pos = Position::new(PositionParams {
             economics: econ, hedge: h, coverage: c, carry_factor: k,
         }).unwrap();
@@ -194,8 +179,8 @@ proptest! {
     /// Position::new and every method over arbitrary terms: no panic; Ok rows are consistent;
     /// invalid input is a typed error.
     #[test]
-    fn position_never_panics(econ in economics(), h in any_hedge(), c in either(sane(0, 100, 2)),
-                             k in either(sane(1, 10_000, 2)), s in either(sane(1, 1_000_000_000, 2))) {
+    fn position_never_panics(econ in economics(), h in any_hedge(), c in either(sane_dec(0, 100, 2)),
+                             k in either(sane_dec(1, 10_000, 2)), s in either(sane_dec(1, 1_000_000_000, 2))) {
         match Position::new(PositionParams { economics: econ, hedge: h, coverage: c, carry_factor: k }) {
             Ok(pos) => {
                 match pos.row(s) {
@@ -224,10 +209,10 @@ proptest! {
     /// target at every price ≥ the worst price.
     #[test]
     fn required_forward_guarantees_target(econ in economics(),
-                                          t in either(sane(-100, 10_000, 2)),
-                                          c in either(sane(0, 100, 2)),
-                                          w in either(sane(0, 1_000_000, 2)),
-                                          bump in sane(0, 1000, 2)) {
+                                          t in either(sane_dec(-100, 10_000, 2)),
+                                          c in either(sane_dec(0, 100, 2)),
+                                          w in either(sane_dec(0, 1_000_000, 2)),
+                                          bump in sane_dec(0, 1000, 2)) {
         match Target::new(TargetParams { target_return: t, coverage: c, worst_price: w }) {
             Ok(target) => {
                 match required_forward_price(&econ, &target) {
@@ -284,9 +269,9 @@ proptest! {
     /// The required put strike guarantees the target at the worst price; the required
     /// zero-cost collar has the required floor as its put strike.
     #[test]
-    fn required_floors_guarantee_target(econ in economics(), t in sane(-50, 200, 2),
-                                        c in sane(1, 100, 2), vol in 0.1..2.0f64,
-                                        w in sane(0, 300, 0)) {
+    fn required_floors_guarantee_target(econ in economics(), t in sane_dec(-50, 200, 2),
+                                        c in sane_dec(1, 100, 2), vol in 0.1..2.0f64,
+                                        w in sane_dec(0, 300, 0)) {
         let spot = dec_f64(econ.breakeven_price()).clamp(1.0, 1e8);
         let m = bsm(spot, 0.03, vol, 30.0 / 365.0).unwrap();
         let carry = (0.03f64 * 30.0 / 365.0).exp();
@@ -352,7 +337,7 @@ proptest! {
 
     /// InverseQuote and its methods over arbitrary decimals.
     #[test]
-    fn inverse_quote_never_panics(p in either(sane(1, 1_000_000_000, 9)), q in any_dec(),
+    fn inverse_quote_never_panics(p in either(sane_dec(1, 1_000_000_000, 9)), q in any_dec(),
                                   s in any_dec(), econ in economics()) {
         match InverseQuote::new(p) {
             Ok(iq) => {
