@@ -18,7 +18,7 @@
 //! `ln(b_max − b(s)) − ln(b_max − β)` with `b_max − b = e^(x/2)N(−d1) + e^(−x/2)N(d2)` (a sum,
 //! accurate even when `β → b_max`).
 //!
-//! Starting points: at `s_c`, `d1 = 0`, so `b(s_c)` costs one `erfc`, and the tangent there
+//! Starting points: at `s_c`, `d1 = 0`, so `b(s_c)` costs one `N(·)`, and the tangent there
 //! (exact to third order, `b''(s_c) = 0`) bounds the root from above on the convex side and
 //! from below on the concave side; the chord from the origin bounds it from below on the convex
 //! side. Between those bounds the lower side starts from Jäckel's lower-branch approximation
@@ -239,6 +239,17 @@ fn upper_quantile_ln(p: f64, ln_p: f64) -> f64 {
     }
 }
 
+/// `N(d)` given `gauss = e^(−d²/2)` (see [`normal::cdf_with_gauss`]); [`normal::cdf`] where
+/// `|d|` is beyond that function's range (or `gauss` lost its accuracy to underflow).
+#[inline(always)]
+fn cdf_pair(d: f64, gauss: f64) -> f64 {
+    if d.abs() <= normal::GAUSS_RANGE && gauss >= f64::MIN_POSITIVE {
+        normal::cdf_with_gauss(d, gauss)
+    } else {
+        normal::cdf(d)
+    }
+}
+
 /// Which side of the inflection point `s_c = √(2|x|)` the root is on.
 #[derive(Clone, Copy, PartialEq)]
 enum Side {
@@ -258,7 +269,7 @@ fn normalized_std_dev(x: f64, beta: f64) -> Option<Result<f64>> {
     let s_c = (-2.0 * x).sqrt();
     // At s_c, d1 = 0 and d2 = −s_c: b_c = e^(x/2)/2 − e^(−x/2)·N(−s_c); the normalized vega
     // there is e^(x/2)/√(2π).
-    let b_c = 0.5 * ex2 - normal::cdf(-s_c) / ex2;
+    let b_c = 0.5 * ex2 - cdf_pair(-s_c, ex2 * ex2) / ex2;
     let v_c = ex2 * normal::FRAC_1_SQRT_2PI;
     // The tangent at the inflection point is exact to third order near s_c.
     let s_t = s_c + (beta - b_c) / v_c;
@@ -330,12 +341,18 @@ fn iterate(
         2.0 * lo.max(0.5)
     };
     for _ in 0..MAX_ITER {
-        let d1 = x / s + 0.5 * s;
+        let xs = x / s;
+        let d1 = xs + 0.5 * s;
         let d2 = d1 - s;
+        // The normalized vega b' = n(x/s)·e^(−s²/8) = e^(−x/2)·n(d1) = e^(x/2)·n(d2): one
+        // exp gives b' and the Gaussian factors of both N(d1) and N(d2).
+        let gauss = (-0.5 * xs * xs - 0.125 * s * s).exp();
+        let v = normal::FRAC_1_SQRT_2PI * gauss;
+        let (g1, g2) = (gauss / ex2, gauss * ex2);
         // g is b (lower side) or b_max − b (upper side); f = ln g − target.
         let (g, dg_sign) = match side {
-            Side::Lower => (ex2 * normal::cdf(d1) - normal::cdf(d2) / ex2, 1.0),
-            Side::Upper => (ex2 * normal::cdf(-d1) + normal::cdf(d2) / ex2, -1.0),
+            Side::Lower => (ex2 * cdf_pair(d1, g1) - cdf_pair(d2, g2) / ex2, 1.0),
+            Side::Upper => (ex2 * cdf_pair(-d1, g1) + cdf_pair(d2, g2) / ex2, -1.0),
         };
         #[cfg(test)]
         tests::ITERATIONS.with(|c| c.set(c.get() + 1));
@@ -350,8 +367,6 @@ fn iterate(
             hi = s;
         }
         // g' = ±b', g'' = g'·R, g''' = g'·(R² + R'), R = x²/s³ − s/4, R' = −3x²/s⁴ − 1/4.
-        let xs = x / s;
-        let v = normal::FRAC_1_SQRT_2PI * (-0.5 * xs * xs - 0.125 * s * s).exp();
         let r = xs * xs / s - 0.25 * s;
         let r1 = -3.0 * xs * xs / (s * s) - 0.25;
         let q1 = dg_sign * v / g;

@@ -268,8 +268,22 @@ impl Black {
     pub fn new(kind: OptionKind, f: f64, k: f64, s: f64) -> Black {
         let w = kind.sign();
         if s >= f64::EPSILON {
-            let d1 = (f / k).ln() / s + 0.5 * s;
+            let fk = f / k;
+            let d1 = fk.ln() / s + 0.5 * s;
             let d2 = d1 - s;
+            if d1.abs() <= normal::GAUSS_RANGE && d2.abs() <= normal::GAUSS_RANGE {
+                // One exp for all three: e^(−d2²/2) = e^(−d1²/2)·F/K, because
+                // d1²/2 − d2²/2 = d1·s − s²/2 = ln(F/K).
+                let g1 = (-0.5 * d1 * d1).exp();
+                let g2 = g1 * fk;
+                return Black {
+                    w,
+                    cum1: normal::cdf_with_gauss(w * d1, g1),
+                    cum2: normal::cdf_with_gauss(w * d2, g2),
+                    pdf1: normal::FRAC_1_SQRT_2PI * g1,
+                    degenerate: false,
+                };
+            }
             Black {
                 w,
                 cum1: normal::cdf(w * d1),
