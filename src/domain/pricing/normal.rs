@@ -123,7 +123,7 @@ const CODY_Q: [f64; 5] = [
 /// `e^(−d1²/2)·F/K`). Cody's approximations keep relative accuracy in the lower tail like
 /// `erfc`; the tests hold this function to [`cdf`] within `2e−15` relative (lower half) and
 /// `2e−16` absolute over `|x| ≤ 37`.
-#[inline(always)]
+#[inline(never)]
 pub(crate) fn cdf_with_gauss(x: f64, gauss: f64) -> f64 {
     let y = x.abs();
     if y <= 0.674_489_75 {
