@@ -191,7 +191,7 @@ impl SpotModel {
     /// assert!((g.price - 0.8086).abs() < 5e-5);
     /// assert!(g.delta < 0.0 && g.gamma > 0.0 && g.vega > 0.0 && g.rho < 0.0);
     /// ```
-    #[inline(always)]
+    #[inline]
     pub fn greeks(&self, kind: OptionKind, strike: f64) -> Result<Greeks> {
         let k = check_strike(strike)?;
         let SpotParams {

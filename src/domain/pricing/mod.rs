@@ -210,12 +210,19 @@ pub(crate) fn level(field: &'static str, v: f64) -> Result<f64> {
     if (MIN_LEVEL..=MAX_LEVEL).contains(&v) {
         Ok(v)
     } else {
-        Err(DomainError::out_of_range(
-            field,
-            v,
-            format!("between {MIN_LEVEL} and {MAX_LEVEL}"),
-        ))
+        level_error(field, v)
     }
+}
+
+/// The refusal of [`level`], out of line (it formats a message; the accepted case does not).
+#[cold]
+#[inline(never)]
+fn level_error(field: &'static str, v: f64) -> Result<f64> {
+    Err(DomainError::out_of_range(
+        field,
+        v,
+        format!("between {MIN_LEVEL} and {MAX_LEVEL}"),
+    ))
 }
 
 /// `validate::in_range` with its accepted case inline: `lo ≤ v ≤ hi` for finite bounds is
@@ -264,7 +271,7 @@ pub(crate) struct Black {
 
 impl Black {
     /// Evaluates the Black terms for forward `f`, strike `k` and total deviation `s = σ√T`.
-    #[inline(always)]
+    #[inline]
     pub fn new(kind: OptionKind, f: f64, k: f64, s: f64) -> Black {
         let w = kind.sign();
         if s >= f64::EPSILON {
