@@ -78,3 +78,26 @@ pub fn bench_call_price(spot: f64, strike: f64, vol: f64, expiry_years: f64, rat
     .and_then(|m| m.price(OptionKind::Call, strike))
     .unwrap_or(f64::NAN)
 }
+
+/// The floor of the engine's per-option cost: `n` evaluations of one building block, summed so
+/// the work cannot be skipped. `what`: 0 `exp` (of `−(i mod 1000)/100`), 1 `ln` (of
+/// `i mod 1000 + 0.5`), 2 the engine's `N(x)` with its own `exp` (Cody's rational times
+/// `e^(−x²/2)`, the Black formula's path), 3 `N(x)` from `libm::erfc`; `x = (i mod 1000)/62.5 − 8`.
+/// NaN for any other `what`.
+#[wasm_bindgen]
+pub fn bench_building_block(what: u32, n: u32) -> f64 {
+    use crate::domain::pricing::normal;
+    let x = |i: u32| f64::from(i % 1000) / 62.5 - 8.0;
+    let mut sum = 0.0;
+    match what {
+        0 => (0..n).for_each(|i| sum += (-f64::from(i % 1000) / 100.0).exp()),
+        1 => (0..n).for_each(|i| sum += (f64::from(i % 1000) + 0.5).ln()),
+        2 => (0..n).for_each(|i| {
+            let x = x(i);
+            sum += normal::cdf_with_gauss(x, (-0.5 * x * x).exp());
+        }),
+        3 => (0..n).for_each(|i| sum += normal::cdf(x(i))),
+        _ => return f64::NAN,
+    }
+    sum
+}

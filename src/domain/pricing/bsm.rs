@@ -55,7 +55,8 @@ pub struct SpotParams {
 /// A validated Black–Scholes–Merton market: spot, rates, volatility and expiry.
 ///
 /// Discount factors, forward and `σ√T` are computed once in [`SpotModel::new`]; pricing a
-/// strike then costs two `erfc`, one `exp` and one `ln`, with no allocation.
+/// strike then costs one `ln`, one `exp` and two rational functions (`N(d1)`, `N(d2)`), with
+/// no allocation.
 ///
 /// ```
 /// use minerhedge::domain::pricing::{OptionKind, SpotModel, SpotParams};

@@ -4,7 +4,8 @@
 //!   compounded rate `r` and carry / dividend yield `q` (Black–Scholes–Merton).
 //! - [`ForwardModel`] (in [`black76`]): European options on a forward / futures price `F`
 //!   (Black-76), discounted at `r`.
-//! - [`normal`]: `N(x)` and `n(x)` from `libm::erfc`.
+//! - [`normal`]: `N(x)` and `n(x)` from `libm::erfc`; on the pricing path `N(d1)`, `N(d2)` and
+//!   `n(d1)` share one `exp` (Cody's rational approximations, see [`normal`]).
 //! - [`implied`]: implied volatility from a premium, to [`IMPLIED_VOL`](crate::domain::tolerance::IMPLIED_VOL).
 //! - [`root`]: Brent's bracketing root finder, reused by the collar solver.
 //!

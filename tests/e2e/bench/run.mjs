@@ -8,7 +8,9 @@
 //      through the npm packages @uqee/black-scholes (price + Greeks) and black-scholes (price
 //      only: it has no Greeks), in the same browser, and reports the ratios;
 //  (b') prices the same number of calls as option chains (1,000 strikes on each market): the
-//      engine builds one model per market, @uqee/black-scholes gets the same inputs one by one.
+//      engine builds one model per market, @uqee/black-scholes gets the same inputs one by one;
+//  (c) times the building blocks of one option (exp, ln, the normal CDF) in wasm and in
+//      JavaScript, which bound what (b) can reach.
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -141,6 +143,17 @@ const pricing = await page.evaluate((n) => {
     }
     return s;
   });
+  // The same package with its double-precision normal CDF (Hart's approximation, one exp per
+  // call), the setting closest to the engine's accuracy.
+  const bsd = new window.__uqee.BlackScholes({ sigmaToPricePrecision: "double" });
+  const uqeeDouble = time((k) => {
+    let s = 0;
+    for (let i = 0; i < k; i++) {
+      const o = bsd.option({ ...input(i), type: "call" });
+      s += o.price + o.delta + o.gamma + o.vega + o.theta + o.rho;
+    }
+    return s;
+  });
   // Option chains: the same kind of inputs, grouped as 1,000 strikes on each market. The engine
   // validates each market once (SpotModel::new) and prices every strike on it with price and
   // Greeks; the package (no market object in its API) gets the same inputs option by option.
@@ -166,18 +179,32 @@ const pricing = await page.evaluate((n) => {
     return s;
   });
   // Accuracy: largest price difference from the engine over 10,000 of the same options.
-  let uqeeErr = 0, mattlErr = 0;
+  let uqeeErr = 0, uqeeDoubleErr = 0, mattlErr = 0;
   for (let i = 0; i < 10_000; i++) {
     const p = input(i);
     const ours = window.minerhedge.bench_call_price(p.underlying, p.strike, p.sigma, p.time, p.rate);
     uqeeErr = Math.max(uqeeErr, Math.abs(bs.option({ ...p, type: "call" }).price - ours));
+    uqeeDoubleErr = Math.max(uqeeDoubleErr, Math.abs(bsd.option({ ...p, type: "call" }).price - ours));
     mattlErr = Math.max(mattlErr, Math.abs(window.__mattl.blackScholes(p.underlying, p.strike, p.time, p.sigma, p.rate, "call") - ours));
   }
-  return { wasm, uqee, mattl, wasmChains, uqeeChains, uqeeErr, mattlErr };
+  // (c) The building blocks: what one option costs at least.
+  const blocks = [0, 1, 2, 3].map((what) => time((k) => window.minerhedge.bench_building_block(what, k)));
+  const jsExp = time((k) => {
+    let s = 0;
+    for (let i = 0; i < k; i++) s += Math.exp(-(i % 1000) / 100);
+    return s;
+  });
+  const jsLn = time((k) => {
+    let s = 0;
+    for (let i = 0; i < k; i++) s += Math.log((i % 1000) + 0.5);
+    return s;
+  });
+  return { blocks, jsExp, jsLn, wasm, uqee, uqeeDouble, mattl, wasmChains, uqeeChains, uqeeErr, uqeeDoubleErr, mattlErr };
 }, N);
 console.log(`(b) ${N.toLocaleString("en-US")} European calls`);
 console.log(`    wasm engine (price + Greeks):       ${f(pricing.wasm.ms)} ms (checksum ${pricing.wasm.checksum.toExponential(6)})`);
 console.log(`    @uqee/black-scholes (price + Greeks): ${f(pricing.uqee.ms)} ms (checksum ${pricing.uqee.checksum.toExponential(6)})`);
+console.log(`    @uqee/black-scholes, double-precision CDF: ${f(pricing.uqeeDouble.ms)} ms (checksum ${pricing.uqeeDouble.checksum.toExponential(6)}); ratio ${f(pricing.uqeeDouble.ms / pricing.wasm.ms)}x`);
 console.log(`    black-scholes (price only):           ${f(pricing.mattl.ms)} ms (checksum ${pricing.mattl.checksum.toExponential(6)})`);
 const fastest = Math.min(pricing.uqee.ms, pricing.mattl.ms);
 console.log(`    ratio fastest JS / wasm: ${f(fastest / pricing.wasm.ms)}x (@uqee ${f(pricing.uqee.ms / pricing.wasm.ms)}x, black-scholes ${f(pricing.mattl.ms / pricing.wasm.ms)}x)`);
@@ -186,7 +213,11 @@ console.log(`(b') the same number of calls as option chains: ${Math.ceil(N / 100
 console.log(`    wasm engine (one model per market, price + Greeks per strike): ${f(pricing.wasmChains.ms)} ms (checksum ${pricing.wasmChains.checksum.toExponential(6)})`);
 console.log(`    @uqee/black-scholes (price + Greeks, option by option):       ${f(pricing.uqeeChains.ms)} ms (checksum ${pricing.uqeeChains.checksum.toExponential(6)})`);
 console.log(`    ratio @uqee / wasm: ${f(pricing.uqeeChains.ms / pricing.wasmChains.ms)}x`);
-console.log(`    largest price difference from the engine (10,000 options): @uqee ${pricing.uqeeErr.toExponential(2)}, black-scholes ${pricing.mattlErr.toExponential(2)}`);
+console.log(`    largest price difference from the engine (10,000 options): @uqee ${pricing.uqeeErr.toExponential(2)} (double-precision CDF ${pricing.uqeeDoubleErr.toExponential(2)}), black-scholes ${pricing.mattlErr.toExponential(2)}`);
+console.log(`(c) building blocks, ${N.toLocaleString("en-US")} evaluations each (what one option is made of)`);
+const [bExp, bLn, bCody, bErfc] = pricing.blocks;
+console.log(`    wasm exp ${f(bExp.ms)} ms, ln ${f(bLn.ms)} ms; JavaScript Math.exp ${f(pricing.jsExp.ms)} ms, Math.log ${f(pricing.jsLn.ms)} ms`);
+console.log(`    wasm N(x): engine's (Cody + its exp) ${f(bCody.ms)} ms, libm erfc-based ${f(bErfc.ms)} ms`);
 
 await browser.close();
 stop();
