@@ -24,6 +24,10 @@
 //!   `cargo test` that compiles proves it.
 //! - Nothing a user or a link controls can panic: invalid input becomes a
 //!   [`domain::DomainError`] naming the field, the value and the valid range.
+//! - Pricing is held to independent references in `tests/data/`: QuantLib
+//!   (`quantlib_reference.csv`, 1e−10 relative) and 50-digit mpmath values of the same cases
+//!   (`mpmath_reference.csv`) and of `N(x)` (`normal_cdf_reference.csv`); each file names the
+//!   script that regenerates it.
 
 #![warn(missing_docs)]
 
