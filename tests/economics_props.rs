@@ -14,25 +14,9 @@ use minerhedge::domain::money::{
 use minerhedge::domain::DomainError;
 mod common;
 
-use common::{any_dec, sane_dec};
+use common::{any_dec, any_f64, sane_dec};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-
-/// Arbitrary f64 including the specials.
-fn any_f64() -> impl Strategy<Value = f64> {
-    prop_oneof![
-        any::<f64>(),
-        Just(f64::NAN),
-        Just(f64::INFINITY),
-        Just(f64::NEG_INFINITY),
-        Just(0.0),
-        Just(-0.0),
-        Just(1e308),
-        Just(-1e308),
-        Just(f64::MIN_POSITIVE),
-        -1e6..1e6f64,
-    ]
-}
 
 fn either(sane: impl Strategy<Value = Decimal>) -> impl Strategy<Value = Decimal> {
     prop_oneof![12 => sane, 1 => any_dec()]

@@ -9,6 +9,10 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
+mod common;
+
+use common::any_dec;
+
 const SEED_LINK: &str =
     "?v=1&coin=ETH&mode=direct&cost=1100&qty=5&spot=250&hedge=forward&fwd=260&cov=100&lo=200&hi=300&step=10";
 
@@ -524,29 +528,13 @@ prop_compose! {
     }
 }
 
-fn any_decimal() -> impl Strategy<Value = Decimal> {
-    prop_oneof![
-        Just(Decimal::MAX),
-        Just(Decimal::MIN),
-        Just(Decimal::ZERO),
-        (
-            any::<u32>(),
-            any::<u32>(),
-            any::<u32>(),
-            any::<bool>(),
-            0u32..=28
-        )
-            .prop_map(|(lo, mid, hi, neg, scale)| Decimal::from_parts(lo, mid, hi, neg, scale)),
-    ]
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
     #[test]
     fn any_field_values_never_panic(
-        lo in any_decimal(), hi in any_decimal(), step in any_decimal(),
-        sub in any_decimal(), fee in any_decimal(), spot in any_decimal(), vol in any_decimal(),
+        lo in any_dec(), hi in any_dec(), step in any_dec(),
+        sub in any_dec(), fee in any_dec(), spot in any_dec(), vol in any_dec(),
         days in any::<u32>(), elapsed in any::<u32>(), halv in any::<Option<u32>>(),
         coin in any::<String>(),
     ) {

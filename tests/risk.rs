@@ -7,22 +7,9 @@ use minerhedge::domain::risk::{
 use minerhedge::domain::DomainError;
 use proptest::prelude::*;
 
-/// Any f64, with the awkward values well represented.
-fn any_f64() -> impl Strategy<Value = f64> {
-    prop_oneof![
-        Just(f64::NAN),
-        Just(f64::INFINITY),
-        Just(f64::NEG_INFINITY),
-        Just(0.0),
-        Just(-0.0),
-        Just(1e308),
-        Just(-1e308),
-        Just(f64::MIN_POSITIVE),
-        -1e6..1e6f64,
-        0.0..1e4f64,
-        any::<f64>(),
-    ]
-}
+mod common;
+
+use common::any_f64;
 
 fn valid_profile() -> impl Strategy<Value = PayoffProfile> {
     (

@@ -1,4 +1,6 @@
-//! Generators shared by the property tests.
+//! Generators shared by the property tests. Each test crate that includes this module uses
+//! some of them, so the rest are not dead code.
+#![allow(dead_code)]
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -26,4 +28,22 @@ pub fn any_dec() -> impl Strategy<Value = Decimal> {
 /// Decimals `m·10^−scale` for `m` in `lo..=hi`: realistic ranges, so valid inputs come often.
 pub fn sane_dec(lo: i64, hi: i64, scale: u32) -> impl Strategy<Value = Decimal> {
     (lo..=hi).prop_map(move |m| Decimal::new(m, scale))
+}
+
+/// Any `f64`, with the awkward values well represented: NaN, ±∞, ±0, ±1e308, the smallest
+/// normal, a wide range of both signs and a realistic positive range.
+pub fn any_f64() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        Just(f64::NAN),
+        Just(f64::INFINITY),
+        Just(f64::NEG_INFINITY),
+        Just(0.0),
+        Just(-0.0),
+        Just(1e308),
+        Just(-1e308),
+        Just(f64::MIN_POSITIVE),
+        -1e6..1e6f64,
+        0.0..1e4f64,
+        any::<f64>(),
+    ]
 }
