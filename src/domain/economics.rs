@@ -739,10 +739,11 @@ impl Rig {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn seed() -> PeriodEconomics {
+    /// The seed's economics: $1,100 for 5 ETH (shared with the hedge module's tests).
+    pub(crate) fn seed() -> PeriodEconomics {
         PeriodEconomics::direct(DirectParams {
             period_cost: Decimal::from(1100),
             expected_output: Decimal::from(5),

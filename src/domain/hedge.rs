@@ -910,15 +910,7 @@ pub fn required_inverse_quote(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::economics::DirectParams;
-
-    fn seed() -> PeriodEconomics {
-        PeriodEconomics::direct(DirectParams {
-            period_cost: Decimal::from(1100),
-            expected_output: Decimal::from(5),
-        })
-        .unwrap()
-    }
+    use crate::domain::economics::tests::seed;
 
     fn pos(hedge: Hedge, c: Decimal) -> Position {
         Position::new(PositionParams {
