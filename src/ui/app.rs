@@ -18,7 +18,6 @@ use rust_decimal::Decimal;
 
 use crate::link::Scenario;
 
-use super::display::{display, readout};
 use super::inputs::InputsPanel;
 use super::link_error::LinkErrorBanner;
 use super::price_slider::PriceSlider;
@@ -26,6 +25,7 @@ use super::share::ShareBar;
 use super::state::PageState;
 use super::table::PayoffTable;
 use super::url;
+use crate::present::display::{display, readout};
 
 /// Root component: reads the scenario from the URL, provides the state, keeps the URL in step
 /// (replaceState, no history entries) and lays out the panels.
