@@ -60,17 +60,12 @@ mod tests {
     use super::*;
     use crate::link::Scenario;
 
-    fn model(q: &str) -> Model {
-        let d = Scenario::from_query(q);
-        assert!(d.errors.is_empty(), "{:?}", d.errors);
-        Model::build(&d.scenario)
-    }
-
     #[test]
     fn heatmap_marks_spot_and_changes_with_coverage() {
-        let a = volume_risk(&model(""), 21).expect("heat map");
+        let a = volume_risk(&Model::build(&Scenario::default()), 21).expect("heat map");
         assert_eq!(a.chart.marker, Some((250.0, 0.0)));
-        let b = volume_risk(&model("cov=40"), 21).expect("heat map");
+        let b = volume_risk(&Model::build(&Scenario::from_query("cov=40").scenario), 21)
+            .expect("heat map");
         assert_ne!(a.chart.grid, b.chart.grid);
         assert!(b.max_realized_coverage < 1.0);
     }
