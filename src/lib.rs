@@ -6,17 +6,27 @@
 //! ## Where things live
 //! - [`domain`]: the engine. Pure Rust; money in `rust_decimal`, pricing in `f64`.
 //! - `ui` (wasm32 only): the page — Leptos components, one per file, the URL/share-link
-//!   plumbing and the chart canvas. The only reactive layer; it calls the engine, never the
+//!   plumbing and the chart canvases (one canvas helper, `ui::canvas`). The only reactive layer; it calls the engine, never the
 //!   other way round.
 //! - [`chart`]: chart geometry (ranges, ticks, HiDPI surface, data ↔ pixel frame) and the payoff,
 //!   distribution and heat-map drawings, generic over plotters' `DrawingBackend` (canvas in the
 //!   browser, SVG in native tests).
 //! - [`link`]: the page state ([`link::Scenario`]) and its versioned share-link codec; pure.
-//! - [`view`]: the view model — everything the page shows, computed from a
+//! - [`view`]: the view model — everything the page shows, as data, computed from a
 //!   [`link::Scenario`] ([`view::Model::build`]); [`view::compare`] the strategy comparison,
-//!   [`view::rebalance`] the rebalancing ticket. Pure.
+//!   [`view::distribution`], [`view::volume_risk`], [`view::montecarlo`] and
+//!   [`view::rebalance`] the decision panels, [`view::select`] choosing a strategy,
+//!   [`view::edit`] the inputs' edit rules, [`view::saved`] the saved scenarios. Pure.
+//! - [`present`]: the presentation layer — view-model data turned into text for people
+//!   (labels, formatted numbers, status sentences) and the payoff chart's data. Pure.
 //! - [`export`]: CSV of the table and of the comparison. Pure.
 //! - [`format`](mod@format): money, percent and coin text for the page, tables and CSV; pure.
+//!
+//! ## Data flow
+//! URL → [`link::Scenario`] (codec) → [`view::Model`] (data) → [`present`] (text) → `ui`
+//! components (Leptos `view!`, escaped by construction); the simulation runner (`ui`) steps
+//! [`domain::montecarlo::McRun`] in slices and feeds its statistics back through `view` and
+//! `present`.
 //!
 //! ## Invariants
 //! - **The domain imports no web or UI crate** (leptos, web-sys, wasm-bindgen, js-sys,
@@ -36,6 +46,7 @@ pub mod domain;
 pub mod export;
 pub mod format;
 pub mod link;
+pub mod present;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,5 +1,6 @@
-//! The architecture invariant, checked: pure code (everything under `src/` except `src/ui/`
-//! and `src/main.rs`) names no web or UI crate.
+//! The architecture invariants, checked: pure code (everything under `src/` except `src/ui/`
+//! and `src/main.rs`, the presentation layer `src/present/` included) names no web or UI
+//! crate, and no element's HTML is set from a string anywhere in `src/`.
 
 use std::fs;
 use std::path::Path;
@@ -63,4 +64,47 @@ fn the_ui_module_is_wasm_only() {
             "`{line}` must be gated on wasm32"
         );
     }
+}
+
+#[test]
+fn the_presentation_layer_is_among_the_pure_modules() {
+    let mut files = Vec::new();
+    collect(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/present"),
+        &mut files,
+    );
+    assert!(
+        files.iter().any(|f| f.ends_with("src/present/mod.rs")),
+        "src/present is checked by pure_modules_import_no_web_crate: {files:?}"
+    );
+}
+
+/// Every `.rs` file under `dir`.
+fn collect(dir: &Path, out: &mut Vec<String>) {
+    for entry in fs::read_dir(dir).expect("directory is readable") {
+        let path = entry.expect("directory entry").path();
+        if path.is_dir() {
+            collect(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path.to_string_lossy().replace('\\', "/"));
+        }
+    }
+}
+
+#[test]
+fn no_source_file_sets_inner_html() {
+    let mut files = Vec::new();
+    collect(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    let hits: Vec<&String> = files
+        .iter()
+        .filter(|f| {
+            fs::read_to_string(f)
+                .expect("source is UTF-8")
+                .contains(concat!("inner", "_html"))
+        })
+        .collect();
+    assert!(hits.is_empty(), "HTML strings set on elements in {hits:?}");
 }

@@ -330,6 +330,63 @@ fn payoff_crosshair_draws_lines_and_readout() {
 }
 
 #[test]
+fn payoff_overlay_draws_exactly_the_moving_marks_of_the_full_chart() {
+    // What the page paints on its overlay canvas is what `draw` paints for the marker and
+    // the crosshair, and nothing else (no background, axes, series or legend).
+    let mut chart = seed_chart(101);
+    chart.crosshair = Some((320.0, 1450.0));
+    let surface = Surface::new(800.0, 420.0, 2.0).unwrap();
+    let (full, frame) = render_payoff(&chart, &surface);
+    let frame = frame.unwrap();
+    let mut overlay = String::new();
+    {
+        let root =
+            SVGBackend::with_string(&mut overlay, surface.backing_size()).into_drawing_area();
+        payoff::draw_overlay(&root, &chart, &frame, &surface).unwrap();
+    }
+    save("payoff-overlay.svg", &overlay);
+    let theme = Theme::light();
+    for colour in [theme.marker, theme.crosshair] {
+        let want: Vec<Vec<(i32, i32)>> = polylines_in(&full, colour)
+            .into_iter()
+            .map(points)
+            .collect();
+        let got: Vec<Vec<(i32, i32)>> = polylines_in(&overlay, colour)
+            .into_iter()
+            .map(points)
+            .collect();
+        assert!(!got.is_empty());
+        assert_eq!(got, want);
+    }
+    let dots = |svg: &str| -> Vec<(String, String)> {
+        elements(svg, "circle")
+            .into_iter()
+            .filter_map(|c| Some((attr(c, "cx")?.to_owned(), attr(c, "cy")?.to_owned())))
+            .collect()
+    };
+    let full_dots = dots(&full);
+    let overlay_dots = dots(&overlay);
+    // Two dots (fill and ring) on each of the two non-faint series.
+    assert_eq!(overlay_dots.len(), 4);
+    assert!(overlay_dots.iter().all(|d| full_dots.contains(d)));
+    assert_eq!(texts(&overlay), vec!["$320 · $1,450".to_owned()]);
+    assert!(
+        elements(&overlay, "rect").len() <= 2,
+        "only the readout box"
+    );
+    // Off the range: nothing at all.
+    let mut off = chart.clone();
+    off.marker = Some(1e6);
+    off.crosshair = None;
+    let mut empty = String::new();
+    {
+        let root = SVGBackend::with_string(&mut empty, surface.backing_size()).into_drawing_area();
+        payoff::draw_overlay(&root, &off, &frame, &surface).unwrap();
+    }
+    assert!(elements(&empty, "polyline").is_empty() && elements(&empty, "circle").is_empty());
+}
+
+#[test]
 fn payoff_degenerate_inputs_draw_without_error() {
     let surface = Surface::new(320.0, 200.0, 1.0).unwrap();
     let cases = vec![

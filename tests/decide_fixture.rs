@@ -7,8 +7,9 @@
 
 use minerhedge::domain::montecarlo::McRun;
 use minerhedge::link::Scenario;
+use minerhedge::present::compare::comparison_table;
 use minerhedge::view::compare::comparison;
-use minerhedge::view::decide::{comparison_table, MC_CHUNK};
+use minerhedge::view::montecarlo::MC_CHUNK;
 use minerhedge::view::Model;
 
 const SEED: &str =

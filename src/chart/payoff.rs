@@ -375,37 +375,106 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
 
-    // Slider marker with a dot on each non-faint series.
-    if let Some(m) = chart.marker.filter(|m| x.contains(*m)) {
-        render::vertical_mark(&mut ctx, &frame, m, theme.marker, false, None, surface, 0)?;
-        let mut faint_i = 0;
-        for s in &chart.series {
-            if s.style == SeriesStyle::Faint {
-                faint_i += 1;
-                continue;
-            }
-            let (colour, _, _) = series_look(theme, s.style, faint_i);
-            if let Some(v) = interpolate(&s.points, m).filter(|v| y.contains(*v)) {
-                ctx.plotting_area()
-                    .draw(&Circle::new((m, v), ipx(surface, 5.0, 1), colour.filled()))
-                    .map_err(drawing_err)?;
-                ctx.plotting_area()
-                    .draw(&Circle::new(
-                        (m, v),
-                        ipx(surface, 5.0, 1),
-                        theme.background.stroke_width(ipx(surface, 1.5, 1) as u32),
-                    ))
-                    .map_err(drawing_err)?;
-            }
-        }
-    }
-
-    if let Some((cx, cy)) = chart.crosshair {
-        draw_crosshair(root, &frame, (cx, cy), chart.y_format, surface, theme)?;
-    }
+    draw_moving(root, chart, &frame, surface)?;
 
     root.present().map_err(drawing_err)?;
     Ok(frame)
+}
+
+/// Draws only what moves with the pointer and the price slider — the slider marker with a
+/// dot on each non-faint series, and the hover crosshair with its readout box — on a
+/// transparent `root` laid over a base drawn by [`draw`] from the same `chart`; `frame` is
+/// what that [`draw`] returned. The marks are the ones [`draw`] paints: a page can repaint
+/// this overlay alone on every slider move.
+///
+/// # Errors
+/// [`ChartError::SurfaceMismatch`] when `root` has another size than `surface`,
+/// [`ChartError::Drawing`] when the backend fails.
+///
+/// ```
+/// use minerhedge::chart::geometry::Surface;
+/// use minerhedge::chart::payoff::{draw, draw_overlay, PayoffChart, Series, SeriesStyle};
+/// use plotters::prelude::*;
+/// let chart = PayoffChart {
+///     series: vec![Series::new("Forward", vec![(200.0, 1300.0), (300.0, 1300.0)], SeriesStyle::Primary)],
+///     marker: Some(250.0),
+///     ..PayoffChart::default()
+/// };
+/// let surface = Surface::new(400.0, 240.0, 1.0).unwrap();
+/// let mut base = String::new();
+/// let frame = draw(&SVGBackend::with_string(&mut base, surface.backing_size()).into_drawing_area(), &chart, &surface).unwrap();
+/// let mut overlay = String::new();
+/// draw_overlay(&SVGBackend::with_string(&mut overlay, surface.backing_size()).into_drawing_area(), &chart, &frame, &surface).unwrap();
+/// assert!(overlay.contains("<circle") && !overlay.contains("Forward"));
+/// ```
+pub fn draw_overlay<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &PayoffChart,
+    frame: &Frame,
+    surface: &Surface,
+) -> Result<(), ChartError> {
+    render::check_surface(root, surface)?;
+    draw_moving(root, chart, frame, surface)?;
+    root.present().map_err(drawing_err)
+}
+
+/// The marker and the crosshair of `chart`, in the pixels of `frame`.
+fn draw_moving<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &PayoffChart,
+    frame: &Frame,
+    surface: &Surface,
+) -> Result<(), ChartError> {
+    if let Some(m) = chart.marker {
+        draw_marker(root, frame, chart, m, surface)?;
+    }
+    if let Some((cx, cy)) = chart.crosshair {
+        draw_crosshair(root, frame, (cx, cy), chart.y_format, surface, &chart.theme)?;
+    }
+    Ok(())
+}
+
+/// The slider marker at price `m`: a solid vertical line over the plot height and a dot on
+/// each non-faint series. Nothing outside the x range.
+fn draw_marker<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    chart: &PayoffChart,
+    m: f64,
+    surface: &Surface,
+) -> Result<(), ChartError> {
+    if !frame.x_range().contains(m) {
+        return Ok(());
+    }
+    let theme = &chart.theme;
+    let p = frame.plot();
+    let px = frame.x_to_px(m).round() as i32;
+    root.draw(&PathElement::new(
+        vec![(px, p.bottom), (px, p.top)],
+        theme.marker.stroke_width(ipx(surface, 1.5, 1) as u32),
+    ))
+    .map_err(drawing_err)?;
+    let mut faint_i = 0;
+    for s in &chart.series {
+        if s.style == SeriesStyle::Faint {
+            faint_i += 1;
+            continue;
+        }
+        let (colour, _, _) = series_look(theme, s.style, faint_i);
+        if let Some(v) = interpolate(&s.points, m).filter(|v| frame.y_range().contains(*v)) {
+            let centre = (px, frame.y_to_px(v).round() as i32);
+            let r = ipx(surface, 5.0, 1);
+            root.draw(&Circle::new(centre, r, colour.filled()))
+                .map_err(drawing_err)?;
+            root.draw(&Circle::new(
+                centre,
+                r,
+                theme.background.stroke_width(ipx(surface, 1.5, 1) as u32),
+            ))
+            .map_err(drawing_err)?;
+        }
+    }
+    Ok(())
 }
 
 /// Thin cross lines through `(cx, cy)` and a readout box "price · value" next to it.

@@ -158,7 +158,8 @@ pub fn percent_rounded(ret: Decimal, dp: u32) -> Decimal {
 }
 
 /// An amount with thousands separators and decimals only when needed: rounded to cents (half
-/// away from zero); whole amounts print without decimals, others with exactly two.
+/// away from zero); whole amounts print without decimals, others with exactly two. The
+/// grouping is [`crate::format::number`]'s.
 ///
 /// ```
 /// use minerhedge::domain::money::grouped;
@@ -170,26 +171,8 @@ pub fn percent_rounded(ret: Decimal, dp: u32) -> Decimal {
 /// ```
 pub fn grouped(amount: Decimal) -> String {
     let cents = amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-    let negative = cents.is_sign_negative() && !cents.is_zero();
-    let abs = cents.abs();
-    let whole = abs.trunc();
-    let frac = abs - whole;
-    let digits = whole.normalize().to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 4);
-    if negative {
-        out.push('-');
-    }
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    if !frac.is_zero() {
-        let c = (frac * Decimal::ONE_HUNDRED).trunc().normalize();
-        out.push_str(&format!(".{c:0>2}"));
-    }
-    out
+    let dp = if cents.fract().is_zero() { 0 } else { 2 };
+    crate::format::number(cents, dp)
 }
 
 /// Carry factor `e^{r·T}` that moves a premium paid at the start of the period to its end

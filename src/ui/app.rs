@@ -16,7 +16,6 @@ use super::theme::{ColourScheme, ThemeToggle};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use super::display::{display, readout};
 use super::inputs::InputsPanel;
 use super::link_error::LinkErrorBanner;
 use super::price_slider::PriceSlider;
@@ -24,6 +23,7 @@ use super::share::ShareBar;
 use super::state::PageState;
 use super::table::PayoffTable;
 use super::url;
+use crate::present::display::{display, readout};
 
 /// Root component: reads the scenario from the URL, provides the state, keeps the URL in step
 /// (replaceState, no history entries) and lays out the panels.

@@ -1,41 +1,86 @@
 //! The strategy comparison table: one row per strategy, the best value of each column
-//! highlighted, a click (or Enter/Space on a focused row) selects that hedge. The rows are
-//! rendered as one HTML string ([`crate::view::decide::comparison_html`], escaped) with delegated events: a small
-//! page for a table that changes as a whole.
+//! highlighted; the strategy's button (or a click anywhere on its row, or Enter/Space on the
+//! focused row) selects that hedge. Rows are keyed by strategy and their cells update in
+//! place, so a re-render (a new selection, a finished simulation) never moves the focus.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use crate::view::decide::{kind_of_label, select_edits};
+use crate::present::compare::{
+    choose_label, header, ComparisonTable, BEST_DESCRIPTION, BEST_TITLE,
+};
+use crate::view::compare::Column;
+use crate::view::select::select_edits;
+use crate::view::StrategyKind;
 
 use super::state::use_page;
 
-/// The label of the strategy row an event happened in.
-fn row_label(ev: &web_sys::Event) -> Option<String> {
-    ev.target()?
-        .dyn_into::<web_sys::Element>()
-        .ok()?
-        .closest("tr[data-strategy]")
-        .ok()??
-        .get_attribute("data-strategy")
-}
-
-/// The comparison (`data-testid="strategy-compare"`); `html` is the table's inner HTML from
-/// [`crate::view::decide::comparison_html`], `running` tells whether VaR/CVaR are still being
-/// simulated.
+/// The comparison (`data-testid="strategy-compare"`) of `table`; `running` tells whether
+/// VaR/CVaR are still being simulated.
 #[component]
 pub fn StrategyCompare(
-    /// The table's inner HTML.
-    html: Signal<String>,
+    /// The table's texts.
+    table: Memo<ComparisonTable>,
     /// `true` while the simulation for VaR/CVaR runs.
     running: Signal<bool>,
 ) -> impl IntoView {
     let page = use_page();
-    let select = move |ev: &web_sys::Event| {
-        if let Some(kind) = row_label(ev).as_deref().and_then(kind_of_label) {
-            for (key, value) in select_edits(kind) {
-                page.edit(key, value.to_owned());
+    let select = move |kind: StrategyKind| {
+        for (key, value) in select_edits(kind) {
+            page.edit(key, value.to_owned());
+        }
+    };
+    let kinds = move || table.with(|t| t.lines.iter().map(|l| l.kind).collect::<Vec<_>>());
+    let tips = std::iter::once(None).chain(Column::ALL.iter().map(|c| Some(c.tip())));
+    let head = header()
+        .into_iter()
+        .zip(tips)
+        .map(|(text, tip)| view! { <th scope="col" title=tip>{text}</th> })
+        .collect_view();
+    let row = move |kind: StrategyKind| {
+        let selected = Memo::new(move |_| table.with(|t| t.line(kind).is_some_and(|l| l.selected)));
+        let cells = (0..Column::ALL.len())
+            .map(|i| {
+                let best = Memo::new(move |_| {
+                    table.with(|t| {
+                        t.line(kind)
+                            .and_then(|l| l.best.get(i).copied())
+                            .unwrap_or(false)
+                    })
+                });
+                let text = move || {
+                    table.with(|t| {
+                        t.line(kind)
+                            .and_then(|l| l.cells.get(i).cloned())
+                            .unwrap_or_default()
+                    })
+                };
+                view! {
+                    <td class:best=best
+                        aria-description=move || best.get().then_some(BEST_DESCRIPTION)
+                        title=move || best.get().then_some(BEST_TITLE)>{text}</td>
+                }
+            })
+            .collect_view();
+        let on_key = move |ev: leptos::ev::KeyboardEvent| {
+            // Keys on the row's button reach it as a click; only the focused row itself is
+            // handled here.
+            let on_row = ev.target().is_some() && ev.target() == ev.current_target();
+            let k = ev.key();
+            if on_row && (k == "Enter" || k == " ") {
+                ev.prevent_default();
+                select(kind);
             }
+        };
+        view! {
+            <tr tabindex="-1" class:selected=selected data-strategy=kind.label()
+                aria-selected=move || selected.get().to_string()
+                on:click=move |_| select(kind) on:keydown=on_key>
+                <th scope="row">
+                    <button type="button" class="choose" aria-label=choose_label(kind)
+                        aria-pressed=move || selected.get().to_string()>{kind.label()}</button>
+                </th>
+                {cells}
+            </tr>
         }
     };
     let note = Signal::derive(move || if running.get() { " (running…)" } else { "" });
@@ -46,16 +91,11 @@ pub fn StrategyCompare(
                 <span class="best-key">"highlighted"</span>" = best in its column. P(·) and expected return: lognormal price; VaR/CVaR 95%: the simulation below"
                 {note}"."</p>
             <div class="table-scroll">
-                <table data-testid="strategy-compare" role="grid" aria-readonly="true"
-                    inner_html=html
-                    on:click=move |ev| select(&ev)
-                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                        let k = ev.key();
-                        if k == "Enter" || k == " " {
-                            ev.prevent_default();
-                            select(&ev);
-                        }
-                    }>
+                <table data-testid="strategy-compare">
+                    <thead><tr>{head}</tr></thead>
+                    <tbody>
+                        <For each=kinds key=|k| *k children=row />
+                    </tbody>
                 </table>
             </div>
         </section>

@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
+use crate::present::compare::comparison_table;
+use crate::present::display::Display;
 use crate::view::compare::comparison;
-use crate::view::decide::{comparison_html, comparison_table};
 
 use super::compare::StrategyCompare;
-use super::display::Display;
 use super::distribution::DistributionPanel;
 use super::export_bar::ExportBar;
 use super::heatmap::VolumeRiskPanel;
@@ -31,12 +31,10 @@ pub fn DecidePanels(
             })
         })
     });
-    let html = Signal::derive(move || {
-        display.with(|d| rows.with(|r| comparison_html(&comparison_table(&d.model, r))))
-    });
+    let table = Memo::new(move |_| display.with(|d| rows.with(|r| comparison_table(&d.model, r))));
     let running = Signal::derive(move || mc.stats.with(Option::is_none));
     view! {
-        <StrategyCompare html=html running=running />
+        <StrategyCompare table=table running=running />
         <DistributionPanel display=display mc=mc />
         <VolumeRiskPanel display=display />
         <RebalancePanel display=display />

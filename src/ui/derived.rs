@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::display::Display;
 use super::glossary::Tip;
+use crate::present::display::Display;
 
 /// The glossary term explained next to a derived figure, by its `data-testid`.
 fn term_of(testid: &str) -> Option<&'static str> {

@@ -2,26 +2,17 @@
 //! and unhedged (canvas `data-testid="distribution-chart"`), the simulation inputs (paths,
 //! seed, difficulty volatility) and the progress bar (`data-testid="mc-progress"`).
 
-use leptos::html::Canvas;
-use leptos::leptos_dom::helpers::window_event_listener;
 use leptos::prelude::*;
 
 use crate::chart::distribution::{draw, DistributionChart};
 use crate::link::KeySpec;
-use crate::view::decide::{distribution_chart, mc_status_html, mc_summary};
+use crate::present::display::Display;
+use crate::present::montecarlo::{mc_summary, progress_text, PROGRESS_LABEL};
+use crate::view::distribution::distribution_chart;
 
-use super::chart::{paint_with, surface_of, theme};
-use super::display::Display;
+use super::canvas::use_canvas;
 use super::field::Field;
 use super::monte_carlo::McState;
-
-fn paint(canvas: &web_sys::HtmlCanvasElement, chart: &DistributionChart) -> bool {
-    surface_of(canvas)
-        .and_then(|surface| {
-            paint_with(canvas, &surface, |root, surface| draw(root, chart, surface))
-        })
-        .is_some()
-}
 
 /// Histogram canvas, inputs and progress.
 #[component]
@@ -31,29 +22,17 @@ pub fn DistributionPanel(
     /// The simulation runner's state.
     mc: McState,
 ) -> impl IntoView {
-    let canvas_ref = NodeRef::<Canvas>::new();
-    let resized = RwSignal::new(0u32);
-    let handle = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
-    on_cleanup(move || handle.remove());
-    let drawn = RwSignal::new(0u32);
-
-    Effect::new(move |_| {
-        resized.track();
-        let Some(canvas) = canvas_ref.get() else {
-            return;
-        };
-        let chart = mc.stats.with(|s| {
-            s.as_ref()
-                .and_then(|stats| display.with(|d| distribution_chart(&d.model, stats)))
-        });
-        // While a run is in progress the previous picture stays.
-        if let Some(mut chart) = chart {
-            chart.theme = theme();
-            if paint(&canvas, &chart) {
-                drawn.update(|n| *n += 1);
-            }
-        }
-    });
+    // While a run is in progress the previous picture stays.
+    let canvas = use_canvas(
+        move |theme| {
+            mc.stats.with(|s| {
+                s.as_ref()
+                    .and_then(|stats| display.with(|d| distribution_chart(&d.model, stats)))
+                    .map(|chart| DistributionChart { theme, ..chart })
+            })
+        },
+        draw,
+    );
 
     let fields = ["paths", "seed", "dvol"]
         .iter()
@@ -65,24 +44,41 @@ pub fn DistributionPanel(
         (false, Some(_)) => "running".to_owned(),
         (false, None) => "starting".to_owned(),
     };
-    let status = Signal::derive(move || {
-        let summary = mc.stats.with(|s| {
+    let summary = move || {
+        mc.stats.with(|s| {
             s.as_ref()
                 .and_then(|stats| display.with(|d| mc_summary(&d.model, stats)))
-        });
+        })
+    };
+    let progress = move || {
+        mc.progress.get().map(|(done, total)| {
+            view! {
+                <span><label for="mc-progress">{PROGRESS_LABEL}</label>
+                    <progress id="mc-progress" data-testid="mc-progress"
+                        max=total.to_string() value=done.to_string()></progress>
+                    " "{progress_text(done, total)}</span>
+            }
+        })
+    };
+    let error = move || {
         mc.error
-            .with(|e| mc_status_html(mc.progress.get(), summary.as_deref(), e.as_deref()))
-    });
+            .get()
+            .map(|e| view! { <span class="field-error" role="alert">{e}</span> })
+    };
     let generation = Signal::derive(move || mc.generation.get().to_string());
-    let drawn_text = Signal::derive(move || drawn.get().to_string());
+    let drawn_text = Signal::derive(move || canvas.drawn.get().to_string());
     let state = Signal::derive(state);
     view! {
         <section class="panel distribution" aria-labelledby="distribution-title"
             data-mc=state data-generation=generation data-drawn=drawn_text>
             <h2 id="distribution-title">"Return distribution (Monte Carlo)"</h2>
             <div class="mc-inputs">{fields}</div>
-            <div class="mc-status" inner_html=status></div>
-            <canvas node_ref=canvas_ref class="decide-canvas" data-testid="distribution-chart" role="img"
+            <div class="mc-status">
+                {progress}
+                <span class="mc-summary" role="status">{summary}</span>
+                {error}
+            </div>
+            <canvas node_ref=canvas.node class="decide-canvas" data-testid="distribution-chart" role="img"
                 aria-label="Histogram of the simulated period return: the chosen hedge against unhedged, with the 95% value at risk marked">
             </canvas>
         </section>

@@ -11,7 +11,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::export::{comparison_csv, table_csv};
 use crate::view::compare::ComparisonRow;
 
-use super::display::Display;
+use crate::present::display::Display;
 
 /// Clicks a temporary `<a download>` for `href`.
 fn click_download(href: &str, filename: &str) -> Result<(), JsValue> {

@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::state::{describe, use_page};
+use crate::present::display::describe;
+
+use super::state::use_page;
 
 /// Shown only when the opening link had bad values; each message names the key, the value and
 /// what would have been valid. Those fields keep their defaults; the page works as usual.

@@ -2,8 +2,8 @@
 //!
 //! - [`app`]: layout, shared state, URL sync.
 //! - [`state`], [`url`]: the scenario, the inputs' texts and errors (through the link codec),
-//!   and the page's URL.
-//! - [`display`]: the one bridge to the engine: scenario → what the page shows.
+//!   and the page's URL. What the page shows comes from [`crate::present`].
+//! - [`canvas`]: the canvas plumbing every chart shares (backing store, repaint triggers).
 //! - Components: [`inputs`] and [`field`], [`coverage_slider`], [`price_slider`], [`chart`],
 //!   [`table`], [`derived`], [`share`], [`link_error`].
 //! - Decision panels: [`decide`] (owner of the [`monte_carlo`] runner) with [`compare`],
@@ -18,12 +18,12 @@ pub mod app;
 pub mod before_expiry;
 #[cfg(feature = "bench")]
 pub mod bench;
+pub mod canvas;
 pub mod chart;
 pub mod compare;
 pub mod coverage_slider;
 pub mod decide;
 pub mod derived;
-pub mod display;
 pub mod distribution;
 pub mod export_bar;
 pub mod field;

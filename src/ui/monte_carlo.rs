@@ -11,9 +11,9 @@ use leptos::leptos_dom::helpers::set_timeout;
 use leptos::prelude::*;
 
 use crate::domain::montecarlo::{McRun, McStats};
-use crate::view::decide::MC_CHUNK;
+use crate::view::montecarlo::MC_CHUNK;
 
-use super::display::Display;
+use crate::present::display::Display;
 
 /// Time one slice may take before it yields to the browser, ms.
 const SLICE_MS: f64 = 10.0;

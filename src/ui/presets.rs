@@ -5,10 +5,11 @@
 use leptos::prelude::*;
 
 use crate::link::{Scenario, PRESETS};
-use crate::view::saved::{lists_html, SaveOutcome, Saved, STORAGE_KEY};
-use wasm_bindgen::JsCast;
+use crate::present::saved::{delete_label, DELETE_MARK};
+use crate::view::edit::Texts;
+use crate::view::saved::{SaveOutcome, Saved, STORAGE_KEY};
 
-use super::state::{use_page, PageState, Texts};
+use super::state::{use_page, PageState};
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
@@ -105,37 +106,49 @@ pub fn PresetsPanel() -> impl IntoView {
         }
     };
 
-    // One delegated handler for every preset, saved-scenario and delete button.
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(button) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("button").ok().flatten())
-        else {
-            return;
-        };
-        if let Some(p) = button
-            .get_attribute("data-preset")
-            .and_then(|i| i.parse::<usize>().ok())
-            .and_then(|i| PRESETS.get(i))
-        {
-            load_query(page, p.query);
-            status.set(format!("Loaded \"{}\".", p.name));
-        } else if let Some(n) = button.get_attribute("data-saved") {
-            let query = saved.with_untracked(|s| s.get(&n).map(str::to_owned));
-            if let Some(q) = query {
-                load_query(page, &q);
-                status.set(format!("Loaded \"{n}\"."));
-            }
-        } else if let Some(n) = button.get_attribute("data-delete") {
-            delete(n);
+    let load_saved = move |n: &str| {
+        let query = saved.with_untracked(|s| s.get(n).map(str::to_owned));
+        if let Some(q) = query {
+            load_query(page, &q);
+            status.set(format!("Loaded \"{n}\"."));
         }
     };
-    let lists = Signal::derive(move || saved.with(lists_html));
+    let presets = PRESETS
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let load = move |_| {
+                load_query(page, p.query);
+                status.set(format!("Loaded \"{}\".", p.name));
+            };
+            view! {
+                <li><button type="button" class="preset" data-preset=i.to_string()
+                    title=p.description on:click=load>{p.name}</button></li>
+            }
+        })
+        .collect_view();
+    let names =
+        move || saved.with(|s| s.names().into_iter().map(str::to_owned).collect::<Vec<_>>());
+    let saved_item = move |n: String| {
+        let (a, b) = (n.clone(), n.clone());
+        view! {
+            <li class="saved">
+                <button type="button" class="preset" data-saved=n.clone()
+                    on:click=move |_| load_saved(&a)>{n.clone()}</button>
+                <button type="button" class="delete" data-delete=n.clone()
+                    aria-label=delete_label(&n) on:click=move |_| delete(b.clone())>{DELETE_MARK}</button>
+            </li>
+        }
+    };
     view! {
         <section class="panel presets" data-testid="presets" aria-labelledby="presets-title">
             <h2 id="presets-title">"Scenarios"</h2>
-            <div class="preset-lists" inner_html=lists on:click=on_click></div>
+            <div class="preset-lists">
+                <ul class="preset-list" aria-label="Built-in scenarios">{presets}</ul>
+                <ul class="preset-list" aria-label="Your saved scenarios">
+                    <For each=names key=|n| n.clone() children=saved_item />
+                </ul>
+            </div>
             <form class="save-form" on:submit=move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
                 save();

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use super::display::{readout_sentence, Readout};
 use super::state::use_page;
+use crate::present::display::{readout_sentence, Readout};
 
 /// Slider `px` between `lo` and `hi` (1,000 steps; keyboard arrows and PageUp/PageDown work
 /// as on any range input) and the readout at that price: revenue,

@@ -5,23 +5,29 @@
 use leptos::prelude::*;
 
 use crate::link::KeySpec;
-use crate::view::decide::{figures_html, rebalance_texts};
+use crate::present::display::Display;
+use crate::present::rebalance::{rebalance_figures, NOTHING_TO_REBALANCE};
 
-use super::display::Display;
 use super::field::Field;
 
-/// Inputs `rspot`, `rdg` and the figures of [`rebalance_texts`].
+/// Inputs `rspot`, `rdg` and the figures of [`rebalance_figures`].
 #[component]
 pub fn RebalancePanel(
     /// What the page shows (the view model of the scenario).
     display: Memo<Display>,
 ) -> impl IntoView {
-    let html = Signal::derive(move || {
-        display.with(|d| match rebalance_texts(&d.model) {
-            Some(t) => format!("<dl>{}</dl>", figures_html(&t)),
-            None => "<p class=\"hint\">Nothing to rebalance: choose a valid hedge.</p>".to_owned(),
-        })
-    });
+    let figures = Memo::new(move |_| display.with(|d| rebalance_figures(&d.model)));
+    let shown = move || match figures.get() {
+        Some(items) => view! {
+            <dl>
+                {items.into_iter().map(|(id, label, value)| view! {
+                    <div><dt>{label}</dt><dd data-testid=id>{value}</dd></div>
+                }).collect_view()}
+            </dl>
+        }
+        .into_any(),
+        None => view! { <p class="hint">{NOTHING_TO_REBALANCE}</p> }.into_any(),
+    };
     let fields = ["rspot", "rdg"]
         .iter()
         .filter_map(|k| KeySpec::get(k))
@@ -32,7 +38,7 @@ pub fn RebalancePanel(
             <h2 id="rebalance-title">"Rebalance the hedge"</h2>
             <p class="hint">"After the spot or the expected difficulty moved: the trade that restores the chosen coverage of the new expected output. Spot now 0 = the spot above."</p>
             <div class="rebalance-inputs">{fields}</div>
-            <div class="rebalance-figures" aria-live="polite" inner_html=html></div>
+            <div class="rebalance-figures" aria-live="polite">{shown}</div>
         </section>
     }
 }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::display::Display;
+use crate::present::display::Display;
 
 /// Header row first, then one row per price; money as `$1,250` / `(50)`, returns as `18.2%`.
 #[component]

@@ -10,9 +10,13 @@
 //! the link key of the field, and whatever does not depend on it is still shown.
 
 pub mod compare;
-pub mod decide;
+pub mod distribution;
+pub mod edit;
+pub mod montecarlo;
 pub mod rebalance;
 pub mod saved;
+pub mod select;
+pub mod volume_risk;
 
 use crate::domain::collar::{zero_cost_collar, CollarLeg, OptionPricer, ZeroCostParams};
 use crate::domain::economics::{halving_subsidy, DirectParams, PeriodEconomics, Rig, RigParams};

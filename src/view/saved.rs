@@ -139,41 +139,6 @@ impl Saved {
     }
 }
 
-/// The preset lists as HTML: the built-in presets (`data-preset` = index in
-/// [`crate::link::PRESETS`], description as the title), then the saved scenarios, each with a
-/// load button (`data-saved` = name) and a delete button (`data-delete` = name). Every text
-/// is escaped.
-///
-/// ```
-/// use minerhedge::view::saved::{lists_html, Saved};
-/// let mut s = Saved::default();
-/// s.save("<mine>", "cov=5", false);
-/// let html = lists_html(&s);
-/// assert!(html.contains(r#"data-preset="0""#));
-/// assert!(html.contains(r#"data-saved="&lt;mine&gt;""#));
-/// assert!(html.contains(r#"aria-label="Delete &lt;mine&gt;""#));
-/// ```
-pub fn lists_html(saved: &Saved) -> String {
-    use crate::view::decide::escape_html as esc;
-    let mut out = String::from(r#"<ul class="preset-list" aria-label="Built-in scenarios">"#);
-    for (i, p) in crate::link::PRESETS.iter().enumerate() {
-        out.push_str(&format!(
-            r#"<li><button type="button" class="preset" data-preset="{i}" title="{}">{}</button></li>"#,
-            esc(p.description),
-            esc(p.name)
-        ));
-    }
-    out.push_str(r#"</ul><ul class="preset-list" aria-label="Your saved scenarios">"#);
-    for (name, _) in saved.entries() {
-        let n = esc(name);
-        out.push_str(&format!(
-            r#"<li class="saved"><button type="button" class="preset" data-saved="{n}">{n}</button><button type="button" class="delete" data-delete="{n}" aria-label="Delete {n}">×</button></li>"#
-        ));
-    }
-    out.push_str("</ul>");
-    out
-}
-
 /// `Ok` for a name the list accepts: not empty after trimming, at most [`MAX_NAME`]
 /// characters; `Err` says why not.
 ///

@@ -88,6 +88,49 @@ test("clicking a row, or Enter on a focused row, selects that hedge", async ({ p
   expect(url).toContain("kc=zero");
 });
 
+test("focus stays on the chosen comparison row after Enter and after a simulation finishes", async ({ page }) => {
+  const problems = await open(page, "./" + SEED);
+  await mcDone(page);
+  const table = page.getByTestId("strategy-compare");
+  const focused = () =>
+    page.evaluate(() => {
+      const a = document.activeElement;
+      const row = a && a.closest("tr[data-strategy]");
+      return { tag: a ? a.tagName : "", row: row ? row.dataset.strategy : null, same: !!(row && row.__kept) };
+    });
+
+  // Enter on a row's button selects it; the button keeps the focus.
+  const putButton = table.locator('tr[data-strategy="Put"] button');
+  await putButton.focus();
+  await table.locator('tr[data-strategy="Put"]').evaluate((tr) => (tr.__kept = true));
+  await page.keyboard.press("Enter");
+  await expect(table.locator('tr[data-strategy="Put"]')).toHaveAttribute("aria-selected", "true");
+  expect(await shareUrl(page)).toContain("hedge=put");
+  expect(await focused()).toEqual({ tag: "BUTTON", row: "Put", same: true });
+
+  // A new simulation (started without touching the focus) finishes and fills VaR/CVaR: the
+  // focus is still on the same row's button, in the same element.
+  const gen = Number(await mcSection(page).getAttribute("data-generation"));
+  await page.evaluate(() => {
+    const seed = document.querySelector('input[data-field="seed"]');
+    seed.value = "11";
+    seed.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  await expect.poll(async () => Number(await mcSection(page).getAttribute("data-generation"))).toBeGreaterThan(gen);
+  await mcDone(page);
+  await expect.poll(async () => (await compareTable(page)).rows[0][10]).not.toBe("—");
+  expect(await focused()).toEqual({ tag: "BUTTON", row: "Put", same: true });
+
+  // Enter on a focused row (not its button) also keeps the focus on that row.
+  const zc = table.locator('tr[data-strategy="Zero-cost collar"]');
+  await zc.evaluate((tr) => (tr.__kept = true));
+  await zc.focus();
+  await page.keyboard.press("Enter");
+  await expect(zc).toHaveAttribute("aria-selected", "true");
+  expect(await focused()).toEqual({ tag: "TR", row: "Zero-cost collar", same: true });
+  expect(problems).toEqual([]);
+});
+
 test("the histogram is drawn, and changes with the simulation inputs", async ({ page }) => {
   const problems = await open(page, "./" + SEED.replace("hedge=forward", "hedge=put"));
   await mcDone(page);

@@ -1,14 +1,16 @@
-//! What the page shows, as text and chart data: the view model ([`crate::view::Model`])
-//! formatted with [`crate::format`]. No computation here beyond choosing what to show.
+//! What the page shows of one scenario, as text and chart data: the view model
+//! ([`crate::view::Model`]) formatted with [`crate::format`] — the payoff table, the derived
+//! figures, the final-price readout and the engine's messages. No computation here beyond
+//! choosing what to show.
 
 use rust_decimal::Decimal;
 
-use crate::chart::payoff::{PayoffChart, Series, SeriesStyle};
-use crate::chart::TickFormat;
-use crate::domain::validate::dec_f64;
-use crate::format::{coin, number, percent, percent_f64, usd, usd_cents, usd_cents_f64, usd_f64};
-use crate::link::Scenario;
-use crate::view::{Model, PremiumSource, StrategyKind};
+use super::payoff::payoff_chart;
+use super::{Figure, DASH};
+use crate::chart::payoff::PayoffChart;
+use crate::format::{coin, number, percent, usd, usd_cents, usd_cents_f64};
+use crate::link::{KeySpec, LinkError, Scenario};
+use crate::view::{Model, PremiumSource};
 
 /// The final-price readout.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -35,14 +37,12 @@ pub struct Display {
     /// Table rows, one cell per header column.
     pub rows: Vec<Vec<String>>,
     /// Derived figures as `(testid, label, value)`.
-    pub derived: Vec<(&'static str, &'static str, String)>,
+    pub derived: Vec<Figure>,
     /// The payoff chart's data (the first series is the chosen strategy).
     pub chart: PayoffChart,
     /// The engine's messages, each prefixed with the link key it is about.
     pub errors: Vec<String>,
 }
-
-const DASH: &str = "—";
 
 /// An engine `f64` with `dp` decimals and thousands separators; a dash when not finite.
 fn number_f64(x: f64, dp: u32) -> String {
@@ -56,7 +56,7 @@ fn money_or_dash(v: Option<Decimal>) -> String {
     v.map(usd_cents).unwrap_or_else(|| DASH.to_owned())
 }
 
-fn derived(m: &Model) -> Vec<(&'static str, &'static str, String)> {
+fn derived(m: &Model) -> Vec<Figure> {
     let s = &m.scenario;
     let mut out = Vec::new();
     if let Some(e) = &m.economics {
@@ -156,62 +156,13 @@ fn derived(m: &Model) -> Vec<(&'static str, &'static str, String)> {
     out
 }
 
-fn chart(m: &Model) -> PayoffChart {
-    let chosen = m.chosen().map(|c| c.kind);
-    let mut series: Vec<Series> = Vec::new();
-    let mut rest: Vec<Series> = Vec::new();
-    for (kind, points) in &m.curves {
-        let style = if Some(*kind) == chosen {
-            SeriesStyle::Primary
-        } else if *kind == StrategyKind::Unhedged {
-            SeriesStyle::Secondary
-        } else {
-            SeriesStyle::Faint
-        };
-        let s = Series::new(kind.label(), points.clone(), style);
-        if style == SeriesStyle::Primary {
-            series.insert(0, s);
-        } else {
-            rest.push(s);
-        }
-    }
-    rest.sort_by_key(|s| s.style != SeriesStyle::Secondary);
-    // Days elapsed > 0: the chosen position marked to market with the time left, as the first
-    // faint line (the first faint colour).
-    if let (Some(kind), true) = (chosen, m.scenario.view.elapsed_days > 0) {
-        if let Some(points) = m.curve_before_expiry() {
-            let at = rest
-                .iter()
-                .position(|s| s.style == SeriesStyle::Faint)
-                .unwrap_or(rest.len());
-            let label = format!(
-                "{} after {} of {} days",
-                kind.label(),
-                m.scenario.view.elapsed_days,
-                m.scenario.economics.days
-            );
-            rest.insert(at, Series::new(label, points, SeriesStyle::Faint));
-        }
-    }
-    series.extend(rest);
-    let f = |d: Decimal| Some(dec_f64(d)).filter(|v| v.is_finite());
-    PayoffChart {
-        series,
-        y_label: "Hedged revenue at the end of the period (USD)".to_owned(),
-        zero_line: m.economics.as_ref().and_then(|e| f(e.cost)),
-        zero_label: Some("Period cost".to_owned()),
-        breakevens: m
-            .economics
-            .as_ref()
-            .and_then(|e| f(e.breakeven))
-            .into_iter()
-            .collect(),
-        spot: f(m.scenario.market.spot),
-        ..PayoffChart::default()
-    }
-}
-
 /// Formats the view model of `scenario`.
+///
+/// ```
+/// use minerhedge::{link::Scenario, present::display::display};
+/// let d = display(&Scenario::default());
+/// assert_eq!(d.rows[0], ["$200", "$1,000", "$300", "$1,300", "18.2%"]);
+/// ```
 pub fn display(scenario: &Scenario) -> Display {
     let model = Model::build(scenario);
     // The inverse forward settles in coin: one more column before the return.
@@ -257,13 +208,20 @@ pub fn display(scenario: &Scenario) -> Display {
         header,
         rows,
         derived: derived(&model),
-        chart: chart(&model),
+        chart: payoff_chart(&model),
         errors,
         model,
     }
 }
 
 /// The readout at the final price `price`, from the built model (one exact table row).
+///
+/// ```
+/// use minerhedge::{link::Scenario, present::display::{display, readout}};
+/// use rust_decimal::Decimal;
+/// let r = readout(&display(&Scenario::default()), Decimal::from(230));
+/// assert_eq!((r.price.as_str(), r.ret.as_str()), ("$230", "18.2%"));
+/// ```
 pub fn readout(d: &Display, price: Decimal) -> Readout {
     match d.model.readout(price) {
         Some(row) => Readout {
@@ -280,70 +238,33 @@ pub fn readout(d: &Display, price: Decimal) -> Readout {
     }
 }
 
-/// The payoff chart in words, for its accessible name: what is plotted over which price
-/// range, each non-faint curve's value at both ends of the range, the other strategies drawn
-/// faint, the cost line, the breakeven and the spot price.
-pub fn chart_summary(d: &Display) -> String {
-    let c = &d.chart;
-    let y = |v: f64| match c.y_format {
-        TickFormat::Percent => percent_f64(v, 1),
-        TickFormat::Usd | TickFormat::Number => usd_f64(v),
-    };
-    let mut out = format!("Payoff chart: {} against the final coin price", c.y_label);
-    let ends = c
-        .series
-        .first()
-        .and_then(|s| Some((s.points.first()?.0, s.points.last()?.0)));
-    if let Some((lo, hi)) = ends {
-        out.push_str(&format!(", {} to {}", usd_f64(lo), usd_f64(hi)));
-    }
-    out.push('.');
-    for (i, s) in c
-        .series
-        .iter()
-        .filter(|s| s.style != SeriesStyle::Faint)
-        .enumerate()
-    {
-        let (Some(first), Some(last)) = (s.points.first(), s.points.last()) else {
-            continue;
-        };
-        let role = if i == 0 { " (chosen, bold line)" } else { "" };
-        out.push_str(&format!(
-            " {}{role}: {} at {}, {} at {}.",
-            s.label,
-            y(first.1),
-            usd_f64(first.0),
-            y(last.1),
-            usd_f64(last.0)
-        ));
-    }
-    let faint: Vec<&str> = c
-        .series
-        .iter()
-        .filter(|s| s.style == SeriesStyle::Faint)
-        .map(|s| s.label.as_str())
-        .collect();
-    if !faint.is_empty() {
-        out.push_str(&format!(" Also drawn faint: {}.", faint.join(", ")));
-    }
-    if let Some(cost) = c.zero_line {
-        out.push_str(&format!(" Period cost line at {}.", usd_f64(cost)));
-    }
-    for b in &c.breakevens {
-        out.push_str(&format!(" Breakeven at {}.", usd_cents_f64(*b)));
-    }
-    if let Some(spot) = c.spot {
-        out.push_str(&format!(" Spot {}.", usd_f64(spot)));
-    }
-    out
-}
-
 /// One sentence for the price slider's live region, e.g.
 /// `At $250: hedged total $1,300, return 18.2%`.
+///
+/// ```
+/// use minerhedge::{link::Scenario, present::display::{display, readout, readout_sentence}};
+/// use rust_decimal::Decimal;
+/// let r = readout(&display(&Scenario::default()), Decimal::from(250));
+/// assert_eq!(readout_sentence(&r), "At $250: hedged total $1,300, return 18.2%");
+/// ```
 pub fn readout_sentence(r: &Readout) -> String {
     if r.total.is_empty() {
         format!("At {}", r.price)
     } else {
         format!("At {}: hedged total {}, return {}", r.price, r.total, r.ret)
+    }
+}
+
+/// A link or input error as the page shows it: `Volatility: vol = "-3": out of range; …`.
+///
+/// ```
+/// use minerhedge::{link::Scenario, present::display::describe};
+/// let decoded = Scenario::from_query("cov=150");
+/// assert!(describe(&decoded.errors[0]).starts_with("Coverage: cov = \"150\""));
+/// ```
+pub fn describe(e: &LinkError) -> String {
+    match KeySpec::get(e.key) {
+        Some(spec) => format!("{}: {e}", spec.label),
+        None => e.to_string(),
     }
 }

@@ -1,0 +1,52 @@
+//! The rebalancing panel's figures.
+
+use rust_decimal::Decimal;
+
+use super::{Figure, DASH};
+use crate::format::{coin, usd};
+use crate::view::rebalance::rebalance;
+use crate::view::Model;
+
+/// Shown instead of the figures when there is no chosen hedge to rebalance.
+pub const NOTHING_TO_REBALANCE: &str = "Nothing to rebalance: choose a valid hedge.";
+
+/// The rebalancing panel's figures; `None` when there is no chosen hedge to rebalance.
+///
+/// ```
+/// use minerhedge::{link::Scenario, present::rebalance::rebalance_figures, view::Model};
+/// let m = Model::build(&Scenario::from_query("rdg=25").scenario);
+/// let t = rebalance_figures(&m).unwrap();
+/// let get = |id: &str| t.iter().find(|(k, _, _)| *k == id).unwrap().2.clone();
+/// assert_eq!(get("rebalance-output"), "4 ETH");
+/// assert_eq!(get("rebalance-trade"), "-1 ETH");
+/// assert_eq!(get("rebalance-ticket"), "Buy back 1 ETH forward at $260");
+/// ```
+pub fn rebalance_figures(model: &Model) -> Option<Vec<Figure>> {
+    let r = rebalance(model)?;
+    let c = model.scenario.economics.coin.as_str();
+    let q = |d: Decimal| coin(d.round_dp(8).normalize(), 8, c);
+    Some(vec![
+        ("rebalance-spot", "Spot now", usd(r.spot_now)),
+        ("rebalance-output", "Expected output now", q(r.output_now)),
+        ("rebalance-hedged", "Hedged as placed", q(r.hedged)),
+        ("rebalance-target", "Target for the coverage", q(r.target)),
+        (
+            "rebalance-trade",
+            "Trade (+ hedge more, − unwind)",
+            q(r.trade),
+        ),
+        (
+            "rebalance-ticket",
+            "Order ticket",
+            r.ticket.unwrap_or_else(|| "No trade needed".to_owned()),
+        ),
+        (
+            "rebalance-delta-neutral",
+            "Sell for delta-neutral now (coins)",
+            r.delta_neutral_sale
+                .filter(|x| x.is_finite())
+                .map(|x| format!("{x:.4}"))
+                .unwrap_or_else(|| DASH.to_owned()),
+        ),
+    ])
+}
