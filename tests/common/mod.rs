@@ -1,6 +1,4 @@
-//! Generators shared by the property tests. Each test crate that includes this module uses
-//! some of them, so the rest are not dead code.
-#![allow(dead_code)]
+//! Generators shared by the property tests of the native test crate (`tests/native.rs`).
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;

@@ -43,9 +43,9 @@
 //! rejected as out of bounds). Premiums below about `2.2e−308·D·√(FK)` are subnormal in the
 //! solver's units and only as accurate as their fewer bits allow.
 //!
-//! `tests/pricing.rs` checks this over `ln(F/K) ∈ [−3, 3]`, `σ√T ∈ [0.01, 3]`, calls and puts,
-//! four expiries and both models: every well-conditioned point round-trips to `1e−12`
-//! (worst about `2.4e−13`), the rest to its conditioning bound.
+//! `tests/native/pricing.rs` checks this over `ln(F/K) ∈ [−3, 3]`, `σ√T ∈ [0.01, 3]`, calls
+//! and puts, four expiries and both models: every well-conditioned point round-trips to
+//! `1e−12` (worst about `2.4e−13`), the rest to its conditioning bound.
 
 use super::{level, normal, OptionKind, MAX_EXPIRY_YEARS, MAX_LEVEL, MIN_LEVEL};
 use crate::domain::error::{DomainError, Result};

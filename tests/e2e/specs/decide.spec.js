@@ -6,7 +6,8 @@ const path = require("path");
 const { test, expect } = require("@playwright/test");
 const { SEED, open, tableRows, slide, shareUrl } = require("./helpers");
 
-// Written by `cargo test --test decide_fixture` from the engine (see tests/decide_fixture.rs).
+// Written by `cargo test --test native decide_fixture` from the engine (see
+// tests/native/decide_fixture.rs).
 const EXPECTED = JSON.parse(fs.readFileSync(path.join(__dirname, "decide-expected.json"), "utf8"));
 
 /** Comparison table: header texts, row texts, best flags, selected flags. */

@@ -7,8 +7,9 @@
 //! - solved zero-cost collars have equal premiums to 1e-9 and required floors guarantee the
 //!   target.
 //!
-//! Run: `cargo test --test hedge_props`.
+//! Run: `cargo test --test native hedge_props::`.
 
+use crate::common::{any_dec, sane_dec};
 use minerhedge::domain::collar::{
     priced_collar, priced_put, priced_sold_call, required_put_strike, required_zero_cost_collar,
     zero_cost_collar, CollarLeg, OptionPricer, ZeroCostParams,
@@ -22,9 +23,6 @@ use minerhedge::domain::pricing::{ForwardModel, ForwardParams, SpotModel, SpotPa
 use minerhedge::domain::tolerance::ZERO_COST;
 use minerhedge::domain::validate::dec_f64;
 use minerhedge::domain::{DomainError, Result};
-mod common;
-
-use common::{any_dec, sane_dec};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 

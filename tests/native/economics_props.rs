@@ -2,8 +2,9 @@
 //! inputs (huge, tiny, negative, zero decimals; NaN/±∞/1e308 through `dec_from_f64`) never
 //! panics, returns only in-range values, and rejects invalid input with an error naming a field.
 //!
-//! Run: `cargo test --test economics_props`.
+//! Run: `cargo test --test native economics_props::`.
 
+use crate::common::{any_dec, any_f64, sane_dec};
 use minerhedge::domain::economics::{
     halving_subsidy, validate_price, DirectParams, PeriodEconomics, Rig, RigParams,
 };
@@ -12,9 +13,6 @@ use minerhedge::domain::money::{
     MAX_QUANTITY,
 };
 use minerhedge::domain::DomainError;
-mod common;
-
-use common::{any_dec, any_f64, sane_dec};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 

@@ -2,7 +2,7 @@
 //! prices $200…$300), the rig arithmetic of a 200 TH/s, 17.5 J/TH miner worked by hand, and
 //! zero-cost collars whose premiums match to 1e-9.
 //!
-//! Run: `cargo test --test seed_tables`.
+//! Run: `cargo test --test native seed_tables::`.
 
 use minerhedge::domain::collar::{
     required_put_strike, required_zero_cost_collar, zero_cost_collar, CollarLeg, OptionPricer,

@@ -7,9 +7,7 @@ use minerhedge::domain::risk::{
 use minerhedge::domain::DomainError;
 use proptest::prelude::*;
 
-mod common;
-
-use common::any_f64;
+use crate::common::any_f64;
 
 fn valid_profile() -> impl Strategy<Value = PayoffProfile> {
     (

@@ -9,9 +9,7 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
-mod common;
-
-use common::any_dec;
+use crate::common::any_dec;
 
 const SEED_LINK: &str =
     "?v=1&coin=ETH&mode=direct&cost=1100&qty=5&spot=250&hedge=forward&fwd=260&cov=100&lo=200&hi=300&step=10";
@@ -350,7 +348,7 @@ fn key_table_defaults_match_the_default_scenario() {
 
 #[test]
 fn module_docs_carry_the_key_table() {
-    let source = include_str!("../src/link.rs");
+    let source = include_str!("../../src/link.rs");
     let doc_table: String = source
         .lines()
         .filter_map(|l| l.strip_prefix("//! "))

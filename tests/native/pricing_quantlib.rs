@@ -44,8 +44,8 @@ fn num(s: &str, line: usize) -> f64 {
         .unwrap_or_else(|e| panic!("line {line}: cannot parse {s:?}: {e}"))
 }
 
-const QUANTLIB: &str = include_str!("data/quantlib_reference.csv");
-const MPMATH: &str = include_str!("data/mpmath_reference.csv");
+const QUANTLIB: &str = include_str!("../data/quantlib_reference.csv");
+const MPMATH: &str = include_str!("../data/mpmath_reference.csv");
 
 fn rows(text: &str) -> Vec<Row> {
     let mut out = Vec::new();

@@ -3,7 +3,7 @@
 //! (`tests/e2e/specs/decide.spec.js`), which compares the page's table with it cell by cell.
 //!
 //! This test fails when the file is not what the engine gives today; regenerate it with
-//! `UPDATE_FIXTURES=1 cargo test --test decide_fixture`.
+//! `UPDATE_FIXTURES=1 cargo test --test native decide_fixture`.
 
 use minerhedge::domain::montecarlo::McRun;
 use minerhedge::link::Scenario;
@@ -75,7 +75,7 @@ fn browser_fixture_matches_the_engine() {
     let have = std::fs::read_to_string(path).unwrap_or_default();
     assert_eq!(
         have, want,
-        "{path} is out of date: run UPDATE_FIXTURES=1 cargo test --test decide_fixture"
+        "{path} is out of date: run UPDATE_FIXTURES=1 cargo test --test native decide_fixture"
     );
 }
 
