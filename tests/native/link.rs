@@ -674,3 +674,68 @@ proptest! {
         }
     }
 }
+
+/// Version-1 links never follow the market: every key a v1 link leaves out takes its v1
+/// default, and writing the scenario as version 2 and reading it back gives it unchanged.
+fn v1_reads_as_v1(query: &str) -> Result<(), TestCaseError> {
+    let d = Scenario::from_query(query);
+    let s = &d.scenario;
+    prop_assert!(
+        s.hedge.forward.is_some() && s.hedge.inverse_quote.is_some(),
+        "{}",
+        query
+    );
+    prop_assert!(
+        s.hedge.put_strike.is_some() && s.view.price.is_some(),
+        "{}",
+        query
+    );
+    prop_assert!(s.view.lo.is_some() && s.view.hi.is_some() && s.view.step.is_some());
+    let v2 = s.to_query();
+    prop_assert!(v2.starts_with("v=2&"));
+    let again = Scenario::from_query(&v2);
+    prop_assert!(again.errors.is_empty(), "{:?}", again.errors);
+    prop_assert_eq!(&again.scenario, s);
+    Ok(())
+}
+
+#[test]
+fn v1_corpus_reads_as_before() -> Result<(), TestCaseError> {
+    // README's seed link, the presets, and the links the browser tests open.
+    let readme = concat!(
+        "v=1&coin=ETH&mode=direct&cost=1100&qty=5&spot=250&hedge=forward&fwd=260&cov=100",
+        "&lo=200&hi=300&step=10"
+    );
+    assert_eq!(Scenario::from_query(readme).scenario, Scenario::default());
+    v1_reads_as_v1(readme)?;
+    for p in PRESETS {
+        v1_reads_as_v1(p.query)?;
+    }
+    for q in [
+        "v=1&mode=rig",
+        "coin=BTC&spot=95000",
+        "v=1&spot=abc&cov=250&hedge=swap&vol=-5&unknownkey=7",
+        "v=1&coin=ETH&mode=direct&cost=1100000&qty=5000&spot=2500&hedge=put&kp=2400&cov=100&lo=1000&hi=4000&step=500&px=3000",
+    ] {
+        v1_reads_as_v1(q)?;
+    }
+    // Without `v` a link with keys is version 1: `coin=BTC&spot=95000` keeps the v1 range.
+    let s = Scenario::from_query("coin=BTC&spot=95000").scenario;
+    assert_eq!((s.view.lo, s.view.hi), (Some(d("200")), Some(d("300"))));
+    // The same with `v=2` follows the market.
+    let s = Scenario::from_query("v=2&coin=BTC&spot=95000").scenario;
+    let r = s.resolved();
+    assert!(r.lo < d("95000") && d("95000") < r.hi, "{r:?}");
+    assert!((r.forward / d("95000") - Decimal::ONE).abs() < d("0.1"));
+    assert_eq!(r.price, d("95000"));
+    Ok(())
+}
+
+proptest! {
+    #[test]
+    fn generated_v1_links_read_as_v1(pairs in prop::collection::vec((key_text(), value_text()), 0..12)) {
+        let mut all = vec![("v".to_string(), "1".to_string())];
+        all.extend(pairs);
+        v1_reads_as_v1(&query_from_pairs(&all))?;
+    }
+}
