@@ -10,7 +10,7 @@ use leptos::html::Canvas;
 use leptos::leptos_dom::helpers::window_event_listener;
 use leptos::prelude::*;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::chart::geometry::{interpolate, Frame, Surface};
@@ -18,20 +18,62 @@ use crate::chart::payoff::{draw, PayoffChart, SeriesStyle};
 use crate::chart::{Theme, TickFormat};
 use crate::format::{percent_f64, usd_f64};
 
+use super::canvas_text::MeasuredCanvas;
 use super::display::{chart_summary, Display};
 
 /// Name of the performance mark set after every repaint.
 pub const DRAWN_MARK: &str = "minerhedge:chart-drawn";
 
-/// The canvas's CSS size and the device pixel ratio, as a chart surface.
-pub fn surface_of(canvas: &web_sys::HtmlCanvasElement) -> Option<Surface> {
+/// A CSS size and the device pixel ratio, as a chart surface.
+fn surface_at((width, height): (f64, f64)) -> Option<Surface> {
     let dpr = web_sys::window()
         .map(|w| w.device_pixel_ratio())
         .filter(|r| r.is_finite())
         .unwrap_or(1.0)
         .clamp(0.25, 8.0);
+    Surface::new(width.max(1.0), height.max(1.0), dpr).ok()
+}
+
+/// The canvas's CSS size (read from layout: forces one when the page changed) and the device
+/// pixel ratio, as a chart surface.
+pub fn surface_of(canvas: &web_sys::HtmlCanvasElement) -> Option<Surface> {
     let rect = canvas.get_bounding_client_rect();
-    Surface::new(rect.width().max(1.0), rect.height().max(1.0), dpr).ok()
+    surface_at((rect.width(), rect.height()))
+}
+
+/// The CSS size of the canvas in `node`, kept by a `ResizeObserver` (it reports after layout,
+/// so painting never reads layout: during a drag, a read after the page's other updates would
+/// force a layout of the whole page). `None` until the first report; the second value tells
+/// whether an observer runs (without one, measure with [`surface_of`]).
+fn observed_size(node: NodeRef<Canvas>) -> (RwSignal<Option<(f64, f64)>>, StoredValue<bool>) {
+    let size = RwSignal::new(None::<(f64, f64)>);
+    let observing = StoredValue::new(true);
+    let observer = StoredValue::new_local(None::<web_sys::ResizeObserver>);
+    Effect::new(move |_| {
+        let Some(canvas) = node.get() else {
+            return;
+        };
+        let target = canvas.clone();
+        let report = Closure::<dyn FnMut()>::new(move || {
+            let rect = target.get_bounding_client_rect();
+            size.set(Some((rect.width(), rect.height())));
+        });
+        match web_sys::ResizeObserver::new(report.as_ref().unchecked_ref()) {
+            Ok(o) => {
+                o.observe(&canvas);
+                // The callback lives as long as the page (one chart, never unmounted).
+                report.forget();
+                observer.set_value(Some(o));
+            }
+            Err(_) => observing.set_value(false),
+        }
+    });
+    on_cleanup(move || {
+        if let Some(o) = observer.try_get_value().flatten() {
+            o.disconnect();
+        }
+    });
+    (size, observing)
 }
 
 /// Sets the backing store of `canvas` to the surface's device-pixel size.
@@ -68,12 +110,12 @@ pub fn paint_with<F>(
 ) -> Option<Frame>
 where
     F: FnOnce(
-        &DrawingArea<CanvasBackend, plotters::coord::Shift>,
+        &DrawingArea<MeasuredCanvas, plotters::coord::Shift>,
         &Surface,
     ) -> Result<Frame, crate::chart::ChartError>,
 {
     fit(canvas, surface);
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+    let backend = MeasuredCanvas::new(canvas.clone())?;
     let root = backend.into_drawing_area();
     let frame = draw_fn(&root, surface).ok();
     let _ = root.present();
@@ -179,13 +221,19 @@ pub fn PayoffCanvas(
     let frame = RwSignal::new(None::<Frame>);
     let handle = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
     on_cleanup(move || handle.remove());
+    let (size, observing) = observed_size(base_ref);
+    let surface = move |canvas: &web_sys::HtmlCanvasElement| match size.get() {
+        Some(css) => surface_at(css),
+        None if !observing.get_value() => surface_of(canvas),
+        None => None,
+    };
 
     Effect::new(move |_| {
         resized.track();
         let Some(canvas) = base_ref.get() else {
             return;
         };
-        let Some(surface) = surface_of(&canvas) else {
+        let Some(surface) = surface(&canvas) else {
             return;
         };
         let drawn = display.with(|d| {
@@ -202,7 +250,7 @@ pub fn PayoffCanvas(
         let (Some(canvas), Some(base)) = (overlay_ref.get(), base_ref.get()) else {
             return;
         };
-        let Some(surface) = surface_of(&base) else {
+        let Some(surface) = surface(&base) else {
             return;
         };
         let marker = marker.get();

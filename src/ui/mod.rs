@@ -4,11 +4,13 @@
 //! - [`state`], [`url`]: the scenario, the inputs' texts and errors (through the link codec),
 //!   and the page's URL.
 //! - [`display`]: the one bridge to the engine: scenario → what the page shows.
-//! - Components: [`inputs`] and [`field`], [`coverage_slider`], [`price_slider`], [`chart`],
-//!   [`table`], [`derived`], [`share`], [`link_error`].
+//! - Components: [`inputs`] and [`field`], [`coverage_slider`], [`price_slider`], [`chart`]
+//!   (drawn on [`canvas_text`]'s backend), [`table`], [`derived`], [`share`], [`link_error`].
 //! - Decision panels: [`decide`] (owner of the [`monte_carlo`] runner) with [`compare`],
 //!   [`distribution`], [`heatmap`], [`rebalance`], [`export_bar`]; [`presets`] and
 //!   [`before_expiry`] (the days-elapsed slider).
+//! - [`schedule`]: when slow work runs (after a drag pauses; in idle time), so every slider
+//!   keeps the main chart live at 60 Hz.
 //! - People: [`theme`] (light / dark / system, remembered), [`glossary`] tips and the
 //!   [`glossary_panel`].
 //! - `bench` (cargo feature `bench` only): entry points for the browser benchmark, not in the
@@ -18,6 +20,7 @@ pub mod app;
 pub mod before_expiry;
 #[cfg(feature = "bench")]
 pub mod bench;
+pub mod canvas_text;
 pub mod chart;
 pub mod compare;
 pub mod coverage_slider;
@@ -36,6 +39,7 @@ pub mod monte_carlo;
 pub mod presets;
 pub mod price_slider;
 pub mod rebalance;
+pub mod schedule;
 pub mod share;
 pub mod state;
 pub mod table;

@@ -7,9 +7,10 @@
 //      of input event → chart redrawn (the page's `minerhedge:chart-drawn` performance mark)
 //      and input event → next animation frame (the frame that shows the redraw);
 //  (d) drags each slider (price, coverage, days elapsed) one step per animation frame for 120
-//      frames and reports the frames over 25 ms, the p95 frame gap and the longest task on the
-//      page's main thread (from a Chromium trace; Long Tasks API entries, ≥ 50 ms, counted too),
-//      then how long after the last move the simulation is current again; and the coverage
+//      frames and reports the frames over 25 ms, the p95 frame gap, the Long Tasks API entries
+//      (≥ 50 ms) and how long after the last move the simulation is current again; then drags
+//      it again under a Chromium trace for the longest task on the page's main thread (the
+//      trace slows the page, so frames come from the untraced drag); and the coverage
 //      drag once more with a pause in the middle, so the simulation runs while the drag resumes;
 //  (e) first chart: time from navigation start to the first `minerhedge:chart-drawn` mark on a
 //      cold cache, unthrottled and under Lighthouse's mobile throttling (1.6 Mbps down,
@@ -23,7 +24,9 @@
 //  (c) times the building blocks of one option (exp, ln, the normal CDF) in wasm and in
 //      JavaScript, which bound what (b) can reach.
 // BENCH_PARTS (comma-separated, default `a,d,e,b,c`: all) picks parts; (b) includes (b').
-// BENCH_OPTIONS sets the number of options of (b)/(c); BENCH_LOAD_RUNS the page loads of (e).
+// BENCH_OPTIONS sets the number of options of (b)/(c); BENCH_LOAD_RUNS the page loads of (e);
+// BENCH_PAGE_DIST serves an existing build of the page instead of building one (to compare two
+// builds in the same conditions).
 import { spawnSync } from "node:child_process";
 import { readFileSync, realpathSync } from "node:fs";
 import http from "node:http";
@@ -141,7 +144,7 @@ const needEngine = ["b", "c"].some((p) => PARTS.has(p));
 const servers = [];
 let pageBase, engineBase;
 if (needPage) {
-  const dist = build(path.join(root, "target", "dist-page"), []);
+  const dist = process.env.BENCH_PAGE_DIST || build(path.join(root, "target", "dist-page"), []);
   servers.push(await serve(dist, 8190));
   pageBase = "http://127.0.0.1:8190/";
 }
@@ -237,10 +240,12 @@ function longestTask(trace, start, end) {
 }
 
 /** Drags the slider `testid` one step per animation frame for `frames` frames (bouncing at its
- * ends); with `pause`, stops for `pause.ms` after `pause.after` moves (those frames count too). */
-async function drag(page, testid, frames, pause) {
+ * ends); with `pause`, stops for `pause.ms` after `pause.after` moves (those frames count too).
+ * With `trace`, records a Chromium trace of the drag for the longest task (tracing slows the
+ * page: frames are counted on an untraced drag). */
+async function drag(page, testid, frames, pause, trace) {
   await quiet(page);
-  await browser.startTracing(page, { categories: ["toplevel", "blink.user_timing"] });
+  if (trace) await browser.startTracing(page, { categories: ["toplevel", "blink.user_timing"] });
   const r = await page.evaluate(
     async ({ testid, frames, pause }) => {
       const long = [];
@@ -287,8 +292,9 @@ async function drag(page, testid, frames, pause) {
     },
     { testid, frames, pause },
   );
-  const trace = JSON.parse((await browser.stopTracing()).toString("utf8"));
-  return { ...r, longest: longestTask(trace, "bench:drag-start", "bench:drag-end") };
+  if (!trace) return r;
+  const events = JSON.parse((await browser.stopTracing()).toString("utf8"));
+  return { ...r, longest: longestTask(events, "bench:drag-start", "bench:drag-end") };
 }
 
 if (PARTS.has("d")) {
@@ -301,12 +307,13 @@ if (PARTS.has("d")) {
     ["coverage, paused 400 ms after 60 moves", "coverage-slider", { after: 60, ms: 400 }],
   ];
   for (const [label, testid, pause] of cases) {
-    const r = await drag(page, testid, FRAMES, pause);
+    const r = await drag(page, testid, FRAMES, pause, false);
+    const { longest } = await drag(page, testid, FRAMES, pause, true);
     const over = r.gaps.filter((g) => g > 25).length;
     const long = r.long.length > 0 ? `${r.long.length}, up to ${ms0(Math.max(...r.long))}` : "none";
     console.log(
       `    ${label}: ${over} of ${r.gaps.length} frames over 25 ms; frame gap p95 ${f(quantile(r.gaps, 0.95))} ms, max ${f(Math.max(...r.gaps))} ms; ` +
-        `longest task ${f(r.longest)} ms (long tasks ≥ 50 ms: ${long}); simulation current ${ms0(r.settled)} after the last move`,
+        `longest task ${f(longest)} ms (traced drag; long tasks ≥ 50 ms: ${long}); simulation current ${ms0(r.settled)} after the last move`,
     );
   }
   await page.context().close();
