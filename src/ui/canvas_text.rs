@@ -111,8 +111,8 @@ impl DrawingBackend for MeasuredCanvas {
     }
 
     /// Width and height of `text` in `style`'s font, as `draw_text` sets it: the advance width
-    /// and the font's ascent + descent, rounded like the `<span>` measurement they replace
-    /// (which stays the fallback).
+    /// and the font's ascent + descent, rounded like the `<span>` measurement they replace. An
+    /// error when the canvas cannot measure (the chart code then assumes 0.6 em a character).
     fn estimate_text_size<S: BackendTextStyle>(
         &self,
         text: &str,
@@ -124,9 +124,10 @@ impl DrawingBackend for MeasuredCanvas {
             style.size(),
             style.family().as_str(),
         ));
-        let Ok(metrics) = self.context.measure_text(text) else {
-            return self.inner.estimate_text_size(text, style);
-        };
+        let metrics = self
+            .context
+            .measure_text(text)
+            .map_err(|_| DrawingErrorKind::FontError(Box::new(std::fmt::Error)))?;
         let height = metrics.font_bounding_box_ascent() + metrics.font_bounding_box_descent();
         let size = |x: f64| {
             if x.is_finite() {

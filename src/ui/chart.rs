@@ -6,6 +6,9 @@
 //! Every repaint ends with the performance mark `minerhedge:chart-drawn` (the browser
 //! benchmark measures input → mark).
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use leptos::html::Canvas;
 use leptos::leptos_dom::helpers::window_event_listener;
 use leptos::prelude::*;
@@ -41,14 +44,17 @@ pub fn surface_of(canvas: &web_sys::HtmlCanvasElement) -> Option<Surface> {
     surface_at((rect.width(), rect.height()))
 }
 
+/// A canvas's CSS width and height.
+type CssSize = (f64, f64);
+
 /// The CSS size of the canvas in `node`, kept by a `ResizeObserver` (it reports after layout,
 /// so painting never reads layout: during a drag, a read after the page's other updates would
 /// force a layout of the whole page). `None` until the first report; the second value tells
 /// whether an observer runs (without one, measure with [`surface_of`]).
-fn observed_size(node: NodeRef<Canvas>) -> (RwSignal<Option<(f64, f64)>>, StoredValue<bool>) {
-    let size = RwSignal::new(None::<(f64, f64)>);
-    let observing = StoredValue::new(true);
-    let observer = StoredValue::new_local(None::<web_sys::ResizeObserver>);
+fn observed_size(node: NodeRef<Canvas>) -> (RwSignal<Option<CssSize>>, Rc<Cell<bool>>) {
+    let size = RwSignal::new(None::<CssSize>);
+    let observing = Rc::new(Cell::new(true));
+    let failed = Rc::clone(&observing);
     Effect::new(move |_| {
         let Some(canvas) = node.get() else {
             return;
@@ -61,16 +67,11 @@ fn observed_size(node: NodeRef<Canvas>) -> (RwSignal<Option<(f64, f64)>>, Stored
         match web_sys::ResizeObserver::new(report.as_ref().unchecked_ref()) {
             Ok(o) => {
                 o.observe(&canvas);
-                // The callback lives as long as the page (one chart, never unmounted).
+                // Observer and callback live as long as the page (one chart, never unmounted).
                 report.forget();
-                observer.set_value(Some(o));
+                std::mem::forget(o);
             }
-            Err(_) => observing.set_value(false),
-        }
-    });
-    on_cleanup(move || {
-        if let Some(o) = observer.try_get_value().flatten() {
-            o.disconnect();
+            Err(_) => failed.set(false),
         }
     });
     (size, observing)
@@ -224,9 +225,10 @@ pub fn PayoffCanvas(
     let (size, observing) = observed_size(base_ref);
     let surface = move |canvas: &web_sys::HtmlCanvasElement| match size.get() {
         Some(css) => surface_at(css),
-        None if !observing.get_value() => surface_of(canvas),
+        None if !observing.get() => surface_of(canvas),
         None => None,
     };
+    let overlay_surface = surface.clone();
 
     Effect::new(move |_| {
         resized.track();
@@ -250,7 +252,7 @@ pub fn PayoffCanvas(
         let (Some(canvas), Some(base)) = (overlay_ref.get(), base_ref.get()) else {
             return;
         };
-        let Some(surface) = surface(&base) else {
+        let Some(surface) = overlay_surface(&base) else {
             return;
         };
         let marker = marker.get();

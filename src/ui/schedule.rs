@@ -56,7 +56,8 @@ pub fn settled<T>(memo: Memo<T>, quiet: Duration) -> Memo<T>
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
-    let value = RwSignal::new(memo.get_untracked());
+    // A counter, not a copy of the value: the result re-reads `memo` when it fires.
+    let fired = RwSignal::new(0u32);
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |ran: Option<()>| {
         memo.track();
@@ -68,9 +69,7 @@ where
         }
         let handle = set_timeout_with_handle(
             move || {
-                if let Some(v) = memo.try_get_untracked() {
-                    value.try_set(v);
-                }
+                fired.try_update(|n| *n = n.wrapping_add(1));
             },
             quiet,
         );
@@ -81,7 +80,10 @@ where
             h.clear();
         }
     });
-    Memo::new(move |_| value.get())
+    Memo::new(move |_| {
+        fired.track();
+        memo.get_untracked()
+    })
 }
 
 /// Runs `task` once in the browser's idle time, with the deadline of its slice.
