@@ -1,7 +1,7 @@
 //! Charts: pure geometry plus drawing code generic over plotters' [`DrawingBackend`].
 //!
-//! The page hands a `CanvasBackend` (plotters-canvas) to the draw functions; native tests hand
-//! an `SVGBackend` writing into a `String`. Nothing in this module imports a web crate.
+//! The page hands a `CanvasBackend` (plotters-canvas; wrapped so the canvas measures text) to
+//! the draw functions; native tests hand an `SVGBackend` writing into a `String`. Nothing in this module imports a web crate.
 //!
 //! - [`geometry`]: ranges, nice ticks, the [`geometry::Surface`] (CSS size × device pixel
 //!   ratio) and the [`geometry::Frame`] mapping data ↔ pixels (for hover and marks).

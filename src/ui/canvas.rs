@@ -9,14 +9,17 @@ use leptos::leptos_dom::helpers::window_event_listener;
 use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 
 use crate::chart::geometry::{Frame, Surface};
 use crate::chart::{ChartError, Theme};
 
+use super::canvas_text::MeasuredCanvas;
+
 /// The drawing area a chart draws on in the page.
-pub type Root = DrawingArea<CanvasBackend, Shift>;
+/// Text is measured with the canvas's own `measureText` ([`MeasuredCanvas`]), so a repaint
+/// forces no page layout.
+pub type Root = DrawingArea<MeasuredCanvas, Shift>;
 
 /// The canvas's CSS size and the device pixel ratio, as a chart surface.
 pub fn surface_of(canvas: &web_sys::HtmlCanvasElement) -> Option<Surface> {
@@ -78,7 +81,7 @@ pub fn paint<R>(
         let (w, h) = surface.backing_size();
         ctx.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
     }
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+    let backend = MeasuredCanvas::new(canvas.clone())?;
     let root = backend.into_drawing_area();
     let out = draw_fn(&root, surface).ok();
     let _ = root.present();

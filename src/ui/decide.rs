@@ -14,6 +14,7 @@ use super::export_bar::ExportBar;
 use super::heatmap::VolumeRiskPanel;
 use super::monte_carlo::use_monte_carlo;
 use super::rebalance::RebalancePanel;
+use super::schedule::{settled, SETTLE};
 
 /// Every decision panel, computed from the displayed model.
 #[component]
@@ -33,10 +34,12 @@ pub fn DecidePanels(
     });
     let table = Memo::new(move |_| display.with(|d| rows.with(|r| comparison_table(&d.model, r))));
     let running = Signal::derive(move || mc.stats.with(Option::is_none));
+    // The heat map (41 × 15 values and a canvas repaint) waits until a drag pauses.
+    let paused = settled(display, SETTLE);
     view! {
         <StrategyCompare table=table running=running />
         <DistributionPanel display=display mc=mc />
-        <VolumeRiskPanel display=display />
+        <VolumeRiskPanel display=paused />
         <RebalancePanel display=display />
         <ExportBar display=display comparison=rows />
     }

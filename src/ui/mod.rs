@@ -6,9 +6,15 @@
 //! - [`canvas`]: the canvas plumbing every chart shares (backing store, repaint triggers).
 //! - Components: [`inputs`] and [`field`], [`coverage_slider`], [`price_slider`], [`chart`],
 //!   [`table`], [`derived`], [`share`], [`link_error`].
+//!   and the page's URL.
+//! - [`display`]: the one bridge to the engine: scenario → what the page shows.
+//! - Components: [`inputs`] and [`field`], [`coverage_slider`], [`price_slider`], [`chart`]
+//!   (drawn on [`canvas_text`]'s backend), [`table`], [`derived`], [`share`], [`link_error`].
 //! - Decision panels: [`decide`] (owner of the [`monte_carlo`] runner) with [`compare`],
 //!   [`distribution`], [`heatmap`], [`rebalance`], [`export_bar`]; [`presets`] and
 //!   [`before_expiry`] (the days-elapsed slider).
+//! - [`schedule`]: when slow work runs (after a drag pauses; in idle time), so every slider
+//!   keeps the main chart live at 60 Hz.
 //! - People: [`theme`] (light / dark / system, remembered), [`glossary`] tips and the
 //!   [`glossary_panel`].
 //! - `bench` (cargo feature `bench` only): entry points for the browser benchmark, not in the
@@ -19,6 +25,7 @@ pub mod before_expiry;
 #[cfg(feature = "bench")]
 pub mod bench;
 pub mod canvas;
+pub mod canvas_text;
 pub mod chart;
 pub mod compare;
 pub mod coverage_slider;
@@ -36,6 +43,7 @@ pub mod monte_carlo;
 pub mod presets;
 pub mod price_slider;
 pub mod rebalance;
+pub mod schedule;
 pub mod share;
 pub mod state;
 pub mod table;

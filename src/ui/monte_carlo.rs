@@ -1,7 +1,10 @@
-//! The page's Monte Carlo runner (not a component): runs [`McRun`] in slices of about 10 ms,
-//! each slice in its own `setTimeout(0)` task, so input events are handled between slices and
-//! the page never freezes. A new input starts a new generation; a slice of an older generation
-//! finds itself stale and stops. The run is deterministic for its seed whatever the slicing.
+//! The page's Monte Carlo runner (not a component): runs [`McRun`] in slices of the browser's
+//! idle time ([`super::schedule::when_idle`], at most about 10 ms each), so input events and
+//! animation frames come first and the page never freezes. A new input starts a new
+//! generation at once (the old statistics are gone); its run starts once the inputs have not
+//! changed for [`SETTLE`] (a drag restarts nothing until it pauses; the first run starts at
+//! once). A slice of an older generation finds itself stale and stops. The run is
+//! deterministic for its seed whatever the slicing.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -13,10 +16,8 @@ use leptos::prelude::*;
 use crate::domain::montecarlo::{McRun, McStats};
 use crate::view::montecarlo::MC_CHUNK;
 
+use super::schedule::{when_idle, Deadline, SETTLE};
 use crate::present::display::Display;
-
-/// Time one slice may take before it yields to the browser, ms.
-const SLICE_MS: f64 = 10.0;
 
 /// What the panels read from the runner.
 #[derive(Debug, Clone, Copy)]
@@ -32,23 +33,16 @@ pub struct McState {
     pub generation: RwSignal<u64>,
 }
 
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
-}
-
-/// One slice of run `gen`; schedules the next slice unless the run finished or went stale.
-fn slice(mut run: McRun, gen: u64, current: Rc<Cell<u64>>, state: McState) {
+/// One slice of run `gen`, until `deadline` (at least one chunk); schedules the next slice
+/// unless the run finished or went stale.
+fn slice(mut run: McRun, gen: u64, current: Rc<Cell<u64>>, state: McState, deadline: Deadline) {
     if current.get() != gen {
         return;
     }
-    let start = now_ms();
     let mut progress = run.progress();
     while !progress.finished() {
         progress = run.step(MC_CHUNK);
-        if now_ms() - start > SLICE_MS {
+        if deadline.passed() {
             break;
         }
     }
@@ -61,10 +55,9 @@ fn slice(mut run: McRun, gen: u64, current: Rc<Cell<u64>>, state: McState) {
     }
 }
 
-/// Runs the next slice in a new task (`setTimeout(0)`): input events queued meanwhile run
-/// first.
+/// Runs the next slice in idle time: input events and frames due meanwhile come first.
 fn schedule(run: McRun, gen: u64, current: Rc<Cell<u64>>, state: McState) {
-    set_timeout(move || slice(run, gen, current, state), Duration::ZERO);
+    when_idle(move |deadline| slice(run, gen, current, state, deadline));
 }
 
 /// Starts the runner: it re-runs whenever the Monte Carlo inputs of the displayed model
@@ -78,7 +71,7 @@ pub fn use_monte_carlo(display: Memo<Display>) -> McState {
     };
     let inputs = Memo::new(move |_| display.with(|d| d.model.monte_carlo()));
     let current = Rc::new(Cell::new(0u64));
-    Effect::new(move |_| {
+    Effect::new(move |ran: Option<()>| {
         let next = current.get().wrapping_add(1);
         current.set(next);
         state.generation.set(next);
@@ -90,13 +83,27 @@ pub fn use_monte_carlo(display: Memo<Display>) -> McState {
             ));
             return;
         };
-        match McRun::new(params, profiles) {
-            Ok(run) => {
-                state.error.set(None);
-                schedule(run, next, Rc::clone(&current), state);
-            }
-            Err(e) => state.error.set(Some(format!("Simulation: {e}"))),
-        }
+        state.error.set(None);
+        let current = Rc::clone(&current);
+        // The first run starts at once; a later one when the inputs have settled (a newer
+        // generation by then means they have not: this one never starts).
+        let wait = if ran.is_some() {
+            SETTLE
+        } else {
+            Duration::ZERO
+        };
+        set_timeout(
+            move || {
+                if current.get() != next {
+                    return;
+                }
+                match McRun::new(params, profiles) {
+                    Ok(run) => schedule(run, next, current, state),
+                    Err(e) => state.error.set(Some(format!("Simulation: {e}"))),
+                }
+            },
+            wait,
+        );
     });
     state
 }

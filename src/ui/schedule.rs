@@ -1,0 +1,123 @@
+//! When slow work runs (not a component): what need not follow every frame of a drag waits
+//! until the drag pauses, and long work runs in slices in the browser's idle time, so a slider
+//! keeps the main chart live at 60 Hz.
+//!
+//! - [`settled`]: a memo that follows another once it has stopped changing for [`SETTLE`]
+//!   (the heat map follows the displayed model through it).
+//! - [`when_idle`]: runs a task in idle time (`requestIdleCallback`; a `setTimeout(0)` task in
+//!   browsers without it) with a [`Deadline`] to yield at (the simulation's slices).
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use leptos::leptos_dom::helpers::{set_timeout, set_timeout_with_handle, TimeoutHandle};
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// How long an input must stay unchanged before the work that waits for a pause runs: longer
+/// than the gap between two steps of a drag, short enough to feel immediate when it stops.
+pub const SETTLE: Duration = Duration::from_millis(200);
+
+/// Longest slice of idle time one task takes, ms (an input that arrives meanwhile waits at
+/// most this long).
+const MAX_SLICE_MS: f64 = 10.0;
+
+/// Slice of a task run by `setTimeout(0)` where there is no `requestIdleCallback`, ms.
+const FALLBACK_SLICE_MS: f64 = 5.0;
+
+/// Longest wait for idle time, ms: on a page that is never idle the task runs anyway (with an
+/// empty slice: one unit of work).
+const IDLE_TIMEOUT_MS: u32 = 250;
+
+/// `performance.now()`, ms (0 without a window).
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+/// Until when a task run by [`when_idle`] may work before it yields (`performance.now()`, ms).
+#[derive(Debug, Clone, Copy)]
+pub struct Deadline(f64);
+
+impl Deadline {
+    /// `true` once the slice is used up: finish the current unit of work and yield.
+    pub fn passed(self) -> bool {
+        now_ms() >= self.0
+    }
+}
+
+/// `memo`'s value, following it once it has not changed for `quiet` (it starts equal). While
+/// a slider is dragged, what reads the result runs once the drag pauses, not on every step.
+pub fn settled<T>(memo: Memo<T>, quiet: Duration) -> Memo<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    // A counter, not a copy of the value: the result re-reads `memo` when it fires.
+    let fired = RwSignal::new(0u32);
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |ran: Option<()>| {
+        memo.track();
+        if ran.is_none() {
+            return;
+        }
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                fired.try_update(|n| *n = n.wrapping_add(1));
+            },
+            quiet,
+        );
+        pending.set_value(handle.ok());
+    });
+    on_cleanup(move || {
+        if let Some(h) = pending.try_get_value().flatten() {
+            h.clear();
+        }
+    });
+    Memo::new(move |_| {
+        fired.track();
+        memo.get_untracked()
+    })
+}
+
+/// Runs `task` once in the browser's idle time, with the deadline of its slice.
+pub fn when_idle<F: FnOnce(Deadline) + 'static>(task: F) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    // Shared with the idle callback, so a browser that refuses it still gets the task below.
+    let task = Rc::new(Cell::new(Some(task)));
+    let has_idle =
+        js_sys::Reflect::has(&window, &JsValue::from_str("requestIdleCallback")).unwrap_or(false);
+    if has_idle {
+        let idle_task = Rc::clone(&task);
+        let callback = Closure::once_into_js(move |idle: web_sys::IdleDeadline| {
+            let budget = idle.time_remaining().clamp(0.0, MAX_SLICE_MS);
+            if let Some(task) = idle_task.take() {
+                task(Deadline(now_ms() + budget));
+            }
+        });
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(IDLE_TIMEOUT_MS);
+        if window
+            .request_idle_callback_with_options(callback.unchecked_ref(), &options)
+            .is_ok()
+        {
+            return;
+        }
+    }
+    set_timeout(
+        move || {
+            if let Some(task) = task.take() {
+                task(Deadline(now_ms() + FALLBACK_SLICE_MS));
+            }
+        },
+        Duration::ZERO,
+    );
+}
