@@ -228,6 +228,32 @@ pub struct Resolved {
     pub step: Decimal,
 }
 
+impl Resolved {
+    /// The resolved value of a market-following key (`fwd`, `inv`, `kp`, `px`, `lo`, `hi`,
+    /// `step`); `None` for any other key. The page shows it in the empty field.
+    ///
+    /// ```
+    /// use minerhedge::link::{Key, Scenario};
+    /// use rust_decimal::Decimal;
+    /// let r = Scenario::following_market().resolved();
+    /// assert_eq!(r.get(Key::Price), Some(Decimal::from(250)));
+    /// assert_eq!(r.get(Key::Spot), None);
+    /// ```
+    pub fn get(&self, key: super::Key) -> Option<Decimal> {
+        use super::Key;
+        match key {
+            Key::Forward => Some(self.forward),
+            Key::InverseQuote => Some(self.inverse_quote),
+            Key::PutStrike => Some(self.put_strike),
+            Key::Price => Some(self.price),
+            Key::Lo => Some(self.lo),
+            Key::Hi => Some(self.hi),
+            Key::Step => Some(self.step),
+            _ => None,
+        }
+    }
+}
+
 /// Largest price a link accepts, USD per coin.
 const MAX_PRICE: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
 /// Smallest inverse quote a link accepts, coin per USD.

@@ -44,6 +44,23 @@ pub fn Field(
     let error = page.error(key);
     let id = format!("field-{key}");
     let error_id = format!("field-{key}-error");
+    // A value that follows the market: the empty field shows what it resolves to.
+    let scenario = page.scenario;
+    let placeholder = move || {
+        if spec.follows_market() {
+            scenario.with(|s| s.resolved().get(spec.id).map(|v| format!("auto: {}", v.normalize())))
+        } else {
+            None
+        }
+    };
+    let warning = Memo::new(move |_| {
+        scenario.with(|s| {
+            s.market_warnings()
+                .into_iter()
+                .find(|(k, _)| *k == spec.id)
+                .map(|(_, text)| text)
+        })
+    });
     let on_input = move |ev: leptos::ev::Event| page.edit(key, event_target_value(&ev));
     let control = match spec.kind {
         Kind::Choice(words) => view! {
@@ -61,6 +78,7 @@ pub fn Field(
                 autocomplete="off" spellcheck="false" title=spec.valid_with_unit()
                 aria-invalid=move || error.get().is_some().to_string()
                 aria-describedby=error_id.clone()
+                placeholder=placeholder
                 prop:value=move || text.get() on:input=on_input />
         }
         .into_any(),
@@ -76,6 +94,10 @@ pub fn Field(
             <p class="field-error" id=error_id role="alert" data-testid=format!("error-{key}")
                 hidden=move || error.get().is_none()>
                 {move || error.get().unwrap_or_default()}
+            </p>
+            <p class="field-warning" data-testid=format!("warning-{key}")
+                hidden=move || warning.get().is_none()>
+                {move || warning.get().unwrap_or_default()}
             </p>
         </div>
     }

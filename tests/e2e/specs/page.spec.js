@@ -14,7 +14,7 @@ test("default page renders a non-blank chart and a table, with no error and no f
   expect(ink.colours).toBeGreaterThan(2);
   const rows = await tableRows(page);
   expect(rows.length).toBeGreaterThan(2);
-  expect(await shareUrl(page)).toContain("v=1");
+  expect(await shareUrl(page)).toContain("v=2");
   expect(problems).toEqual([]);
 });
 
@@ -158,7 +158,7 @@ test("dist/ works from a sub-path and loads only its own files", async ({ page }
   for (const u of requests) {
     if (!u.startsWith("data:")) expect(u.startsWith(SUB + "/tools/minerhedge/")).toBe(true);
   }
-  expect((await shareUrl(page)).startsWith(SUB + "/tools/minerhedge/?v=1")).toBe(true);
+  expect((await shareUrl(page)).startsWith(SUB + "/tools/minerhedge/?v=2")).toBe(true);
   expect(problems).toEqual([]);
 });
 
