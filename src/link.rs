@@ -61,7 +61,7 @@
 //! | `opex` | other fixed costs over the period (rig) | USD | between 0 and 1,000,000,000,000 | 0 |
 //! | `pool` | pool fee (rig) | % | at least 0 and less than 100 | 2 |
 //! | `up` | uptime (rig) | % | greater than 0 and at most 100 | 97 |
-//! | `diff` | network difficulty at the start (rig) | - | between 1 and 100,000,000,000,000,000 | 120000000000000 |
+//! | `diff` | network difficulty at the start (rig); a suffix k, M, G, T or P may follow (`120T`) | - | between 1 and 100,000,000,000,000,000 | 120000000000000 |
 //! | `dg` | difficulty growth over the period (rig) | % | greater than -100 and at most 1,000 | 0 |
 //! | `sub` | block subsidy (rig); `sub` + `fee` greater than 0 | coins per block | between 0 and 1,000,000 | 3.125 |
 //! | `fee` | average fees per block (rig) | coins per block | between 0 and 1,000,000 | 0.02 |
@@ -132,7 +132,7 @@ pub use spec::{
     MAX_TABLE_STEPS, MODE_WORDS,
 };
 
-use number::{parse_decimal, MAX_VALUE_LEN};
+use number::{parse_decimal, parse_decimal_with_suffix, MAX_VALUE_LEN};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::fmt;
@@ -698,7 +698,11 @@ impl Scenario {
             Key::Opex => rig.opex = number()?,
             Key::PoolFee => rig.pool_fee_pct = number()?,
             Key::Uptime => rig.uptime_pct = number()?,
-            Key::Difficulty => rig.difficulty = number()?,
+            Key::Difficulty => {
+                rig.difficulty = parse_decimal_with_suffix(text)
+                    .and_then(|d| in_range(d, range))
+                    .map_err(err)?
+            }
             Key::DifficultyGrowth => rig.difficulty_growth_pct = number()?,
             Key::Subsidy => rig.subsidy = number()?,
             Key::Fees => rig.fees_per_block = number()?,
@@ -878,7 +882,11 @@ fn table_steps(r: &Resolved) -> Option<u32> {
 
 /// Parses an exact decimal and checks it against `range` (no range: any decimal).
 fn checked_number(text: &str, range: Option<NumRange>) -> Result<Decimal, &'static str> {
-    let v = parse_decimal(text)?;
+    in_range(parse_decimal(text)?, range)
+}
+
+/// `v` when it lies in `range` (no range: any value).
+fn in_range(v: Decimal, range: Option<NumRange>) -> Result<Decimal, &'static str> {
     match range {
         Some(r) if !r.contains(v) => Err("out of range"),
         _ => Ok(v),

@@ -287,9 +287,24 @@ pub(crate) fn build_axes<'a, DB: DrawingBackend>(
         + tick_len
         + if axes.x_label.is_empty() { 0 } else { desc_h };
 
+    // The last x tick label is centred on its tick, which may sit at the plot's right edge:
+    // the right margin holds half of it, so it is never clipped (`$140,000` on a narrow chart).
+    let last_x_half = axes
+        .x_ticks
+        .last()
+        .map(|v| {
+            text_width(
+                root,
+                &axes.x_format.format(*v, xs),
+                &tick_font,
+                surface,
+                TEXT_CSS - 1.0,
+            )
+        })
+        .map_or(0, |w| w / 2 + ipx(surface, 2.0, 1));
     let mut chart = ChartBuilder::on(root)
         .margin_top(axes.top.max(0))
-        .margin_right(axes.right.max(0))
+        .margin_right(axes.right.max(last_x_half).max(0))
         .margin_left(ipx(surface, 6.0, 0))
         .margin_bottom(ipx(surface, 4.0, 0))
         .x_label_area_size(x_area)

@@ -71,6 +71,26 @@ pub(crate) fn parse_decimal(text: &str) -> Result<Decimal, &'static str> {
         .ok_or("too large or too small to represent exactly")
 }
 
+/// [`parse_decimal`], also accepting a thousands-multiple suffix after the number, with or
+/// without a space: `k` (10³), `M` (10⁶), `G` (10⁹), `T` (10¹²), `P` (10¹⁵), any case, so a
+/// difficulty can be typed as `120 T`. Exact: `120.5T` is 120,500,000,000,000.
+pub(crate) fn parse_decimal_with_suffix(text: &str) -> Result<Decimal, &'static str> {
+    let s = text.trim();
+    let power = match s.chars().last().map(|c| c.to_ascii_uppercase()) {
+        Some('K') => 3,
+        Some('M') => 6,
+        Some('G') => 9,
+        Some('T') => 12,
+        Some('P') => 15,
+        _ => return parse_decimal(s),
+    };
+    let number = s[..s.len() - 1].trim_end();
+    let base = parse_decimal(number)?;
+    scale_by_power_of_ten(base, power)
+        .map(|d| d.normalize())
+        .ok_or("too large or too small to represent exactly")
+}
+
 /// `d × 10^exp`, exactly, or `None` when a [`Decimal`] cannot hold the result.
 fn scale_by_power_of_ten(d: Decimal, exp: i32) -> Option<Decimal> {
     if d.is_zero() {
@@ -135,6 +155,22 @@ mod tests {
         assert!(parse_decimal("1e29").is_err());
         assert!(parse_decimal("1e-29").is_err());
         assert!(parse_decimal("1e9999").is_err());
+    }
+
+    #[test]
+    fn suffixes_scale_exactly() {
+        assert_eq!(parse_decimal_with_suffix("120 T"), Ok(d("120000000000000")));
+        assert_eq!(
+            parse_decimal_with_suffix("120.5t"),
+            Ok(d("120500000000000"))
+        );
+        assert_eq!(parse_decimal_with_suffix("3k"), Ok(d("3000")));
+        assert_eq!(
+            parse_decimal_with_suffix("1.2e14"),
+            Ok(d("120000000000000"))
+        );
+        assert!(parse_decimal_with_suffix("T").is_err());
+        assert!(parse_decimal_with_suffix("12 X").is_err());
     }
 
     #[test]

@@ -493,7 +493,7 @@ key_table! {
     },
     Difficulty = "diff" {
         label: "Network difficulty",
-        meaning: "network difficulty at the start (rig)",
+        meaning: "network difficulty at the start (rig); a suffix k, M, G, T or P may follow (`120T`)",
         unit: "",
         kind: Kind::Number(NumRange::closed(Decimal::ONE, pow10(17))),
         default: "120000000000000",

@@ -75,8 +75,10 @@ fn derived(m: &Model) -> Vec<Figure> {
         if let Some(r) = &e.rig {
             out.push((
                 "hashprice",
-                "Hashprice (USD/TH/day)",
-                usd_cents(r.hashprice),
+                // Quoted per PH/s per day, as the industry does (USD per TH/s per day is a
+                // number of a few cents).
+                "Hashprice (USD/PH/day)",
+                usd_cents(r.hashprice * Decimal::ONE_THOUSAND),
             ));
             out.push(("power-cost", "Power cost", usd(r.power_cost)));
         }
@@ -136,7 +138,13 @@ fn derived(m: &Model) -> Vec<Figure> {
             "Position delta (coins)",
             number_f64(g.delta, 4),
         ));
-        out.push(("position-gamma", "Position gamma", number_f64(g.gamma, 6)));
+        // Gamma per 1 % move of spot (coins of delta), a readable size for any coin price.
+        let spot = crate::domain::validate::dec_f64(s.market.spot);
+        out.push((
+            "position-gamma",
+            "Position gamma (delta change per 1 % move, coins)",
+            number_f64(g.gamma * spot * 0.01, 4),
+        ));
         out.push((
             "position-vega",
             "Position vega (per 1.00)",

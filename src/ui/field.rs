@@ -48,7 +48,11 @@ pub fn Field(
     let scenario = page.scenario;
     let placeholder = move || {
         if spec.follows_market() {
-            scenario.with(|s| s.resolved().get(spec.id).map(|v| format!("auto: {}", v.normalize())))
+            scenario.with(|s| {
+                s.resolved()
+                    .get(spec.id)
+                    .map(|v| format!("auto: {}", v.normalize()))
+            })
         } else {
             None
         }
