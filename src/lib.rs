@@ -6,12 +6,17 @@
 //! ## Where things live
 //! - [`domain`]: the engine. Pure Rust; money in `rust_decimal`, pricing in `f64`.
 //! - `ui` (wasm32 only): the page — Leptos components, one per file, the URL/share-link
-//!   plumbing and the chart canvases (one canvas helper, `ui::canvas`). The only reactive layer; it calls the engine, never the
-//!   other way round.
+//!   plumbing, the chart canvases (one canvas helper, `ui::canvas`) and the scheduling of slow
+//!   work after a drag pauses (`ui::schedule`). The only reactive layer; it calls the engine,
+//!   never the other way round.
 //! - [`chart`]: chart geometry (ranges, ticks, HiDPI surface, data ↔ pixel frame) and the payoff,
 //!   distribution and heat-map drawings, generic over plotters' `DrawingBackend` (canvas in the
 //!   browser, SVG in native tests).
-//! - [`link`]: the page state ([`link::Scenario`]) and its versioned share-link codec; pure.
+//! - [`link`]: the page state ([`link::Scenario`], nested by concern: economics, market, hedge,
+//!   view, simulation) and its versioned share-link codec (format 2; version 1 still read).
+//!   One key table generates the typed [`link::Key`] enum and [`link::KEYS`]; every read and
+//!   write of a field goes through a `match` on `Key` with no fallthrough. Values that follow
+//!   the market are `None` in the scenario and derived by [`link::Scenario::resolved`]. Pure.
 //! - [`view`]: the view model — everything the page shows, as data, computed from a
 //!   [`link::Scenario`] ([`view::Model::build`]); [`view::compare`] the strategy comparison,
 //!   [`view::distribution`], [`view::volume_risk`], [`view::montecarlo`] and
@@ -29,6 +34,9 @@
 //! `present`.
 //!
 //! ## Invariants
+//! - **No field is routed by a string**: a link word is looked up once in the key table; a
+//!   new key is one row of it plus one arm in `get_key`/`set_key` (the compiler asks for it).
+//! - **A decoded v1 link never follows the market**: its missing keys take the v1 defaults.
 //! - **The domain imports no web or UI crate** (leptos, web-sys, wasm-bindgen, js-sys,
 //!   plotters-canvas). Those are wasm32-only dependencies in `Cargo.toml`, so a native
 //!   `cargo test` that compiles proves it.

@@ -31,7 +31,11 @@ test("a v2 link with only the coin and spot gets a range, a forward and a slider
 test("typing a new spot moves the derived range; a set range and forward stay", async ({ page }) => {
   await open(page, "./?v=2&coin=ETH&spot=250");
   await page.locator('input[data-field="spot"]').fill("3000");
-  await expect.poll(async () => dollars((await tableRows(page))[1][0])).toBeGreaterThan(1000);
+  // Spot ± 3 standard deviations of a 30-day period at 80 % volatility, on a round step.
+  await expect.poll(async () => dollars((await tableRows(page)).at(-1)[0])).toBeGreaterThan(3000);
+  const moved = await tableRows(page);
+  expect(dollars(moved[1][0])).toBeGreaterThan(250);
+  expect(dollars(moved[1][0])).toBeLessThan(3000);
   await open(page, "./?v=2&spot=3000&lo=2000&hi=4000&fwd=3100");
   const rows = await tableRows(page);
   expect(dollars(rows[1][0])).toBe(2000);
