@@ -77,7 +77,7 @@ pub fn cell(r: &ComparisonRow, column: Column) -> String {
 /// scenario asks for a collar with `kc=zero`.
 fn is_selected(model: &Model, kind: StrategyKind) -> bool {
     let s = &model.scenario;
-    let chosen = StrategyKind::of(s);
+    let chosen = s.hedge;
     let zero = s.hedge == HedgeChoice::Collar && s.call_strike == CallStrike::Zero;
     match kind {
         StrategyKind::ZeroCostCollar => zero,
