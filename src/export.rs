@@ -26,7 +26,7 @@ fn num(x: Option<f64>, dp: u32) -> String {
 /// assert_eq!(lines.next(), Some("200.00,1000.00,300.00,,1300.00,0.181818"));
 /// ```
 pub fn table_csv(model: &Model) -> String {
-    let coin = &model.scenario.coin;
+    let coin = &model.scenario.economics.coin;
     let mut out = format!(
         "Price (USD),Revenue (USD),Hedge payoff (USD),{},Hedged revenue (USD),Return\r\n",
         csv_field(&format!("Settlement ({coin})"))

@@ -3,7 +3,7 @@
 //! The whole page state is one [`Scenario`]. [`Scenario::to_query`] writes it as a query string
 //! and [`Scenario::from_query`] reads it back, so that a link opens exactly the same view.
 //!
-//! # Share-link format, version 1
+//! # Share-link format, version 2
 //!
 //! A link is the page address followed by `?` and `key=value` pairs joined by `&`, in
 //! `application/x-www-form-urlencoded` form, e.g. the seed scenario:
@@ -14,37 +14,43 @@
 //!
 //! Rules for readers (the decoder follows them):
 //!
-//! - Every key is optional; a missing key takes its **default** from the table below (a link
-//!   without `v` is read as version 1). Within version 1 defaults never change, and a key
-//!   never changes its meaning.
+//! - `v` is the version, `1` or `2`. A link without `v` is read as version 1, except an
+//!   address without any key of the format (the bare page), which opens the version-2
+//!   defaults. Links with `v=1` open exactly as they always did.
+//! - Every key is optional; a missing key takes its **default** from the table below. In
+//!   version 2 the keys marked "follows the market" (`fwd`, `inv`, `kp`, `px`, `lo`, `hi`,
+//!   `step`) are derived from spot, volatility, rate and period when missing, as the table
+//!   says; in version 1 they take their version-1 defaults. Within a version defaults never
+//!   change, and a key never changes its meaning.
 //! - Unknown keys are ignored (so later additions do not break older pages).
-//! - A bad value — not a number, out of range, unknown word, `v` other than `1` — is ignored:
-//!   that field keeps its default and the decoder reports the key, the value and the valid
-//!   range. The rest of the link still applies. When a key is repeated the first value is used.
+//! - A bad value — not a number, out of range, unknown word, `v` other than `1` or `2` — is
+//!   ignored: that field keeps its default and the decoder reports the key, the value and the
+//!   valid range. The rest of the link still applies. When a key is repeated the first value
+//!   is used. A bad `v` is read as its default, version 1.
 //! - Numbers are exact decimals: `[+-]digits[.digits]`, optionally with an exponent
 //!   (`1.2e14`); no thousands separators. `0.004` is read as exactly 0.004 (no binary
 //!   floating point on the way). More than 28 decimals is refused, not rounded.
 //! - Percent keys hold percents as written: `vol=80` is 80 %.
 //! - Words (`mode`, `hedge`, `kc=zero`) are read ignoring ASCII case.
-//! - Cross-key rules: `lo < hi` and `(hi - lo) / step ≤ 1,000` (else `lo`, `hi` and `step`
-//!   all fall back to their defaults); `elapsed ≤ days` and `halv ≤ days` (else that key
-//!   falls back); `sub + fee > 0` (else `sub` falls back).
+//! - List values (version 2, for keys that hold one value per month): `a,b,c`; a list
+//!   shorter than needed repeats its last value ([`List`]). Each item follows the key's
+//!   rules; a bad item refuses the whole list and names its position.
+//! - Cross-key rules, on the values as resolved: `lo < hi` and `(hi - lo) / step ≤ 1,000`
+//!   (else `lo`, `hi` and `step` all fall back to their defaults); `elapsed ≤ days` and
+//!   `halv ≤ days` (else that key falls back); `sub + fee > 0` (else `sub` falls back).
 //! - The ranges lie within the engine's input limits, so a decoded scenario is not refused by
 //!   the engine because of a single value's range.
 //!
-//! Writers ([`Scenario::to_query`]) produce the canonical form: `v=1` first, then **every**
-//! key in the order of the table (optional keys only when set), numbers normalized (no
-//! trailing zeros, no exponent, no `+`), words in lower case. A link written by version 1 never
-//! depends on defaults, and decoding then encoding a canonical link gives it back unchanged.
-//!
-//! A later version bumps `v` only if an old link would otherwise change meaning; links with
-//! `v=1` keep opening as described here.
+//! Writers ([`Scenario::to_query`]) produce the canonical form: `v=2` first, then every key in
+//! the order of the table, except optional keys that are not set and market-following keys
+//! that follow the market; numbers normalized (no trailing zeros, no exponent, no `+`), words
+//! in lower case. Decoding then encoding a canonical link gives it back unchanged.
 //!
 //! ## Keys
 //!
 //! | key | meaning | unit | valid values | default |
 //! | --- | --- | --- | --- | --- |
-//! | `v` | format version | - | 1 | 1 |
+//! | `v` | format version | - | 1 or 2 | 1 |
 //! | `coin` | coin label | - | 1 to 10 letters or digits (A-Z, a-z, 0-9) | ETH |
 //! | `mode` | direct: period cost and expected output given; rig: derived from the rig | - | one of direct, rig | direct |
 //! | `cost` | period cost (direct mode) | USD | between 0.01 and 1,000,000,000,000 | 1100 |
@@ -67,16 +73,16 @@
 //! | `rate` | risk-free rate, continuously compounded, annualized | % | between -100 and 100 | 5 |
 //! | `hedge` | hedge shown | - | one of none, forward, inverse, put, collar | forward |
 //! | `cov` | coverage, share of expected output hedged | % | between 0 and 100 | 100 |
-//! | `fwd` | forward price | USD per coin | greater than 0 and at most 1,000,000,000 | 260 |
-//! | `inv` | inverse forward quote | coin per USD | between 0.000000001 and 1,000,000,000 | 0.004 |
-//! | `kp` | put strike | USD per coin | greater than 0 and at most 1,000,000,000 | 230 |
+//! | `fwd` | forward price | USD per coin | greater than 0 and at most 1,000,000,000 | follows the market: the model's forward spot·e^(rate·days/365) (version 1: 260) |
+//! | `inv` | inverse forward quote | coin per USD | between 0.000000001 and 1,000,000,000 | follows the market: the reciprocal of the forward, 1 / fwd (version 1: 0.004) |
+//! | `kp` | put strike | USD per coin | greater than 0 and at most 1,000,000,000 | follows the market: a round strike below spot, about 90 % of spot (version 1: 230) |
 //! | `kc` | call strike, or `zero` to solve the zero-cost collar | USD per coin | `zero`, or greater than 0 and at most 1,000,000,000 | zero |
 //! | `pp` | quoted put premium; absent: priced by the model | USD per coin | between 0 and 1,000,000,000, or absent | absent |
 //! | `cp` | quoted call premium; absent: priced by the model | USD per coin | between 0 and 1,000,000,000, or absent | absent |
-//! | `px` | final price on the price slider | USD per coin | between 0 and 1,000,000,000 | 250 |
-//! | `lo` | lowest price of chart and table; less than `hi` | USD per coin | between 0 and 1,000,000,000 | 200 |
-//! | `hi` | highest price of chart and table | USD per coin | greater than 0 and at most 1,000,000,000 | 300 |
-//! | `step` | price step of the table; (hi - lo) / step at most 1,000 | USD per coin | greater than 0 and at most 1,000,000,000 | 10 |
+//! | `px` | final price on the price slider | USD per coin | between 0 and 1,000,000,000 | follows the market: spot (version 1: 250) |
+//! | `lo` | lowest price of chart and table; less than `hi` | USD per coin | between 0 and 1,000,000,000 | follows the market: spot less 3 standard deviations of the period's price, on the step grid, at least 0 (version 1: 200) |
+//! | `hi` | highest price of chart and table | USD per coin | greater than 0 and at most 1,000,000,000 | follows the market: spot plus 3 standard deviations of the period's price, on the step grid (version 1: 300) |
+//! | `step` | price step of the table; (hi - lo) / step at most 1,000 | USD per coin | greater than 0 and at most 1,000,000,000 | follows the market: a round step (1, 2 or 5 × 10ⁿ) giving 10 to 20 rows (version 1: 10) |
 //! | `seed` | Monte Carlo seed | - | whole number between 0 and 18,446,744,073,709,551,615 | 1 |
 //! | `paths` | Monte Carlo paths | - | whole number between 1 and 1,000,000 | 10000 |
 //! | `dvol` | difficulty volatility, annualized | % | between 0 and 500 | 0 |
@@ -100,22 +106,29 @@
 //! assert_eq!(decoded.scenario, Scenario::default());
 //!
 //! let bad = Scenario::from_query("v=1&vol=abc&hedge=inverse&inv=0.004");
-//! assert_eq!(bad.scenario.hedge, HedgeChoice::Inverse);
-//! assert_eq!(bad.scenario.inverse_quote, Decimal::new(4, 3)); // exactly 0.004
-//! assert_eq!(bad.scenario.vol_pct, Decimal::from(80)); // default kept
+//! assert_eq!(bad.scenario.hedge.choice, HedgeChoice::Inverse);
+//! assert_eq!(bad.scenario.hedge.inverse_quote, Some(Decimal::new(4, 3))); // exactly 0.004
+//! assert_eq!(bad.scenario.market.vol_pct, Decimal::from(80)); // default kept
 //! assert_eq!(
 //!     bad.errors[0].to_string(),
 //!     "vol = \"abc\": not a number; valid: between 0 and 500 %"
 //! );
 //! ```
 
+mod list;
 mod number;
 mod presets;
+mod scenario;
 mod spec;
 
+pub use list::List;
 pub use presets::{Preset, PRESETS};
+pub use scenario::{
+    round_step_at_least, EconomicsInputs, HedgeInputs, MarketInputs, Resolved, RigInputs, Scenario,
+    SimulationInputs, ViewInputs,
+};
 pub use spec::{
-    markdown_table, KeySpec, Kind, NumRange, HEDGE_WORDS, KEYS, MAX_DAYS, MAX_PATHS,
+    markdown_table, Key, KeySpec, Kind, NumRange, HEDGE_WORDS, KEYS, MAX_DAYS, MAX_PATHS,
     MAX_TABLE_STEPS, MODE_WORDS,
 };
 
@@ -124,14 +137,14 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::fmt;
 
-/// The format version written by [`Scenario::to_query`] and understood by
-/// [`Scenario::from_query`].
+/// The format version written by [`Scenario::to_query`]; [`Scenario::from_query`] reads it
+/// and version 1.
 ///
 /// ```
 /// use minerhedge::link::{Scenario, VERSION};
 /// assert!(Scenario::default().to_query().starts_with(&format!("v={VERSION}&")));
 /// ```
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// How the period's cost and expected output are given.
 ///
@@ -254,7 +267,8 @@ pub struct LinkError {
 ///
 /// ```
 /// use minerhedge::link::{FieldError, Scenario};
-/// let s = Scenario { days: 0, ..Scenario::default() };
+/// let mut s = Scenario::default();
+/// s.economics.days = 0;
 /// let errors: Vec<FieldError> = s.validate();
 /// assert_eq!(errors[0].key, "days");
 /// ```
@@ -336,157 +350,9 @@ impl Decoded {
     }
 }
 
-/// The whole page state. Field docs name the link key; the key table in the
-/// [module docs](self) gives units, ranges and defaults.
-///
-/// `Default` is the seed's ProDerivatives case: $1,100 for 5 ETH over 30 days, spot $250,
-/// forward at $260 covering 100 %, table from $200 to $300 in steps of $10.
-///
-/// ```
-/// use minerhedge::link::{Mode, Scenario};
-/// use rust_decimal::Decimal;
-/// let s = Scenario::default();
-/// assert_eq!(s.mode, Mode::Direct);
-/// assert_eq!((s.cost, s.qty), (Decimal::from(1100), Decimal::from(5)));
-/// assert!(s.validate().is_empty());
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Scenario {
-    /// `coin`: coin label, 1–10 ASCII letters or digits.
-    pub coin: String,
-    /// `mode`.
-    pub mode: Mode,
-    /// `cost`: period cost, USD (direct mode).
-    pub cost: Decimal,
-    /// `qty`: expected output over the period, coins (direct mode).
-    pub qty: Decimal,
-    /// `hr`: hashrate, TH/s (rig).
-    pub hashrate_ths: Decimal,
-    /// `eff`: efficiency, J/TH (rig).
-    pub efficiency_j_per_th: Decimal,
-    /// `pwr`: power price, USD/kWh (rig).
-    pub power_usd_per_kwh: Decimal,
-    /// `opex`: other fixed costs over the period, USD (rig).
-    pub opex: Decimal,
-    /// `pool`: pool fee, % (rig).
-    pub pool_fee_pct: Decimal,
-    /// `up`: uptime, % (rig).
-    pub uptime_pct: Decimal,
-    /// `diff`: network difficulty at the start of the period (rig).
-    pub difficulty: Decimal,
-    /// `dg`: difficulty growth over the period, % (rig).
-    pub difficulty_growth_pct: Decimal,
-    /// `sub`: block subsidy, coins per block (rig).
-    pub subsidy: Decimal,
-    /// `fee`: average fees per block, coins per block (rig).
-    pub fees_per_block: Decimal,
-    /// `capex`: hardware cost, USD, amortized over `lifetime_days` (rig).
-    pub capex: Decimal,
-    /// `life`: hardware lifetime, days (rig).
-    pub lifetime_days: u32,
-    /// `days`: period and option tenor, days.
-    pub days: u32,
-    /// `spot`: coin price today, USD per coin.
-    pub spot: Decimal,
-    /// `vol`: price volatility, % per year.
-    pub vol_pct: Decimal,
-    /// `rate`: risk-free rate, % per year, continuously compounded.
-    pub rate_pct: Decimal,
-    /// `hedge`: the hedge shown.
-    pub hedge: HedgeChoice,
-    /// `cov`: coverage, % of expected output.
-    pub coverage_pct: Decimal,
-    /// `fwd`: forward price, USD per coin.
-    pub forward: Decimal,
-    /// `inv`: inverse forward quote, coin per USD.
-    pub inverse_quote: Decimal,
-    /// `kp`: put strike, USD per coin.
-    pub put_strike: Decimal,
-    /// `kc`: call strike, or zero-cost.
-    pub call_strike: CallStrike,
-    /// `pp`: quoted put premium, USD per coin; `None`: priced by the model.
-    pub put_premium: Option<Decimal>,
-    /// `cp`: quoted call premium, USD per coin; `None`: priced by the model.
-    pub call_premium: Option<Decimal>,
-    /// `px`: final price on the price slider, USD per coin.
-    pub price: Decimal,
-    /// `lo`: lowest price of chart and table, USD per coin.
-    pub lo: Decimal,
-    /// `hi`: highest price of chart and table, USD per coin.
-    pub hi: Decimal,
-    /// `step`: price step of the table, USD per coin.
-    pub step: Decimal,
-    /// `seed`: Monte Carlo seed.
-    pub mc_seed: u64,
-    /// `paths`: Monte Carlo paths.
-    pub mc_paths: u32,
-    /// `dvol`: difficulty volatility, % per year.
-    pub difficulty_vol_pct: Decimal,
-    /// `elapsed`: days elapsed, for the mark-to-market curve (≤ `days`).
-    pub elapsed_days: u32,
-    /// `halv`: day of the period on which the subsidy halves (≤ `days`); `None`: no halving.
-    pub halving_day: Option<u32>,
-    /// `rspot`: rebalancing, the coin price now (0: the same as `spot`).
-    pub rebalance_spot: Decimal,
-    /// `rdg`: rebalancing, % change of the expected difficulty since the hedge was placed.
-    pub rebalance_difficulty_pct: Decimal,
-}
-
-impl Default for Scenario {
-    fn default() -> Self {
-        Scenario {
-            coin: "ETH".to_string(),
-            mode: Mode::Direct,
-            cost: Decimal::from(1100),
-            qty: Decimal::from(5),
-            hashrate_ths: Decimal::from(200),
-            efficiency_j_per_th: Decimal::new(175, 1),
-            power_usd_per_kwh: Decimal::new(6, 2),
-            opex: Decimal::ZERO,
-            pool_fee_pct: Decimal::from(2),
-            uptime_pct: Decimal::from(97),
-            difficulty: Decimal::from(120_000_000_000_000_u64),
-            difficulty_growth_pct: Decimal::ZERO,
-            subsidy: Decimal::new(3125, 3),
-            fees_per_block: Decimal::new(2, 2),
-            capex: Decimal::ZERO,
-            lifetime_days: 1095,
-            days: 30,
-            spot: Decimal::from(250),
-            vol_pct: Decimal::from(80),
-            rate_pct: Decimal::from(5),
-            hedge: HedgeChoice::Forward,
-            coverage_pct: Decimal::ONE_HUNDRED,
-            forward: Decimal::from(260),
-            inverse_quote: Decimal::new(4, 3),
-            put_strike: Decimal::from(230),
-            call_strike: CallStrike::Zero,
-            put_premium: None,
-            call_premium: None,
-            price: Decimal::from(250),
-            lo: Decimal::from(200),
-            hi: Decimal::from(300),
-            step: Decimal::from(10),
-            mc_seed: 1,
-            mc_paths: 10_000,
-            difficulty_vol_pct: Decimal::ZERO,
-            elapsed_days: 0,
-            halving_day: None,
-            rebalance_spot: Decimal::ZERO,
-            rebalance_difficulty_pct: Decimal::ZERO,
-        }
-    }
-}
-
-/// Whether `s` is a valid coin label: 1–10 ASCII letters or digits.
-///
-/// ```
-/// use minerhedge::link::is_valid_coin;
-/// assert!(is_valid_coin("ETH") && is_valid_coin("btc2"));
-/// assert!(!is_valid_coin("") && !is_valid_coin("ET H") && !is_valid_coin("ABCDEFGHIJK"));
-/// ```
-pub fn is_valid_coin(s: &str) -> bool {
-    (1..=10).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric())
+/// Canonical text of a decimal: normalized, no exponent.
+fn dec_text(d: Decimal) -> String {
+    d.normalize().to_string()
 }
 
 /// A percent as a fraction: `80 → 0.8`, exactly.
@@ -502,32 +368,29 @@ pub fn fraction(pct: Decimal) -> Decimal {
         .normalize()
 }
 
-fn to_f64(d: Decimal) -> f64 {
-    d.to_f64().unwrap_or(0.0)
+/// Whether `s` is a valid coin label: 1–10 ASCII letters or digits.
+///
+/// ```
+/// use minerhedge::link::is_valid_coin;
+/// assert!(is_valid_coin("ETH") && is_valid_coin("btc2"));
+/// assert!(!is_valid_coin("") && !is_valid_coin("ET H") && !is_valid_coin("ABCDEFGHIJK"));
+/// ```
+pub fn is_valid_coin(s: &str) -> bool {
+    (1..=10).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
-/// Canonical text of a decimal: normalized, no exponent.
-fn dec_text(d: Decimal) -> String {
-    d.normalize().to_string()
-}
-
-/// Reader and writer of the plain decimal fields, by link key, from one list.
-macro_rules! decimal_fields {
-    ($($key:literal => $field:ident),* $(,)?) => {
-        fn decimal(&self, key: &str) -> Option<Decimal> {
-            match key {
-                $($key => Some(self.$field),)*
-                _ => None,
-            }
-        }
-
-        fn decimal_mut(&mut self, key: &str) -> Option<&mut Decimal> {
-            match key {
-                $($key => Some(&mut self.$field),)*
-                _ => None,
-            }
-        }
-    };
+/// The version a link is read as: its `v` when that is 1 or 2 (a bad `v`: version 1, its
+/// default); version 1 when it has no `v` but other keys; version 2 for an address without any key (the bare page).
+fn version_of(pairs: &[(String, String)]) -> u32 {
+    match pairs.iter().find(|(k, _)| k == "v") {
+        Some((_, v)) => match parse_decimal(v.trim()) {
+            Ok(d) if d == Decimal::from(VERSION) => VERSION,
+            // `v=1`, or a bad `v`, which keeps its default: version 1.
+            _ => 1,
+        },
+        None if pairs.iter().any(|(k, _)| KeySpec::get(k).is_some()) => 1,
+        None => VERSION,
+    }
 }
 
 impl Scenario {
@@ -540,23 +403,29 @@ impl Scenario {
     /// ```
     /// use minerhedge::link::{CallStrike, Scenario};
     /// use rust_decimal::Decimal;
-    /// let d = Scenario::from_query("?hedge=collar&kp=220&kc=290&v=2");
-    /// assert_eq!(d.scenario.call_strike, CallStrike::Strike(Decimal::from(290)));
+    /// let d = Scenario::from_query("?hedge=collar&kp=220&kc=290&v=3");
+    /// assert_eq!(d.scenario.hedge.call_strike, CallStrike::Strike(Decimal::from(290)));
     /// assert_eq!(d.bad_keys(), vec!["v"]);
     /// ```
     pub fn from_query(q: &str) -> Decoded {
         let q = q.strip_prefix('?').unwrap_or(q);
-        let mut scenario = Scenario::default();
-        let mut errors = Vec::new();
         // Form decoding is lossy, not fallible (bad escapes and invalid UTF-8 become U+FFFD),
         // so the fallback to "no pairs" is never taken in practice.
         let pairs: Vec<(String, String)> = serde_urlencoded::from_str(q).unwrap_or_default();
-        let mut seen: Vec<&'static str> = Vec::new();
+        let version = version_of(&pairs);
+        let base = if version == 1 {
+            Scenario::default()
+        } else {
+            Scenario::following_market()
+        };
+        let mut scenario = base.clone();
+        let mut errors = Vec::new();
+        let mut seen: Vec<Key> = Vec::new();
         for (key, value) in &pairs {
             let Some(spec) = KeySpec::get(key) else {
                 continue;
             };
-            if seen.contains(&spec.key) {
+            if seen.contains(&spec.id) {
                 errors.push(LinkError::new(
                     spec,
                     value,
@@ -564,40 +433,50 @@ impl Scenario {
                 ));
                 continue;
             }
-            seen.push(spec.key);
-            if let Err(e) = scenario.set(spec.key, value) {
+            seen.push(spec.id);
+            // Version 1 has no market-following values: an empty one is refused there.
+            let result = if version == 1 && spec.follows_market() && value.trim().is_empty() {
+                Err(LinkError::new(spec, value, "empty value"))
+            } else {
+                scenario.set_key(spec.id, value)
+            };
+            if let Err(e) = result {
                 errors.push(e);
             }
         }
         let cross = scenario.cross_errors();
         for e in &cross {
-            scenario.reset_for(e.key);
+            if let Some(key) = Key::parse(e.key) {
+                scenario.reset_for(key, &base);
+            }
         }
         errors.extend(cross);
         Decoded { scenario, errors }
     }
 
-    /// Writes the canonical query string (without `?`): `v=1` first, then every key in the
-    /// order of [`KEYS`]; `pp`, `cp` and `halv` only when set.
+    /// Writes the canonical query string (without `?`): `v=2` first, then every key in the
+    /// order of [`KEYS`]; optional keys (`pp`, `cp`, `halv`) only when set, and keys that
+    /// follow the market only when set.
     ///
     /// ```
     /// use minerhedge::link::Scenario;
     /// let q = Scenario::default().to_query();
-    /// assert!(q.starts_with("v=1&coin=ETH&mode=direct&cost=1100&qty=5&hr=200&eff=17.5&pwr=0.06"));
+    /// assert!(q.starts_with("v=2&coin=ETH&mode=direct&cost=1100&qty=5&hr=200&eff=17.5&pwr=0.06"));
     /// assert_eq!(Scenario::from_query(&q).scenario, Scenario::default());
+    /// assert!(!Scenario::following_market().to_query().contains("fwd="));
     /// ```
     pub fn to_query(&self) -> String {
-        let pairs: Vec<(&str, String)> = KEYS
+        let pairs: Vec<(&str, String)> = Key::ALL
             .iter()
-            .filter_map(|s| self.get(s.key).map(|v| (s.key, v)))
+            .map(|k| (k.as_str(), self.get_key(*k)))
             .filter(|(_, v)| !v.is_empty())
             .collect();
         serde_urlencoded::to_string(&pairs).unwrap_or_default()
     }
 
     /// The canonical text of one key's value (what [`Self::to_query`] writes); `Some("")`
-    /// for an optional key that is not set, `None` for a key the format does not have.
-    /// Handy to fill the page's input fields.
+    /// for an optional key that is not set or a key that follows the market, `None` for a
+    /// key the format does not have. Handy to fill the page's input fields.
     ///
     /// ```
     /// use minerhedge::link::Scenario;
@@ -608,124 +487,184 @@ impl Scenario {
     /// assert_eq!(s.get("nope"), None);
     /// ```
     pub fn get(&self, key: &str) -> Option<String> {
-        let text = match key {
-            "v" => VERSION.to_string(),
-            "coin" => self.coin.clone(),
-            "mode" => self.mode.as_str().to_string(),
-            "hedge" => self.hedge.as_str().to_string(),
-            "kc" => self.call_strike.to_string(),
-            "pp" => self.put_premium.map(dec_text).unwrap_or_default(),
-            "cp" => self.call_premium.map(dec_text).unwrap_or_default(),
-            "seed" => self.mc_seed.to_string(),
-            "halv" => self.halving_day.map(|d| d.to_string()).unwrap_or_default(),
-            _ => {
-                if let Some(d) = self.decimal(key) {
-                    dec_text(d)
-                } else {
-                    self.whole(key)?.to_string()
-                }
-            }
-        };
-        Some(text)
+        Key::parse(key).map(|k| self.get_key(k))
     }
 
-    /// Sets one key from text, exactly as the link decoder reads it (the page's inputs use
-    /// this, so they accept and refuse the same values as a link). On error the field is
-    /// unchanged. An empty value clears an optional key (`pp`, `cp`, `halv`). Cross-key rules
-    /// (`lo < hi`, …) are checked by [`Self::validate`], not here.
+    /// The canonical text of one key's value; empty for an unset optional or market-following
+    /// key.
+    ///
+    /// ```
+    /// use minerhedge::link::{Key, Scenario};
+    /// assert_eq!(Scenario::default().get_key(Key::Forward), "260");
+    /// assert_eq!(Scenario::following_market().get_key(Key::Forward), "");
+    /// ```
+    pub fn get_key(&self, key: Key) -> String {
+        let opt = |d: Option<Decimal>| d.map(dec_text).unwrap_or_default();
+        let (e, rig, m, h, v, sim) = (
+            &self.economics,
+            &self.economics.rig,
+            &self.market,
+            &self.hedge,
+            &self.view,
+            &self.simulation,
+        );
+        match key {
+            Key::Version => VERSION.to_string(),
+            Key::Coin => e.coin.clone(),
+            Key::Mode => e.mode.as_str().to_string(),
+            Key::Cost => dec_text(e.cost),
+            Key::Qty => dec_text(e.qty),
+            Key::Hashrate => dec_text(rig.hashrate_ths),
+            Key::Efficiency => dec_text(rig.efficiency_j_per_th),
+            Key::Power => dec_text(rig.power_usd_per_kwh),
+            Key::Opex => dec_text(rig.opex),
+            Key::PoolFee => dec_text(rig.pool_fee_pct),
+            Key::Uptime => dec_text(rig.uptime_pct),
+            Key::Difficulty => dec_text(rig.difficulty),
+            Key::DifficultyGrowth => dec_text(rig.difficulty_growth_pct),
+            Key::Subsidy => dec_text(rig.subsidy),
+            Key::Fees => dec_text(rig.fees_per_block),
+            Key::Capex => dec_text(rig.capex),
+            Key::Lifetime => rig.lifetime_days.to_string(),
+            Key::Days => e.days.to_string(),
+            Key::Spot => dec_text(m.spot),
+            Key::Vol => dec_text(m.vol_pct),
+            Key::Rate => dec_text(m.rate_pct),
+            Key::Hedge => h.choice.as_str().to_string(),
+            Key::Coverage => dec_text(h.coverage_pct),
+            Key::Forward => opt(h.forward),
+            Key::InverseQuote => opt(h.inverse_quote),
+            Key::PutStrike => opt(h.put_strike),
+            Key::CallStrike => h.call_strike.to_string(),
+            Key::PutPremium => opt(h.put_premium),
+            Key::CallPremium => opt(h.call_premium),
+            Key::Price => opt(v.price),
+            Key::Lo => opt(v.lo),
+            Key::Hi => opt(v.hi),
+            Key::Step => opt(v.step),
+            Key::Seed => sim.seed.to_string(),
+            Key::Paths => sim.paths.to_string(),
+            Key::DifficultyVol => dec_text(sim.difficulty_vol_pct),
+            Key::Elapsed => v.elapsed_days.to_string(),
+            Key::Halving => rig.halving_day.map(|d| d.to_string()).unwrap_or_default(),
+            Key::RebalanceSpot => dec_text(v.rebalance_spot),
+            Key::RebalanceDifficulty => dec_text(v.rebalance_difficulty_pct),
+        }
+    }
+
+    /// Sets one key, given as its link word, from text: [`Self::set_key`] after looking the
+    /// word up in the key table.
     ///
     /// ```
     /// use minerhedge::link::Scenario;
     /// use rust_decimal::Decimal;
     /// let mut s = Scenario::default();
     /// s.set("cov", "50")?;
-    /// assert_eq!(s.coverage_pct, Decimal::from(50));
+    /// assert_eq!(s.hedge.coverage_pct, Decimal::from(50));
     /// let e = s.set("vol", "-3").unwrap_err();
     /// assert_eq!(e.to_string(), "vol = \"-3\": out of range; valid: between 0 and 500 %");
-    /// assert_eq!(s.vol_pct, Decimal::from(80));
+    /// assert_eq!(s.market.vol_pct, Decimal::from(80));
+    /// assert!(s.set("nope", "1").is_err());
     /// # Ok::<(), minerhedge::link::LinkError>(())
     /// ```
     pub fn set(&mut self, key: &str, value: &str) -> Result<(), LinkError> {
-        let Some(spec) = KeySpec::get(key) else {
-            return Err(LinkError {
+        match Key::parse(key) {
+            Some(k) => self.set_key(k, value),
+            None => Err(LinkError {
                 key: "(unknown)",
                 value: key.chars().take(MAX_VALUE_LEN).collect(),
                 reason: "not a key of the share-link format".to_string(),
-            });
-        };
-        let err = |why: &str| LinkError::new(spec, value, why);
-        let text = value.trim();
-        match spec.kind {
-            Kind::Version => match parse_decimal(text) {
-                Ok(v) if v == Decimal::from(VERSION) => Ok(()),
-                _ => Err(err("unsupported format version")),
-            },
-            Kind::Label => {
-                if is_valid_coin(text) {
-                    self.coin = text.to_string();
-                    Ok(())
-                } else {
-                    Err(err("not a coin label"))
-                }
-            }
-            Kind::Choice(_) => match spec.key {
-                "mode" => {
-                    self.mode = Mode::parse(text).ok_or_else(|| err("unknown word"))?;
-                    Ok(())
-                }
-                _ => {
-                    self.hedge = HedgeChoice::parse(text).ok_or_else(|| err("unknown word"))?;
-                    Ok(())
-                }
-            },
-            Kind::ZeroOrNumber(r) => {
-                if text.eq_ignore_ascii_case("zero") {
-                    self.call_strike = CallStrike::Zero;
-                    return Ok(());
-                }
-                let v = checked_number(text, r).map_err(err)?;
-                self.call_strike = CallStrike::Strike(v);
-                Ok(())
-            }
-            Kind::OptionalNumber(r) => {
-                let v = if text.is_empty() {
-                    None
-                } else {
-                    Some(checked_number(text, r).map_err(err)?)
-                };
-                if spec.key == "pp" {
-                    self.put_premium = v;
-                } else {
-                    self.call_premium = v;
-                }
-                Ok(())
-            }
-            Kind::Number(r) => {
-                let v = checked_number(text, r).map_err(err)?;
-                if let Some(slot) = self.decimal_mut(spec.key) {
-                    *slot = v;
-                }
-                Ok(())
-            }
-            Kind::Whole(r) => {
-                let v = checked_whole(text, r).map_err(err)?;
-                if spec.key == "seed" {
-                    self.mc_seed = v;
-                } else if let Some(slot) = self.whole_mut(spec.key) {
-                    *slot = u32::try_from(v).map_err(|_| err("out of range"))?;
-                }
-                Ok(())
-            }
-            Kind::OptionalWhole(r) => {
-                self.halving_day = if text.is_empty() {
-                    None
-                } else {
-                    let v = checked_whole(text, r).map_err(err)?;
-                    Some(u32::try_from(v).map_err(|_| err("out of range"))?)
-                };
-                Ok(())
-            }
+            }),
         }
+    }
+
+    /// Sets one key from text, exactly as the link decoder reads it (the page's inputs use
+    /// this, so they accept and refuse the same values as a link). On error the field is
+    /// unchanged. An empty value clears an optional key (`pp`, `cp`, `halv`) and lets a
+    /// market-following key (`fwd`, `inv`, `kp`, `px`, `lo`, `hi`, `step`) follow the market.
+    /// Cross-key rules (`lo < hi`, …) are checked by [`Self::validate`], not here.
+    ///
+    /// ```
+    /// use minerhedge::link::{Key, Scenario};
+    /// let mut s = Scenario::default();
+    /// s.set_key(Key::Forward, "")?;
+    /// assert_eq!(s.hedge.forward, None);
+    /// # Ok::<(), minerhedge::link::LinkError>(())
+    /// ```
+    pub fn set_key(&mut self, key: Key, value: &str) -> Result<(), LinkError> {
+        let spec = key.spec();
+        let text = value.trim();
+        let err = |why: &str| LinkError::new(spec, value, why);
+        let range = spec.range();
+        let number = || checked_number(text, range).map_err(err);
+        let optional = || {
+            if text.is_empty() {
+                Ok(None)
+            } else {
+                checked_number(text, range).map(Some).map_err(err)
+            }
+        };
+        let whole = || checked_whole(text, range).map_err(err);
+        let whole32 = || whole().and_then(|v| u32::try_from(v).map_err(|_| err("out of range")));
+        let (e, m, h, v, sim) = (
+            &mut self.economics,
+            &mut self.market,
+            &mut self.hedge,
+            &mut self.view,
+            &mut self.simulation,
+        );
+        let rig = &mut e.rig;
+        match key {
+            Key::Version => match parse_decimal(text) {
+                Ok(d) if d == Decimal::ONE || d == Decimal::from(VERSION) => {}
+                _ => return Err(err("unsupported format version")),
+            },
+            Key::Coin if is_valid_coin(text) => e.coin = text.to_string(),
+            Key::Coin => return Err(err("not a coin label")),
+            Key::Mode => e.mode = Mode::parse(text).ok_or_else(|| err("unknown word"))?,
+            Key::Cost => e.cost = number()?,
+            Key::Qty => e.qty = number()?,
+            Key::Hashrate => rig.hashrate_ths = number()?,
+            Key::Efficiency => rig.efficiency_j_per_th = number()?,
+            Key::Power => rig.power_usd_per_kwh = number()?,
+            Key::Opex => rig.opex = number()?,
+            Key::PoolFee => rig.pool_fee_pct = number()?,
+            Key::Uptime => rig.uptime_pct = number()?,
+            Key::Difficulty => rig.difficulty = number()?,
+            Key::DifficultyGrowth => rig.difficulty_growth_pct = number()?,
+            Key::Subsidy => rig.subsidy = number()?,
+            Key::Fees => rig.fees_per_block = number()?,
+            Key::Capex => rig.capex = number()?,
+            Key::Lifetime => rig.lifetime_days = whole32()?,
+            Key::Days => e.days = whole32()?,
+            Key::Spot => m.spot = number()?,
+            Key::Vol => m.vol_pct = number()?,
+            Key::Rate => m.rate_pct = number()?,
+            Key::Hedge => h.choice = HedgeChoice::parse(text).ok_or_else(|| err("unknown word"))?,
+            Key::Coverage => h.coverage_pct = number()?,
+            Key::Forward => h.forward = optional()?,
+            Key::InverseQuote => h.inverse_quote = optional()?,
+            Key::PutStrike => h.put_strike = optional()?,
+            Key::CallStrike if text.eq_ignore_ascii_case("zero") => {
+                h.call_strike = CallStrike::Zero
+            }
+            Key::CallStrike => h.call_strike = CallStrike::Strike(number()?),
+            Key::PutPremium => h.put_premium = optional()?,
+            Key::CallPremium => h.call_premium = optional()?,
+            Key::Price => v.price = optional()?,
+            Key::Lo => v.lo = optional()?,
+            Key::Hi => v.hi = optional()?,
+            Key::Step => v.step = optional()?,
+            Key::Seed => sim.seed = whole()?,
+            Key::Paths => sim.paths = whole32()?,
+            Key::DifficultyVol => sim.difficulty_vol_pct = number()?,
+            Key::Elapsed => v.elapsed_days = whole32()?,
+            Key::Halving if text.is_empty() => rig.halving_day = None,
+            Key::Halving => rig.halving_day = Some(whole32()?),
+            Key::RebalanceSpot => v.rebalance_spot = number()?,
+            Key::RebalanceDifficulty => v.rebalance_difficulty_pct = number()?,
+        }
+        Ok(())
     }
 
     /// Every problem of the current values: each field against its range (the same check as
@@ -737,19 +676,18 @@ impl Scenario {
     /// use rust_decimal::Decimal;
     /// let mut s = Scenario::default();
     /// assert!(s.validate().is_empty());
-    /// s.lo = Decimal::from(400);
-    /// s.vol_pct = Decimal::from(900);
+    /// s.view.lo = Some(Decimal::from(400));
+    /// s.market.vol_pct = Decimal::from(900);
     /// let keys: Vec<_> = s.validate().iter().map(|e| e.key).collect();
     /// assert_eq!(keys, vec!["vol", "lo"]);
     /// ```
     pub fn validate(&self) -> Vec<FieldError> {
         let mut errors = Vec::new();
         let mut probe = Scenario::default();
-        for spec in KEYS {
-            if let Some(text) = self.get(spec.key) {
-                if let Err(e) = probe.set(spec.key, &text) {
-                    errors.push(e);
-                }
+        for key in Key::ALL {
+            let text = self.get_key(*key);
+            if let Err(e) = probe.set_key(*key, &text) {
+                errors.push(e);
             }
         }
         // Only meaningful when the fields involved are each valid.
@@ -763,91 +701,80 @@ impl Scenario {
     }
 
     /// The cross-key rules: price range, `elapsed ≤ days`, `sub + fee > 0`, `halv ≤ days`.
+    /// The price range is checked as resolved (set values, or those that follow the market).
     fn cross_errors(&self) -> Vec<LinkError> {
         let mut errors = Vec::new();
-        if self.lo >= self.hi {
+        let r = self.resolved();
+        let (e, v) = (&self.economics, &self.view);
+        if r.lo >= r.hi {
             errors.push(LinkError {
-                key: "lo",
-                value: dec_text(self.lo),
+                key: Key::Lo.as_str(),
+                value: dec_text(r.lo),
                 reason: format!(
                     "must be less than hi = {}; lo, hi and step fall back to their defaults",
-                    dec_text(self.hi)
+                    dec_text(r.hi)
                 ),
             });
-        } else if self.table_steps().is_none() {
+        } else if table_steps(&r).is_none() {
             errors.push(LinkError {
-                key: "step",
-                value: dec_text(self.step),
+                key: Key::Step.as_str(),
+                value: dec_text(r.step),
                 reason: format!(
                     "(hi - lo) / step must be at most {MAX_TABLE_STEPS} (hi = {}, lo = {}); \
                      lo, hi and step fall back to their defaults",
-                    dec_text(self.hi),
-                    dec_text(self.lo)
+                    dec_text(r.hi),
+                    dec_text(r.lo)
                 ),
             });
         }
-        if self.elapsed_days > self.days {
+        if v.elapsed_days > e.days {
             errors.push(LinkError {
-                key: "elapsed",
-                value: self.elapsed_days.to_string(),
-                reason: format!("must be at most days = {}", self.days),
+                key: Key::Elapsed.as_str(),
+                value: v.elapsed_days.to_string(),
+                reason: format!("must be at most days = {}", e.days),
             });
         }
-        let reward = self.subsidy.checked_add(self.fees_per_block);
+        let reward = e.rig.subsidy.checked_add(e.rig.fees_per_block);
         if reward.is_some_and(|r| r <= Decimal::ZERO) {
             errors.push(LinkError {
-                key: "sub",
-                value: dec_text(self.subsidy),
+                key: Key::Subsidy.as_str(),
+                value: dec_text(e.rig.subsidy),
                 reason: format!(
                     "sub + fee must be greater than 0 (fee = {})",
-                    dec_text(self.fees_per_block)
+                    dec_text(e.rig.fees_per_block)
                 ),
             });
         }
-        if let Some(h) = self.halving_day {
-            if h > self.days {
+        if let Some(h) = e.rig.halving_day {
+            if h > e.days {
                 errors.push(LinkError {
-                    key: "halv",
+                    key: Key::Halving.as_str(),
                     value: h.to_string(),
-                    reason: format!("must be at most days = {}", self.days),
+                    reason: format!("must be at most days = {}", e.days),
                 });
             }
         }
         errors
     }
 
-    /// Puts back the defaults of the keys a cross-key error is about.
-    fn reset_for(&mut self, key: &str) {
-        let d = Scenario::default();
+    /// Puts back the `base` values of the keys a cross-key error is about.
+    fn reset_for(&mut self, key: Key, base: &Scenario) {
         match key {
-            "lo" | "hi" | "step" => {
-                self.lo = d.lo;
-                self.hi = d.hi;
-                self.step = d.step;
+            Key::Lo | Key::Hi | Key::Step => {
+                self.view.lo = base.view.lo;
+                self.view.hi = base.view.hi;
+                self.view.step = base.view.step;
             }
-            "elapsed" => self.elapsed_days = d.elapsed_days,
-            "sub" => self.subsidy = d.subsidy,
-            "halv" => self.halving_day = d.halving_day,
+            Key::Elapsed => self.view.elapsed_days = base.view.elapsed_days,
+            Key::Subsidy => self.economics.rig.subsidy = base.economics.rig.subsidy,
+            Key::Halving => self.economics.rig.halving_day = base.economics.rig.halving_day,
             _ => {}
         }
     }
 
-    /// Number of table intervals `floor((hi - lo) / step)` when `lo < hi`, `step > 0` and it is
-    /// at most [`MAX_TABLE_STEPS`]; `None` otherwise.
-    fn table_steps(&self) -> Option<u32> {
-        if self.lo >= self.hi || self.step <= Decimal::ZERO {
-            return None;
-        }
-        let n = self.hi.checked_sub(self.lo)?.checked_div(self.step)?;
-        if n > Decimal::from(MAX_TABLE_STEPS) {
-            return None;
-        }
-        n.floor().to_u32()
-    }
-
     /// The prices of the table: `lo, lo + step, …` up to and including `hi` when it falls on
-    /// the grid (at most [`MAX_TABLE_STEPS`]` + 1` rows), exact decimals. Empty when the
-    /// price range is invalid.
+    /// the grid (at most [`MAX_TABLE_STEPS`]` + 1` rows), exact decimals, from the resolved
+    /// range. Empty when the price range is invalid.
     ///
     /// ```
     /// use minerhedge::link::Scenario;
@@ -857,132 +784,47 @@ impl Scenario {
     /// assert_eq!((p[0], p[10]), (Decimal::from(200), Decimal::from(300)));
     /// ```
     pub fn table_prices(&self) -> Vec<Decimal> {
-        let Some(n) = self.table_steps() else {
+        let r = self.resolved();
+        let Some(n) = table_steps(&r) else {
             return Vec::new();
         };
         (0..=n)
             // lo + step·i ≤ hi for i ≤ n, so neither operation can overflow.
-            .map(|i| (self.lo + self.step * Decimal::from(i)).normalize())
+            .map(|i| (r.lo + r.step * Decimal::from(i)).normalize())
             .collect()
-    }
-
-    /// Period length in years ([`Act365`](crate::domain::daycount::Act365)).
-    ///
-    /// ```
-    /// use minerhedge::domain::daycount::Act365;
-    /// let s = minerhedge::link::Scenario::default();
-    /// assert_eq!(s.years(), Act365::years(30));
-    /// ```
-    pub fn years(&self) -> f64 {
-        crate::domain::daycount::Act365::years(self.days)
-    }
-
-    /// Coverage as a fraction in `[0, 1]`, exact: `cov / 100`.
-    ///
-    /// ```
-    /// use rust_decimal::Decimal;
-    /// assert_eq!(minerhedge::link::Scenario::default().coverage(), Decimal::ONE);
-    /// ```
-    pub fn coverage(&self) -> Decimal {
-        fraction(self.coverage_pct)
-    }
-
-    /// Volatility as a fraction per year: `vol / 100` (80 → 0.8).
-    ///
-    /// ```
-    /// assert_eq!(minerhedge::link::Scenario::default().vol(), 0.8);
-    /// ```
-    pub fn vol(&self) -> f64 {
-        to_f64(fraction(self.vol_pct))
-    }
-
-    /// Risk-free rate as a fraction per year: `rate / 100` (5 → 0.05).
-    ///
-    /// ```
-    /// assert_eq!(minerhedge::link::Scenario::default().rate(), 0.05);
-    /// ```
-    pub fn rate(&self) -> f64 {
-        to_f64(fraction(self.rate_pct))
-    }
-
-    /// Difficulty volatility as a fraction per year: `dvol / 100`.
-    ///
-    /// ```
-    /// assert_eq!(minerhedge::link::Scenario::default().difficulty_vol(), 0.0);
-    /// ```
-    pub fn difficulty_vol(&self) -> f64 {
-        to_f64(fraction(self.difficulty_vol_pct))
-    }
-
-    decimal_fields! {
-        "cost" => cost,
-        "qty" => qty,
-        "hr" => hashrate_ths,
-        "eff" => efficiency_j_per_th,
-        "pwr" => power_usd_per_kwh,
-        "opex" => opex,
-        "pool" => pool_fee_pct,
-        "up" => uptime_pct,
-        "diff" => difficulty,
-        "dg" => difficulty_growth_pct,
-        "sub" => subsidy,
-        "fee" => fees_per_block,
-        "capex" => capex,
-        "spot" => spot,
-        "vol" => vol_pct,
-        "rate" => rate_pct,
-        "cov" => coverage_pct,
-        "fwd" => forward,
-        "inv" => inverse_quote,
-        "kp" => put_strike,
-        "px" => price,
-        "lo" => lo,
-        "hi" => hi,
-        "step" => step,
-        "dvol" => difficulty_vol_pct,
-        "rspot" => rebalance_spot,
-        "rdg" => rebalance_difficulty_pct,
-    }
-
-    fn whole(&self, key: &str) -> Option<u32> {
-        match key {
-            "life" => Some(self.lifetime_days),
-            "days" => Some(self.days),
-            "paths" => Some(self.mc_paths),
-            "elapsed" => Some(self.elapsed_days),
-            _ => None,
-        }
-    }
-
-    fn whole_mut(&mut self, key: &str) -> Option<&mut u32> {
-        match key {
-            "life" => Some(&mut self.lifetime_days),
-            "days" => Some(&mut self.days),
-            "paths" => Some(&mut self.mc_paths),
-            "elapsed" => Some(&mut self.elapsed_days),
-            _ => None,
-        }
     }
 }
 
-/// Parses an exact decimal and checks it against `range`.
-fn checked_number(text: &str, range: NumRange) -> Result<Decimal, &'static str> {
+/// Number of table intervals `floor((hi - lo) / step)` when `lo < hi`, `step > 0` and it is
+/// at most [`MAX_TABLE_STEPS`]; `None` otherwise.
+fn table_steps(r: &Resolved) -> Option<u32> {
+    if r.lo >= r.hi || r.step <= Decimal::ZERO {
+        return None;
+    }
+    let n = r.hi.checked_sub(r.lo)?.checked_div(r.step)?;
+    if n > Decimal::from(MAX_TABLE_STEPS) {
+        return None;
+    }
+    n.floor().to_u32()
+}
+
+/// Parses an exact decimal and checks it against `range` (no range: any decimal).
+fn checked_number(text: &str, range: Option<NumRange>) -> Result<Decimal, &'static str> {
     let v = parse_decimal(text)?;
-    if range.contains(v) {
-        Ok(v)
-    } else {
-        Err("out of range")
+    match range {
+        Some(r) if !r.contains(v) => Err("out of range"),
+        _ => Ok(v),
     }
 }
 
 /// Parses a whole number (written as a decimal without fraction, e.g. `30` or `3e1`) and
 /// checks it against `range`.
-fn checked_whole(text: &str, range: NumRange) -> Result<u64, &'static str> {
+fn checked_whole(text: &str, range: Option<NumRange>) -> Result<u64, &'static str> {
     let v = parse_decimal(text)?;
     if !v.is_integer() {
         return Err("not a whole number");
     }
-    if !range.contains(v) {
+    if range.is_some_and(|r| !r.contains(v)) {
         return Err("out of range");
     }
     v.to_u64().ok_or("out of range")

@@ -25,15 +25,18 @@ fn seed_link_decodes_without_errors() {
     let decoded = Scenario::from_query(SEED_LINK);
     assert!(decoded.errors.is_empty(), "{:?}", decoded.errors);
     let s = decoded.scenario;
-    assert_eq!(s.coin, "ETH");
-    assert_eq!(s.mode, Mode::Direct);
-    assert_eq!(s.cost, d("1100"));
-    assert_eq!(s.qty, d("5"));
-    assert_eq!(s.spot, d("250"));
-    assert_eq!(s.hedge, HedgeChoice::Forward);
-    assert_eq!(s.forward, d("260"));
-    assert_eq!(s.coverage_pct, d("100"));
-    assert_eq!((s.lo, s.hi, s.step), (d("200"), d("300"), d("10")));
+    assert_eq!(s.economics.coin, "ETH");
+    assert_eq!(s.economics.mode, Mode::Direct);
+    assert_eq!(s.economics.cost, d("1100"));
+    assert_eq!(s.economics.qty, d("5"));
+    assert_eq!(s.market.spot, d("250"));
+    assert_eq!(s.hedge.choice, HedgeChoice::Forward);
+    assert_eq!(s.hedge.forward, Some(d("260")));
+    assert_eq!(s.hedge.coverage_pct, d("100"));
+    assert_eq!(
+        (s.view.lo, s.view.hi, s.view.step),
+        (Some(d("200")), Some(d("300")), Some(d("10")))
+    );
     assert_eq!(s.table_prices().len(), 11);
     // Without the '?' it is the same link.
     assert_eq!(Scenario::from_query(&SEED_LINK[1..]).scenario, s);
@@ -42,22 +45,22 @@ fn seed_link_decodes_without_errors() {
 #[test]
 fn defaults_are_the_seed_case() {
     let s = Scenario::default();
-    assert_eq!(s.days, 30);
-    assert_eq!(s.vol_pct, d("80"));
-    assert_eq!(s.rate_pct, d("5"));
-    assert_eq!(s.price, d("250"));
-    assert_eq!(s.inverse_quote, d("0.004"));
-    assert_eq!(s.put_strike, d("230"));
-    assert_eq!(s.call_strike, CallStrike::Zero);
-    assert_eq!(s.put_premium, None);
-    assert_eq!(s.call_premium, None);
-    assert_eq!(s.hashrate_ths, d("200"));
-    assert_eq!(s.efficiency_j_per_th, d("17.5"));
-    assert_eq!(s.power_usd_per_kwh, d("0.06"));
-    assert_eq!(s.difficulty, d("120000000000000"));
-    assert_eq!(s.subsidy, d("3.125"));
-    assert_eq!(s.fees_per_block, d("0.02"));
-    assert_eq!(s.lifetime_days, 1095);
+    assert_eq!(s.economics.days, 30);
+    assert_eq!(s.market.vol_pct, d("80"));
+    assert_eq!(s.market.rate_pct, d("5"));
+    assert_eq!(s.view.price, Some(d("250")));
+    assert_eq!(s.hedge.inverse_quote, Some(d("0.004")));
+    assert_eq!(s.hedge.put_strike, Some(d("230")));
+    assert_eq!(s.hedge.call_strike, CallStrike::Zero);
+    assert_eq!(s.hedge.put_premium, None);
+    assert_eq!(s.hedge.call_premium, None);
+    assert_eq!(s.economics.rig.hashrate_ths, d("200"));
+    assert_eq!(s.economics.rig.efficiency_j_per_th, d("17.5"));
+    assert_eq!(s.economics.rig.power_usd_per_kwh, d("0.06"));
+    assert_eq!(s.economics.rig.difficulty, d("120000000000000"));
+    assert_eq!(s.economics.rig.subsidy, d("3.125"));
+    assert_eq!(s.economics.rig.fees_per_block, d("0.02"));
+    assert_eq!(s.economics.rig.lifetime_days, 1095);
     assert!(s.validate().is_empty());
 }
 
@@ -65,39 +68,51 @@ fn defaults_are_the_seed_case() {
 fn decimals_are_read_exactly() {
     let s =
         Scenario::from_query("inv=0.004&kp=229.99&qty=4.999999999999999999&diff=1.2e14").scenario;
-    assert_eq!(s.inverse_quote, Decimal::new(4, 3));
-    assert_eq!(s.inverse_quote.to_string(), "0.004");
-    assert_eq!(s.put_strike, Decimal::new(22999, 2));
-    assert_eq!(s.qty.to_string(), "4.999999999999999999");
-    assert_eq!(s.difficulty, Decimal::from(120_000_000_000_000_u64));
+    assert_eq!(s.hedge.inverse_quote, Some(Decimal::new(4, 3)));
+    assert_eq!(
+        s.hedge.inverse_quote.map(|q| q.to_string()).as_deref(),
+        Some("0.004")
+    );
+    assert_eq!(s.hedge.put_strike, Some(Decimal::new(22999, 2)));
+    assert_eq!(s.economics.qty.to_string(), "4.999999999999999999");
+    assert_eq!(
+        s.economics.rig.difficulty,
+        Decimal::from(120_000_000_000_000_u64)
+    );
     // Trailing zeros are dropped on reading, so equal values compare and print equal.
     let t = Scenario::from_query("inv=0.00400&cost=1100.000").scenario;
-    assert_eq!(t.inverse_quote.to_string(), "0.004");
-    assert_eq!(t.cost.to_string(), "1100");
+    assert_eq!(
+        t.hedge.inverse_quote.map(|q| q.to_string()).as_deref(),
+        Some("0.004")
+    );
+    assert_eq!(t.economics.cost.to_string(), "1100");
 }
 
 #[test]
 fn percent_encoding_and_case() {
     let s = Scenario::from_query("coin=%42TC&hedge=Inverse&mode=RIG&kc=ZERO&cov=5%30").scenario;
-    assert_eq!(s.coin, "BTC");
-    assert_eq!(s.hedge, HedgeChoice::Inverse);
-    assert_eq!(s.mode, Mode::Rig);
-    assert_eq!(s.coverage_pct, d("50"));
+    assert_eq!(s.economics.coin, "BTC");
+    assert_eq!(s.hedge.choice, HedgeChoice::Inverse);
+    assert_eq!(s.economics.mode, Mode::Rig);
+    assert_eq!(s.hedge.coverage_pct, d("50"));
     // '+' is a space in a query string; surrounding spaces are trimmed.
-    assert_eq!(Scenario::from_query("cost=+1200+").scenario.cost, d("1200"));
+    assert_eq!(
+        Scenario::from_query("cost=+1200+").scenario.economics.cost,
+        d("1200")
+    );
 }
 
 #[test]
 fn unknown_keys_are_ignored() {
     let decoded = Scenario::from_query("utm_source=x&foo=&&=&=3&v=1&cov=40&COV=10");
     assert!(decoded.errors.is_empty(), "{:?}", decoded.errors);
-    assert_eq!(decoded.scenario.coverage_pct, d("40"));
+    assert_eq!(decoded.scenario.hedge.coverage_pct, d("40"));
 }
 
 #[test]
 fn each_kind_of_bad_value_is_named_with_its_range() {
     let cases = [
-        ("v=2", "v", "unsupported format version; valid: 1"),
+        ("v=3", "v", "unsupported format version; valid: 1 or 2"),
         ("coin=ETH%2FUSD", "coin", "not a coin label"),
         ("coin=ABCDEFGHIJK", "coin", "1 to 10 letters or digits"),
         (
@@ -173,12 +188,12 @@ fn bad_values_do_not_stop_good_ones() {
     let decoded = Scenario::from_query("vol=abc&cov=150&hedge=put&kp=220&pp=12.5&days=x");
     assert_eq!(decoded.bad_keys(), vec!["vol", "cov", "days"]);
     let s = &decoded.scenario;
-    assert_eq!(s.hedge, HedgeChoice::Put);
-    assert_eq!(s.put_strike, d("220"));
-    assert_eq!(s.put_premium, Some(d("12.5")));
-    assert_eq!(s.vol_pct, d("80"));
-    assert_eq!(s.coverage_pct, d("100"));
-    assert_eq!(s.days, 30);
+    assert_eq!(s.hedge.choice, HedgeChoice::Put);
+    assert_eq!(s.hedge.put_strike, Some(d("220")));
+    assert_eq!(s.hedge.put_premium, Some(d("12.5")));
+    assert_eq!(s.market.vol_pct, d("80"));
+    assert_eq!(s.hedge.coverage_pct, d("100"));
+    assert_eq!(s.economics.days, 30);
     let summary = decoded.summary().unwrap_or_default();
     for key in ["vol", "cov", "days"] {
         assert!(summary.contains(key), "{summary}");
@@ -188,7 +203,7 @@ fn bad_values_do_not_stop_good_ones() {
 #[test]
 fn repeated_key_uses_first_value() {
     let decoded = Scenario::from_query("cov=40&cov=60");
-    assert_eq!(decoded.scenario.coverage_pct, d("40"));
+    assert_eq!(decoded.scenario.hedge.coverage_pct, d("40"));
     assert_eq!(decoded.bad_keys(), vec!["cov"]);
     assert!(decoded.errors[0].reason.contains("first value"));
 }
@@ -198,13 +213,16 @@ fn price_range_rules_reset_the_whole_range() {
     let decoded = Scenario::from_query("lo=350&step=5");
     assert_eq!(decoded.bad_keys(), vec!["lo"]);
     let s = &decoded.scenario;
-    assert_eq!((s.lo, s.hi, s.step), (d("200"), d("300"), d("10")));
+    assert_eq!(
+        (s.view.lo, s.view.hi, s.view.step),
+        (Some(d("200")), Some(d("300")), Some(d("10")))
+    );
     assert!(decoded.errors[0].to_string().contains("less than hi = 300"));
 
     let decoded = Scenario::from_query("lo=0&hi=1000&step=0.5");
     assert_eq!(decoded.bad_keys(), vec!["step"]);
     assert!(decoded.errors[0].to_string().contains("at most 1000"));
-    assert_eq!(decoded.scenario.step, d("10"));
+    assert_eq!(decoded.scenario.view.step, Some(d("10")));
 
     // Exactly MAX_TABLE_STEPS intervals is fine.
     let decoded = Scenario::from_query("lo=0&hi=1000&step=1");
@@ -224,20 +242,20 @@ fn price_range_rules_reset_the_whole_range() {
 fn day_rules() {
     let decoded = Scenario::from_query("days=10&elapsed=11&halv=12");
     assert_eq!(decoded.bad_keys(), vec!["elapsed", "halv"]);
-    assert_eq!(decoded.scenario.days, 10);
-    assert_eq!(decoded.scenario.elapsed_days, 0);
-    assert_eq!(decoded.scenario.halving_day, None);
+    assert_eq!(decoded.scenario.economics.days, 10);
+    assert_eq!(decoded.scenario.view.elapsed_days, 0);
+    assert_eq!(decoded.scenario.economics.rig.halving_day, None);
     let ok = Scenario::from_query("days=10&elapsed=10&halv=10");
     assert!(ok.errors.is_empty());
-    assert_eq!(ok.scenario.halving_day, Some(10));
+    assert_eq!(ok.scenario.economics.rig.halving_day, Some(10));
 }
 
 #[test]
 fn block_reward_must_be_positive() {
     let decoded = Scenario::from_query("sub=0&fee=0");
     assert_eq!(decoded.bad_keys(), vec!["sub"]);
-    assert_eq!(decoded.scenario.subsidy, d("3.125"));
-    assert_eq!(decoded.scenario.fees_per_block, Decimal::ZERO);
+    assert_eq!(decoded.scenario.economics.rig.subsidy, d("3.125"));
+    assert_eq!(decoded.scenario.economics.rig.fees_per_block, Decimal::ZERO);
     assert!(Scenario::from_query("sub=0").errors.is_empty());
 }
 
@@ -273,7 +291,7 @@ fn ranges_match_engine_limits() {
 
 #[test]
 fn canonical_query_of_the_default() {
-    let expected = "v=1&coin=ETH&mode=direct&cost=1100&qty=5&hr=200&eff=17.5&pwr=0.06&opex=0\
+    let expected = "v=2&coin=ETH&mode=direct&cost=1100&qty=5&hr=200&eff=17.5&pwr=0.06&opex=0\
         &pool=2&up=97&diff=120000000000000&dg=0&sub=3.125&fee=0.02&capex=0&life=1095&days=30\
         &spot=250&vol=80&rate=5&hedge=forward&cov=100&fwd=260&inv=0.004&kp=230&kc=zero&px=250\
         &lo=200&hi=300&step=10&seed=1&paths=10000&dvol=0&elapsed=0&rspot=0&rdg=0";
@@ -282,14 +300,12 @@ fn canonical_query_of_the_default() {
 
 #[test]
 fn canonical_query_follows_the_key_table() {
-    let s = Scenario {
-        put_premium: Some(d("12.50")),
-        call_premium: Some(d("0")),
-        halving_day: Some(7),
-        call_strike: CallStrike::Strike(d("310.0")),
-        coin: "btc".to_string(),
-        ..Scenario::default()
-    };
+    let mut s = Scenario::default();
+    s.hedge.put_premium = Some(d("12.50"));
+    s.hedge.call_premium = Some(d("0"));
+    s.economics.rig.halving_day = Some(7);
+    s.hedge.call_strike = CallStrike::Strike(d("310.0"));
+    s.economics.coin = "btc".to_string();
     let q = s.to_query();
     let keys: Vec<&str> = q
         .split('&')
@@ -318,7 +334,8 @@ fn canonical_form_of_odd_spellings() {
 #[test]
 fn key_table_defaults_match_the_default_scenario() {
     let s = Scenario::default();
-    for spec in KEYS {
+    // `v`'s default says what a link without it means (version 1); writers write version 2.
+    for spec in KEYS.iter().filter(|k| k.key != "v") {
         assert_eq!(
             s.get(spec.key).as_deref(),
             Some(spec.default),
@@ -368,9 +385,9 @@ fn issue_keys_are_all_present() {
 fn set_mirrors_the_decoder() {
     let mut s = Scenario::default();
     assert!(s.set("pp", "3.2").is_ok());
-    assert_eq!(s.put_premium, Some(d("3.2")));
+    assert_eq!(s.hedge.put_premium, Some(d("3.2")));
     assert!(s.set("pp", "").is_ok());
-    assert_eq!(s.put_premium, None);
+    assert_eq!(s.hedge.put_premium, None);
     assert!(s.set("halv", " ").is_ok());
     assert!(s.set("cost", "").is_err());
     let e = s.set("nope", "1").unwrap_err();
@@ -380,14 +397,12 @@ fn set_mirrors_the_decoder() {
 
 #[test]
 fn validate_reports_fields_set_directly() {
-    let s = Scenario {
-        coin: "ETH USD".to_string(),
-        spot: Decimal::ZERO,
-        days: 0,
-        elapsed_days: 5,
-        hi: d("100"),
-        ..Scenario::default()
-    };
+    let mut s = Scenario::default();
+    s.economics.coin = "ETH USD".to_string();
+    s.market.spot = Decimal::ZERO;
+    s.economics.days = 0;
+    s.view.elapsed_days = 5;
+    s.view.hi = Some(d("100"));
     let keys: Vec<&str> = s.validate().iter().map(|e| e.key).collect();
     // `days` is invalid, so `elapsed ≤ days` is checked against 0 as well.
     assert_eq!(keys, vec!["coin", "days", "spot", "lo", "elapsed"]);
@@ -424,8 +439,8 @@ fn presets_decode_cleanly_and_canonically() {
         );
     }
     let rig = PRESETS[1].scenario();
-    assert_eq!(rig.mode, Mode::Rig);
-    assert_eq!(rig.inverse_quote, d("0.00000997"));
+    assert_eq!(rig.economics.mode, Mode::Rig);
+    assert_eq!(rig.hedge.inverse_quote, Some(d("0.00000997")));
     assert_eq!(rig.table_prices().len(), 17);
 }
 
@@ -511,20 +526,25 @@ prop_compose! {
         rdg in dec_in(-999, 10_000, 1),
     ) -> Scenario {
         let clamp_day = |f: f64| ((f64::from(days) * f).floor() as u32).min(days);
-        Scenario {
-            coin, mode, cost, qty,
-            hashrate_ths: hr, efficiency_j_per_th: eff, power_usd_per_kwh: pwr, opex,
-            pool_fee_pct: pool, uptime_pct: up, difficulty: diff, difficulty_growth_pct: dg,
-            subsidy: sub, fees_per_block: fee, capex, lifetime_days: life, days, spot,
-            vol_pct: vol, rate_pct: rate, hedge, coverage_pct: cov, forward: fwd,
-            inverse_quote: inv, put_strike: kp,
-            call_strike: kc.map_or(CallStrike::Zero, CallStrike::Strike),
-            put_premium: pp, call_premium: cp, price: px,
-            lo, hi: (lo + step * Decimal::from(steps)).normalize(), step,
-            mc_seed: seed, mc_paths: paths, difficulty_vol_pct: dvol,
-            elapsed_days: clamp_day(elapsed_frac), halving_day: halv.map(clamp_day),
-            rebalance_spot: rspot, rebalance_difficulty_pct: rdg,
-        }
+        let mut s = Scenario::default();
+        let r = &mut s.economics.rig;
+        r.hashrate_ths = hr; r.efficiency_j_per_th = eff; r.power_usd_per_kwh = pwr; r.opex = opex;
+        r.pool_fee_pct = pool; r.uptime_pct = up; r.difficulty = diff; r.difficulty_growth_pct = dg;
+        r.subsidy = sub; r.fees_per_block = fee; r.capex = capex; r.lifetime_days = life;
+        r.halving_day = halv.map(clamp_day);
+        s.economics.coin = coin; s.economics.mode = mode; s.economics.cost = cost;
+        s.economics.qty = qty; s.economics.days = days;
+        s.market.spot = spot; s.market.vol_pct = vol; s.market.rate_pct = rate;
+        s.hedge.choice = hedge; s.hedge.coverage_pct = cov; s.hedge.forward = Some(fwd);
+        s.hedge.inverse_quote = Some(inv); s.hedge.put_strike = Some(kp);
+        s.hedge.call_strike = kc.map_or(CallStrike::Zero, CallStrike::Strike);
+        s.hedge.put_premium = pp; s.hedge.call_premium = cp; s.view.price = Some(px);
+        s.view.lo = Some(lo); s.view.hi = Some((lo + step * Decimal::from(steps)).normalize());
+        s.view.step = Some(step);
+        s.simulation.seed = seed; s.simulation.paths = paths; s.simulation.difficulty_vol_pct = dvol;
+        s.view.elapsed_days = clamp_day(elapsed_frac);
+        s.view.rebalance_spot = rspot; s.view.rebalance_difficulty_pct = rdg;
+        s
     }
 }
 
@@ -538,11 +558,12 @@ proptest! {
         days in any::<u32>(), elapsed in any::<u32>(), halv in any::<Option<u32>>(),
         coin in any::<String>(),
     ) {
-        let s = Scenario {
-            lo, hi, step, subsidy: sub, fees_per_block: fee, spot, vol_pct: vol,
-            days, elapsed_days: elapsed, halving_day: halv, coin,
-            ..Scenario::default()
-        };
+        let mut s = Scenario::default();
+        (s.view.lo, s.view.hi, s.view.step) = (Some(lo), Some(hi), Some(step));
+        (s.economics.rig.subsidy, s.economics.rig.fees_per_block) = (sub, fee);
+        (s.market.spot, s.market.vol_pct) = (spot, vol);
+        (s.economics.days, s.view.elapsed_days, s.economics.rig.halving_day) = (days, elapsed, halv);
+        s.economics.coin = coin;
         let errors = s.validate();
         let prices = s.table_prices();
         prop_assert!(prices.len() <= MAX_TABLE_STEPS as usize + 1);
@@ -585,18 +606,30 @@ proptest! {
 
     #[test]
     fn single_key_set_agrees_with_decoder(key in key_text(), value in value_text()) {
-        let mut s = Scenario::default();
+        // The decoder starts from the defaults of the version it reads: version 1 for a key
+        // of the format without `v`, version 2 for `v` other than 1 and for a link without
+        // any key of the format; a bad `v` keeps its default, version 1.
+        let is_key = KeySpec::get(&key).is_some();
+        let v1 = is_key && (key != "v" || value.trim().parse::<Decimal>().ok() != Some(Decimal::TWO));
+        let base = if v1 { Scenario::default() } else { Scenario::following_market() };
+        let mut s = base.clone();
         let direct = s.set(&key, &value);
         let decoded = Scenario::from_query(&query_from_pairs(&[(key.clone(), value.clone())]));
+        let follows = KeySpec::get(&key).is_some_and(|k| k.follows_market());
         match direct {
-            Err(e) if KeySpec::get(&key).is_some() => {
+            Ok(()) if v1 && follows && value.trim().is_empty() => {
+                // Version 1 has no market-following values: an empty one is refused.
+                prop_assert_eq!(decoded.bad_keys(), vec![key.as_str()]);
+                prop_assert_eq!(decoded.scenario, base);
+            }
+            Err(e) if is_key => {
                 prop_assert_eq!(decoded.errors, vec![e]);
-                prop_assert_eq!(decoded.scenario, Scenario::default());
+                prop_assert_eq!(decoded.scenario, base);
             }
             Err(_) => {
                 // Not a key of the format: the decoder ignores it.
                 prop_assert!(decoded.errors.is_empty());
-                prop_assert_eq!(decoded.scenario, Scenario::default());
+                prop_assert_eq!(decoded.scenario, base);
             }
             Ok(()) => {
                 // Accepted alone; the decoder may still apply a cross-key rule, which
@@ -617,7 +650,7 @@ proptest! {
         prop_assert!(decoded.errors.is_empty(), "{:?}", decoded.errors);
         prop_assert_eq!(&decoded.scenario, &s);
         prop_assert_eq!(decoded.scenario.to_query(), q.clone());
-        prop_assert!(q.starts_with("v=1&"));
+        prop_assert!(q.starts_with("v=2&"));
         // Numbers are written plainly: digits, at most one point, a leading minus.
         for (key, value) in serde_urlencoded::from_str::<Vec<(String, String)>>(&q).unwrap_or_default() {
             let numeric = KeySpec::get(&key).and_then(|k| k.range()).is_some() && value != "zero";
@@ -636,7 +669,7 @@ proptest! {
         let decoded = Scenario::from_query(&format!("inv={text}"));
         if x >= Decimal::new(1, 9) && x <= Decimal::from(1_000_000_000) {
             prop_assert!(decoded.errors.is_empty());
-            prop_assert_eq!(decoded.scenario.inverse_quote, x);
+            prop_assert_eq!(decoded.scenario.hedge.inverse_quote, Some(x));
             prop_assert_eq!(decoded.scenario.get("inv"), Some(x.normalize().to_string()));
         } else {
             prop_assert_eq!(decoded.bad_keys(), vec!["inv"]);

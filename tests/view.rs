@@ -77,7 +77,7 @@ fn seed_inverse_forward() {
 #[test]
 fn zero_cost_collar_nets_to_zero() {
     let mut s = seed("collar");
-    s.call_strike = CallStrike::Zero;
+    s.hedge.call_strike = CallStrike::Zero;
     let m = Model::build(&s);
     assert!(m.messages.is_empty(), "{:?}", m.messages);
     let o = m.options.expect("options");
@@ -97,7 +97,7 @@ fn zero_cost_collar_nets_to_zero() {
 fn quoted_premium_is_used_and_implied() {
     let mut s = seed("put");
     let model_put = Model::build(&s).options.expect("options").put.model_premium;
-    s.put_premium = Some(d("12.5"));
+    s.hedge.put_premium = Some(d("12.5"));
     let m = Model::build(&s);
     let put = m.options.expect("options").put;
     assert_eq!(put.source, PremiumSource::Quoted);
@@ -115,8 +115,8 @@ fn quoted_premium_is_used_and_implied() {
 #[test]
 fn an_impossible_collar_names_its_field_and_keeps_the_rest() {
     let mut s = seed("collar");
-    s.put_strike = d("240");
-    s.call_strike = CallStrike::Strike(d("230"));
+    s.hedge.put_strike = Some(d("240"));
+    s.hedge.call_strike = CallStrike::Strike(d("230"));
     let m = Model::build(&s);
     assert!(
         m.messages.iter().any(|x| x.key == Some("kc")),
@@ -131,18 +131,16 @@ fn an_impossible_collar_names_its_field_and_keeps_the_rest() {
 
 #[test]
 fn rig_mode_builds_and_a_halving_cuts_output() {
-    let mut s = Scenario {
-        mode: Mode::Rig,
-        hedge: HedgeChoice::Put,
-        ..Scenario::default()
-    };
-    s.days = 30;
+    let mut s = Scenario::default();
+    s.economics.mode = Mode::Rig;
+    s.hedge.choice = HedgeChoice::Put;
+    s.economics.days = 30;
     let m = Model::build(&s);
     assert!(m.messages.is_empty(), "{:?}", m.messages);
     let e = m.economics.expect("economics");
     let rig = e.rig.expect("rig figures");
     assert!(rig.hashprice > Decimal::ZERO && rig.power_cost > Decimal::ZERO);
-    s.halving_day = Some(15);
+    s.economics.rig.halving_day = Some(15);
     let halved = Model::build(&s).economics.expect("economics").output;
     // Subsidy 3.125 halves mid-period: the average subsidy is 3.125·3/4.
     let expected_ratio = (d("3.125") * d("0.75") + d("0.02")) / (d("3.125") + d("0.02"));
@@ -198,7 +196,7 @@ proptest! {
                 prop_assert!(x.is_finite());
             }
         }
-        let _ = m.readout(s.price);
+        let _ = m.readout(s.resolved().price);
         for msg in &m.messages {
             prop_assert!(!msg.text.is_empty());
         }

@@ -26,7 +26,7 @@ impl Preset {
     ///
     /// ```
     /// use minerhedge::link::{Mode, PRESETS};
-    /// assert_eq!(PRESETS[1].scenario().mode, Mode::Rig);
+    /// assert_eq!(PRESETS[1].scenario().economics.mode, Mode::Rig);
     /// ```
     pub fn scenario(&self) -> Scenario {
         Scenario::from_query(self.query).scenario

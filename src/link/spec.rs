@@ -129,7 +129,7 @@ impl fmt::Display for NumRange {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
-    /// The format version: only `1`.
+    /// The format version: `1` or `2`.
     Version,
     /// A coin label: 1–10 ASCII letters or digits.
     Label,
@@ -160,6 +160,8 @@ pub enum Kind {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct KeySpec {
+    /// The typed key.
+    pub id: Key,
     /// The key as written in the link.
     pub key: &'static str,
     /// Short label for the page's input (e.g. `Spot price`).
@@ -170,11 +172,33 @@ pub struct KeySpec {
     pub unit: &'static str,
     /// Kind and range of the value.
     pub kind: Kind,
-    /// Canonical text of the default (empty: absent by default).
+    /// Canonical text of the default (empty: absent by default). For a key that follows the
+    /// market ([`Self::auto`]) it is the version-1 default; in version 2 an absent key
+    /// follows the market instead.
     pub default: &'static str,
+    /// How the value follows the market when a version-2 link does not set it (empty: the key
+    /// does not follow the market).
+    pub auto: &'static str,
 }
 
 impl KeySpec {
+    /// The row every entry of the table starts from.
+    const BLANK: KeySpec = KeySpec {
+        id: Key::Version,
+        key: "",
+        label: "",
+        meaning: "",
+        unit: "",
+        kind: Kind::Version,
+        default: "",
+        auto: "",
+    };
+
+    /// Whether the key follows the market when a version-2 link leaves it out.
+    pub fn follows_market(&self) -> bool {
+        !self.auto.is_empty()
+    }
+
     /// The spec of `key`, if it is a key of the format.
     ///
     /// ```
@@ -241,7 +265,7 @@ impl KeySpec {
             }
         };
         match self.kind {
-            Kind::Version => "1".to_string(),
+            Kind::Version => "1 or 2".to_string(),
             Kind::Label => "1 to 10 letters or digits (A-Z, a-z, 0-9)".to_string(),
             Kind::Choice(words) => format!("one of {}", words.join(", ")),
             Kind::Number(x) => r(x),
@@ -286,7 +310,7 @@ pub const MAX_TABLE_STEPS: u32 = 1000;
 ///
 /// ```
 /// use minerhedge::link::{Scenario, MAX_PATHS};
-/// assert_eq!(Scenario::from_query("paths=1000000").scenario.mc_paths, MAX_PATHS);
+/// assert_eq!(Scenario::from_query("paths=1000000").scenario.simulation.paths, MAX_PATHS);
 /// ```
 pub const MAX_PATHS: u32 = 1_000_000;
 
@@ -298,41 +322,112 @@ const PERCENT: NumRange = NumRange::closed(Decimal::ZERO, Decimal::ONE_HUNDRED);
 const VOL: NumRange = NumRange::closed(Decimal::ZERO, int(500));
 const DAYS_IN_PERIOD: NumRange = NumRange::closed(Decimal::ZERO, int(MAX_DAYS as u64));
 
-/// Every key of format version 1, in the canonical order of
-/// [`Scenario::to_query`](super::Scenario::to_query).
-///
-/// ```
-/// use minerhedge::link::KEYS;
-/// assert_eq!(KEYS[0].key, "v");
-/// assert!(KEYS.iter().any(|k| k.key == "kc" && k.default == "zero"));
-/// ```
-pub const KEYS: &[KeySpec] = &[
-    KeySpec {
-        key: "v",
+/// Generates, from one list, the typed [`Key`] enum and the [`KEYS`] table in the same order,
+/// so that `KEYS[key as usize]` is the spec of `key` and no key can be routed by a string
+/// that the table does not have.
+macro_rules! key_table {
+    ($($id:ident = $key:literal { $($field:ident: $value:expr),* $(,)? }),* $(,)?) => {
+        /// A key of the share link, typed. Generated with [`KEYS`] from one list, in the
+        /// canonical order of [`Scenario::to_query`](super::Scenario::to_query).
+        ///
+        /// ```
+        /// use minerhedge::link::{Key, KEYS};
+        /// assert_eq!(Key::Forward.as_str(), "fwd");
+        /// assert_eq!(Key::parse("fwd"), Some(Key::Forward));
+        /// assert_eq!(Key::ALL.len(), KEYS.len());
+        /// assert_eq!(Key::Coverage.spec().label, "Coverage");
+        /// ```
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Key {
+            $(
+                #[doc = concat!("Link key `", $key, "`.")]
+                $id,
+            )*
+        }
+
+        impl Key {
+            /// Every key, in the canonical order.
+            pub const ALL: &'static [Key] = &[$(Key::$id),*];
+        }
+
+        /// Every key of the format, in the canonical order of
+        /// [`Scenario::to_query`](super::Scenario::to_query).
+        ///
+        /// ```
+        /// use minerhedge::link::KEYS;
+        /// assert_eq!(KEYS[0].key, "v");
+        /// assert!(KEYS.iter().any(|k| k.key == "kc" && k.default == "zero"));
+        /// ```
+        #[allow(clippy::needless_update)] // rows that set every field (`auto`) are alike
+        pub const KEYS: &[KeySpec] = &[$(KeySpec {
+            id: Key::$id,
+            key: $key,
+            $($field: $value,)*
+            ..KeySpec::BLANK
+        }),*];
+    };
+}
+
+impl Key {
+    /// The key's row of [`KEYS`].
+    pub fn spec(self) -> &'static KeySpec {
+        &KEYS[self as usize]
+    }
+
+    /// The key as written in the link.
+    pub fn as_str(self) -> &'static str {
+        self.spec().key
+    }
+
+    /// The typed key of a link word, if the format has it (exact, case-sensitive).
+    pub fn parse(word: &str) -> Option<Key> {
+        KEYS.iter().find(|s| s.key == word).map(|s| s.id)
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// `Key::Coverage == "cov"`: compares with the link word.
+impl PartialEq<&str> for Key {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// `"cov" == Key::Coverage`.
+impl PartialEq<Key> for &str {
+    fn eq(&self, other: &Key) -> bool {
+        *self == other.as_str()
+    }
+}
+
+key_table! {
+    Version = "v" {
         label: "Format version",
         meaning: "format version",
         unit: "",
         kind: Kind::Version,
         default: "1",
     },
-    KeySpec {
-        key: "coin",
+    Coin = "coin" {
         label: "Coin",
         meaning: "coin label",
         unit: "",
         kind: Kind::Label,
         default: "ETH",
     },
-    KeySpec {
-        key: "mode",
+    Mode = "mode" {
         label: "Economics",
         meaning: "direct: period cost and expected output given; rig: derived from the rig",
         unit: "",
         kind: Kind::Choice(MODE_WORDS),
         default: "direct",
     },
-    KeySpec {
-        key: "cost",
+    Cost = "cost" {
         label: "Period cost",
         meaning: "period cost (direct mode)",
         unit: "USD",
@@ -342,48 +437,42 @@ pub const KEYS: &[KeySpec] = &[
         )),
         default: "1100",
     },
-    KeySpec {
-        key: "qty",
+    Qty = "qty" {
         label: "Expected output",
         meaning: "expected output over the period (direct mode)",
         unit: "coins",
         kind: Kind::Number(QUANTITY),
         default: "5",
     },
-    KeySpec {
-        key: "hr",
+    Hashrate = "hr" {
         label: "Hashrate",
         meaning: "hashrate (rig)",
         unit: "TH/s",
         kind: Kind::Number(NumRange::above(Decimal::ZERO, pow10(8))),
         default: "200",
     },
-    KeySpec {
-        key: "eff",
+    Efficiency = "eff" {
         label: "Efficiency",
         meaning: "efficiency (rig)",
         unit: "J/TH",
         kind: Kind::Number(NumRange::above(Decimal::ZERO, pow10(6))),
         default: "17.5",
     },
-    KeySpec {
-        key: "pwr",
+    Power = "pwr" {
         label: "Power price",
         meaning: "power price (rig)",
         unit: "USD/kWh",
         kind: Kind::Number(NumRange::closed(Decimal::ZERO, Decimal::ONE_HUNDRED)),
         default: "0.06",
     },
-    KeySpec {
-        key: "opex",
+    Opex = "opex" {
         label: "Other costs",
         meaning: "other fixed costs over the period (rig)",
         unit: "USD",
         kind: Kind::Number(MONEY_OR_ZERO),
         default: "0",
     },
-    KeySpec {
-        key: "pool",
+    PoolFee = "pool" {
         label: "Pool fee",
         meaning: "pool fee (rig)",
         unit: "%",
@@ -395,120 +484,106 @@ pub const KEYS: &[KeySpec] = &[
         }),
         default: "2",
     },
-    KeySpec {
-        key: "up",
+    Uptime = "up" {
         label: "Uptime",
         meaning: "uptime (rig)",
         unit: "%",
         kind: Kind::Number(NumRange::above(Decimal::ZERO, Decimal::ONE_HUNDRED)),
         default: "97",
     },
-    KeySpec {
-        key: "diff",
+    Difficulty = "diff" {
         label: "Network difficulty",
         meaning: "network difficulty at the start (rig)",
         unit: "",
         kind: Kind::Number(NumRange::closed(Decimal::ONE, pow10(17))),
         default: "120000000000000",
     },
-    KeySpec {
-        key: "dg",
+    DifficultyGrowth = "dg" {
         label: "Difficulty growth",
         meaning: "difficulty growth over the period (rig)",
         unit: "%",
         kind: Kind::Number(NumRange::above(neg(100), int(1000))),
         default: "0",
     },
-    KeySpec {
-        key: "sub",
+    Subsidy = "sub" {
         label: "Block subsidy",
         meaning: "block subsidy (rig); `sub` + `fee` greater than 0",
         unit: "coins per block",
         kind: Kind::Number(NumRange::closed(Decimal::ZERO, pow10(6))),
         default: "3.125",
     },
-    KeySpec {
-        key: "fee",
+    Fees = "fee" {
         label: "Fees per block",
         meaning: "average fees per block (rig)",
         unit: "coins per block",
         kind: Kind::Number(NumRange::closed(Decimal::ZERO, pow10(6))),
         default: "0.02",
     },
-    KeySpec {
-        key: "capex",
+    Capex = "capex" {
         label: "Hardware cost",
         meaning: "hardware cost, amortized over its lifetime (rig)",
         unit: "USD",
         kind: Kind::Number(MONEY_OR_ZERO),
         default: "0",
     },
-    KeySpec {
-        key: "life",
+    Lifetime = "life" {
         label: "Hardware lifetime",
         meaning: "hardware lifetime (rig)",
         unit: "days",
         kind: Kind::Whole(NumRange::closed(Decimal::ONE, int(36_500))),
         default: "1095",
     },
-    KeySpec {
-        key: "days",
+    Days = "days" {
         label: "Period",
         meaning: "period and option tenor",
         unit: "days",
         kind: Kind::Whole(NumRange::closed(Decimal::ONE, int(MAX_DAYS as u64))),
         default: "30",
     },
-    KeySpec {
-        key: "spot",
+    Spot = "spot" {
         label: "Spot price",
         meaning: "coin price today",
         unit: "USD per coin",
         kind: Kind::Number(PRICE),
         default: "250",
     },
-    KeySpec {
-        key: "vol",
+    Vol = "vol" {
         label: "Volatility",
         meaning: "price volatility, annualized",
         unit: "%",
         kind: Kind::Number(VOL),
         default: "80",
     },
-    KeySpec {
-        key: "rate",
+    Rate = "rate" {
         label: "Risk-free rate",
         meaning: "risk-free rate, continuously compounded, annualized",
         unit: "%",
         kind: Kind::Number(NumRange::closed(neg(100), Decimal::ONE_HUNDRED)),
         default: "5",
     },
-    KeySpec {
-        key: "hedge",
+    Hedge = "hedge" {
         label: "Hedge",
         meaning: "hedge shown",
         unit: "",
         kind: Kind::Choice(HEDGE_WORDS),
         default: "forward",
     },
-    KeySpec {
-        key: "cov",
+    Coverage = "cov" {
         label: "Coverage",
         meaning: "coverage, share of expected output hedged",
         unit: "%",
         kind: Kind::Number(PERCENT),
         default: "100",
     },
-    KeySpec {
-        key: "fwd",
+    Forward = "fwd" {
         label: "Forward price",
         meaning: "forward price",
         unit: "USD per coin",
         kind: Kind::Number(PRICE),
         default: "260",
+        auto: "the model's forward spot·e^(rate·days/365)",
     },
-    KeySpec {
-        key: "inv",
+    InverseQuote = "inv" {
         label: "Inverse quote",
         meaning: "inverse forward quote",
         unit: "coin per USD",
@@ -517,105 +592,98 @@ pub const KEYS: &[KeySpec] = &[
             pow10(9),
         )),
         default: "0.004",
+        auto: "the reciprocal of the forward, 1 / fwd",
     },
-    KeySpec {
-        key: "kp",
+    PutStrike = "kp" {
         label: "Put strike",
         meaning: "put strike",
         unit: "USD per coin",
         kind: Kind::Number(PRICE),
         default: "230",
+        auto: "a round strike below spot, about 90 % of spot",
     },
-    KeySpec {
-        key: "kc",
+    CallStrike = "kc" {
         label: "Call strike",
         meaning: "call strike, or `zero` to solve the zero-cost collar",
         unit: "USD per coin",
         kind: Kind::ZeroOrNumber(PRICE),
         default: "zero",
     },
-    KeySpec {
-        key: "pp",
+    PutPremium = "pp" {
         label: "Put premium (quoted)",
         meaning: "quoted put premium; absent: priced by the model",
         unit: "USD per coin",
         kind: Kind::OptionalNumber(PRICE_OR_ZERO),
         default: "",
     },
-    KeySpec {
-        key: "cp",
+    CallPremium = "cp" {
         label: "Call premium (quoted)",
         meaning: "quoted call premium; absent: priced by the model",
         unit: "USD per coin",
         kind: Kind::OptionalNumber(PRICE_OR_ZERO),
         default: "",
     },
-    KeySpec {
-        key: "px",
+    Price = "px" {
         label: "Final price",
         meaning: "final price on the price slider",
         unit: "USD per coin",
         kind: Kind::Number(PRICE_OR_ZERO),
         default: "250",
+        auto: "spot",
     },
-    KeySpec {
-        key: "lo",
+    Lo = "lo" {
         label: "Range from",
         meaning: "lowest price of chart and table; less than `hi`",
         unit: "USD per coin",
         kind: Kind::Number(PRICE_OR_ZERO),
         default: "200",
+        auto: "spot less 3 standard deviations of the period's price, on the step grid, at least 0",
     },
-    KeySpec {
-        key: "hi",
+    Hi = "hi" {
         label: "Range to",
         meaning: "highest price of chart and table",
         unit: "USD per coin",
         kind: Kind::Number(PRICE),
         default: "300",
+        auto: "spot plus 3 standard deviations of the period's price, on the step grid",
     },
-    KeySpec {
-        key: "step",
+    Step = "step" {
         label: "Table step",
         meaning: "price step of the table; (hi - lo) / step at most 1,000",
         unit: "USD per coin",
         kind: Kind::Number(PRICE),
         default: "10",
+        auto: "a round step (1, 2 or 5 × 10ⁿ) giving 10 to 20 rows",
     },
-    KeySpec {
-        key: "seed",
+    Seed = "seed" {
         label: "Simulation seed",
         meaning: "Monte Carlo seed",
         unit: "",
         kind: Kind::Whole(NumRange::closed(Decimal::ZERO, int(u64::MAX))),
         default: "1",
     },
-    KeySpec {
-        key: "paths",
+    Paths = "paths" {
         label: "Simulation paths",
         meaning: "Monte Carlo paths",
         unit: "",
         kind: Kind::Whole(NumRange::closed(Decimal::ONE, int(MAX_PATHS as u64))),
         default: "10000",
     },
-    KeySpec {
-        key: "dvol",
+    DifficultyVol = "dvol" {
         label: "Difficulty volatility",
         meaning: "difficulty volatility, annualized",
         unit: "%",
         kind: Kind::Number(VOL),
         default: "0",
     },
-    KeySpec {
-        key: "elapsed",
+    Elapsed = "elapsed" {
         label: "Days elapsed",
         meaning: "days elapsed, for the value before expiry; at most `days`",
         unit: "days",
         kind: Kind::Whole(DAYS_IN_PERIOD),
         default: "0",
     },
-    KeySpec {
-        key: "halv",
+    Halving = "halv" {
         label: "Halving day",
         meaning:
             "day of the period on which the subsidy halves; absent: no halving; at most `days`",
@@ -623,23 +691,21 @@ pub const KEYS: &[KeySpec] = &[
         kind: Kind::OptionalWhole(DAYS_IN_PERIOD),
         default: "",
     },
-    KeySpec {
-        key: "rspot",
+    RebalanceSpot = "rspot" {
         label: "Spot now",
         meaning: "rebalancing: the coin price now; 0: the same as `spot`",
         unit: "USD per coin",
         kind: Kind::Number(NumRange::closed(Decimal::ZERO, pow10(9))),
         default: "0",
     },
-    KeySpec {
-        key: "rdg",
+    RebalanceDifficulty = "rdg" {
         label: "Difficulty change since the hedge",
         meaning: "rebalancing: change of the expected difficulty since the hedge was placed",
         unit: "%",
         kind: Kind::Number(NumRange::above(neg(100), int(1000))),
         default: "0",
     },
-];
+}
 
 /// The key table as Markdown (the same table as in the module docs), for the README.
 ///
@@ -653,10 +719,10 @@ pub fn markdown_table() -> String {
     out.push_str("| --- | --- | --- | --- | --- |\n");
     for s in KEYS {
         let unit = if s.unit.is_empty() { "-" } else { s.unit };
-        let default = if s.default.is_empty() {
-            "absent"
-        } else {
-            s.default
+        let default = match (s.default.is_empty(), s.follows_market()) {
+            (_, true) => format!("follows the market: {} (version 1: {})", s.auto, s.default),
+            (true, false) => "absent".to_string(),
+            (false, false) => s.default.to_string(),
         };
         out.push_str(&format!(
             "| `{}` | {} | {} | {} | {} |\n",

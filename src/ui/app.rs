@@ -16,8 +16,6 @@ use super::theme::{ColourScheme, ThemeToggle};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use crate::link::Scenario;
-
 use super::display::{display, readout};
 use super::inputs::InputsPanel;
 use super::link_error::LinkErrorBanner;
@@ -37,13 +35,14 @@ pub fn App() -> impl IntoView {
     // Everything but the final price: moving the price slider recomputes only the readout and
     // repaints only the chart overlay.
     let without_price = Memo::new(move |_| {
-        page.scenario.with(|s| Scenario {
-            price: Decimal::ZERO,
-            ..s.clone()
+        page.scenario.with(|s| {
+            let mut s = s.clone();
+            s.view.price = Some(Decimal::ZERO);
+            s
         })
     });
     let shown = Memo::new(move |_| without_price.with(display));
-    let price = Memo::new(move |_| page.scenario.with(|s| s.price));
+    let price = Memo::new(move |_| page.scenario.with(|s| s.resolved().price));
     let at_price = Memo::new(move |_| shown.with(|d| readout(d, price.get())));
     let marker = Memo::new(move |_| price.get().to_f64());
     // The address bar follows the scenario, at most every 150 ms while a slider is dragged

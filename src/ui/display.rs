@@ -63,7 +63,7 @@ fn derived(m: &Model) -> Vec<(&'static str, &'static str, String)> {
         out.push((
             "expected-output",
             "Expected output",
-            coin(e.output, 6, &s.coin),
+            coin(e.output, 6, &s.economics.coin),
         ));
         out.push(("period-cost", "Period cost", usd(e.cost)));
         out.push((
@@ -178,7 +178,7 @@ fn chart(m: &Model) -> PayoffChart {
     rest.sort_by_key(|s| s.style != SeriesStyle::Secondary);
     // Days elapsed > 0: the chosen position marked to market with the time left, as the first
     // faint line (the first faint colour).
-    if let (Some(kind), true) = (chosen, m.scenario.elapsed_days > 0) {
+    if let (Some(kind), true) = (chosen, m.scenario.view.elapsed_days > 0) {
         if let Some(points) = m.curve_before_expiry() {
             let at = rest
                 .iter()
@@ -187,8 +187,8 @@ fn chart(m: &Model) -> PayoffChart {
             let label = format!(
                 "{} after {} of {} days",
                 kind.label(),
-                m.scenario.elapsed_days,
-                m.scenario.days
+                m.scenario.view.elapsed_days,
+                m.scenario.economics.days
             );
             rest.insert(at, Series::new(label, points, SeriesStyle::Faint));
         }
@@ -206,7 +206,7 @@ fn chart(m: &Model) -> PayoffChart {
             .and_then(|e| f(e.breakeven))
             .into_iter()
             .collect(),
-        spot: f(m.scenario.spot),
+        spot: f(m.scenario.market.spot),
         ..PayoffChart::default()
     }
 }
@@ -221,7 +221,7 @@ pub fn display(scenario: &Scenario) -> Display {
         .map(|h| (*h).to_owned())
         .collect();
     if settles {
-        header.push(format!("Settlement ({})", scenario.coin));
+        header.push(format!("Settlement ({})", scenario.economics.coin));
     }
     header.push("Return".to_owned());
     let rows = model

@@ -15,11 +15,10 @@ pub fn PriceSlider(
     readout: Memo<Readout>,
 ) -> impl IntoView {
     let page = use_page();
-    let px = page.text("px");
     // Bounds from the (valid) scenario, not from what is being typed into lo / hi.
     let scenario = page.scenario;
-    let lo = Memo::new(move |_| scenario.with(|s| s.lo));
-    let hi = Memo::new(move |_| scenario.with(|s| s.hi));
+    let lo = Memo::new(move |_| scenario.with(|s| s.resolved().lo));
+    let hi = Memo::new(move |_| scenario.with(|s| s.resolved().hi));
     let step = move || {
         let s = (hi.get() - lo.get()) / Decimal::from(1000);
         if s > Decimal::ZERO {
@@ -34,7 +33,7 @@ pub fn PriceSlider(
             <label for="price-slider">"Final price "<output>{move || r().price}</output></label>
             <input id="price-slider" data-testid="price-slider" type="range"
                 min=move || lo.get().to_string() max=move || hi.get().to_string() step=step
-                prop:value=move || px.get()
+                prop:value=move || scenario.with(|s| s.resolved().price.to_string())
                 aria-valuetext=move || r().price
                 on:input=move |ev| page.edit("px", event_target_value(&ev)) />
             <dl class="readout">

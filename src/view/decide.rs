@@ -77,8 +77,8 @@ pub fn cell(r: &ComparisonRow, column: Column) -> String {
 /// scenario asks for a collar with `kc=zero`.
 fn is_selected(model: &Model, kind: StrategyKind) -> bool {
     let s = &model.scenario;
-    let chosen = s.hedge;
-    let zero = s.hedge == HedgeChoice::Collar && s.call_strike == CallStrike::Zero;
+    let chosen = s.hedge.choice;
+    let zero = s.hedge.choice == HedgeChoice::Collar && s.hedge.call_strike == CallStrike::Zero;
     match kind {
         StrategyKind::ZeroCostCollar => zero,
         StrategyKind::Collar => chosen == StrategyKind::Collar && !zero,
@@ -309,7 +309,7 @@ pub struct VolumeRisk {
 pub fn volume_risk(model: &Model, price_points: usize) -> Option<VolumeRisk> {
     let h = model.heatmap(price_points)?;
     let grid = Grid::new(h.prices.clone(), h.diff_changes.clone(), h.values.clone()).ok()?;
-    let spot = dec_f64(model.scenario.spot);
+    let spot = dec_f64(model.scenario.market.spot);
     let in_range = h.prices.first().is_some_and(|lo| spot >= *lo)
         && h.prices.last().is_some_and(|hi| spot <= *hi);
     let worst_rise = h.diff_changes.last().copied().unwrap_or(0.0);
@@ -376,7 +376,7 @@ pub fn volume_risk_html(risk: Option<&VolumeRisk>) -> String {
 /// ```
 pub fn rebalance_texts(model: &Model) -> Option<Vec<(&'static str, &'static str, String)>> {
     let r = rebalance(model)?;
-    let c = model.scenario.coin.as_str();
+    let c = model.scenario.economics.coin.as_str();
     let q = |d: Decimal| coin(d.round_dp(8).normalize(), 8, c);
     Some(vec![
         ("rebalance-spot", "Spot now", usd(r.spot_now)),
@@ -429,7 +429,7 @@ pub fn mc_summary(model: &Model, stats: &[McStats]) -> Option<String> {
         percent_f64(st.mean, 1),
         percent_f64(st.var95, 1),
         percent_f64(st.cvar95, 1),
-        number(Decimal::from(model.scenario.mc_paths), 0)
+        number(Decimal::from(model.scenario.simulation.paths), 0)
     ))
 }
 
@@ -503,7 +503,7 @@ mod tests {
 
     #[test]
     fn seed_comparison_texts() {
-        let m = model("");
+        let m = model("v=1");
         let t = comparison_table(&m, &comparison(&m, None));
         assert_eq!(t.header.len(), Column::ALL.len() + 1);
         assert_eq!(t.lines.len(), 6);

@@ -236,9 +236,9 @@ impl Model {
             curves: Vec::new(),
             market: None,
         };
-        let years = Act365::years(s.days);
+        let years = Act365::years(s.economics.days);
         let market = SpotModel::new(SpotParams {
-            spot: dec_f64(s.spot),
+            spot: dec_f64(s.market.spot),
             rate: s.rate(),
             dividend_yield: 0.0,
             vol: s.vol(),
@@ -259,8 +259,8 @@ impl Model {
         };
         model.market = market;
         let carry = match money::carry_factor(
-            s.rate_pct / Decimal::ONE_HUNDRED,
-            Act365::years_exact(s.days),
+            s.market.rate_pct / Decimal::ONE_HUNDRED,
+            Act365::years_exact(s.economics.days),
         ) {
             Ok(c) => c,
             Err(e) => {
@@ -288,7 +288,7 @@ impl Model {
         });
 
         // Every strategy of the registry that can be built.
-        let want = s.hedge;
+        let want = s.hedge.choice;
         let inputs = strategy_inputs(s, economics.output(), options.as_ref());
         for kind in StrategyKind::ALL {
             let spec = kind.spec();
@@ -310,7 +310,7 @@ impl Model {
                 Ok(t) => model.table = t,
                 Err(e) => messages.push(msg("step", e)),
             }
-            model.ticket = pos.order_ticket(&s.coin);
+            model.ticket = pos.order_ticket(&s.economics.coin);
             if want == StrategyKind::Inverse {
                 model.locked_return = pos
                     .inverse_notional()
@@ -334,7 +334,11 @@ impl Model {
         }
 
         // The chart's curves.
-        match PriceGrid::new(dec_f64(s.lo), dec_f64(s.hi), PriceGrid::DEFAULT_POINTS) {
+        match PriceGrid::new(
+            dec_f64(s.resolved().lo),
+            dec_f64(s.resolved().hi),
+            PriceGrid::DEFAULT_POINTS,
+        ) {
             Ok(grid) => {
                 model.curves = model
                     .strategies
@@ -409,9 +413,9 @@ impl Model {
             difficulty_drift: 0.0,
             difficulty_vol: s.difficulty_vol(),
             correlation: 0.0,
-            paths: s.mc_paths as usize,
+            paths: s.simulation.paths as usize,
             bins: 40,
-            seed: s.mc_seed,
+            seed: s.simulation.seed,
         };
         Some((
             params,
@@ -438,7 +442,7 @@ impl Model {
         let grid = self.grid?;
         let chosen = self.chosen()?;
         let s = &self.scenario;
-        let left = Act365::years(s.days.saturating_sub(s.elapsed_days));
+        let left = Act365::years(s.economics.days.saturating_sub(s.view.elapsed_days));
         let at = SpotModel::new(SpotParams {
             expiry_years: left,
             ..m.params()
@@ -474,12 +478,12 @@ impl Model {
 
 /// Economics of the scenario's mode, and their view.
 fn economics_of(s: &Scenario) -> std::result::Result<(PeriodEconomics, EconomicsView), Message> {
-    let spot = s.spot;
-    match s.mode {
+    let spot = s.market.spot;
+    match s.economics.mode {
         Mode::Direct => {
             let e = PeriodEconomics::direct(DirectParams {
-                period_cost: s.cost,
-                expected_output: s.qty,
+                period_cost: s.economics.cost,
+                expected_output: s.economics.qty,
             })
             .map_err(|e| {
                 let key = if e.field() == Some("expected output") {
@@ -493,27 +497,29 @@ fn economics_of(s: &Scenario) -> std::result::Result<(PeriodEconomics, Economics
         }
         Mode::Rig => {
             let pct = |d: Decimal| d / Decimal::ONE_HUNDRED;
-            let days = Decimal::from(s.days);
+            let days = Decimal::from(s.economics.days);
             // A halving inside the period: the period-average subsidy.
-            let subsidy = match s.halving_day {
-                Some(h) if h < s.days => halving_subsidy(s.subsidy, Decimal::from(h), days)
-                    .map_err(|e| msg("halv", e))?,
-                _ => s.subsidy,
+            let subsidy = match s.economics.rig.halving_day {
+                Some(h) if h < s.economics.days => {
+                    halving_subsidy(s.economics.rig.subsidy, Decimal::from(h), days)
+                        .map_err(|e| msg("halv", e))?
+                }
+                _ => s.economics.rig.subsidy,
             };
             let rig = Rig::new(RigParams {
-                hashrate_ths: s.hashrate_ths,
-                efficiency_j_per_th: s.efficiency_j_per_th,
-                power_price_per_kwh: s.power_usd_per_kwh,
-                other_opex: s.opex,
-                pool_fee: pct(s.pool_fee_pct),
-                uptime: pct(s.uptime_pct),
-                difficulty: s.difficulty,
-                difficulty_growth: pct(s.difficulty_growth_pct),
+                hashrate_ths: s.economics.rig.hashrate_ths,
+                efficiency_j_per_th: s.economics.rig.efficiency_j_per_th,
+                power_price_per_kwh: s.economics.rig.power_usd_per_kwh,
+                other_opex: s.economics.rig.opex,
+                pool_fee: pct(s.economics.rig.pool_fee_pct),
+                uptime: pct(s.economics.rig.uptime_pct),
+                difficulty: s.economics.rig.difficulty,
+                difficulty_growth: pct(s.economics.rig.difficulty_growth_pct),
                 block_subsidy: subsidy,
-                fees_per_block: s.fees_per_block,
+                fees_per_block: s.economics.rig.fees_per_block,
                 period_days: days,
-                hardware_capex: s.capex,
-                hardware_lifetime_days: Decimal::from(s.lifetime_days),
+                hardware_capex: s.economics.rig.capex,
+                hardware_lifetime_days: Decimal::from(s.economics.rig.lifetime_days),
             })
             .map_err(|e| msg(rig_key(&e), e))?;
             let e = rig.economics().map_err(|e| msg("hr", e))?;
@@ -573,15 +579,21 @@ fn rig_key(e: &DomainError) -> &'static str {
 /// Put and collar-call premiums, model or quoted; the call strike solved when `kc=zero`, and
 /// the zero-cost collar's call in any case.
 fn options_of(s: &Scenario, m: &SpotModel) -> std::result::Result<OptionsView, Vec<Message>> {
-    let kp = dec_f64(s.put_strike);
+    let kp = dec_f64(s.resolved().put_strike);
     let put_model = m
         .price(OptionKind::Put, kp)
         .map_err(|e| vec![msg("kp", e)])?;
-    let put = leg(m, OptionKind::Put, s.put_strike, put_model, s.put_premium)
-        .map_err(|e| vec![msg("pp", e)])?;
+    let put = leg(
+        m,
+        OptionKind::Put,
+        s.resolved().put_strike,
+        put_model,
+        s.hedge.put_premium,
+    )
+    .map_err(|e| vec![msg("pp", e)])?;
     let pricer = QuotedPricer {
         model: *m,
-        put: s.put_premium.map(|p| (kp, dec_f64(p))),
+        put: s.hedge.put_premium.map(|p| (kp, dec_f64(p))),
         call: None,
     };
     // The zero-cost collar's call, solved whatever `kc` says (the comparison always has the
@@ -603,14 +615,14 @@ fn options_of(s: &Scenario, m: &SpotModel) -> std::result::Result<OptionsView, V
             implied_vol: None,
         })
     });
-    let (call, call_solved) = match s.call_strike {
+    let (call, call_solved) = match s.hedge.call_strike {
         CallStrike::Strike(kc) => {
             let call_model = m
                 .price(OptionKind::Call, dec_f64(kc))
                 .map_err(|e| vec![msg("kc", e)])?;
             (
                 Some(
-                    leg(m, OptionKind::Call, kc, call_model, s.call_premium)
+                    leg(m, OptionKind::Call, kc, call_model, s.hedge.call_premium)
                         .map_err(|e| vec![msg("cp", e)])?,
                 ),
                 false,
@@ -619,7 +631,7 @@ fn options_of(s: &Scenario, m: &SpotModel) -> std::result::Result<OptionsView, V
         CallStrike::Zero => match &zero_cost {
             Ok(z) => (Some(*z), true),
             Err(e) => {
-                if s.hedge == HedgeChoice::Collar {
+                if s.hedge.choice == HedgeChoice::Collar {
                     return Err(vec![msg("kc", e.clone())]);
                 }
                 (None, false)
@@ -672,12 +684,12 @@ fn strategy_inputs(s: &Scenario, output: Decimal, options: Option<&OptionsView>)
         premium: l.premium,
     };
     StrategyInputs {
-        forward: s.forward,
-        inverse_quote: s.inverse_quote,
+        forward: s.resolved().forward,
+        inverse_quote: s.resolved().inverse_quote,
         put: options.map(|o| quote(&o.put)),
         call: options.and_then(|o| o.call.as_ref().map(quote)),
         zero_cost_call: options.and_then(|o| o.zero_cost_call.as_ref().map(quote)),
-        ..StrategyInputs::new(output, s.coverage(), s.days)
+        ..StrategyInputs::new(output, s.coverage(), s.economics.days)
     }
 }
 
@@ -689,7 +701,7 @@ fn strategy_of(
     market: Option<&SpotModel>,
 ) -> Result<Strategy> {
     let profile = position.profile()?;
-    let grid = PriceGrid::new(dec_f64(s.lo), dec_f64(s.hi), 2)?;
+    let grid = PriceGrid::new(dec_f64(s.resolved().lo), dec_f64(s.resolved().hi), 2)?;
     let outlook = market.and_then(|m| {
         let p = m.params();
         Lognormal::new(LognormalParams {

@@ -46,12 +46,12 @@ pub fn rebalance(model: &Model) -> Option<Rebalance> {
     let s = &model.scenario;
     let chosen = model.chosen()?;
     let econ = model.economics?;
-    let spot_now = if s.rebalance_spot > Decimal::ZERO {
-        s.rebalance_spot
+    let spot_now = if s.view.rebalance_spot > Decimal::ZERO {
+        s.view.rebalance_spot
     } else {
-        s.spot
+        s.market.spot
     };
-    let factor = Decimal::ONE + s.rebalance_difficulty_pct / Decimal::ONE_HUNDRED;
+    let factor = Decimal::ONE + s.view.rebalance_difficulty_pct / Decimal::ONE_HUNDRED;
     if factor <= Decimal::ZERO {
         return None;
     }
@@ -59,7 +59,7 @@ pub fn rebalance(model: &Model) -> Option<Rebalance> {
     let hedged = chosen.covered;
     let target = output_now * s.coverage();
     let trade = target - hedged;
-    let coin = s.coin.as_str();
+    let coin = s.economics.coin.as_str();
     let ticket = if trade.is_zero() {
         None
     } else {
@@ -81,7 +81,7 @@ pub fn rebalance(model: &Model) -> Option<Rebalance> {
     };
     let delta_neutral_sale = model.market.and_then(|m| {
         let p = m.params();
-        let left = Act365::years(s.days.saturating_sub(s.elapsed_days));
+        let left = Act365::years(s.economics.days.saturating_sub(s.view.elapsed_days));
         let now = SpotModel::new(SpotParams {
             spot: dec_f64(spot_now),
             expiry_years: left,

@@ -1,0 +1,586 @@
+//! The page state, nested by concern, and the values that follow the market.
+//!
+//! [`Scenario`] holds what a link can say: the economics (coin, period, direct figures or the
+//! rig), the market, the hedge, the view (chart range, final price, before-expiry and
+//! rebalancing settings) and the simulation. The forward, the inverse quote, the put strike,
+//! the final price and the price range may be left unset (`None`): they then follow the
+//! market ([`Scenario::resolved`]), and a link does not carry them, so it reproduces them.
+
+use super::{CallStrike, HedgeChoice, Mode};
+use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
+use rust_decimal::Decimal;
+
+/// The period's economics: what is mined and what it costs.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct EconomicsInputs {
+    /// `coin`: coin label, 1–10 ASCII letters or digits.
+    pub coin: String,
+    /// `mode`.
+    pub mode: Mode,
+    /// `cost`: period cost, USD (direct mode).
+    pub cost: Decimal,
+    /// `qty`: expected output over the period, coins (direct mode).
+    pub qty: Decimal,
+    /// `days`: period and option tenor, days.
+    pub days: u32,
+    /// The rig (rig mode).
+    pub rig: RigInputs,
+}
+
+/// The rig and the network it mines on (rig mode).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct RigInputs {
+    /// `hr`: hashrate, TH/s.
+    pub hashrate_ths: Decimal,
+    /// `eff`: efficiency, J/TH.
+    pub efficiency_j_per_th: Decimal,
+    /// `pwr`: power price, USD/kWh.
+    pub power_usd_per_kwh: Decimal,
+    /// `opex`: other fixed costs over the period, USD.
+    pub opex: Decimal,
+    /// `pool`: pool fee, %.
+    pub pool_fee_pct: Decimal,
+    /// `up`: uptime, %.
+    pub uptime_pct: Decimal,
+    /// `diff`: network difficulty at the start of the period.
+    pub difficulty: Decimal,
+    /// `dg`: difficulty growth over the period, %.
+    pub difficulty_growth_pct: Decimal,
+    /// `sub`: block subsidy, coins per block.
+    pub subsidy: Decimal,
+    /// `fee`: average fees per block, coins per block.
+    pub fees_per_block: Decimal,
+    /// `capex`: hardware cost, USD, amortized over `lifetime_days`.
+    pub capex: Decimal,
+    /// `life`: hardware lifetime, days.
+    pub lifetime_days: u32,
+    /// `halv`: day of the period on which the subsidy halves (≤ `days`); `None`: no halving.
+    pub halving_day: Option<u32>,
+}
+
+/// The market the hedge is priced in.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct MarketInputs {
+    /// `spot`: coin price today, USD per coin.
+    pub spot: Decimal,
+    /// `vol`: price volatility, % per year.
+    pub vol_pct: Decimal,
+    /// `rate`: risk-free rate, % per year, continuously compounded.
+    pub rate_pct: Decimal,
+}
+
+/// The hedge shown and its terms.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct HedgeInputs {
+    /// `hedge`: the hedge shown.
+    pub choice: HedgeChoice,
+    /// `cov`: coverage, % of expected output.
+    pub coverage_pct: Decimal,
+    /// `fwd`: forward price, USD per coin; `None`: the model's forward.
+    pub forward: Option<Decimal>,
+    /// `inv`: inverse forward quote, coin per USD; `None`: the forward's reciprocal.
+    pub inverse_quote: Option<Decimal>,
+    /// `kp`: put strike, USD per coin; `None`: a round strike below spot.
+    pub put_strike: Option<Decimal>,
+    /// `kc`: call strike, or zero-cost.
+    pub call_strike: CallStrike,
+    /// `pp`: quoted put premium, USD per coin; `None`: priced by the model.
+    pub put_premium: Option<Decimal>,
+    /// `cp`: quoted call premium, USD per coin; `None`: priced by the model.
+    pub call_premium: Option<Decimal>,
+}
+
+/// What the chart and table show, and the what-if settings of the decision panels.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ViewInputs {
+    /// `px`: final price on the price slider, USD per coin; `None`: spot.
+    pub price: Option<Decimal>,
+    /// `lo`: lowest price of chart and table, USD per coin; `None`: follows the market.
+    pub lo: Option<Decimal>,
+    /// `hi`: highest price of chart and table, USD per coin; `None`: follows the market.
+    pub hi: Option<Decimal>,
+    /// `step`: price step of the table, USD per coin; `None`: a round step.
+    pub step: Option<Decimal>,
+    /// `elapsed`: days elapsed, for the mark-to-market curve (≤ `days`).
+    pub elapsed_days: u32,
+    /// `rspot`: rebalancing, the coin price now (0: the same as `spot`).
+    pub rebalance_spot: Decimal,
+    /// `rdg`: rebalancing, % change of the expected difficulty since the hedge was placed.
+    pub rebalance_difficulty_pct: Decimal,
+}
+
+/// The Monte Carlo simulation.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SimulationInputs {
+    /// `seed`: Monte Carlo seed.
+    pub seed: u64,
+    /// `paths`: Monte Carlo paths.
+    pub paths: u32,
+    /// `dvol`: difficulty volatility, % per year.
+    pub difficulty_vol_pct: Decimal,
+}
+
+/// The whole page state, nested by concern. Field docs name the link key; the key table in
+/// the [module docs](super) gives units, ranges and defaults.
+///
+/// `Default` is the seed's ProDerivatives case, which is also what a version-1 link's missing
+/// keys mean: $1,100 for 5 ETH over 30 days, spot $250, forward at $260 covering 100 %, table
+/// from $200 to $300 in steps of $10. [`Scenario::following_market`] is the same case with
+/// the forward, strikes, final price and range left to follow the market (the bare page).
+///
+/// ```
+/// use minerhedge::link::{Mode, Scenario};
+/// use rust_decimal::Decimal;
+/// let s = Scenario::default();
+/// assert_eq!(s.economics.mode, Mode::Direct);
+/// assert_eq!((s.economics.cost, s.economics.qty), (Decimal::from(1100), Decimal::from(5)));
+/// assert!(s.validate().is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Scenario {
+    /// What is mined and what it costs.
+    pub economics: EconomicsInputs,
+    /// Spot, volatility, rate.
+    pub market: MarketInputs,
+    /// The hedge and its terms.
+    pub hedge: HedgeInputs,
+    /// Chart range, final price, before-expiry and rebalancing settings.
+    pub view: ViewInputs,
+    /// The Monte Carlo simulation.
+    pub simulation: SimulationInputs,
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Scenario {
+            economics: EconomicsInputs {
+                coin: "ETH".to_string(),
+                mode: Mode::Direct,
+                cost: Decimal::from(1100),
+                qty: Decimal::from(5),
+                days: 30,
+                rig: RigInputs {
+                    hashrate_ths: Decimal::from(200),
+                    efficiency_j_per_th: Decimal::new(175, 1),
+                    power_usd_per_kwh: Decimal::new(6, 2),
+                    opex: Decimal::ZERO,
+                    pool_fee_pct: Decimal::from(2),
+                    uptime_pct: Decimal::from(97),
+                    difficulty: Decimal::from(120_000_000_000_000_u64),
+                    difficulty_growth_pct: Decimal::ZERO,
+                    subsidy: Decimal::new(3125, 3),
+                    fees_per_block: Decimal::new(2, 2),
+                    capex: Decimal::ZERO,
+                    lifetime_days: 1095,
+                    halving_day: None,
+                },
+            },
+            market: MarketInputs {
+                spot: Decimal::from(250),
+                vol_pct: Decimal::from(80),
+                rate_pct: Decimal::from(5),
+            },
+            hedge: HedgeInputs {
+                choice: HedgeChoice::Forward,
+                coverage_pct: Decimal::ONE_HUNDRED,
+                forward: Some(Decimal::from(260)),
+                inverse_quote: Some(Decimal::new(4, 3)),
+                put_strike: Some(Decimal::from(230)),
+                call_strike: CallStrike::Zero,
+                put_premium: None,
+                call_premium: None,
+            },
+            view: ViewInputs {
+                price: Some(Decimal::from(250)),
+                lo: Some(Decimal::from(200)),
+                hi: Some(Decimal::from(300)),
+                step: Some(Decimal::from(10)),
+                elapsed_days: 0,
+                rebalance_spot: Decimal::ZERO,
+                rebalance_difficulty_pct: Decimal::ZERO,
+            },
+            simulation: SimulationInputs {
+                seed: 1,
+                paths: 10_000,
+                difficulty_vol_pct: Decimal::ZERO,
+            },
+        }
+    }
+}
+
+/// The values that follow the market, resolved: set ones as set, the others derived from
+/// spot, volatility, rate and period ([`Scenario::resolved`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Resolved {
+    /// Forward price, USD per coin.
+    pub forward: Decimal,
+    /// Inverse forward quote, coin per USD.
+    pub inverse_quote: Decimal,
+    /// Put strike, USD per coin.
+    pub put_strike: Decimal,
+    /// Final price on the price slider, USD per coin.
+    pub price: Decimal,
+    /// Lowest price of chart and table.
+    pub lo: Decimal,
+    /// Highest price of chart and table.
+    pub hi: Decimal,
+    /// Table step.
+    pub step: Decimal,
+}
+
+/// Largest price a link accepts, USD per coin.
+const MAX_PRICE: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
+/// Smallest inverse quote a link accepts, coin per USD.
+const MIN_QUOTE: Decimal = Decimal::from_parts(1, 0, 0, false, 9);
+/// Significant digits of a derived forward and quote.
+const DERIVED_DIGITS: u32 = 6;
+/// Standard deviations of the period's price on each side of spot in the derived range.
+const RANGE_SIGMAS: f64 = 3.0;
+/// Most rows of a derived table step: `(hi − lo) / step ≤ 20`.
+const DERIVED_ROWS: u32 = 20;
+
+/// `10^e` exactly, for `-28 ≤ e ≤ 28`.
+fn pow10(e: i32) -> Decimal {
+    if e >= 0 {
+        (0..e).fold(Decimal::ONE, |acc, _| acc * Decimal::TEN)
+    } else {
+        Decimal::new(1, e.unsigned_abs().min(Decimal::MAX_SCALE))
+    }
+}
+
+/// The smallest of 1, 2 or 5 × 10ⁿ that is at least `x` (`x > 0`).
+///
+/// ```
+/// use minerhedge::link::round_step_at_least;
+/// use rust_decimal::Decimal;
+/// assert_eq!(round_step_at_least(Decimal::from(34)), Decimal::from(50));
+/// assert_eq!(round_step_at_least(Decimal::new(11, 3)), Decimal::new(2, 2));
+/// assert_eq!(round_step_at_least(Decimal::from(5000)), Decimal::from(5000));
+/// ```
+pub fn round_step_at_least(x: Decimal) -> Decimal {
+    if x <= Decimal::ZERO {
+        return Decimal::ONE;
+    }
+    let exponent = x
+        .to_f64()
+        .filter(|v| *v > 0.0)
+        .map(|v| libm::floor(libm::log10(v)) as i32)
+        .unwrap_or(0)
+        .clamp(-27, 27);
+    let mut e = exponent - 1;
+    loop {
+        let base = pow10(e);
+        for m in [1, 2, 5] {
+            let step = base * Decimal::from(m);
+            if step >= x {
+                return step.normalize();
+            }
+        }
+        if e >= 27 {
+            return base.normalize();
+        }
+        e += 1;
+    }
+}
+
+/// `x` rounded to `digits` significant digits, within `[min, max]`.
+fn derived(x: f64, min: Decimal, max: Decimal) -> Decimal {
+    Decimal::from_f64(x)
+        .and_then(|d| d.round_sf(DERIVED_DIGITS))
+        .unwrap_or(min)
+        .clamp(min, max)
+        .normalize()
+}
+
+impl Scenario {
+    /// The seed's economics with everything that can follow the market left unset: the page
+    /// a new visitor opens (an address without a query).
+    ///
+    /// ```
+    /// use minerhedge::link::Scenario;
+    /// let s = Scenario::following_market();
+    /// assert_eq!(s.hedge.forward, None);
+    /// assert_eq!(s.resolved().price, s.market.spot);
+    /// ```
+    pub fn following_market() -> Scenario {
+        let mut s = Scenario::default();
+        s.hedge.forward = None;
+        s.hedge.inverse_quote = None;
+        s.hedge.put_strike = None;
+        s.view.price = None;
+        s.view.lo = None;
+        s.view.hi = None;
+        s.view.step = None;
+        s
+    }
+
+    /// The forward, strikes, final price and price range: each as set, or derived from the
+    /// market when unset (the key table's "follows the market" column says how).
+    ///
+    /// ```
+    /// use minerhedge::link::Scenario;
+    /// use rust_decimal::Decimal;
+    /// let mut s = Scenario::following_market();
+    /// s.market.spot = Decimal::from(95_000);
+    /// let r = s.resolved();
+    /// assert!(r.lo < s.market.spot && s.market.spot < r.hi);
+    /// assert_eq!(r.price, Decimal::from(95_000));
+    /// assert_eq!(r.put_strike, Decimal::from(85_000));
+    /// assert_eq!(r.forward, Decimal::new(953_912, 1)); // 95,000·e^(0.05·30/365), 6 digits
+    /// ```
+    pub fn resolved(&self) -> Resolved {
+        let spot = self.market.spot;
+        let forward = self.hedge.forward.unwrap_or_else(|| self.model_forward());
+        let inverse_quote = self.hedge.inverse_quote.unwrap_or_else(|| {
+            let f = forward.to_f64().unwrap_or(0.0);
+            derived(1.0 / f, MIN_QUOTE, MAX_PRICE)
+        });
+        let put_strike = self
+            .hedge
+            .put_strike
+            .unwrap_or_else(|| round_strike_below(spot));
+        let (lo, hi, step) = self.price_range();
+        Resolved {
+            forward,
+            inverse_quote,
+            put_strike,
+            price: self.view.price.unwrap_or(spot),
+            lo,
+            hi,
+            step,
+        }
+    }
+
+    /// The model's forward `spot·e^(rT)`, to six significant digits.
+    fn model_forward(&self) -> Decimal {
+        let s = self.market.spot.to_f64().unwrap_or(0.0);
+        let f = s * libm::exp(self.rate() * self.years());
+        derived(f, Decimal::new(1, 9), MAX_PRICE)
+    }
+
+    /// `lo`, `hi` and `step`, each as set or derived: spot ± 3 standard deviations of the
+    /// period's price (±20 % of spot without volatility), on a round step's grid.
+    fn price_range(&self) -> (Decimal, Decimal, Decimal) {
+        let spot = self.market.spot;
+        let sd = self.vol() * self.years().sqrt();
+        let half_fraction = if sd.is_finite() && sd > 0.0 {
+            RANGE_SIGMAS * sd
+        } else {
+            0.2
+        };
+        let half = Decimal::from_f64(half_fraction)
+            .and_then(|h| h.checked_mul(spot))
+            .filter(|h| *h > Decimal::ZERO)
+            .unwrap_or(Decimal::ONE);
+        let width = match (self.view.lo, self.view.hi) {
+            (Some(lo), Some(hi)) if hi > lo => hi.checked_sub(lo).unwrap_or(half),
+            _ => half.checked_mul(Decimal::TWO).unwrap_or(half),
+        };
+        let step = self
+            .view
+            .step
+            .unwrap_or_else(|| round_step_at_least(width / Decimal::from(DERIVED_ROWS)));
+        // Any value may arrive here (validation reports the bad ones): no operation may panic.
+        let on_grid = |x: Option<Decimal>, up: bool| -> Option<Decimal> {
+            let q = x?.checked_div(step)?;
+            let whole = if up { q.ceil() } else { q.floor() };
+            whole.checked_mul(step)
+        };
+        let lo = self.view.lo.unwrap_or_else(|| {
+            let from_spot = on_grid(spot.checked_sub(half), false)
+                .unwrap_or(Decimal::ZERO)
+                .max(Decimal::ZERO);
+            match self.view.hi {
+                Some(hi) if from_spot >= hi => on_grid(hi.checked_sub(width), false)
+                    .unwrap_or(Decimal::ZERO)
+                    .max(Decimal::ZERO),
+                _ => from_spot,
+            }
+        });
+        let hi = self.view.hi.unwrap_or_else(|| {
+            let from_spot = on_grid(spot.checked_add(half), true)
+                .unwrap_or(MAX_PRICE)
+                .min(MAX_PRICE);
+            if from_spot <= lo {
+                on_grid(lo.checked_add(width), true)
+                    .unwrap_or(MAX_PRICE)
+                    .min(MAX_PRICE)
+            } else {
+                from_spot
+            }
+        });
+        (lo.normalize(), hi.normalize(), step.normalize())
+    }
+
+    /// Forwards and strikes more than 50 % away from spot: the key and a sentence for the
+    /// field, so that a value left over from another market does not go unnoticed.
+    ///
+    /// ```
+    /// use minerhedge::link::Scenario;
+    /// use rust_decimal::Decimal;
+    /// let mut s = Scenario::default();
+    /// assert!(s.market_warnings().is_empty());
+    /// s.market.spot = Decimal::from(3000);
+    /// let keys: Vec<_> = s.market_warnings().iter().map(|(k, _)| k.as_str()).collect();
+    /// assert_eq!(keys, vec!["fwd", "inv", "kp"]);
+    /// ```
+    pub fn market_warnings(&self) -> Vec<(super::Key, String)> {
+        use super::Key;
+        let spot = self.market.spot;
+        let r = self.resolved();
+        let mut out = Vec::new();
+        let mut check = |key: Key, what: &str, value: Decimal| {
+            let Some(ratio) = value.checked_div(spot) else {
+                return;
+            };
+            let off = (ratio - Decimal::ONE).abs();
+            if off > Decimal::new(5, 1) {
+                let pct = off.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(off).round();
+                let side = if ratio > Decimal::ONE {
+                    "above"
+                } else {
+                    "below"
+                };
+                out.push((
+                    key,
+                    format!(
+                        "{what} is {} % {side} spot ({}): is it from another market?",
+                        crate::format::number(pct, 0),
+                        crate::format::usd(spot)
+                    ),
+                ));
+            }
+        };
+        if self.hedge.forward.is_some() {
+            check(Key::Forward, "The forward", r.forward);
+        }
+        if let Some(q) = self.hedge.inverse_quote {
+            if let Some(price) = Decimal::ONE.checked_div(q) {
+                check(Key::InverseQuote, "The quote's price (1 / quote)", price);
+            }
+        }
+        if self.hedge.put_strike.is_some() {
+            check(Key::PutStrike, "The put strike", r.put_strike);
+        }
+        if let CallStrike::Strike(k) = self.hedge.call_strike {
+            check(Key::CallStrike, "The call strike", k);
+        }
+        out
+    }
+
+    /// Period length in years (Actual/365).
+    ///
+    /// ```
+    /// let s = minerhedge::link::Scenario::default();
+    /// assert_eq!(s.years(), 30.0 / 365.0);
+    /// ```
+    pub fn years(&self) -> f64 {
+        f64::from(self.economics.days) / 365.0
+    }
+
+    /// Coverage as a fraction in `[0, 1]`, exact: `cov / 100`.
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    /// assert_eq!(minerhedge::link::Scenario::default().coverage(), Decimal::ONE);
+    /// ```
+    pub fn coverage(&self) -> Decimal {
+        super::fraction(self.hedge.coverage_pct)
+    }
+
+    /// Volatility as a fraction per year: `vol / 100` (80 → 0.8).
+    ///
+    /// ```
+    /// assert_eq!(minerhedge::link::Scenario::default().vol(), 0.8);
+    /// ```
+    pub fn vol(&self) -> f64 {
+        to_f64(super::fraction(self.market.vol_pct))
+    }
+
+    /// Risk-free rate as a fraction per year: `rate / 100` (5 → 0.05).
+    ///
+    /// ```
+    /// assert_eq!(minerhedge::link::Scenario::default().rate(), 0.05);
+    /// ```
+    pub fn rate(&self) -> f64 {
+        to_f64(super::fraction(self.market.rate_pct))
+    }
+
+    /// Difficulty volatility as a fraction per year: `dvol / 100`.
+    ///
+    /// ```
+    /// assert_eq!(minerhedge::link::Scenario::default().difficulty_vol(), 0.0);
+    /// ```
+    pub fn difficulty_vol(&self) -> f64 {
+        to_f64(super::fraction(self.simulation.difficulty_vol_pct))
+    }
+}
+
+/// A round strike below spot: about 90 % of spot, rounded down to two significant digits of
+/// spot's magnitude (250 → 220, 95,000 → 85,000).
+fn round_strike_below(spot: Decimal) -> Decimal {
+    let target = spot.checked_mul(Decimal::new(9, 1)).unwrap_or(spot);
+    let magnitude = spot
+        .to_f64()
+        .filter(|v| *v > 0.0)
+        .map(|v| libm::floor(libm::log10(v)) as i32)
+        .unwrap_or(0)
+        .clamp(-26, 27);
+    let step = pow10(magnitude - 1);
+    let k = target
+        .checked_div(step)
+        .and_then(|q| q.floor().checked_mul(step))
+        .unwrap_or(target);
+    if k > Decimal::ZERO {
+        k.normalize()
+    } else {
+        target.normalize()
+    }
+}
+
+fn to_f64(d: Decimal) -> f64 {
+    d.to_f64().unwrap_or(0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_strikes() {
+        assert_eq!(round_strike_below(Decimal::from(250)), Decimal::from(220));
+        assert_eq!(round_strike_below(Decimal::from(3000)), Decimal::from(2700));
+        assert_eq!(round_strike_below(Decimal::new(15, 2)), Decimal::new(13, 2));
+    }
+
+    #[test]
+    fn derived_range_is_on_its_grid_and_contains_spot() {
+        for spot in [1u64, 250, 3000, 95_000, 999_999_999] {
+            let mut s = Scenario::following_market();
+            s.market.spot = Decimal::from(spot);
+            let r = s.resolved();
+            assert!(
+                r.lo < s.market.spot && s.market.spot < r.hi,
+                "{spot}: {r:?}"
+            );
+            assert!(
+                ((r.hi - r.lo) / r.step) <= Decimal::from(DERIVED_ROWS + 2),
+                "{r:?}"
+            );
+            assert_eq!((r.lo / r.step).fract(), Decimal::ZERO, "{r:?}");
+        }
+    }
+
+    #[test]
+    fn a_set_end_keeps_the_other_derived() {
+        let mut s = Scenario::following_market();
+        s.view.lo = Some(Decimal::from(1000));
+        let r = s.resolved();
+        assert_eq!(r.lo, Decimal::from(1000));
+        assert!(r.hi > r.lo);
+        s.view.lo = None;
+        s.view.hi = Some(Decimal::from(10));
+        let r = s.resolved();
+        assert!(r.lo < r.hi && r.hi == Decimal::from(10), "{r:?}");
+    }
+}
