@@ -197,15 +197,8 @@ fn bench_hedge(c: &mut Criterion) {
 
     c.bench_function("hedge/position_new", |b| {
         let e = *positions[5].economics();
-        let h = *positions[5].hedge();
-        b.iter(|| {
-            Position::new(PositionParams {
-                economics: black_box(e),
-                hedge: black_box(h),
-                coverage: Decimal::new(8, 1),
-                carry_factor: Decimal::new(1004, 3),
-            })
-        })
+        let legs = positions[5].hedge_legs().to_vec();
+        b.iter(|| Position::from_legs(black_box(e), black_box(legs.clone()), Decimal::new(1004, 3)))
     });
 }
 

@@ -4,7 +4,11 @@
 //! mining earns at any final coin price, unhedged or hedged, and shares the scenario as a link.
 //!
 //! ## Where things live
-//! - [`domain`]: the engine. Pure Rust; money in `rust_decimal`, pricing in `f64`.
+//! - [`domain`]: the engine. Pure Rust; money in `rust_decimal`, pricing in `f64`. A position
+//!   is a list of legs ([`domain::leg`], [`domain::hedge::Position`]); every strategy the page
+//!   offers is one entry of [`domain::strategy::STRATEGIES`] (label, link word, builder of its
+//!   legs, glossary text); [`domain::ticket`] writes every order; [`domain::daycount`] every
+//!   year fraction; [`domain::risk`] is the `f64` payoff profile, grid, outlook and Greeks.
 //! - `ui` (wasm32 only): the page — Leptos components, one per file, the URL/share-link
 //!   plumbing, the chart canvases (one canvas helper, `ui::canvas`) and the scheduling of slow
 //!   work after a drag pauses (`ui::schedule`). The only reactive layer; it calls the engine,

@@ -206,84 +206,16 @@ impl Mode {
     }
 }
 
-/// The hedge the page shows.
+/// The hedge the page shows: the strategy registry's key, read and written by its `hedge=`
+/// word ([`StrategyKind::parse`](crate::domain::strategy::StrategyKind::parse),
+/// [`StrategyKind::as_str`](crate::domain::strategy::StrategyKind::as_str)).
 ///
 /// ```
 /// use minerhedge::link::HedgeChoice;
 /// assert_eq!(HedgeChoice::parse("collar"), Some(HedgeChoice::Collar));
 /// assert_eq!(HedgeChoice::Inverse.as_str(), "inverse");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum HedgeChoice {
-    /// Unhedged.
-    None,
-    /// Linear forward sold at `fwd`.
-    Forward,
-    /// Inverse (coin-quoted, coin-settled) forward at `inv` coin per USD.
-    Inverse,
-    /// Bought put at `kp`.
-    Put,
-    /// Bought put at `kp` and sold call at `kc` (or the zero-cost strike).
-    Collar,
-}
-
-impl HedgeChoice {
-    /// All choices, in the order of the page's selector.
-    ///
-    /// ```
-    /// assert_eq!(minerhedge::link::HedgeChoice::ALL.len(), 5);
-    /// ```
-    pub const ALL: [HedgeChoice; 5] = [
-        HedgeChoice::None,
-        HedgeChoice::Forward,
-        HedgeChoice::Inverse,
-        HedgeChoice::Put,
-        HedgeChoice::Collar,
-    ];
-
-    /// The word used in the link.
-    ///
-    /// ```
-    /// assert_eq!(minerhedge::link::HedgeChoice::None.as_str(), "none");
-    /// ```
-    pub fn as_str(self) -> &'static str {
-        match self {
-            HedgeChoice::None => "none",
-            HedgeChoice::Forward => "forward",
-            HedgeChoice::Inverse => "inverse",
-            HedgeChoice::Put => "put",
-            HedgeChoice::Collar => "collar",
-        }
-    }
-
-    /// A label for the page.
-    ///
-    /// ```
-    /// assert_eq!(minerhedge::link::HedgeChoice::Inverse.label(), "Inverse forward");
-    /// ```
-    pub fn label(self) -> &'static str {
-        match self {
-            HedgeChoice::None => "Unhedged",
-            HedgeChoice::Forward => "Forward",
-            HedgeChoice::Inverse => "Inverse forward",
-            HedgeChoice::Put => "Put",
-            HedgeChoice::Collar => "Collar",
-        }
-    }
-
-    /// Reads the link word, ignoring ASCII case.
-    ///
-    /// ```
-    /// use minerhedge::link::HedgeChoice;
-    /// assert_eq!(HedgeChoice::parse("FORWARD"), Some(HedgeChoice::Forward));
-    /// assert_eq!(HedgeChoice::parse("swap"), None);
-    /// ```
-    pub fn parse(word: &str) -> Option<HedgeChoice> {
-        HedgeChoice::ALL
-            .into_iter()
-            .find(|h| h.as_str().eq_ignore_ascii_case(word.trim()))
-    }
-}
+pub use crate::domain::strategy::StrategyKind as HedgeChoice;
 
 /// The collar's call strike: given, or solved so that the collar costs nothing.
 ///

@@ -72,7 +72,8 @@ fn kind(leg: CollarLeg) -> OptionKind {
 /// ```
 /// use minerhedge::domain::collar::{zero_cost_collar, CollarLeg, OptionPricer, ZeroCostParams};
 /// use minerhedge::domain::pricing::{SpotModel, SpotParams};
-/// let m = SpotModel::new(SpotParams { spot: 250.0, rate: 0.05, dividend_yield: 0.0, vol: 0.8, expiry_years: 30.0 / 365.0 })?;
+/// use minerhedge::domain::daycount::Act365;
+/// let m = SpotModel::new(SpotParams { spot: 250.0, rate: 0.05, dividend_yield: 0.0, vol: 0.8, expiry_years: Act365::years(30) })?;
 /// let z = zero_cost_collar(&m, ZeroCostParams { put_strike: 220.0, min_call_strike: 220.0 })?;
 /// let gap = m.premium(CollarLeg::Call, z.call_strike)? - m.premium(CollarLeg::Put, 220.0)?;
 /// assert!(gap.abs() <= 1e-9);

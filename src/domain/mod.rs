@@ -3,6 +3,7 @@
 //! Money (costs, revenues, payoffs in USD, notionals, coin quantities) is `rust_decimal::Decimal`
 //! and exact; option pricing, risk grids and Monte Carlo are `f64`.
 
+pub mod daycount;
 pub mod error;
 pub mod tolerance;
 pub mod validate;
@@ -12,7 +13,10 @@ pub mod pricing;
 pub mod collar;
 pub mod economics;
 pub mod hedge;
+pub mod leg;
 pub mod money;
+pub mod strategy;
+pub mod ticket;
 
 pub mod montecarlo;
 pub mod risk;

@@ -203,8 +203,9 @@ pub fn carry_factor(rate: Decimal, years: Decimal) -> Result<Decimal> {
 ///
 /// ```
 /// use minerhedge::domain::money::carry_factor_f64;
-/// let k = carry_factor_f64(0.05, 30.0 / 365.0).unwrap();
-/// assert!((minerhedge::domain::validate::dec_f64(k) - (0.05f64 * 30.0 / 365.0).exp()).abs() < 1e-15);
+/// use minerhedge::domain::daycount::Act365;
+/// let k = carry_factor_f64(0.05, Act365::years(30)).unwrap();
+/// assert!((minerhedge::domain::validate::dec_f64(k) - (0.05f64 * Act365::years(30)).exp()).abs() < 1e-15);
 /// assert_eq!(carry_factor_f64(f64::NAN, 1.0).unwrap_err().field(), Some("risk-free rate"));
 /// ```
 pub fn carry_factor_f64(rate: f64, years: f64) -> Result<Decimal> {

@@ -57,7 +57,7 @@ impl Default for McParams {
             spot: 100.0,
             drift: 0.0,
             vol: 0.8,
-            years: 30.0 / 365.0,
+            years: crate::domain::daycount::Act365::years(30),
             difficulty_drift: 0.0,
             difficulty_vol: 0.0,
             correlation: 0.0,

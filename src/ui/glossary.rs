@@ -6,6 +6,17 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use leptos::prelude::*;
 
+use crate::domain::strategy::StrategyKind;
+
+/// A strategy's entry, from the registry: `(id, label, definition)`.
+const fn strategy_term(kind: StrategyKind) -> (&'static str, &'static str, &'static str) {
+    let spec = kind.spec();
+    match spec.glossary {
+        Some((id, text)) => (id, spec.label, text),
+        None => ("", spec.label, ""),
+    }
+}
+
 /// `(id, term, definition)` of every glossary entry.
 pub const TERMS: &[(&str, &str, &str)] = &[
     (
@@ -23,31 +34,11 @@ pub const TERMS: &[(&str, &str, &str)] = &[
         "Breakeven",
         "The final coin price at which revenue equals the period's cost (cost per coin mined).",
     ),
-    (
-        "forward",
-        "Forward",
-        "An agreement to sell the covered coins at a fixed price at the end of the period: no upside, no downside.",
-    ),
-    (
-        "inverse",
-        "Inverse forward",
-        "A forward quoted and settled in the coin (coin per USD), as on coin-margined exchanges; buying USD forward sells the coin.",
-    ),
-    (
-        "put",
-        "Put",
-        "The right to sell the covered coins at the strike: a floor under the price, bought for a premium.",
-    ),
-    (
-        "collar",
-        "Collar",
-        "A bought put (floor) plus a sold call (cap): the call's premium pays for some or all of the put.",
-    ),
-    (
-        "zero-cost",
-        "Zero-cost collar",
-        "A collar whose call strike is solved so that the call's premium equals the put's: no net premium.",
-    ),
+    strategy_term(StrategyKind::Forward),
+    strategy_term(StrategyKind::Inverse),
+    strategy_term(StrategyKind::Put),
+    strategy_term(StrategyKind::Collar),
+    strategy_term(StrategyKind::ZeroCostCollar),
     (
         "delta",
         "Delta",

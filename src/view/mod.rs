@@ -19,14 +19,17 @@ pub mod select;
 pub mod volume_risk;
 
 use crate::domain::collar::{zero_cost_collar, CollarLeg, OptionPricer, ZeroCostParams};
+use crate::domain::daycount::Act365;
 use crate::domain::economics::{halving_subsidy, DirectParams, PeriodEconomics, Rig, RigParams};
-use crate::domain::hedge::{Hedge, Position, PositionParams, Row};
+use crate::domain::hedge::{Position, Row};
+use crate::domain::leg::LegKind;
 use crate::domain::montecarlo::McParams;
 use crate::domain::pricing::{OptionKind, SpotModel, SpotParams};
 use crate::domain::risk::{
     Bounds, Lognormal, LognormalParams, Outlook, PayoffProfile, PositionGreeks, PriceGrid,
     VolumeHeatmap,
 };
+use crate::domain::strategy::{OptionQuote, StrategyInputs};
 use crate::domain::validate::dec_f64;
 use crate::domain::{money, DomainError, Result};
 use crate::link::{CallStrike, HedgeChoice, Mode, Scenario};
@@ -41,84 +44,7 @@ pub struct Message {
     pub text: String,
 }
 
-/// The six strategies the page compares.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum StrategyKind {
-    /// No hedge.
-    Unhedged,
-    /// Linear forward sold at `fwd`.
-    Forward,
-    /// Inverse forward at the quote `inv`.
-    Inverse,
-    /// Put bought at `kp`.
-    Put,
-    /// Put at `kp` bought, call at `kc` sold (solved when `kc=zero`).
-    Collar,
-    /// Put at `kp` bought, call sold at the strike that makes the collar cost nothing.
-    ZeroCostCollar,
-}
-
-impl StrategyKind {
-    /// Every strategy, in the comparison's order.
-    pub const ALL: [StrategyKind; 6] = [
-        StrategyKind::Unhedged,
-        StrategyKind::Forward,
-        StrategyKind::Inverse,
-        StrategyKind::Put,
-        StrategyKind::Collar,
-        StrategyKind::ZeroCostCollar,
-    ];
-
-    /// Display name.
-    ///
-    /// ```
-    /// use minerhedge::view::StrategyKind;
-    /// assert_eq!(StrategyKind::Inverse.label(), "Inverse forward");
-    /// ```
-    pub fn label(self) -> &'static str {
-        match self {
-            StrategyKind::Unhedged => "Unhedged",
-            StrategyKind::Forward => "Forward",
-            StrategyKind::Inverse => "Inverse forward",
-            StrategyKind::Put => "Put",
-            StrategyKind::Collar => "Collar",
-            StrategyKind::ZeroCostCollar => "Zero-cost collar",
-        }
-    }
-
-    /// The hedge choice of the link that selects this strategy (`kc=zero` distinguishes the
-    /// zero-cost collar).
-    ///
-    /// ```
-    /// use minerhedge::{link::HedgeChoice, view::StrategyKind};
-    /// assert_eq!(StrategyKind::ZeroCostCollar.hedge_choice(), HedgeChoice::Collar);
-    /// ```
-    pub fn hedge_choice(self) -> HedgeChoice {
-        match self {
-            StrategyKind::Unhedged => HedgeChoice::None,
-            StrategyKind::Forward => HedgeChoice::Forward,
-            StrategyKind::Inverse => HedgeChoice::Inverse,
-            StrategyKind::Put => HedgeChoice::Put,
-            StrategyKind::Collar | StrategyKind::ZeroCostCollar => HedgeChoice::Collar,
-        }
-    }
-
-    /// The strategy a scenario shows.
-    ///
-    /// ```
-    /// use minerhedge::{link::Scenario, view::StrategyKind};
-    /// assert_eq!(StrategyKind::of(&Scenario::default()), StrategyKind::Forward);
-    /// ```
-    pub fn of(s: &Scenario) -> StrategyKind {
-        match s.hedge.choice {
-            HedgeChoice::None => StrategyKind::Unhedged,
-            HedgeChoice::Forward => StrategyKind::Forward,
-            HedgeChoice::Inverse => StrategyKind::Inverse,
-            HedgeChoice::Put => StrategyKind::Put,
-            HedgeChoice::Collar => StrategyKind::Collar,
-        }
-    }
-}
+pub use crate::domain::strategy::StrategyKind;
 
 /// Where a premium comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -207,6 +133,8 @@ pub struct Strategy {
     pub profile: PayoffProfile,
     /// Net premium paid at the start on the hedged quantity, USD (negative = received).
     pub upfront_premium: Decimal,
+    /// Coins the scenario's coverage covers, `c·Q` (what a rebalance starts from).
+    pub covered: Decimal,
     /// Floor, cap and breakevens of the USD result.
     pub bounds: Bounds,
     /// Lognormal loss probability and expected return (μ = r).
@@ -276,9 +204,6 @@ fn msg(key: &'static str, e: DomainError) -> Message {
     }
 }
 
-/// Days in a year for the period's tenor.
-const DAYS_PER_YEAR: u32 = 365;
-
 impl Model {
     /// Builds the model of `s`. Never panics; see [`Model::messages`] for what could not be
     /// computed.
@@ -315,7 +240,7 @@ impl Model {
             curves: Vec::new(),
             market: None,
         };
-        let years = f64::from(s.economics.days) / f64::from(DAYS_PER_YEAR);
+        let years = Act365::years(s.economics.days);
         let market = SpotModel::new(SpotParams {
             spot: dec_f64(s.market.spot),
             rate: s.rate(),
@@ -339,7 +264,7 @@ impl Model {
         model.market = market;
         let carry = match money::carry_factor(
             s.market.rate_pct / Decimal::ONE_HUNDRED,
-            Decimal::from(s.economics.days) / Decimal::from(DAYS_PER_YEAR),
+            Act365::years_exact(s.economics.days),
         ) {
             Ok(c) => c,
             Err(e) => {
@@ -356,7 +281,6 @@ impl Model {
             }
         };
         model.economics = Some(econ_view);
-        let coverage = s.coverage();
 
         // Options: put at kp; the collar's call at kc or solved.
         let options = market.and_then(|m| match options_of(s, &m) {
@@ -367,43 +291,22 @@ impl Model {
             }
         });
 
-        // Every strategy that can be built.
+        // Every strategy of the registry that can be built.
+        let want = s.hedge.choice;
+        let inputs = strategy_inputs(s, economics.output(), options.as_ref());
         for kind in StrategyKind::ALL {
-            let hedge = match hedge_of(kind, s, options.as_ref()) {
-                Some(Ok(h)) => h,
-                Some(Err((key, e))) => {
-                    if kind == StrategyKind::of(s) {
-                        messages.push(msg(key, e));
-                    }
-                    continue;
-                }
-                None => continue,
-            };
-            let position = match Position::new(PositionParams {
-                economics,
-                hedge,
-                coverage,
-                carry_factor: carry,
-            }) {
-                Ok(p) => p,
-                Err(e) => {
-                    if kind == StrategyKind::of(s) {
-                        messages.push(msg(key_of_hedge(kind), e));
-                    }
-                    continue;
-                }
-            };
-            match strategy_of(kind, position, s, market.as_ref()) {
-                Ok(st) => model.strategies.push(st),
-                Err(e) => {
-                    if kind == StrategyKind::of(s) {
-                        messages.push(msg(key_of_hedge(kind), e));
-                    }
-                }
+            let spec = kind.spec();
+            let built = spec.legs(&inputs).map(|legs| {
+                legs.and_then(|legs| Position::from_legs(economics, legs, carry))
+                    .and_then(|position| strategy_of(kind, position, &inputs, s, market.as_ref()))
+            });
+            match built {
+                Some(Ok(st)) => model.strategies.push(st),
+                Some(Err(e)) if kind == want => messages.push(msg(spec.input_key, e)),
+                _ => {}
             }
         }
 
-        let want = StrategyKind::of(s);
         model.chosen = model.strategies.iter().position(|st| st.kind == want);
         if let Some(chosen) = model.chosen.map(|i| &model.strategies[i]) {
             let pos = &chosen.position;
@@ -412,7 +315,7 @@ impl Model {
                 Err(e) => messages.push(msg("step", e)),
             }
             model.ticket = pos.order_ticket(&s.economics.coin);
-            if kind_is_inverse(want) {
+            if want == StrategyKind::Inverse {
                 model.locked_return = pos
                     .inverse_notional()
                     .and_then(|n| economics.return_of_total(n).ok());
@@ -425,7 +328,7 @@ impl Model {
             }
             if let Some(o) = options {
                 model.options = Some(OptionsView {
-                    net_per_coin: net_premium_per_coin(pos.hedge()),
+                    net_per_coin: pos.net_premium_per_coin(),
                     net_carried: pos.carried_net_premium(),
                     ..o
                 });
@@ -525,7 +428,7 @@ impl Model {
     }
 
     /// The chosen position's value on the chart's grid as marked after `elapsed` days (the
-    /// link's `elapsed`), with the time left `τ = (days − elapsed)/365`: options at their
+    /// link's `elapsed`), with the time left `τ = (days − elapsed)` in years ([`Act365`]): options at their
     /// model value, carried to the end of the period (see
     /// [`PayoffProfile::value_before_expiry`]). `None` without a valid market or position.
     ///
@@ -543,8 +446,7 @@ impl Model {
         let grid = self.grid?;
         let chosen = self.chosen()?;
         let s = &self.scenario;
-        let left = f64::from(s.economics.days.saturating_sub(s.view.elapsed_days))
-            / f64::from(DAYS_PER_YEAR);
+        let left = Act365::years(s.economics.days.saturating_sub(s.view.elapsed_days));
         let at = SpotModel::new(SpotParams {
             expiry_years: left,
             ..m.params()
@@ -575,21 +477,6 @@ impl Model {
         let g = PriceGrid::new(grid.lo(), grid.hi(), price_points).ok()?;
         let changes: Vec<f64> = (0..15).map(|i| -0.2 + 0.05 * f64::from(i)).collect();
         self.chosen()?.profile.volume_heatmap(&g, &changes).ok()
-    }
-}
-
-fn kind_is_inverse(k: StrategyKind) -> bool {
-    k == StrategyKind::Inverse
-}
-
-/// The link key of the main input of a strategy's hedge.
-fn key_of_hedge(kind: StrategyKind) -> &'static str {
-    match kind {
-        StrategyKind::Unhedged => "cov",
-        StrategyKind::Forward => "fwd",
-        StrategyKind::Inverse => "inv",
-        StrategyKind::Put => "kp",
-        StrategyKind::Collar | StrategyKind::ZeroCostCollar => "kc",
     }
 }
 
@@ -794,77 +681,26 @@ fn leg(
     })
 }
 
-/// The hedge of one strategy, or `None` when the options it needs are unavailable.
-fn hedge_of(
-    kind: StrategyKind,
-    s: &Scenario,
-    options: Option<&OptionsView>,
-) -> Option<std::result::Result<Hedge, (&'static str, DomainError)>> {
-    Some(Ok(match kind {
-        StrategyKind::Unhedged => Hedge::Unhedged,
-        StrategyKind::Forward => Hedge::Forward {
-            price: s.resolved().forward,
-        },
-        StrategyKind::Inverse => Hedge::InverseForward {
-            quote: s.resolved().inverse_quote,
-        },
-        StrategyKind::Put => {
-            let o = options?;
-            Hedge::Put {
-                strike: o.put.strike,
-                premium: o.put.premium,
-            }
-        }
-        StrategyKind::Collar => {
-            let o = options?;
-            let c = o.call?;
-            if c.strike < o.put.strike {
-                return Some(Err((
-                    "kc",
-                    DomainError::out_of_range(
-                        "call strike",
-                        dec_f64(c.strike),
-                        format!("at least the put strike {}", o.put.strike),
-                    ),
-                )));
-            }
-            Hedge::Collar {
-                put_strike: o.put.strike,
-                put_premium: o.put.premium,
-                call_strike: c.strike,
-                call_premium: c.premium,
-            }
-        }
-        StrategyKind::ZeroCostCollar => {
-            let o = options?;
-            let c = o.zero_cost_call?;
-            Hedge::Collar {
-                put_strike: o.put.strike,
-                put_premium: o.put.premium,
-                call_strike: c.strike,
-                call_premium: c.premium,
-            }
-        }
-    }))
-}
-
-/// Net option premium per coin of a hedge, USD (positive = paid).
-fn net_premium_per_coin(h: &Hedge) -> Decimal {
-    match h {
-        Hedge::Put { premium, .. } => *premium,
-        Hedge::SoldCall { premium, .. } => -*premium,
-        Hedge::Collar {
-            put_premium,
-            call_premium,
-            ..
-        } => *put_premium - *call_premium,
-        _ => Decimal::ZERO,
+/// The registry builders' inputs from the scenario and the priced options.
+fn strategy_inputs(s: &Scenario, output: Decimal, options: Option<&OptionsView>) -> StrategyInputs {
+    let quote = |l: &OptionLeg| OptionQuote {
+        strike: l.strike,
+        premium: l.premium,
+    };
+    StrategyInputs {
+        forward: s.resolved().forward,
+        inverse_quote: s.resolved().inverse_quote,
+        put: options.map(|o| quote(&o.put)),
+        call: options.and_then(|o| o.call.as_ref().map(quote)),
+        zero_cost_call: options.and_then(|o| o.zero_cost_call.as_ref().map(quote)),
+        ..StrategyInputs::new(output, s.coverage(), s.economics.days)
     }
 }
 
 fn strategy_of(
     kind: StrategyKind,
     position: Position,
+    inputs: &StrategyInputs,
     s: &Scenario,
     market: Option<&SpotModel>,
 ) -> Result<Strategy> {
@@ -881,14 +717,18 @@ fn strategy_of(
         .ok()
         .map(|d| profile.outlook(&d))
     });
-    let per_coin = net_premium_per_coin(position.hedge());
-    let call_strike = match position.hedge() {
-        Hedge::Collar { call_strike, .. } => Some(*call_strike),
+    let call_strike = match kind {
+        StrategyKind::Collar | StrategyKind::ZeroCostCollar => position
+            .hedge_legs()
+            .iter()
+            .find(|l| l.kind == LegKind::Call)
+            .map(|l| l.price),
         _ => None,
     };
     Ok(Strategy {
         kind,
-        upfront_premium: per_coin * position.hedged_quantity(),
+        upfront_premium: position.upfront_premium(),
+        covered: money::mul("coverage", inputs.coverage, inputs.output)?.normalize(),
         bounds: profile.bounds(),
         return_range: profile.return_range(&grid),
         outlook,

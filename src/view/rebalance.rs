@@ -1,12 +1,13 @@
 //! Rebalancing: after the spot or the expected difficulty moved, the new expected output and
 //! the trade that restores the chosen coverage, as an order ticket.
 
-use super::{Model, StrategyKind};
-use crate::domain::hedge::Hedge;
+use super::Model;
+use crate::domain::daycount::Act365;
+use crate::domain::leg::Leg;
 use crate::domain::pricing::{SpotModel, SpotParams};
 use crate::domain::risk::{PayoffProfile, ProfileParams};
+use crate::domain::ticket::{self, Amount};
 use crate::domain::validate::dec_f64;
-use crate::format;
 use rust_decimal::Decimal;
 
 /// The rebalancing figures of the chosen hedge.
@@ -27,11 +28,6 @@ pub struct Rebalance {
     /// Coins to sell forward now (negative: buy) to make the rebalanced position delta-neutral
     /// at the new spot with the time left (`days − elapsed`).
     pub delta_neutral_sale: Option<f64>,
-}
-
-/// Rounds a coin quantity for a ticket (8 decimals, as exchanges quote coins).
-fn coins(q: Decimal, coin: &str) -> String {
-    format::coin(q.abs().round_dp(8).normalize(), 8, coin)
 }
 
 /// The rebalancing of `model`'s chosen hedge for its scenario's `rspot` and `rdg`.
@@ -60,61 +56,32 @@ pub fn rebalance(model: &Model) -> Option<Rebalance> {
         return None;
     }
     let output_now = econ.output.checked_div(factor)?;
-    let hedged = chosen.position.hedged_quantity();
+    let hedged = chosen.covered;
     let target = output_now * s.coverage();
     let trade = target - hedged;
     let coin = s.economics.coin.as_str();
-    let more = trade > Decimal::ZERO;
-    let q = coins(trade, coin);
     let ticket = if trade.is_zero() {
         None
     } else {
-        match (chosen.kind, chosen.position.hedge()) {
-            (StrategyKind::Forward, Hedge::Forward { price }) => Some(format!(
-                "{} {q} forward at {}",
-                if more { "Sell" } else { "Buy back" },
-                format::usd(*price)
-            )),
-            (StrategyKind::Inverse, Hedge::InverseForward { quote }) => {
-                let notional = trade.checked_div(*quote)?;
-                Some(format!(
-                    "{} USD {} at {} {coin}/USD",
-                    if more { "Buy (Long)" } else { "Sell (Short)" },
-                    format::number(notional.abs().round_dp(2), 2),
-                    quote.normalize()
-                ))
-            }
-            (_, Hedge::Put { strike, .. }) => Some(format!(
-                "{} puts on {q} at strike {}",
-                if more { "Buy" } else { "Sell" },
-                format::usd(*strike)
-            )),
-            (
-                _,
-                Hedge::Collar {
-                    put_strike,
-                    call_strike,
-                    ..
+        // The same legs, traded by `trade` coins in each leg's direction.
+        let trades: Vec<Leg> = chosen
+            .position
+            .hedge_legs()
+            .iter()
+            .map(|l| Leg {
+                quantity: if l.quantity.is_sign_negative() {
+                    -trade
+                } else {
+                    trade
                 },
-            ) => Some(if more {
-                format!(
-                    "Buy puts on {q} at strike {} and sell calls on {q} at strike {}",
-                    format::usd(*put_strike),
-                    format::usd(*call_strike)
-                )
-            } else {
-                format!(
-                    "Sell puts on {q} at strike {} and buy back calls on {q} at strike {}",
-                    format::usd(*put_strike),
-                    format::usd(*call_strike)
-                )
-            }),
-            _ => None,
-        }
+                ..*l
+            })
+            .collect();
+        ticket::order(&trades, coin, Amount::Cents)
     };
     let delta_neutral_sale = model.market.and_then(|m| {
         let p = m.params();
-        let left = f64::from(s.economics.days.saturating_sub(s.view.elapsed_days)) / 365.0;
+        let left = Act365::years(s.economics.days.saturating_sub(s.view.elapsed_days));
         let now = SpotModel::new(SpotParams {
             spot: dec_f64(spot_now),
             expiry_years: left,

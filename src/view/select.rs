@@ -14,7 +14,7 @@ use crate::link::{CallStrike, HedgeChoice};
 /// ```
 pub fn shows(model: &Model, kind: StrategyKind) -> bool {
     let s = &model.scenario;
-    let chosen = StrategyKind::of(s);
+    let chosen = s.hedge.choice;
     let zero = s.hedge.choice == HedgeChoice::Collar && s.hedge.call_strike == CallStrike::Zero;
     match kind {
         StrategyKind::ZeroCostCollar => zero,

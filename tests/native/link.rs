@@ -485,7 +485,7 @@ prop_compose! {
     fn valid_scenario()(
         coin in "[A-Za-z0-9]{1,10}",
         mode in prop::sample::select(Mode::ALL.to_vec()),
-        hedge in prop::sample::select(HedgeChoice::ALL.to_vec()),
+        hedge in prop::sample::select(HedgeChoice::choices().collect::<Vec<_>>()),
         cost in (1i64..=100_000_000_000_000).prop_map(|m| Decimal::new(m, 2).normalize()),
         qty in (1i64..=1_000_000_000, 0u32..=12).prop_map(|(m, s)| Decimal::new(m, s).normalize()),
         hr in (1i64..=100_000_000_000, 0u32..=3).prop_map(|(m, s)| Decimal::new(m, s + 3).normalize()),

@@ -17,6 +17,7 @@
 //! `rho + dividendRho` (moving `r` and `q` together keeps `F` fixed). `dividend_rho` is `0.0`.
 
 use super::{check_strike, expiry, implied, level, rate, vol, Black, Greeks, OptionKind};
+use crate::domain::daycount::Act365;
 use crate::domain::error::Result;
 
 /// Inputs of [`ForwardModel::new`] (fractions, not percents: 80 % vol is `0.8`).
@@ -35,7 +36,7 @@ pub struct ForwardParams {
     pub rate: f64,
     /// Volatility `σ` of the forward, fraction a year, in `[0, MAX_VOL]`.
     pub vol: f64,
-    /// Time to expiry `T` in years (days / 365), in `[0, MAX_EXPIRY_YEARS]`.
+    /// Time to expiry `T` in years (days by [`Act365`]), in `[0, MAX_EXPIRY_YEARS]`.
     pub expiry_years: f64,
 }
 
@@ -177,7 +178,7 @@ impl ForwardModel {
             gamma,
             vega: df * b.pdf1 * self.sqrt_t,
             theta,
-            theta_per_day: theta / 365.0,
+            theta_per_day: Act365::per_day(theta),
             rho: -t * price,
             dividend_rho: 0.0,
         })

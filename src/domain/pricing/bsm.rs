@@ -18,6 +18,7 @@
 //! [`pricing`](super) for the degenerate limit `σ√T → 0`.
 
 use super::{check_strike, expiry, implied, level, rate, vol, Black, Greeks, OptionKind};
+use crate::domain::daycount::Act365;
 use crate::domain::error::Result;
 
 /// `e^(−x)`, without calling `exp` when `x = 0` (no carry, zero rate or `T = 0`), where the
@@ -35,8 +36,9 @@ fn discount_factor(x: f64) -> f64 {
 ///
 /// ```
 /// use minerhedge::domain::pricing::{SpotModel, SpotParams};
-/// let p = SpotParams { spot: 250.0, rate: 0.05, dividend_yield: 0.0, vol: 0.8, expiry_years: 90.0 / 365.0 };
-/// assert!((SpotModel::new(p).unwrap().forward() - 250.0 * (0.05_f64 * 90.0 / 365.0).exp()).abs() < 1e-9);
+/// use minerhedge::domain::daycount::Act365;
+/// let p = SpotParams { spot: 250.0, rate: 0.05, dividend_yield: 0.0, vol: 0.8, expiry_years: Act365::years(90) };
+/// assert!((SpotModel::new(p).unwrap().forward() - 250.0 * (0.05_f64 * Act365::years(90)).exp()).abs() < 1e-9);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SpotParams {
@@ -48,7 +50,7 @@ pub struct SpotParams {
     pub dividend_yield: f64,
     /// Volatility `σ`, fraction a year, in `[0, MAX_VOL]`.
     pub vol: f64,
-    /// Time to expiry `T` in years (days / 365), in `[0, MAX_EXPIRY_YEARS]`.
+    /// Time to expiry `T` in years (days by [`Act365`]), in `[0, MAX_EXPIRY_YEARS]`.
     pub expiry_years: f64,
 }
 
@@ -223,7 +225,7 @@ impl SpotModel {
             gamma,
             vega,
             theta,
-            theta_per_day: theta / 365.0,
+            theta_per_day: Act365::per_day(theta),
             rho: w * kd * t * b.cum2,
             dividend_rho: -w * sq * t * b.cum1,
         })

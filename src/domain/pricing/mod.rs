@@ -19,7 +19,7 @@
 //!
 //! Greeks follow QuantLib's `AnalyticEuropeanEngine` / `BlackCalculator` conventions: vega
 //! and rho per 1.00 (not per 1 %) change, theta per year of calendar time (`∂V/∂t = −∂V/∂T`),
-//! `theta_per_day = theta / 365`.
+//! `theta_per_day` is theta per day of [`Act365`](super::daycount::Act365).
 //!
 //! **Degenerate limit** (`s = σ√T < ε`, i.e. `T = 0` or `σ = 0`): the terminal price is
 //! certain, `V = D·max(ω(F − K), 0)`, `N(ω·d)` is the step `1{ω(F−K) > 0}` (½ when `F = K`
@@ -43,6 +43,7 @@ pub use black76::{ForwardModel, ForwardParams};
 pub use bsm::{SpotModel, SpotParams};
 pub use root::{brent, Bracket};
 
+use crate::domain::daycount::Act365;
 use crate::domain::error::{DomainError, Result};
 use crate::domain::validate;
 
@@ -108,7 +109,7 @@ impl OptionKind {
 ///
 /// Conventions (QuantLib's): `vega = ∂V/∂σ` and `rho = ∂V/∂r` per 1.00 change (divide by 100
 /// for "per vol point" / "per 1 %"); `theta = ∂V/∂t` per year of calendar time (negative for a
-/// long option that loses time value); `theta_per_day = theta / 365`.
+/// long option that loses time value); `theta_per_day` per day of [`Act365`].
 ///
 /// For [`SpotModel`]: `delta = ∂V/∂S`, `gamma = ∂²V/∂S²`, `rho` holds `S` and `q` fixed,
 /// `dividend_rho = ∂V/∂q`. For [`ForwardModel`]: `delta = ∂V/∂F`, `gamma = ∂²V/∂F²`, `rho`
@@ -121,7 +122,7 @@ impl OptionKind {
 /// }).unwrap();
 /// let g = m.greeks(OptionKind::Call, 40.0).unwrap();
 /// assert!((g.delta - 0.7791).abs() < 1e-4);
-/// assert_eq!(g.theta_per_day, g.theta / 365.0);
+/// assert_eq!(g.theta_per_day, minerhedge::domain::daycount::Act365::per_day(g.theta));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Greeks {
@@ -135,7 +136,7 @@ pub struct Greeks {
     pub vega: f64,
     /// `∂V/∂t`, per year of calendar time.
     pub theta: f64,
-    /// `theta / 365`.
+    /// `theta` per day ([`Act365::per_day`]).
     pub theta_per_day: f64,
     /// `∂V/∂r`, per 1.00 of rate.
     pub rho: f64,
@@ -154,7 +155,7 @@ impl Greeks {
     /// // A collar: long 10 puts at 220, short 10 calls at 300.
     /// let collar = m.greeks(OptionKind::Put, 220.0)?.scaled(10.0) + m.greeks(OptionKind::Call, 300.0)?.scaled(-10.0);
     /// assert!(collar.delta < 0.0);
-    /// assert_eq!(collar.theta_per_day, collar.theta / 365.0);
+    /// assert_eq!(collar.theta_per_day, minerhedge::domain::daycount::Act365::per_day(collar.theta));
     /// # Ok::<(), minerhedge::domain::DomainError>(())
     /// ```
     pub fn scaled(&self, quantity: f64) -> Greeks {
@@ -164,7 +165,7 @@ impl Greeks {
             gamma: self.gamma * quantity,
             vega: self.vega * quantity,
             theta: self.theta * quantity,
-            theta_per_day: self.theta * quantity / 365.0,
+            theta_per_day: Act365::per_day(self.theta * quantity),
             rho: self.rho * quantity,
             dividend_rho: self.dividend_rho * quantity,
         }
@@ -189,7 +190,7 @@ impl std::ops::Add for Greeks {
             gamma: self.gamma + o.gamma,
             vega: self.vega + o.vega,
             theta,
-            theta_per_day: theta / 365.0,
+            theta_per_day: Act365::per_day(theta),
             rho: self.rho + o.rho,
             dividend_rho: self.dividend_rho + o.dividend_rho,
         }

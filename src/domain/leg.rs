@@ -1,0 +1,285 @@
+//! Legs: the instruments a position is made of, and the outcome they settle on.
+//!
+//! A [`Leg`] has a [`LegKind`], a signed quantity of coins (`+` long: mined or bought; `−`
+//! short: sold), a price (forward price, inverse quote or strike), a premium per coin for
+//! options, a settlement date ([`Leg::tenor_days`]) and a settlement [`Currency`]. Its value
+//! on an [`Outcome`] (USD, before premiums) is, with `q` the quantity and `S` the final price:
+//!
+//! | kind | price | value at `S` | settles in |
+//! | --- | --- | --- | --- |
+//! | mined coins | – | `q·S` (`q` scaled by `1/(1 + d)` for a difficulty change `d`) | coin |
+//! | linear forward | `F` USD per coin | `q·(S − F)` | USD |
+//! | inverse forward | `p` coin per USD | `q·S + N`, `N = −q/p` USD long (coin `N·(1/S − p)`) | coin |
+//! | put | strike `K` | `q·max(K − S, 0)` | USD |
+//! | call | strike `K` | `q·max(S − K, 0)` | USD |
+//!
+//! A new instrument is one more kind here (its validation and value) plus one entry of the
+//! strategy registry ([`super::strategy::STRATEGIES`]) that builds it.
+
+use super::economics::price_field;
+use super::error::{DomainError, Result};
+use super::hedge::InverseQuote;
+use super::money::{self, MAX_PRICE};
+use super::validate::{dec_f64, dec_in_range};
+use rust_decimal::Decimal;
+
+/// What a leg is.
+///
+/// ```
+/// use minerhedge::domain::leg::LegKind;
+/// assert!(LegKind::Put.is_option() && !LegKind::LinearForward.is_option());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LegKind {
+    /// The period's expected output: long coins, delivered by the rig.
+    MinedCoins,
+    /// A forward in USD per coin (short: coins sold at `F`).
+    LinearForward,
+    /// A forward quoted in coin per USD and settled in coin (short coin = long USD).
+    InverseForward,
+    /// A European put on the coin (long: bought).
+    Put,
+    /// A European call on the coin (short: sold).
+    Call,
+}
+
+impl LegKind {
+    /// Whether the leg is an option (has a strike and a premium).
+    ///
+    /// ```
+    /// assert!(minerhedge::domain::leg::LegKind::Call.is_option());
+    /// ```
+    pub fn is_option(self) -> bool {
+        matches!(self, LegKind::Put | LegKind::Call)
+    }
+
+    /// Whether the leg's value is linear in the final price (mined coins and forwards).
+    ///
+    /// ```
+    /// assert!(minerhedge::domain::leg::LegKind::InverseForward.is_linear());
+    /// ```
+    pub fn is_linear(self) -> bool {
+        !self.is_option()
+    }
+}
+
+/// The currency a leg settles in.
+///
+/// ```
+/// use minerhedge::domain::leg::{Currency, Leg};
+/// use rust_decimal::Decimal;
+/// assert_eq!(Leg::inverse_forward(Decimal::ONE, Decimal::new(4, 3)).settlement, Currency::Coin);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Currency {
+    /// US dollars.
+    Usd,
+    /// The mined coin.
+    Coin,
+}
+
+/// One instrument of a position. Build with the constructors; validated by
+/// [`Leg::validate`] (and by [`super::hedge::Position::from_legs`]).
+///
+/// ```
+/// use minerhedge::domain::leg::{Leg, LegKind};
+/// use rust_decimal::Decimal;
+/// let put = Leg::bought_put(Decimal::from(5), Decimal::from(230), Decimal::from(12)).settling_on(30);
+/// assert_eq!((put.kind, put.quantity, put.tenor_days), (LegKind::Put, Decimal::from(5), Some(30)));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Leg {
+    /// What it is.
+    pub kind: LegKind,
+    /// Coins, signed: `+` long (mined, bought), `−` short (sold).
+    pub quantity: Decimal,
+    /// Forward price `F` (USD per coin), inverse quote `p` (coin per USD) or strike `K`
+    /// (USD per coin); 0 for mined coins.
+    pub price: Decimal,
+    /// Option premium per coin, USD, paid at the start when bought (`quantity > 0`) and
+    /// received when sold; 0 for other kinds.
+    pub premium: Decimal,
+    /// Settlement date in days from the start; `None`: at the end of the period.
+    pub tenor_days: Option<u32>,
+    /// Settlement currency.
+    pub settlement: Currency,
+}
+
+impl Leg {
+    fn of(kind: LegKind, quantity: Decimal, price: Decimal, premium: Decimal) -> Self {
+        let settlement = match kind {
+            LegKind::MinedCoins | LegKind::InverseForward => Currency::Coin,
+            LegKind::LinearForward | LegKind::Put | LegKind::Call => Currency::Usd,
+        };
+        Leg {
+            kind,
+            quantity,
+            price,
+            premium,
+            tenor_days: None,
+            settlement,
+        }
+    }
+
+    /// The period's expected output `q` (coins, long).
+    ///
+    /// ```
+    /// # use minerhedge::domain::leg::Leg; use rust_decimal::Decimal;
+    /// assert_eq!(Leg::mined(Decimal::from(5)).quantity, Decimal::from(5));
+    /// ```
+    pub fn mined(quantity: Decimal) -> Self {
+        Self::of(LegKind::MinedCoins, quantity, Decimal::ZERO, Decimal::ZERO)
+    }
+
+    /// `coins` sold forward at `price` USD per coin (quantity `−coins`).
+    ///
+    /// ```
+    /// # use minerhedge::domain::leg::Leg; use rust_decimal::Decimal;
+    /// assert_eq!(Leg::sold_forward(Decimal::from(5), Decimal::from(260)).quantity, Decimal::from(-5));
+    /// ```
+    pub fn sold_forward(coins: Decimal, price: Decimal) -> Self {
+        Self::of(LegKind::LinearForward, -coins, price, Decimal::ZERO)
+    }
+
+    /// An inverse forward that sells `coins` at `quote` coin per USD: long USD `coins / quote`,
+    /// settled in coin (quantity `−coins`).
+    ///
+    /// ```
+    /// # use minerhedge::domain::leg::Leg; use rust_decimal::Decimal;
+    /// assert_eq!(Leg::inverse_forward(Decimal::from(5), Decimal::new(4, 3)).price, Decimal::new(4, 3));
+    /// ```
+    pub fn inverse_forward(coins: Decimal, quote: Decimal) -> Self {
+        Self::of(LegKind::InverseForward, -coins, quote, Decimal::ZERO)
+    }
+
+    /// Puts on `coins` bought at `strike` for `premium` per coin.
+    ///
+    /// ```
+    /// # use minerhedge::domain::leg::Leg; use rust_decimal::Decimal;
+    /// assert_eq!(Leg::bought_put(Decimal::ONE, Decimal::from(230), Decimal::TEN).premium, Decimal::TEN);
+    /// ```
+    pub fn bought_put(coins: Decimal, strike: Decimal, premium: Decimal) -> Self {
+        Self::of(LegKind::Put, coins, strike, premium)
+    }
+
+    /// Calls on `coins` sold at `strike` for `premium` per coin (quantity `−coins`).
+    ///
+    /// ```
+    /// # use minerhedge::domain::leg::Leg; use rust_decimal::Decimal;
+    /// assert_eq!(Leg::sold_call(Decimal::ONE, Decimal::from(300), Decimal::TEN).quantity, Decimal::NEGATIVE_ONE);
+    /// ```
+    pub fn sold_call(coins: Decimal, strike: Decimal, premium: Decimal) -> Self {
+        Self::of(LegKind::Call, -coins, strike, premium)
+    }
+
+    /// The same leg settling `days` after the start.
+    ///
+    /// ```
+    /// # use minerhedge::domain::leg::Leg; use rust_decimal::Decimal;
+    /// assert_eq!(Leg::mined(Decimal::ONE).settling_on(30).tenor_days, Some(30));
+    /// ```
+    pub fn settling_on(self, days: u32) -> Self {
+        Leg {
+            tenor_days: Some(days),
+            ..self
+        }
+    }
+
+    /// Checks the terms, naming the field: `"forward price"`, `"inverse quote"`,
+    /// `"put strike"`, `"put premium"`, `"call strike"`, `"call premium"`, and the quantity
+    /// (`"hedged quantity"`, at most 1e12 coins either way).
+    ///
+    /// ```
+    /// # use minerhedge::domain::leg::Leg; use rust_decimal::Decimal;
+    /// let bad = Leg::sold_forward(Decimal::ONE, Decimal::ZERO).validate().unwrap_err();
+    /// assert_eq!(bad.field(), Some("forward price"));
+    /// ```
+    pub fn validate(&self) -> Result<()> {
+        let q = self.quantity.abs();
+        if q > money::MAX_QUANTITY {
+            return Err(DomainError::out_of_range(
+                "hedged quantity",
+                dec_f64(self.quantity),
+                "at most 1,000,000,000,000 coins",
+            ));
+        }
+        match self.kind {
+            LegKind::MinedCoins => Ok(()),
+            LegKind::LinearForward => price_field("forward price", self.price).map(|_| ()),
+            LegKind::InverseForward => InverseQuote::new(self.price).map(|_| ()),
+            LegKind::Put => {
+                price_field("put strike", self.price)?;
+                premium_field("put premium", self.premium)
+            }
+            LegKind::Call => {
+                price_field("call strike", self.price)?;
+                premium_field("call premium", self.premium)
+            }
+        }
+    }
+
+    /// Long USD notional of an inverse forward, `N = −q/p` (0 for other kinds).
+    ///
+    /// ```
+    /// # use minerhedge::domain::leg::Leg; use rust_decimal::Decimal;
+    /// assert_eq!(Leg::inverse_forward(Decimal::from(5), Decimal::new(4, 3)).notional()?, Decimal::from(1250));
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn notional(&self) -> Result<Decimal> {
+        match self.kind {
+            LegKind::InverseForward => InverseQuote::new(self.price)?.notional(-self.quantity),
+            _ => Ok(Decimal::ZERO),
+        }
+    }
+
+    /// Value in USD at final price `s`, before premiums, for a position whose inverse notional
+    /// is `notional` (see [`Leg::notional`]); mined coins at their expected quantity.
+    pub(crate) fn value_at(&self, s: Decimal, notional: Decimal) -> Result<Decimal> {
+        let f = "hedge payoff";
+        let q = self.quantity;
+        match self.kind {
+            LegKind::MinedCoins => money::mul("revenue", q, s),
+            LegKind::LinearForward => money::mul(f, q, s - self.price),
+            LegKind::InverseForward => money::add(f, notional, money::mul(f, q, s)?),
+            LegKind::Put => money::mul(f, q, (self.price - s).max(Decimal::ZERO)),
+            LegKind::Call => money::mul(f, q, (s - self.price).max(Decimal::ZERO)),
+        }
+    }
+}
+
+fn premium_field(field: &'static str, v: Decimal) -> Result<()> {
+    dec_in_range(field, v, Decimal::ZERO, MAX_PRICE).map(|_| ())
+}
+
+/// What a position is valued on: the final price and, for instruments that depend on it, the
+/// difficulty.
+///
+/// ```
+/// use minerhedge::domain::leg::Outcome;
+/// use rust_decimal::Decimal;
+/// let o = Outcome::at_price(Decimal::from(250));
+/// assert_eq!(o.difficulty_change, Decimal::ZERO);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Outcome {
+    /// Final coin price at settlement, USD per coin.
+    pub price: Decimal,
+    /// Change of the difficulty over the period beyond what the expected output assumes, as a
+    /// fraction (`0.1` = +10 %; the mined coins scale by `1/(1 + d)`), `> −1`.
+    pub difficulty_change: Decimal,
+}
+
+impl Outcome {
+    /// The final price `price` with the expected difficulty.
+    ///
+    /// ```
+    /// # use minerhedge::domain::leg::Outcome; use rust_decimal::Decimal;
+    /// assert_eq!(Outcome::at_price(Decimal::ONE).price, Decimal::ONE);
+    /// ```
+    pub fn at_price(price: Decimal) -> Self {
+        Outcome {
+            price,
+            difficulty_change: Decimal::ZERO,
+        }
+    }
+}

@@ -1,0 +1,349 @@
+//! The piecewise-linear payoff of a position in `f64`: values, floor, cap and breakevens.
+
+use super::PriceGrid;
+use crate::domain::error::{DomainError, Result};
+use crate::domain::validate::{in_range, non_negative, positive, MAX_COINS, MAX_PRICE, MAX_USD};
+
+/// The end-of-period USD value of a position, as the piecewise-linear formula of the module
+/// docs. Build it with [`PayoffProfile::new`] from [`ProfileParams`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PayoffProfile {
+    pub(super) output: f64,
+    pub(super) all_in_cost: f64,
+    pub(super) cash_cost: f64,
+    pub(super) sold_coins: f64,
+    pub(super) locked_usd: f64,
+    pub(super) puts: f64,
+    pub(super) put_strike: f64,
+    pub(super) calls: f64,
+    pub(super) call_strike: f64,
+    pub(super) premium: f64,
+}
+
+/// Named inputs of a [`PayoffProfile`] (all `f64`, validated by [`PayoffProfile::new`]).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct ProfileParams {
+    /// Expected coin output of the period, `Q ≥ 0`.
+    pub output: f64,
+    /// All-in cost of the period in USD (cash costs plus amortized capex), `> 0`.
+    pub all_in_cost: f64,
+    /// Cash (fiat) cost of the period in USD, `0 ≤ cash ≤ all-in`.
+    pub cash_cost: f64,
+    /// Coins sold forward, `l ≥ 0` (linear or inverse forward).
+    pub sold_coins: f64,
+    /// USD locked in by the forward sale, `L ≥ 0`.
+    pub locked_usd: f64,
+    /// Puts bought (coins), `P ≥ 0`.
+    pub puts: f64,
+    /// Put strike, USD, `≥ 0` (ignored when `puts = 0`).
+    pub put_strike: f64,
+    /// Calls sold (coins), `C ≥ 0`.
+    pub calls: f64,
+    /// Call strike, USD, `≥ 0` (ignored when `calls = 0`).
+    pub call_strike: f64,
+    /// Net option premium paid, carried to the end of the period, USD (negative = received).
+    pub premium: f64,
+}
+
+/// Floor, cap and breakevens of a profile on final prices `S ≥ 0`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bounds {
+    /// Lowest USD value over all `S ≥ 0`, `None` when unbounded below.
+    pub floor: Option<f64>,
+    /// Highest USD value over all `S ≥ 0`, `None` when unbounded above.
+    pub cap: Option<f64>,
+    /// Final prices where the value equals the all-in cost, ascending. Where the value equals
+    /// the cost on a whole interval, its left end is listed.
+    pub breakevens: Vec<f64>,
+}
+
+impl PayoffProfile {
+    /// Validates and builds a profile.
+    ///
+    /// ```
+    /// use minerhedge::domain::risk::{PayoffProfile, ProfileParams};
+    /// // The seed: 5 ETH for $1,100, all sold forward at $260.
+    /// let p = PayoffProfile::new(ProfileParams {
+    ///     output: 5.0, all_in_cost: 1100.0, cash_cost: 1100.0,
+    ///     sold_coins: 5.0, locked_usd: 1300.0, ..Default::default()
+    /// }).unwrap();
+    /// assert_eq!(p.value_at(200.0), 1300.0);
+    /// assert!((p.return_at(300.0) - 2.0 / 11.0).abs() < 1e-15);
+    /// ```
+    pub fn new(p: ProfileParams) -> Result<Self> {
+        in_range("expected output", p.output, 0.0, MAX_COINS)?;
+        positive("period cost", p.all_in_cost)?;
+        in_range("period cost", p.all_in_cost, 0.0, MAX_USD)?;
+        non_negative("cash cost", p.cash_cost)?;
+        if p.cash_cost > p.all_in_cost {
+            return Err(DomainError::out_of_range(
+                "cash cost",
+                p.cash_cost,
+                format!("at most the all-in cost {}", p.all_in_cost),
+            ));
+        }
+        in_range("coins sold forward", p.sold_coins, 0.0, MAX_COINS)?;
+        in_range("USD locked by the forward", p.locked_usd, 0.0, MAX_USD)?;
+        in_range("puts bought", p.puts, 0.0, MAX_COINS)?;
+        in_range("put strike", p.put_strike, 0.0, MAX_PRICE)?;
+        in_range("calls sold", p.calls, 0.0, MAX_COINS)?;
+        in_range("call strike", p.call_strike, 0.0, MAX_PRICE)?;
+        in_range("net premium", p.premium, -MAX_USD, MAX_USD)?;
+        Ok(PayoffProfile {
+            output: p.output,
+            all_in_cost: p.all_in_cost,
+            cash_cost: p.cash_cost,
+            sold_coins: p.sold_coins,
+            locked_usd: p.locked_usd,
+            puts: p.puts,
+            put_strike: p.put_strike,
+            calls: p.calls,
+            call_strike: p.call_strike,
+            premium: p.premium,
+        })
+    }
+
+    /// The inputs the profile was built from.
+    ///
+    /// ```
+    /// use minerhedge::domain::risk::{PayoffProfile, ProfileParams};
+    /// let params = ProfileParams { output: 1.0, all_in_cost: 10.0, ..Default::default() };
+    /// assert_eq!(PayoffProfile::new(params).unwrap().params(), params);
+    /// ```
+    pub fn params(&self) -> ProfileParams {
+        ProfileParams {
+            output: self.output,
+            all_in_cost: self.all_in_cost,
+            cash_cost: self.cash_cost,
+            sold_coins: self.sold_coins,
+            locked_usd: self.locked_usd,
+            puts: self.puts,
+            put_strike: self.put_strike,
+            calls: self.calls,
+            call_strike: self.call_strike,
+            premium: self.premium,
+        }
+    }
+
+    /// All-in cost of the period, USD.
+    ///
+    /// ```
+    /// # use minerhedge::domain::risk::{PayoffProfile, ProfileParams};
+    /// let p = PayoffProfile::new(ProfileParams { output: 1.0, all_in_cost: 10.0, ..Default::default() }).unwrap();
+    /// assert_eq!(p.all_in_cost(), 10.0);
+    /// ```
+    pub fn all_in_cost(&self) -> f64 {
+        self.all_in_cost
+    }
+
+    /// USD value at the end of the period at final price `s` when the realized output is
+    /// `output_factor` times the expected one: the formula of the module docs. Finite for finite
+    /// non-negative inputs.
+    ///
+    /// ```
+    /// # use minerhedge::domain::risk::{PayoffProfile, ProfileParams};
+    /// // Inverse forward on the seed: notional 1,250 USD on 5 ETH.
+    /// let p = PayoffProfile::new(ProfileParams {
+    ///     output: 5.0, all_in_cost: 1100.0, cash_cost: 1100.0,
+    ///     sold_coins: 5.0, locked_usd: 1250.0, ..Default::default()
+    /// }).unwrap();
+    /// assert_eq!(p.value_with_output(200.0, 0.9), 0.9 * 5.0 * 200.0 + 1250.0 - 5.0 * 200.0);
+    /// ```
+    #[inline]
+    pub fn value_with_output(&self, s: f64, output_factor: f64) -> f64 {
+        let put = if self.put_strike > s {
+            self.put_strike - s
+        } else {
+            0.0
+        };
+        let call = if s > self.call_strike {
+            s - self.call_strike
+        } else {
+            0.0
+        };
+        output_factor * self.output * s + self.locked_usd - self.sold_coins * s + self.puts * put
+            - self.calls * call
+            - self.premium
+    }
+
+    /// USD value at the end of the period at final price `s`, expected output.
+    ///
+    /// ```
+    /// # use minerhedge::domain::risk::{PayoffProfile, ProfileParams};
+    /// let p = PayoffProfile::new(ProfileParams { output: 5.0, all_in_cost: 1100.0, ..Default::default() }).unwrap();
+    /// assert_eq!(p.value_at(220.0), 1100.0);
+    /// ```
+    #[inline]
+    pub fn value_at(&self, s: f64) -> f64 {
+        self.value_with_output(s, 1.0)
+    }
+
+    /// Period return at final price `s`: `V(s) / cost − 1`.
+    ///
+    /// ```
+    /// # use minerhedge::domain::risk::{PayoffProfile, ProfileParams};
+    /// let p = PayoffProfile::new(ProfileParams { output: 5.0, all_in_cost: 1100.0, ..Default::default() }).unwrap();
+    /// assert_eq!(p.return_at(220.0), 0.0);
+    /// ```
+    #[inline]
+    pub fn return_at(&self, s: f64) -> f64 {
+        self.value_at(s) / self.all_in_cost - 1.0
+    }
+
+    /// `dV/dS` for `S` above every strike: the exposure left to a rally.
+    ///
+    /// ```
+    /// # use minerhedge::domain::risk::{PayoffProfile, ProfileParams};
+    /// let p = PayoffProfile::new(ProfileParams { output: 5.0, all_in_cost: 1.0, sold_coins: 2.0, ..Default::default() }).unwrap();
+    /// assert_eq!(p.terminal_slope(), 3.0);
+    /// ```
+    pub fn terminal_slope(&self) -> f64 {
+        self.output - self.sold_coins - self.calls
+    }
+
+    /// Prices where the slope changes (strikes of held options), ascending, deduplicated.
+    pub(super) fn kinks(&self) -> ([f64; 2], usize) {
+        let mut k = [0.0; 2];
+        let mut n = 0;
+        if self.puts > 0.0 && self.put_strike > 0.0 {
+            k[n] = self.put_strike;
+            n += 1;
+        }
+        if self.calls > 0.0 && self.call_strike > 0.0 && (n == 0 || self.call_strike != k[0]) {
+            k[n] = self.call_strike;
+            n += 1;
+        }
+        if n == 2 && k[0] > k[1] {
+            k.swap(0, 1);
+        }
+        (k, n)
+    }
+
+    /// Segment end points `0 = x₀ < x₁ < … < x_m` (kinks) of the piecewise-linear value; the
+    /// last segment runs to +∞.
+    pub(super) fn breakpoints(&self) -> ([f64; 3], usize) {
+        let (k, n) = self.kinks();
+        let mut b = [0.0; 3];
+        b[1..1 + n].copy_from_slice(&k[..n]);
+        (b, n + 1)
+    }
+
+    /// Floor, cap and breakevens over `S ≥ 0`, exactly (the value is linear between strikes).
+    ///
+    /// ```
+    /// # use minerhedge::domain::risk::{PayoffProfile, ProfileParams};
+    /// // Unhedged seed: breakeven at 1,100 / 5 = 220, floor 0 at S = 0, no cap.
+    /// let p = PayoffProfile::new(ProfileParams { output: 5.0, all_in_cost: 1100.0, ..Default::default() }).unwrap();
+    /// let b = p.bounds();
+    /// assert_eq!(b.breakevens, vec![220.0]);
+    /// assert_eq!(b.floor, Some(0.0));
+    /// assert_eq!(b.cap, None);
+    /// ```
+    pub fn bounds(&self) -> Bounds {
+        let (bp, m) = self.breakpoints();
+        let slope = self.terminal_slope();
+        let mut lo = f64::INFINITY;
+        let mut hi = f64::NEG_INFINITY;
+        for &x in &bp[..m] {
+            let v = self.value_at(x);
+            lo = lo.min(v);
+            hi = hi.max(v);
+        }
+        let floor = (slope >= 0.0).then_some(lo);
+        let cap = (slope <= 0.0).then_some(hi);
+        let mut breakevens = Vec::new();
+        let cost = self.all_in_cost;
+        for i in 0..m {
+            let a = bp[i];
+            let va = self.value_at(a) - cost;
+            let (b, vb) = if i + 1 < m {
+                (bp[i + 1], self.value_at(bp[i + 1]) - cost)
+            } else {
+                // Last segment: linear with the terminal slope.
+                if slope == 0.0 {
+                    if va == 0.0 {
+                        push_unique(&mut breakevens, a);
+                    }
+                    continue;
+                }
+                let root = a - va / slope;
+                if root >= a && root.is_finite() {
+                    push_unique(&mut breakevens, root);
+                }
+                continue;
+            };
+            if va == 0.0 {
+                push_unique(&mut breakevens, a);
+            } else if (va < 0.0) != (vb < 0.0) && vb != 0.0 {
+                let root = a + (b - a) * va / (va - vb);
+                push_unique(&mut breakevens, root.clamp(a, b));
+            }
+        }
+        Bounds {
+            floor,
+            cap,
+            breakevens,
+        }
+    }
+
+    /// Fills `out` with `(price, USD value)` on `n` evenly spaced prices over `[lo, hi]`
+    /// (`n ≥ 2`; both ends included). Reuses the buffer: no allocation once it has capacity.
+    ///
+    /// ```
+    /// # use minerhedge::domain::risk::{PayoffProfile, ProfileParams, PriceGrid};
+    /// let p = PayoffProfile::new(ProfileParams { output: 5.0, all_in_cost: 1100.0, ..Default::default() }).unwrap();
+    /// let grid = PriceGrid::new(200.0, 300.0, 11).unwrap();
+    /// let mut out = Vec::new();
+    /// p.fill_values(&grid, &mut out);
+    /// assert_eq!(out[0], (200.0, 1000.0));
+    /// assert_eq!(out[10], (300.0, 1500.0));
+    /// ```
+    pub fn fill_values(&self, grid: &PriceGrid, out: &mut Vec<(f64, f64)>) {
+        out.clear();
+        out.extend(grid.prices().map(|s| (s, self.value_at(s))));
+    }
+
+    /// Like [`PayoffProfile::fill_values`] but with the period return `V/cost − 1`.
+    ///
+    /// ```
+    /// # use minerhedge::domain::risk::{PayoffProfile, ProfileParams, PriceGrid};
+    /// let p = PayoffProfile::new(ProfileParams { output: 5.0, all_in_cost: 1100.0, ..Default::default() }).unwrap();
+    /// let mut out = Vec::new();
+    /// p.fill_returns(&PriceGrid::new(220.0, 330.0, 2).unwrap(), &mut out);
+    /// assert_eq!(out, vec![(220.0, 0.0), (330.0, 0.5)]);
+    /// ```
+    pub fn fill_returns(&self, grid: &PriceGrid, out: &mut Vec<(f64, f64)>) {
+        out.clear();
+        let inv = 1.0 / self.all_in_cost;
+        out.extend(grid.prices().map(|s| (s, self.value_at(s) * inv - 1.0)));
+    }
+
+    /// Lowest and highest period return over the grid's price range `[lo, hi]` (exact: the
+    /// extremes of a piecewise-linear function lie at the ends or at strikes inside).
+    ///
+    /// ```
+    /// # use minerhedge::domain::risk::{PayoffProfile, ProfileParams, PriceGrid};
+    /// let p = PayoffProfile::new(ProfileParams { output: 5.0, all_in_cost: 1100.0, ..Default::default() }).unwrap();
+    /// let (worst, best) = p.return_range(&PriceGrid::new(220.0, 330.0, 2).unwrap());
+    /// assert_eq!((worst, best), (0.0, 0.5));
+    /// ```
+    pub fn return_range(&self, grid: &PriceGrid) -> (f64, f64) {
+        let (k, n) = self.kinks();
+        let mut worst = self.return_at(grid.lo).min(self.return_at(grid.hi));
+        let mut best = self.return_at(grid.lo).max(self.return_at(grid.hi));
+        for &x in &k[..n] {
+            if x > grid.lo && x < grid.hi {
+                let r = self.return_at(x);
+                worst = worst.min(r);
+                best = best.max(r);
+            }
+        }
+        (worst, best)
+    }
+}
+
+fn push_unique(v: &mut Vec<f64>, x: f64) {
+    if v.last() != Some(&x) {
+        v.push(x);
+    }
+}
