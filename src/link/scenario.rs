@@ -7,6 +7,8 @@
 //! market ([`Scenario::resolved`]), and a link does not carry them, so it reproduces them.
 
 use super::{CallStrike, HedgeChoice, Mode};
+use crate::domain::daycount::Act365;
+use crate::domain::money::MAX_PRICE;
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::Decimal;
 
@@ -254,8 +256,6 @@ impl Resolved {
     }
 }
 
-/// Largest price a link accepts, USD per coin.
-const MAX_PRICE: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
 /// Smallest inverse quote a link accepts, coin per USD.
 const MIN_QUOTE: Decimal = Decimal::from_parts(1, 0, 0, false, 9);
 /// Significant digits of a derived forward and quote.
@@ -501,7 +501,7 @@ impl Scenario {
     /// assert_eq!(s.years(), 30.0 / 365.0);
     /// ```
     pub fn years(&self) -> f64 {
-        f64::from(self.economics.days) / 365.0
+        Act365::years(self.economics.days)
     }
 
     /// Coverage as a fraction in `[0, 1]`, exact: `cov / 100`.
