@@ -121,7 +121,7 @@ mod presets;
 mod scenario;
 mod spec;
 
-pub use list::List;
+pub use list::{List, MAX_ITEMS as MAX_LIST_ITEMS};
 pub use presets::{Preset, PRESETS};
 pub use scenario::{
     round_step_at_least, EconomicsInputs, HedgeInputs, MarketInputs, Resolved, RigInputs, Scenario,

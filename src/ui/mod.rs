@@ -3,13 +3,10 @@
 //! - [`app`]: layout, shared state, URL sync.
 //! - [`state`], [`url`]: the scenario, the inputs' texts and errors (through the link codec),
 //!   and the page's URL. What the page shows comes from [`crate::present`].
-//! - [`canvas`]: the canvas plumbing every chart shares (backing store, repaint triggers).
+//! - [`canvas`]: the canvas plumbing every chart shares (backing store, repaint triggers),
+//!   drawing on [`canvas_text`]'s backend.
 //! - Components: [`inputs`] and [`field`], [`coverage_slider`], [`price_slider`], [`chart`],
 //!   [`table`], [`derived`], [`share`], [`link_error`].
-//!   and the page's URL.
-//! - [`display`]: the one bridge to the engine: scenario → what the page shows.
-//! - Components: [`inputs`] and [`field`], [`coverage_slider`], [`price_slider`], [`chart`]
-//!   (drawn on [`canvas_text`]'s backend), [`table`], [`derived`], [`share`], [`link_error`].
 //! - Decision panels: [`decide`] (owner of the [`monte_carlo`] runner) with [`compare`],
 //!   [`distribution`], [`heatmap`], [`rebalance`], [`export_bar`]; [`presets`] and
 //!   [`before_expiry`] (the days-elapsed slider).

@@ -19,7 +19,7 @@
 //!
 //! Greeks follow QuantLib's `AnalyticEuropeanEngine` / `BlackCalculator` conventions: vega
 //! and rho per 1.00 (not per 1 %) change, theta per year of calendar time (`∂V/∂t = −∂V/∂T`),
-//! `theta_per_day` is theta per day of [`Act365`](super::daycount::Act365).
+//! `theta_per_day` is theta per day of [`Act365`].
 //!
 //! **Degenerate limit** (`s = σ√T < ε`, i.e. `T = 0` or `σ = 0`): the terminal price is
 //! certain, `V = D·max(ω(F − K), 0)`, `N(ω·d)` is the step `1{ω(F−K) > 0}` (½ when `F = K`

@@ -6,7 +6,7 @@ use crate::domain::error::Result;
 use crate::domain::pricing::{OptionKind, SpotModel};
 
 /// Value and sensitivities of a whole position today, per the conventions of
-/// [`Greeks`](super::pricing::Greeks) (QuantLib's: `vega`, `rho` per 1.00; `theta` per year of
+/// [`Greeks`](crate::domain::pricing::Greeks) (QuantLib's: `vega`, `rho` per 1.00; `theta` per year of
 /// calendar time, `theta_per_day` per day of [`Act365`]).
 ///
 /// The expected output counts as a long forward position: `Q` coins delivered at the end of the
