@@ -301,7 +301,9 @@ pub(crate) fn build_axes<'a, DB: DrawingBackend>(
                 TEXT_CSS - 1.0,
             )
         })
-        .map_or(0, |w| w / 2 + ipx(surface, 2.0, 1));
+        .map_or(0, |w| w / 2 + ipx(surface, 2.0, 1))
+        // On a tiny chart the plot keeps its space (the label may be clipped instead).
+        .min((surface.backing_size().0 as f64 * 0.1) as i32);
     let mut chart = ChartBuilder::on(root)
         .margin_top(axes.top.max(0))
         .margin_right(axes.right.max(last_x_half).max(0))
