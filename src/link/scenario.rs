@@ -319,6 +319,14 @@ fn derived(x: f64, min: Decimal, max: Decimal) -> Decimal {
 }
 
 impl Scenario {
+    /// The keys [`Scenario::market_warnings`] may name (the page watches only these fields).
+    pub const WARNED_KEYS: [super::Key; 4] = [
+        super::Key::Forward,
+        super::Key::InverseQuote,
+        super::Key::PutStrike,
+        super::Key::CallStrike,
+    ];
+
     /// The seed's economics with everything that can follow the market left unset: the page
     /// a new visitor opens (an address without a query).
     ///

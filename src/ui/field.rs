@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::link::{HedgeChoice, KeySpec, Kind, Mode};
+use crate::link::{HedgeChoice, KeySpec, Kind, Mode, Scenario};
 
 /// The words of a choice field as the page shows them.
 fn choice_label(key: &str, word: &'static str) -> &'static str {
@@ -57,7 +57,13 @@ pub fn Field(
             None
         }
     };
+    // Only the four fields a warning can name follow it: every slider frame changes the
+    // scenario, and forty fields each resolving the market would be work done for nothing.
+    let watched = Scenario::WARNED_KEYS.contains(&spec.id);
     let warning = Memo::new(move |_| {
+        if !watched {
+            return None;
+        }
         scenario.with(|s| {
             s.market_warnings()
                 .into_iter()

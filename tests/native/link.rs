@@ -739,3 +739,13 @@ proptest! {
         v1_reads_as_v1(&query_from_pairs(&all))?;
     }
 }
+
+#[test]
+fn market_warnings_name_only_the_watched_keys() {
+    let mut s = Scenario::default();
+    s.market.spot = d("100000");
+    s.hedge.call_strike = CallStrike::Strike(d("5"));
+    let keys: Vec<_> = s.market_warnings().into_iter().map(|(k, _)| k).collect();
+    assert_eq!(keys.len(), 4);
+    assert!(keys.iter().all(|k| Scenario::WARNED_KEYS.contains(k)));
+}
