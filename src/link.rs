@@ -90,6 +90,18 @@
 //! | `halv` | day of the period on which the subsidy halves; absent: no halving; at most `days` | days | whole number between 0 and 3,650, or absent | absent |
 //! | `rspot` | rebalancing: the coin price now; 0: the same as `spot` | USD per coin | between 0 and 1,000,000,000 | 0 |
 //! | `rdg` | rebalancing: change of the expected difficulty since the hedge was placed | % | greater than -100 and at most 1,000 | 0 |
+//! | `view` | the page's view: period (one period) or program (a hedge per month) | - | one of period, program | period |
+//! | `start` | program: first day of the first month; absent: the first day of next month (the share link always carries it) | - | a date YYYY-MM-DD from 2000-01-01 to 2199-12-31, or absent | absent |
+//! | `months` | program: number of months | months | whole number between 1 and 36 | 12 |
+//! | `dgm` | program: difficulty growth per month, compounded (month m: diff·(1 + dgm)^m) | % | greater than -50 and at most 100 | 2 |
+//! | `halvdate` | program: date the block subsidy halves (on or after `start`); absent: none | - | a date YYYY-MM-DD from 2000-01-01 to 2199-12-31, or absent | absent |
+//! | `basis` | program: forward curve F = spot·e^(basis·T), annualized, continuously compounded | % | between -100 and 100 | 5 |
+//! | `pfwd` | program: forward price of each month, overriding the curve where given; an empty item takes the curve | USD per coin | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each greater than 0 and at most 1,000,000,000, or absent | absent |
+//! | `ph` | program: hedge of each month | - | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each one of none, forward, inverse, put, collar | forward |
+//! | `pcov` | program: coverage of each month, share of that month's expected output | % | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each between 0 and 100 | 80,80,80,60,60,60,40 |
+//! | `pkp` | program: put strike of each month, share of that month's forward | % of forward | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each greater than 0 and at most 1,000 | 90 |
+//! | `pkc` | program: call strike of each month, share of that month's forward, or `zero` for the zero-cost call on that month's premiums | % of forward | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each `zero`, or greater than 0 and at most 1,000 | zero |
+//! | `corr` | simulation: correlation of price and difficulty shocks | % | between -100 and 100 | 0 |
 //!
 //! The same table is available at run time as [`KEYS`] and as Markdown from
 //! [`markdown_table`]; a test checks that this documentation equals it.
@@ -118,18 +130,20 @@
 mod list;
 mod number;
 mod presets;
+mod program;
 mod scenario;
 mod spec;
 
 pub use list::{List, MAX_ITEMS as MAX_LIST_ITEMS};
 pub use presets::{Preset, PRESETS};
+pub use program::{date_text, first_of_next_month, parse_date, Page, ProgramInputs};
 pub use scenario::{
     round_step_at_least, EconomicsInputs, HedgeInputs, MarketInputs, Resolved, RigInputs, Scenario,
     SimulationInputs, ViewInputs,
 };
 pub use spec::{
-    markdown_table, Key, KeySpec, Kind, NumRange, HEDGE_WORDS, KEYS, MAX_DAYS, MAX_PATHS,
-    MAX_TABLE_STEPS, MODE_WORDS,
+    markdown_table, Key, KeySpec, Kind, NumRange, HEDGE_WORDS, KEYS, MAX_DAYS, MAX_MONTHS,
+    MAX_PATHS, MAX_TABLE_STEPS, MODE_WORDS, PAGE_WORDS,
 };
 
 use number::{parse_decimal, parse_decimal_with_suffix, MAX_VALUE_LEN};
@@ -379,6 +393,14 @@ pub fn is_valid_coin(s: &str) -> bool {
     (1..=10).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
+/// The canonical text of a list: items as `item` writes them, joined by `,`, trailing
+/// repeats dropped.
+fn list_text<T>(list: &List<T>, item: impl Fn(&T) -> String) -> String {
+    List::new(list.items().iter().map(item).collect())
+        .map(|l: List<String>| l.to_string())
+        .unwrap_or_default()
+}
+
 /// The version a link is read as: its `v` when that is 1 or 2 (a bad `v`: version 1, its
 /// default); version 1 when it has no `v` but other keys; version 2 for an address without any key (the bare page).
 fn version_of(pairs: &[(String, String)]) -> u32 {
@@ -466,12 +488,18 @@ impl Scenario {
     /// assert!(!Scenario::following_market().to_query().contains("fwd="));
     /// ```
     pub fn to_query(&self) -> String {
+        let period = self.view.page == Page::Period;
         let pairs: Vec<(&str, String)> = Key::ALL
             .iter()
-            .map(|k| (k.as_str(), self.get_key(*k)))
-            .filter(|(_, v)| !v.is_empty())
+            .map(|k| (*k, self.get_key(*k)))
+            .filter(|(k, v)| !v.is_empty() && !(period && k.is_program() && v == k.spec().default))
+            .map(|(k, v)| (k.as_str(), v))
             .collect();
-        serde_urlencoded::to_string(&pairs).unwrap_or_default()
+        // Commas separate list items; a query may hold them as they are (RFC 3986 sub-delims),
+        // which keeps `pcov=80,80,60` readable. No other value holds a comma.
+        serde_urlencoded::to_string(&pairs)
+            .unwrap_or_default()
+            .replace("%2C", ",")
     }
 
     /// The canonical text of one key's value (what [`Self::to_query`] writes); `Some("")`
@@ -500,13 +528,14 @@ impl Scenario {
     /// ```
     pub fn get_key(&self, key: Key) -> String {
         let opt = |d: Option<Decimal>| d.map(dec_text).unwrap_or_default();
-        let (e, rig, m, h, v, sim) = (
+        let (e, rig, m, h, v, sim, p) = (
             &self.economics,
             &self.economics.rig,
             &self.market,
             &self.hedge,
             &self.view,
             &self.simulation,
+            &self.program,
         );
         match key {
             Key::Version => VERSION.to_string(),
@@ -549,6 +578,18 @@ impl Scenario {
             Key::Halving => rig.halving_day.map(|d| d.to_string()).unwrap_or_default(),
             Key::RebalanceSpot => dec_text(v.rebalance_spot),
             Key::RebalanceDifficulty => dec_text(v.rebalance_difficulty_pct),
+            Key::Page => v.page.as_str().to_string(),
+            Key::Start => p.start.map(date_text).unwrap_or_default(),
+            Key::Months => p.months.to_string(),
+            Key::MonthlyGrowth => dec_text(p.difficulty_growth_pct),
+            Key::HalvingDate => p.halving.map(date_text).unwrap_or_default(),
+            Key::Basis => dec_text(p.basis_pct),
+            Key::MonthForwards => list_text(&p.forwards, |f| f.map(dec_text).unwrap_or_default()),
+            Key::MonthHedges => list_text(&p.hedges, |h| h.as_str().to_string()),
+            Key::MonthCoverage => list_text(&p.coverage_pct, |d| dec_text(*d)),
+            Key::MonthPutStrikes => list_text(&p.put_strike_pct, |d| dec_text(*d)),
+            Key::MonthCallStrikes => list_text(&p.call_strike_pct, |c| c.to_string()),
+            Key::Correlation => dec_text(sim.correlation_pct),
         }
     }
 
@@ -606,14 +647,20 @@ impl Scenario {
         };
         let whole = || checked_whole(text, range).map_err(err);
         let whole32 = || whole().and_then(|v| u32::try_from(v).map_err(|_| err("out of range")));
-        let (e, m, h, v, sim) = (
+        let (e, m, h, v, sim, p) = (
             &mut self.economics,
             &mut self.market,
             &mut self.hedge,
             &mut self.view,
             &mut self.simulation,
+            &mut self.program,
         );
         let rig = &mut e.rig;
+        let item_range = range;
+        let list = |item: &dyn Fn(&str) -> Result<Decimal, &'static str>| {
+            List::parse(text, item).map_err(|why| err(&why))
+        };
+        let date = || parse_date(text).map_err(err);
         match key {
             Key::Version => match parse_decimal(text) {
                 Ok(d) if d == Decimal::ONE || d == Decimal::from(VERSION) => {}
@@ -667,6 +714,50 @@ impl Scenario {
             Key::Halving => rig.halving_day = Some(whole32()?),
             Key::RebalanceSpot => v.rebalance_spot = number()?,
             Key::RebalanceDifficulty => v.rebalance_difficulty_pct = number()?,
+            Key::Page => v.page = Page::parse(text).ok_or_else(|| err("unknown word"))?,
+            Key::Start if text.is_empty() => p.start = None,
+            Key::Start => p.start = Some(date()?),
+            Key::Months => p.months = whole32()?,
+            Key::MonthlyGrowth => p.difficulty_growth_pct = number()?,
+            Key::HalvingDate if text.is_empty() => p.halving = None,
+            Key::HalvingDate => p.halving = Some(date()?),
+            Key::Basis => p.basis_pct = number()?,
+            Key::MonthForwards if text.is_empty() => p.forwards = List::one(None),
+            Key::MonthForwards => {
+                p.forwards = List::parse_allowing_empty(text, |t| match t {
+                    "" => Ok(None),
+                    t => checked_number(t, item_range).map(|d| Some(d.normalize())),
+                })
+                .map_err(|why| err(&why))?
+            }
+            Key::MonthHedges => {
+                p.hedges = List::parse(text, |t| {
+                    HEDGE_WORDS
+                        .iter()
+                        .any(|w| w.eq_ignore_ascii_case(t))
+                        .then(|| HedgeChoice::parse(t))
+                        .flatten()
+                        .ok_or("unknown word")
+                })
+                .map_err(|why| err(&why))?
+            }
+            Key::MonthCoverage => {
+                p.coverage_pct = list(&|t| checked_number(t, item_range).map(|d| d.normalize()))?
+            }
+            Key::MonthPutStrikes => {
+                p.put_strike_pct = list(&|t| checked_number(t, item_range).map(|d| d.normalize()))?
+            }
+            Key::MonthCallStrikes => {
+                p.call_strike_pct = List::parse(text, |t| {
+                    if t.eq_ignore_ascii_case("zero") {
+                        Ok(CallStrike::Zero)
+                    } else {
+                        checked_number(t, item_range).map(|d| CallStrike::Strike(d.normalize()))
+                    }
+                })
+                .map_err(|why| err(&why))?
+            }
+            Key::Correlation => sim.correlation_pct = number()?,
         }
         Ok(())
     }
@@ -749,6 +840,16 @@ impl Scenario {
                 ),
             });
         }
+        let p = &self.program;
+        if let (Some(h), Some(start)) = (p.halving, p.start) {
+            if h < start {
+                errors.push(LinkError {
+                    key: Key::HalvingDate.as_str(),
+                    value: date_text(h),
+                    reason: format!("must be on or after start = {}", date_text(start)),
+                });
+            }
+        }
         if let Some(h) = e.rig.halving_day {
             if h > e.days {
                 errors.push(LinkError {
@@ -772,6 +873,7 @@ impl Scenario {
             Key::Elapsed => self.view.elapsed_days = base.view.elapsed_days,
             Key::Subsidy => self.economics.rig.subsidy = base.economics.rig.subsidy,
             Key::Halving => self.economics.rig.halving_day = base.economics.rig.halving_day,
+            Key::HalvingDate => self.program.halving = base.program.halving,
             _ => {}
         }
     }

@@ -42,13 +42,39 @@ impl<T> List<T> {
         text: &str,
         item: impl Fn(&str) -> Result<T, E>,
     ) -> Result<Self, String> {
+        Self::read(text, false, item)
+    }
+
+    /// [`Self::parse`] for lists whose items may be empty (`98000,,97000`): `item` is given
+    /// the empty text and says what it means.
+    ///
+    /// ```
+    /// use minerhedge::link::List;
+    /// let l = List::parse_allowing_empty("1,,3", |t| {
+    ///     if t.is_empty() { Ok(None) } else { t.parse::<u32>().map(Some).map_err(|_| "not a number") }
+    /// })?;
+    /// assert_eq!(l.items(), &[Some(1), None, Some(3)]);
+    /// # Ok::<(), String>(())
+    /// ```
+    pub fn parse_allowing_empty<E: fmt::Display>(
+        text: &str,
+        item: impl Fn(&str) -> Result<T, E>,
+    ) -> Result<Self, String> {
+        Self::read(text, true, item)
+    }
+
+    fn read<E: fmt::Display>(
+        text: &str,
+        empty_items: bool,
+        item: impl Fn(&str) -> Result<T, E>,
+    ) -> Result<Self, String> {
         let parts: Vec<&str> = text.split(',').map(str::trim).collect();
         if parts.len() > MAX_ITEMS {
             return Err(format!("more than {MAX_ITEMS} items"));
         }
         let mut items = Vec::with_capacity(parts.len());
         for (i, part) in parts.iter().enumerate() {
-            if part.is_empty() {
+            if part.is_empty() && !empty_items {
                 return Err(format!("item {} is empty", i + 1));
             }
             let v = item(part).map_err(|e| format!("item {} ({part:?}): {e}", i + 1))?;
@@ -66,6 +92,43 @@ impl<T> List<T> {
     /// The values as written (without repeats).
     pub fn items(&self) -> &[T] {
         &self.items
+    }
+
+    /// The first `n` positions, the last value repeated past the end.
+    ///
+    /// ```
+    /// use minerhedge::link::List;
+    /// let l = List::new(vec![80, 60]).ok_or("empty")?;
+    /// assert_eq!(l.expanded(4), vec![80, 60, 60, 60]);
+    /// # Ok::<(), &str>(())
+    /// ```
+    pub fn expanded(&self, n: usize) -> Vec<T>
+    where
+        T: Clone,
+    {
+        (0..n).map(|i| self.at(i).clone()).collect()
+    }
+
+    /// The list with position `i` set to `value` and every other position as it was (the
+    /// list grows to hold `i` and the position after it); `None` past [`MAX_ITEMS`].
+    ///
+    /// ```
+    /// use minerhedge::link::List;
+    /// let l = List::one(80).with(2, 40).ok_or("too long")?;
+    /// assert_eq!(l.items(), &[80, 80, 40, 80]);
+    /// assert_eq!(l.to_string(), "80,80,40,80");
+    /// # Ok::<(), &str>(())
+    /// ```
+    pub fn with(&self, i: usize, value: T) -> Option<Self>
+    where
+        T: Clone,
+    {
+        if i >= MAX_ITEMS {
+            return None;
+        }
+        let mut items = self.expanded(self.items.len().max(i + 2).min(MAX_ITEMS));
+        items[i] = value;
+        List::new(items)
     }
 }
 

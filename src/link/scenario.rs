@@ -6,7 +6,7 @@
 //! the final price and the price range may be left unset (`None`): they then follow the
 //! market ([`Scenario::resolved`]), and a link does not carry them, so it reproduces them.
 
-use super::{CallStrike, HedgeChoice, Mode};
+use super::{CallStrike, HedgeChoice, Mode, Page, ProgramInputs};
 use crate::domain::daycount::Act365;
 use crate::domain::money::MAX_PRICE;
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
@@ -95,6 +95,8 @@ pub struct HedgeInputs {
 /// What the chart and table show, and the what-if settings of the decision panels.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ViewInputs {
+    /// `view`: which view the page opens.
+    pub page: Page,
     /// `px`: final price on the price slider, USD per coin; `None`: spot.
     pub price: Option<Decimal>,
     /// `lo`: lowest price of chart and table, USD per coin; `None`: follows the market.
@@ -120,6 +122,8 @@ pub struct SimulationInputs {
     pub paths: u32,
     /// `dvol`: difficulty volatility, % per year.
     pub difficulty_vol_pct: Decimal,
+    /// `corr`: correlation of price and difficulty shocks, %.
+    pub correlation_pct: Decimal,
 }
 
 /// The whole page state, nested by concern. Field docs name the link key; the key table in
@@ -150,6 +154,8 @@ pub struct Scenario {
     pub view: ViewInputs,
     /// The Monte Carlo simulation.
     pub simulation: SimulationInputs,
+    /// The hedge program (the program view).
+    pub program: ProgramInputs,
 }
 
 impl Default for Scenario {
@@ -193,6 +199,7 @@ impl Default for Scenario {
                 call_premium: None,
             },
             view: ViewInputs {
+                page: Page::Period,
                 price: Some(Decimal::from(250)),
                 lo: Some(Decimal::from(200)),
                 hi: Some(Decimal::from(300)),
@@ -205,7 +212,9 @@ impl Default for Scenario {
                 seed: 1,
                 paths: 10_000,
                 difficulty_vol_pct: Decimal::ZERO,
+                correlation_pct: Decimal::ZERO,
             },
+            program: ProgramInputs::default(),
         }
     }
 }

@@ -145,6 +145,13 @@ pub enum Kind {
     OptionalWhole(NumRange),
     /// The word `zero` or an exact decimal in a range.
     ZeroOrNumber(NumRange),
+    /// A calendar date `YYYY-MM-DD` from 2000-01-01 to 2199-12-31.
+    Date,
+    /// A calendar date, or absent (empty).
+    OptionalDate,
+    /// A list of up to [`MAX_LIST_ITEMS`](super::MAX_LIST_ITEMS) items of the inner kind
+    /// (`a,b,c`), one per month; a shorter list repeats its last value.
+    List(&'static Kind),
 }
 
 /// One key of the share link.
@@ -226,7 +233,12 @@ impl KeySpec {
             | Kind::Whole(r)
             | Kind::OptionalWhole(r)
             | Kind::ZeroOrNumber(r) => Some(r),
-            Kind::Version | Kind::Label | Kind::Choice(_) => None,
+            Kind::List(inner) => KeySpec {
+                kind: *inner,
+                ..*self
+            }
+            .range(),
+            Kind::Version | Kind::Label | Kind::Choice(_) | Kind::Date | Kind::OptionalDate => None,
         }
     }
 
@@ -273,6 +285,18 @@ impl KeySpec {
             Kind::Whole(x) => format!("whole number {}", r(x)),
             Kind::OptionalWhole(x) => format!("whole number {}, or absent", r(x)),
             Kind::ZeroOrNumber(x) => format!("`zero`, or {}", r(x)),
+            Kind::Date => "a date YYYY-MM-DD from 2000-01-01 to 2199-12-31".to_string(),
+            Kind::OptionalDate => {
+                "a date YYYY-MM-DD from 2000-01-01 to 2199-12-31, or absent".to_string()
+            }
+            Kind::List(inner) => {
+                format!(
+                "a list a,b,c of 1 to {} items, one per month (a shorter list repeats its last \
+                 value), each {}",
+                super::MAX_LIST_ITEMS,
+                KeySpec { kind: *inner, ..*self }.describe(unit)
+            )
+            }
         }
     }
 }
@@ -289,6 +313,22 @@ pub const MODE_WORDS: &[&str] = &["direct", "rig"];
 /// assert!(minerhedge::link::HEDGE_WORDS.contains(&"inverse"));
 /// ```
 pub const HEDGE_WORDS: &[&str] = &["none", "forward", "inverse", "put", "collar"];
+
+/// Words of `view`: the page's two views.
+///
+/// ```
+/// assert_eq!(minerhedge::link::PAGE_WORDS, ["period", "program"]);
+/// ```
+pub const PAGE_WORDS: &[&str] = &["period", "program"];
+
+/// Most months of a hedge program.
+///
+/// ```
+/// use minerhedge::link::{Scenario, MAX_MONTHS};
+/// assert_eq!(Scenario::from_query("v=2&months=36").scenario.program.months, MAX_MONTHS);
+/// assert_eq!(Scenario::from_query("v=2&months=37").errors.len(), 1);
+/// ```
+pub const MAX_MONTHS: u32 = 36;
 
 /// Longest period (and option tenor), days.
 ///
@@ -320,6 +360,7 @@ const QUANTITY: NumRange = NumRange::above(Decimal::ZERO, pow10(12));
 const MONEY_OR_ZERO: NumRange = NumRange::closed(Decimal::ZERO, pow10(12));
 const PERCENT: NumRange = NumRange::closed(Decimal::ZERO, Decimal::ONE_HUNDRED);
 const VOL: NumRange = NumRange::closed(Decimal::ZERO, int(500));
+const PERCENT_OF_FORWARD: NumRange = NumRange::above(Decimal::ZERO, int(1000));
 const DAYS_IN_PERIOD: NumRange = NumRange::closed(Decimal::ZERO, int(MAX_DAYS as u64));
 
 /// Generates, from one list, the typed [`Key`] enum and the [`KEYS`] table in the same order,
@@ -377,6 +418,18 @@ impl Key {
     /// The key as written in the link.
     pub fn as_str(self) -> &'static str {
         self.spec().key
+    }
+
+    /// Whether the key belongs to the program view (written by
+    /// [`Scenario::to_query`](super::Scenario::to_query) in the period view only when it is
+    /// not at its default, so period links stay as they were).
+    ///
+    /// ```
+    /// use minerhedge::link::Key;
+    /// assert!(Key::MonthCoverage.is_program() && !Key::Coverage.is_program());
+    /// ```
+    pub fn is_program(self) -> bool {
+        self >= Key::Page
     }
 
     /// The typed key of a link word, if the format has it (exact, case-sensitive).
@@ -703,6 +756,94 @@ key_table! {
         meaning: "rebalancing: change of the expected difficulty since the hedge was placed",
         unit: "%",
         kind: Kind::Number(NumRange::above(neg(100), int(1000))),
+        default: "0",
+    },
+    Page = "view" {
+        label: "View",
+        meaning: "the page's view: period (one period) or program (a hedge per month)",
+        unit: "",
+        kind: Kind::Choice(PAGE_WORDS),
+        default: "period",
+    },
+    Start = "start" {
+        label: "Program start",
+        meaning: "program: first day of the first month; absent: the first day of next month \
+                  (the share link always carries it)",
+        unit: "",
+        kind: Kind::OptionalDate,
+        default: "",
+    },
+    Months = "months" {
+        label: "Months",
+        meaning: "program: number of months",
+        unit: "months",
+        kind: Kind::Whole(NumRange::closed(Decimal::ONE, int(MAX_MONTHS as u64))),
+        default: "12",
+    },
+    MonthlyGrowth = "dgm" {
+        label: "Difficulty growth per month",
+        meaning: "program: difficulty growth per month, compounded (month m: diff·(1 + dgm)^m)",
+        unit: "%",
+        kind: Kind::Number(NumRange::above(neg(50), Decimal::ONE_HUNDRED)),
+        default: "2",
+    },
+    HalvingDate = "halvdate" {
+        label: "Halving date",
+        meaning: "program: date the block subsidy halves (on or after `start`); absent: none",
+        unit: "",
+        kind: Kind::OptionalDate,
+        default: "",
+    },
+    Basis = "basis" {
+        label: "Forward basis",
+        meaning: "program: forward curve F = spot·e^(basis·T), annualized, continuously \
+                  compounded",
+        unit: "%",
+        kind: Kind::Number(NumRange::closed(neg(100), Decimal::ONE_HUNDRED)),
+        default: "5",
+    },
+    MonthForwards = "pfwd" {
+        label: "Forward per month",
+        meaning: "program: forward price of each month, overriding the curve where given; an \
+                  empty item takes the curve",
+        unit: "USD per coin",
+        kind: Kind::List(&Kind::OptionalNumber(PRICE)),
+        default: "",
+    },
+    MonthHedges = "ph" {
+        label: "Hedge per month",
+        meaning: "program: hedge of each month",
+        unit: "",
+        kind: Kind::List(&Kind::Choice(HEDGE_WORDS)),
+        default: "forward",
+    },
+    MonthCoverage = "pcov" {
+        label: "Coverage per month",
+        meaning: "program: coverage of each month, share of that month's expected output",
+        unit: "%",
+        kind: Kind::List(&Kind::Number(PERCENT)),
+        default: "80,80,80,60,60,60,40",
+    },
+    MonthPutStrikes = "pkp" {
+        label: "Put strike per month",
+        meaning: "program: put strike of each month, share of that month's forward",
+        unit: "% of forward",
+        kind: Kind::List(&Kind::Number(PERCENT_OF_FORWARD)),
+        default: "90",
+    },
+    MonthCallStrikes = "pkc" {
+        label: "Call strike per month",
+        meaning: "program: call strike of each month, share of that month's forward, or `zero` \
+                  for the zero-cost call on that month's premiums",
+        unit: "% of forward",
+        kind: Kind::List(&Kind::ZeroOrNumber(PERCENT_OF_FORWARD)),
+        default: "zero",
+    },
+    Correlation = "corr" {
+        label: "Price–difficulty correlation",
+        meaning: "simulation: correlation of price and difficulty shocks",
+        unit: "%",
+        kind: Kind::Number(NumRange::closed(neg(100), Decimal::ONE_HUNDRED)),
         default: "0",
     },
 }

@@ -1,0 +1,197 @@
+//! The program's link keys: list values, dates, the program view's canonical form, bad items
+//! named by position, and the halving-date rule.
+
+use chrono::NaiveDate;
+use minerhedge::link::{CallStrike, HedgeChoice, Key, Page, Scenario, KEYS};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap_or_else(|e| panic!("bad test literal {s}: {e}"))
+}
+
+fn date(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap_or_else(|| panic!("bad test date {y}-{m}-{day}"))
+}
+
+const LADDER: &str = "v=2&view=program&start=2027-01-31&months=18&dgm=1.5&halvdate=2028-04-15\
+                      &basis=6&pfwd=98000,,97000,&ph=forward,forward,put,collar&pcov=80,80,80,60,60,60,40\
+                      &pkp=90,85&pkc=zero,120&corr=-30";
+
+#[test]
+fn a_program_link_reads_every_key() {
+    let decoded = Scenario::from_query(LADDER);
+    assert!(decoded.errors.is_empty(), "{:?}", decoded.errors);
+    let s = decoded.scenario;
+    let p = &s.program;
+    assert_eq!(s.view.page, Page::Program);
+    assert_eq!(p.start, Some(date(2027, 1, 31)));
+    assert_eq!(p.months, 18);
+    assert_eq!(p.difficulty_growth_pct, d("1.5"));
+    assert_eq!(p.halving, Some(date(2028, 4, 15)));
+    assert_eq!(p.basis_pct, d("6"));
+    assert_eq!(
+        p.forwards.expanded(5),
+        vec![Some(d("98000")), None, Some(d("97000")), None, None]
+    );
+    let hedges = p.hedges.expanded(6);
+    assert_eq!(hedges[2], HedgeChoice::Put);
+    assert_eq!(hedges[5], HedgeChoice::Collar);
+    let cov = p.coverage_pct.expanded(18);
+    assert_eq!(
+        (cov[0], cov[3], cov[6], cov[17]),
+        (d("80"), d("60"), d("40"), d("40"))
+    );
+    assert_eq!(
+        p.put_strike_pct.expanded(3),
+        vec![d("90"), d("85"), d("85")]
+    );
+    assert_eq!(
+        p.call_strike_pct.expanded(3),
+        vec![
+            CallStrike::Zero,
+            CallStrike::Strike(d("120")),
+            CallStrike::Strike(d("120"))
+        ]
+    );
+    assert_eq!(s.simulation.correlation_pct, d("-30"));
+}
+
+#[test]
+fn a_program_link_round_trips_in_canonical_form() {
+    let s = Scenario::from_query(LADDER).scenario;
+    let q = s.to_query();
+    assert!(
+        q.contains("&view=program&start=2027-01-31&months=18&"),
+        "{q}"
+    );
+    assert!(q.contains("&pfwd=98000,,97000,&"), "{q}");
+    assert!(q.contains("&pcov=80,80,80,60,60,60,40&"), "{q}");
+    assert!(q.ends_with("&corr=-30"), "{q}");
+    assert_eq!(Scenario::from_query(&q).scenario, s);
+    assert_eq!(Scenario::from_query(&q).scenario.to_query(), q);
+    // In the program view every key is written, defaults included.
+    let full = Scenario::from_query("v=2&view=program&start=2027-01-01")
+        .scenario
+        .to_query();
+    let keys: Vec<&str> = full
+        .split('&')
+        .filter_map(|kv| kv.split_once('=').map(|(k, _)| k))
+        .collect();
+    for k in KEYS
+        .iter()
+        .filter(|k| k.id.is_program() && k.key != "halvdate")
+    {
+        assert!(
+            keys.contains(&k.key) || k.key == "pfwd",
+            "{} missing",
+            k.key
+        );
+    }
+}
+
+#[test]
+fn period_links_do_not_grow_program_keys() {
+    let q = Scenario::default().to_query();
+    assert!(!q.contains("view=") && !q.contains("pcov="), "{q}");
+    // A program value that differs from its default survives a period link.
+    let mut s = Scenario::default();
+    s.program.months = 24;
+    assert!(s.to_query().contains("&months=24"));
+    assert_eq!(Scenario::from_query(&s.to_query()).scenario, s);
+}
+
+#[test]
+fn a_bad_list_item_is_named_and_the_field_keeps_its_default() {
+    let d = Scenario::from_query("v=2&view=program&pcov=80,80,x,60&pkp=90,0&ph=forward,swap");
+    let texts: Vec<String> = d.errors.iter().map(|e| e.to_string()).collect();
+    assert_eq!(d.bad_keys(), vec!["pcov", "pkp", "ph"], "{texts:?}");
+    assert!(
+        texts[0].contains("item 3 (\"x\"): not a number"),
+        "{}",
+        texts[0]
+    );
+    assert!(
+        texts[1].contains("item 2 (\"0\"): out of range"),
+        "{}",
+        texts[1]
+    );
+    assert!(
+        texts[2].contains("item 2 (\"swap\"): unknown word"),
+        "{}",
+        texts[2]
+    );
+    let defaults = Scenario::default().program;
+    assert_eq!(d.scenario.program.coverage_pct, defaults.coverage_pct);
+    assert_eq!(d.scenario.program.put_strike_pct, defaults.put_strike_pct);
+    assert_eq!(d.scenario.view.page, Page::Program);
+    let long = format!("v=2&pcov={}", vec!["50"; 37].join(","));
+    assert!(Scenario::from_query(&long).errors[0]
+        .to_string()
+        .contains("more than 36 items"));
+}
+
+#[test]
+fn dates_are_checked_and_the_halving_follows_the_start() {
+    for bad in [
+        "2027-02-29",
+        "2027-13-01",
+        "27-01-01",
+        "2027-1-1",
+        "1999-12-31",
+    ] {
+        let d = Scenario::from_query(&format!("v=2&start={bad}"));
+        assert_eq!(d.bad_keys(), vec!["start"], "{bad}");
+        assert_eq!(d.scenario.program.start, None);
+    }
+    let d = Scenario::from_query("v=2&start=2027-06-01&halvdate=2027-05-31");
+    assert_eq!(d.bad_keys(), vec!["halvdate"]);
+    assert_eq!(d.scenario.program.halving, None);
+    assert!(d.errors[0]
+        .reason
+        .contains("on or after start = 2027-06-01"));
+    assert!(
+        Scenario::from_query("v=2&start=2027-06-01&halvdate=2027-06-01")
+            .errors
+            .is_empty()
+    );
+}
+
+#[test]
+fn months_and_view_ranges() {
+    for (q, key) in [
+        ("months=0", "months"),
+        ("months=37", "months"),
+        ("view=chart", "view"),
+    ] {
+        assert_eq!(
+            Scenario::from_query(&format!("v=2&{q}")).bad_keys(),
+            vec![key],
+            "{q}"
+        );
+    }
+    assert_eq!(Key::parse("pcov"), Some(Key::MonthCoverage));
+}
+
+#[test]
+fn per_month_edits_change_one_month() {
+    let mut s = Scenario::from_query("v=2&view=program&pcov=80,60").scenario;
+    s.program.coverage_pct = s
+        .program
+        .coverage_pct
+        .with(4, d("10"))
+        .unwrap_or_else(|| panic!("month 5 exists"));
+    assert_eq!(
+        s.program.coverage_pct.expanded(7),
+        vec![
+            d("80"),
+            d("60"),
+            d("60"),
+            d("60"),
+            d("10"),
+            d("60"),
+            d("60")
+        ]
+    );
+    assert!(s.to_query().contains("&pcov=80,60,60,60,10,60&"));
+}
