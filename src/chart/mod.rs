@@ -9,6 +9,7 @@
 //!   marker and hover crosshair.
 //! - [`distribution`]: overlaid histograms of period returns with optional VaR marks.
 //! - [`heatmap`]: hedged return over price × difficulty change, diverging colour scale.
+//! - [`program`]: the hedge program's monthly and cumulative net cash, P5–P95 bands.
 //!
 //! Every draw function has the shape
 //! `draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &XChart, surface: &Surface)
@@ -62,6 +63,7 @@ pub mod distribution;
 pub mod geometry;
 pub mod heatmap;
 pub mod payoff;
+pub mod program;
 mod render;
 
 /// Why a chart could not be drawn.

@@ -1,0 +1,298 @@
+//! The program view's text: the month table's cells (each with its unrounded value for
+//! `data-value`), the summary figures and the simulation's status. Pure.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use minerhedge::link::Scenario;
+//! use minerhedge::present::program::{month_table, COLUMNS};
+//! use minerhedge::view::program::ProgramModel;
+//! let s = Scenario::from_query("v=2&view=program&start=2027-01-01&months=3&pcov=100&qty=5&cost=1100").scenario;
+//! let today = NaiveDate::from_ymd_opt(2026, 12, 2).ok_or("date")?;
+//! let m = ProgramModel::build(&s, today).map_err(|e| e.text)?;
+//! let t = month_table(&m, None);
+//! assert_eq!(t.len(), 3);
+//! assert_eq!(t[0].len(), COLUMNS.len());
+//! assert_eq!((t[0][0].col, t[0][0].text.as_str()), ("month", "2027-01"));
+//! assert_eq!(t[0][4].value.as_deref(), Some("5")); // output, coins
+//! assert_eq!(t[0][17].value, None); // cash_p95: before the simulation
+//! # Ok::<(), String>(())
+//! ```
+
+use chrono::Datelike;
+use rust_decimal::Decimal;
+
+use super::DASH;
+use crate::domain::program::{MonthRow, MonthStats, Payback, ProgramStats, Summary};
+use crate::format;
+use crate::view::program::ProgramModel;
+
+/// The month table's columns: `(data-col, header)`, in order.
+pub const COLUMNS: [(&str, &str); 18] = [
+    ("month", "Month"),
+    ("days", "Days"),
+    ("difficulty", "Difficulty"),
+    ("subsidy", "Subsidy per block"),
+    ("output", "Output"),
+    ("cost", "Cash cost"),
+    ("forward", "Forward"),
+    ("hedge", "Hedge"),
+    ("coverage", "Coverage"),
+    ("hedged", "Hedged"),
+    ("put_strike", "Put strike"),
+    ("call_strike", "Call strike"),
+    ("premium", "Net premium per coin"),
+    ("locked", "USD locked"),
+    ("floor", "Floor"),
+    ("cash_p5", "Net cash P5"),
+    ("cash_p50", "Net cash P50"),
+    ("cash_p95", "Net cash P95"),
+];
+
+/// One cell: its column, the unrounded value as a plain decimal (numbers only; `None` when
+/// the cell does not apply) and the text people read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    /// The column's `data-col` name.
+    pub col: &'static str,
+    /// Unrounded value, plain decimal (`data-value`).
+    pub value: Option<String>,
+    /// Rounded, formatted text (empty when the cell does not apply).
+    pub text: String,
+}
+
+fn cell(col: &'static str, value: Option<Decimal>, text: impl Fn(Decimal) -> String) -> Cell {
+    Cell {
+        col,
+        value: value.map(|v| v.normalize().to_string()),
+        text: value.map(text).unwrap_or_default(),
+    }
+}
+
+fn f64_cell(col: &'static str, value: Option<f64>) -> Cell {
+    let value = value.filter(|v| v.is_finite());
+    Cell {
+        col,
+        value: value.map(|v| v.to_string()),
+        text: value.map(format::usd_f64).unwrap_or_default(),
+    }
+}
+
+/// The month as `YYYY-MM`.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let d = NaiveDate::from_ymd_opt(2027, 3, 31).ok_or("date")?;
+/// assert_eq!(minerhedge::present::program::month_label(d), "2027-03");
+/// # Ok::<(), &str>(())
+/// ```
+pub fn month_label(d: chrono::NaiveDate) -> String {
+    format!("{:04}-{:02}", d.year(), d.month())
+}
+
+/// Difficulty with a T suffix: `120 T`, `139.52 T`.
+fn difficulty_text(d: Decimal) -> String {
+    format!("{} T", format::number(d / Decimal::from(1_000_000_000_000u64), 2))
+}
+
+/// The cells of one month; the simulated columns are empty without `stats`.
+pub fn month_cells(row: &MonthRow, coin: &str, stats: Option<&MonthStats>) -> Vec<Cell> {
+    let coins = |d: Decimal| format::coin(d, 8, coin);
+    let pct = |d: Decimal| format::percent(d / Decimal::ONE_HUNDRED, 1);
+    let has_put = row.put_strike.is_some() || row.call_strike.is_some();
+    let q = stats.map(|s| s.net_cash);
+    vec![
+        Cell {
+            col: "month",
+            value: None,
+            text: month_label(row.start),
+        },
+        cell("days", Some(Decimal::from(row.days)), |d| d.to_string()),
+        cell("difficulty", row.difficulty, difficulty_text),
+        cell("subsidy", row.subsidy, |d| format::coin(d, 8, "")),
+        cell("output", Some(row.output), coins),
+        cell("cost", Some(row.cash_cost), format::usd),
+        cell("forward", Some(row.forward), format::usd),
+        Cell {
+            col: "hedge",
+            value: None,
+            text: row.kind.label().to_string(),
+        },
+        cell("coverage", Some(row.coverage_pct), pct),
+        cell("hedged", Some(row.hedged_coins), coins),
+        cell("put_strike", row.put_strike, format::usd),
+        cell("call_strike", row.call_strike, format::usd),
+        cell(
+            "premium",
+            has_put.then_some(row.net_premium_per_coin),
+            format::usd_cents,
+        ),
+        cell("locked", row.locked, format::usd),
+        cell("floor", row.floor, format::usd),
+        f64_cell("cash_p5", q.map(|q| q.p5)),
+        f64_cell("cash_p50", q.map(|q| q.p50)),
+        f64_cell("cash_p95", q.map(|q| q.p95)),
+    ]
+}
+
+/// Every month's cells.
+pub fn month_table(model: &ProgramModel, stats: Option<&ProgramStats>) -> Vec<Vec<Cell>> {
+    model
+        .program
+        .rows()
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let s = stats.and_then(|s| s.program.months.get(i));
+            month_cells(r, &model.coin, s)
+        })
+        .collect()
+}
+
+/// One figure of the summary: `data-testid`-style id, label, unrounded value and text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryFigure {
+    /// Stable id (`data-figure`).
+    pub id: &'static str,
+    /// What it is.
+    pub label: &'static str,
+    /// Unrounded value as a plain decimal, when there is one.
+    pub value: Option<String>,
+    /// Text for people.
+    pub text: String,
+}
+
+fn figure(id: &'static str, label: &'static str, value: Option<Decimal>, text: String) -> SummaryFigure {
+    SummaryFigure {
+        id,
+        label,
+        value: value.map(|v| v.normalize().to_string()),
+        text,
+    }
+}
+
+fn sim_figure(
+    id: &'static str,
+    label: &'static str,
+    value: Option<f64>,
+    text: impl Fn(f64) -> String,
+) -> SummaryFigure {
+    let value = value.filter(|v| v.is_finite());
+    SummaryFigure {
+        id,
+        label,
+        value: value.map(|v| v.to_string()),
+        text: value.map(text).unwrap_or_else(|| DASH.to_string()),
+    }
+}
+
+/// The summary: exact totals, then the simulated figures of the program (dashes until the
+/// simulation has run), with unhedged beside them in the text.
+pub fn summary(model: &ProgramModel, stats: Option<&ProgramStats>) -> Vec<SummaryFigure> {
+    let t = model.program.totals();
+    let coin = &model.coin;
+    let mut out = vec![
+        figure(
+            "output",
+            "Expected output",
+            Some(t.output),
+            format::coin(t.output, 8, coin),
+        ),
+        figure("cost", "Cash cost", Some(t.cash_cost), format::usd(t.cash_cost)),
+        figure(
+            "full_cost",
+            "Full cost (with amortization)",
+            Some(t.full_cost),
+            format::usd(t.full_cost),
+        ),
+        figure(
+            "premium",
+            "Premium paid at the start",
+            Some(t.upfront_premium),
+            format::usd(t.upfront_premium),
+        ),
+        figure("locked", "USD locked by forwards", Some(t.locked), format::usd(t.locked)),
+    ];
+    let (p, u) = match stats {
+        Some(s) => (Some(&s.program.summary), Some(&s.unhedged.summary)),
+        None => (None, None),
+    };
+    let both = |f: fn(&Summary) -> f64, text: fn(f64) -> String| {
+        move |v: f64| match u {
+            Some(u) => format!("{} (unhedged {})", text(v), text(f(u))),
+            None => text(v),
+        }
+    };
+    let prob = |x: f64| format::percent_f64(x, 1);
+    out.extend([
+        sim_figure(
+            "prob_negative_month",
+            "P(some month's net cash < 0)",
+            p.map(|s| s.prob_negative_month),
+            both(|s| s.prob_negative_month, prob),
+        ),
+        sim_figure(
+            "lowest_cumulative_p5",
+            "P5 of the lowest cumulative cash",
+            p.map(|s| s.lowest_cumulative_p5),
+            both(|s| s.lowest_cumulative_p5, format::usd_f64),
+        ),
+        sim_figure(
+            "prob_negative_end",
+            "P(cumulative cash at the end < 0)",
+            p.map(|s| s.prob_negative_end),
+            both(|s| s.prob_negative_end, prob),
+        ),
+        sim_figure(
+            "expected_total",
+            "Expected total net cash",
+            p.map(|s| s.expected_total),
+            both(|s| s.expected_total, format::usd_f64),
+        ),
+        sim_figure(
+            "total_p5",
+            "P5 of the total net cash",
+            p.map(|s| s.total_p5),
+            both(|s| s.total_p5, format::usd_f64),
+        ),
+    ]);
+    if model.capex > Decimal::ZERO {
+        out.push(payback_figure(model, p));
+    }
+    out
+}
+
+fn payback_figure(model: &ProgramModel, p: Option<&Summary>) -> SummaryFigure {
+    let rows = model.program.rows();
+    let (value, text) = match p.and_then(|s| s.payback) {
+        Some(Payback::Month(i)) => (
+            Some((i + 1).to_string()),
+            rows.get(i)
+                .map(|r| format!("month {} ({})", i + 1, month_label(r.start)))
+                .unwrap_or_else(|| DASH.to_string()),
+        ),
+        Some(Payback::BeyondHorizon) => (None, "not within the program".to_string()),
+        None => (None, DASH.to_string()),
+    };
+    SummaryFigure {
+        id: "payback",
+        label: "Capex payback (median)",
+        value,
+        text,
+    }
+}
+
+/// The simulation's status line.
+///
+/// ```
+/// use minerhedge::present::program::simulation_status;
+/// assert_eq!(simulation_status(Some((2_500, 10_000)), false), "Simulating: 2,500 of 10,000 paths");
+/// assert_eq!(simulation_status(Some((10_000, 10_000)), true), "10,000 paths simulated");
+/// ```
+pub fn simulation_status(progress: Option<(usize, usize)>, done: bool) -> String {
+    let n = |x: usize| format::number(Decimal::from(x), 0);
+    match (progress, done) {
+        (Some((_, total)), true) => format!("{} paths simulated", n(total)),
+        (Some((d, total)), false) => format!("Simulating: {} of {} paths", n(d), n(total)),
+        (None, _) => "Simulation starting".to_string(),
+    }
+}

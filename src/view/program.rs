@@ -1,0 +1,201 @@
+//! The program view's model: the scenario's program inputs (link lists expanded to one value
+//! per month) turned into the engine's [`Program`], its month rows and totals, and the
+//! simulation's parameters. Pure.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use minerhedge::link::Scenario;
+//! use minerhedge::view::program::ProgramModel;
+//! let s = Scenario::from_query("v=2&view=program&start=2027-01-01&months=6&pcov=80,60").scenario;
+//! let today = NaiveDate::from_ymd_opt(2026, 12, 2).ok_or("date")?;
+//! let m = ProgramModel::build(&s, today).map_err(|e| e.text)?;
+//! assert_eq!(m.program.rows().len(), 6);
+//! assert_eq!(m.program.rows()[5].coverage_pct, 60.into());
+//! # Ok::<(), String>(())
+//! ```
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::Message;
+use crate::domain::economics::RigParams;
+use crate::domain::program::{
+    CalendarParams, CallStrike as MonthCall, DirectMonth, Growth, Market, MonthHedge, MonthlyRig,
+    Program, ProgramEconomics, ProgramParams, SimulationParams,
+};
+use crate::domain::validate::dec_f64;
+use crate::domain::DomainError;
+use crate::link::{CallStrike, Key, Mode, RigInputs, Scenario};
+
+/// The program of a scenario, built.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgramModel {
+    /// The coin's label.
+    pub coin: String,
+    /// The engine's program: months, rows, totals.
+    pub program: Program,
+    /// The month (from 0) in which the subsidy halves, when it does within the horizon.
+    pub halving_month: Option<usize>,
+    /// Hardware capex, USD (rig mode; 0 in direct mode).
+    pub capex: Decimal,
+    /// The simulation's parameters.
+    pub simulation: SimulationParams,
+}
+
+impl ProgramModel {
+    /// Builds the program of `s`; `today` dates a program without `start` (it begins on the
+    /// first day of the next month). An input the engine refuses becomes a [`Message`] naming
+    /// its link key.
+    pub fn build(s: &Scenario, today: NaiveDate) -> Result<ProgramModel, Message> {
+        let params = params(s, today);
+        let program = Program::new(params).map_err(|e| message(s, e))?;
+        let halving_month = s.program.halving.and_then(|h| {
+            program
+                .calendar()
+                .months()
+                .iter()
+                .position(|m| m.start <= h && h < m.end)
+        });
+        let capex = match s.economics.mode {
+            Mode::Rig => s.economics.rig.capex,
+            Mode::Direct => Decimal::ZERO,
+        };
+        Ok(ProgramModel {
+            coin: s.economics.coin.clone(),
+            program,
+            halving_month,
+            capex,
+            simulation: simulation(s),
+        })
+    }
+}
+
+/// A rig of the link as the engine's monthly rig (`opex` per month; percents as fractions).
+///
+/// ```
+/// use minerhedge::link::Scenario;
+/// use minerhedge::view::program::monthly_rig;
+/// let r = monthly_rig(&Scenario::default().economics.rig);
+/// assert_eq!(r.uptime, rust_decimal::Decimal::new(97, 2));
+/// ```
+pub fn monthly_rig(r: &RigInputs) -> MonthlyRig {
+    let pct = |d: Decimal| d / Decimal::ONE_HUNDRED;
+    MonthlyRig {
+        hashrate_ths: r.hashrate_ths,
+        efficiency_j_per_th: r.efficiency_j_per_th,
+        power_price_per_kwh: r.power_usd_per_kwh,
+        opex_per_month: r.opex,
+        pool_fee: pct(r.pool_fee_pct),
+        uptime: pct(r.uptime_pct),
+        difficulty: r.difficulty,
+        block_subsidy: r.subsidy,
+        fees_per_block: r.fees_per_block,
+        hardware_capex: r.capex,
+        hardware_lifetime_days: Decimal::from(r.lifetime_days),
+    }
+}
+
+/// The period view's rig for `days` days paying `subsidy` per block, with the link's growth
+/// over the period (the same mapping as [`monthly_rig`]).
+pub fn period_rig(r: &RigInputs, days: Decimal, subsidy: Decimal) -> RigParams {
+    RigParams {
+        difficulty_growth: r.difficulty_growth_pct / Decimal::ONE_HUNDRED,
+        ..monthly_rig(r).rig_params(days, r.difficulty, subsidy)
+    }
+}
+
+/// The engine's inputs: every list expanded to one value per month.
+fn params(s: &Scenario, today: NaiveDate) -> ProgramParams {
+    let p = &s.program;
+    let n = p.months as usize;
+    let economics = match s.economics.mode {
+        Mode::Direct => ProgramEconomics::Direct(DirectMonth {
+            qty: s.economics.qty,
+            cost: s.economics.cost,
+        }),
+        Mode::Rig => ProgramEconomics::Rig(monthly_rig(&s.economics.rig)),
+    };
+    let hedges = (0..n)
+        .map(|m| MonthHedge {
+            kind: *p.hedges.at(m),
+            coverage_pct: *p.coverage_pct.at(m),
+            put_strike_pct: *p.put_strike_pct.at(m),
+            call_strike: match p.call_strike_pct.at(m) {
+                CallStrike::Zero => MonthCall::Zero,
+                CallStrike::Strike(k) => MonthCall::Pct(*k),
+            },
+        })
+        .collect();
+    ProgramParams {
+        economics,
+        market: Market {
+            spot: s.market.spot,
+            vol_pct: s.market.vol_pct,
+            rate_pct: s.market.rate_pct,
+            basis_pct: p.basis_pct,
+        },
+        calendar: CalendarParams {
+            start: p.start_or(today),
+            months: p.months,
+            halving: p.halving,
+        },
+        growth: Growth {
+            difficulty_pct_per_month: p.difficulty_growth_pct,
+        },
+        hedges,
+        forward_overrides: p.forwards.expanded(n),
+    }
+}
+
+/// The simulation's parameters of `s`.
+fn simulation(s: &Scenario) -> SimulationParams {
+    SimulationParams {
+        paths: s.simulation.paths as usize,
+        seed: s.simulation.seed,
+        difficulty_vol_pct: dec_f64(s.simulation.difficulty_vol_pct),
+        correlation: dec_f64(s.simulation.correlation_pct) / 100.0,
+    }
+}
+
+/// The link key an engine error is about, from the engine's field names (exact names, one
+/// row each).
+fn key_of(s: &Scenario, field: &str) -> Key {
+    let rig = s.economics.mode == Mode::Rig;
+    match field {
+        "expected output" => Key::Qty,
+        "period cost" => Key::Cost,
+        "spot" => Key::Spot,
+        "volatility" => Key::Vol,
+        "risk-free rate" => Key::Rate,
+        "basis" => Key::Basis,
+        "coverage" => Key::MonthCoverage,
+        "put strike" => Key::MonthPutStrikes,
+        "call strike" => Key::MonthCallStrikes,
+        "forward overrides" | "forward" => Key::MonthForwards,
+        "difficulty growth" => Key::MonthlyGrowth,
+        "halving" | "halving date" => Key::HalvingDate,
+        "months" => Key::Months,
+        "start" => Key::Start,
+        "hashrate" => Key::Hashrate,
+        "efficiency" => Key::Efficiency,
+        "power price" => Key::Power,
+        "pool fee" => Key::PoolFee,
+        "uptime" => Key::Uptime,
+        "difficulty" => Key::Difficulty,
+        "block subsidy" => Key::Subsidy,
+        "fees per block" => Key::Fees,
+        "hardware capex" => Key::Capex,
+        "hardware lifetime" => Key::Lifetime,
+        "other opex" => Key::Opex,
+        _ if rig => Key::Hashrate,
+        _ => Key::MonthHedges,
+    }
+}
+
+fn message(s: &Scenario, e: DomainError) -> Message {
+    let key = e.field().map(|f| key_of(s, f).as_str());
+    Message {
+        key,
+        text: e.to_string(),
+    }
+}
