@@ -29,6 +29,7 @@ mod native {
     mod pricing;
     mod pricing_props;
     mod pricing_quantlib;
+    mod program;
     mod program_link;
     mod readme;
     mod risk;

@@ -19,6 +19,7 @@ pub mod strategy;
 pub mod ticket;
 
 pub mod montecarlo;
+pub mod program;
 pub mod risk;
 
 pub use error::{DomainError, Result};

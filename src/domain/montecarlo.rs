@@ -291,7 +291,7 @@ impl McRun {
 
 /// Two independent standard normals by Marsaglia's polar method: draw `(u, v)` uniform on
 /// the square `(−1, 1)²` until `0 < s = u² + v² < 1`, then `(u, v)·√(−2 ln s / s)`.
-fn normal_pair<R: Rng>(rng: &mut R) -> (f64, f64) {
+pub(crate) fn normal_pair<R: Rng>(rng: &mut R) -> (f64, f64) {
     loop {
         let u = 2.0 * rng.random::<f64>() - 1.0;
         let v = 2.0 * rng.random::<f64>() - 1.0;

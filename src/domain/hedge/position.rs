@@ -652,6 +652,68 @@ impl Position {
         })
     }
 
+    /// USD locked by the forwards: `Σ h·F` of the linear forwards plus the inverse forwards'
+    /// notionals `Σ N` (0 without forwards).
+    ///
+    /// ```
+    /// # use minerhedge::domain::economics::*; use minerhedge::domain::hedge::*; use rust_decimal::Decimal;
+    /// # let e = PeriodEconomics::direct(DirectParams { period_cost: Decimal::from(1100), expected_output: Decimal::from(5) })?;
+    /// let pos = Position::new(PositionParams { economics: e, hedge: Hedge::Forward { price: Decimal::from(260) }, coverage: Decimal::new(5, 1), carry_factor: Decimal::ONE })?;
+    /// assert_eq!(pos.locked_usd(), Decimal::from(650));
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn locked_usd(&self) -> Decimal {
+        self.locked
+    }
+
+    /// The lowest hedged total over every final price `S ≥ 0`, exact: the total is linear
+    /// between option strikes, so its minimum is at `S = 0` or at a strike; `None` when it is
+    /// unbounded below (more coins sold than mined: a negative slope above every strike).
+    ///
+    /// ```
+    /// # use minerhedge::domain::economics::*; use minerhedge::domain::hedge::*; use rust_decimal::Decimal;
+    /// # let e = PeriodEconomics::direct(DirectParams { period_cost: Decimal::from(1100), expected_output: Decimal::from(5) })?;
+    /// let pos = Position::new(PositionParams { economics: e,
+    ///     hedge: Hedge::Put { strike: Decimal::from(220), premium: Decimal::from(10) },
+    ///     coverage: Decimal::ONE, carry_factor: Decimal::ONE })?;
+    /// assert_eq!(pos.floor()?, Some(Decimal::from(5 * 220 - 5 * 10)));
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn floor(&self) -> Result<Option<Decimal>> {
+        let f = "hedged revenue";
+        let mut slope = Decimal::ZERO;
+        for leg in &self.legs {
+            if leg.kind != LegKind::Put {
+                slope = money::add(f, slope, leg.quantity)?;
+            }
+        }
+        if slope.is_sign_negative() && !slope.is_zero() {
+            return Ok(None);
+        }
+        let strikes = self.legs.iter().filter(|l| l.kind.is_option());
+        let mut lowest = self.total_at(Decimal::ZERO)?;
+        for leg in strikes {
+            lowest = lowest.min(self.total_at(leg.price)?);
+        }
+        Ok(Some(lowest.normalize()))
+    }
+
+    /// Hedged total at `s ≥ 0` (0 allowed), expected output: every leg's value less the
+    /// carried premium.
+    fn total_at(&self, s: Decimal) -> Result<Decimal> {
+        let f = "hedged revenue";
+        let mut total = Decimal::ZERO;
+        for leg in &self.legs {
+            let n = if leg.kind == LegKind::InverseForward {
+                leg.notional()?
+            } else {
+                Decimal::ZERO
+            };
+            total = money::add(f, total, leg.value_at(s, n)?)?;
+        }
+        money::sub(f, total, self.carried_premium)
+    }
+
     /// The risk module's [`PayoffProfile`] of this position (see
     /// [`Position::profile_params`]).
     ///

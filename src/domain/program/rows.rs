@@ -1,0 +1,110 @@
+//! The program's table: one [`MonthRow`] per month and the [`Totals`].
+
+use super::ProgramMonth;
+use crate::domain::error::Result;
+use crate::domain::money;
+use crate::domain::strategy::StrategyKind;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// One month of the program, as data (money exact).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MonthRow {
+    /// First day of the month.
+    pub start: NaiveDate,
+    /// Days in the month.
+    pub days: u32,
+    /// Network difficulty `D_m` (rig only).
+    pub difficulty: Option<Decimal>,
+    /// Average block subsidy of the month (rig only).
+    pub subsidy: Option<Decimal>,
+    /// Expected output, coins.
+    pub output: Decimal,
+    /// Cash cost (power + opex), USD.
+    pub cash_cost: Decimal,
+    /// Full cost: cash cost + amortization, USD.
+    pub full_cost: Decimal,
+    /// Forward `F_m`, USD per coin.
+    pub forward: Decimal,
+    /// The hedge (the registry entry that built it).
+    pub kind: StrategyKind,
+    /// Coverage, % of expected output.
+    pub coverage_pct: Decimal,
+    /// Coins hedged, `h = c·Q_m`.
+    pub hedged_coins: Decimal,
+    /// Put strike, USD, when the hedge has one.
+    pub put_strike: Option<Decimal>,
+    /// Put premium per coin, USD, when the hedge has a put.
+    pub put_premium: Option<Decimal>,
+    /// Call strike, USD, when the hedge has one.
+    pub call_strike: Option<Decimal>,
+    /// Call premium per coin, USD, when the hedge has a call.
+    pub call_premium: Option<Decimal>,
+    /// Net premium per hedged coin, USD (put − call; positive = paid; 0 without options).
+    pub net_premium_per_coin: Decimal,
+    /// USD fixed by a forward (`h·F_m`, or the inverse forward's notional); `None` otherwise.
+    pub locked: Option<Decimal>,
+    /// Worst net cash of the month over every final price at expected output (revenue +
+    /// hedge payoff − carried premium − cash cost); `None` when unbounded below.
+    pub floor: Option<Decimal>,
+}
+
+/// Sums over the program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Totals {
+    /// Expected output, coins.
+    pub output: Decimal,
+    /// Cash cost, USD.
+    pub cash_cost: Decimal,
+    /// Full cost, USD.
+    pub full_cost: Decimal,
+    /// Net option premium paid at the start (not carried), USD.
+    pub upfront_premium: Decimal,
+    /// USD locked by the forwards.
+    pub locked: Decimal,
+}
+
+pub(crate) fn row(m: &ProgramMonth) -> Result<MonthRow> {
+    let pos = &m.hedge.position;
+    let e = pos.economics();
+    let locked = matches!(m.hedge.kind, StrategyKind::Forward | StrategyKind::Inverse)
+        .then(|| pos.locked_usd());
+    let floor = match pos.floor()? {
+        Some(f) => Some(money::sub("floor", f, e.cash_cost())?.normalize()),
+        None => None,
+    };
+    Ok(MonthRow {
+        start: m.calendar.start,
+        days: m.calendar.days,
+        difficulty: m.production.difficulty,
+        subsidy: m.production.subsidy,
+        output: e.output(),
+        cash_cost: e.cash_cost(),
+        full_cost: e.cost(),
+        forward: m.curve.forward,
+        kind: m.hedge.kind,
+        coverage_pct: m.coverage_pct,
+        hedged_coins: pos.hedged_quantity(),
+        put_strike: m.hedge.put.map(|q| q.strike),
+        put_premium: m.hedge.put.map(|q| q.premium),
+        call_strike: m.hedge.call.map(|q| q.strike),
+        call_premium: m.hedge.call.map(|q| q.premium),
+        net_premium_per_coin: pos.net_premium_per_coin(),
+        locked,
+        floor,
+    })
+}
+
+pub(crate) fn totals(months: &[ProgramMonth]) -> Result<Totals> {
+    let mut t = Totals::default();
+    for m in months {
+        let pos = &m.hedge.position;
+        let e = pos.economics();
+        t.output = money::add("expected output", t.output, e.output())?;
+        t.cash_cost = money::add("cash cost", t.cash_cost, e.cash_cost())?;
+        t.full_cost = money::add("full cost", t.full_cost, e.cost())?;
+        t.upfront_premium = money::add("premium", t.upfront_premium, pos.upfront_premium())?;
+        t.locked = money::add("locked", t.locked, pos.locked_usd())?;
+    }
+    Ok(t)
+}

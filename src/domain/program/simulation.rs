@@ -1,0 +1,185 @@
+//! Monthly paths of price and difficulty for a program ([`ProgramRun`]).
+//!
+//! Month by month, with `Δt_m = T_m − T_{m−1}` (`T_{−1} = 0`) and two correlated standard
+//! normals per month (`Z_d = ρ·Z₁ + √(1 − ρ²)·Z₂`):
+//!
+//! ```text
+//! S_m      = S_{m−1}·exp((r − σ²/2)·Δt_m + σ·√Δt_m·Z₁)          price (GBM, drift r)
+//! W_m      = W_{m−1} + √Δt_m·Z_d                                 difficulty shock
+//! D_m^path = D_m·exp(σ_d·W_m − σ_d²·T_m/2)                       lognormal around D_m
+//! mined_m  = Q_m·D_m / D_m^path                                  coins (both modes)
+//! ```
+//!
+//! Month net cash on a path is the month's position valued at `S_m` with that output (its
+//! hedged coins fixed) less its cash cost; the unhedged figure is `mined_m·S_m − cash cost` on
+//! the same path. The generator is PCG64 seeded with `seed` and paths are drawn in order,
+//! so a run is the same however [`ProgramRun::step`] slices it.
+
+use super::stats::{self, ProgramStats};
+use super::Program;
+use crate::domain::error::{DomainError, Result};
+use crate::domain::montecarlo::{normal_pair, Progress};
+use crate::domain::risk::PayoffProfile;
+use crate::domain::validate::{dec_f64, in_range};
+use rand::SeedableRng;
+use rand_pcg::Pcg64Mcg;
+
+/// Inputs of [`ProgramRun::new`] besides the program.
+///
+/// ```
+/// use minerhedge::domain::program::SimulationParams;
+/// assert_eq!(SimulationParams::default().paths, 10_000);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SimulationParams {
+    /// Paths, `1 ..= 1,000,000` (field `"paths"`).
+    pub paths: usize,
+    /// Seed of the generator.
+    pub seed: u64,
+    /// Annual difficulty volatility `σ_d`, %, `[0, 1000]` (field `"difficulty volatility"`).
+    pub difficulty_vol_pct: f64,
+    /// Correlation `ρ` of price and difficulty shocks, `[−1, 1]` (field `"correlation"`).
+    pub correlation: f64,
+}
+
+impl Default for SimulationParams {
+    fn default() -> Self {
+        SimulationParams {
+            paths: 10_000,
+            seed: 1,
+            difficulty_vol_pct: 0.0,
+            correlation: 0.0,
+        }
+    }
+}
+
+/// Per-month constants of the paths.
+#[derive(Debug, Clone, Copy)]
+struct MonthStep {
+    /// `(r − σ²/2)·Δt`.
+    drift: f64,
+    /// `σ·√Δt`.
+    price_sd: f64,
+    /// `√Δt`.
+    sqrt_dt: f64,
+    /// `σ_d²·T_m/2`.
+    diff_comp: f64,
+    profile: PayoffProfile,
+    output: f64,
+    cash_cost: f64,
+}
+
+/// A simulation of a program in progress (see the module docs).
+#[derive(Debug, Clone)]
+pub struct ProgramRun {
+    params: SimulationParams,
+    spot: f64,
+    sigma_d: f64,
+    rho_c: f64,
+    capex: f64,
+    steps: Vec<MonthStep>,
+    rng: Pcg64Mcg,
+    done: usize,
+    /// Net cash per path and month, path-major: `[path·months + m]`.
+    program: Vec<f64>,
+    unhedged: Vec<f64>,
+}
+
+impl ProgramRun {
+    /// The largest run accepted.
+    pub const MAX_PATHS: usize = 1_000_000;
+
+    /// Validates the parameters and prepares the paths of `program`. Storage: 16 bytes per
+    /// path and month (576 MB for 1,000,000 paths of 36 months).
+    pub fn new(program: &Program, params: SimulationParams) -> Result<Self> {
+        if !(1..=Self::MAX_PATHS).contains(&params.paths) {
+            return Err(DomainError::out_of_range(
+                "paths",
+                params.paths as f64,
+                format!("between 1 and {}", Self::MAX_PATHS),
+            ));
+        }
+        let dvol = in_range("difficulty volatility", params.difficulty_vol_pct, 0.0, 1000.0)?;
+        let rho = in_range("correlation", params.correlation, -1.0, 1.0)?;
+        let sigma_d = dvol / 100.0;
+        let steps = month_steps(program, sigma_d)?;
+        let capex = program
+            .months()
+            .first()
+            .map_or(0.0, |m| dec_f64(m.production.capex));
+        let cells = params.paths * steps.len();
+        Ok(Self {
+            spot: dec_f64(program.market().spot),
+            sigma_d,
+            rho_c: (1.0 - rho * rho).max(0.0).sqrt(),
+            capex,
+            rng: Pcg64Mcg::seed_from_u64(params.seed),
+            done: 0,
+            program: Vec::with_capacity(cells),
+            unhedged: Vec::with_capacity(cells),
+            steps,
+            params,
+        })
+    }
+
+    /// Simulates up to `max_paths` more paths.
+    pub fn step(&mut self, max_paths: usize) -> Progress {
+        let n = max_paths.min(self.params.paths - self.done);
+        let rho = self.params.correlation;
+        for _ in 0..n {
+            let (mut s, mut w) = (self.spot, 0.0);
+            for m in &self.steps {
+                let (z1, z2) = normal_pair(&mut self.rng);
+                s *= (m.drift + m.price_sd * z1).exp();
+                w += m.sqrt_dt * (rho * z1 + self.rho_c * z2);
+                let factor = (m.diff_comp - self.sigma_d * w).exp();
+                self.program
+                    .push(m.profile.value_with_output(s, factor) - m.cash_cost);
+                self.unhedged.push(factor * m.output * s - m.cash_cost);
+            }
+        }
+        self.done += n;
+        self.progress()
+    }
+
+    /// How far the run is.
+    pub fn progress(&self) -> Progress {
+        Progress {
+            done: self.done,
+            total: self.params.paths,
+        }
+    }
+
+    /// Statistics over the paths so far; `None` before the first path.
+    pub fn stats(&self) -> Option<ProgramStats> {
+        stats::program_stats(stats::Samples {
+            program: &self.program,
+            unhedged: &self.unhedged,
+            months: self.steps.len(),
+            paths: self.done,
+            capex: self.capex,
+        })
+    }
+}
+
+fn month_steps(program: &Program, sigma_d: f64) -> Result<Vec<MonthStep>> {
+    let mut prev = 0.0;
+    let mut out = Vec::with_capacity(program.months().len());
+    for m in program.months() {
+        let t = m.calendar.years();
+        let dt = t - prev;
+        prev = t;
+        let market = m.curve.model.params();
+        let pos = &m.hedge.position;
+        out.push(MonthStep {
+            drift: (market.rate - 0.5 * market.vol * market.vol) * dt,
+            price_sd: market.vol * dt.sqrt(),
+            sqrt_dt: dt.sqrt(),
+            diff_comp: 0.5 * sigma_d * sigma_d * t,
+            profile: pos.profile()?,
+            output: dec_f64(pos.economics().output()),
+            cash_cost: dec_f64(pos.economics().cash_cost()),
+        });
+    }
+    Ok(out)
+}
