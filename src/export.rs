@@ -91,3 +91,37 @@ pub fn comparison_csv(rows: &[ComparisonRow]) -> String {
     }
     out
 }
+
+/// The program's month table as CSV: the table's columns, each number unrounded as a plain
+/// decimal (the cells' `data-value`), month as `YYYY-MM`, hedge by name; cells that do not
+/// apply are empty.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use minerhedge::{export::program_csv, link::Scenario, view::program::ProgramModel};
+/// let s = Scenario::from_query("v=2&view=program&start=2027-01-01&months=2&pcov=100").scenario;
+/// let today = NaiveDate::from_ymd_opt(2026, 12, 2).ok_or("date")?;
+/// let m = ProgramModel::build(&s, today).map_err(|e| e.text)?;
+/// let csv = program_csv(&m, None);
+/// let mut lines = csv.lines();
+/// assert!(lines.next().is_some_and(|h| h.starts_with("Month,Days,Difficulty")));
+/// assert!(lines.next().is_some_and(|r| r.starts_with("2027-01,31,")));
+/// # Ok::<(), String>(())
+/// ```
+pub fn program_csv(
+    model: &crate::view::program::ProgramModel,
+    stats: Option<&crate::domain::program::ProgramStats>,
+) -> String {
+    use crate::present::program::{month_table, COLUMNS};
+    let header: Vec<String> = COLUMNS.iter().map(|(_, h)| csv_field(h)).collect();
+    let mut out = header.join(",") + "\r\n";
+    for row in month_table(model, stats) {
+        let fields: Vec<String> = row
+            .iter()
+            .map(|c| csv_field(c.value.as_deref().unwrap_or(&c.text)))
+            .collect();
+        out.push_str(&fields.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}

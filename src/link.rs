@@ -492,7 +492,7 @@ impl Scenario {
         let pairs: Vec<(&str, String)> = Key::ALL
             .iter()
             .map(|k| (*k, self.get_key(*k)))
-            .filter(|(k, v)| !v.is_empty() && !(period && k.is_program() && v == k.spec().default))
+            .filter(|(k, v)| !(v.is_empty() || period && k.is_program() && v == k.spec().default))
             .map(|(k, v)| (k.as_str(), v))
             .collect();
         // Commas separate list items; a query may hold them as they are (RFC 3986 sub-delims),

@@ -1,8 +1,5 @@
 //! The page: layout and the state every component shares.
 
-use std::time::Duration;
-
-use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
 use leptos::prelude::*;
 
 use super::before_expiry::ElapsedSlider;
@@ -45,20 +42,7 @@ pub fn App() -> impl IntoView {
     let price = Memo::new(move |_| page.scenario.with(|s| s.resolved().price));
     let at_price = Memo::new(move |_| shown.with(|d| readout(d, price.get())));
     let marker = Memo::new(move |_| price.get().to_f64());
-    // The address bar follows the scenario, at most every 150 ms while a slider is dragged
-    // (browsers throttle rapid replaceState calls); the share field follows at once.
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-    Effect::new(move |_| {
-        let query = page.scenario.with(|s| s.to_query());
-        if let Some(h) = pending.get_value() {
-            h.clear();
-        }
-        let handle = set_timeout_with_handle(
-            move || url::replace_query(&query),
-            Duration::from_millis(150),
-        );
-        pending.set_value(handle.ok());
-    });
+    url::follow_scenario(page.scenario);
     view! {
         <header class="top">
             <h1>"minerhedge"</h1>

@@ -32,7 +32,7 @@ fn click_download(href: &str, filename: &str) -> Result<(), JsValue> {
 }
 
 /// Downloads `text` as a file (Blob + object URL, revoked a moment later).
-fn download_text(text: &str, mime: &str, filename: &str) -> Result<(), JsValue> {
+pub(crate) fn download_text(text: &str, mime: &str, filename: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);

@@ -14,6 +14,7 @@
 //!   keeps the main chart live at 60 Hz.
 //! - People: [`theme`] (light / dark / system, remembered), [`glossary`] tips and the
 //!   [`glossary_panel`].
+//! - [`program`]: the program view's page (program.html, its own wasm).
 //! - `bench` (cargo feature `bench` only): entry points for the browser benchmark, not in the
 //!   page's own build.
 
@@ -38,6 +39,7 @@ pub mod inputs;
 pub mod link_error;
 pub mod monte_carlo;
 pub mod presets;
+pub mod program;
 pub mod price_slider;
 pub mod rebalance;
 pub mod schedule;

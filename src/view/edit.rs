@@ -82,3 +82,51 @@ pub fn apply(last_valid: &Scenario, texts: &Texts) -> (Scenario, Vec<LinkError>)
     }
     (candidate, errors)
 }
+
+/// A per-month list's text with month `i` (from 0) set to `item` and every other month as it
+/// was: the list is written out up to month `i + 1` (so later months keep their value) and
+/// trailing repeats are dropped. `list` is the key's canonical text.
+///
+/// ```
+/// use minerhedge::view::edit::with_item;
+/// assert_eq!(with_item("80,60", 3, "10"), "80,60,60,10,60");
+/// assert_eq!(with_item("80", 0, "50"), "50,80");
+/// assert_eq!(with_item("80,60,40", 2, "40"), "80,60,40");
+/// ```
+pub fn with_item(list: &str, i: usize, item: &str) -> String {
+    let mut items: Vec<String> = list.split(',').map(|t| t.trim().to_string()).collect();
+    let last = items.last().cloned().unwrap_or_default();
+    while items.len() < i + 2 {
+        items.push(last.clone());
+    }
+    items[i] = item.trim().to_string();
+    while items.len() > 1 && items[items.len() - 1] == items[items.len() - 2] {
+        items.pop();
+    }
+    items.join(",")
+}
+
+/// The quick fill "declining": `months` coverages from `first` to `last` % in equal steps,
+/// to one decimal (one value when `months` is 1).
+///
+/// ```
+/// use minerhedge::view::edit::declining;
+/// use rust_decimal::Decimal;
+/// assert_eq!(declining(Decimal::from(80), Decimal::from(20), 4), "80,60,40,20");
+/// assert_eq!(declining(Decimal::from(90), Decimal::from(40), 3), "90,65,40");
+/// assert_eq!(declining(Decimal::from(75), Decimal::from(0), 1), "75");
+/// ```
+pub fn declining(first: rust_decimal::Decimal, last: rust_decimal::Decimal, months: u32) -> String {
+    use rust_decimal::Decimal;
+    if months <= 1 {
+        return first.normalize().to_string();
+    }
+    let span = Decimal::from(months - 1);
+    (0..months)
+        .map(|m| {
+            let v = first + (last - first) * Decimal::from(m) / span;
+            v.round_dp(1).normalize().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}

@@ -13,6 +13,7 @@ pub mod compare;
 pub mod distribution;
 pub mod edit;
 pub mod montecarlo;
+pub mod program;
 pub mod rebalance;
 pub mod saved;
 pub mod select;
@@ -20,7 +21,7 @@ pub mod volume_risk;
 
 use crate::domain::collar::{zero_cost_collar, CollarLeg, OptionPricer, ZeroCostParams};
 use crate::domain::daycount::Act365;
-use crate::domain::economics::{halving_subsidy, DirectParams, PeriodEconomics, Rig, RigParams};
+use crate::domain::economics::{halving_subsidy, DirectParams, PeriodEconomics, Rig};
 use crate::domain::hedge::{Position, Row};
 use crate::domain::leg::LegKind;
 use crate::domain::montecarlo::McParams;
@@ -500,7 +501,6 @@ fn economics_of(s: &Scenario) -> std::result::Result<(PeriodEconomics, Economics
             summarize(e, spot, None)
         }
         Mode::Rig => {
-            let pct = |d: Decimal| d / Decimal::ONE_HUNDRED;
             let days = Decimal::from(s.economics.days);
             // A halving inside the period: the period-average subsidy.
             let subsidy = match s.economics.rig.halving_day {
@@ -510,21 +510,7 @@ fn economics_of(s: &Scenario) -> std::result::Result<(PeriodEconomics, Economics
                 }
                 _ => s.economics.rig.subsidy,
             };
-            let rig = Rig::new(RigParams {
-                hashrate_ths: s.economics.rig.hashrate_ths,
-                efficiency_j_per_th: s.economics.rig.efficiency_j_per_th,
-                power_price_per_kwh: s.economics.rig.power_usd_per_kwh,
-                other_opex: s.economics.rig.opex,
-                pool_fee: pct(s.economics.rig.pool_fee_pct),
-                uptime: pct(s.economics.rig.uptime_pct),
-                difficulty: s.economics.rig.difficulty,
-                difficulty_growth: pct(s.economics.rig.difficulty_growth_pct),
-                block_subsidy: subsidy,
-                fees_per_block: s.economics.rig.fees_per_block,
-                period_days: days,
-                hardware_capex: s.economics.rig.capex,
-                hardware_lifetime_days: Decimal::from(s.economics.rig.lifetime_days),
-            })
+            let rig = Rig::new(program::period_rig(&s.economics.rig, days, subsidy))
             .map_err(|e| msg(rig_key(&e), e))?;
             let e = rig.economics().map_err(|e| msg("hr", e))?;
             let view = RigView {

@@ -164,18 +164,21 @@ fn key_of(s: &Scenario, field: &str) -> Key {
     match field {
         "expected output" => Key::Qty,
         "period cost" => Key::Cost,
-        "spot" => Key::Spot,
+        "spot" | "spot price" => Key::Spot,
         "volatility" => Key::Vol,
         "risk-free rate" => Key::Rate,
         "basis" => Key::Basis,
         "coverage" => Key::MonthCoverage,
         "put strike" => Key::MonthPutStrikes,
         "call strike" => Key::MonthCallStrikes,
-        "forward overrides" | "forward" => Key::MonthForwards,
+        "forward overrides" | "forward override" | "forward" => Key::MonthForwards,
         "difficulty growth" => Key::MonthlyGrowth,
-        "halving" | "halving date" => Key::HalvingDate,
+        "halving date" => Key::HalvingDate,
         "months" => Key::Months,
-        "start" => Key::Start,
+        "start date" => Key::Start,
+        "paths" => Key::Paths,
+        "difficulty volatility" => Key::DifficultyVol,
+        "correlation" => Key::Correlation,
         "hashrate" => Key::Hashrate,
         "efficiency" => Key::Efficiency,
         "power price" => Key::Power,
@@ -197,5 +200,59 @@ fn message(s: &Scenario, e: DomainError) -> Message {
     Message {
         key,
         text: e.to_string(),
+    }
+}
+
+/// The cash-flow chart's data: the simulated bands of the program and of unhedged, monthly
+/// and cumulative, with the cash cost and the halving month. Before the simulation has run
+/// the bands are empty and the chart shows the cost line alone.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use minerhedge::link::Scenario;
+/// use minerhedge::view::program::{cash_flow_chart, ProgramModel};
+/// let s = Scenario::from_query("v=2&view=program&start=2027-01-01&months=4").scenario;
+/// let today = NaiveDate::from_ymd_opt(2026, 12, 2).ok_or("date")?;
+/// let m = ProgramModel::build(&s, today).map_err(|e| e.text)?;
+/// let c = cash_flow_chart(&m, None);
+/// assert_eq!(c.cost.len(), 4);
+/// assert!(c.monthly[0].p50.is_empty());
+/// # Ok::<(), String>(())
+/// ```
+pub fn cash_flow_chart(
+    model: &ProgramModel,
+    stats: Option<&crate::domain::program::ProgramStats>,
+) -> crate::chart::program::CashFlowChart {
+    use crate::chart::program::{Band, CashFlowChart};
+    use crate::domain::program::{MonthStats, Quantiles, SeriesStats};
+    let band = |s: &SeriesStats, pick: fn(&MonthStats) -> Quantiles| Band {
+        p5: s.months.iter().map(|m| pick(m).p5).collect(),
+        p50: s.months.iter().map(|m| pick(m).p50).collect(),
+        p95: s.months.iter().map(|m| pick(m).p95).collect(),
+    };
+    let (monthly, cumulative) = match stats {
+        Some(st) => (
+            [
+                band(&st.program, |m| m.net_cash),
+                band(&st.unhedged, |m| m.net_cash),
+            ],
+            [
+                band(&st.program, |m| m.cumulative),
+                band(&st.unhedged, |m| m.cumulative),
+            ],
+        ),
+        None => Default::default(),
+    };
+    CashFlowChart {
+        monthly,
+        cumulative,
+        cost: model
+            .program
+            .rows()
+            .iter()
+            .map(|r| dec_f64(r.cash_cost))
+            .collect(),
+        halving_month: model.halving_month,
+        ..CashFlowChart::default()
     }
 }

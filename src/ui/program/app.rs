@@ -1,0 +1,97 @@
+//! The program page: layout, the state every component shares, and the built program.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::link::Page;
+use crate::view::program::ProgramModel;
+use crate::view::Message;
+
+use super::super::link_error::LinkErrorBanner;
+use super::super::share::ShareBar;
+use super::super::state::PageState;
+use super::super::theme::{ColourScheme, ThemeToggle};
+use super::super::url;
+use super::chart::ProgramChart;
+use super::export::ProgramExport;
+use super::inputs::ProgramInputsPanel;
+use super::ladder::LadderEditor;
+use super::runner::use_program_run;
+use super::summary::ProgramSummary;
+use super::table::ProgramTable;
+
+/// The built program of the current scenario, or why it could not be built.
+pub type Built = Memo<Result<ProgramModel, Message>>;
+
+/// Today in the browser's time zone (the default start is the first day of next month).
+fn today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
+}
+
+/// Root component of the program page: reads the scenario from the URL (a program link
+/// without `start` starts next month, and the link then carries that date), provides the
+/// state, keeps the URL in step and lays out the panels.
+#[component]
+pub fn ProgramApp() -> impl IntoView {
+    let page = PageState::from_location();
+    page.scenario.update(|s| {
+        s.view.page = Page::Program;
+        if s.program.start.is_none() {
+            s.program.start = Some(s.program.start_or(today()));
+        }
+    });
+    page.texts
+        .set(page.scenario.with_untracked(crate::view::edit::Texts::of));
+    provide_context(page);
+    provide_context(ColourScheme::install());
+    url::follow_scenario(page.scenario);
+    let built: Built = Memo::new(move |_| {
+        page.scenario
+            .with(|s| ProgramModel::build(s, s.program.start_or(today())))
+    });
+    let run = use_program_run(built);
+    let period_link = move || {
+        let mut s = page.scenario.get();
+        s.view.page = Page::Period;
+        format!("../?{}", s.to_query())
+    };
+    let error = move || {
+        built.with(|b| {
+            b.as_ref().err().map(|m| {
+                view! { <p class="field-error" role="alert" data-testid="program-error">{m.text.clone()}</p> }
+            })
+        })
+    };
+    view! {
+        <header class="top">
+            <h1>"minerhedge"</h1>
+            <nav class="views" aria-label="Views">
+                <a href=period_link data-testid="view-period">"Period"</a>
+                <span aria-current="page" data-testid="view-program">"Program"</span>
+            </nav>
+            <ThemeToggle />
+            <p class="tagline">"A hedge program month by month: each month's production, a ladder of forwards, puts and collars over up to 36 months, and the cash flow it locks in."</p>
+        </header>
+        <LinkErrorBanner />
+        <main class="layout program">
+            <div class="side">
+                <ProgramInputsPanel />
+            </div>
+            <div class="results">
+                {error}
+                <ProgramSummary built=built run=run />
+                <ProgramChart built=built run=run />
+                <ProgramTable built=built run=run />
+                <LadderEditor built=built />
+                <ProgramExport built=built run=run />
+                <ShareBar />
+            </div>
+        </main>
+    }
+}

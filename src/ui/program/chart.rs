@@ -1,0 +1,47 @@
+//! The cash-flow chart (`data-testid="program-chart"`): monthly net cash with its P5–P95 band
+//! and median, program against unhedged, the cost line and the halving month; cumulative
+//! cash beside it. Before the simulation finishes it shows the cost line.
+
+use leptos::prelude::*;
+
+use crate::chart::program::{draw, CashFlowChart};
+use crate::view::program::cash_flow_chart;
+
+use super::super::canvas::use_canvas;
+use super::app::Built;
+use super::runner::RunState;
+
+/// The chart panel.
+#[component]
+pub fn ProgramChart(
+    /// The built program.
+    built: Built,
+    /// The simulation.
+    run: RunState,
+) -> impl IntoView {
+    let canvas = use_canvas(
+        move |theme| {
+            built.with(|b| {
+                let m = b.as_ref().ok()?;
+                run.stats.with(|s| {
+                    Some(CashFlowChart {
+                        theme,
+                        ..cash_flow_chart(m, s.as_ref())
+                    })
+                })
+            })
+        },
+        draw,
+    );
+    let drawn = Signal::derive(move || canvas.drawn.get().to_string());
+    let simulated = Signal::derive(move || run.stats.with(Option::is_some).to_string());
+    view! {
+        <section class="panel program-chart" aria-labelledby="program-chart-title"
+            data-drawn=drawn data-simulated=simulated>
+            <h2 id="program-chart-title">"Cash flow"</h2>
+            <canvas node_ref=canvas.node class="program-canvas" data-testid="program-chart" role="img"
+                aria-label="Monthly and cumulative net cash of the hedged program against unhedged: median and P5 to P95 band, with the cash cost and the halving month">
+            </canvas>
+        </section>
+    }
+}

@@ -1,0 +1,24 @@
+//! The program view's page (program.html, its own wasm): Leptos components, one per file,
+//! over [`crate::view::program`] and [`crate::present::program`].
+//!
+//! - [`app`]: layout, shared state (the same [`super::state::PageState`] as the period page:
+//!   every input is a link key), URL sync, the built program.
+//! - [`inputs`]: the program's fields by group; [`ladder`]: the per-month ladder editor and
+//!   its quick fills.
+//! - [`table`]: the month table; [`chart`]: the cash-flow chart; [`summary`]: the totals and
+//!   simulated risk; [`runner`]: the simulation in idle-time slices; [`export`]: the CSV.
+
+pub mod app;
+pub mod chart;
+pub mod export;
+pub mod inputs;
+pub mod ladder;
+pub mod runner;
+pub mod summary;
+pub mod table;
+
+/// Installs the panic hook and mounts the program page on `<body>`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::ProgramApp);
+}

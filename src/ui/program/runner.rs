@@ -1,0 +1,97 @@
+//! The program's simulation runner (not a component): [`ProgramRun`] in slices of the
+//! browser's idle time ([`super::super::schedule::when_idle`]), so input events and frames come
+//! first. A new program starts a new generation at once (the old statistics go); its run
+//! starts once the inputs have not changed for [`SETTLE`] (the first run starts at once). A
+//! slice of an older generation finds itself stale and stops. The run is deterministic for
+//! its seed whatever the slicing.
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use leptos::leptos_dom::helpers::set_timeout;
+use leptos::prelude::*;
+
+use crate::domain::program::{ProgramRun, ProgramStats};
+
+use super::super::schedule::{when_idle, Deadline, SETTLE};
+use super::app::Built;
+
+/// Paths per step between deadline checks (a step of 36 months takes well under 1 ms).
+const CHUNK: usize = 100;
+
+/// What the panels read from the runner.
+#[derive(Debug, Clone, Copy)]
+pub struct RunState {
+    /// Statistics of the finished run for the current program (`None` while it runs).
+    pub stats: RwSignal<Option<ProgramStats>>,
+    /// `(done, total)` paths of the current run.
+    pub progress: RwSignal<Option<(usize, usize)>>,
+    /// Why no run could start.
+    pub error: RwSignal<Option<String>>,
+    /// Runs started so far.
+    pub generation: RwSignal<u64>,
+}
+
+fn slice(mut run: ProgramRun, gen: u64, current: Rc<Cell<u64>>, state: RunState, deadline: Deadline) {
+    if current.get() != gen {
+        return;
+    }
+    let mut progress = run.progress();
+    while !progress.finished() {
+        progress = run.step(CHUNK);
+        if deadline.passed() {
+            break;
+        }
+    }
+    state.progress.set(Some((progress.done, progress.total)));
+    if progress.finished() {
+        state.stats.set(run.stats());
+    } else {
+        when_idle(move |d| slice(run, gen, current, state, d));
+    }
+}
+
+/// Starts the runner: it re-runs whenever the built program or its simulation inputs change.
+pub fn use_program_run(built: Built) -> RunState {
+    let state = RunState {
+        stats: RwSignal::new(None),
+        progress: RwSignal::new(None),
+        error: RwSignal::new(None),
+        generation: RwSignal::new(0),
+    };
+    let current = Rc::new(Cell::new(0u64));
+    Effect::new(move |ran: Option<()>| {
+        let next = current.get().wrapping_add(1);
+        current.set(next);
+        state.generation.set(next);
+        state.stats.set(None);
+        state.progress.set(None);
+        let Some((program, params)) = built.with(|b| {
+            b.as_ref()
+                .ok()
+                .map(|m| (m.program.clone(), m.simulation))
+        }) else {
+            state
+                .error
+                .set(Some("The simulation needs a valid program.".to_owned()));
+            return;
+        };
+        state.error.set(None);
+        let current = Rc::clone(&current);
+        let wait = if ran.is_some() { SETTLE } else { Duration::ZERO };
+        set_timeout(
+            move || {
+                if current.get() != next {
+                    return;
+                }
+                match ProgramRun::new(&program, params) {
+                    Ok(run) => when_idle(move |d| slice(run, next, current, state, d)),
+                    Err(e) => state.error.set(Some(format!("Simulation: {e}"))),
+                }
+            },
+            wait,
+        );
+    });
+    state
+}

@@ -1,0 +1,55 @@
+//! The summary (`data-testid="program-summary"`): totals, premium, USD locked and the
+//! simulated risk of the program (unhedged beside it), with the simulation's status.
+
+use leptos::prelude::*;
+
+use crate::present::program::{simulation_status, summary};
+
+use super::app::Built;
+use super::runner::RunState;
+
+/// The summary panel.
+#[component]
+pub fn ProgramSummary(
+    /// The built program.
+    built: Built,
+    /// The simulation.
+    run: RunState,
+) -> impl IntoView {
+    let figures = move || {
+        built.with(|b| {
+            run.stats.with(|s| {
+                b.as_ref()
+                    .map(|m| summary(m, s.as_ref()))
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let status = move || {
+        run.error
+            .get()
+            .unwrap_or_else(|| simulation_status(run.progress.get(), run.stats.with(Option::is_some)))
+    };
+    let state = move || {
+        if run.stats.with(Option::is_some) {
+            "done"
+        } else {
+            "running"
+        }
+    };
+    view! {
+        <section class="panel program-summary" aria-labelledby="program-summary-title"
+            data-testid="program-summary" data-mc=state>
+            <h2 id="program-summary-title">"Summary"</h2>
+            <dl class="figures">
+                {move || figures().into_iter().map(|f| view! {
+                    <div class="figure" data-figure=f.id data-value=f.value>
+                        <dt>{f.label}</dt>
+                        <dd>{f.text}</dd>
+                    </div>
+                }).collect_view()}
+            </dl>
+            <p class="mc-status" role="status" data-testid="program-mc-status">{status}</p>
+        </section>
+    }
+}
