@@ -60,12 +60,20 @@ fn bench_program(c: &mut Criterion) {
         difficulty_vol_pct: 30.0,
         correlation: 0.3,
     };
-    c.bench_function("program: simulation, 10,000 paths x 36 months, with stats", |b| {
-        b.iter(|| {
-            let mut run = ProgramRun::new(&program, sim).expect("valid benchmark inputs");
-            run.step(sim.paths);
-            black_box(run.stats())
-        })
+    c.bench_function(
+        "program: simulation, 10,000 paths x 36 months, with stats",
+        |b| {
+            b.iter(|| {
+                let mut run = ProgramRun::new(&program, sim).expect("valid benchmark inputs");
+                run.step(sim.paths);
+                black_box(run.stats())
+            })
+        },
+    );
+    let mut run = ProgramRun::new(&program, sim).expect("valid benchmark inputs");
+    run.step(sim.paths);
+    c.bench_function("program: stats only, 10,000 paths x 36 months", |b| {
+        b.iter(|| black_box(run.stats()))
     });
 }
 

@@ -9,6 +9,10 @@
 //!   offers is one entry of [`domain::strategy::STRATEGIES`] (label, link word, builder of its
 //!   legs, glossary text); [`domain::ticket`] writes every order; [`domain::daycount`] every
 //!   year fraction; [`domain::risk`] is the `f64` payoff profile, grid, outlook and Greeks.
+//! - [`domain::program`]: the hedge program — up to 36 calendar months, each with its own
+//!   production, forward, Black-76 premiums and registry-built position
+//!   ([`domain::program::Program`]), and their seeded monthly simulation
+//!   ([`domain::program::ProgramRun`]).
 //! - `ui` (wasm32 only): the page — Leptos components, one per file, the URL/share-link
 //!   plumbing, the chart canvases (one canvas helper, `ui::canvas`) and the scheduling of slow
 //!   work after a drag pauses (`ui::schedule`). The only reactive layer; it calls the engine,

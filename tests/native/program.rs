@@ -130,7 +130,10 @@ fn tenors_are_actual_365_from_the_start() {
     let m = calendar(date(2027, 1, 1), 3);
     assert_eq!(m[0].years(), 31.0 / year);
     assert_eq!(m[1].years(), 59.0 / year);
-    assert_eq!(m[2].years_exact(), d(90) / Decimal::from(Act365::DAYS_PER_YEAR));
+    assert_eq!(
+        m[2].years_exact(),
+        d(90) / Decimal::from(Act365::DAYS_PER_YEAR)
+    );
 }
 
 // ---------------------------------------------------------------- production
@@ -170,7 +173,8 @@ fn output_and_cost_of_a_month_are_exact() {
     let difficulty = d(132_000_000_000_000);
     assert_eq!(r.difficulty, Some(difficulty));
     // Q = H·t·(subsidy + fees)·(1 − pool fee)·uptime / (D·2³²)
-    let numerator = d(200) * d(1_000_000_000_000) * seconds * dec("3.145") * dec("0.98") * dec("0.9");
+    let numerator =
+        d(200) * d(1_000_000_000_000) * seconds * dec("3.145") * dec("0.98") * dec("0.9");
     let q = numerator / (difficulty * d(4_294_967_296));
     assert_eq!(r.output, q);
     // Power: 200 TH/s × 17.5 J/TH × 0.9 × 28 × 86 400 s / 3.6e6 = 2,116.8 kWh at $0.06.
@@ -184,7 +188,10 @@ fn output_and_cost_of_a_month_are_exact() {
 fn direct_months_are_constant() {
     let p = Program::new(params(direct(), 4, MonthHedge::unhedged())).unwrap();
     for r in p.rows() {
-        assert_eq!((r.output, r.cash_cost, r.full_cost), (d(5), d(300_000), d(300_000)));
+        assert_eq!(
+            (r.output, r.cash_cost, r.full_cost),
+            (d(5), d(300_000), d(300_000))
+        );
         assert_eq!((r.difficulty, r.subsidy), (None, None));
     }
     assert_eq!(p.totals().output, d(20));
@@ -266,7 +273,10 @@ fn month_premiums_match_quantlib() {
         assert_eq!(month.calendar.settle_days, c[10].parse::<u32>().unwrap());
         assert_eq!(month.calendar.years(), num(&c[11]), "T of month {m}");
         let forward = num(&c[12]);
-        assert!(approx_eq(dec_f64(row.forward), forward, 1e-14, 0.0), "F {m}");
+        assert!(
+            approx_eq(dec_f64(row.forward), forward, 1e-14, 0.0),
+            "F {m}"
+        );
         let (strike, premium) = match c[13].as_str() {
             "put" => (row.put_strike, row.put_premium),
             _ => (row.call_strike, row.call_premium),
@@ -305,7 +315,11 @@ fn the_zero_cost_call_of_every_month_costs_the_put() {
     for (m, row) in prog.months().iter().zip(prog.rows()) {
         assert_eq!(row.kind, StrategyKind::ZeroCostCollar);
         let kc = row.call_strike.unwrap();
-        assert!(kc > row.forward, "call strike {kc} above forward {}", row.forward);
+        assert!(
+            kc > row.forward,
+            "call strike {kc} above forward {}",
+            row.forward
+        );
         let call = m.curve.model.price(OptionKind::Call, dec_f64(kc)).unwrap();
         let put = dec_f64(row.put_premium.unwrap());
         assert!((call - put).abs() <= ZERO_COST, "{call} vs {put}");
@@ -318,23 +332,37 @@ fn the_zero_cost_call_of_every_month_costs_the_put() {
 
 #[test]
 fn forward_and_put_rows_lock_and_floor() {
-    let fwd = Program::new(params(direct(), 2, MonthHedge::new(StrategyKind::Forward, d(60))))
-        .unwrap();
+    let fwd = Program::new(params(
+        direct(),
+        2,
+        MonthHedge::new(StrategyKind::Forward, d(60)),
+    ))
+    .unwrap();
     let r = &fwd.rows()[0];
     assert_eq!(r.hedged_coins, d(3));
     assert_eq!(r.locked, Some(d(3) * r.forward));
     assert_eq!(r.floor, Some(d(3) * r.forward - d(300_000)));
-    assert_eq!(fwd.totals().locked, d(3) * (r.forward + fwd.rows()[1].forward));
+    assert_eq!(
+        fwd.totals().locked,
+        d(3) * (r.forward + fwd.rows()[1].forward)
+    );
     assert_eq!(fwd.totals().upfront_premium, Decimal::ZERO);
 
-    let put = Program::new(params(direct(), 1, MonthHedge::new(StrategyKind::Put, d(100))))
-        .unwrap();
+    let put = Program::new(params(
+        direct(),
+        1,
+        MonthHedge::new(StrategyKind::Put, d(100)),
+    ))
+    .unwrap();
     let r = &put.rows()[0];
     let carry = put.months()[0].curve.carry;
     let premium = r.put_premium.unwrap();
     assert_eq!(r.locked, None);
     assert_eq!(r.net_premium_per_coin, premium);
-    assert_eq!(r.floor, Some(d(5) * r.put_strike.unwrap() - d(5) * premium * carry - d(300_000)));
+    assert_eq!(
+        r.floor,
+        Some(d(5) * r.put_strike.unwrap() - d(5) * premium * carry - d(300_000))
+    );
     assert_eq!(put.totals().upfront_premium, d(5) * premium);
     // The floor is the net cash at any price below the strike.
     let low = Outcome::at_price(r.put_strike.unwrap() / d(2));
@@ -344,10 +372,18 @@ fn forward_and_put_rows_lock_and_floor() {
 
 #[test]
 fn inverse_forward_locks_what_the_linear_forward_locks() {
-    let lin = Program::new(params(direct(), 3, MonthHedge::new(StrategyKind::Forward, d(100))))
-        .unwrap();
-    let inv = Program::new(params(direct(), 3, MonthHedge::new(StrategyKind::Inverse, d(100))))
-        .unwrap();
+    let lin = Program::new(params(
+        direct(),
+        3,
+        MonthHedge::new(StrategyKind::Forward, d(100)),
+    ))
+    .unwrap();
+    let inv = Program::new(params(
+        direct(),
+        3,
+        MonthHedge::new(StrategyKind::Inverse, d(100)),
+    ))
+    .unwrap();
     for m in 0..3 {
         let a = lin.rows()[m].locked.unwrap();
         let b = inv.rows()[m].locked.unwrap();
@@ -462,8 +498,12 @@ fn a_one_month_program_is_the_period_view() {
 
 #[test]
 fn a_one_month_zero_cost_collar_is_the_period_views() {
-    let prog = Program::new(params(direct(), 1, MonthHedge::new(StrategyKind::Collar, d(100))))
-        .unwrap();
+    let prog = Program::new(params(
+        direct(),
+        1,
+        MonthHedge::new(StrategyKind::Collar, d(100)),
+    ))
+    .unwrap();
     let row = &prog.rows()[0];
     let kp = dec_f64(row.put_strike.unwrap());
     let z = zero_cost_collar(
@@ -474,7 +514,12 @@ fn a_one_month_zero_cost_collar_is_the_period_views() {
         },
     )
     .unwrap();
-    assert!(approx_eq(dec_f64(row.call_strike.unwrap()), z.call_strike, 1e-8, 0.0));
+    assert!(approx_eq(
+        dec_f64(row.call_strike.unwrap()),
+        z.call_strike,
+        1e-8,
+        0.0
+    ));
 }
 
 // ---------------------------------------------------------------- simulation
@@ -487,9 +532,20 @@ fn run(prog: &Program, sim: SimulationParams, slice: usize) -> ProgramStats {
 
 #[test]
 fn a_fully_forward_sold_direct_program_has_no_fan() {
-    let prog = Program::new(params(direct(), 12, MonthHedge::new(StrategyKind::Forward, d(100))))
-        .unwrap();
-    let st = run(&prog, SimulationParams { paths: 2_000, ..Default::default() }, 2_000);
+    let prog = Program::new(params(
+        direct(),
+        12,
+        MonthHedge::new(StrategyKind::Forward, d(100)),
+    ))
+    .unwrap();
+    let st = run(
+        &prog,
+        SimulationParams {
+            paths: 2_000,
+            ..Default::default()
+        },
+        2_000,
+    );
     for (m, row) in st.program.months.iter().zip(prog.rows()) {
         let want = dec_f64(d(5) * row.forward - d(300_000));
         for v in [m.net_cash.p5, m.net_cash.p50, m.net_cash.p95, m.mean] {
@@ -519,16 +575,38 @@ fn slicing_does_not_change_the_run() {
 
 #[test]
 fn hedging_narrows_the_fan_and_payback_is_reported() {
-    let mut p = params(ProgramEconomics::Rig(rig()), 36, MonthHedge::new(StrategyKind::Forward, d(100)));
+    let mut p = params(
+        ProgramEconomics::Rig(rig()),
+        36,
+        MonthHedge::new(StrategyKind::Forward, d(100)),
+    );
     p.market.vol_pct = d(80);
     let prog = Program::new(p).unwrap();
-    let st = run(&prog, SimulationParams { paths: 3_000, difficulty_vol_pct: 20.0, ..Default::default() }, 1_000);
-    let (h, u) = (&st.program.months[35].cumulative, &st.unhedged.months[35].cumulative);
+    let st = run(
+        &prog,
+        SimulationParams {
+            paths: 3_000,
+            difficulty_vol_pct: 20.0,
+            ..Default::default()
+        },
+        1_000,
+    );
+    let (h, u) = (
+        &st.program.months[35].cumulative,
+        &st.unhedged.months[35].cumulative,
+    );
     assert!(h.p95 - h.p5 < u.p95 - u.p5);
     assert!(st.program.summary.payback.is_some());
     assert!(st.program.summary.prob_negative_month <= 1.0);
     let direct = Program::new(params(direct(), 3, MonthHedge::unhedged())).unwrap();
-    let st = run(&direct, SimulationParams { paths: 100, ..Default::default() }, 100);
+    let st = run(
+        &direct,
+        SimulationParams {
+            paths: 100,
+            ..Default::default()
+        },
+        100,
+    );
     assert_eq!(st.unhedged.summary.payback, None);
 }
 
@@ -540,7 +618,13 @@ fn field_of(p: ProgramParams) -> Option<&'static str> {
 
 #[test]
 fn bad_inputs_name_their_field() {
-    let base = || params(ProgramEconomics::Rig(rig()), 6, MonthHedge::new(StrategyKind::Collar, d(50)));
+    let base = || {
+        params(
+            ProgramEconomics::Rig(rig()),
+            6,
+            MonthHedge::new(StrategyKind::Collar, d(50)),
+        )
+    };
     let with = |f: &dyn Fn(&mut ProgramParams)| {
         let mut p = base();
         f(&mut p);
@@ -548,34 +632,67 @@ fn bad_inputs_name_their_field() {
     };
     assert_eq!(with(&|p| p.calendar.months = 0), Some("months"));
     assert_eq!(with(&|p| p.calendar.months = 37), Some("months"));
-    assert_eq!(with(&|p| p.calendar.halving = Some(date(2026, 12, 31))), Some("halving date"));
-    assert_eq!(with(&|p| p.hedges[2].coverage_pct = d(101)), Some("coverage"));
+    assert_eq!(
+        with(&|p| p.calendar.halving = Some(date(2026, 12, 31))),
+        Some("halving date")
+    );
+    assert_eq!(
+        with(&|p| p.hedges[2].coverage_pct = d(101)),
+        Some("coverage")
+    );
     assert_eq!(with(&|p| p.market.vol_pct = d(-1)), Some("volatility"));
-    assert_eq!(with(&|p| p.market.rate_pct = d(101)), Some("risk-free rate"));
+    assert_eq!(
+        with(&|p| p.market.rate_pct = d(101)),
+        Some("risk-free rate")
+    );
     assert_eq!(with(&|p| p.market.basis_pct = d(-101)), Some("basis"));
     assert_eq!(with(&|p| p.market.spot = d(0)), Some("spot"));
-    assert_eq!(with(&|p| p.growth.difficulty_pct_per_month = d(101)), Some("difficulty growth"));
-    assert_eq!(with(&|p| p.hedges.pop().map(|_| ()).unwrap_or(())), Some("hedges"));
-    assert_eq!(with(&|p| p.forward_overrides.push(None)), Some("forward overrides"));
-    assert_eq!(with(&|p| p.forward_overrides[0] = Some(d(0))), Some("forward override"));
-    assert_eq!(with(&|p| p.hedges[0].put_strike_pct = d(0)), Some("put strike"));
+    assert_eq!(
+        with(&|p| p.growth.difficulty_pct_per_month = d(101)),
+        Some("difficulty growth")
+    );
+    assert_eq!(
+        with(&|p| p.hedges.pop().map(|_| ()).unwrap_or(())),
+        Some("hedges")
+    );
+    assert_eq!(
+        with(&|p| p.forward_overrides.push(None)),
+        Some("forward overrides")
+    );
+    assert_eq!(
+        with(&|p| p.forward_overrides[0] = Some(d(0))),
+        Some("forward override")
+    );
+    assert_eq!(
+        with(&|p| p.hedges[0].put_strike_pct = d(0)),
+        Some("put strike")
+    );
     assert_eq!(
         with(&|p| p.hedges[0].call_strike = CallStrike::Pct(d(80))),
         Some("call strike")
     );
     assert_eq!(
-        with(&|p| p.economics = ProgramEconomics::Rig(MonthlyRig { uptime: d(0), ..rig() })),
+        with(&|p| p.economics = ProgramEconomics::Rig(MonthlyRig {
+            uptime: d(0),
+            ..rig()
+        })),
         Some("uptime")
     );
     assert_eq!(
-        with(&|p| p.economics = ProgramEconomics::Direct(DirectMonth { qty: d(0), cost: d(1) })),
+        with(&|p| p.economics = ProgramEconomics::Direct(DirectMonth {
+            qty: d(0),
+            cost: d(1)
+        })),
         Some("expected output")
     );
     // Per-month errors say which month.
     let mut p = base();
     p.hedges[2].coverage_pct = d(101);
     let text = Program::new(p).unwrap_err().to_string();
-    assert!(text.contains("coverage = 101") && text.contains("(month 3)"), "{text}");
+    assert!(
+        text.contains("coverage = 101") && text.contains("(month 3)"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -584,14 +701,32 @@ fn bad_simulation_inputs_name_their_field() {
     let field = |s: SimulationParams| ProgramRun::new(&prog, s).unwrap_err().field();
     let ok = SimulationParams::default();
     assert_eq!(field(SimulationParams { paths: 0, ..ok }), Some("paths"));
-    assert_eq!(field(SimulationParams { paths: 1_000_001, ..ok }), Some("paths"));
-    assert_eq!(field(SimulationParams { correlation: 1.5, ..ok }), Some("correlation"));
     assert_eq!(
-        field(SimulationParams { difficulty_vol_pct: -1.0, ..ok }),
+        field(SimulationParams {
+            paths: 1_000_001,
+            ..ok
+        }),
+        Some("paths")
+    );
+    assert_eq!(
+        field(SimulationParams {
+            correlation: 1.5,
+            ..ok
+        }),
+        Some("correlation")
+    );
+    assert_eq!(
+        field(SimulationParams {
+            difficulty_vol_pct: -1.0,
+            ..ok
+        }),
         Some("difficulty volatility")
     );
     assert_eq!(
-        field(SimulationParams { difficulty_vol_pct: f64::NAN, ..ok }),
+        field(SimulationParams {
+            difficulty_vol_pct: f64::NAN,
+            ..ok
+        }),
         Some("difficulty volatility")
     );
     let r = ProgramRun::new(&prog, ok).unwrap();

@@ -125,7 +125,10 @@ impl Calendar {
                 return Err(DomainError::out_of_range(
                     "halving date",
                     offset as f64,
-                    format!("on or after the start {} (days from the start)", params.start),
+                    format!(
+                        "on or after the start {} (days from the start)",
+                        params.start
+                    ),
                 ));
             }
         }

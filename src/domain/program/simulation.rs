@@ -80,7 +80,7 @@ pub struct ProgramRun {
     steps: Vec<MonthStep>,
     rng: Pcg64Mcg,
     done: usize,
-    /// Net cash per path and month, path-major: `[path·months + m]`.
+    /// Net cash per month and path, month-major: `[m·paths + path]` (allocated up front).
     program: Vec<f64>,
     unhedged: Vec<f64>,
 }
@@ -99,7 +99,12 @@ impl ProgramRun {
                 format!("between 1 and {}", Self::MAX_PATHS),
             ));
         }
-        let dvol = in_range("difficulty volatility", params.difficulty_vol_pct, 0.0, 1000.0)?;
+        let dvol = in_range(
+            "difficulty volatility",
+            params.difficulty_vol_pct,
+            0.0,
+            1000.0,
+        )?;
         let rho = in_range("correlation", params.correlation, -1.0, 1.0)?;
         let sigma_d = dvol / 100.0;
         let steps = month_steps(program, sigma_d)?;
@@ -115,8 +120,8 @@ impl ProgramRun {
             capex,
             rng: Pcg64Mcg::seed_from_u64(params.seed),
             done: 0,
-            program: Vec::with_capacity(cells),
-            unhedged: Vec::with_capacity(cells),
+            program: vec![0.0; cells],
+            unhedged: vec![0.0; cells],
             steps,
             params,
         })
@@ -126,16 +131,17 @@ impl ProgramRun {
     pub fn step(&mut self, max_paths: usize) -> Progress {
         let n = max_paths.min(self.params.paths - self.done);
         let rho = self.params.correlation;
-        for _ in 0..n {
+        let stride = self.params.paths;
+        for path in self.done..self.done + n {
             let (mut s, mut w) = (self.spot, 0.0);
-            for m in &self.steps {
+            for (i, m) in self.steps.iter().enumerate() {
                 let (z1, z2) = normal_pair(&mut self.rng);
                 s *= (m.drift + m.price_sd * z1).exp();
                 w += m.sqrt_dt * (rho * z1 + self.rho_c * z2);
                 let factor = (m.diff_comp - self.sigma_d * w).exp();
-                self.program
-                    .push(m.profile.value_with_output(s, factor) - m.cash_cost);
-                self.unhedged.push(factor * m.output * s - m.cash_cost);
+                let cell = i * stride + path;
+                self.program[cell] = m.profile.value_with_output(s, factor) - m.cash_cost;
+                self.unhedged[cell] = factor * m.output * s - m.cash_cost;
             }
         }
         self.done += n;
@@ -157,6 +163,7 @@ impl ProgramRun {
             unhedged: &self.unhedged,
             months: self.steps.len(),
             paths: self.done,
+            stride: self.params.paths,
             capex: self.capex,
         })
     }

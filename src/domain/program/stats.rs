@@ -74,12 +74,14 @@ pub struct ProgramStats {
     pub unhedged: SeriesStats,
 }
 
-/// What the statistics are computed from: path-major net cash `[path·months + m]`.
+/// What the statistics are computed from: month-major net cash `[m·stride + path]` for the
+/// first `paths` paths of each month.
 pub(crate) struct Samples<'a> {
     pub program: &'a [f64],
     pub unhedged: &'a [f64],
     pub months: usize,
     pub paths: usize,
+    pub stride: usize,
     pub capex: f64,
 }
 
@@ -94,18 +96,48 @@ pub(crate) fn program_stats(s: Samples<'_>) -> Option<ProgramStats> {
     })
 }
 
-/// The nearest-rank `pct`-th percentile of `buf` (reorders it); `buf` non-empty.
-fn quantile(buf: &mut [f64], pct: usize) -> f64 {
-    let n = buf.len();
-    let k = (n * pct).div_ceil(100).clamp(1, n);
-    *buf.select_nth_unstable_by(k - 1, f64::total_cmp).1
+/// `x` as an integer with the order of [`f64::total_cmp`] (the map is its own inverse).
+fn key(x: f64) -> i64 {
+    let b = x.to_bits() as i64;
+    b ^ ((((b >> 63) as u64) >> 1) as i64)
 }
 
-fn quantiles(buf: &mut [f64]) -> Quantiles {
+fn value(k: i64) -> f64 {
+    f64::from_bits((k ^ ((((k >> 63) as u64) >> 1) as i64)) as u64)
+}
+
+/// The nearest-rank `pct`-th percentile of `v` (non-empty).
+fn quantile(v: &[f64], pct: usize) -> f64 {
+    let n = v.len();
+    let k = (n * pct).div_ceil(100).clamp(1, n);
+    let mut keys: Vec<i64> = v.iter().map(|&x| key(x)).collect();
+    value(*keys.select_nth_unstable(k - 1).1)
+}
+
+/// P5, P50 and P95 of `v` (non-empty), selecting on integer keys in `keys` (reused): one
+/// selection for the median, then P5 among the values below it and P95 among those above.
+fn quantiles(v: &[f64], keys: &mut Vec<i64>) -> Quantiles {
+    let n = v.len();
+    keys.clear();
+    keys.extend(v.iter().map(|&x| key(x)));
+    let rank = |pct: usize| (n * pct).div_ceil(100).clamp(1, n) - 1;
+    let (k5, k50, k95) = (rank(5), rank(50), rank(95));
+    let (below, median, above) = keys.select_nth_unstable(k50);
+    let p50 = *median;
+    let p5 = if k5 < k50 {
+        *below.select_nth_unstable(k5).1
+    } else {
+        p50
+    };
+    let p95 = if k95 > k50 {
+        *above.select_nth_unstable(k95 - k50 - 1).1
+    } else {
+        p50
+    };
     Quantiles {
-        p5: quantile(buf, 5),
-        p50: quantile(buf, 50),
-        p95: quantile(buf, 95),
+        p5: value(p5),
+        p50: value(p50),
+        p95: value(p95),
     }
 }
 
@@ -133,13 +165,11 @@ fn series(values: &[f64], s: &Samples<'_>) -> SeriesStats {
         negative: vec![false; n],
         payback: vec![months; n],
     };
-    let mut col = vec![0.0; n];
-    let mut scratch = vec![0.0; n];
+    let mut keys = Vec::with_capacity(n);
     let mut out = Vec::with_capacity(months);
     for m in 0..months {
-        for i in 0..n {
-            let v = values[i * months + m];
-            col[i] = v;
+        let col = &values[m * s.stride..m * s.stride + n];
+        for (i, &v) in col.iter().enumerate() {
             p.cum[i] += v;
             p.low[i] = p.low[i].min(p.cum[i]);
             p.negative[i] |= v < 0.0;
@@ -147,12 +177,11 @@ fn series(values: &[f64], s: &Samples<'_>) -> SeriesStats {
                 p.payback[i] = m;
             }
         }
-        scratch.copy_from_slice(&p.cum);
         out.push(MonthStats {
-            mean: mean(&col),
-            net_cash: quantiles(&mut col),
-            cumulative_mean: mean(&scratch),
-            cumulative: quantiles(&mut scratch),
+            mean: mean(col),
+            net_cash: quantiles(col, &mut keys),
+            cumulative_mean: mean(&p.cum),
+            cumulative: quantiles(&p.cum, &mut keys),
         });
     }
     SeriesStats {
@@ -174,10 +203,10 @@ fn summary(mut p: Paths, s: &Samples<'_>) -> Summary {
     });
     Summary {
         prob_negative_month: share(p.negative.iter().copied(), n),
-        lowest_cumulative_p5: quantile(&mut p.low, 5),
+        lowest_cumulative_p5: quantile(&p.low, 5),
         prob_negative_end: share(p.cum.iter().map(|&c| c < 0.0), n),
         expected_total: mean(&p.cum),
-        total_p5: quantile(&mut p.cum, 5),
+        total_p5: quantile(&p.cum, 5),
         payback,
     }
 }
@@ -188,25 +217,41 @@ mod tests {
 
     #[test]
     fn nearest_rank_on_a_known_sample() {
-        let mut v: Vec<f64> = (1..=100).rev().map(f64::from).collect();
-        assert_eq!(quantile(&mut v, 5), 5.0);
-        assert_eq!(quantile(&mut v, 50), 50.0);
-        assert_eq!(quantile(&mut v, 95), 95.0);
-        let mut one = vec![7.0];
-        assert_eq!(quantiles(&mut one), Quantiles { p5: 7.0, p50: 7.0, p95: 7.0 });
-        let mut twenty: Vec<f64> = (1..=20).map(f64::from).collect();
-        assert_eq!(quantile(&mut twenty, 5), 1.0);
+        let v: Vec<f64> = (1..=100).rev().map(f64::from).collect();
+        assert_eq!(quantile(&v, 5), 5.0);
+        assert_eq!(quantile(&v, 50), 50.0);
+        assert_eq!(quantile(&v, 95), 95.0);
+        let mut keys = Vec::new();
+        let q = quantiles(&v, &mut keys);
+        assert_eq!((q.p5, q.p50, q.p95), (5.0, 50.0, 95.0));
+        let one = quantiles(&[7.0], &mut keys);
+        assert_eq!(
+            one,
+            Quantiles {
+                p5: 7.0,
+                p50: 7.0,
+                p95: 7.0
+            }
+        );
+        let twenty: Vec<f64> = (1..=20).map(f64::from).collect();
+        assert_eq!(quantile(&twenty, 5), 1.0);
+        let signed = [-0.0, 0.0, -3.5, 2.25, f64::MIN, f64::MAX];
+        for x in signed {
+            assert_eq!(value(key(x)).to_bits(), x.to_bits());
+        }
+        assert_eq!(quantiles(&signed, &mut keys).p5, f64::MIN);
     }
 
     #[test]
     fn payback_and_cumulative() {
-        // Two paths, three months: +5 each month, and −1, +20, +20; capex 10.
-        let program = [5.0, 5.0, 5.0, -1.0, 20.0, 20.0];
+        // Two paths, three months (month-major): +5 each month, and −1, +20, +20; capex 10.
+        let program = [5.0, -1.0, 5.0, 20.0, 5.0, 20.0];
         let s = Samples {
             program: &program,
             unhedged: &program,
             months: 3,
             paths: 2,
+            stride: 2,
             capex: 10.0,
         };
         let st = program_stats(s).unwrap().program;
