@@ -16,10 +16,10 @@ use crate::present::payoff::{chart_summary, hover_text, HOVER_HINT};
 
 use super::canvas::{paint, theme, use_canvas, Layer};
 
-/// Name of the performance mark set after every repaint.
+/// Name of the performance mark set after every repaint (of the program page's chart too).
 pub const DRAWN_MARK: &str = "minerhedge:chart-drawn";
 
-fn mark_drawn() {
+pub fn mark_drawn() {
     if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
         let _ = perf.mark(DRAWN_MARK);
     }
