@@ -19,6 +19,7 @@ use super::canvas::{paint, theme, use_canvas, Layer};
 /// Name of the performance mark set after every repaint (of the program page's chart too).
 pub const DRAWN_MARK: &str = "minerhedge:chart-drawn";
 
+/// Sets the [`DRAWN_MARK`] performance mark.
 pub fn mark_drawn() {
     if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
         let _ = perf.mark(DRAWN_MARK);
