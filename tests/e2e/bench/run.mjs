@@ -1,6 +1,7 @@
 // Browser benchmark (not a test): `npm run bench` in tests/e2e (after `bash .ci/setup --test`).
-// Builds the page as shipped (`trunk build --release`) into target/dist-page and, for the
-// engine's parts, with the cargo feature `bench` into target/dist-bench; serves each from a
+// Builds the site as shipped (`bash .ci/build`: the period page and the program page in its
+// program/ folder) into target/dist-page and, for the engine's parts, with the cargo feature
+// `bench` (`bash .ci/build … --features bench`) into target/dist-bench; serves each from a
 // small loopback-only static server that sends html/js/wasm/css gzipped (as a real host
 // would), and drives Debian's headless Chromium:
 //  (a) moves the price slider 200 times on a page with 1,001-point curves and reports p50/p95
@@ -15,7 +16,13 @@
 //  (e) first chart: time from navigation start to the first `minerhedge:chart-drawn` mark on a
 //      cold cache, unthrottled and under Lighthouse's mobile throttling (1.6 Mbps down,
 //      750 Kbps up, 150 ms RTT, 4× CPU slowdown, through the DevTools protocol), with the bytes
-//      transferred;
+//      transferred; the same for the program page (program/, 36 months in rig mode, 10,000
+//      paths; its chart sets the same mark);
+//  (p) the program page's simulation (10,000 paths x 36 months) from a cold load: animation
+//      frames (requestAnimationFrame gaps) and Long Tasks (≥ 50 ms) from navigation until the
+//      summary says the simulation is done (`data-mc="done"`), and over the simulation alone
+//      (first chart drawn -> done): frames over 25 ms, p95 frame gap, longest task, and the
+//      simulation's wall time;
 //  (b) prices 1,000,000 options (best of three runs) with price and Greeks through the page's wasm engine and
 //      through the npm packages @uqee/black-scholes (price + Greeks) and black-scholes (price
 //      only: it has no Greeks), in the same browser, and reports the ratios;
@@ -23,7 +30,7 @@
 //      engine builds one model per market, @uqee/black-scholes gets the same inputs one by one;
 //  (c) times the building blocks of one option (exp, ln, the normal CDF) in wasm and in
 //      JavaScript, which bound what (b) can reach.
-// BENCH_PARTS (comma-separated, default `a,d,e,b,c`: all) picks parts; (b) includes (b').
+// BENCH_PARTS (comma-separated, default `a,d,e,p,b,c`: all) picks parts; (b) includes (b').
 // BENCH_OPTIONS sets the number of options of (b)/(c); BENCH_LOAD_RUNS the page loads of (e);
 // BENCH_PAGE_DIST serves an existing build of the page instead of building one (to compare two
 // builds in the same conditions).
@@ -40,32 +47,37 @@ const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../../..");
 const PARTS = new Set(
-  (process.env.BENCH_PARTS || "a,d,e,b,c")
+  (process.env.BENCH_PARTS || "a,d,e,p,b,c")
     .split(",")
     .map((p) => p.trim())
     .filter(Boolean),
 );
-const unknown = [...PARTS].filter((p) => !["a", "b", "c", "d", "e"].includes(p));
+const unknown = [...PARTS].filter((p) => !["a", "b", "c", "d", "e", "p"].includes(p));
 if (unknown.length > 0) {
-  console.error(`BENCH_PARTS: unknown part(s) ${unknown.join(", ")} (known: a, b, c, d, e)`);
+  console.error(`BENCH_PARTS: unknown part(s) ${unknown.join(", ")} (known: a, b, c, d, e, p)`);
   process.exit(2);
 }
 const SEED = "?v=1&coin=ETH&mode=direct&cost=1100&qty=5&spot=250&hedge=collar&kp=230&kc=zero&cov=100&lo=100&hi=400&step=10";
+// The program page: 36 months of rig mining through a halving, a forward and collar ladder.
+const PROGRAM =
+  "program/?v=2&view=program&start=2027-01-01&months=36&mode=rig&coin=BTC&spot=95000&vol=50&rate=4&halvdate=2028-04-15" +
+  "&pcov=80,80,80,60,60,60,40&ph=forward,forward,forward,collar&paths=10000";
 const N = Number(process.env.BENCH_OPTIONS || 1_000_000);
 const LOAD_RUNS = Number(process.env.BENCH_LOAD_RUNS || 3);
 const MOVES = 200;
 const FRAMES = 120;
 
 const home = process.env.CARGO_HOME || path.join(process.env.HOME || "/root", ".cargo");
-/** `trunk build --release` with `extra` arguments into `dist`; exits on failure. */
+/** The site's release build (`bash .ci/build DIST EXTRA…`: both pages) with `extra` trunk
+ * arguments into `dist`; exits on failure. */
 function build(dist, extra) {
-  const built = spawnSync("trunk", ["build", "--release", ...extra, "--dist", dist], {
+  const built = spawnSync("bash", [path.join(root, ".ci", "build"), dist, ...extra], {
     cwd: root,
     stdio: "inherit",
     env: { ...process.env, PATH: `${path.join(root, ".ci", "bin")}:${path.join(home, "bin")}:${process.env.PATH}` },
   });
   if (built.status !== 0) {
-    console.error(`trunk build --release ${extra.join(" ")} failed`);
+    console.error(`bash .ci/build ${[dist, ...extra].join(" ")} failed`);
     process.exit(1);
   }
   return dist;
@@ -139,7 +151,7 @@ const median = (xs) => quantile(xs, 0.5);
 const f = (x) => x.toFixed(2);
 const ms0 = (x) => `${Math.round(x)} ms`;
 
-const needPage = ["a", "d", "e"].some((p) => PARTS.has(p));
+const needPage = ["a", "d", "e", "p"].some((p) => PARTS.has(p));
 const needEngine = ["b", "c"].some((p) => PARTS.has(p));
 const servers = [];
 let pageBase, engineBase;
@@ -323,9 +335,9 @@ if (PARTS.has("d")) {
  * 750 Kbps up, 150 ms round trip, CPU 4× slower), applied through the DevTools protocol. */
 const MOBILE = { latency: 150, download: (1.6 * 1024 * 1024) / 8, upload: (750 * 1024) / 8, cpu: 4 };
 
-/** One cold load of the page (new context: empty cache): ms from navigation start to the
- * first `minerhedge:chart-drawn` mark, and bytes transferred by then. */
-async function firstChart(throttle) {
+/** One cold load of `url` (new context: empty cache): ms from navigation start to the first
+ * `minerhedge:chart-drawn` mark, and bytes transferred by then. */
+async function firstChart(url, throttle) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -339,7 +351,7 @@ async function firstChart(throttle) {
     });
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle.cpu });
   }
-  await page.goto(pageBase + SEED, { waitUntil: "commit" });
+  await page.goto(url, { waitUntil: "commit" });
   await page.waitForFunction(() => performance.getEntriesByName("minerhedge:chart-drawn").length > 0, null, {
     polling: 100,
     timeout: 120_000,
@@ -361,18 +373,94 @@ async function firstChart(throttle) {
 
 if (PARTS.has("e")) {
   console.log(`(e) first chart (navigation start -> first minerhedge:chart-drawn mark), cold cache, served gzipped, ${LOAD_RUNS} loads each`);
-  for (const [label, throttle] of [
-    ["localhost, no throttling", null],
-    ["Lighthouse mobile throttling (1.6 Mbps / 750 Kbps, 150 ms RTT, 4x CPU)", MOBILE],
+  for (const [pageLabel, url] of [
+    ["period page", pageBase + SEED],
+    ["program page (36 months, rig, 10,000 paths)", pageBase + PROGRAM],
   ]) {
-    const runs = [];
-    for (let i = 0; i < LOAD_RUNS; i++) runs.push(await firstChart(throttle));
-    const times = runs.map((r) => r.mark);
-    console.log(
-      `    ${label}: median ${ms0(median(times))} (${times.map(ms0).join(", ")}); ` +
-        `${runs[0].transferred.toLocaleString("en-US")} bytes transferred in ${runs[0].files} responses`,
-    );
+    console.log(`    ${pageLabel}:`);
+    for (const [label, throttle] of [
+      ["localhost, no throttling", null],
+      ["Lighthouse mobile throttling (1.6 Mbps / 750 Kbps, 150 ms RTT, 4x CPU)", MOBILE],
+    ]) {
+      const runs = [];
+      for (let i = 0; i < LOAD_RUNS; i++) runs.push(await firstChart(url, throttle));
+      const times = runs.map((r) => r.mark);
+      console.log(
+        `      ${label}: median ${ms0(median(times))} (${times.map(ms0).join(", ")}); ` +
+          `${runs[0].transferred.toLocaleString("en-US")} bytes transferred in ${runs[0].files} responses`,
+      );
+    }
   }
+}
+
+/** Installed before the program page's own scripts: records every animation frame's time,
+ * the Long Tasks, and when the summary first says `data-mc="done"`. */
+function recordFromLoad() {
+  const rec = (window.__bench = { frames: [], long: [], done: null });
+  const tick = (t) => {
+    rec.frames.push(t);
+    if (rec.done === null) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) rec.long.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: "longtask", buffered: true });
+  new MutationObserver(() => {
+    if (rec.done === null && document.querySelector('[data-testid="program-summary"][data-mc="done"]')) {
+      rec.done = performance.now();
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-mc"] });
+}
+
+if (PARTS.has("p")) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addInitScript(recordFromLoad);
+  const page = await context.newPage();
+  await page.goto(pageBase + PROGRAM, { waitUntil: "commit" });
+  await page.waitForFunction(() => window.__bench && window.__bench.done !== null, null, { polling: 100, timeout: 300_000 });
+  // One more frame after done, so the last gap is measured, and the last Long Task entries.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
+  const r = await page.evaluate(() => {
+    const rec = window.__bench;
+    const drawn = performance.getEntriesByName("minerhedge:chart-drawn")[0]?.startTime ?? NaN;
+    return {
+      frames: rec.frames,
+      long: rec.long,
+      done: rec.done,
+      drawn,
+      status: document.querySelector('[data-testid="program-mc-status"]')?.textContent ?? "",
+      months: document.querySelectorAll('[data-testid="program-table"] tbody tr').length,
+    };
+  });
+  await context.close();
+  /** Frames, gaps and Long Tasks between `from` and `to` (ms since navigation start). */
+  const window_ = (from, to) => {
+    const frames = r.frames.filter((t) => t >= from && t <= to);
+    const gaps = frames.slice(1).map((t, i) => t - frames[i]);
+    // Tasks that started in the window (the task that draws the first chart is the page's start).
+    const long = r.long.filter((e) => e.start >= from && e.start <= to);
+    return { gaps, long };
+  };
+  const line = (label, { gaps, long }) => {
+    const over = gaps.filter((g) => g > 25).length;
+    const tasks =
+      long.length > 0
+        ? `${long.length}, longest ${ms0(Math.max(...long.map((e) => e.duration)))} (${long
+            .map((e) => `${ms0(e.duration)} at ${ms0(e.start)}`)
+            .join(", ")})`
+        : "none";
+    console.log(
+      `    ${label}: ${over} of ${gaps.length} frames over 25 ms; frame gap p95 ${gaps.length ? f(quantile(gaps, 0.95)) : "-"} ms, ` +
+        `max ${gaps.length ? f(Math.max(...gaps)) : "-"} ms; long tasks ≥ 50 ms: ${tasks}`,
+    );
+  };
+  console.log(`(p) program page, ${r.months} months, cold load until the simulation is done ("${r.status}"), localhost, no throttling`);
+  line("navigation -> simulation done", window_(0, r.done));
+  line("first chart drawn -> simulation done", window_(r.drawn, r.done));
+  console.log(
+    `    simulation wall time: ${ms0(r.done - r.drawn)} from the first chart to done; ${ms0(r.done)} from navigation start ` +
+      `(first chart at ${ms0(r.drawn)})`,
+  );
 }
 
 if (needEngine) {

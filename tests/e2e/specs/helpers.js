@@ -7,8 +7,9 @@ const SUB = `http://127.0.0.1:${Number(process.env.E2E_PORT || 8181) + 1}`;
 const SEED =
   "?v=1&coin=ETH&mode=direct&cost=1100&qty=5&spot=250&hedge=forward&fwd=260&cov=100&lo=200&hi=300&step=10";
 
-/** Opens `url`, failing the test on any page error, console error or request to another origin. */
-async function open(page, url) {
+/** Records, from now on, `page`'s page errors, console errors and requests to an origin other
+ * than `url`'s; returns the (live) list. */
+function watch(page, url) {
   const problems = [];
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
   page.on("console", (m) => {
@@ -21,10 +22,41 @@ async function open(page, url) {
       problems.push(`request to another origin: ${r.url()}`);
     }
   });
+  return problems;
+}
+
+/** Opens `url`, failing the test on any page error, console error or request to another origin. */
+async function open(page, url) {
+  const problems = watch(page, url);
   await page.goto(url);
   await expect(page.getByTestId("payoff-table")).toBeVisible();
   await expect(page.getByTestId("chart")).toBeVisible();
   return problems;
+}
+
+/** Opens `url` on the program page (directly or through the period page's `view=program`
+ * redirect), recording problems as `open` does; waits for its table and chart. */
+async function openProgram(page, url) {
+  const problems = watch(page, url);
+  await page.goto(url);
+  await expect(page.getByTestId("program-table")).toBeVisible();
+  await expect(page.getByTestId("program-chart")).toBeVisible();
+  return problems;
+}
+
+/** The program table's body as rows of `{ col: { text, value } }` (value `null` without
+ * `data-value`). */
+async function programRows(page) {
+  return page.getByTestId("program-table").evaluate((t) =>
+    Array.from(t.querySelectorAll("tbody tr")).map((tr) =>
+      Object.fromEntries(
+        Array.from(tr.querySelectorAll("td")).map((c) => [
+          c.dataset.col,
+          { text: c.textContent.trim(), value: c.hasAttribute("data-value") ? c.dataset.value : null },
+        ]),
+      ),
+    ),
+  );
 }
 
 /** The table as an array of rows of cell texts, header row first. */
@@ -45,9 +77,10 @@ async function slide(page, testid, value) {
   }, value);
 }
 
-/** Number of canvas pixels that differ from the top-left (background) pixel, and colours seen. */
-async function chartInk(page) {
-  return page.getByTestId("chart").evaluate((c) => {
+/** Number of canvas pixels that differ from the top-left (background) pixel, and colours seen,
+ * on the canvas `testid` (the period page's chart by default). */
+async function chartInk(page, testid = "chart") {
+  return page.getByTestId(testid).evaluate((c) => {
     const ctx = c.getContext("2d");
     const { data } = ctx.getImageData(0, 0, c.width, c.height);
     const bg = [data[0], data[1], data[2], data[3]];
@@ -68,4 +101,4 @@ async function shareUrl(page) {
   return page.getByTestId("share-url").getAttribute("value");
 }
 
-module.exports = { ROOT, SUB, SEED, open, tableRows, slide, chartInk, shareUrl };
+module.exports = { ROOT, SUB, SEED, watch, open, openProgram, programRows, tableRows, slide, chartInk, shareUrl };
