@@ -393,6 +393,26 @@ pub fn is_valid_coin(s: &str) -> bool {
     (1..=10).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
+/// `%2C` (an escaped comma) back to `,` (split on `%`: no substring search in the page).
+fn unescape_commas(query: &str) -> String {
+    let mut out = String::with_capacity(query.len());
+    for (i, part) in query.split('%').enumerate() {
+        match part.strip_prefix("2C") {
+            Some(rest) if i > 0 => {
+                out.push(',');
+                out.push_str(rest);
+            }
+            _ => {
+                if i > 0 {
+                    out.push('%');
+                }
+                out.push_str(part);
+            }
+        }
+    }
+    out
+}
+
 /// The canonical text of a list: items as `item` writes them, joined by `,`, trailing
 /// repeats dropped.
 fn list_text<T>(list: &List<T>, item: impl Fn(&T) -> String) -> String {
@@ -497,9 +517,7 @@ impl Scenario {
             .collect();
         // Commas separate list items; a query may hold them as they are (RFC 3986 sub-delims),
         // which keeps `pcov=80,80,60` readable. No other value holds a comma.
-        serde_urlencoded::to_string(&pairs)
-            .unwrap_or_default()
-            .replace("%2C", ",")
+        unescape_commas(&serde_urlencoded::to_string(&pairs).unwrap_or_default())
     }
 
     /// The canonical text of one key's value (what [`Self::to_query`] writes); `Some("")`

@@ -173,8 +173,6 @@ pub struct KeySpec {
     pub key: &'static str,
     /// Short label for the page's input (e.g. `Spot price`).
     pub label: &'static str,
-    /// What the value means.
-    pub meaning: &'static str,
     /// Unit of the value (empty when it has none).
     pub unit: &'static str,
     /// Kind and range of the value.
@@ -194,7 +192,6 @@ impl KeySpec {
         id: Key::Version,
         key: "",
         label: "",
-        meaning: "",
         unit: "",
         kind: Kind::Version,
         default: "",
@@ -367,7 +364,9 @@ const DAYS_IN_PERIOD: NumRange = NumRange::closed(Decimal::ZERO, int(MAX_DAYS as
 /// so that `KEYS[key as usize]` is the spec of `key` and no key can be routed by a string
 /// that the table does not have.
 macro_rules! key_table {
-    ($($id:ident = $key:literal { $($field:ident: $value:expr),* $(,)? }),* $(,)?) => {
+    ($($id:ident = $key:literal {
+        label: $label:expr, meaning: $meaning:expr, $($field:ident: $value:expr),* $(,)?
+    }),* $(,)?) => {
         /// A key of the share link, typed. Generated with [`KEYS`] from one list, in the
         /// canonical order of [`Scenario::to_query`](super::Scenario::to_query).
         ///
@@ -389,6 +388,20 @@ macro_rules! key_table {
         impl Key {
             /// Every key, in the canonical order.
             pub const ALL: &'static [Key] = &[$(Key::$id),*];
+
+            /// What the key's value means, as the key table says (documentation and README;
+            /// a method rather than a field of [`KeySpec`], so a page that never shows it
+            /// does not carry the text).
+            ///
+            /// ```
+            /// use minerhedge::link::Key;
+            /// assert_eq!(Key::Vol.meaning(), "price volatility, annualized");
+            /// ```
+            pub fn meaning(self) -> &'static str {
+                match self {
+                    $(Key::$id => $meaning,)*
+                }
+            }
         }
 
         /// Every key of the format, in the canonical order of
@@ -403,6 +416,7 @@ macro_rules! key_table {
         pub const KEYS: &[KeySpec] = &[$(KeySpec {
             id: Key::$id,
             key: $key,
+            label: $label,
             $($field: $value,)*
             ..KeySpec::BLANK
         }),*];
@@ -868,7 +882,7 @@ pub fn markdown_table() -> String {
         out.push_str(&format!(
             "| `{}` | {} | {} | {} | {} |\n",
             s.key,
-            s.meaning,
+            s.id.meaning(),
             unit,
             s.valid(),
             default

@@ -91,7 +91,10 @@ pub fn month_label(d: chrono::NaiveDate) -> String {
 
 /// Difficulty with a T suffix: `120 T`, `139.52 T`.
 fn difficulty_text(d: Decimal) -> String {
-    format!("{} T", format::number(d / Decimal::from(1_000_000_000_000u64), 2))
+    format!(
+        "{} T",
+        format::number(d / Decimal::from(1_000_000_000_000u64), 2)
+    )
 }
 
 /// The cells of one month; the simulated columns are empty without `stats`.
@@ -161,7 +164,12 @@ pub struct SummaryFigure {
     pub text: String,
 }
 
-fn figure(id: &'static str, label: &'static str, value: Option<Decimal>, text: String) -> SummaryFigure {
+fn figure(
+    id: &'static str,
+    label: &'static str,
+    value: Option<Decimal>,
+    text: String,
+) -> SummaryFigure {
     SummaryFigure {
         id,
         label,
@@ -197,7 +205,12 @@ pub fn summary(model: &ProgramModel, stats: Option<&ProgramStats>) -> Vec<Summar
             Some(t.output),
             format::coin(t.output, 8, coin),
         ),
-        figure("cost", "Cash cost", Some(t.cash_cost), format::usd(t.cash_cost)),
+        figure(
+            "cost",
+            "Cash cost",
+            Some(t.cash_cost),
+            format::usd(t.cash_cost),
+        ),
         figure(
             "full_cost",
             "Full cost (with amortization)",
@@ -210,7 +223,12 @@ pub fn summary(model: &ProgramModel, stats: Option<&ProgramStats>) -> Vec<Summar
             Some(t.upfront_premium),
             format::usd(t.upfront_premium),
         ),
-        figure("locked", "USD locked by forwards", Some(t.locked), format::usd(t.locked)),
+        figure(
+            "locked",
+            "USD locked by forwards",
+            Some(t.locked),
+            format::usd(t.locked),
+        ),
     ];
     let (p, u) = match stats {
         Some(s) => (Some(&s.program.summary), Some(&s.unhedged.summary)),

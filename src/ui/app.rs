@@ -43,9 +43,23 @@ pub fn App() -> impl IntoView {
     let at_price = Memo::new(move |_| shown.with(|d| readout(d, price.get())));
     let marker = Memo::new(move |_| price.get().to_f64());
     url::follow_scenario(page.scenario);
+    // The program view is its own page; its link carries the whole scenario (written when
+    // followed, not on every change).
+    let open_program = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        let mut s = page.scenario.get_untracked();
+        s.view.page = crate::link::Page::Program;
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().assign(&format!("program/?{}", s.to_query()));
+        }
+    };
     view! {
         <header class="top">
             <h1>"minerhedge"</h1>
+            <nav class="views" aria-label="Views">
+                <span aria-current="page" data-testid="view-period">"Period"</span>
+                <a href="program/" data-testid="view-program" on:click=open_program>"Program"</a>
+            </nav>
             <ThemeToggle />
             <p class="tagline">"What a period of mining earns at any final coin price — unhedged, or hedged with a forward, an inverse forward, a put or a collar."</p>
         </header>

@@ -511,7 +511,7 @@ fn economics_of(s: &Scenario) -> std::result::Result<(PeriodEconomics, Economics
                 _ => s.economics.rig.subsidy,
             };
             let rig = Rig::new(program::period_rig(&s.economics.rig, days, subsidy))
-            .map_err(|e| msg(rig_key(&e), e))?;
+                .map_err(|e| msg(rig_key(&e), e))?;
             let e = rig.economics().map_err(|e| msg("hr", e))?;
             let view = RigView {
                 expected_blocks: rig.expected_blocks(),

@@ -382,7 +382,7 @@ fn issue_keys_are_all_present() {
     assert_eq!(labels.len(), KEYS.len(), "labels are unique");
     assert!(KEYS
         .iter()
-        .all(|k| !k.label.is_empty() && !k.meaning.contains('|')));
+        .all(|k| !k.label.is_empty() && !k.id.meaning().contains('|')));
 }
 
 #[test]

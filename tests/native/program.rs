@@ -824,3 +824,28 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn statistics_built_month_by_month_equal_those_built_at_once() {
+    let p = rig_program(date(2027, 1, 1), 7, Some(date(2027, 3, 10)));
+    let params = SimulationParams {
+        paths: 500,
+        seed: 9,
+        difficulty_vol_pct: 30.0,
+        correlation: -0.4,
+    };
+    let mut a = ProgramRun::new(&p, params).unwrap_or_else(|e| panic!("{e}"));
+    let mut b = a.clone();
+    a.step(500);
+    b.step(500);
+    let at_once = a.stats();
+    assert!(!b.summarize(1), "one month of several is not all");
+    let mut calls = 1;
+    while !b.summarize(1) {
+        calls += 1;
+    }
+    assert_eq!(calls + 1, p.rows().len(), "one call per month");
+    assert_eq!(b.stats(), at_once);
+    let mut c = ProgramRun::new(&p, params).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!c.summarize(5), "nothing to summarize before the last path");
+}

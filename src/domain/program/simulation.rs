@@ -83,6 +83,10 @@ pub struct ProgramRun {
     /// Net cash per month and path, month-major: `[m·paths + path]` (allocated up front).
     program: Vec<f64>,
     unhedged: Vec<f64>,
+    /// The statistics being built after the last path ([`ProgramRun::summarize`]).
+    building: Option<[stats::SeriesBuilder; 2]>,
+    /// The finished statistics of all paths.
+    finished: Option<ProgramStats>,
 }
 
 impl ProgramRun {
@@ -122,6 +126,8 @@ impl ProgramRun {
             done: 0,
             program: vec![0.0; cells],
             unhedged: vec![0.0; cells],
+            building: None,
+            finished: None,
             steps,
             params,
         })
@@ -156,16 +162,62 @@ impl ProgramRun {
         }
     }
 
-    /// Statistics over the paths so far; `None` before the first path.
-    pub fn stats(&self) -> Option<ProgramStats> {
-        stats::program_stats(stats::Samples {
+    fn samples(&self) -> stats::Samples<'_> {
+        stats::Samples {
             program: &self.program,
             unhedged: &self.unhedged,
             months: self.steps.len(),
             paths: self.done,
             stride: self.params.paths,
             capex: self.capex,
-        })
+        }
+    }
+
+    /// Statistics over the paths so far; `None` before the first path. Once every path is
+    /// simulated and [`Self::summarize`] has finished, the statistics it built.
+    pub fn stats(&self) -> Option<ProgramStats> {
+        if let Some(done) = &self.finished {
+            return Some(done.clone());
+        }
+        stats::program_stats(self.samples())
+    }
+
+    /// After the last path, builds the statistics `months` months at a time (a page spreads
+    /// the work over idle slices); `true` once they are complete ([`Self::stats`] then returns
+    /// them without recomputing). Before the last path it does nothing and returns `false`.
+    /// The result equals [`Self::stats`] computed in one go.
+    pub fn summarize(&mut self, months: usize) -> bool {
+        if self.finished.is_some() {
+            return true;
+        }
+        if self.done < self.params.paths || self.steps.is_empty() {
+            return false;
+        }
+        let mut building = self.building.take().unwrap_or_else(|| {
+            let s = self.samples();
+            [stats::SeriesBuilder::new(&s), stats::SeriesBuilder::new(&s)]
+        });
+        let complete = {
+            let s = self.samples();
+            for _ in 0..months.max(1) {
+                building[0].next_month(s.program, &s);
+                building[1].next_month(s.unhedged, &s);
+            }
+            building[0].months_done() >= s.months
+        };
+        if !complete {
+            self.building = Some(building);
+            return false;
+        }
+        let [program, unhedged] = building;
+        let s = self.samples();
+        let stats = ProgramStats {
+            paths: s.paths,
+            program: program.finish(&s),
+            unhedged: unhedged.finish(&s),
+        };
+        self.finished = Some(stats);
+        true
     }
 }
 

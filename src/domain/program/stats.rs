@@ -150,6 +150,7 @@ fn share(v: impl Iterator<Item = bool>, n: usize) -> f64 {
 }
 
 /// Running per-path state: cumulative, lowest cumulative, a negative month seen, payback.
+#[derive(Debug, Clone)]
 struct Paths {
     cum: Vec<f64>,
     low: Vec<f64>,
@@ -157,37 +158,74 @@ struct Paths {
     payback: Vec<usize>,
 }
 
-fn series(values: &[f64], s: &Samples<'_>) -> SeriesStats {
-    let (n, months) = (s.paths, s.months);
-    let mut p = Paths {
-        cum: vec![0.0; n],
-        low: vec![f64::INFINITY; n],
-        negative: vec![false; n],
-        payback: vec![months; n],
-    };
-    let mut keys = Vec::with_capacity(n);
-    let mut out = Vec::with_capacity(months);
-    for m in 0..months {
+/// One series' statistics, built a month at a time (so a page can spread the work over
+/// several idle slices); [`series`] runs it in one go.
+#[derive(Debug, Clone)]
+pub(crate) struct SeriesBuilder {
+    p: Paths,
+    keys: Vec<i64>,
+    out: Vec<MonthStats>,
+}
+
+impl SeriesBuilder {
+    pub(crate) fn new(s: &Samples<'_>) -> Self {
+        let n = s.paths;
+        SeriesBuilder {
+            p: Paths {
+                cum: vec![0.0; n],
+                low: vec![f64::INFINITY; n],
+                negative: vec![false; n],
+                payback: vec![s.months; n],
+            },
+            keys: Vec::with_capacity(n),
+            out: Vec::with_capacity(s.months),
+        }
+    }
+
+    /// Months done so far.
+    pub(crate) fn months_done(&self) -> usize {
+        self.out.len()
+    }
+
+    /// Adds the next month of `values`; nothing once every month is in.
+    pub(crate) fn next_month(&mut self, values: &[f64], s: &Samples<'_>) {
+        let m = self.out.len();
+        if m >= s.months {
+            return;
+        }
+        let (n, p) = (s.paths, &mut self.p);
         let col = &values[m * s.stride..m * s.stride + n];
         for (i, &v) in col.iter().enumerate() {
             p.cum[i] += v;
             p.low[i] = p.low[i].min(p.cum[i]);
             p.negative[i] |= v < 0.0;
-            if s.capex > 0.0 && p.payback[i] == months && p.cum[i] >= s.capex {
+            if s.capex > 0.0 && p.payback[i] == s.months && p.cum[i] >= s.capex {
                 p.payback[i] = m;
             }
         }
-        out.push(MonthStats {
+        self.out.push(MonthStats {
             mean: mean(col),
-            net_cash: quantiles(col, &mut keys),
+            net_cash: quantiles(col, &mut self.keys),
             cumulative_mean: mean(&p.cum),
-            cumulative: quantiles(&p.cum, &mut keys),
+            cumulative: quantiles(&p.cum, &mut self.keys),
         });
     }
-    SeriesStats {
-        months: out,
-        summary: summary(p, s),
+
+    /// The statistics, once every month is in.
+    pub(crate) fn finish(self, s: &Samples<'_>) -> SeriesStats {
+        SeriesStats {
+            months: self.out,
+            summary: summary(self.p, s),
+        }
     }
+}
+
+fn series(values: &[f64], s: &Samples<'_>) -> SeriesStats {
+    let mut b = SeriesBuilder::new(s);
+    for _ in 0..s.months {
+        b.next_month(values, s);
+    }
+    b.finish(s)
 }
 
 fn summary(mut p: Paths, s: &Samples<'_>) -> Summary {

@@ -76,7 +76,10 @@ fn quick_fills(page: PageState) -> impl IntoView {
         match (parse(first.get_untracked()), parse(last.get_untracked())) {
             (Some(f), Some(l)) => page.edit("pcov", declining(f, l, months)),
             // Not numbers: the codec names the bad value at the coverage field.
-            _ => page.edit("pcov", format!("{},{}", first.get_untracked(), last.get_untracked())),
+            _ => page.edit(
+                "pcov",
+                format!("{},{}", first.get_untracked(), last.get_untracked()),
+            ),
         }
     };
     view! {
@@ -113,7 +116,13 @@ pub fn LadderEditor(
     let labels = Memo::new(move |_| {
         built.with(|b| {
             b.as_ref()
-                .map(|m| m.program.rows().iter().map(|r| month_label(r.start)).collect::<Vec<_>>())
+                .map(|m| {
+                    m.program
+                        .rows()
+                        .iter()
+                        .map(|r| month_label(r.start))
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     });

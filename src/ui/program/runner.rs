@@ -33,19 +33,32 @@ pub struct RunState {
     pub generation: RwSignal<u64>,
 }
 
-fn slice(mut run: ProgramRun, gen: u64, current: Rc<Cell<u64>>, state: RunState, deadline: Deadline) {
+fn slice(
+    mut run: ProgramRun,
+    gen: u64,
+    current: Rc<Cell<u64>>,
+    state: RunState,
+    deadline: Deadline,
+) {
     if current.get() != gen {
         return;
     }
+    // At least one chunk of paths, or of the statistics, per slice: a run always advances.
     let mut progress = run.progress();
-    while !progress.finished() {
-        progress = run.step(CHUNK);
-        if deadline.passed() {
+    let mut complete = false;
+    loop {
+        if progress.finished() {
+            // After the last path the statistics, a month at a time: no slice blocks a frame.
+            complete = run.summarize(1);
+        } else {
+            progress = run.step(CHUNK);
+        }
+        if complete || deadline.passed() {
             break;
         }
     }
     state.progress.set(Some((progress.done, progress.total)));
-    if progress.finished() {
+    if complete {
         state.stats.set(run.stats());
     } else {
         when_idle(move |d| slice(run, gen, current, state, d));
@@ -67,11 +80,9 @@ pub fn use_program_run(built: Built) -> RunState {
         state.generation.set(next);
         state.stats.set(None);
         state.progress.set(None);
-        let Some((program, params)) = built.with(|b| {
-            b.as_ref()
-                .ok()
-                .map(|m| (m.program.clone(), m.simulation))
-        }) else {
+        let Some((program, params)) =
+            built.with(|b| b.as_ref().ok().map(|m| (m.program.clone(), m.simulation)))
+        else {
             state
                 .error
                 .set(Some("The simulation needs a valid program.".to_owned()));
@@ -79,7 +90,11 @@ pub fn use_program_run(built: Built) -> RunState {
         };
         state.error.set(None);
         let current = Rc::clone(&current);
-        let wait = if ran.is_some() { SETTLE } else { Duration::ZERO };
+        let wait = if ran.is_some() {
+            SETTLE
+        } else {
+            Duration::ZERO
+        };
         set_timeout(
             move || {
                 if current.get() != next {

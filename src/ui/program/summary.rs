@@ -26,9 +26,9 @@ pub fn ProgramSummary(
         })
     };
     let status = move || {
-        run.error
-            .get()
-            .unwrap_or_else(|| simulation_status(run.progress.get(), run.stats.with(Option::is_some)))
+        run.error.get().unwrap_or_else(|| {
+            simulation_status(run.progress.get(), run.stats.with(Option::is_some))
+        })
     };
     let state = move || {
         if run.stats.with(Option::is_some) {
