@@ -108,6 +108,7 @@ pub fn comparison_csv(rows: &[ComparisonRow]) -> String {
 /// assert!(lines.next().is_some_and(|r| r.starts_with("2027-01,31,")));
 /// # Ok::<(), String>(())
 /// ```
+#[cfg(feature = "program")]
 pub fn program_csv(
     model: &crate::view::program::ProgramModel,
     stats: Option<&crate::domain::program::ProgramStats>,

@@ -413,14 +413,6 @@ fn unescape_commas(query: &str) -> String {
     out
 }
 
-/// The canonical text of a list: items as `item` writes them, joined by `,`, trailing
-/// repeats dropped.
-fn list_text<T>(list: &List<T>, item: impl Fn(&T) -> String) -> String {
-    List::new(list.items().iter().map(item).collect())
-        .map(|l: List<String>| l.to_string())
-        .unwrap_or_default()
-}
-
 /// The version a link is read as: its `v` when that is 1 or 2 (a bad `v`: version 1, its
 /// default); version 1 when it has no `v` but other keys; version 2 for an address without any key (the bare page).
 fn version_of(pairs: &[(String, String)]) -> u32 {
@@ -597,16 +589,16 @@ impl Scenario {
             Key::RebalanceSpot => dec_text(v.rebalance_spot),
             Key::RebalanceDifficulty => dec_text(v.rebalance_difficulty_pct),
             Key::Page => v.page.as_str().to_string(),
-            Key::Start => p.start.map(date_text).unwrap_or_default(),
-            Key::Months => p.months.to_string(),
-            Key::MonthlyGrowth => dec_text(p.difficulty_growth_pct),
-            Key::HalvingDate => p.halving.map(date_text).unwrap_or_default(),
-            Key::Basis => dec_text(p.basis_pct),
-            Key::MonthForwards => list_text(&p.forwards, |f| f.map(dec_text).unwrap_or_default()),
-            Key::MonthHedges => list_text(&p.hedges, |h| h.as_str().to_string()),
-            Key::MonthCoverage => list_text(&p.coverage_pct, |d| dec_text(*d)),
-            Key::MonthPutStrikes => list_text(&p.put_strike_pct, |d| dec_text(*d)),
-            Key::MonthCallStrikes => list_text(&p.call_strike_pct, |c| c.to_string()),
+            Key::Start
+            | Key::Months
+            | Key::MonthlyGrowth
+            | Key::HalvingDate
+            | Key::Basis
+            | Key::MonthForwards
+            | Key::MonthHedges
+            | Key::MonthCoverage
+            | Key::MonthPutStrikes
+            | Key::MonthCallStrikes => p.get(key),
             Key::Correlation => dec_text(sim.correlation_pct),
         }
     }
@@ -674,11 +666,6 @@ impl Scenario {
             &mut self.program,
         );
         let rig = &mut e.rig;
-        let item_range = range;
-        let list = |item: &dyn Fn(&str) -> Result<Decimal, &'static str>| {
-            List::parse(text, item).map_err(|why| err(&why))
-        };
-        let date = || parse_date(text).map_err(err);
         match key {
             Key::Version => match parse_decimal(text) {
                 Ok(d) if d == Decimal::ONE || d == Decimal::from(VERSION) => {}
@@ -733,48 +720,16 @@ impl Scenario {
             Key::RebalanceSpot => v.rebalance_spot = number()?,
             Key::RebalanceDifficulty => v.rebalance_difficulty_pct = number()?,
             Key::Page => v.page = Page::parse(text).ok_or_else(|| err("unknown word"))?,
-            Key::Start if text.is_empty() => p.start = None,
-            Key::Start => p.start = Some(date()?),
-            Key::Months => p.months = whole32()?,
-            Key::MonthlyGrowth => p.difficulty_growth_pct = number()?,
-            Key::HalvingDate if text.is_empty() => p.halving = None,
-            Key::HalvingDate => p.halving = Some(date()?),
-            Key::Basis => p.basis_pct = number()?,
-            Key::MonthForwards if text.is_empty() => p.forwards = List::one(None),
-            Key::MonthForwards => {
-                p.forwards = List::parse_allowing_empty(text, |t| match t {
-                    "" => Ok(None),
-                    t => checked_number(t, item_range).map(|d| Some(d.normalize())),
-                })
-                .map_err(|why| err(&why))?
-            }
-            Key::MonthHedges => {
-                p.hedges = List::parse(text, |t| {
-                    HEDGE_WORDS
-                        .iter()
-                        .any(|w| w.eq_ignore_ascii_case(t))
-                        .then(|| HedgeChoice::parse(t))
-                        .flatten()
-                        .ok_or("unknown word")
-                })
-                .map_err(|why| err(&why))?
-            }
-            Key::MonthCoverage => {
-                p.coverage_pct = list(&|t| checked_number(t, item_range).map(|d| d.normalize()))?
-            }
-            Key::MonthPutStrikes => {
-                p.put_strike_pct = list(&|t| checked_number(t, item_range).map(|d| d.normalize()))?
-            }
-            Key::MonthCallStrikes => {
-                p.call_strike_pct = List::parse(text, |t| {
-                    if t.eq_ignore_ascii_case("zero") {
-                        Ok(CallStrike::Zero)
-                    } else {
-                        checked_number(t, item_range).map(|d| CallStrike::Strike(d.normalize()))
-                    }
-                })
-                .map_err(|why| err(&why))?
-            }
+            Key::Start
+            | Key::Months
+            | Key::MonthlyGrowth
+            | Key::HalvingDate
+            | Key::Basis
+            | Key::MonthForwards
+            | Key::MonthHedges
+            | Key::MonthCoverage
+            | Key::MonthPutStrikes
+            | Key::MonthCallStrikes => p.set(key, value)?,
             Key::Correlation => sim.correlation_pct = number()?,
         }
         Ok(())
@@ -858,16 +813,7 @@ impl Scenario {
                 ),
             });
         }
-        let p = &self.program;
-        if let (Some(h), Some(start)) = (p.halving, p.start) {
-            if h < start {
-                errors.push(LinkError {
-                    key: Key::HalvingDate.as_str(),
-                    value: date_text(h),
-                    reason: format!("must be on or after start = {}", date_text(start)),
-                });
-            }
-        }
+        errors.extend(self.program.cross_errors());
         if let Some(h) = e.rig.halving_day {
             if h > e.days {
                 errors.push(LinkError {
@@ -891,7 +837,7 @@ impl Scenario {
             Key::Elapsed => self.view.elapsed_days = base.view.elapsed_days,
             Key::Subsidy => self.economics.rig.subsidy = base.economics.rig.subsidy,
             Key::Halving => self.economics.rig.halving_day = base.economics.rig.halving_day,
-            Key::HalvingDate => self.program.halving = base.program.halving,
+            Key::HalvingDate => self.program.reset_halving(&base.program),
             _ => {}
         }
     }

@@ -1,8 +1,19 @@
 //! The hedge program's inputs: the calendar, the difficulty path, the forward curve and the
 //! ladder (one hedge per month, link v2 lists).
+//!
+//! With the cargo feature `program` (on by default, and in the program page's build) they
+//! are typed and checked like every other key. The period page is built without it: it
+//! never shows the program, so it carries the program's keys **as written** (a period link
+//! keeps them, the program page reads and checks them), and its wasm holds none of their
+//! parsing.
 
-use super::{CallStrike, HedgeChoice, List};
+#[cfg(feature = "program")]
+use super::{
+    checked_number, checked_whole, dec_text, CallStrike, HedgeChoice, KeySpec, List, HEDGE_WORDS,
+};
+use super::{Key, LinkError};
 use chrono::{Datelike, Months, NaiveDate};
+#[cfg(feature = "program")]
 use rust_decimal::Decimal;
 
 /// Which of the page's two views a link opens (`view`).
@@ -40,6 +51,7 @@ impl Page {
 
 /// The program: months, difficulty growth, halving, forward curve and ladder. Each per-month
 /// value is a [`List`]: a list shorter than the horizon repeats its last value.
+#[cfg(feature = "program")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ProgramInputs {
     /// `start`: first day of the first month; `None`: the first day of next month.
@@ -64,6 +76,7 @@ pub struct ProgramInputs {
     pub call_strike_pct: List<CallStrike>,
 }
 
+#[cfg(feature = "program")]
 impl Default for ProgramInputs {
     /// Twelve months of a layered forward ladder (80 % of the first quarter's output, 60 %
     /// of the second's, 40 % after), difficulty +2 % a month, forward basis 5 %.
@@ -87,6 +100,7 @@ impl Default for ProgramInputs {
     }
 }
 
+#[cfg(feature = "program")]
 impl ProgramInputs {
     /// The start: as set, or the first day of the month after `today`.
     ///
@@ -100,6 +114,151 @@ impl ProgramInputs {
     /// ```
     pub fn start_or(&self, today: NaiveDate) -> NaiveDate {
         self.start.unwrap_or_else(|| first_of_next_month(today))
+    }
+
+    /// The canonical text of one program key (a key of [`Key::is_program_section`]).
+    pub(super) fn get(&self, key: Key) -> String {
+        let p = self;
+        match key {
+            Key::Start => p.start.map(date_text).unwrap_or_default(),
+            Key::Months => p.months.to_string(),
+            Key::MonthlyGrowth => dec_text(p.difficulty_growth_pct),
+            Key::HalvingDate => p.halving.map(date_text).unwrap_or_default(),
+            Key::Basis => dec_text(p.basis_pct),
+            Key::MonthForwards => list_text(&p.forwards, |f| f.map(dec_text).unwrap_or_default()),
+            Key::MonthHedges => list_text(&p.hedges, |h| h.as_str().to_string()),
+            Key::MonthCoverage => list_text(&p.coverage_pct, |d| dec_text(*d)),
+            Key::MonthPutStrikes => list_text(&p.put_strike_pct, |d| dec_text(*d)),
+            Key::MonthCallStrikes => list_text(&p.call_strike_pct, |c| c.to_string()),
+            _ => String::new(),
+        }
+    }
+
+    /// Sets one program key from text, as the link decoder reads it; on error unchanged.
+    pub(super) fn set(&mut self, key: Key, value: &str) -> Result<(), LinkError> {
+        let spec: &KeySpec = key.spec();
+        let text = value.trim();
+        let err = |why: &str| LinkError::new(spec, value, why);
+        let range = spec.range();
+        let number = |t: &str| checked_number(t, range).map(|d| d.normalize());
+        let list = |item: &dyn Fn(&str) -> Result<Decimal, &'static str>| {
+            List::parse(text, item).map_err(|why| err(&why))
+        };
+        let date = || parse_date(text).map_err(err);
+        let p = self;
+        match key {
+            Key::Start if text.is_empty() => p.start = None,
+            Key::Start => p.start = Some(date()?),
+            Key::Months => {
+                p.months = checked_whole(text, range)
+                    .map_err(err)
+                    .and_then(|v| u32::try_from(v).map_err(|_| err("out of range")))?
+            }
+            Key::MonthlyGrowth => p.difficulty_growth_pct = number(text).map_err(err)?,
+            Key::HalvingDate if text.is_empty() => p.halving = None,
+            Key::HalvingDate => p.halving = Some(date()?),
+            Key::Basis => p.basis_pct = number(text).map_err(err)?,
+            Key::MonthForwards if text.is_empty() => p.forwards = List::one(None),
+            Key::MonthForwards => {
+                p.forwards = List::parse_allowing_empty(text, |t| match t {
+                    "" => Ok(None),
+                    t => number(t).map(Some),
+                })
+                .map_err(|why| err(&why))?
+            }
+            Key::MonthHedges => {
+                p.hedges = List::parse(text, |t| {
+                    HEDGE_WORDS
+                        .iter()
+                        .any(|w| w.eq_ignore_ascii_case(t))
+                        .then(|| HedgeChoice::parse(t))
+                        .flatten()
+                        .ok_or("unknown word")
+                })
+                .map_err(|why| err(&why))?
+            }
+            Key::MonthCoverage => p.coverage_pct = list(&number)?,
+            Key::MonthPutStrikes => p.put_strike_pct = list(&number)?,
+            Key::MonthCallStrikes => {
+                p.call_strike_pct = List::parse(text, |t| {
+                    if t.eq_ignore_ascii_case("zero") {
+                        Ok(CallStrike::Zero)
+                    } else {
+                        number(t).map(CallStrike::Strike)
+                    }
+                })
+                .map_err(|why| err(&why))?
+            }
+            _ => return Err(err("not a key of the program")),
+        }
+        Ok(())
+    }
+
+    /// The program's cross-key rule: the halving on or after the start.
+    pub(super) fn cross_errors(&self) -> Vec<LinkError> {
+        match (self.halving, self.start) {
+            (Some(h), Some(start)) if h < start => vec![LinkError {
+                key: Key::HalvingDate.as_str(),
+                value: date_text(h),
+                reason: format!("must be on or after start = {}", date_text(start)),
+            }],
+            _ => Vec::new(),
+        }
+    }
+
+    /// Puts back `base`'s halving date.
+    pub(super) fn reset_halving(&mut self, base: &ProgramInputs) {
+        self.halving = base.halving;
+    }
+}
+
+/// The canonical text of a list: items as `item` writes them, joined by `,`, trailing
+/// repeats dropped.
+#[cfg(feature = "program")]
+fn list_text<T>(list: &List<T>, item: impl Fn(&T) -> String) -> String {
+    List::new(list.items().iter().map(item).collect())
+        .map(|l: List<String>| l.to_string())
+        .unwrap_or_default()
+}
+
+/// The program's keys as written (the period page's build, without the cargo feature
+/// `program`): a period link keeps them unchanged; the program page reads and checks them.
+#[cfg(not(feature = "program"))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct ProgramInputs {
+    /// `(key, text)` of the keys a link set to something other than their default.
+    texts: Vec<(Key, String)>,
+}
+
+#[cfg(not(feature = "program"))]
+impl ProgramInputs {
+    /// The text as written, or the key's default.
+    pub(super) fn get(&self, key: Key) -> String {
+        self.texts
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or_else(|| key.spec().default.to_string(), |(_, t)| t.clone())
+    }
+
+    /// Keeps `value` (trimmed) as written; never refuses it (the program page checks it).
+    pub(super) fn set(&mut self, key: Key, value: &str) -> Result<(), LinkError> {
+        self.texts.retain(|(k, _)| *k != key);
+        let text = value.trim();
+        if text != key.spec().default {
+            self.texts.push((key, text.to_string()));
+        }
+        Ok(())
+    }
+
+    /// None: the program page checks the program's rules.
+    pub(super) fn cross_errors(&self) -> Vec<LinkError> {
+        Vec::new()
+    }
+
+    /// Puts back `base`'s halving date text.
+    pub(super) fn reset_halving(&mut self, base: &ProgramInputs) {
+        let t = base.get(Key::HalvingDate);
+        let _ = self.set(Key::HalvingDate, &t);
     }
 }
 
@@ -148,4 +307,27 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, &'static str> {
 /// The canonical text of a date: `YYYY-MM-DD`.
 pub fn date_text(d: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+#[cfg(all(test, not(feature = "program")))]
+mod tests {
+    use crate::link::Scenario;
+
+    /// The period page's build keeps the program's keys as written, so a period link that
+    /// passes through it opens the same program.
+    #[test]
+    fn the_period_build_carries_program_keys_as_written() {
+        let q = "v=2&start=2027-01-31&months=18&pcov=80,x&pkc=zero,120";
+        let d = Scenario::from_query(q);
+        assert!(d.errors.is_empty(), "{:?}", d.errors);
+        let out = d.scenario.to_query();
+        for kv in ["start=2027-01-31", "months=18", "pcov=80,x", "pkc=zero,120"] {
+            assert!(out.contains(kv), "{kv} in {out}");
+        }
+        assert!(
+            !out.contains("pkp="),
+            "defaults stay out of a period link: {out}"
+        );
+        assert_eq!(Scenario::from_query(&out).scenario, d.scenario);
+    }
 }

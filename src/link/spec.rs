@@ -446,6 +446,17 @@ impl Key {
         self >= Key::Page
     }
 
+    /// Whether the key is one of the program section's ([`super::ProgramInputs`]): `start`
+    /// to `pkc`.
+    ///
+    /// ```
+    /// use minerhedge::link::Key;
+    /// assert!(Key::Start.is_program_section() && !Key::Page.is_program_section());
+    /// ```
+    pub fn is_program_section(self) -> bool {
+        (Key::Start..=Key::MonthCallStrikes).contains(&self)
+    }
+
     /// The typed key of a link word, if the format has it (exact, case-sensitive).
     pub fn parse(word: &str) -> Option<Key> {
         KEYS.iter().find(|s| s.key == word).map(|s| s.id)

@@ -14,6 +14,7 @@ pub mod compare;
 pub mod display;
 pub mod montecarlo;
 pub mod payoff;
+#[cfg(feature = "program")]
 pub mod program;
 pub mod rebalance;
 pub mod saved;

@@ -40,6 +40,7 @@ pub mod link_error;
 pub mod monte_carlo;
 pub mod presets;
 pub mod price_slider;
+#[cfg(feature = "program")]
 pub mod program;
 pub mod rebalance;
 pub mod schedule;

@@ -13,8 +13,10 @@ pub mod compare;
 pub mod distribution;
 pub mod edit;
 pub mod montecarlo;
+#[cfg(feature = "program")]
 pub mod program;
 pub mod rebalance;
+pub mod rig;
 pub mod saved;
 pub mod select;
 pub mod volume_risk;
@@ -510,7 +512,7 @@ fn economics_of(s: &Scenario) -> std::result::Result<(PeriodEconomics, Economics
                 }
                 _ => s.economics.rig.subsidy,
             };
-            let rig = Rig::new(program::period_rig(&s.economics.rig, days, subsidy))
+            let rig = Rig::new(rig::period_rig(&s.economics.rig, days, subsidy))
                 .map_err(|e| msg(rig_key(&e), e))?;
             let e = rig.economics().map_err(|e| msg("hr", e))?;
             let view = RigView {

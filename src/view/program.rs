@@ -17,15 +17,15 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use super::rig::monthly_rig;
 use super::Message;
-use crate::domain::economics::RigParams;
 use crate::domain::program::{
-    CalendarParams, CallStrike as MonthCall, DirectMonth, Growth, Market, MonthHedge, MonthlyRig,
-    Program, ProgramEconomics, ProgramParams, SimulationParams,
+    CalendarParams, CallStrike as MonthCall, DirectMonth, Growth, Market, MonthHedge, Program,
+    ProgramEconomics, ProgramParams, SimulationParams,
 };
 use crate::domain::validate::dec_f64;
 use crate::domain::DomainError;
-use crate::link::{CallStrike, Key, Mode, RigInputs, Scenario};
+use crate::link::{CallStrike, Key, Mode, Scenario};
 
 /// The program of a scenario, built.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,40 +67,6 @@ impl ProgramModel {
             capex,
             simulation: simulation(s),
         })
-    }
-}
-
-/// A rig of the link as the engine's monthly rig (`opex` per month; percents as fractions).
-///
-/// ```
-/// use minerhedge::link::Scenario;
-/// use minerhedge::view::program::monthly_rig;
-/// let r = monthly_rig(&Scenario::default().economics.rig);
-/// assert_eq!(r.uptime, rust_decimal::Decimal::new(97, 2));
-/// ```
-pub fn monthly_rig(r: &RigInputs) -> MonthlyRig {
-    let pct = |d: Decimal| d / Decimal::ONE_HUNDRED;
-    MonthlyRig {
-        hashrate_ths: r.hashrate_ths,
-        efficiency_j_per_th: r.efficiency_j_per_th,
-        power_price_per_kwh: r.power_usd_per_kwh,
-        opex_per_month: r.opex,
-        pool_fee: pct(r.pool_fee_pct),
-        uptime: pct(r.uptime_pct),
-        difficulty: r.difficulty,
-        block_subsidy: r.subsidy,
-        fees_per_block: r.fees_per_block,
-        hardware_capex: r.capex,
-        hardware_lifetime_days: Decimal::from(r.lifetime_days),
-    }
-}
-
-/// The period view's rig for `days` days paying `subsidy` per block, with the link's growth
-/// over the period (the same mapping as [`monthly_rig`]).
-pub fn period_rig(r: &RigInputs, days: Decimal, subsidy: Decimal) -> RigParams {
-    RigParams {
-        difficulty_growth: r.difficulty_growth_pct / Decimal::ONE_HUNDRED,
-        ..monthly_rig(r).rig_params(days, r.difficulty, subsidy)
     }
 }
 
