@@ -135,7 +135,7 @@ mod scenario;
 mod spec;
 
 pub use list::{List, MAX_ITEMS as MAX_LIST_ITEMS};
-pub use presets::{Preset, PRESETS};
+pub use presets::{Preset, PRESETS, PROGRAM_PRESETS};
 pub use program::{date_text, first_of_next_month, parse_date, Page, ProgramInputs};
 pub use scenario::{
     round_step_at_least, EconomicsInputs, HedgeInputs, MarketInputs, Resolved, RigInputs, Scenario,

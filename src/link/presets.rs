@@ -67,3 +67,39 @@ pub const PRESETS: &[Preset] = &[
                 &lo=60000&hi=140000&step=5000",
     },
 ];
+
+/// The program view's presets: a Bitcoin farm hedging twelve months through the halving
+/// with a layered forward ladder, and the same farm with a zero-cost collar ladder. Market
+/// figures are illustrative.
+///
+/// ```
+/// use minerhedge::link::{Page, Scenario, PROGRAM_PRESETS};
+/// for p in PROGRAM_PRESETS {
+///     let d = Scenario::from_query(p.query);
+///     assert!(d.errors.is_empty(), "{}", p.name);
+///     assert_eq!(d.scenario.view.page, Page::Program);
+/// }
+/// ```
+pub const PROGRAM_PRESETS: &[Preset] = &[
+    Preset {
+        name: "Bitcoin farm: forward ladder through the halving",
+        description: "A 50 PH/s farm hedges twelve months from November 2027, through the April \
+                      2028 halving: forwards on 80 % of the first quarter's output, 60 % of the \
+                      second's, 40 % after.",
+        query: "v=2&view=program&coin=BTC&mode=rig&hr=50000&eff=17.5&pwr=0.05&opex=20000&pool=2\
+                &up=97&diff=120000000000000&sub=3.125&fee=0.02&capex=1000000&life=1095\
+                &spot=95000&vol=50&rate=4&seed=1&paths=10000&dvol=20&start=2027-11-01\
+                &months=12&dgm=2&halvdate=2028-04-15&basis=5&ph=forward\
+                &pcov=80,80,80,60,60,60,40&pkp=90&pkc=zero&corr=0",
+    },
+    Preset {
+        name: "Bitcoin farm: zero-cost collar ladder through the halving",
+        description: "The same farm and months, each month's output protected by a put at 85 % \
+                      of its forward and paid for by a call sold at the zero-cost strike.",
+        query: "v=2&view=program&coin=BTC&mode=rig&hr=50000&eff=17.5&pwr=0.05&opex=20000&pool=2\
+                &up=97&diff=120000000000000&sub=3.125&fee=0.02&capex=1000000&life=1095\
+                &spot=95000&vol=50&rate=4&seed=1&paths=10000&dvol=20&start=2027-11-01\
+                &months=12&dgm=2&halvdate=2028-04-15&basis=5&ph=collar\
+                &pcov=80,80,80,60,60,60,40&pkp=85&pkc=zero&corr=0",
+    },
+];

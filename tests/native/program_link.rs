@@ -195,3 +195,24 @@ fn per_month_edits_change_one_month() {
     );
     assert!(s.to_query().contains("&pcov=80,60,60,60,10,60&"));
 }
+
+#[test]
+fn program_presets_build_twelve_months_through_the_halving() {
+    use minerhedge::link::PROGRAM_PRESETS;
+    use minerhedge::view::program::ProgramModel;
+    for p in PROGRAM_PRESETS {
+        let s = Scenario::from_query(p.query).scenario;
+        let m = ProgramModel::build(&s, date(2026, 12, 2))
+            .unwrap_or_else(|e| panic!("{}: {}", p.name, e.text));
+        let rows = m.program.rows();
+        assert_eq!(rows.len(), 12, "{}", p.name);
+        assert_eq!(
+            m.halving_month,
+            Some(5),
+            "{}: April 2028 is month 6",
+            p.name
+        );
+        assert!(rows[6].subsidy < rows[0].subsidy, "{}", p.name);
+        assert!(rows.iter().all(|r| r.floor.is_some()), "{}", p.name);
+    }
+}

@@ -16,6 +16,7 @@ use super::chart::ProgramChart;
 use super::export::ProgramExport;
 use super::inputs::ProgramInputsPanel;
 use super::ladder::LadderEditor;
+use super::presets::ProgramPresets;
 use super::runner::use_program_run;
 use super::summary::ProgramSummary;
 use super::table::ProgramTable;
@@ -81,6 +82,7 @@ pub fn ProgramApp() -> impl IntoView {
         <LinkErrorBanner />
         <main class="layout program">
             <div class="side">
+                <ProgramPresets />
                 <ProgramInputsPanel />
             </div>
             <div class="results">

@@ -3,7 +3,7 @@
 //!
 //! - [`app`]: layout, shared state (the same [`super::state::PageState`] as the period page:
 //!   every input is a link key), URL sync, the built program.
-//! - [`inputs`]: the program's fields by group; [`ladder`]: the per-month ladder editor and
+//! - [`presets`]: the program presets; [`inputs`]: the program's fields by group; [`ladder`]: the per-month ladder editor and
 //!   its quick fills.
 //! - [`table`]: the month table; [`chart`]: the cash-flow chart; [`summary`]: the totals and
 //!   simulated risk; [`runner`]: the simulation in idle-time slices; [`export`]: the CSV.
@@ -13,6 +13,7 @@ pub mod chart;
 pub mod export;
 pub mod inputs;
 pub mod ladder;
+pub mod presets;
 pub mod runner;
 pub mod summary;
 pub mod table;
