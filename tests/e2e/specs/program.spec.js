@@ -4,7 +4,7 @@
 // link value, and the way back to the period page. Every test fails on a page error, a
 // console error or a request to another origin.
 const { test, expect } = require("@playwright/test");
-const { SUB, openProgram, programRows, chartInk, shareUrl } = require("./helpers");
+const { SUB, watch, openProgram, programRows, chartInk, shareUrl } = require("./helpers");
 
 // Direct mode: 5 coins a month at $1,100, spot $250, a near-zero volatility.
 const LINK = "?v=2&view=program&start=2027-01-01&months=6&mode=direct&qty=5&cost=1100&spot=250&vol=0.0001";
@@ -326,5 +326,32 @@ test("the view-period link opens the period page with the program's keys kept", 
   await expect(page.getByTestId("link-error")).toBeHidden();
   // The period page keeps them in its own link too.
   await expect(page.getByTestId("share-url")).toHaveAttribute("value", param("pcov", "90,70"));
+  expect(problems).toEqual([]);
+});
+
+test("the period page's Program link opens the program with the scenario's keys", async ({ page }) => {
+  const problems = watch(page, "/");
+  await page.goto("/?v=2&coin=BTC&spot=95000&months=18&pcov=70,50&start=2027-03-01");
+  await expect(page.getByTestId("payoff-table")).toBeVisible();
+  await page.getByTestId("view-program").click();
+  await expect(page).toHaveURL(/\/program\/\?/);
+  await expect(page.getByTestId("program-table")).toBeVisible();
+  const rows = await programRows(page);
+  expect(rows.length).toBe(18);
+  expect(rows[0].month.text).toBe("2027-03");
+  expect(rows[0].coverage.value).toBe("70");
+  expect(rows[5].coverage.value).toBe("50");
+  expect(problems).toEqual([]);
+});
+
+test("a program preset opens its program", async ({ page }) => {
+  const problems = await openProgram(page, "/program/?v=2&view=program&start=2027-01-01");
+  await page.getByTestId("program-preset-1").click();
+  await expect(page).toHaveURL(/ph=collar/);
+  const rows = await programRows(page);
+  expect(rows.length).toBe(12);
+  expect(rows[0].month.text).toBe("2027-11");
+  expect(rows[0].hedge.text).toBe("Zero-cost collar");
+  expect(Number(rows[0].call_strike.value)).toBeGreaterThan(Number(rows[0].forward.value));
   expect(problems).toEqual([]);
 });
