@@ -30,6 +30,12 @@
 //!   [`view::distribution`], [`view::volume_risk`], [`view::montecarlo`] and
 //!   [`view::rebalance`] the decision panels, [`view::select`] choosing a strategy,
 //!   [`view::edit`] the inputs' edit rules, [`view::saved`] the saved scenarios. Pure.
+//! - The program view (cargo feature `program`, on by default): [`view::program`] builds the
+//!   engine's program from the scenario's per-month lists, [`present::program`] writes its
+//!   table cells (text and unrounded `data-value`) and summary, [`chart::program`] draws the
+//!   cash flow, `ui::program` is its page (program.html, its own wasm: `src/bin/program.rs`).
+//!   The period page is built without the feature: [`link::ProgramInputs`] then holds the
+//!   program's keys as written, so its wasm carries none of their parsing.
 //! - [`present`]: the presentation layer — view-model data turned into text for people
 //!   (labels, formatted numbers, status sentences) and the payoff chart's data. Pure.
 //! - [`export`]: CSV of the table and of the comparison. Pure.
@@ -39,7 +45,9 @@
 //! URL → [`link::Scenario`] (codec) → [`view::Model`] (data) → [`present`] (text) → `ui`
 //! components (Leptos `view!`, escaped by construction); the simulation runner (`ui`) steps
 //! [`domain::montecarlo::McRun`] in slices and feeds its statistics back through `view` and
-//! `present`.
+//! `present`. The program page: URL → [`link::Scenario`] → [`view::program::ProgramModel`] →
+//! [`present::program`] → `ui::program`; its runner steps
+//! [`domain::program::ProgramRun`]'s paths, then its statistics a month per idle slice.
 //!
 //! ## Invariants
 //! - **No field is routed by a string**: a link word is looked up once in the key table; a

@@ -274,7 +274,7 @@ pub(super) const MIN_DATE: (i32, u32, u32) = (2000, 1, 1);
 /// Latest date a link accepts.
 pub(super) const MAX_DATE: (i32, u32, u32) = (2199, 12, 31);
 
-/// Reads `YYYY-MM-DD` (a real calendar date between [`MIN_DATE`] and [`MAX_DATE`]).
+/// Reads `YYYY-MM-DD` (a real calendar date from 2000-01-01 to 2199-12-31).
 ///
 /// ```
 /// use minerhedge::link::parse_date;
