@@ -6,7 +6,8 @@ use super::field::Field;
 use super::state::use_page;
 use crate::link::KeySpec;
 
-fn fields(keys: &'static [&'static str]) -> impl IntoView {
+/// The fields of `keys`, in order (both pages' input panels).
+pub fn fields(keys: &'static [&'static str]) -> impl IntoView {
     keys.iter()
         .filter_map(|k| KeySpec::get(k))
         .map(|s| view! { <Field spec=s /> })

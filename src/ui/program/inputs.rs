@@ -3,16 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::super::field::Field;
+use super::super::inputs::fields;
 use super::super::state::use_page;
-use crate::link::KeySpec;
-
-fn fields(keys: &'static [&'static str]) -> impl IntoView {
-    keys.iter()
-        .filter_map(|k| KeySpec::get(k))
-        .map(|s| view! { <Field spec=s /> })
-        .collect_view()
-}
 
 /// Groups of fields; the direct or rig group shows according to `mode`.
 #[component]
