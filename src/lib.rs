@@ -8,7 +8,10 @@
 //!   is a list of legs ([`domain::leg`], [`domain::hedge::Position`]); every strategy the page
 //!   offers is one entry of [`domain::strategy::STRATEGIES`] (label, link word, builder of its
 //!   legs, glossary text); [`domain::ticket`] writes every order; [`domain::daycount`] every
-//!   year fraction; [`domain::risk`] is the `f64` payoff profile, grid, outlook and Greeks.
+//!   year fraction; [`domain::risk`] is the `f64` payoff profile, grid, outlook and Greeks;
+//!   [`domain::range::Range`] is the one interval type (the engine's limits and the link's key
+//!   ranges) and its check; [`domain::Field`] names every input and derived quantity an error
+//!   can be about.
 //! - [`domain::program`]: the hedge program — up to 36 calendar months, each with its own
 //!   production, forward, Black-76 premiums and registry-built position
 //!   ([`domain::program::Program`]), and their seeded monthly simulation
@@ -57,7 +60,9 @@
 //!   plotters-canvas). Those are wasm32-only dependencies in `Cargo.toml`, so a native
 //!   `cargo test` that compiles proves it.
 //! - Nothing a user or a link controls can panic: invalid input becomes a
-//!   [`domain::DomainError`] naming the field, the value and the valid range.
+//!   [`domain::DomainError`] naming the field, the value and the valid range. The field is a
+//!   typed [`domain::Field`]; the views map it to its link key with a `match` on the variant,
+//!   never by comparing names (a test in `tests/native/architecture.rs` keeps it so).
 //! - Pricing is held to independent references in `tests/data/`: QuantLib
 //!   (`quantlib_reference.csv`, 1e−10 relative) and 50-digit mpmath values of the same cases
 //!   (`mpmath_reference.csv`) and of `N(x)` (`normal_cdf_reference.csv`); each file names the

@@ -27,6 +27,7 @@
 //! assert!(svg.contains("Collar") && svg.contains("VaR"));
 //! ```
 
+use crate::domain::Field;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -62,7 +63,7 @@ impl Histogram {
     pub fn new(edges: Vec<f64>, counts: Vec<u64>) -> Result<Histogram, ChartError> {
         if counts.is_empty() || edges.len() != counts.len() + 1 {
             return Err(DomainError::out_of_range(
-                "histogram edges",
+                Field::HistogramEdges,
                 edges.len() as f64,
                 format!("one more edge than bins ({} bins)", counts.len().max(1)),
             )
@@ -71,7 +72,7 @@ impl Histogram {
         for (i, e) in edges.iter().enumerate() {
             if !is_plottable(*e) || (i > 0 && *e <= edges[i - 1]) {
                 return Err(DomainError::out_of_range(
-                    "histogram edge",
+                    Field::HistogramEdge,
                     *e,
                     "finite and greater than the previous edge",
                 )

@@ -36,6 +36,7 @@
 
 use super::ChartError;
 use crate::domain::DomainError;
+use crate::domain::Field;
 
 /// Largest magnitude a data value may have to be plotted; larger values are skipped like
 /// non-finite ones (so that spans and tick arithmetic stay finite).
@@ -92,12 +93,12 @@ impl DataRange {
     pub fn new(lo: f64, hi: f64) -> Result<DataRange, ChartError> {
         if !is_plottable(lo) {
             return Err(
-                DomainError::out_of_range("range low", lo, "finite, |value| ≤ 1e300").into(),
+                DomainError::out_of_range(Field::RangeLow, lo, "finite, |value| ≤ 1e300").into(),
             );
         }
         if !is_plottable(hi) || hi <= lo {
             return Err(DomainError::out_of_range(
-                "range high",
+                Field::RangeHigh,
                 hi,
                 format!("finite, |value| ≤ 1e300 and greater than the low end {lo}"),
             )
@@ -393,7 +394,7 @@ impl Surface {
         let size_ok = |v: f64| v.is_finite() && (1.0..=16384.0).contains(&v);
         if !size_ok(css_width) {
             return Err(DomainError::out_of_range(
-                "chart width",
+                Field::ChartWidth,
                 css_width,
                 "between 1 and 16384 CSS px",
             )
@@ -401,16 +402,19 @@ impl Surface {
         }
         if !size_ok(css_height) {
             return Err(DomainError::out_of_range(
-                "chart height",
+                Field::ChartHeight,
                 css_height,
                 "between 1 and 16384 CSS px",
             )
             .into());
         }
         if !(dpr.is_finite() && (0.25..=8.0).contains(&dpr)) {
-            return Err(
-                DomainError::out_of_range("device pixel ratio", dpr, "between 0.25 and 8").into(),
-            );
+            return Err(DomainError::out_of_range(
+                Field::DevicePixelRatio,
+                dpr,
+                "between 0.25 and 8",
+            )
+            .into());
         }
         Ok(Surface {
             css_width,
@@ -582,16 +586,19 @@ impl Frame {
     pub fn new(plot: PixelRect, x: DataRange, y: DataRange, dpr: f64) -> Result<Frame, ChartError> {
         if plot.width() <= 0 || plot.height() <= 0 {
             return Err(DomainError::out_of_range(
-                "plot area size",
+                Field::PlotAreaSize,
                 f64::from(plot.width().min(plot.height())),
                 "at least 1 px wide and high",
             )
             .into());
         }
         if !(dpr.is_finite() && (0.25..=8.0).contains(&dpr)) {
-            return Err(
-                DomainError::out_of_range("device pixel ratio", dpr, "between 0.25 and 8").into(),
-            );
+            return Err(DomainError::out_of_range(
+                Field::DevicePixelRatio,
+                dpr,
+                "between 0.25 and 8",
+            )
+            .into());
         }
         Ok(Frame {
             plot,

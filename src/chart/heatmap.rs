@@ -24,6 +24,7 @@
 //! assert!(svg.contains("Difficulty change"));
 //! ```
 
+use crate::domain::Field;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -49,7 +50,7 @@ pub struct Grid {
     values: Vec<f64>,
 }
 
-fn check_axis(field: &'static str, v: &[f64]) -> Result<(), ChartError> {
+fn check_axis(field: Field, v: &[f64]) -> Result<(), ChartError> {
     if v.is_empty() {
         return Err(DomainError::out_of_range(field, 0.0, "at least one value").into());
     }
@@ -76,12 +77,12 @@ impl Grid {
     /// assert!(Grid::new(vec![2.0, 1.0], vec![0.0], vec![0.0, 0.0]).is_err());
     /// ```
     pub fn new(x: Vec<f64>, y: Vec<f64>, values: Vec<f64>) -> Result<Grid, ChartError> {
-        check_axis("heat map x", &x)?;
-        check_axis("heat map y", &y)?;
+        check_axis(Field::HeatMapX, &x)?;
+        check_axis(Field::HeatMapY, &y)?;
         let expected = x.len().saturating_mul(y.len());
         if values.len() != expected {
             return Err(DomainError::out_of_range(
-                "heat map values",
+                Field::HeatMapValues,
                 values.len() as f64,
                 format!("exactly {expected} values (x × y)"),
             )

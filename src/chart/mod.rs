@@ -69,9 +69,10 @@ mod render;
 /// Why a chart could not be drawn.
 ///
 /// ```
+/// use minerhedge::domain::Field;
 /// use minerhedge::chart::ChartError;
 /// use minerhedge::domain::DomainError;
-/// let e: ChartError = DomainError::out_of_range("chart width", 0.0, "at least 1").into();
+/// let e: ChartError = DomainError::out_of_range(Field::ChartWidth, 0.0, "at least 1").into();
 /// assert!(e.to_string().contains("chart width"));
 /// ```
 #[derive(Debug, Clone, PartialEq)]

@@ -10,12 +10,14 @@
 
 use super::economics::{price_field, PeriodEconomics};
 use super::error::{DomainError, Result};
+use super::field::Field;
 use super::hedge::{Hedge, Target};
 use super::money::dec_from_f64;
 use super::pricing::root::{self, Bracket};
 use super::pricing::{ForwardModel, OptionKind, SpotModel};
 use super::tolerance::ZERO_COST;
-use super::validate::{dec_f64, in_range, MAX_PRICE};
+use super::validate::{dec_f64, MAX_PRICE};
+use crate::domain::range::Range;
 use rust_decimal::Decimal;
 
 /// Which option of a collar: the bought put or the sold call.
@@ -109,8 +111,8 @@ fn checked_premium<P: OptionPricer + ?Sized>(p: &P, leg: CollarLeg, k: f64) -> R
     } else {
         Err(DomainError::out_of_range(
             match leg {
-                CollarLeg::Put => "put premium",
-                CollarLeg::Call => "call premium",
+                CollarLeg::Put => Field::PutPremium,
+                CollarLeg::Call => Field::CallPremium,
             },
             v,
             "a finite number at least 0 (from the pricer)",
@@ -124,15 +126,15 @@ fn model_premium<P: OptionPricer + ?Sized>(
     strike: Decimal,
 ) -> Result<Decimal> {
     let field = match leg {
-        CollarLeg::Put => "put strike",
-        CollarLeg::Call => "call strike",
+        CollarLeg::Put => Field::PutStrike,
+        CollarLeg::Call => Field::CallStrike,
     };
     price_field(field, strike)?;
     let v = checked_premium(pricer, leg, dec_f64(strike))?;
     dec_from_f64(
         match leg {
-            CollarLeg::Put => "put premium",
-            CollarLeg::Call => "call premium",
+            CollarLeg::Put => Field::PutPremium,
+            CollarLeg::Call => Field::CallPremium,
         },
         v,
     )
@@ -208,7 +210,7 @@ pub fn priced_collar<P: OptionPricer + ?Sized>(
     let call_premium = model_premium(pricer, CollarLeg::Call, call_strike)?;
     if call_strike < put_strike {
         return Err(DomainError::out_of_range(
-            "call strike",
+            Field::CallStrike,
             dec_f64(call_strike),
             format!("at least the put strike {put_strike}"),
         ));
@@ -265,10 +267,10 @@ impl ZeroCostCollar {
     /// ```
     pub fn hedge(&self) -> Result<Hedge> {
         Ok(Hedge::Collar {
-            put_strike: dec_from_f64("put strike", self.put_strike)?,
-            put_premium: dec_from_f64("put premium", self.put_premium)?,
-            call_strike: dec_from_f64("call strike", self.call_strike)?,
-            call_premium: dec_from_f64("call premium", self.call_premium)?,
+            put_strike: dec_from_f64(Field::PutStrike, self.put_strike)?,
+            put_premium: dec_from_f64(Field::PutPremium, self.put_premium)?,
+            call_strike: dec_from_f64(Field::CallStrike, self.call_strike)?,
+            call_premium: dec_from_f64(Field::CallPremium, self.call_premium)?,
         })
     }
 }
@@ -318,15 +320,15 @@ pub fn zero_cost_collar<P: OptionPricer + ?Sized>(
     pricer: &P,
     p: ZeroCostParams,
 ) -> Result<ZeroCostCollar> {
-    let kp = in_range("put strike", p.put_strike, 0.0, MAX_PRICE)?;
+    let kp = Range::closed(0.0, MAX_PRICE).check(Field::PutStrike, p.put_strike)?;
     if kp <= 0.0 {
         return Err(DomainError::out_of_range(
-            "put strike",
+            Field::PutStrike,
             kp,
             format!("greater than 0 and at most {MAX_PRICE}"),
         ));
     }
-    let kmin = in_range("lowest call strike", p.min_call_strike, kp, MAX_PRICE)?;
+    let kmin = Range::closed(kp, MAX_PRICE).check(Field::LowestCallStrike, p.min_call_strike)?;
     let put = checked_premium(pricer, CollarLeg::Put, kp)?;
     let searched = || format!("between {kmin} and {MAX_PRICE}");
     let no_strike = || DomainError::NoZeroCostStrike {
@@ -429,8 +431,8 @@ impl PutFloor {
     /// ```
     pub fn hedge(&self) -> Result<Hedge> {
         Ok(Hedge::Put {
-            strike: dec_from_f64("put strike", self.strike)?,
-            premium: dec_from_f64("put premium", self.premium)?,
+            strike: dec_from_f64(Field::PutStrike, self.strike)?,
+            premium: dec_from_f64(Field::PutPremium, self.premium)?,
         })
     }
 }
@@ -467,10 +469,10 @@ pub fn required_put_strike<P: OptionPricer + ?Sized>(
     target: &Target,
     carry_factor: f64,
 ) -> Result<Option<PutFloor>> {
-    let k = in_range("carry factor", carry_factor, 0.0, 100.0)?;
+    let k = Range::closed(0.0, 100.0).check(Field::CarryFactor, carry_factor)?;
     if k <= 0.0 {
         return Err(DomainError::out_of_range(
-            "carry factor",
+            Field::CarryFactor,
             k,
             "greater than 0 and at most 100",
         ));
@@ -489,7 +491,7 @@ pub fn required_put_strike<P: OptionPricer + ?Sized>(
         let cost = dec_f64(economics.cost());
         let best = ((1.0 - c) * q * dec_f64(p.worst_price) + c * q * best_level) / cost - 1.0;
         DomainError::out_of_range(
-            "target return",
+            Field::TargetReturn,
             dec_f64(p.target_return),
             format!("at most {best} (the best any put strike up to {MAX_PRICE} guarantees)"),
         )
@@ -553,14 +555,14 @@ pub fn required_zero_cost_collar<P: OptionPricer + ?Sized>(
     target: &Target,
     min_call_strike: f64,
 ) -> Result<Option<ZeroCostCollar>> {
-    in_range("lowest call strike", min_call_strike, 0.0, MAX_PRICE)?;
+    Range::closed(0.0, MAX_PRICE).check(Field::LowestCallStrike, min_call_strike)?;
     let level = dec_f64(target.required_level(economics)?);
     if level <= 0.0 {
         return Ok(None);
     }
     if level > MAX_PRICE {
         return Err(DomainError::out_of_range(
-            "target return",
+            Field::TargetReturn,
             dec_f64(target.params().target_return),
             format!("low enough that the required floor is at most {MAX_PRICE}"),
         ));
@@ -663,6 +665,6 @@ mod tests {
             },
         )
         .unwrap_err();
-        assert_eq!(e.field(), Some("put premium"));
+        assert_eq!(e.field(), Some(Field::PutPremium));
     }
 }

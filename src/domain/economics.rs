@@ -21,8 +21,10 @@
 //! - Total cost = power + other opex + amortization; all-in breakeven = total cost / Q.
 
 use super::error::{DomainError, Result};
+use super::field::Field;
 use super::money::{self, MAX_MONEY, MAX_PRICE, MAX_QUANTITY, MIN_COST};
-use super::validate::{dec_f64, dec_in_range, dec_positive};
+use super::validate::{dec_f64, dec_positive};
+use crate::domain::range::NumRange;
 use rust_decimal::Decimal;
 
 /// Checks a final coin price: `0 < S ≤ MAX_PRICE` (1e9 USD per coin).
@@ -31,13 +33,14 @@ use rust_decimal::Decimal;
 /// use minerhedge::domain::economics::validate_price;
 /// use rust_decimal::Decimal;
 /// assert!(validate_price(Decimal::from(250)).is_ok());
-/// assert_eq!(validate_price(Decimal::ZERO).unwrap_err().field(), Some("final price"));
+/// use minerhedge::domain::Field;
+/// assert_eq!(validate_price(Decimal::ZERO).unwrap_err().field(), Some(Field::FinalPrice));
 /// ```
 pub fn validate_price(s: Decimal) -> Result<Decimal> {
-    price_field("final price", s)
+    price_field(Field::FinalPrice, s)
 }
 
-pub(crate) fn price_field(field: &'static str, s: Decimal) -> Result<Decimal> {
+pub(crate) fn price_field(field: Field, s: Decimal) -> Result<Decimal> {
     if s > Decimal::ZERO && s <= MAX_PRICE {
         Ok(s)
     } else {
@@ -70,12 +73,12 @@ pub fn halving_subsidy(
     period_days: Decimal,
 ) -> Result<Decimal> {
     let d = Decimal::from;
-    bounded("block subsidy", subsidy, d(0), true, d(1_000_000), true)?;
-    bounded("period length", period_days, d(0), false, d(3650), true)?;
-    bounded("halving day", halving_day, d(0), true, period_days, true)?;
-    let share = money::div("halving day", halving_day, period_days)?;
-    let full = money::mul("block subsidy", subsidy, Decimal::ONE + share)?;
-    money::div("block subsidy", full, Decimal::TWO).map(|v| v.normalize())
+    NumRange::closed(d(0), d(1_000_000)).check(Field::BlockSubsidy, subsidy)?;
+    NumRange::above(d(0), d(3650)).check(Field::PeriodLength, period_days)?;
+    NumRange::closed(d(0), period_days).check(Field::HalvingDay, halving_day)?;
+    let share = money::div(Field::HalvingDay, halving_day, period_days)?;
+    let full = money::mul(Field::BlockSubsidy, subsidy, Decimal::ONE + share)?;
+    money::div(Field::BlockSubsidy, full, Decimal::TWO).map(|v| v.normalize())
 }
 
 /// Inputs of [`PeriodEconomics::direct`]: the seed's cloud-mining case.
@@ -130,13 +133,14 @@ impl PeriodEconomics {
     ///     period_cost: Decimal::from(1100),
     ///     expected_output: Decimal::ZERO,
     /// });
-    /// assert_eq!(bad.unwrap_err().field(), Some("expected output"));
+    /// use minerhedge::domain::Field;
+    /// assert_eq!(bad.unwrap_err().field(), Some(Field::ExpectedOutput));
     /// ```
     pub fn direct(p: DirectParams) -> Result<Self> {
-        dec_in_range("period cost", p.period_cost, MIN_COST, MAX_MONEY)?;
+        NumRange::closed(MIN_COST, MAX_MONEY).check(Field::PeriodCost, p.period_cost)?;
         if !(p.expected_output > Decimal::ZERO && p.expected_output <= MAX_QUANTITY) {
             return Err(DomainError::out_of_range(
-                "expected output",
+                Field::ExpectedOutput,
                 dec_f64(p.expected_output),
                 format!("greater than 0 and at most {MAX_QUANTITY} coins"),
             ));
@@ -218,7 +222,7 @@ impl PeriodEconomics {
     /// ```
     pub fn revenue(&self, s: Decimal) -> Result<Decimal> {
         validate_price(s)?;
-        money::mul("revenue", self.output, s)
+        money::mul(Field::Revenue, self.output, s)
     }
 
     /// Unhedged return `Q·S / cost − 1` (a fraction; 28 digits).
@@ -242,8 +246,8 @@ impl PeriodEconomics {
     /// # Ok::<(), minerhedge::domain::DomainError>(())
     /// ```
     pub fn return_of_total(&self, total: Decimal) -> Result<Decimal> {
-        let ratio = money::div("period return", total, self.cost)?;
-        money::sub("period return", ratio, Decimal::ONE)
+        let ratio = money::div(Field::PeriodReturn, total, self.cost)?;
+        money::sub(Field::PeriodReturn, ratio, Decimal::ONE)
     }
 
     /// All-in breakeven price `cost / Q` (USD per coin): the final price at which the
@@ -350,33 +354,6 @@ pub struct Rig {
     total_cost: Decimal,
 }
 
-fn bounded(
-    field: &'static str,
-    v: Decimal,
-    lo: Decimal,
-    lo_inclusive: bool,
-    hi: Decimal,
-    hi_inclusive: bool,
-) -> Result<Decimal> {
-    let lo_ok = if lo_inclusive { v >= lo } else { v > lo };
-    let hi_ok = if hi_inclusive { v <= hi } else { v < hi };
-    if lo_ok && hi_ok {
-        Ok(v)
-    } else {
-        let l = if lo_inclusive {
-            "at least"
-        } else {
-            "greater than"
-        };
-        let h = if hi_inclusive { "at most" } else { "less than" };
-        Err(DomainError::out_of_range(
-            field,
-            dec_f64(v),
-            format!("{l} {lo} and {h} {hi}"),
-        ))
-    }
-}
-
 const SECONDS_PER_DAY: Decimal = Decimal::from_parts(86_400, 0, 0, false, 0);
 const TWO_POW_32: Decimal = Decimal::from_parts(0, 1, 0, false, 0);
 const TERA: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false, 0);
@@ -391,102 +368,42 @@ impl Rig {
     /// use rust_decimal::Decimal;
     /// let mut p = RigParams::example();
     /// p.uptime = Decimal::ZERO;
-    /// assert_eq!(Rig::new(p).unwrap_err().field(), Some("uptime"));
+    /// use minerhedge::domain::Field;
+    /// assert_eq!(Rig::new(p).unwrap_err().field(), Some(Field::Uptime));
     /// ```
     pub fn new(p: RigParams) -> Result<Self> {
         let d = Decimal::from;
-        bounded(
-            "hashrate",
-            p.hashrate_ths,
-            d(0),
-            false,
-            d(100_000_000),
-            true,
-        )?;
-        bounded(
-            "efficiency",
-            p.efficiency_j_per_th,
-            d(0),
-            false,
-            d(1_000_000),
-            true,
-        )?;
-        bounded(
-            "power price",
-            p.power_price_per_kwh,
-            d(0),
-            true,
-            d(1000),
-            true,
-        )?;
-        bounded("other opex", p.other_opex, d(0), true, MAX_MONEY, true)?;
-        bounded("pool fee", p.pool_fee, d(0), true, d(1), false)?;
-        bounded("uptime", p.uptime, d(0), false, d(1), true)?;
-        bounded(
-            "difficulty",
-            p.difficulty,
-            d(1),
-            true,
-            d(100_000_000_000_000_000u64),
-            true,
-        )?;
-        bounded(
-            "difficulty growth",
-            p.difficulty_growth,
-            Decimal::NEGATIVE_ONE,
-            false,
-            d(10),
-            true,
-        )?;
-        bounded(
-            "block subsidy",
-            p.block_subsidy,
-            d(0),
-            true,
-            d(1_000_000),
-            true,
-        )?;
-        bounded(
-            "fees per block",
-            p.fees_per_block,
-            d(0),
-            true,
-            d(1_000_000),
-            true,
-        )?;
-        dec_positive("block subsidy", p.block_subsidy + p.fees_per_block)?;
-        bounded("period length", p.period_days, d(0), false, d(3650), true)?;
+        NumRange::above(d(0), d(100_000_000)).check(Field::Hashrate, p.hashrate_ths)?;
+        NumRange::above(d(0), d(1_000_000)).check(Field::Efficiency, p.efficiency_j_per_th)?;
+        NumRange::closed(d(0), d(1000)).check(Field::PowerPrice, p.power_price_per_kwh)?;
+        NumRange::closed(d(0), MAX_MONEY).check(Field::OtherOpex, p.other_opex)?;
+        NumRange::below(d(0), d(1)).check(Field::PoolFee, p.pool_fee)?;
+        NumRange::above(d(0), d(1)).check(Field::Uptime, p.uptime)?;
+        NumRange::closed(d(1), d(100_000_000_000_000_000u64))
+            .check(Field::Difficulty, p.difficulty)?;
+        NumRange::above(Decimal::NEGATIVE_ONE, d(10))
+            .check(Field::DifficultyGrowth, p.difficulty_growth)?;
+        NumRange::closed(d(0), d(1_000_000)).check(Field::BlockSubsidy, p.block_subsidy)?;
+        NumRange::closed(d(0), d(1_000_000)).check(Field::FeesPerBlock, p.fees_per_block)?;
+        dec_positive(Field::BlockSubsidy, p.block_subsidy + p.fees_per_block)?;
+        NumRange::above(d(0), d(3650)).check(Field::PeriodLength, p.period_days)?;
         let reward = p.block_subsidy + p.fees_per_block;
-        bounded(
-            "hardware capex",
-            p.hardware_capex,
-            d(0),
-            true,
-            MAX_MONEY,
-            true,
-        )?;
-        bounded(
-            "hardware lifetime",
-            p.hardware_lifetime_days,
-            d(0),
-            false,
-            d(36500),
-            true,
-        )?;
+        NumRange::closed(d(0), MAX_MONEY).check(Field::HardwareCapex, p.hardware_capex)?;
+        NumRange::above(d(0), d(36500)).check(Field::HardwareLifetime, p.hardware_lifetime_days)?;
 
-        let seconds = money::mul("period length", p.period_days, SECONDS_PER_DAY)?;
+        let seconds = money::mul(Field::PeriodLength, p.period_days, SECONDS_PER_DAY)?;
         // D_avg = D·(1 + g/2)
-        let growth_half = money::div("difficulty growth", p.difficulty_growth, Decimal::TWO)?;
+        let growth_half = money::div(Field::DifficultyGrowth, p.difficulty_growth, Decimal::TWO)?;
         let average_difficulty =
-            money::mul("difficulty", p.difficulty, Decimal::ONE + growth_half)?;
+            money::mul(Field::Difficulty, p.difficulty, Decimal::ONE + growth_half)?;
         // B = H·t / (D_avg·2³²), H = TH/s × 1e12
         let hashes = money::mul(
-            "hashrate",
-            money::mul("hashrate", p.hashrate_ths, TERA)?,
+            Field::Hashrate,
+            money::mul(Field::Hashrate, p.hashrate_ths, TERA)?,
             seconds,
         )?;
-        let denom = money::mul("difficulty", average_difficulty, TWO_POW_32)?;
-        let blocks = money::div("expected blocks", hashes, denom)?;
+        let denom = money::mul(Field::Difficulty, average_difficulty, TWO_POW_32)?;
+        let blocks = money::div(Field::ExpectedBlocks, hashes, denom)?;
         // Q = B × (subsidy + fees) × (1 − pool fee) × uptime. One rounding when the
         // numerator H·t·reward·(1 − fee)·uptime fits, else via the rounded B.
         let keep = (Decimal::ONE - p.pool_fee) * p.uptime;
@@ -497,31 +414,31 @@ impl Rig {
         {
             Some(c) => c,
             None => money::mul(
-                "expected output",
-                money::mul("expected output", blocks, reward)?,
+                Field::ExpectedOutput,
+                money::mul(Field::ExpectedOutput, blocks, reward)?,
                 keep,
             )?,
         };
         // E = TH/s × J/TH × uptime × t / 3.6e6  (kWh)
         let joules = money::mul(
-            "energy",
+            Field::Energy,
             money::mul(
-                "energy",
-                money::mul("energy", p.hashrate_ths, p.efficiency_j_per_th)?,
+                Field::Energy,
+                money::mul(Field::Energy, p.hashrate_ths, p.efficiency_j_per_th)?,
                 p.uptime,
             )?,
             seconds,
         )?;
-        let energy_kwh = money::div("energy", joules, JOULES_PER_KWH)?;
-        let power_cost = money::mul("power cost", energy_kwh, p.power_price_per_kwh)?;
+        let energy_kwh = money::div(Field::Energy, joules, JOULES_PER_KWH)?;
+        let power_cost = money::mul(Field::PowerCost, energy_kwh, p.power_price_per_kwh)?;
         let amortization = money::div(
-            "hardware capex",
-            money::mul("hardware capex", p.hardware_capex, p.period_days)?,
+            Field::HardwareCapex,
+            money::mul(Field::HardwareCapex, p.hardware_capex, p.period_days)?,
             p.hardware_lifetime_days,
         )?;
         let total_cost = money::add(
-            "period cost",
-            money::add("period cost", power_cost, p.other_opex)?,
+            Field::PeriodCost,
+            money::add(Field::PeriodCost, power_cost, p.other_opex)?,
             amortization,
         )?;
         Ok(Self {
@@ -673,8 +590,8 @@ impl Rig {
     /// # Ok::<(), minerhedge::domain::DomainError>(())
     /// ```
     pub fn cost_per_coin(&self) -> Result<Decimal> {
-        dec_positive("expected output", self.coins)?;
-        money::div("expected output", self.total_cost, self.coins)
+        dec_positive(Field::ExpectedOutput, self.coins)?;
+        money::div(Field::ExpectedOutput, self.total_cost, self.coins)
     }
 
     /// Network hashprice at spot `S`: USD earned per TH/s per day, gross of pool fee and at
@@ -690,9 +607,9 @@ impl Rig {
     /// # Ok::<(), minerhedge::domain::DomainError>(())
     /// ```
     pub fn hashprice(&self, spot: Decimal) -> Result<Decimal> {
-        price_field("spot price", spot)?;
+        price_field(Field::SpotPrice, spot)?;
         let reward = self.reward;
-        let denom = money::mul("hashprice", self.average_difficulty, TWO_POW_32)?;
+        let denom = money::mul(Field::Hashprice, self.average_difficulty, TWO_POW_32)?;
         // One rounding when the numerator fits, else via the rounded per-TH figure.
         let exact = (SECONDS_PER_DAY * TERA)
             .checked_mul(reward)
@@ -701,10 +618,10 @@ impl Rig {
         if let Some(v) = exact {
             return Ok(v.normalize());
         }
-        let per_th_day = money::div("hashprice", SECONDS_PER_DAY * TERA, denom)?;
+        let per_th_day = money::div(Field::Hashprice, SECONDS_PER_DAY * TERA, denom)?;
         money::mul(
-            "hashprice",
-            money::mul("hashprice", per_th_day, reward)?,
+            Field::Hashprice,
+            money::mul(Field::Hashprice, per_th_day, reward)?,
             spot,
         )
         .map(|v| v.normalize())
@@ -720,9 +637,9 @@ impl Rig {
     /// # Ok::<(), minerhedge::domain::DomainError>(())
     /// ```
     pub fn margin_at(&self, spot: Decimal) -> Result<Decimal> {
-        price_field("spot price", spot)?;
-        let rev = money::mul("revenue", self.coins, spot)?;
-        money::sub("margin", rev, self.total_cost)
+        price_field(Field::SpotPrice, spot)?;
+        let rev = money::mul(Field::Revenue, self.coins, spot)?;
+        money::sub(Field::Margin, rev, self.total_cost)
     }
 
     /// The period economics of this rig (see [`PeriodEconomics::from_rig`]).
@@ -783,7 +700,7 @@ pub(crate) mod tests {
         let mut p = RigParams::example();
         p.block_subsidy = Decimal::ZERO;
         p.fees_per_block = Decimal::ZERO;
-        assert_eq!(Rig::new(p).unwrap_err().field(), Some("block subsidy"));
+        assert_eq!(Rig::new(p).unwrap_err().field(), Some(Field::BlockSubsidy));
     }
 
     #[test]
@@ -791,6 +708,9 @@ pub(crate) mod tests {
         let mut p = RigParams::example();
         p.power_price_per_kwh = Decimal::ZERO;
         let rig = Rig::new(p).unwrap();
-        assert_eq!(rig.economics().unwrap_err().field(), Some("period cost"));
+        assert_eq!(
+            rig.economics().unwrap_err().field(),
+            Some(Field::PeriodCost)
+        );
     }
 }

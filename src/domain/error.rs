@@ -3,6 +3,7 @@
 //! Every message names the field, the offending value and what would have been valid, so the
 //! page can show it next to the input as it is.
 
+use super::field::Field;
 use std::fmt;
 
 /// Why the engine refused an input or could not produce a value.
@@ -10,11 +11,12 @@ use std::fmt;
 pub enum DomainError {
     /// A numeric input that is not finite or lies outside its valid range.
     ///
-    /// `field` is the name shown to the user (e.g. `"volatility"`), `value` the rejected value
-    /// and `range` a human description of the valid set (e.g. `"between 0 % and 100 %"`).
+    /// `field` is the input or derived quantity (shown by its name, e.g. `volatility`),
+    /// `value` the rejected value and `range` a human description of the valid set (e.g.
+    /// `"between 0 % and 100 %"`).
     OutOfRange {
-        /// User-facing field name.
-        field: &'static str,
+        /// The field, typed; [`Field::name`] is what people read.
+        field: Field,
         /// The rejected value (may be NaN or infinite).
         value: f64,
         /// Description of the valid range.
@@ -47,11 +49,11 @@ impl DomainError {
     /// Builds an [`DomainError::OutOfRange`].
     ///
     /// ```
-    /// use minerhedge::domain::DomainError;
-    /// let e = DomainError::out_of_range("volatility", -0.2, "at least 0");
+    /// use minerhedge::domain::{DomainError, Field};
+    /// let e = DomainError::out_of_range(Field::Volatility, -0.2, "at least 0");
     /// assert_eq!(e.to_string(), "volatility = -0.2 is out of range: must be at least 0");
     /// ```
-    pub fn out_of_range(field: &'static str, value: f64, range: impl Into<String>) -> Self {
+    pub fn out_of_range(field: Field, value: f64, range: impl Into<String>) -> Self {
         DomainError::OutOfRange {
             field,
             value,
@@ -59,10 +61,16 @@ impl DomainError {
         }
     }
 
-    /// The field the error is about, when it is about one input.
-    pub fn field(&self) -> Option<&'static str> {
+    /// The field the error is about, when it is about one input or derived quantity.
+    ///
+    /// ```
+    /// use minerhedge::domain::{DomainError, Field};
+    /// let e = DomainError::out_of_range(Field::Uptime, 0.0, "greater than 0");
+    /// assert_eq!(e.field(), Some(Field::Uptime));
+    /// ```
+    pub fn field(&self) -> Option<Field> {
         match self {
-            DomainError::OutOfRange { field, .. } => Some(field),
+            DomainError::OutOfRange { field, .. } => Some(*field),
             _ => None,
         }
     }

@@ -18,9 +18,11 @@
 
 use super::economics::price_field;
 use super::error::{DomainError, Result};
+use super::field::Field;
 use super::hedge::InverseQuote;
 use super::money::{self, MAX_PRICE};
-use super::validate::{dec_f64, dec_in_range};
+use super::validate::dec_f64;
+use crate::domain::range::NumRange;
 use rust_decimal::Decimal;
 
 /// What a leg is.
@@ -192,28 +194,29 @@ impl Leg {
     /// ```
     /// # use minerhedge::domain::leg::Leg; use rust_decimal::Decimal;
     /// let bad = Leg::sold_forward(Decimal::ONE, Decimal::ZERO).validate().unwrap_err();
-    /// assert_eq!(bad.field(), Some("forward price"));
+    /// use minerhedge::domain::Field;
+    /// assert_eq!(bad.field(), Some(Field::ForwardPrice));
     /// ```
     pub fn validate(&self) -> Result<()> {
         let q = self.quantity.abs();
         if q > money::MAX_QUANTITY {
             return Err(DomainError::out_of_range(
-                "hedged quantity",
+                Field::HedgedQuantity,
                 dec_f64(self.quantity),
                 "at most 1,000,000,000,000 coins",
             ));
         }
         match self.kind {
             LegKind::MinedCoins => Ok(()),
-            LegKind::LinearForward => price_field("forward price", self.price).map(|_| ()),
+            LegKind::LinearForward => price_field(Field::ForwardPrice, self.price).map(|_| ()),
             LegKind::InverseForward => InverseQuote::new(self.price).map(|_| ()),
             LegKind::Put => {
-                price_field("put strike", self.price)?;
-                premium_field("put premium", self.premium)
+                price_field(Field::PutStrike, self.price)?;
+                premium_field(Field::PutPremium, self.premium)
             }
             LegKind::Call => {
-                price_field("call strike", self.price)?;
-                premium_field("call premium", self.premium)
+                price_field(Field::CallStrike, self.price)?;
+                premium_field(Field::CallPremium, self.premium)
             }
         }
     }
@@ -235,10 +238,10 @@ impl Leg {
     /// Value in USD at final price `s`, before premiums, for a position whose inverse notional
     /// is `notional` (see [`Leg::notional`]); mined coins at their expected quantity.
     pub(crate) fn value_at(&self, s: Decimal, notional: Decimal) -> Result<Decimal> {
-        let f = "hedge payoff";
+        let f = Field::HedgePayoff;
         let q = self.quantity;
         match self.kind {
-            LegKind::MinedCoins => money::mul("revenue", q, s),
+            LegKind::MinedCoins => money::mul(Field::Revenue, q, s),
             LegKind::LinearForward => money::mul(f, q, s - self.price),
             LegKind::InverseForward => money::add(f, notional, money::mul(f, q, s)?),
             LegKind::Put => money::mul(f, q, (self.price - s).max(Decimal::ZERO)),
@@ -247,8 +250,10 @@ impl Leg {
     }
 }
 
-fn premium_field(field: &'static str, v: Decimal) -> Result<()> {
-    dec_in_range(field, v, Decimal::ZERO, MAX_PRICE).map(|_| ())
+fn premium_field(field: Field, v: Decimal) -> Result<()> {
+    NumRange::closed(Decimal::ZERO, MAX_PRICE)
+        .check(field, v)
+        .map(|_| ())
 }
 
 /// What a position is valued on: the final price and, for instruments that depend on it, the

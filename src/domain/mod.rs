@@ -5,6 +5,8 @@
 
 pub mod daycount;
 pub mod error;
+pub mod field;
+pub mod range;
 pub mod tolerance;
 pub mod validate;
 
@@ -23,3 +25,4 @@ pub mod program;
 pub mod risk;
 
 pub use error::{DomainError, Result};
+pub use field::Field;

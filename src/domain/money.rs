@@ -6,7 +6,9 @@
 //! are exact; a quotient is rounded to the 28th digit (e.g. a return of 2/11).
 
 use super::error::{DomainError, Result};
+use super::field::Field;
 use super::validate::dec_f64;
+use crate::domain::range::NumRange;
 use rust_decimal::prelude::FromPrimitive;
 use rust_decimal::{Decimal, MathematicalOps, RoundingStrategy};
 
@@ -46,11 +48,12 @@ pub const MIN_COST: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
 /// The error for a `Decimal` operation whose result does not fit (|x| > about 7.9e28).
 ///
 /// ```
+/// use minerhedge::domain::Field;
 /// use minerhedge::domain::money::overflow;
-/// let e = overflow("revenue", rust_decimal::Decimal::ONE);
-/// assert_eq!(e.field(), Some("revenue"));
+/// let e = overflow(Field::Revenue, rust_decimal::Decimal::ONE);
+/// assert_eq!(e.field(), Some(Field::Revenue));
 /// ```
-pub fn overflow(field: &'static str, operand: Decimal) -> DomainError {
+pub fn overflow(field: Field, operand: Decimal) -> DomainError {
     DomainError::out_of_range(
         field,
         dec_f64(operand),
@@ -61,46 +64,50 @@ pub fn overflow(field: &'static str, operand: Decimal) -> DomainError {
 /// `a × b`, or an [`overflow`] error naming `field`.
 ///
 /// ```
+/// use minerhedge::domain::Field;
 /// use minerhedge::domain::money::mul;
 /// use rust_decimal::Decimal;
-/// assert_eq!(mul("revenue", Decimal::from(5), Decimal::from(220)).unwrap(), Decimal::from(1100));
-/// assert!(mul("revenue", Decimal::MAX, Decimal::TWO).is_err());
+/// assert_eq!(mul(Field::Revenue, Decimal::from(5), Decimal::from(220)).unwrap(), Decimal::from(1100));
+/// assert!(mul(Field::Revenue, Decimal::MAX, Decimal::TWO).is_err());
 /// ```
-pub fn mul(field: &'static str, a: Decimal, b: Decimal) -> Result<Decimal> {
+pub fn mul(field: Field, a: Decimal, b: Decimal) -> Result<Decimal> {
     a.checked_mul(b).ok_or_else(|| overflow(field, a))
 }
 
 /// `a / b`, or an error naming `field` when `b = 0` or the quotient overflows.
 ///
 /// ```
+/// use minerhedge::domain::Field;
 /// use minerhedge::domain::money::div;
 /// use rust_decimal::Decimal;
-/// assert_eq!(div("notional", Decimal::from(5), Decimal::new(4, 3)).unwrap(), Decimal::from(1250));
-/// assert!(div("notional", Decimal::ONE, Decimal::ZERO).is_err());
+/// assert_eq!(div(Field::Notional, Decimal::from(5), Decimal::new(4, 3)).unwrap(), Decimal::from(1250));
+/// assert!(div(Field::Notional, Decimal::ONE, Decimal::ZERO).is_err());
 /// ```
-pub fn div(field: &'static str, a: Decimal, b: Decimal) -> Result<Decimal> {
+pub fn div(field: Field, a: Decimal, b: Decimal) -> Result<Decimal> {
     a.checked_div(b).ok_or_else(|| overflow(field, a))
 }
 
 /// `a + b`, or an [`overflow`] error naming `field`.
 ///
 /// ```
+/// use minerhedge::domain::Field;
 /// use minerhedge::domain::money::add;
 /// use rust_decimal::Decimal;
-/// assert_eq!(add("total", Decimal::ONE, Decimal::TWO).unwrap(), Decimal::from(3));
+/// assert_eq!(add(Field::Total, Decimal::ONE, Decimal::TWO).unwrap(), Decimal::from(3));
 /// ```
-pub fn add(field: &'static str, a: Decimal, b: Decimal) -> Result<Decimal> {
+pub fn add(field: Field, a: Decimal, b: Decimal) -> Result<Decimal> {
     a.checked_add(b).ok_or_else(|| overflow(field, a))
 }
 
 /// `a − b`, or an [`overflow`] error naming `field`.
 ///
 /// ```
+/// use minerhedge::domain::Field;
 /// use minerhedge::domain::money::sub;
 /// use rust_decimal::Decimal;
-/// assert_eq!(sub("payoff", Decimal::ONE, Decimal::TWO).unwrap(), Decimal::NEGATIVE_ONE);
+/// assert_eq!(sub(Field::Payoff, Decimal::ONE, Decimal::TWO).unwrap(), Decimal::NEGATIVE_ONE);
 /// ```
-pub fn sub(field: &'static str, a: Decimal, b: Decimal) -> Result<Decimal> {
+pub fn sub(field: Field, a: Decimal, b: Decimal) -> Result<Decimal> {
     a.checked_sub(b).ok_or_else(|| overflow(field, a))
 }
 
@@ -109,13 +116,14 @@ pub fn sub(field: &'static str, a: Decimal, b: Decimal) -> Result<Decimal> {
 /// `field`; |v| below 1e-28 becomes 0.
 ///
 /// ```
+/// use minerhedge::domain::Field;
 /// use minerhedge::domain::money::dec_from_f64;
 /// use rust_decimal::Decimal;
-/// assert_eq!(dec_from_f64("quote", 0.004).unwrap(), Decimal::new(4, 3));
-/// assert!(dec_from_f64("quote", f64::NAN).is_err());
-/// assert!(dec_from_f64("quote", 1e300).is_err());
+/// assert_eq!(dec_from_f64(Field::Quote, 0.004).unwrap(), Decimal::new(4, 3));
+/// assert!(dec_from_f64(Field::Quote, f64::NAN).is_err());
+/// assert!(dec_from_f64(Field::Quote, 1e300).is_err());
 /// ```
-pub fn dec_from_f64(field: &'static str, v: f64) -> Result<Decimal> {
+pub fn dec_from_f64(field: Field, v: f64) -> Result<Decimal> {
     if !v.is_finite() || v.abs() >= 7.9e28 {
         return Err(DomainError::out_of_range(
             field,
@@ -188,14 +196,14 @@ pub fn grouped(amount: Decimal) -> String {
 /// assert!(carry_factor(Decimal::TWO, Decimal::ONE).is_err());
 /// ```
 pub fn carry_factor(rate: Decimal, years: Decimal) -> Result<Decimal> {
-    super::validate::dec_in_range("risk-free rate", rate, Decimal::NEGATIVE_ONE, Decimal::ONE)?;
-    super::validate::dec_in_range("years", years, Decimal::ZERO, Decimal::TEN)?;
-    let x = mul("risk-free rate", rate, years)?;
+    NumRange::closed(Decimal::NEGATIVE_ONE, Decimal::ONE).check(Field::RiskFreeRate, rate)?;
+    NumRange::closed(Decimal::ZERO, Decimal::TEN).check(Field::Years, years)?;
+    let x = mul(Field::RiskFreeRate, rate, years)?;
     if x.is_zero() {
         return Ok(Decimal::ONE);
     }
     x.checked_exp()
-        .ok_or_else(|| overflow("risk-free rate", rate))
+        .ok_or_else(|| overflow(Field::RiskFreeRate, rate))
 }
 
 /// [`carry_factor`] from `f64` inputs (rate a fraction per year, years), each converted with
@@ -206,12 +214,13 @@ pub fn carry_factor(rate: Decimal, years: Decimal) -> Result<Decimal> {
 /// use minerhedge::domain::daycount::Act365;
 /// let k = carry_factor_f64(0.05, Act365::years(30)).unwrap();
 /// assert!((minerhedge::domain::validate::dec_f64(k) - (0.05f64 * Act365::years(30)).exp()).abs() < 1e-15);
-/// assert_eq!(carry_factor_f64(f64::NAN, 1.0).unwrap_err().field(), Some("risk-free rate"));
+/// use minerhedge::domain::Field;
+/// assert_eq!(carry_factor_f64(f64::NAN, 1.0).unwrap_err().field(), Some(Field::RiskFreeRate));
 /// ```
 pub fn carry_factor_f64(rate: f64, years: f64) -> Result<Decimal> {
     carry_factor(
-        dec_from_f64("risk-free rate", rate)?,
-        dec_from_f64("years", years)?,
+        dec_from_f64(Field::RiskFreeRate, rate)?,
+        dec_from_f64(Field::Years, years)?,
     )
 }
 

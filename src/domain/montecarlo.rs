@@ -20,8 +20,10 @@
 //! animation frames and drop a stale run without waiting for it.
 
 use super::error::{DomainError, Result};
+use super::field::Field;
 use super::risk::PayoffProfile;
-use super::validate::{in_range, positive, MAX_PRICE};
+use super::validate::{positive, MAX_PRICE};
+use crate::domain::range::Range;
 use rand::{Rng, SeedableRng};
 use rand_pcg::Pcg64Mcg;
 
@@ -153,40 +155,40 @@ impl McRun {
     /// assert!(stats[0].prob_loss > 0.2 && stats[0].prob_loss < 0.6);
     /// ```
     pub fn new(params: McParams, profiles: Vec<PayoffProfile>) -> Result<Self> {
-        positive("spot", params.spot)?;
-        in_range("spot", params.spot, 0.0, MAX_PRICE)?;
-        in_range("drift", params.drift, -10.0, 10.0)?;
-        in_range("volatility", params.vol, 0.0, 10.0)?;
-        in_range("period in years", params.years, 0.0, 10.0)?;
+        positive(Field::Spot, params.spot)?;
+        Range::closed(0.0, MAX_PRICE).check(Field::Spot, params.spot)?;
+        Range::closed(-10.0, 10.0).check(Field::Drift, params.drift)?;
+        Range::closed(0.0, 10.0).check(Field::Volatility, params.vol)?;
+        Range::closed(0.0, 10.0).check(Field::PeriodInYears, params.years)?;
         if !(params.difficulty_drift.is_finite()
             && params.difficulty_drift > -1.0
             && params.difficulty_drift <= 10.0)
         {
             return Err(DomainError::out_of_range(
-                "difficulty drift",
+                Field::DifficultyDrift,
                 params.difficulty_drift,
                 "greater than -1 (−100 %) and at most 10 (+1,000 %)",
             ));
         }
-        in_range("difficulty volatility", params.difficulty_vol, 0.0, 10.0)?;
-        in_range("correlation", params.correlation, -1.0, 1.0)?;
+        Range::closed(0.0, 10.0).check(Field::DifficultyVolatility, params.difficulty_vol)?;
+        Range::closed(-1.0, 1.0).check(Field::Correlation, params.correlation)?;
         if !(1..=Self::MAX_PATHS).contains(&params.paths) {
             return Err(DomainError::out_of_range(
-                "paths",
+                Field::Paths,
                 params.paths as f64,
                 format!("between 1 and {}", Self::MAX_PATHS),
             ));
         }
         if !(1..=1000).contains(&params.bins) {
             return Err(DomainError::out_of_range(
-                "bins",
+                Field::Bins,
                 params.bins as f64,
                 "between 1 and 1000",
             ));
         }
         if profiles.is_empty() {
             return Err(DomainError::out_of_range(
-                "strategies",
+                Field::Strategies,
                 0.0,
                 "at least one strategy",
             ));

@@ -1,20 +1,23 @@
-//! Checks shared by every validated constructor of the engine.
+//! Checks shared by every validated constructor of the engine (intervals are
+//! [`Range`](super::range::Range)'s).
 //!
 //! Each returns the value unchanged when it is valid and a [`DomainError::OutOfRange`] naming
 //! the field otherwise. NaN and ±∞ are always rejected.
 
 use super::error::{DomainError, Result};
+use super::field::Field;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 /// A finite number.
 ///
 /// ```
+/// use minerhedge::domain::Field;
 /// use minerhedge::domain::validate::finite;
-/// assert!(finite("rate", 0.05).is_ok());
-/// assert!(finite("rate", f64::NAN).is_err());
+/// assert!(finite(Field::Rate, 0.05).is_ok());
+/// assert!(finite(Field::Rate, f64::NAN).is_err());
 /// ```
-pub fn finite(field: &'static str, v: f64) -> Result<f64> {
+pub fn finite(field: Field, v: f64) -> Result<f64> {
     if v.is_finite() {
         Ok(v)
     } else {
@@ -25,11 +28,12 @@ pub fn finite(field: &'static str, v: f64) -> Result<f64> {
 /// A finite number strictly greater than zero.
 ///
 /// ```
+/// use minerhedge::domain::Field;
 /// use minerhedge::domain::validate::positive;
-/// assert!(positive("spot", 250.0).is_ok());
-/// assert!(positive("spot", 0.0).is_err());
+/// assert!(positive(Field::Spot, 250.0).is_ok());
+/// assert!(positive(Field::Spot, 0.0).is_err());
 /// ```
-pub fn positive(field: &'static str, v: f64) -> Result<f64> {
+pub fn positive(field: Field, v: f64) -> Result<f64> {
     if v.is_finite() && v > 0.0 {
         Ok(v)
     } else {
@@ -40,11 +44,12 @@ pub fn positive(field: &'static str, v: f64) -> Result<f64> {
 /// A finite number at least zero.
 ///
 /// ```
+/// use minerhedge::domain::Field;
 /// use minerhedge::domain::validate::non_negative;
-/// assert!(non_negative("fees per block", 0.0).is_ok());
-/// assert!(non_negative("fees per block", -1.0).is_err());
+/// assert!(non_negative(Field::FeesPerBlock, 0.0).is_ok());
+/// assert!(non_negative(Field::FeesPerBlock, -1.0).is_err());
 /// ```
-pub fn non_negative(field: &'static str, v: f64) -> Result<f64> {
+pub fn non_negative(field: Field, v: f64) -> Result<f64> {
     if v.is_finite() && v >= 0.0 {
         Ok(v)
     } else {
@@ -52,35 +57,16 @@ pub fn non_negative(field: &'static str, v: f64) -> Result<f64> {
     }
 }
 
-/// A finite number in the closed interval `[lo, hi]`.
-///
-/// ```
-/// use minerhedge::domain::validate::in_range;
-/// assert!(in_range("coverage", 0.5, 0.0, 1.0).is_ok());
-/// let e = in_range("coverage", 1.5, 0.0, 1.0).unwrap_err();
-/// assert_eq!(e.to_string(), "coverage = 1.5 is out of range: must be between 0 and 1");
-/// ```
-pub fn in_range(field: &'static str, v: f64, lo: f64, hi: f64) -> Result<f64> {
-    if v.is_finite() && v >= lo && v <= hi {
-        Ok(v)
-    } else {
-        Err(DomainError::out_of_range(
-            field,
-            v,
-            format!("between {lo} and {hi}"),
-        ))
-    }
-}
-
 /// A decimal strictly greater than zero.
 ///
 /// ```
+/// use minerhedge::domain::Field;
 /// use minerhedge::domain::validate::dec_positive;
 /// use rust_decimal::Decimal;
-/// assert!(dec_positive("period cost", Decimal::from(1100)).is_ok());
-/// assert!(dec_positive("period cost", Decimal::ZERO).is_err());
+/// assert!(dec_positive(Field::PeriodCost, Decimal::from(1100)).is_ok());
+/// assert!(dec_positive(Field::PeriodCost, Decimal::ZERO).is_err());
 /// ```
-pub fn dec_positive(field: &'static str, v: Decimal) -> Result<Decimal> {
+pub fn dec_positive(field: Field, v: Decimal) -> Result<Decimal> {
     if v > Decimal::ZERO {
         Ok(v)
     } else {
@@ -95,36 +81,17 @@ pub fn dec_positive(field: &'static str, v: Decimal) -> Result<Decimal> {
 /// A decimal at least zero.
 ///
 /// ```
+/// use minerhedge::domain::Field;
 /// use minerhedge::domain::validate::dec_non_negative;
 /// use rust_decimal::Decimal;
-/// assert!(dec_non_negative("capex", Decimal::ZERO).is_ok());
-/// assert!(dec_non_negative("capex", Decimal::NEGATIVE_ONE).is_err());
+/// assert!(dec_non_negative(Field::Capex, Decimal::ZERO).is_ok());
+/// assert!(dec_non_negative(Field::Capex, Decimal::NEGATIVE_ONE).is_err());
 /// ```
-pub fn dec_non_negative(field: &'static str, v: Decimal) -> Result<Decimal> {
+pub fn dec_non_negative(field: Field, v: Decimal) -> Result<Decimal> {
     if v >= Decimal::ZERO {
         Ok(v)
     } else {
         Err(DomainError::out_of_range(field, dec_f64(v), "at least 0"))
-    }
-}
-
-/// A decimal in the closed interval `[lo, hi]`.
-///
-/// ```
-/// use minerhedge::domain::validate::dec_in_range;
-/// use rust_decimal::Decimal;
-/// assert!(dec_in_range("coverage", Decimal::ONE, Decimal::ZERO, Decimal::ONE).is_ok());
-/// assert!(dec_in_range("coverage", Decimal::TWO, Decimal::ZERO, Decimal::ONE).is_err());
-/// ```
-pub fn dec_in_range(field: &'static str, v: Decimal, lo: Decimal, hi: Decimal) -> Result<Decimal> {
-    if v >= lo && v <= hi {
-        Ok(v)
-    } else {
-        Err(DomainError::out_of_range(
-            field,
-            dec_f64(v),
-            format!("between {lo} and {hi}"),
-        ))
     }
 }
 

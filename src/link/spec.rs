@@ -3,7 +3,7 @@
 //! The same table drives the decoder, [`Scenario::validate`](super::Scenario::validate), the
 //! module documentation (checked by a test) and whatever the page shows next to an input.
 
-use crate::format;
+pub use crate::domain::range::NumRange;
 use rust_decimal::Decimal;
 use std::fmt;
 
@@ -26,99 +26,6 @@ const fn pow10(p: u32) -> Decimal {
         i += 1;
     }
     Decimal::from_parts(v as u32, (v >> 32) as u32, (v >> 64) as u32, false, 0)
-}
-
-/// An interval of allowed values with open or closed ends.
-///
-/// ```
-/// use minerhedge::link::NumRange;
-/// use rust_decimal::Decimal;
-/// let vol = NumRange::closed(Decimal::ZERO, Decimal::from(500));
-/// assert!(vol.contains(Decimal::from(80)));
-/// assert!(!vol.contains(Decimal::from(501)));
-/// assert_eq!(vol.to_string(), "between 0 and 500");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NumRange {
-    /// Lower end.
-    pub min: Decimal,
-    /// Whether `min` itself is allowed.
-    pub min_inclusive: bool,
-    /// Upper end.
-    pub max: Decimal,
-    /// Whether `max` itself is allowed.
-    pub max_inclusive: bool,
-}
-
-impl NumRange {
-    /// `[min, max]`.
-    ///
-    /// ```
-    /// use minerhedge::link::NumRange;
-    /// use rust_decimal::Decimal;
-    /// assert!(NumRange::closed(Decimal::ZERO, Decimal::ONE).contains(Decimal::ONE));
-    /// ```
-    pub const fn closed(min: Decimal, max: Decimal) -> Self {
-        NumRange {
-            min,
-            min_inclusive: true,
-            max,
-            max_inclusive: true,
-        }
-    }
-
-    /// `(min, max]`: greater than `min`, at most `max`.
-    ///
-    /// ```
-    /// use minerhedge::link::NumRange;
-    /// use rust_decimal::Decimal;
-    /// let r = NumRange::above(Decimal::ZERO, Decimal::ONE);
-    /// assert!(!r.contains(Decimal::ZERO));
-    /// assert_eq!(r.to_string(), "greater than 0 and at most 1");
-    /// ```
-    pub const fn above(min: Decimal, max: Decimal) -> Self {
-        NumRange {
-            min,
-            min_inclusive: false,
-            max,
-            max_inclusive: true,
-        }
-    }
-
-    /// Whether `v` lies in the interval.
-    ///
-    /// ```
-    /// use minerhedge::link::NumRange;
-    /// use rust_decimal::Decimal;
-    /// assert!(NumRange::closed(Decimal::NEGATIVE_ONE, Decimal::ONE).contains(Decimal::ZERO));
-    /// ```
-    pub fn contains(&self, v: Decimal) -> bool {
-        let lo_ok = if self.min_inclusive {
-            v >= self.min
-        } else {
-            v > self.min
-        };
-        let hi_ok = if self.max_inclusive {
-            v <= self.max
-        } else {
-            v < self.max
-        };
-        lo_ok && hi_ok
-    }
-}
-
-/// "between 0 and 500", "greater than 0 and at most 1,000,000,000", …
-impl fmt::Display for NumRange {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let min = format::coin(self.min, 28, "");
-        let max = format::coin(self.max, 28, "");
-        match (self.min_inclusive, self.max_inclusive) {
-            (true, true) => write!(f, "between {min} and {max}"),
-            (false, true) => write!(f, "greater than {min} and at most {max}"),
-            (true, false) => write!(f, "at least {min} and less than {max}"),
-            (false, false) => write!(f, "greater than {min} and less than {max}"),
-        }
-    }
 }
 
 /// What kind of value a key holds.

@@ -34,7 +34,7 @@ use crate::domain::risk::{
 };
 use crate::domain::strategy::{OptionQuote, StrategyInputs};
 use crate::domain::validate::dec_f64;
-use crate::domain::{money, DomainError, Result};
+use crate::domain::{money, DomainError, Field, Result};
 use crate::link::{CallStrike, HedgeChoice, Mode, Scenario};
 use rust_decimal::Decimal;
 
@@ -255,9 +255,9 @@ impl Model {
             Ok(m) => Some(m),
             Err(e) => {
                 let key = match e.field() {
-                    Some("spot") => "spot",
-                    Some("volatility") => "vol",
-                    Some("risk-free rate") => "rate",
+                    Some(Field::Spot) => "spot",
+                    Some(Field::Volatility) => "vol",
+                    Some(Field::RiskFreeRate) => "rate",
                     _ => "days",
                 };
                 messages.push(msg(key, e));
@@ -493,7 +493,7 @@ fn economics_of(s: &Scenario) -> std::result::Result<(PeriodEconomics, Economics
                 expected_output: s.economics.qty,
             })
             .map_err(|e| {
-                let key = if e.field() == Some("expected output") {
+                let key = if e.field() == Some(Field::ExpectedOutput) {
                     "qty"
                 } else {
                     "cost"
@@ -550,20 +550,21 @@ fn summarize(
 
 /// The link key of a rig input named in an engine error.
 fn rig_key(e: &DomainError) -> &'static str {
-    match e.field().unwrap_or("") {
-        f if f.contains("hashrate") => "hr",
-        f if f.contains("efficiency") => "eff",
-        f if f.contains("power") => "pwr",
-        f if f.contains("opex") || f.contains("operating") => "opex",
-        f if f.contains("pool") => "pool",
-        f if f.contains("uptime") => "up",
-        f if f.contains("growth") => "dg",
-        f if f.contains("difficulty") => "diff",
-        f if f.contains("subsidy") => "sub",
-        f if f.contains("fee") => "fee",
-        f if f.contains("lifetime") => "life",
-        f if f.contains("capex") || f.contains("hardware") => "capex",
-        f if f.contains("period") => "days",
+    match e.field() {
+        Some(Field::Hashrate) => "hr",
+        Some(Field::Efficiency) => "eff",
+        Some(Field::PowerPrice | Field::PowerCost) => "pwr",
+        Some(Field::OtherOpex) => "opex",
+        Some(Field::PoolFee) => "pool",
+        Some(Field::Uptime) => "up",
+        Some(Field::DifficultyGrowth) => "dg",
+        Some(Field::Difficulty | Field::DifficultyChange) => "diff",
+        Some(Field::BlockSubsidy) => "sub",
+        Some(Field::FeesPerBlock) => "fee",
+        Some(Field::HardwareLifetime) => "life",
+        Some(Field::Capex | Field::HardwareCapex) => "capex",
+        Some(Field::HalvingDay) => "halv",
+        Some(Field::PeriodLength | Field::PeriodCost | Field::PeriodInYears) => "days",
         _ => "hr",
     }
 }
@@ -599,7 +600,7 @@ fn options_of(s: &Scenario, m: &SpotModel) -> std::result::Result<OptionsView, V
     )
     .and_then(|z| {
         Ok(OptionLeg {
-            strike: money::dec_from_f64("call strike", z.call_strike)?,
+            strike: money::dec_from_f64(Field::CallStrike, z.call_strike)?,
             // The exact premium the collar uses is the put's, so the net is exactly zero.
             premium: put.premium,
             source: PremiumSource::Model,
@@ -648,8 +649,8 @@ fn leg(
     quote: Option<Decimal>,
 ) -> Result<OptionLeg> {
     let field = match kind {
-        OptionKind::Put => "put premium",
-        OptionKind::Call => "call premium",
+        OptionKind::Put => Field::PutPremium,
+        OptionKind::Call => Field::CallPremium,
     };
     Ok(match quote {
         Some(q) => OptionLeg {
@@ -716,7 +717,7 @@ fn strategy_of(
     Ok(Strategy {
         kind,
         upfront_premium: position.upfront_premium(),
-        covered: money::mul("coverage", inputs.coverage, inputs.output)?.normalize(),
+        covered: money::mul(Field::Coverage, inputs.coverage, inputs.output)?.normalize(),
         bounds: profile.bounds(),
         return_range: profile.return_range(&grid),
         outlook,

@@ -24,7 +24,7 @@ use crate::domain::program::{
     ProgramEconomics, ProgramParams, SimulationParams,
 };
 use crate::domain::validate::dec_f64;
-use crate::domain::DomainError;
+use crate::domain::{DomainError, Field};
 use crate::link::{CallStrike, Key, Mode, Scenario};
 
 /// The program of a scenario, built.
@@ -123,39 +123,38 @@ fn simulation(s: &Scenario) -> SimulationParams {
     }
 }
 
-/// The link key an engine error is about, from the engine's field names (exact names, one
-/// row each).
-fn key_of(s: &Scenario, field: &str) -> Key {
+/// The link key an engine error is about (one arm per engine field that has a key).
+fn key_of(s: &Scenario, field: Field) -> Key {
     let rig = s.economics.mode == Mode::Rig;
     match field {
-        "expected output" => Key::Qty,
-        "period cost" => Key::Cost,
-        "spot" | "spot price" => Key::Spot,
-        "volatility" => Key::Vol,
-        "risk-free rate" => Key::Rate,
-        "basis" => Key::Basis,
-        "coverage" => Key::MonthCoverage,
-        "put strike" => Key::MonthPutStrikes,
-        "call strike" => Key::MonthCallStrikes,
-        "forward overrides" | "forward override" | "forward" => Key::MonthForwards,
-        "difficulty growth" => Key::MonthlyGrowth,
-        "halving date" => Key::HalvingDate,
-        "months" => Key::Months,
-        "start date" => Key::Start,
-        "paths" => Key::Paths,
-        "difficulty volatility" => Key::DifficultyVol,
-        "correlation" => Key::Correlation,
-        "hashrate" => Key::Hashrate,
-        "efficiency" => Key::Efficiency,
-        "power price" => Key::Power,
-        "pool fee" => Key::PoolFee,
-        "uptime" => Key::Uptime,
-        "difficulty" => Key::Difficulty,
-        "block subsidy" => Key::Subsidy,
-        "fees per block" => Key::Fees,
-        "hardware capex" => Key::Capex,
-        "hardware lifetime" => Key::Lifetime,
-        "other opex" => Key::Opex,
+        Field::ExpectedOutput => Key::Qty,
+        Field::PeriodCost => Key::Cost,
+        Field::Spot | Field::SpotPrice => Key::Spot,
+        Field::Volatility => Key::Vol,
+        Field::RiskFreeRate => Key::Rate,
+        Field::Basis => Key::Basis,
+        Field::Coverage => Key::MonthCoverage,
+        Field::PutStrike => Key::MonthPutStrikes,
+        Field::CallStrike => Key::MonthCallStrikes,
+        Field::ForwardOverrides | Field::ForwardOverride | Field::Forward => Key::MonthForwards,
+        Field::DifficultyGrowth => Key::MonthlyGrowth,
+        Field::HalvingDate => Key::HalvingDate,
+        Field::Months => Key::Months,
+        Field::StartDate => Key::Start,
+        Field::Paths => Key::Paths,
+        Field::DifficultyVolatility => Key::DifficultyVol,
+        Field::Correlation => Key::Correlation,
+        Field::Hashrate => Key::Hashrate,
+        Field::Efficiency => Key::Efficiency,
+        Field::PowerPrice => Key::Power,
+        Field::PoolFee => Key::PoolFee,
+        Field::Uptime => Key::Uptime,
+        Field::Difficulty => Key::Difficulty,
+        Field::BlockSubsidy => Key::Subsidy,
+        Field::FeesPerBlock => Key::Fees,
+        Field::HardwareCapex => Key::Capex,
+        Field::HardwareLifetime => Key::Lifetime,
+        Field::OtherOpex => Key::Opex,
         _ if rig => Key::Hashrate,
         _ => Key::MonthHedges,
     }

@@ -108,3 +108,49 @@ fn no_source_file_sets_inner_html() {
         .collect();
     assert!(hits.is_empty(), "HTML strings set on elements in {hits:?}");
 }
+
+/// Lines of `src/` (comments left out) that contain any of `needles`, as `path:line`.
+fn code_lines_with(needles: &[&str]) -> Vec<String> {
+    let mut files = Vec::new();
+    collect(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    let mut hits = Vec::new();
+    for f in &files {
+        let text = fs::read_to_string(f).expect("source is UTF-8");
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            if needles.iter().any(|needle| code.contains(needle)) {
+                hits.push(format!("{f}:{}", n + 1));
+            }
+        }
+    }
+    hits
+}
+
+#[test]
+fn engine_errors_name_a_typed_field() {
+    // An error's field is a `domain::Field`, never a string, and the page maps it to a link
+    // key with a `match` on the variant, never by comparing names.
+    let hits = code_lines_with(&[
+        concat!("field: &'static", " str"),
+        concat!("field: &", "str"),
+        concat!("field().unwrap_or(", "\"\")"),
+    ]);
+    assert!(hits.is_empty(), "string-typed error fields at {hits:?}");
+}
+
+#[test]
+fn one_range_checker() {
+    // Intervals are checked by `domain::range::Range` alone.
+    let hits = code_lines_with(&[
+        concat!("fn dec_in", "_range("),
+        concat!("fn boun", "ded("),
+        concat!("validate::in", "_range"),
+    ]);
+    assert!(
+        hits.is_empty(),
+        "range checks outside domain::range at {hits:?}"
+    );
+}

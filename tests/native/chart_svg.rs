@@ -8,6 +8,7 @@ use minerhedge::chart::geometry::{Frame, Surface};
 use minerhedge::chart::heatmap::{self, diverging_colour, Grid, HeatmapChart};
 use minerhedge::chart::payoff::{self, PayoffChart, Series, SeriesStyle};
 use minerhedge::chart::{ChartError, Theme, TickFormat};
+use minerhedge::domain::Field;
 use plotters::prelude::*;
 use proptest::prelude::*;
 
@@ -721,7 +722,7 @@ proptest! {
             // A surface too small for a plotting area is the only acceptable failure: the
             // backend's refusal, or the typed "plot area size" error found by a 158 x 54 case.
             Err(ChartError::Drawing(_)) => prop_assert!(css_w < 120.0 || css_h < 120.0),
-            Err(ChartError::Invalid(e)) if e.field() == Some("plot area size") => {
+            Err(ChartError::Invalid(e)) if e.field() == Some(Field::PlotAreaSize) => {
                 prop_assert!(css_w < 120.0 || css_h < 120.0, "{}", e)
             }
             Err(e) => prop_assert!(false, "unexpected error {e}"),

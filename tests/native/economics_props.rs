@@ -13,6 +13,7 @@ use minerhedge::domain::money::{
     MAX_QUANTITY,
 };
 use minerhedge::domain::DomainError;
+use minerhedge::domain::Field;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -61,7 +62,9 @@ fn rig_params() -> impl Strategy<Value = RigParams> {
 
 fn is_typed(e: &DomainError) -> bool {
     match e {
-        DomainError::OutOfRange { field, range, .. } => !field.is_empty() && !range.is_empty(),
+        DomainError::OutOfRange { field, range, .. } => {
+            !field.name().is_empty() && !range.is_empty()
+        }
         _ => false,
     }
 }
@@ -91,7 +94,7 @@ proptest! {
             }
             Err(err) => {
                 prop_assert!(is_typed(&err));
-                let f = err.field().unwrap();
+                let f = err.field().unwrap().name();
                 prop_assert!(f == "period cost" || f == "expected output", "{}", f);
             }
         }
@@ -146,14 +149,14 @@ proptest! {
 
     #[test]
     fn f64_conversion_is_typed(v in any_f64()) {
-        match dec_from_f64("quote", v) {
+        match dec_from_f64(Field::Quote, v) {
             Ok(d) => {
                 prop_assert!(v.is_finite());
                 let back: f64 = rust_decimal::prelude::ToPrimitive::to_f64(&d).unwrap();
                 prop_assert!((back - v).abs() <= 1e-28_f64.max(v.abs() * 1e-15));
             }
             Err(e) => {
-                prop_assert_eq!(e.field(), Some("quote"));
+                prop_assert_eq!(e.field(), Some(Field::Quote));
                 prop_assert!(!v.is_finite() || v.abs() >= 7.9e28);
             }
         }

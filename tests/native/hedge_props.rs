@@ -22,6 +22,7 @@ use minerhedge::domain::hedge::{
 use minerhedge::domain::pricing::{ForwardModel, ForwardParams, SpotModel, SpotParams};
 use minerhedge::domain::tolerance::ZERO_COST;
 use minerhedge::domain::validate::dec_f64;
+use minerhedge::domain::Field;
 use minerhedge::domain::{DomainError, Result};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -105,7 +106,9 @@ fn any_hedge() -> impl Strategy<Value = Hedge> {
 
 fn is_typed(e: &DomainError) -> bool {
     match e {
-        DomainError::OutOfRange { field, range, .. } => !field.is_empty() && !range.is_empty(),
+        DomainError::OutOfRange { field, range, .. } => {
+            !field.name().is_empty() && !range.is_empty()
+        }
         DomainError::NoZeroCostStrike { put_premium, .. } => put_premium.is_finite(),
         DomainError::NoConvergence { .. } => true,
         DomainError::PremiumOutOfBounds { .. } => true,
@@ -359,7 +362,7 @@ proptest! {
                     Err(e) => prop_assert!(is_typed(&e)),
                 }
             }
-            Err(e) => prop_assert_eq!(e.field(), Some("inverse quote")),
+            Err(e) => prop_assert_eq!(e.field(), Some(Field::InverseQuote)),
         }
     }
 

@@ -6,6 +6,7 @@ use minerhedge::domain::pricing::{
 };
 use minerhedge::domain::tolerance::{approx_eq, IMPLIED_VOL, PARITY};
 use minerhedge::domain::DomainError;
+use minerhedge::domain::Field;
 use proptest::prelude::*;
 
 const KINDS: [OptionKind; 2] = [OptionKind::Call, OptionKind::Put];
@@ -335,7 +336,7 @@ fn zero_and_invalid_strikes_are_typed_errors() {
                 f.greeks(kind, k).unwrap_err(),
                 f.implied_vol(kind, k, 1.0).unwrap_err(),
             ] {
-                assert_eq!(e.field(), Some("strike"), "K = {k}: {e}");
+                assert_eq!(e.field(), Some(Field::Strike), "K = {k}: {e}");
             }
         }
     }
@@ -364,7 +365,7 @@ fn implied_vol_rejects_premiums_outside_the_no_arbitrage_bounds() {
     assert!(matches!(
         m.implied_vol(OptionKind::Call, 80.0, f64::NAN),
         Err(DomainError::OutOfRange {
-            field: "premium",
+            field: Field::Premium,
             ..
         })
     ));
@@ -375,7 +376,7 @@ fn implied_vol_rejects_premiums_outside_the_no_arbitrage_bounds() {
             .implied_vol(OptionKind::Call, 100.0, 1.0)
             .unwrap_err()
             .field(),
-        Some("expiry (years)")
+        Some(Field::Expiry)
     );
 }
 

@@ -66,7 +66,7 @@ fn all_finite(g: &Greeks) -> bool {
 
 /// The error names one of `fields` (an input that is actually invalid).
 fn names_one_of(e: &DomainError, fields: &[&str]) -> bool {
-    matches!(e, DomainError::OutOfRange { field, .. } if fields.contains(field))
+    matches!(e, DomainError::OutOfRange { field, .. } if fields.contains(&field.name()))
 }
 
 /// Checks price, greeks and implied vol of a model for one strike/premium.

@@ -21,6 +21,7 @@ use minerhedge::domain::program::*;
 use minerhedge::domain::strategy::StrategyKind;
 use minerhedge::domain::tolerance::{approx_eq, PRICING_RELATIVE, ZERO_COST};
 use minerhedge::domain::validate::dec_f64;
+use minerhedge::domain::Field;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -414,7 +415,7 @@ fn spot_model(days: u32) -> SpotModel {
 fn period_hedge(kind: StrategyKind, row: &MonthRow) -> Hedge {
     let m = spot_model(31);
     let prem = |k: OptionKind, strike: Decimal| {
-        dec_from_f64("premium", m.price(k, dec_f64(strike)).unwrap()).unwrap()
+        dec_from_f64(Field::Premium, m.price(k, dec_f64(strike)).unwrap()).unwrap()
     };
     match kind {
         StrategyKind::Forward => Hedge::Forward { price: row.forward },
@@ -613,7 +614,7 @@ fn hedging_narrows_the_fan_and_payback_is_reported() {
 // ---------------------------------------------------------------- errors
 
 fn field_of(p: ProgramParams) -> Option<&'static str> {
-    Program::new(p).unwrap_err().field()
+    Program::new(p).unwrap_err().field().map(|f| f.name())
 }
 
 #[test]
@@ -698,7 +699,12 @@ fn bad_inputs_name_their_field() {
 #[test]
 fn bad_simulation_inputs_name_their_field() {
     let prog = Program::new(params(direct(), 2, MonthHedge::unhedged())).unwrap();
-    let field = |s: SimulationParams| ProgramRun::new(&prog, s).unwrap_err().field();
+    let field = |s: SimulationParams| {
+        ProgramRun::new(&prog, s)
+            .unwrap_err()
+            .field()
+            .map(|f| f.name())
+    };
     let ok = SimulationParams::default();
     assert_eq!(field(SimulationParams { paths: 0, ..ok }), Some("paths"));
     assert_eq!(

@@ -19,6 +19,7 @@ use minerhedge::domain::money::percent_rounded;
 use minerhedge::domain::pricing::{SpotModel, SpotParams};
 use minerhedge::domain::tolerance::ZERO_COST;
 use minerhedge::domain::DomainError;
+use minerhedge::domain::Field;
 use rust_decimal::Decimal;
 
 fn d(v: i64) -> Decimal {
@@ -322,7 +323,7 @@ fn rig_with_halving_by_hand() {
         halving_subsidy(dec("3.125"), d(31), d(30))
             .unwrap_err()
             .field(),
-        Some("halving day")
+        Some(Field::HalvingDay)
     );
 }
 
@@ -383,7 +384,7 @@ fn required_put_floor_under_bsm() {
     }
     let t20 = Target::full_coverage(dec("0.2")).unwrap();
     let e = required_put_strike(&m, &seed(), &t20, carry).unwrap_err();
-    assert_eq!(e.field(), Some("target return"), "{e}");
+    assert_eq!(e.field(), Some(Field::TargetReturn), "{e}");
     // And a zero-cost collar floor for 0 %: put strike 220, call premium = put premium.
     let z = required_zero_cost_collar(&m, &seed(), &t0, 0.0)
         .unwrap()

@@ -3,8 +3,9 @@
 use crate::domain::economics::{validate_price, PeriodEconomics};
 use crate::domain::error::Result;
 use crate::domain::money::{self, MAX_PRICE};
+use crate::domain::range::NumRange;
 use crate::domain::ticket;
-use crate::domain::validate::dec_in_range;
+use crate::domain::Field;
 use rust_decimal::Decimal;
 
 /// An inverse forward quote `p` in COIN per USD, validated to `[1e-9, 1e9]`.
@@ -35,10 +36,11 @@ impl InverseQuote {
     /// ```
     /// use minerhedge::domain::hedge::InverseQuote;
     /// use rust_decimal::Decimal;
-    /// assert_eq!(InverseQuote::new(Decimal::ZERO).unwrap_err().field(), Some("inverse quote"));
+    /// use minerhedge::domain::Field;
+    /// assert_eq!(InverseQuote::new(Decimal::ZERO).unwrap_err().field(), Some(Field::InverseQuote));
     /// ```
     pub fn new(quote: Decimal) -> Result<Self> {
-        dec_in_range("inverse quote", quote, QUOTE_MIN, MAX_PRICE)?;
+        NumRange::closed(QUOTE_MIN, MAX_PRICE).check(Field::InverseQuote, quote)?;
         Ok(Self {
             quote: quote.normalize(),
         })
@@ -63,7 +65,7 @@ impl InverseQuote {
     /// # Ok::<(), minerhedge::domain::DomainError>(())
     /// ```
     pub fn usd_price(&self) -> Result<Decimal> {
-        money::div("inverse quote", Decimal::ONE, self.quote).map(|d| d.normalize())
+        money::div(Field::InverseQuote, Decimal::ONE, self.quote).map(|d| d.normalize())
     }
 
     /// Long USD notional `N = h / p` for hedged quantity `h` (coins, `≥ 0`).
@@ -75,8 +77,8 @@ impl InverseQuote {
     /// # Ok::<(), minerhedge::domain::DomainError>(())
     /// ```
     pub fn notional(&self, hedged_quantity: Decimal) -> Result<Decimal> {
-        crate::domain::validate::dec_non_negative("hedged quantity", hedged_quantity)?;
-        money::div("inverse notional", hedged_quantity, self.quote).map(|d| d.normalize())
+        crate::domain::validate::dec_non_negative(Field::HedgedQuantity, hedged_quantity)?;
+        money::div(Field::InverseNotional, hedged_quantity, self.quote).map(|d| d.normalize())
     }
 
     /// Coin settlement at final price `S`: `N·(1/S − p)` coin (positive: received).
@@ -90,9 +92,9 @@ impl InverseQuote {
     /// ```
     pub fn settlement_coin(&self, notional: Decimal, s: Decimal) -> Result<Decimal> {
         validate_price(s)?;
-        let a = money::div("settlement", notional, s)?;
-        let b = money::mul("settlement", notional, self.quote)?;
-        money::sub("settlement", a, b)
+        let a = money::div(Field::Settlement, notional, s)?;
+        let b = money::mul(Field::Settlement, notional, self.quote)?;
+        money::sub(Field::Settlement, a, b)
     }
 
     /// The order text, e.g. `"Buy (Long) USD 1,250 at 0.004 ETH/USD"`: notional grouped by

@@ -28,6 +28,7 @@ pub use target::{required_forward_price, required_inverse_quote, Target, TargetP
 use super::error::{DomainError, Result};
 use super::leg::Leg;
 use super::validate::dec_f64;
+use crate::domain::Field;
 use rust_decimal::Decimal;
 
 /// The single-instrument hedges by their terms per coin: a shorthand for the legs of the
@@ -162,7 +163,7 @@ pub(crate) fn collar_legs(
 pub(crate) fn check_collar_strikes(put_strike: Decimal, call_strike: Decimal) -> Result<()> {
     if call_strike < put_strike {
         return Err(DomainError::out_of_range(
-            "call strike",
+            Field::CallStrike,
             dec_f64(call_strike),
             format!("at least the put strike {put_strike}"),
         ));
@@ -248,7 +249,7 @@ mod tests {
             carry_factor: Decimal::ONE,
         })
         .unwrap_err();
-        assert_eq!(e.field(), Some("call strike"));
+        assert_eq!(e.field(), Some(Field::CallStrike));
     }
 
     #[test]

@@ -6,9 +6,11 @@ use crate::domain::economics::{validate_price, PeriodEconomics};
 use crate::domain::error::{DomainError, Result};
 use crate::domain::leg::{Currency, Leg, LegKind, Outcome};
 use crate::domain::money;
+use crate::domain::range::NumRange;
 use crate::domain::risk::{PayoffProfile, ProfileParams};
 use crate::domain::ticket::{self, Amount};
-use crate::domain::validate::{dec_f64, dec_in_range};
+use crate::domain::validate::dec_f64;
+use crate::domain::Field;
 use rust_decimal::Decimal;
 
 /// Inputs of [`Position::new`]: a single-instrument hedge on a share of the output.
@@ -107,7 +109,8 @@ impl Position {
     /// # use minerhedge::domain::economics::*; use minerhedge::domain::hedge::*; use rust_decimal::Decimal;
     /// let e = PeriodEconomics::direct(DirectParams { period_cost: Decimal::from(1100), expected_output: Decimal::from(5) })?;
     /// let bad = Position::new(PositionParams { economics: e, hedge: Hedge::Unhedged, coverage: Decimal::TWO, carry_factor: Decimal::ONE });
-    /// assert_eq!(bad.unwrap_err().field(), Some("coverage"));
+    /// use minerhedge::domain::Field;
+    /// assert_eq!(bad.unwrap_err().field(), Some(Field::Coverage));
     /// # Ok::<(), minerhedge::domain::DomainError>(())
     /// ```
     pub fn new(p: PositionParams) -> Result<Self> {
@@ -156,7 +159,7 @@ impl Position {
             leg.validate()?;
             if leg.tenor_days != tenor {
                 return Err(DomainError::out_of_range(
-                    "tenor",
+                    Field::Tenor,
                     leg.tenor_days.map_or(0.0, f64::from),
                     "the same settlement date for every leg of a position",
                 ));
@@ -168,15 +171,15 @@ impl Position {
                 LegKind::LinearForward => {
                     // h ≤ 1e12 and F ≤ 1e9: the product fits.
                     locked = money::add(
-                        "hedged revenue",
+                        Field::HedgedRevenue,
                         locked,
-                        money::mul("hedged revenue", -leg.quantity, leg.price)?,
+                        money::mul(Field::HedgedRevenue, -leg.quantity, leg.price)?,
                     )?;
                 }
                 LegKind::InverseForward => {
                     let n = leg.notional()?;
-                    notional = money::add("inverse notional", notional, n)?;
-                    locked = money::add("hedged revenue", locked, n)?;
+                    notional = money::add(Field::InverseNotional, notional, n)?;
+                    locked = money::add(Field::HedgedRevenue, locked, n)?;
                 }
                 LegKind::Put | LegKind::Call => {
                     let signed = if leg.quantity.is_sign_negative() {
@@ -185,7 +188,7 @@ impl Position {
                         leg.premium
                     };
                     match premiums.iter_mut().find(|(q, _)| *q == size) {
-                        Some((_, net)) => *net = money::add("carried premium", *net, signed)?,
+                        Some((_, net)) => *net = money::add(Field::CarriedPremium, *net, signed)?,
                         None => premiums.push((size, signed)),
                     }
                 }
@@ -195,12 +198,12 @@ impl Position {
         let mut upfront = Decimal::ZERO;
         for (size, net) in &premiums {
             upfront = money::add(
-                "carried premium",
+                Field::CarriedPremium,
                 upfront,
-                money::mul("carried premium", *size, *net)?,
+                money::mul(Field::CarriedPremium, *size, *net)?,
             )?;
         }
-        let carried_premium = money::mul("carried premium", upfront, carry_factor)?;
+        let carried_premium = money::mul(Field::CarriedPremium, upfront, carry_factor)?;
         Ok(Self {
             economics,
             legs,
@@ -416,7 +419,7 @@ impl Position {
     fn options_at(&self, s: Decimal) -> Result<Decimal> {
         let mut sum = Decimal::ZERO;
         for leg in self.hedge_legs().iter().filter(|l| l.kind.is_option()) {
-            sum = money::add("hedge payoff", sum, leg.value_at(s, Decimal::ZERO)?)?;
+            sum = money::add(Field::HedgePayoff, sum, leg.value_at(s, Decimal::ZERO)?)?;
         }
         Ok(sum)
     }
@@ -439,7 +442,7 @@ impl Position {
     /// ```
     pub fn hedge_payoff(&self, s: Decimal) -> Result<Decimal> {
         validate_price(s)?;
-        let f = "hedge payoff";
+        let f = Field::HedgePayoff;
         let mut gross = Decimal::ZERO;
         for leg in self.hedge_legs() {
             let n = if leg.kind == LegKind::InverseForward {
@@ -472,7 +475,7 @@ impl Position {
         for leg in coin_legs {
             let coin = InverseQuote::new(leg.price)?.settlement_coin(leg.notional()?, s)?;
             total = Some(match total {
-                Some(t) => money::add("settlement", t, coin)?,
+                Some(t) => money::add(Field::Settlement, t, coin)?,
                 None => coin,
             });
         }
@@ -517,14 +520,14 @@ impl Position {
     pub fn value(&self, outcome: &Outcome) -> Result<Decimal> {
         let s = outcome.price;
         validate_price(s)?;
-        let f = "hedged revenue";
+        let f = Field::HedgedRevenue;
         let d = outcome.difficulty_change;
         let mined = if d.is_zero() {
             self.economics.output()
         } else {
             if d <= Decimal::NEGATIVE_ONE {
                 return Err(DomainError::out_of_range(
-                    "difficulty change",
+                    Field::DifficultyChange,
                     dec_f64(d),
                     "greater than -1 (−100 %)",
                 ));
@@ -611,13 +614,13 @@ impl Position {
         let mut put: Option<(Decimal, Decimal)> = None;
         let mut call: Option<(Decimal, Decimal)> = None;
         let legs = self.hedge_legs().len() as f64;
-        let unsupported = |why: &'static str| DomainError::out_of_range("legs", legs, why);
+        let unsupported = |why: &'static str| DomainError::out_of_range(Field::Legs, legs, why);
         for leg in self.hedge_legs() {
             let q = leg.quantity;
             match leg.kind {
                 LegKind::MinedCoins => return Err(unsupported("one mined-coins leg")),
                 LegKind::LinearForward | LegKind::InverseForward => {
-                    sold = money::add("coins sold forward", sold, -q)?;
+                    sold = money::add(Field::CoinsSoldForward, sold, -q)?;
                 }
                 LegKind::Put | LegKind::Call => {
                     let (slot, sign_ok) = if leg.kind == LegKind::Put {
@@ -630,7 +633,9 @@ impl Position {
                     }
                     *slot = Some(match *slot {
                         None => (q.abs(), leg.price),
-                        Some((n, k)) if k == leg.price => (money::add("options", n, q.abs())?, k),
+                        Some((n, k)) if k == leg.price => {
+                            (money::add(Field::Options, n, q.abs())?, k)
+                        }
                         Some(_) => return Err(unsupported("one put strike and one call strike")),
                     });
                 }
@@ -680,7 +685,7 @@ impl Position {
     /// # Ok::<(), minerhedge::domain::DomainError>(())
     /// ```
     pub fn floor(&self) -> Result<Option<Decimal>> {
-        let f = "hedged revenue";
+        let f = Field::HedgedRevenue;
         let mut slope = Decimal::ZERO;
         for leg in &self.legs {
             if leg.kind != LegKind::Put {
@@ -701,7 +706,7 @@ impl Position {
     /// Hedged total at `s ≥ 0` (0 allowed), expected output: every leg's value less the
     /// carried premium.
     fn total_at(&self, s: Decimal) -> Result<Decimal> {
-        let f = "hedged revenue";
+        let f = Field::HedgedRevenue;
         let mut total = Decimal::ZERO;
         for leg in &self.legs {
             let n = if leg.kind == LegKind::InverseForward {
@@ -735,18 +740,19 @@ impl Position {
 /// use minerhedge::domain::hedge::hedged_quantity;
 /// use rust_decimal::Decimal;
 /// assert_eq!(hedged_quantity(Decimal::new(5, 1), Decimal::from(5))?, Decimal::new(25, 1));
-/// assert_eq!(hedged_quantity(Decimal::TWO, Decimal::ONE).unwrap_err().field(), Some("coverage"));
+/// use minerhedge::domain::Field;
+/// assert_eq!(hedged_quantity(Decimal::TWO, Decimal::ONE).unwrap_err().field(), Some(Field::Coverage));
 /// # Ok::<(), minerhedge::domain::DomainError>(())
 /// ```
 pub fn hedged_quantity(coverage: Decimal, output: Decimal) -> Result<Decimal> {
-    dec_in_range("coverage", coverage, Decimal::ZERO, Decimal::ONE)?;
-    Ok(money::mul("coverage", coverage, output)?.normalize())
+    NumRange::closed(Decimal::ZERO, Decimal::ONE).check(Field::Coverage, coverage)?;
+    Ok(money::mul(Field::Coverage, coverage, output)?.normalize())
 }
 
 fn check_carry(k: Decimal) -> Result<()> {
     if !(k > Decimal::ZERO && k <= Decimal::ONE_HUNDRED) {
         return Err(DomainError::out_of_range(
-            "carry factor",
+            Field::CarryFactor,
             dec_f64(k),
             "greater than 0 and at most 100",
         ));

@@ -4,7 +4,9 @@
 use crate::domain::economics::PeriodEconomics;
 use crate::domain::error::{DomainError, Result};
 use crate::domain::money::{self, MAX_PRICE};
-use crate::domain::validate::{dec_f64, dec_in_range};
+use crate::domain::range::NumRange;
+use crate::domain::validate::dec_f64;
+use crate::domain::Field;
 use rust_decimal::Decimal;
 
 /// Inputs of a required-price question: "what hedge gives at least `target_return` for every
@@ -36,7 +38,8 @@ pub struct TargetParams {
 /// use minerhedge::domain::hedge::{Target, TargetParams};
 /// use rust_decimal::Decimal;
 /// let bad = Target::new(TargetParams { target_return: Decimal::ZERO, coverage: Decimal::ZERO, worst_price: Decimal::ZERO });
-/// assert_eq!(bad.unwrap_err().field(), Some("coverage"));
+/// use minerhedge::domain::Field;
+/// assert_eq!(bad.unwrap_err().field(), Some(Field::Coverage));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Target {
@@ -53,20 +56,16 @@ impl Target {
     /// assert!(Target::new(TargetParams { target_return: Decimal::new(15, 2), coverage: Decimal::ONE, worst_price: Decimal::ZERO }).is_ok());
     /// ```
     pub fn new(p: TargetParams) -> Result<Self> {
-        dec_in_range(
-            "target return",
-            p.target_return,
-            Decimal::NEGATIVE_ONE,
-            Decimal::ONE_HUNDRED,
-        )?;
+        NumRange::closed(Decimal::NEGATIVE_ONE, Decimal::ONE_HUNDRED)
+            .check(Field::TargetReturn, p.target_return)?;
         if !(p.coverage > Decimal::ZERO && p.coverage <= Decimal::ONE) {
             return Err(DomainError::out_of_range(
-                "coverage",
+                Field::Coverage,
                 dec_f64(p.coverage),
                 "greater than 0 and at most 1",
             ));
         }
-        dec_in_range("worst price", p.worst_price, Decimal::ZERO, MAX_PRICE)?;
+        NumRange::closed(Decimal::ZERO, MAX_PRICE).check(Field::WorstPrice, p.worst_price)?;
         Ok(Self { params: p })
     }
 
@@ -113,22 +112,26 @@ impl Target {
     /// ```
     pub fn required_level(&self, economics: &PeriodEconomics) -> Result<Decimal> {
         let p = &self.params;
-        let f = "target return";
+        let f = Field::TargetReturn;
         let need = money::mul(f, economics.cost(), Decimal::ONE + p.target_return)?;
         let unhedged = money::mul(
-            "worst price",
-            money::mul("worst price", Decimal::ONE - p.coverage, economics.output())?,
+            Field::WorstPrice,
+            money::mul(
+                Field::WorstPrice,
+                Decimal::ONE - p.coverage,
+                economics.output(),
+            )?,
             p.worst_price,
         )?;
-        let hedged = money::mul("coverage", p.coverage, economics.output())?;
+        let hedged = money::mul(Field::Coverage, p.coverage, economics.output())?;
         if hedged.is_zero() {
             return Err(DomainError::out_of_range(
-                "coverage",
+                Field::Coverage,
                 dec_f64(p.coverage),
                 "large enough that coverage × output is not 0",
             ));
         }
-        money::div("coverage", money::sub(f, need, unhedged)?, hedged).map(|d| d.normalize())
+        money::div(Field::Coverage, money::sub(f, need, unhedged)?, hedged).map(|d| d.normalize())
     }
 }
 
@@ -165,5 +168,5 @@ pub fn required_inverse_quote(
     if level <= Decimal::ZERO {
         return Ok(None);
     }
-    money::div("target return", Decimal::ONE, level).map(|d| Some(d.normalize()))
+    money::div(Field::TargetReturn, Decimal::ONE, level).map(|d| Some(d.normalize()))
 }

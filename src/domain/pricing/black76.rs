@@ -19,6 +19,7 @@
 use super::{check_strike, expiry, implied, level, rate, vol, Black, Greeks, OptionKind};
 use crate::domain::daycount::Act365;
 use crate::domain::error::Result;
+use crate::domain::Field;
 
 /// Inputs of [`ForwardModel::new`] (fractions, not percents: 80 % vol is `0.8`).
 ///
@@ -68,11 +69,12 @@ impl ForwardModel {
     /// use minerhedge::domain::pricing::{ForwardModel, ForwardParams};
     /// let e = ForwardModel::new(ForwardParams { forward: f64::NAN, rate: 0.0, vol: 0.5, expiry_years: 1.0 })
     ///     .unwrap_err();
-    /// assert_eq!(e.field(), Some("forward"));
+    /// use minerhedge::domain::Field;
+    /// assert_eq!(e.field(), Some(Field::Forward));
     /// ```
     pub fn new(params: ForwardParams) -> Result<ForwardModel> {
-        level("forward", params.forward)?;
-        let r = rate("risk-free rate", params.rate)?;
+        level(Field::Forward, params.forward)?;
+        let r = rate(Field::RiskFreeRate, params.rate)?;
         let sigma = vol(params.vol)?;
         let t = expiry(params.expiry_years)?;
         let sqrt_t = t.sqrt();

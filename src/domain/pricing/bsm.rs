@@ -20,6 +20,7 @@
 use super::{check_strike, expiry, implied, level, rate, vol, Black, Greeks, OptionKind};
 use crate::domain::daycount::Act365;
 use crate::domain::error::Result;
+use crate::domain::Field;
 
 /// `e^(−x)`, without calling `exp` when `x = 0` (no carry, zero rate or `T = 0`), where the
 /// result is exactly `1.0` either way.
@@ -92,13 +93,14 @@ impl SpotModel {
     /// let p = SpotParams { spot: 250.0, rate: 0.05, dividend_yield: 0.0, vol: 0.8, expiry_years: 0.25 };
     /// assert!(SpotModel::new(p).is_ok());
     /// let e = SpotModel::new(SpotParams { vol: -0.1, ..p }).unwrap_err();
-    /// assert_eq!(e.field(), Some("volatility"));
+    /// use minerhedge::domain::Field;
+    /// assert_eq!(e.field(), Some(Field::Volatility));
     /// ```
     #[inline(always)]
     pub fn new(params: SpotParams) -> Result<SpotModel> {
-        let spot = level("spot", params.spot)?;
-        let r = rate("risk-free rate", params.rate)?;
-        let q = rate("dividend yield", params.dividend_yield)?;
+        let spot = level(Field::Spot, params.spot)?;
+        let r = rate(Field::RiskFreeRate, params.rate)?;
+        let q = rate(Field::DividendYield, params.dividend_yield)?;
         let sigma = vol(params.vol)?;
         let t = expiry(params.expiry_years)?;
         let df_r = discount_factor(r * t);

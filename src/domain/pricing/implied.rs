@@ -50,6 +50,7 @@
 use super::{level, normal, OptionKind, MAX_EXPIRY_YEARS, MAX_LEVEL, MIN_LEVEL};
 use crate::domain::error::{DomainError, Result};
 use crate::domain::validate;
+use crate::domain::Field;
 
 /// The market an implied volatility is solved in: forward, discount factor and expiry.
 ///
@@ -123,16 +124,16 @@ pub fn implied_vol(market: Market, kind: OptionKind, strike: f64, premium: f64) 
     let (f_min, f_max) = forward_range();
     if !(f.is_finite() && f >= f_min && f <= f_max) {
         return Err(DomainError::out_of_range(
-            "forward",
+            Field::Forward,
             f,
             format!("between {f_min:e} and {f_max:e}"),
         ));
     }
-    let k = level("strike", strike)?;
+    let k = level(Field::Strike, strike)?;
     let d = market.discount;
     if !(d.is_finite() && d > 0.0 && d <= MAX_DISCOUNT) {
         return Err(DomainError::out_of_range(
-            "discount factor",
+            Field::DiscountFactor,
             d,
             "greater than 0 and at most e^100",
         ));
@@ -140,12 +141,12 @@ pub fn implied_vol(market: Market, kind: OptionKind, strike: f64, premium: f64) 
     let t = market.expiry_years;
     if !(t.is_finite() && t > 0.0 && t <= MAX_EXPIRY_YEARS) {
         return Err(DomainError::out_of_range(
-            "expiry (years)",
+            Field::Expiry,
             t,
             format!("greater than 0 and at most {MAX_EXPIRY_YEARS} for an implied volatility"),
         ));
     }
-    let premium = validate::finite("premium", premium)?;
+    let premium = validate::finite(Field::Premium, premium)?;
     let w = kind.sign();
     let lower = d * (w * (f - k)).max(0.0);
     let upper = d * if w > 0.0 { f } else { k };

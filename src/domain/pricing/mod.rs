@@ -30,7 +30,7 @@
 //! no NaN. The threshold `ε` is QuantLib's (`QL_EPSILON`).
 //!
 //! **Strikes** must be in `[MIN_LEVEL, MAX_LEVEL]`; a zero strike is rejected with
-//! [`DomainError::OutOfRange`] (a zero-strike call is just the discounted forward, which the
+//! [`DomainError::OutOfRange`](crate::domain::DomainError::OutOfRange) (a zero-strike call is just the discounted forward, which the
 //! hedge module values directly).
 
 pub mod black76;
@@ -44,8 +44,9 @@ pub use bsm::{SpotModel, SpotParams};
 pub use root::{brent, Bracket};
 
 use crate::domain::daycount::Act365;
-use crate::domain::error::{DomainError, Result};
-use crate::domain::validate;
+use crate::domain::error::Result;
+use crate::domain::range::Range;
+use crate::domain::Field;
 
 /// Smallest spot, forward or strike accepted (USD per coin). Keeps every Greek finite.
 ///
@@ -200,7 +201,7 @@ impl std::ops::Add for Greeks {
 /// Validates a strike: finite, in `[MIN_LEVEL, MAX_LEVEL]`.
 #[inline(always)]
 pub(crate) fn check_strike(strike: f64) -> Result<f64> {
-    level("strike", strike)
+    level(Field::Strike, strike)
 }
 
 /// Validates a spot / forward / strike level.
@@ -208,7 +209,7 @@ pub(crate) fn check_strike(strike: f64) -> Result<f64> {
 /// The validators are forced inline: they sit on the per-option path of pricing, and the
 /// accepted case is one range test (NaN and ±∞ fail it: the bounds are finite).
 #[inline(always)]
-pub(crate) fn level(field: &'static str, v: f64) -> Result<f64> {
+pub(crate) fn level(field: Field, v: f64) -> Result<f64> {
     if (MIN_LEVEL..=MAX_LEVEL).contains(&v) {
         Ok(v)
     } else {
@@ -219,41 +220,38 @@ pub(crate) fn level(field: &'static str, v: f64) -> Result<f64> {
 /// The refusal of [`level`], out of line (it formats a message; the accepted case does not).
 #[cold]
 #[inline(never)]
-fn level_error(field: &'static str, v: f64) -> Result<f64> {
-    Err(DomainError::out_of_range(
-        field,
-        v,
-        format!("between {MIN_LEVEL} and {MAX_LEVEL}"),
-    ))
+fn level_error(field: Field, v: f64) -> Result<f64> {
+    Range::closed(MIN_LEVEL, MAX_LEVEL).check(field, v)
 }
 
-/// `validate::in_range` with its accepted case inline: `lo ≤ v ≤ hi` for finite bounds is
-/// exactly its test (`v` finite and in range); anything else goes to it for the error.
+/// [`Range::check`] of `[lo, hi]` with its accepted case inline: `lo ≤ v ≤ hi` for finite
+/// bounds is exactly its test (`v` finite and in range); anything else goes to it for the
+/// error.
 #[inline(always)]
-fn in_range(field: &'static str, v: f64, lo: f64, hi: f64) -> Result<f64> {
+fn in_range(field: Field, v: f64, lo: f64, hi: f64) -> Result<f64> {
     if (lo..=hi).contains(&v) {
         Ok(v)
     } else {
-        validate::in_range(field, v, lo, hi)
+        Range::closed(lo, hi).check(field, v)
     }
 }
 
 /// Validates a continuously compounded rate / yield.
 #[inline(always)]
-pub(crate) fn rate(field: &'static str, v: f64) -> Result<f64> {
+pub(crate) fn rate(field: Field, v: f64) -> Result<f64> {
     in_range(field, v, -MAX_ABS_RATE, MAX_ABS_RATE)
 }
 
 /// Validates a volatility.
 #[inline(always)]
 pub(crate) fn vol(v: f64) -> Result<f64> {
-    in_range("volatility", v, 0.0, MAX_VOL)
+    in_range(Field::Volatility, v, 0.0, MAX_VOL)
 }
 
 /// Validates an expiry in years.
 #[inline(always)]
 pub(crate) fn expiry(v: f64) -> Result<f64> {
-    in_range("expiry (years)", v, 0.0, MAX_EXPIRY_YEARS)
+    in_range(Field::Expiry, v, 0.0, MAX_EXPIRY_YEARS)
 }
 
 /// `N(ω·d1)`, `N(ω·d2)` and `n(d1)` of the Black formula, computed once.

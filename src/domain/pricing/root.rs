@@ -19,6 +19,7 @@
 //! error.
 
 use crate::domain::error::{DomainError, Result};
+use crate::domain::Field;
 
 /// The interval `[lo, hi]` searched by [`brent`].
 ///
@@ -63,14 +64,14 @@ pub fn brent<F: FnMut(f64) -> f64>(
     let Bracket { lo, hi } = bracket;
     if !lo.is_finite() || !hi.is_finite() || lo >= hi {
         return Err(DomainError::out_of_range(
-            "root bracket",
+            Field::RootBracket,
             if lo.is_finite() { hi } else { lo },
             format!("a finite interval [lo, hi] with lo < hi (got [{lo}, {hi}])"),
         ));
     }
     if !(tol.is_finite() && tol > 0.0) {
         return Err(DomainError::out_of_range(
-            "root tolerance",
+            Field::RootTolerance,
             tol,
             "greater than 0",
         ));
@@ -81,7 +82,7 @@ pub fn brent<F: FnMut(f64) -> f64>(
             Ok(y)
         } else {
             Err(DomainError::out_of_range(
-                "f(x)",
+                Field::RootFunction,
                 y,
                 format!("a finite number (at x = {x})"),
             ))
@@ -99,7 +100,7 @@ pub fn brent<F: FnMut(f64) -> f64>(
     }
     if (fa > 0.0) == (fb > 0.0) {
         return Err(DomainError::out_of_range(
-            "root bracket",
+            Field::RootBracket,
             lo,
             format!("an interval over which f changes sign (f({lo}) = {fa}, f({hi}) = {fb})"),
         ));
@@ -191,25 +192,28 @@ mod tests {
         assert!(matches!(
             brent(|x| x + 1.0, b, 1e-12, 100),
             Err(DomainError::OutOfRange {
-                field: "root bracket",
+                field: Field::RootBracket,
                 ..
             })
         ));
         assert!(matches!(
             brent(|_| f64::NAN, b, 1e-12, 100),
-            Err(DomainError::OutOfRange { field: "f(x)", .. })
+            Err(DomainError::OutOfRange {
+                field: Field::RootFunction,
+                ..
+            })
         ));
         assert!(matches!(
             brent(|x| x, Bracket { lo: 1.0, hi: 0.0 }, 1e-12, 100),
             Err(DomainError::OutOfRange {
-                field: "root bracket",
+                field: Field::RootBracket,
                 ..
             })
         ));
         assert!(matches!(
             brent(|x| x - 0.3, b, 0.0, 100),
             Err(DomainError::OutOfRange {
-                field: "root tolerance",
+                field: Field::RootTolerance,
                 ..
             })
         ));

@@ -8,6 +8,7 @@
 
 use crate::domain::daycount::Act365;
 use crate::domain::error::{DomainError, Result};
+use crate::domain::Field;
 use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
 
@@ -109,12 +110,13 @@ impl Calendar {
     /// use minerhedge::domain::program::{Calendar, CalendarParams};
     /// let start = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
     /// let bad = Calendar::new(CalendarParams { start, months: 37, halving: None });
-    /// assert_eq!(bad.unwrap_err().field(), Some("months"));
+    /// use minerhedge::domain::Field;
+    /// assert_eq!(bad.unwrap_err().field(), Some(Field::Months));
     /// ```
     pub fn new(params: CalendarParams) -> Result<Self> {
         if !(1..=MAX_MONTHS).contains(&params.months) {
             return Err(DomainError::out_of_range(
-                "months",
+                Field::Months,
                 f64::from(params.months),
                 format!("between 1 and {MAX_MONTHS}"),
             ));
@@ -123,7 +125,7 @@ impl Calendar {
             let offset = h.signed_duration_since(params.start).num_days();
             if offset < 0 {
                 return Err(DomainError::out_of_range(
-                    "halving date",
+                    Field::HalvingDate,
                     offset as f64,
                     format!(
                         "on or after the start {} (days from the start)",
@@ -138,7 +140,7 @@ impl Calendar {
                 .checked_add_months(Months::new(m))
                 .ok_or_else(|| {
                     DomainError::out_of_range(
-                        "start date",
+                        Field::StartDate,
                         f64::from(m),
                         "a date whose program ends within the calendar (year 262,143)",
                     )
@@ -208,7 +210,7 @@ mod tests {
             halving: Some(date(2026, 12, 31)),
         })
         .unwrap_err();
-        assert_eq!(e.field(), Some("halving date"));
+        assert_eq!(e.field(), Some(Field::HalvingDate));
     }
 
     #[test]
@@ -219,6 +221,6 @@ mod tests {
             halving: None,
         })
         .unwrap_err();
-        assert_eq!(e.field(), Some("start date"));
+        assert_eq!(e.field(), Some(Field::StartDate));
     }
 }

@@ -10,7 +10,9 @@ use crate::domain::economics::price_field;
 use crate::domain::error::Result;
 use crate::domain::money;
 use crate::domain::pricing::{ForwardModel, ForwardParams};
-use crate::domain::validate::{dec_f64, dec_in_range};
+use crate::domain::range::NumRange;
+use crate::domain::validate::dec_f64;
+use crate::domain::Field;
 use rust_decimal::Decimal;
 
 /// The market the program is priced in (percents, as the page shows them).
@@ -47,11 +49,11 @@ pub(crate) struct Rates {
 impl Market {
     pub(crate) fn rates(&self) -> Result<Rates> {
         let d = Decimal::from;
-        let pct = |v: Decimal| money::div("market", v, Decimal::ONE_HUNDRED);
-        price_field("spot", self.spot)?;
-        dec_in_range("volatility", self.vol_pct, d(0), d(1000))?;
-        dec_in_range("risk-free rate", self.rate_pct, d(-100), d(100))?;
-        dec_in_range("basis", self.basis_pct, d(-100), d(100))?;
+        let pct = |v: Decimal| money::div(Field::Market, v, Decimal::ONE_HUNDRED);
+        price_field(Field::Spot, self.spot)?;
+        NumRange::closed(d(0), d(1000)).check(Field::Volatility, self.vol_pct)?;
+        NumRange::closed(d(-100), d(100)).check(Field::RiskFreeRate, self.rate_pct)?;
+        NumRange::closed(d(-100), d(100)).check(Field::Basis, self.basis_pct)?;
         Ok(Rates {
             spot: self.spot,
             rate: pct(self.rate_pct)?,
@@ -83,12 +85,12 @@ pub(crate) fn month_curve(
 ) -> Result<MonthCurve> {
     let years = month.years_exact();
     let forward = match forward_override {
-        Some(f) => price_field("forward override", f)?.normalize(),
+        Some(f) => price_field(Field::ForwardOverride, f)?.normalize(),
         None => {
             // e^{b·T} with |b| ≤ 1 and T ≤ 3.1 years: the carry factor's formula.
             let growth = money::carry_factor(r.basis, years)?;
-            let f = money::mul("forward", r.spot, growth)?;
-            price_field("forward", f)?.normalize()
+            let f = money::mul(Field::Forward, r.spot, growth)?;
+            price_field(Field::Forward, f)?.normalize()
         }
     };
     let model = ForwardModel::new(ForwardParams {

@@ -13,8 +13,10 @@ use crate::domain::economics::PeriodEconomics;
 use crate::domain::error::{DomainError, Result};
 use crate::domain::hedge::{Hedge, Position};
 use crate::domain::money::{self, dec_from_f64};
+use crate::domain::range::NumRange;
 use crate::domain::strategy::{OptionQuote, StrategyInputs, StrategyKind};
-use crate::domain::validate::{dec_f64, dec_in_range};
+use crate::domain::validate::dec_f64;
+use crate::domain::Field;
 use rust_decimal::Decimal;
 
 /// The call strike of a month's collar.
@@ -94,7 +96,7 @@ pub struct MonthPosition {
 }
 
 /// A strike as % of the forward: `(0, 1000]`.
-fn strike_pct(field: &'static str, pct: Decimal, forward: Decimal) -> Result<Decimal> {
+fn strike_pct(field: Field, pct: Decimal, forward: Decimal) -> Result<Decimal> {
     if !(pct > Decimal::ZERO && pct <= Decimal::from(1000)) {
         return Err(DomainError::out_of_range(
             field,
@@ -127,11 +129,11 @@ fn options(
     ) {
         return Ok((None, None));
     }
-    let kp = strike_pct("put strike", hedge.put_strike_pct, curve.forward)?;
+    let kp = strike_pct(Field::PutStrike, hedge.put_strike_pct, curve.forward)?;
     let put = quote(priced_put(&curve.model, kp)?);
     let call = match (kind, hedge.call_strike) {
         (StrategyKind::Collar, CallStrike::Pct(pct)) => {
-            let kc = strike_pct("call strike", pct, curve.forward)?;
+            let kc = strike_pct(Field::CallStrike, pct, curve.forward)?;
             quote(priced_sold_call(&curve.model, kc)?)
         }
         (StrategyKind::ZeroCostCollar, _) | (StrategyKind::Collar, CallStrike::Zero) => {
@@ -143,7 +145,7 @@ fn options(
                     min_call_strike: k,
                 },
             )?;
-            let strike = dec_from_f64("call strike", z.call_strike)?;
+            let strike = dec_from_f64(Field::CallStrike, z.call_strike)?;
             // The collar's exact premiums: the call's is the put's, so the net is exactly 0.
             put.map(|p| OptionQuote {
                 strike,
@@ -163,16 +165,12 @@ pub(crate) fn month_position(
     month: &CalendarMonth,
 ) -> Result<MonthPosition> {
     let kind = hedge.strategy();
-    let coverage = dec_in_range(
-        "coverage",
-        hedge.coverage_pct,
-        Decimal::ZERO,
-        Decimal::ONE_HUNDRED,
-    )?;
-    let coverage = money::div("coverage", coverage, Decimal::ONE_HUNDRED)?;
+    let coverage = NumRange::closed(Decimal::ZERO, Decimal::ONE_HUNDRED)
+        .check(Field::Coverage, hedge.coverage_pct)?;
+    let coverage = money::div(Field::Coverage, coverage, Decimal::ONE_HUNDRED)?;
     let (put, call) = options(kind, hedge, curve)?;
     let inverse_quote = if kind == StrategyKind::Inverse {
-        money::div("inverse quote", Decimal::ONE, curve.forward)?
+        money::div(Field::InverseQuote, Decimal::ONE, curve.forward)?
     } else {
         Decimal::ZERO
     };
@@ -185,7 +183,7 @@ pub(crate) fn month_position(
         ..StrategyInputs::new(economics.output(), coverage, month.settle_days)
     };
     let legs = kind.spec().legs(&inputs).ok_or_else(|| {
-        DomainError::out_of_range("hedge", f64::from(month.index), "a priced option")
+        DomainError::out_of_range(Field::Hedge, f64::from(month.index), "a priced option")
     })??;
     Ok(MonthPosition {
         kind,

@@ -52,6 +52,7 @@ pub use stats::{MonthStats, Payback, ProgramStats, Quantiles, SeriesStats, Summa
 use crate::domain::error::{DomainError, Result};
 use crate::domain::leg::Outcome;
 use crate::domain::money;
+use crate::domain::Field;
 use rust_decimal::Decimal;
 
 /// Inputs of [`Program::new`]: per-month vectors have one entry per month.
@@ -112,7 +113,7 @@ fn in_month(index: u32) -> impl Fn(DomainError) -> DomainError {
     }
 }
 
-fn check_len(field: &'static str, len: usize, months: u32) -> Result<()> {
+fn check_len(field: Field, len: usize, months: u32) -> Result<()> {
     if len == months as usize {
         Ok(())
     } else {
@@ -130,8 +131,8 @@ impl Program {
     pub fn new(params: ProgramParams) -> Result<Self> {
         let calendar = Calendar::new(params.calendar)?;
         let n = params.calendar.months;
-        check_len("hedges", params.hedges.len(), n)?;
-        check_len("forward overrides", params.forward_overrides.len(), n)?;
+        check_len(Field::Hedges, params.hedges.len(), n)?;
+        check_len(Field::ForwardOverrides, params.forward_overrides.len(), n)?;
         let rates = params.market.rates()?;
         let production = production::produce(&params.economics, params.growth, &calendar)?;
         let mut months = Vec::with_capacity(n as usize);
@@ -210,19 +211,20 @@ impl Program {
     ///     forward_overrides: vec![None],
     /// })?;
     /// assert_eq!(p.net_cash(0, &Outcome::at_price(d(300)))?, d(400));
-    /// assert_eq!(p.net_cash(1, &Outcome::at_price(d(300))).unwrap_err().field(), Some("month"));
+    /// use minerhedge::domain::Field;
+    /// assert_eq!(p.net_cash(1, &Outcome::at_price(d(300))).unwrap_err().field(), Some(Field::Month));
     /// # Ok::<(), minerhedge::domain::DomainError>(())
     /// ```
     pub fn net_cash(&self, index: usize, outcome: &Outcome) -> Result<Decimal> {
         let m = self.months.get(index).ok_or_else(|| {
             DomainError::out_of_range(
-                "month",
+                Field::Month,
                 index as f64,
                 format!("between 0 and {}", self.months.len() - 1),
             )
         })?;
         let pos = &m.hedge.position;
         let total = pos.value(outcome)?;
-        money::sub("net cash", total, pos.economics().cash_cost()).map(|v| v.normalize())
+        money::sub(Field::NetCash, total, pos.economics().cash_cost()).map(|v| v.normalize())
     }
 }

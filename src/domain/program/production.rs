@@ -11,7 +11,8 @@ use super::calendar::{Calendar, CalendarMonth};
 use crate::domain::economics::{halving_subsidy, DirectParams, PeriodEconomics, Rig, RigParams};
 use crate::domain::error::Result;
 use crate::domain::money;
-use crate::domain::validate::dec_in_range;
+use crate::domain::range::NumRange;
+use crate::domain::Field;
 use rust_decimal::Decimal;
 
 /// Direct economics: the same coins and cash cost every month.
@@ -146,12 +147,8 @@ pub(crate) fn produce(
     calendar: &Calendar,
 ) -> Result<Vec<MonthProduction>> {
     let d = Decimal::from;
-    let g = dec_in_range(
-        "difficulty growth",
-        growth.difficulty_pct_per_month,
-        d(-50),
-        d(100),
-    )?;
+    let g = NumRange::closed(d(-50), d(100))
+        .check(Field::DifficultyGrowth, growth.difficulty_pct_per_month)?;
     match economics {
         ProgramEconomics::Direct(p) => {
             let e = PeriodEconomics::direct(DirectParams {
@@ -167,12 +164,12 @@ pub(crate) fn produce(
             Ok(vec![one; calendar.months().len()])
         }
         ProgramEconomics::Rig(rig) => {
-            let step = Decimal::ONE + money::div("difficulty growth", g, Decimal::ONE_HUNDRED)?;
+            let step = Decimal::ONE + money::div(Field::DifficultyGrowth, g, Decimal::ONE_HUNDRED)?;
             let mut difficulty = rig.difficulty;
             let mut out = Vec::with_capacity(calendar.months().len());
             for month in calendar.months() {
                 out.push(rig_month(rig, month, difficulty, calendar)?);
-                difficulty = money::mul("difficulty", difficulty, step)?;
+                difficulty = money::mul(Field::Difficulty, difficulty, step)?;
             }
             Ok(out)
         }

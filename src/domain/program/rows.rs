@@ -4,6 +4,7 @@ use super::ProgramMonth;
 use crate::domain::error::Result;
 use crate::domain::money;
 use crate::domain::strategy::StrategyKind;
+use crate::domain::Field;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -70,7 +71,7 @@ pub(crate) fn row(m: &ProgramMonth) -> Result<MonthRow> {
     let locked = matches!(m.hedge.kind, StrategyKind::Forward | StrategyKind::Inverse)
         .then(|| pos.locked_usd());
     let floor = match pos.floor()? {
-        Some(f) => Some(money::sub("floor", f, e.cash_cost())?.normalize()),
+        Some(f) => Some(money::sub(Field::Floor, f, e.cash_cost())?.normalize()),
         None => None,
     };
     Ok(MonthRow {
@@ -100,11 +101,11 @@ pub(crate) fn totals(months: &[ProgramMonth]) -> Result<Totals> {
     for m in months {
         let pos = &m.hedge.position;
         let e = pos.economics();
-        t.output = money::add("expected output", t.output, e.output())?;
-        t.cash_cost = money::add("cash cost", t.cash_cost, e.cash_cost())?;
-        t.full_cost = money::add("full cost", t.full_cost, e.cost())?;
-        t.upfront_premium = money::add("premium", t.upfront_premium, pos.upfront_premium())?;
-        t.locked = money::add("locked", t.locked, pos.locked_usd())?;
+        t.output = money::add(Field::ExpectedOutput, t.output, e.output())?;
+        t.cash_cost = money::add(Field::CashCost, t.cash_cost, e.cash_cost())?;
+        t.full_cost = money::add(Field::FullCost, t.full_cost, e.cost())?;
+        t.upfront_premium = money::add(Field::Premium, t.upfront_premium, pos.upfront_premium())?;
+        t.locked = money::add(Field::Locked, t.locked, pos.locked_usd())?;
     }
     Ok(t)
 }

@@ -19,8 +19,10 @@ use super::stats::{self, ProgramStats};
 use super::Program;
 use crate::domain::error::{DomainError, Result};
 use crate::domain::montecarlo::{normal_pair, Progress};
+use crate::domain::range::Range;
 use crate::domain::risk::PayoffProfile;
-use crate::domain::validate::{dec_f64, in_range};
+use crate::domain::validate::dec_f64;
+use crate::domain::Field;
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
 
@@ -98,18 +100,14 @@ impl ProgramRun {
     pub fn new(program: &Program, params: SimulationParams) -> Result<Self> {
         if !(1..=Self::MAX_PATHS).contains(&params.paths) {
             return Err(DomainError::out_of_range(
-                "paths",
+                Field::Paths,
                 params.paths as f64,
                 format!("between 1 and {}", Self::MAX_PATHS),
             ));
         }
-        let dvol = in_range(
-            "difficulty volatility",
-            params.difficulty_vol_pct,
-            0.0,
-            1000.0,
-        )?;
-        let rho = in_range("correlation", params.correlation, -1.0, 1.0)?;
+        let dvol = Range::closed(0.0, 1000.0)
+            .check(Field::DifficultyVolatility, params.difficulty_vol_pct)?;
+        let rho = Range::closed(-1.0, 1.0).check(Field::Correlation, params.correlation)?;
         let sigma_d = dvol / 100.0;
         let steps = month_steps(program, sigma_d)?;
         let capex = program

@@ -1,7 +1,9 @@
 //! Evenly spaced final prices for the curves.
 
 use crate::domain::error::{DomainError, Result};
-use crate::domain::validate::{in_range, MAX_PRICE};
+use crate::domain::range::Range;
+use crate::domain::validate::MAX_PRICE;
+use crate::domain::Field;
 
 /// Evenly spaced final prices `lo = s₀ < s₁ < … < s_{n−1} = hi`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -26,18 +28,18 @@ impl PriceGrid {
     /// assert!(PriceGrid::new(200.0, 100.0, 3).is_err());
     /// ```
     pub fn new(lo: f64, hi: f64, n: usize) -> Result<Self> {
-        in_range("lowest price", lo, 0.0, MAX_PRICE)?;
-        in_range("highest price", hi, 0.0, MAX_PRICE)?;
+        Range::closed(0.0, MAX_PRICE).check(Field::LowestPrice, lo)?;
+        Range::closed(0.0, MAX_PRICE).check(Field::HighestPrice, hi)?;
         if hi <= lo {
             return Err(DomainError::out_of_range(
-                "highest price",
+                Field::HighestPrice,
                 hi,
                 format!("greater than the lowest price {lo}"),
             ));
         }
         if !(2..=Self::MAX_POINTS).contains(&n) {
             return Err(DomainError::out_of_range(
-                "grid points",
+                Field::GridPoints,
                 n as f64,
                 format!("between 2 and {}", Self::MAX_POINTS),
             ));

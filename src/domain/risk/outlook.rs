@@ -4,7 +4,9 @@
 use super::PayoffProfile;
 use crate::domain::error::Result;
 use crate::domain::pricing::normal::cdf as norm_cdf;
-use crate::domain::validate::{in_range, positive, MAX_PRICE};
+use crate::domain::range::Range;
+use crate::domain::validate::{positive, MAX_PRICE};
+use crate::domain::Field;
 use libm::{exp, log, sqrt};
 
 /// Final price distribution: `S_T = S₀·exp((μ − σ²/2)·T + σ·√T·Z)`, `Z ~ N(0, 1)`.
@@ -166,11 +168,11 @@ impl Lognormal {
     /// assert!(Lognormal::new(LognormalParams { spot: -1.0, drift: 0.05, vol: 0.8, years: 0.1 }).is_err());
     /// ```
     pub fn new(p: LognormalParams) -> Result<Self> {
-        positive("spot", p.spot)?;
-        in_range("spot", p.spot, 0.0, MAX_PRICE)?;
-        in_range("drift", p.drift, -10.0, 10.0)?;
-        in_range("volatility", p.vol, 0.0, 10.0)?;
-        in_range("period in years", p.years, 0.0, 10.0)?;
+        positive(Field::Spot, p.spot)?;
+        Range::closed(0.0, MAX_PRICE).check(Field::Spot, p.spot)?;
+        Range::closed(-10.0, 10.0).check(Field::Drift, p.drift)?;
+        Range::closed(0.0, 10.0).check(Field::Volatility, p.vol)?;
+        Range::closed(0.0, 10.0).check(Field::PeriodInYears, p.years)?;
         Ok(Lognormal {
             spot: p.spot,
             drift: p.drift,

@@ -2,7 +2,9 @@
 
 use super::PriceGrid;
 use crate::domain::error::{DomainError, Result};
-use crate::domain::validate::{in_range, non_negative, positive, MAX_COINS, MAX_PRICE, MAX_USD};
+use crate::domain::range::Range;
+use crate::domain::validate::{non_negative, positive, MAX_COINS, MAX_PRICE, MAX_USD};
+use crate::domain::Field;
 
 /// The end-of-period USD value of a position, as the piecewise-linear formula of the module
 /// docs. Build it with [`PayoffProfile::new`] from [`ProfileParams`].
@@ -71,24 +73,24 @@ impl PayoffProfile {
     /// assert!((p.return_at(300.0) - 2.0 / 11.0).abs() < 1e-15);
     /// ```
     pub fn new(p: ProfileParams) -> Result<Self> {
-        in_range("expected output", p.output, 0.0, MAX_COINS)?;
-        positive("period cost", p.all_in_cost)?;
-        in_range("period cost", p.all_in_cost, 0.0, MAX_USD)?;
-        non_negative("cash cost", p.cash_cost)?;
+        Range::closed(0.0, MAX_COINS).check(Field::ExpectedOutput, p.output)?;
+        positive(Field::PeriodCost, p.all_in_cost)?;
+        Range::closed(0.0, MAX_USD).check(Field::PeriodCost, p.all_in_cost)?;
+        non_negative(Field::CashCost, p.cash_cost)?;
         if p.cash_cost > p.all_in_cost {
             return Err(DomainError::out_of_range(
-                "cash cost",
+                Field::CashCost,
                 p.cash_cost,
                 format!("at most the all-in cost {}", p.all_in_cost),
             ));
         }
-        in_range("coins sold forward", p.sold_coins, 0.0, MAX_COINS)?;
-        in_range("USD locked by the forward", p.locked_usd, 0.0, MAX_USD)?;
-        in_range("puts bought", p.puts, 0.0, MAX_COINS)?;
-        in_range("put strike", p.put_strike, 0.0, MAX_PRICE)?;
-        in_range("calls sold", p.calls, 0.0, MAX_COINS)?;
-        in_range("call strike", p.call_strike, 0.0, MAX_PRICE)?;
-        in_range("net premium", p.premium, -MAX_USD, MAX_USD)?;
+        Range::closed(0.0, MAX_COINS).check(Field::CoinsSoldForward, p.sold_coins)?;
+        Range::closed(0.0, MAX_USD).check(Field::LockedUsd, p.locked_usd)?;
+        Range::closed(0.0, MAX_COINS).check(Field::PutsBought, p.puts)?;
+        Range::closed(0.0, MAX_PRICE).check(Field::PutStrike, p.put_strike)?;
+        Range::closed(0.0, MAX_COINS).check(Field::CallsSold, p.calls)?;
+        Range::closed(0.0, MAX_PRICE).check(Field::CallStrike, p.call_strike)?;
+        Range::closed(-MAX_USD, MAX_USD).check(Field::NetPremium, p.premium)?;
         Ok(PayoffProfile {
             output: p.output,
             all_in_cost: p.all_in_cost,

@@ -2,6 +2,7 @@
 
 use super::{PayoffProfile, PriceGrid};
 use crate::domain::error::{DomainError, Result};
+use crate::domain::Field;
 
 /// Hedged period return over a grid of final prices × difficulty changes: the volume risk of
 /// a fixed-quantity hedge.
@@ -65,7 +66,7 @@ impl PayoffProfile {
     pub fn volume_heatmap(&self, grid: &PriceGrid, diff_changes: &[f64]) -> Result<VolumeHeatmap> {
         if diff_changes.is_empty() || diff_changes.len() > 1001 {
             return Err(DomainError::out_of_range(
-                "difficulty changes",
+                Field::DifficultyChanges,
                 diff_changes.len() as f64,
                 "between 1 and 1001 rows",
             ));
@@ -73,7 +74,7 @@ impl PayoffProfile {
         for &d in diff_changes {
             if !(d.is_finite() && d > -1.0 && d <= 10.0) {
                 return Err(DomainError::out_of_range(
-                    "difficulty change",
+                    Field::DifficultyChange,
                     d,
                     "greater than -1 (−100 %) and at most 10 (+1,000 %)",
                 ));

@@ -1,0 +1,169 @@
+//! The fields an engine error can be about: every input of the engine and every quantity it
+//! derives, each with the name the page shows.
+//!
+//! [`DomainError`](super::DomainError) carries a [`Field`], so the page maps an error to the
+//! input it belongs to with one `match` (no text comparison); the name is for people.
+
+use std::fmt;
+
+/// Declares [`Field`] and its names, one row a field.
+macro_rules! field_table {
+    ($($variant:ident => $name:literal,)*) => {
+        /// An input of the engine, or a quantity it derives, that an error is about.
+        ///
+        /// ```
+        /// use minerhedge::domain::Field;
+        /// assert_eq!(Field::PoolFee.name(), "pool fee");
+        /// assert_eq!(Field::PoolFee.to_string(), "pool fee");
+        /// ```
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Field {
+            $(
+                #[doc = concat!("“", $name, "”")]
+                $variant,
+            )*
+        }
+
+        impl Field {
+            /// The name shown to people, e.g. `"pool fee"`.
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $(Field::$variant => $name,)*
+                }
+            }
+
+            /// Every field, in the table's order.
+            pub const ALL: &'static [Field] = &[$(Field::$variant,)*];
+        }
+    };
+}
+
+field_table! {
+        Basis => "basis",
+        Bins => "bins",
+        BlockSubsidy => "block subsidy",
+        CallPremium => "call premium",
+        CallStrike => "call strike",
+        CallsSold => "calls sold",
+        Capex => "capex",
+        CarriedPremium => "carried premium",
+        CarryFactor => "carry factor",
+        CashCost => "cash cost",
+        ChartHeight => "chart height",
+        ChartWidth => "chart width",
+        CoinsSoldForward => "coins sold forward",
+        Correlation => "correlation",
+        Coverage => "coverage",
+        DevicePixelRatio => "device pixel ratio",
+        Difficulty => "difficulty",
+        DifficultyChange => "difficulty change",
+        DifficultyChanges => "difficulty changes",
+        DifficultyDrift => "difficulty drift",
+        DifficultyGrowth => "difficulty growth",
+        DifficultyVolatility => "difficulty volatility",
+        DiscountFactor => "discount factor",
+        DividendYield => "dividend yield",
+        Drift => "drift",
+        Efficiency => "efficiency",
+        Energy => "energy",
+        ExpectedBlocks => "expected blocks",
+        ExpectedOutput => "expected output",
+        Expiry => "expiry (years)",
+        FeesPerBlock => "fees per block",
+        FinalPrice => "final price",
+        Floor => "floor",
+        Forward => "forward",
+        ForwardOverride => "forward override",
+        ForwardOverrides => "forward overrides",
+        ForwardPrice => "forward price",
+        FullCost => "full cost",
+        GridPoints => "grid points",
+        HalvingDate => "halving date",
+        HalvingDay => "halving day",
+        HardwareCapex => "hardware capex",
+        HardwareLifetime => "hardware lifetime",
+        Hashprice => "hashprice",
+        Hashrate => "hashrate",
+        HeatMapValues => "heat map values",
+        HeatMapX => "heat map x",
+        HeatMapY => "heat map y",
+        Hedge => "hedge",
+        HedgePayoff => "hedge payoff",
+        HedgedQuantity => "hedged quantity",
+        HedgedRevenue => "hedged revenue",
+        Hedges => "hedges",
+        HighestPrice => "highest price",
+        HistogramEdge => "histogram edge",
+        HistogramEdges => "histogram edges",
+        InverseNotional => "inverse notional",
+        InverseQuote => "inverse quote",
+        Legs => "legs",
+        Locked => "locked",
+        LockedUsd => "USD locked by the forward",
+        LowestCallStrike => "lowest call strike",
+        LowestPrice => "lowest price",
+        Margin => "margin",
+        Market => "market",
+        Month => "month",
+        Months => "months",
+        NetCash => "net cash",
+        NetPremium => "net premium",
+        Notional => "notional",
+        Options => "options",
+        OtherOpex => "other opex",
+        Paths => "paths",
+        Payoff => "payoff",
+        PeriodCost => "period cost",
+        PeriodInYears => "period in years",
+        PeriodLength => "period length",
+        PeriodReturn => "period return",
+        PlotAreaSize => "plot area size",
+        PoolFee => "pool fee",
+        PowerCost => "power cost",
+        PowerPrice => "power price",
+        Premium => "premium",
+        PutPremium => "put premium",
+        PutStrike => "put strike",
+        PutsBought => "puts bought",
+        Quote => "quote",
+        RangeHigh => "range high",
+        RangeLow => "range low",
+        Rate => "rate",
+        Revenue => "revenue",
+        RiskFreeRate => "risk-free rate",
+        RootBracket => "root bracket",
+        RootFunction => "f(x)",
+        RootTolerance => "root tolerance",
+        Settlement => "settlement",
+        Spot => "spot",
+        SpotPrice => "spot price",
+        StartDate => "start date",
+        Strategies => "strategies",
+        Strike => "strike",
+        TargetReturn => "target return",
+        Tenor => "tenor",
+        Total => "total",
+        Uptime => "uptime",
+        Volatility => "volatility",
+        WorstPrice => "worst price",
+        Years => "years",
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Field;
+    use std::collections::HashSet;
+
+    #[test]
+    fn names_are_distinct_and_not_empty() {
+        let names: HashSet<&str> = Field::ALL.iter().map(|f| f.name()).collect();
+        assert_eq!(names.len(), Field::ALL.len());
+        assert!(Field::ALL.iter().all(|f| !f.name().trim().is_empty()));
+    }
+}
