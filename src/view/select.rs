@@ -1,10 +1,36 @@
 //! Choosing a strategy: which one the page shows, and the link edits that show another.
 
 use super::{Model, StrategyKind};
-use crate::link::{CallStrike, HedgeChoice};
+use crate::domain::strategy::{StrategySpec, STRATEGIES};
+use crate::link::Scenario;
 
-/// `true` when the page shows `kind`: the chosen strategy, or the zero-cost collar when the
-/// scenario asks for a collar with `kc=zero`.
+/// The strategy the scenario shows: the registry entry whose link edits the scenario all
+/// holds, the most specific one when several do (`hedge=collar&kc=zero` holds both the
+/// collar's and the zero-cost collar's edits and shows the zero-cost collar).
+///
+/// ```
+/// use minerhedge::{link::Scenario, view::{select::shown, StrategyKind}};
+/// let mut s = Scenario::default();
+/// s.set("hedge", "collar").unwrap();
+/// s.set("kc", "zero").unwrap();
+/// assert_eq!(shown(&s), StrategyKind::ZeroCostCollar);
+/// s.set("kc", "300").unwrap();
+/// assert_eq!(shown(&s), StrategyKind::Collar);
+/// ```
+pub fn shown(s: &Scenario) -> StrategyKind {
+    let holds = |spec: &&StrategySpec| {
+        spec.link_edits
+            .iter()
+            .all(|(key, value)| s.get(key).as_deref() == Some(*value))
+    };
+    STRATEGIES
+        .iter()
+        .filter(holds)
+        .max_by_key(|spec| spec.link_edits.len())
+        .map_or(s.hedge.choice, |spec| spec.kind)
+}
+
+/// `true` when the page shows `kind` (see [`shown`]).
 ///
 /// ```
 /// use minerhedge::{link::Scenario, view::{select::shows, Model, StrategyKind}};
@@ -13,14 +39,7 @@ use crate::link::{CallStrike, HedgeChoice};
 /// assert!(!shows(&m, StrategyKind::Put));
 /// ```
 pub fn shows(model: &Model, kind: StrategyKind) -> bool {
-    let s = &model.scenario;
-    let chosen = s.hedge.choice;
-    let zero = s.hedge.choice == HedgeChoice::Collar && s.hedge.call_strike == CallStrike::Zero;
-    match kind {
-        StrategyKind::ZeroCostCollar => zero,
-        StrategyKind::Collar => chosen == StrategyKind::Collar && !zero,
-        k => k == chosen,
-    }
+    shown(&model.scenario) == kind
 }
 
 /// The strategy whose [`StrategyKind::label`] is `label`.
@@ -34,8 +53,8 @@ pub fn kind_of_label(label: &str) -> Option<StrategyKind> {
     StrategyKind::ALL.into_iter().find(|k| k.label() == label)
 }
 
-/// The link edits that make the page show `kind`: `hedge`, and `kc=zero` for the zero-cost
-/// collar.
+/// The link edits that make the page show `kind`: its registry entry's (`hedge`, and
+/// `kc=zero` for the zero-cost collar).
 ///
 /// ```
 /// use minerhedge::view::{select::select_edits, StrategyKind};
@@ -43,9 +62,5 @@ pub fn kind_of_label(label: &str) -> Option<StrategyKind> {
 /// assert_eq!(select_edits(StrategyKind::Unhedged), vec![("hedge", "none")]);
 /// ```
 pub fn select_edits(kind: StrategyKind) -> Vec<(&'static str, &'static str)> {
-    let mut out = vec![("hedge", kind.hedge_choice().as_str())];
-    if kind == StrategyKind::ZeroCostCollar {
-        out.push(("kc", "zero"));
-    }
-    out
+    kind.spec().link_edits.to_vec()
 }
