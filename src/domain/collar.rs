@@ -320,7 +320,7 @@ pub fn zero_cost_collar<P: OptionPricer + ?Sized>(
     pricer: &P,
     p: ZeroCostParams,
 ) -> Result<ZeroCostCollar> {
-    let kp = Range::closed(0.0, MAX_PRICE).check(Field::PutStrike, p.put_strike)?;
+    let kp = const { Range::closed(0.0, MAX_PRICE) }.check(Field::PutStrike, p.put_strike)?;
     if kp <= 0.0 {
         return Err(DomainError::out_of_range(
             Field::PutStrike,
@@ -469,7 +469,7 @@ pub fn required_put_strike<P: OptionPricer + ?Sized>(
     target: &Target,
     carry_factor: f64,
 ) -> Result<Option<PutFloor>> {
-    let k = Range::closed(0.0, 100.0).check(Field::CarryFactor, carry_factor)?;
+    let k = const { Range::closed(0.0, 100.0) }.check(Field::CarryFactor, carry_factor)?;
     if k <= 0.0 {
         return Err(DomainError::out_of_range(
             Field::CarryFactor,
@@ -555,7 +555,7 @@ pub fn required_zero_cost_collar<P: OptionPricer + ?Sized>(
     target: &Target,
     min_call_strike: f64,
 ) -> Result<Option<ZeroCostCollar>> {
-    Range::closed(0.0, MAX_PRICE).check(Field::LowestCallStrike, min_call_strike)?;
+    const { Range::closed(0.0, MAX_PRICE) }.check(Field::LowestCallStrike, min_call_strike)?;
     let level = dec_f64(target.required_level(economics)?);
     if level <= 0.0 {
         return Ok(None);

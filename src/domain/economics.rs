@@ -24,7 +24,7 @@ use super::error::{DomainError, Result};
 use super::field::Field;
 use super::money::{self, MAX_MONEY, MAX_PRICE, MAX_QUANTITY, MIN_COST};
 use super::validate::{dec_f64, dec_positive};
-use crate::domain::range::NumRange;
+use crate::domain::range::{int, NumRange};
 use rust_decimal::Decimal;
 
 /// Checks a final coin price: `0 < S ≤ MAX_PRICE` (1e9 USD per coin).
@@ -73,8 +73,8 @@ pub fn halving_subsidy(
     period_days: Decimal,
 ) -> Result<Decimal> {
     let d = Decimal::from;
-    NumRange::closed(d(0), d(1_000_000)).check(Field::BlockSubsidy, subsidy)?;
-    NumRange::above(d(0), d(3650)).check(Field::PeriodLength, period_days)?;
+    const { NumRange::closed(int(0), int(1_000_000)) }.check(Field::BlockSubsidy, subsidy)?;
+    const { NumRange::above(int(0), int(3650)) }.check(Field::PeriodLength, period_days)?;
     NumRange::closed(d(0), period_days).check(Field::HalvingDay, halving_day)?;
     let share = money::div(Field::HalvingDay, halving_day, period_days)?;
     let full = money::mul(Field::BlockSubsidy, subsidy, Decimal::ONE + share)?;
@@ -137,7 +137,7 @@ impl PeriodEconomics {
     /// assert_eq!(bad.unwrap_err().field(), Some(Field::ExpectedOutput));
     /// ```
     pub fn direct(p: DirectParams) -> Result<Self> {
-        NumRange::closed(MIN_COST, MAX_MONEY).check(Field::PeriodCost, p.period_cost)?;
+        const { NumRange::closed(MIN_COST, MAX_MONEY) }.check(Field::PeriodCost, p.period_cost)?;
         if !(p.expected_output > Decimal::ZERO && p.expected_output <= MAX_QUANTITY) {
             return Err(DomainError::out_of_range(
                 Field::ExpectedOutput,
@@ -372,24 +372,30 @@ impl Rig {
     /// assert_eq!(Rig::new(p).unwrap_err().field(), Some(Field::Uptime));
     /// ```
     pub fn new(p: RigParams) -> Result<Self> {
-        let d = Decimal::from;
-        NumRange::above(d(0), d(100_000_000)).check(Field::Hashrate, p.hashrate_ths)?;
-        NumRange::above(d(0), d(1_000_000)).check(Field::Efficiency, p.efficiency_j_per_th)?;
-        NumRange::closed(d(0), d(1000)).check(Field::PowerPrice, p.power_price_per_kwh)?;
-        NumRange::closed(d(0), MAX_MONEY).check(Field::OtherOpex, p.other_opex)?;
-        NumRange::below(d(0), d(1)).check(Field::PoolFee, p.pool_fee)?;
-        NumRange::above(d(0), d(1)).check(Field::Uptime, p.uptime)?;
-        NumRange::closed(d(1), d(100_000_000_000_000_000u64))
+        const { NumRange::above(int(0), int(100_000_000)) }
+            .check(Field::Hashrate, p.hashrate_ths)?;
+        const { NumRange::above(int(0), int(1_000_000)) }
+            .check(Field::Efficiency, p.efficiency_j_per_th)?;
+        const { NumRange::closed(int(0), int(1000)) }
+            .check(Field::PowerPrice, p.power_price_per_kwh)?;
+        const { NumRange::closed(int(0), MAX_MONEY) }.check(Field::OtherOpex, p.other_opex)?;
+        const { NumRange::below(int(0), int(1)) }.check(Field::PoolFee, p.pool_fee)?;
+        const { NumRange::above(int(0), int(1)) }.check(Field::Uptime, p.uptime)?;
+        const { NumRange::closed(int(1), int(100_000_000_000_000_000u64)) }
             .check(Field::Difficulty, p.difficulty)?;
-        NumRange::above(Decimal::NEGATIVE_ONE, d(10))
+        const { NumRange::above(Decimal::NEGATIVE_ONE, int(10)) }
             .check(Field::DifficultyGrowth, p.difficulty_growth)?;
-        NumRange::closed(d(0), d(1_000_000)).check(Field::BlockSubsidy, p.block_subsidy)?;
-        NumRange::closed(d(0), d(1_000_000)).check(Field::FeesPerBlock, p.fees_per_block)?;
+        const { NumRange::closed(int(0), int(1_000_000)) }
+            .check(Field::BlockSubsidy, p.block_subsidy)?;
+        const { NumRange::closed(int(0), int(1_000_000)) }
+            .check(Field::FeesPerBlock, p.fees_per_block)?;
         dec_positive(Field::BlockSubsidy, p.block_subsidy + p.fees_per_block)?;
-        NumRange::above(d(0), d(3650)).check(Field::PeriodLength, p.period_days)?;
+        const { NumRange::above(int(0), int(3650)) }.check(Field::PeriodLength, p.period_days)?;
         let reward = p.block_subsidy + p.fees_per_block;
-        NumRange::closed(d(0), MAX_MONEY).check(Field::HardwareCapex, p.hardware_capex)?;
-        NumRange::above(d(0), d(36500)).check(Field::HardwareLifetime, p.hardware_lifetime_days)?;
+        const { NumRange::closed(int(0), MAX_MONEY) }
+            .check(Field::HardwareCapex, p.hardware_capex)?;
+        const { NumRange::above(int(0), int(36500)) }
+            .check(Field::HardwareLifetime, p.hardware_lifetime_days)?;
 
         let seconds = money::mul(Field::PeriodLength, p.period_days, SECONDS_PER_DAY)?;
         // D_avg = D·(1 + g/2)

@@ -16,7 +16,7 @@ macro_rules! field_table {
         /// assert_eq!(Field::PoolFee.name(), "pool fee");
         /// assert_eq!(Field::PoolFee.to_string(), "pool fee");
         /// ```
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[derive(Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Field {
             $(
                 #[doc = concat!("“", $name, "”")]
@@ -147,6 +147,14 @@ field_table! {
         Volatility => "volatility",
         WorstPrice => "worst price",
         Years => "years",
+}
+
+/// Debug output is the name too (`"pool fee"`): one set of strings in the page, not a second
+/// one of variant names.
+impl fmt::Debug for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.name(), f)
+    }
 }
 
 impl fmt::Display for Field {

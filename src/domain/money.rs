@@ -196,8 +196,9 @@ pub fn grouped(amount: Decimal) -> String {
 /// assert!(carry_factor(Decimal::TWO, Decimal::ONE).is_err());
 /// ```
 pub fn carry_factor(rate: Decimal, years: Decimal) -> Result<Decimal> {
-    NumRange::closed(Decimal::NEGATIVE_ONE, Decimal::ONE).check(Field::RiskFreeRate, rate)?;
-    NumRange::closed(Decimal::ZERO, Decimal::TEN).check(Field::Years, years)?;
+    const { NumRange::closed(Decimal::NEGATIVE_ONE, Decimal::ONE) }
+        .check(Field::RiskFreeRate, rate)?;
+    const { NumRange::closed(Decimal::ZERO, Decimal::TEN) }.check(Field::Years, years)?;
     let x = mul(Field::RiskFreeRate, rate, years)?;
     if x.is_zero() {
         return Ok(Decimal::ONE);

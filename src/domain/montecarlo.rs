@@ -156,10 +156,10 @@ impl McRun {
     /// ```
     pub fn new(params: McParams, profiles: Vec<PayoffProfile>) -> Result<Self> {
         positive(Field::Spot, params.spot)?;
-        Range::closed(0.0, MAX_PRICE).check(Field::Spot, params.spot)?;
-        Range::closed(-10.0, 10.0).check(Field::Drift, params.drift)?;
-        Range::closed(0.0, 10.0).check(Field::Volatility, params.vol)?;
-        Range::closed(0.0, 10.0).check(Field::PeriodInYears, params.years)?;
+        const { Range::closed(0.0, MAX_PRICE) }.check(Field::Spot, params.spot)?;
+        const { Range::closed(-10.0, 10.0) }.check(Field::Drift, params.drift)?;
+        const { Range::closed(0.0, 10.0) }.check(Field::Volatility, params.vol)?;
+        const { Range::closed(0.0, 10.0) }.check(Field::PeriodInYears, params.years)?;
         if !(params.difficulty_drift.is_finite()
             && params.difficulty_drift > -1.0
             && params.difficulty_drift <= 10.0)
@@ -170,8 +170,9 @@ impl McRun {
                 "greater than -1 (−100 %) and at most 10 (+1,000 %)",
             ));
         }
-        Range::closed(0.0, 10.0).check(Field::DifficultyVolatility, params.difficulty_vol)?;
-        Range::closed(-1.0, 1.0).check(Field::Correlation, params.correlation)?;
+        const { Range::closed(0.0, 10.0) }
+            .check(Field::DifficultyVolatility, params.difficulty_vol)?;
+        const { Range::closed(-1.0, 1.0) }.check(Field::Correlation, params.correlation)?;
         if !(1..=Self::MAX_PATHS).contains(&params.paths) {
             return Err(DomainError::out_of_range(
                 Field::Paths,

@@ -13,6 +13,26 @@ use crate::format;
 use rust_decimal::Decimal;
 use std::fmt;
 
+/// A [`Decimal`] from an integer, usable in constants (and in `const` ranges).
+///
+/// ```
+/// use minerhedge::domain::range::int;
+/// assert_eq!(int(3650), rust_decimal::Decimal::from(3650));
+/// ```
+pub const fn int(n: u64) -> Decimal {
+    Decimal::from_parts(n as u32, (n >> 32) as u32, 0, false, 0)
+}
+
+/// A negative [`Decimal`] from an integer magnitude, usable in constants.
+///
+/// ```
+/// use minerhedge::domain::range::neg;
+/// assert_eq!(neg(100), rust_decimal::Decimal::from(-100));
+/// ```
+pub const fn neg(n: u64) -> Decimal {
+    Decimal::from_parts(n as u32, (n >> 32) as u32, 0, true, 0)
+}
+
 /// A number a [`Range`] can hold: compared, shown to people, and reported in an error.
 pub trait Bound: Copy + PartialOrd {
     /// Whether the value is a number at all (always true for decimals; not NaN nor ±∞ for
@@ -164,16 +184,20 @@ impl<T: Bound> Range<T> {
     /// let e = fee.check(Field::PoolFee, Decimal::ONE).unwrap_err();
     /// assert_eq!(e.to_string(), "pool fee = 1 is out of range: must be at least 0 and less than 1");
     /// ```
+    #[inline(never)]
     pub fn check(&self, field: Field, v: T) -> Result<T> {
         if self.contains(v) {
             Ok(v)
         } else {
-            Err(DomainError::out_of_range(
-                field,
-                v.to_f64(),
-                self.to_string(),
-            ))
+            Err(self.refusal(field, v))
         }
+    }
+
+    /// The error of [`Self::check`], out of line: it formats a message.
+    #[cold]
+    #[inline(never)]
+    fn refusal(&self, field: Field, v: T) -> DomainError {
+        DomainError::out_of_range(field, v.to_f64(), self.to_string())
     }
 }
 

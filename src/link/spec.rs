@@ -7,15 +7,7 @@ pub use crate::domain::range::NumRange;
 use rust_decimal::Decimal;
 use std::fmt;
 
-/// A [`Decimal`] from an integer, usable in constants.
-const fn int(n: u64) -> Decimal {
-    Decimal::from_parts(n as u32, (n >> 32) as u32, 0, false, 0)
-}
-
-/// A negative [`Decimal`] from an integer magnitude, usable in constants.
-const fn neg(n: u64) -> Decimal {
-    Decimal::from_parts(n as u32, (n >> 32) as u32, 0, true, 0)
-}
+use crate::domain::range::{int, neg};
 
 /// A [`Decimal`] from ten to the power `p` (`p ≤ 28`), usable in constants.
 const fn pow10(p: u32) -> Decimal {

@@ -121,3 +121,20 @@ pub fn when_idle<F: FnOnce(Deadline) + 'static>(task: F) {
         Duration::ZERO,
     );
 }
+
+/// A signal that turns `true` just after the browser has painted the page's first frame (a
+/// task queued from that frame's `requestAnimationFrame` runs after its paint). Panels below
+/// the first screen mount behind it, so the first chart, drawn while the page mounts, reaches
+/// the screen without waiting for their DOM and layout.
+pub fn after_first_paint() -> ReadSignal<bool> {
+    let (painted, set_painted) = signal(false);
+    let after_frame = move || set_timeout(move || set_painted.set(true), Duration::ZERO);
+    let scheduled = web_sys::window().is_some_and(|w| {
+        let callback = Closure::once_into_js(after_frame);
+        w.request_animation_frame(callback.unchecked_ref()).is_ok()
+    });
+    if !scheduled {
+        after_frame();
+    }
+    painted
+}

@@ -40,7 +40,7 @@ impl InverseQuote {
     /// assert_eq!(InverseQuote::new(Decimal::ZERO).unwrap_err().field(), Some(Field::InverseQuote));
     /// ```
     pub fn new(quote: Decimal) -> Result<Self> {
-        NumRange::closed(QUOTE_MIN, MAX_PRICE).check(Field::InverseQuote, quote)?;
+        const { NumRange::closed(QUOTE_MIN, MAX_PRICE) }.check(Field::InverseQuote, quote)?;
         Ok(Self {
             quote: quote.normalize(),
         })

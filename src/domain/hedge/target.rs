@@ -56,7 +56,7 @@ impl Target {
     /// assert!(Target::new(TargetParams { target_return: Decimal::new(15, 2), coverage: Decimal::ONE, worst_price: Decimal::ZERO }).is_ok());
     /// ```
     pub fn new(p: TargetParams) -> Result<Self> {
-        NumRange::closed(Decimal::NEGATIVE_ONE, Decimal::ONE_HUNDRED)
+        const { NumRange::closed(Decimal::NEGATIVE_ONE, Decimal::ONE_HUNDRED) }
             .check(Field::TargetReturn, p.target_return)?;
         if !(p.coverage > Decimal::ZERO && p.coverage <= Decimal::ONE) {
             return Err(DomainError::out_of_range(
@@ -65,7 +65,8 @@ impl Target {
                 "greater than 0 and at most 1",
             ));
         }
-        NumRange::closed(Decimal::ZERO, MAX_PRICE).check(Field::WorstPrice, p.worst_price)?;
+        const { NumRange::closed(Decimal::ZERO, MAX_PRICE) }
+            .check(Field::WorstPrice, p.worst_price)?;
         Ok(Self { params: p })
     }
 

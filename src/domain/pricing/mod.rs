@@ -221,7 +221,7 @@ pub(crate) fn level(field: Field, v: f64) -> Result<f64> {
 #[cold]
 #[inline(never)]
 fn level_error(field: Field, v: f64) -> Result<f64> {
-    Range::closed(MIN_LEVEL, MAX_LEVEL).check(field, v)
+    const { Range::closed(MIN_LEVEL, MAX_LEVEL) }.check(field, v)
 }
 
 /// [`Range::check`] of `[lo, hi]` with its accepted case inline: `lo ≤ v ≤ hi` for finite

@@ -10,7 +10,7 @@ use crate::domain::economics::price_field;
 use crate::domain::error::Result;
 use crate::domain::money;
 use crate::domain::pricing::{ForwardModel, ForwardParams};
-use crate::domain::range::NumRange;
+use crate::domain::range::{int, neg, NumRange};
 use crate::domain::validate::dec_f64;
 use crate::domain::Field;
 use rust_decimal::Decimal;
@@ -48,12 +48,11 @@ pub(crate) struct Rates {
 
 impl Market {
     pub(crate) fn rates(&self) -> Result<Rates> {
-        let d = Decimal::from;
         let pct = |v: Decimal| money::div(Field::Market, v, Decimal::ONE_HUNDRED);
         price_field(Field::Spot, self.spot)?;
-        NumRange::closed(d(0), d(1000)).check(Field::Volatility, self.vol_pct)?;
-        NumRange::closed(d(-100), d(100)).check(Field::RiskFreeRate, self.rate_pct)?;
-        NumRange::closed(d(-100), d(100)).check(Field::Basis, self.basis_pct)?;
+        const { NumRange::closed(int(0), int(1000)) }.check(Field::Volatility, self.vol_pct)?;
+        const { NumRange::closed(neg(100), int(100)) }.check(Field::RiskFreeRate, self.rate_pct)?;
+        const { NumRange::closed(neg(100), int(100)) }.check(Field::Basis, self.basis_pct)?;
         Ok(Rates {
             spot: self.spot,
             rate: pct(self.rate_pct)?,

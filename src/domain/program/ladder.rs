@@ -165,7 +165,7 @@ pub(crate) fn month_position(
     month: &CalendarMonth,
 ) -> Result<MonthPosition> {
     let kind = hedge.strategy();
-    let coverage = NumRange::closed(Decimal::ZERO, Decimal::ONE_HUNDRED)
+    let coverage = const { NumRange::closed(Decimal::ZERO, Decimal::ONE_HUNDRED) }
         .check(Field::Coverage, hedge.coverage_pct)?;
     let coverage = money::div(Field::Coverage, coverage, Decimal::ONE_HUNDRED)?;
     let (put, call) = options(kind, hedge, curve)?;

@@ -11,7 +11,7 @@ use super::calendar::{Calendar, CalendarMonth};
 use crate::domain::economics::{halving_subsidy, DirectParams, PeriodEconomics, Rig, RigParams};
 use crate::domain::error::Result;
 use crate::domain::money;
-use crate::domain::range::NumRange;
+use crate::domain::range::{int, neg, NumRange};
 use crate::domain::Field;
 use rust_decimal::Decimal;
 
@@ -146,8 +146,7 @@ pub(crate) fn produce(
     growth: Growth,
     calendar: &Calendar,
 ) -> Result<Vec<MonthProduction>> {
-    let d = Decimal::from;
-    let g = NumRange::closed(d(-50), d(100))
+    let g = const { NumRange::closed(neg(50), int(100)) }
         .check(Field::DifficultyGrowth, growth.difficulty_pct_per_month)?;
     match economics {
         ProgramEconomics::Direct(p) => {

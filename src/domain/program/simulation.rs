@@ -105,9 +105,10 @@ impl ProgramRun {
                 format!("between 1 and {}", Self::MAX_PATHS),
             ));
         }
-        let dvol = Range::closed(0.0, 1000.0)
+        let dvol = const { Range::closed(0.0, 1000.0) }
             .check(Field::DifficultyVolatility, params.difficulty_vol_pct)?;
-        let rho = Range::closed(-1.0, 1.0).check(Field::Correlation, params.correlation)?;
+        let rho =
+            const { Range::closed(-1.0, 1.0) }.check(Field::Correlation, params.correlation)?;
         let sigma_d = dvol / 100.0;
         let steps = month_steps(program, sigma_d)?;
         let capex = program

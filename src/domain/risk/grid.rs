@@ -28,8 +28,8 @@ impl PriceGrid {
     /// assert!(PriceGrid::new(200.0, 100.0, 3).is_err());
     /// ```
     pub fn new(lo: f64, hi: f64, n: usize) -> Result<Self> {
-        Range::closed(0.0, MAX_PRICE).check(Field::LowestPrice, lo)?;
-        Range::closed(0.0, MAX_PRICE).check(Field::HighestPrice, hi)?;
+        const { Range::closed(0.0, MAX_PRICE) }.check(Field::LowestPrice, lo)?;
+        const { Range::closed(0.0, MAX_PRICE) }.check(Field::HighestPrice, hi)?;
         if hi <= lo {
             return Err(DomainError::out_of_range(
                 Field::HighestPrice,

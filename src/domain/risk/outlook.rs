@@ -169,10 +169,10 @@ impl Lognormal {
     /// ```
     pub fn new(p: LognormalParams) -> Result<Self> {
         positive(Field::Spot, p.spot)?;
-        Range::closed(0.0, MAX_PRICE).check(Field::Spot, p.spot)?;
-        Range::closed(-10.0, 10.0).check(Field::Drift, p.drift)?;
-        Range::closed(0.0, 10.0).check(Field::Volatility, p.vol)?;
-        Range::closed(0.0, 10.0).check(Field::PeriodInYears, p.years)?;
+        const { Range::closed(0.0, MAX_PRICE) }.check(Field::Spot, p.spot)?;
+        const { Range::closed(-10.0, 10.0) }.check(Field::Drift, p.drift)?;
+        const { Range::closed(0.0, 10.0) }.check(Field::Volatility, p.vol)?;
+        const { Range::closed(0.0, 10.0) }.check(Field::PeriodInYears, p.years)?;
         Ok(Lognormal {
             spot: p.spot,
             drift: p.drift,

@@ -73,9 +73,9 @@ impl PayoffProfile {
     /// assert!((p.return_at(300.0) - 2.0 / 11.0).abs() < 1e-15);
     /// ```
     pub fn new(p: ProfileParams) -> Result<Self> {
-        Range::closed(0.0, MAX_COINS).check(Field::ExpectedOutput, p.output)?;
+        const { Range::closed(0.0, MAX_COINS) }.check(Field::ExpectedOutput, p.output)?;
         positive(Field::PeriodCost, p.all_in_cost)?;
-        Range::closed(0.0, MAX_USD).check(Field::PeriodCost, p.all_in_cost)?;
+        const { Range::closed(0.0, MAX_USD) }.check(Field::PeriodCost, p.all_in_cost)?;
         non_negative(Field::CashCost, p.cash_cost)?;
         if p.cash_cost > p.all_in_cost {
             return Err(DomainError::out_of_range(
@@ -84,13 +84,13 @@ impl PayoffProfile {
                 format!("at most the all-in cost {}", p.all_in_cost),
             ));
         }
-        Range::closed(0.0, MAX_COINS).check(Field::CoinsSoldForward, p.sold_coins)?;
-        Range::closed(0.0, MAX_USD).check(Field::LockedUsd, p.locked_usd)?;
-        Range::closed(0.0, MAX_COINS).check(Field::PutsBought, p.puts)?;
-        Range::closed(0.0, MAX_PRICE).check(Field::PutStrike, p.put_strike)?;
-        Range::closed(0.0, MAX_COINS).check(Field::CallsSold, p.calls)?;
-        Range::closed(0.0, MAX_PRICE).check(Field::CallStrike, p.call_strike)?;
-        Range::closed(-MAX_USD, MAX_USD).check(Field::NetPremium, p.premium)?;
+        const { Range::closed(0.0, MAX_COINS) }.check(Field::CoinsSoldForward, p.sold_coins)?;
+        const { Range::closed(0.0, MAX_USD) }.check(Field::LockedUsd, p.locked_usd)?;
+        const { Range::closed(0.0, MAX_COINS) }.check(Field::PutsBought, p.puts)?;
+        const { Range::closed(0.0, MAX_PRICE) }.check(Field::PutStrike, p.put_strike)?;
+        const { Range::closed(0.0, MAX_COINS) }.check(Field::CallsSold, p.calls)?;
+        const { Range::closed(0.0, MAX_PRICE) }.check(Field::CallStrike, p.call_strike)?;
+        const { Range::closed(-MAX_USD, MAX_USD) }.check(Field::NetPremium, p.premium)?;
         Ok(PayoffProfile {
             output: p.output,
             all_in_cost: p.all_in_cost,

@@ -8,6 +8,7 @@ use crate::view::program::ProgramModel;
 use crate::view::Message;
 
 use super::super::link_error::LinkErrorBanner;
+use super::super::schedule::after_first_paint;
 use super::super::share::ShareBar;
 use super::super::state::PageState;
 use super::super::theme::{ColourScheme, ThemeToggle};
@@ -57,6 +58,7 @@ pub fn ProgramApp() -> impl IntoView {
             .with(|s| ProgramModel::build(s, s.program.start_or(today())))
     });
     let run = use_program_run(built);
+    let painted = after_first_paint();
     let period_link = move || {
         let mut s = page.scenario.get();
         s.view.page = Page::Period;
@@ -89,10 +91,14 @@ pub fn ProgramApp() -> impl IntoView {
                 {error}
                 <ProgramSummary built=built run=run />
                 <ProgramChart built=built run=run />
-                <ProgramTable built=built run=run />
-                <LadderEditor built=built />
-                <ProgramExport built=built run=run />
-                <ShareBar />
+                // Below the first screen: mounted once the first frame (with the chart) is
+                // painted, so the chart does not wait for 36 rows of table DOM and their layout.
+                <Show when=move || painted.get()>
+                    <ProgramTable built=built run=run />
+                    <LadderEditor built=built />
+                    <ProgramExport built=built run=run />
+                    <ShareBar />
+                </Show>
             </div>
         </main>
     }
