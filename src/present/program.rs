@@ -97,12 +97,21 @@ fn difficulty_text(d: Decimal) -> String {
     )
 }
 
+/// The month table's simulated columns (the last three of [`COLUMNS`]).
+pub const SIMULATED: usize = 3;
+
 /// The cells of one month; the simulated columns are empty without `stats`.
 pub fn month_cells(row: &MonthRow, coin: &str, stats: Option<&MonthStats>) -> Vec<Cell> {
+    let mut cells = plan_cells(row, coin);
+    cells.extend(simulated_cells(stats));
+    cells
+}
+
+/// The cells of one month that the plan fixes: every column but the [`SIMULATED`] last.
+pub fn plan_cells(row: &MonthRow, coin: &str) -> Vec<Cell> {
     let coins = |d: Decimal| format::coin(d, 8, coin);
     let pct = |d: Decimal| format::percent(d / Decimal::ONE_HUNDRED, 1);
     let has_put = row.put_strike.is_some() || row.call_strike.is_some();
-    let q = stats.map(|s| s.net_cash);
     vec![
         Cell {
             col: "month",
@@ -131,6 +140,13 @@ pub fn month_cells(row: &MonthRow, coin: &str, stats: Option<&MonthStats>) -> Ve
         ),
         cell("locked", row.locked, format::usd),
         cell("floor", row.floor, format::usd),
+    ]
+}
+
+/// The simulated cells of one month (net cash P5, P50, P95), empty without `stats`.
+pub fn simulated_cells(stats: Option<&MonthStats>) -> [Cell; SIMULATED] {
+    let q = stats.map(|s| s.net_cash);
+    [
         f64_cell("cash_p5", q.map(|q| q.p5)),
         f64_cell("cash_p50", q.map(|q| q.p50)),
         f64_cell("cash_p95", q.map(|q| q.p95)),

@@ -6,6 +6,8 @@
 //!   (the heat map follows the displayed model through it).
 //! - [`when_idle`]: runs a task in idle time (`requestIdleCallback`; a `setTimeout(0)` task in
 //!   browsers without it) with a [`Deadline`] to yield at (the simulation's slices).
+//! - [`paint_stages`]: counts the frames painted since the page mounted, so what lies below
+//!   the first screen mounts a stage per frame after the first chart is on screen.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -122,19 +124,43 @@ pub fn when_idle<F: FnOnce(Deadline) + 'static>(task: F) {
     );
 }
 
-/// A signal that turns `true` just after the browser has painted the page's first frame (a
-/// task queued from that frame's `requestAnimationFrame` runs after its paint). Panels below
-/// the first screen mount behind it, so the first chart, drawn while the page mounts, reaches
-/// the screen without waiting for their DOM and layout.
-pub fn after_first_paint() -> ReadSignal<bool> {
-    let (painted, set_painted) = signal(false);
-    let after_frame = move || set_timeout(move || set_painted.set(true), Duration::ZERO);
-    let scheduled = web_sys::window().is_some_and(|w| {
-        let callback = Closure::once_into_js(after_frame);
+/// Runs `then` in a task queued from the next frame's `requestAnimationFrame`: just after that
+/// frame is painted (in a task of its own at once where no frame can be requested).
+fn after_next_paint(then: impl FnOnce() + 'static) {
+    let slot = Rc::new(Cell::new(Some(then)));
+    let queue = {
+        let slot = Rc::clone(&slot);
+        move || {
+            if let Some(then) = slot.take() {
+                set_timeout(then, Duration::ZERO);
+            }
+        }
+    };
+    let requested = web_sys::window().is_some_and(|w| {
+        let callback = Closure::once_into_js(queue);
         w.request_animation_frame(callback.unchecked_ref()).is_ok()
     });
-    if !scheduled {
-        after_frame();
+    if !requested {
+        if let Some(then) = slot.take() {
+            set_timeout(then, Duration::ZERO);
+        }
     }
+}
+
+/// How many frames the browser has painted since the call, counting up to `stages`: one more
+/// just after each paint. A page mounts what lies below its first screen in stages behind
+/// it — the first stage once the first frame (with the first chart) is on screen, the next
+/// after the frame that shows it — so no frame waits for all of that DOM and its layout.
+pub fn paint_stages(stages: u32) -> ReadSignal<u32> {
+    fn next(set: WriteSignal<u32>, done: u32, stages: u32) {
+        if done < stages {
+            after_next_paint(move || {
+                set.set(done + 1);
+                next(set, done + 1, stages);
+            });
+        }
+    }
+    let (painted, set_painted) = signal(0u32);
+    next(set_painted, 0, stages);
     painted
 }

@@ -216,3 +216,44 @@ fn program_presets_build_twelve_months_through_the_halving() {
         assert!(rows.iter().all(|r| r.floor.is_some()), "{}", p.name);
     }
 }
+
+#[test]
+fn the_month_tables_plan_and_simulated_cells_make_its_rows() {
+    use minerhedge::domain::program::ProgramRun;
+    use minerhedge::present::program::{
+        month_cells, month_table, plan_cells, simulated_cells, COLUMNS, SIMULATED,
+    };
+    use minerhedge::view::program::ProgramModel;
+    let s = Scenario::from_query(
+        "v=2&view=program&start=2027-01-01&months=4&mode=rig&coin=BTC&spot=95000&pcov=80,60&ph=forward,collar&paths=200",
+    )
+    .scenario;
+    let m = ProgramModel::build(&s, date(2026, 12, 2)).unwrap_or_else(|e| panic!("{}", e.text));
+    let mut run = ProgramRun::new(&m.program, m.simulation).unwrap_or_else(|e| panic!("{e}"));
+    run.step(usize::MAX);
+    let stats = run.stats().expect("statistics after every path");
+    let table = month_table(&m, Some(&stats));
+    assert_eq!(table.len(), 4);
+    for (i, row) in m.program.rows().iter().enumerate() {
+        let month = stats.program.months.get(i);
+        let mut joined = plan_cells(row, &m.coin);
+        assert_eq!(joined.len() + SIMULATED, COLUMNS.len());
+        let simulated = simulated_cells(month);
+        assert!(
+            simulated
+                .iter()
+                .all(|c| c.value.is_some() && !c.text.is_empty()),
+            "month {i}: {simulated:?}"
+        );
+        joined.extend(simulated);
+        assert_eq!(joined, month_cells(row, &m.coin, month));
+        assert_eq!(joined, table[i]);
+        let cols: Vec<&str> = joined.iter().map(|c| c.col).collect();
+        let expected: Vec<&str> = COLUMNS.iter().map(|(c, _)| *c).collect();
+        assert_eq!(cols, expected);
+    }
+    // Before the simulation the simulated cells are empty, with their columns.
+    let empty = simulated_cells(None);
+    assert!(empty.iter().all(|c| c.value.is_none() && c.text.is_empty()));
+    assert_eq!(empty.map(|c| c.col), ["cash_p5", "cash_p50", "cash_p95"]);
+}

@@ -8,7 +8,7 @@ use crate::view::program::ProgramModel;
 use crate::view::Message;
 
 use super::super::link_error::LinkErrorBanner;
-use super::super::schedule::after_first_paint;
+use super::super::schedule::paint_stages;
 use super::super::share::ShareBar;
 use super::super::state::PageState;
 use super::super::theme::{ColourScheme, ThemeToggle};
@@ -24,6 +24,9 @@ use super::table::ProgramTable;
 
 /// The built program of the current scenario, or why it could not be built.
 pub type Built = Memo<Result<ProgramModel, Message>>;
+
+/// Stages of the panels below the first screen (see [`paint_stages`]).
+const STAGES: u32 = 2;
 
 /// Today in the browser's time zone (the default start is the first day of next month).
 fn today() -> NaiveDate {
@@ -57,8 +60,10 @@ pub fn ProgramApp() -> impl IntoView {
         page.scenario
             .with(|s| ProgramModel::build(s, s.program.start_or(today())))
     });
-    let run = use_program_run(built);
-    let painted = after_first_paint();
+    // Below the first screen, a stage per painted frame: the table, then the ladder, export
+    // and share panels; the first simulation starts once both are in.
+    let stage = paint_stages(STAGES);
+    let run = use_program_run(built, Signal::derive(move || stage.get() >= STAGES));
     let period_link = move || {
         let mut s = page.scenario.get();
         s.view.page = Page::Period;
@@ -91,14 +96,12 @@ pub fn ProgramApp() -> impl IntoView {
                 {error}
                 <ProgramSummary built=built run=run />
                 <ProgramChart built=built run=run />
-                // Below the first screen: mounted once the first frame (with the chart) is
-                // painted, so the chart does not wait for 36 rows of table DOM and their layout.
-                <Show when=move || painted.get()>
-                    <ProgramTable built=built run=run />
+                {move || (stage.get() >= 1).then(|| view! { <ProgramTable built=built run=run /> })}
+                {move || (stage.get() >= STAGES).then(|| view! {
                     <LadderEditor built=built />
                     <ProgramExport built=built run=run />
                     <ShareBar />
-                </Show>
+                })}
             </div>
         </main>
     }

@@ -1,9 +1,9 @@
 //! The program's simulation runner (not a component): [`ProgramRun`] in slices of the
 //! browser's idle time ([`super::super::schedule::when_idle`]), so input events and frames come
 //! first. A new program starts a new generation at once (the old statistics go); its run
-//! starts once the inputs have not changed for [`SETTLE`] (the first run starts at once). A
-//! slice of an older generation finds itself stale and stops. The run is deterministic for
-//! its seed whatever the slicing.
+//! starts once the inputs have not changed for [`SETTLE`] (the first run starts at once, when
+//! the page has mounted). A slice of an older generation finds itself stale and stops. The
+//! run is deterministic for its seed whatever the slicing.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -65,8 +65,19 @@ fn slice(
     }
 }
 
-/// Starts the runner: it re-runs whenever the built program or its simulation inputs change.
-pub fn use_program_run(built: Built) -> RunState {
+/// Marks when the page's first simulation starts (the browser benchmark times from it).
+fn mark_started() {
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark(STARTED_MARK);
+    }
+}
+
+/// The `performance` mark of the first simulation's start.
+pub const STARTED_MARK: &str = "minerhedge:simulation-started";
+
+/// Starts the runner once `ready` (the page has mounted; the first run starts at once then):
+/// it re-runs whenever the built program or its simulation inputs change.
+pub fn use_program_run(built: Built, ready: Signal<bool>) -> RunState {
     let state = RunState {
         stats: RwSignal::new(None),
         progress: RwSignal::new(None),
@@ -74,7 +85,10 @@ pub fn use_program_run(built: Built) -> RunState {
         generation: RwSignal::new(0),
     };
     let current = Rc::new(Cell::new(0u64));
-    Effect::new(move |ran: Option<()>| {
+    Effect::new(move |ran: Option<bool>| {
+        if !ready.get() {
+            return false;
+        }
         let next = current.get().wrapping_add(1);
         current.set(next);
         state.generation.set(next);
@@ -86,19 +100,19 @@ pub fn use_program_run(built: Built) -> RunState {
             state
                 .error
                 .set(Some("The simulation needs a valid program.".to_owned()));
-            return;
+            return true;
         };
         state.error.set(None);
         let current = Rc::clone(&current);
-        let wait = if ran.is_some() {
-            SETTLE
-        } else {
-            Duration::ZERO
-        };
+        let first = ran != Some(true);
+        let wait = if first { Duration::ZERO } else { SETTLE };
         set_timeout(
             move || {
                 if current.get() != next {
                     return;
+                }
+                if first {
+                    mark_started();
                 }
                 match ProgramRun::new(&program, params) {
                     Ok(run) => when_idle(move |d| slice(run, next, current, state, d)),
@@ -107,6 +121,7 @@ pub fn use_program_run(built: Built) -> RunState {
             },
             wait,
         );
+        true
     });
     state
 }

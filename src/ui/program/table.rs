@@ -1,13 +1,39 @@
 //! The month table (`data-testid="program-table"`): one row per month, each cell a `<td>`
 //! with `data-col` and, for numbers, `data-value` (the unrounded value; the text is rounded
 //! for people).
+//!
+//! The rows follow the built program; a finished simulation only rewrites the text and
+//! `data-value` of each row's three simulated cells (no row is rebuilt), so the task that
+//! publishes the statistics stays short.
 
 use leptos::prelude::*;
 
-use crate::present::program::{month_table, COLUMNS};
+use crate::present::program::{plan_cells, simulated_cells, Cell, COLUMNS};
 
 use super::app::Built;
 use super::runner::RunState;
+
+fn td(c: Cell) -> impl IntoView {
+    view! { <td data-col=c.col data-value=c.value>{c.text}</td> }
+}
+
+/// The simulated cells of month `i`: each follows the run's statistics.
+fn simulated(run: RunState, i: usize) -> impl IntoView {
+    let cells = Memo::new(move |_| {
+        run.stats
+            .with(|s| simulated_cells(s.as_ref().and_then(|s| s.program.months.get(i))))
+    });
+    (0..cells.with_untracked(|c| c.len()))
+        .map(|k| {
+            let col = cells.with_untracked(|c| c[k].col);
+            view! {
+                <td data-col=col data-value=move || cells.with(|c| c[k].value.clone())>
+                    {move || cells.with(|c| c[k].text.clone())}
+                </td>
+            }
+        })
+        .collect_view()
+}
 
 /// The table.
 #[component]
@@ -19,11 +45,15 @@ pub fn ProgramTable(
 ) -> impl IntoView {
     let rows = move || {
         built.with(|b| {
-            run.stats.with(|s| {
-                b.as_ref()
-                    .map(|m| month_table(m, s.as_ref()))
-                    .unwrap_or_default()
-            })
+            b.as_ref()
+                .map(|m| {
+                    m.program
+                        .rows()
+                        .iter()
+                        .map(|r| plan_cells(r, &m.coin))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
         })
     };
     view! {
@@ -35,11 +65,10 @@ pub fn ProgramTable(
                         {COLUMNS.iter().map(|(col, h)| view! { <th scope="col" data-col=*col>{*h}</th> }).collect_view()}
                     </tr></thead>
                     <tbody>
-                        {move || rows().into_iter().map(|cells| view! {
+                        {move || rows().into_iter().enumerate().map(|(i, cells)| view! {
                             <tr>
-                                {cells.into_iter().map(|c| view! {
-                                    <td data-col=c.col data-value=c.value>{c.text}</td>
-                                }).collect_view()}
+                                {cells.into_iter().map(td).collect_view()}
+                                {simulated(run, i)}
                             </tr>
                         }).collect_view()}
                     </tbody>
