@@ -1,14 +1,19 @@
 //! The canvas plumbing every chart shares (not a component): a `<canvas>` whose backing store
 //! follows its CSS size and the device pixel ratio (crisp on HiDPI), painted by one of the
-//! chart module's draw functions, and repainted when the data it reads, the colour scheme or
-//! the window size changes ([`use_canvas`]). Overlays (transparent, cleared before each
+//! chart module's draw functions, and repainted when the data it reads, the colour scheme, the
+//! canvas's size changes (a `ResizeObserver` tells, so a paint never forces a layout;
+//! [`use_canvas`]). Overlays (transparent, cleared before each
 //! paint) go through [`paint`] as well.
 
 use leptos::html::Canvas;
-use leptos::leptos_dom::helpers::window_event_listener;
+use std::cell::Cell;
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::chart::geometry::{Frame, Surface};
@@ -21,15 +26,42 @@ use super::canvas_text::MeasuredCanvas;
 /// forces no page layout.
 pub type Root = DrawingArea<MeasuredCanvas, Shift>;
 
-/// The canvas's CSS size and the device pixel ratio, as a chart surface.
-pub fn surface_of(canvas: &web_sys::HtmlCanvasElement) -> Option<Surface> {
+/// A canvas's CSS size (width, height) and the device pixel ratio, as a chart surface.
+fn surface_of((width, height): (f64, f64)) -> Option<Surface> {
     let dpr = web_sys::window()
         .map(|w| w.device_pixel_ratio())
         .filter(|r| r.is_finite())
         .unwrap_or(1.0)
         .clamp(0.25, 8.0);
-    let rect = canvas.get_bounding_client_rect();
-    Surface::new(rect.width().max(1.0), rect.height().max(1.0), dpr).ok()
+    Surface::new(width.max(1.0), height.max(1.0), dpr).ok()
+}
+
+/// Keeps `size` at the CSS size of the canvas in `node` through a `ResizeObserver`, counting
+/// each change in `changed`. The observer's callback runs after the browser's layout, where
+/// reading the size costs nothing, so a repaint never forces a layout of the page (reading it
+/// while painting did, on every step of a drag). `size` stays `None` until the canvas is laid
+/// out.
+fn observe_size(node: NodeRef<Canvas>, size: Rc<Cell<Option<(f64, f64)>>>, changed: RwSignal<u32>) {
+    Effect::new(move |_| {
+        let Some(canvas) = node.get() else {
+            return;
+        };
+        let target = canvas.clone();
+        let size = Rc::clone(&size);
+        let on_resize = Closure::<dyn FnMut()>::new(move || {
+            let rect = target.get_bounding_client_rect();
+            let now = Some((rect.width(), rect.height()));
+            if size.replace(now) != now {
+                changed.try_update(|n| *n = n.wrapping_add(1));
+            }
+        });
+        if let Ok(ro) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            ro.observe(&canvas);
+            // Both live until the canvas goes (or the component does).
+            let kept = SendWrapper::new((ro, on_resize));
+            on_cleanup(move || kept.0.disconnect());
+        }
+    });
 }
 
 /// Sets the backing store of `canvas` to the surface's device-pixel size.
@@ -103,7 +135,7 @@ pub struct ChartCanvas {
 /// Sets up a chart canvas: `chart(theme)` gives the chart to draw in the page's colours —
 /// reading signals inside it makes them repaint triggers; `None` keeps the last picture —
 /// and `draw` (one of the chart module's `draw` functions) paints it. Repaints on every
-/// change of what `chart` reads, of the colour scheme and of the window size.
+/// change of what `chart` reads, of the colour scheme and of the canvas's size.
 pub fn use_canvas<C: 'static>(
     chart: impl Fn(Theme) -> Option<C> + 'static,
     draw: fn(&Root, &C, &Surface) -> Result<Frame, ChartError>,
@@ -111,9 +143,9 @@ pub fn use_canvas<C: 'static>(
     let node = NodeRef::<Canvas>::new();
     let drawn = RwSignal::new(0u32);
     let frame = RwSignal::new(None);
+    let size = Rc::new(Cell::new(None));
     let resized = RwSignal::new(0u32);
-    let handle = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
-    on_cleanup(move || handle.remove());
+    observe_size(node, Rc::clone(&size), resized);
     Effect::new(move |_| {
         resized.track();
         let Some(canvas) = node.get() else {
@@ -122,7 +154,7 @@ pub fn use_canvas<C: 'static>(
         let Some(c) = chart(theme()) else {
             return;
         };
-        let Some(surface) = surface_of(&canvas) else {
+        let Some(surface) = size.get().and_then(surface_of) else {
             return;
         };
         let painted = paint(&canvas, &surface, Layer::Base, |root, s| draw(root, &c, s));
