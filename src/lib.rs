@@ -17,9 +17,10 @@
 //!   ([`domain::program::Program`]), and their seeded monthly simulation
 //!   ([`domain::program::ProgramRun`]).
 //! - `ui` (wasm32 only): the page — Leptos components, one per file, the URL/share-link
-//!   plumbing, the chart canvases (one canvas helper, `ui::canvas`) and the scheduling of slow
-//!   work after a drag pauses (`ui::schedule`). The only reactive layer; it calls the engine,
-//!   never the other way round.
+//!   plumbing, the chart canvases (one canvas helper, `ui::canvas`, sized by a
+//!   `ResizeObserver` so a paint never forces a layout) and the scheduling of slow work after a
+//!   drag pauses and of panels below the first screen after the first paint (`ui::schedule`).
+//!   The only reactive layer; it calls the engine, never the other way round.
 //! - [`chart`]: chart geometry (ranges, ticks, HiDPI surface, data ↔ pixel frame) and the payoff,
 //!   distribution and heat-map drawings, generic over plotters' `DrawingBackend` (canvas in the
 //!   browser, SVG in native tests).
