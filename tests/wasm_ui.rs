@@ -5,7 +5,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use minerhedge::link::Scenario;
+
+use minerhedge::link::{Key, Scenario};
 use minerhedge::ui::state::PageState;
 use minerhedge::ui::url;
 use wasm_bindgen_test::*;
@@ -30,8 +31,11 @@ fn an_invalid_edit_is_named_and_keeps_the_last_valid_value() {
     let owner = Owner::new();
     owner.set();
     let page = PageState::from_query("?v=1&cov=40");
-    page.edit("cov", "150".to_owned());
-    let message = page.error("cov").get_untracked().expect("150 % is refused");
+    page.edit(Key::Coverage, "150".to_owned());
+    let message = page
+        .error(Key::Coverage)
+        .get_untracked()
+        .expect("150 % is refused");
     assert!(message.contains("Coverage"), "{message}");
     assert!(message.contains("cov = \"150\""), "{message}");
     assert!(message.contains("100"), "{message}");
@@ -39,10 +43,10 @@ fn an_invalid_edit_is_named_and_keeps_the_last_valid_value() {
         page.scenario.get_untracked().get("cov").as_deref(),
         Some("40")
     );
-    assert_eq!(page.text("cov").get_untracked(), "150");
+    assert_eq!(page.text(Key::Coverage).get_untracked(), "150");
 
-    page.edit("cov", "75".to_owned());
-    assert_eq!(page.error("cov").get_untracked(), None);
+    page.edit(Key::Coverage, "75".to_owned());
+    assert_eq!(page.error(Key::Coverage).get_untracked(), None);
     assert_eq!(
         page.scenario.get_untracked().get("cov").as_deref(),
         Some("75")
@@ -54,19 +58,19 @@ fn a_cross_key_error_names_the_key_and_other_edits_still_apply() {
     let owner = Owner::new();
     owner.set();
     let page = PageState::from_query("v=1");
-    page.edit("lo", "400".to_owned());
-    assert!(page.error("lo").get_untracked().is_some());
+    page.edit(Key::Lo, "400".to_owned());
+    assert!(page.error(Key::Lo).get_untracked().is_some());
     assert_eq!(
         page.scenario.get_untracked().get("lo").as_deref(),
         Some("200")
     );
-    page.edit("spot", "275".to_owned());
+    page.edit(Key::Spot, "275".to_owned());
     assert_eq!(
         page.scenario.get_untracked().get("spot").as_deref(),
         Some("275")
     );
-    page.edit("lo", "150".to_owned());
-    assert_eq!(page.error("lo").get_untracked(), None);
+    page.edit(Key::Lo, "150".to_owned());
+    assert_eq!(page.error(Key::Lo).get_untracked(), None);
     assert_eq!(
         page.scenario.get_untracked().get("lo").as_deref(),
         Some("150")

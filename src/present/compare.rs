@@ -194,7 +194,7 @@ mod tests {
                 s.set("kc", "300").expect("valid strike");
             }
             for (k, v) in crate::view::select::select_edits(kind) {
-                s.set(k, v).expect("valid edit");
+                s.set_key(k, v).expect("valid edit");
             }
             let m = Model::build(&s);
             let t = comparison_table(&m, &comparison(&m, None));

@@ -3,15 +3,17 @@
 
 use leptos::prelude::*;
 
+use crate::link::Key;
+
 use super::state::use_page;
 
 /// Slider from 0 to the period's days, one step per day (arrow keys, PageUp/PageDown).
 #[component]
 pub fn ElapsedSlider() -> impl IntoView {
     let page = use_page();
-    let elapsed = page.text("elapsed");
-    let days = page.text("days");
-    let error = page.error("elapsed");
+    let elapsed = page.text(Key::Elapsed);
+    let days = page.text(Key::Days);
+    let error = page.error(Key::Elapsed);
     let readout = Signal::derive(move || {
         let e = elapsed.get();
         match e.as_str() {
@@ -29,7 +31,7 @@ pub fn ElapsedSlider() -> impl IntoView {
                 min="0" max=days step="1"
                 prop:value=elapsed
                 aria-valuetext=readout
-                on:input=move |ev| page.edit("elapsed", event_target_value(&ev)) />
+                on:input=move |ev| page.edit(Key::Elapsed, event_target_value(&ev)) />
             <p class="field-error" role="alert" hidden=no_error>{error_text}</p>
         </section>
     }

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::link::Key;
+
 use super::glossary::Tip;
 use super::state::use_page;
 
@@ -9,7 +11,7 @@ use super::state::use_page;
 #[component]
 pub fn CoverageSlider() -> impl IntoView {
     let page = use_page();
-    let cov = page.text("cov");
+    let cov = page.text(Key::Coverage);
     view! {
         <div class="coverage">
             <label for="coverage-slider">"Coverage "<output>{move || format!("{}%", cov.get())}</output></label>
@@ -18,7 +20,7 @@ pub fn CoverageSlider() -> impl IntoView {
                 min="0" max="100" step="1"
                 prop:value=move || cov.get()
                 aria-valuetext=move || format!("{}% of expected output", cov.get())
-                on:input=move |ev| page.edit("cov", event_target_value(&ev)) />
+                on:input=move |ev| page.edit(Key::Coverage, event_target_value(&ev)) />
         </div>
     }
 }

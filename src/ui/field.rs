@@ -2,13 +2,13 @@
 
 use leptos::prelude::*;
 
-use crate::link::{HedgeChoice, KeySpec, Kind, Mode, Scenario};
+use crate::link::{HedgeChoice, Key, KeySpec, Kind, Mode, Scenario};
 
 /// The words of a choice field as the page shows them.
-fn choice_label(key: &str, word: &'static str) -> &'static str {
+fn choice_label(key: Key, word: &'static str) -> &'static str {
     match key {
-        "mode" => Mode::parse(word).map(Mode::label).unwrap_or(word),
-        "hedge" => HedgeChoice::parse(word)
+        Key::Mode => Mode::parse(word).map(Mode::label).unwrap_or(word),
+        Key::Hedge => HedgeChoice::parse(word)
             .map(HedgeChoice::label)
             .unwrap_or(word),
         _ => word,
@@ -19,13 +19,13 @@ use super::glossary::Tip;
 use super::state::use_page;
 
 /// The glossary term explained next to the field of `key`.
-fn term_of(key: &str) -> Option<&'static str> {
+fn term_of(key: Key) -> Option<&'static str> {
     match key {
-        "hedge" => Some("collar"),
-        "fwd" => Some("forward"),
-        "inv" => Some("inverse"),
-        "kp" => Some("put"),
-        "kc" => Some("zero-cost"),
+        Key::Hedge => Some("collar"),
+        Key::Forward => Some("forward"),
+        Key::InverseQuote => Some("inverse"),
+        Key::PutStrike => Some("put"),
+        Key::CallStrike => Some("zero-cost"),
         _ => None,
     }
 }
@@ -39,9 +39,9 @@ pub fn Field(
     spec: &'static KeySpec,
 ) -> impl IntoView {
     let page = use_page();
-    let key = spec.key;
-    let text = page.text(key);
-    let error = page.error(key);
+    let (id_key, key) = (spec.id, spec.key);
+    let text = page.text(id_key);
+    let error = page.error(id_key);
     let id = format!("field-{key}");
     let error_id = format!("field-{key}-error");
     // A value that follows the market: the empty field shows what it resolves to.
@@ -71,13 +71,13 @@ pub fn Field(
                 .map(|(_, text)| text)
         })
     });
-    let on_input = move |ev: leptos::ev::Event| page.edit(key, event_target_value(&ev));
+    let on_input = move |ev: leptos::ev::Event| page.edit(id_key, event_target_value(&ev));
     let control = match spec.kind {
         Kind::Choice(words) => view! {
             <select id=id.clone() name=key data-field=key on:change=on_input
                 aria-describedby=error_id.clone()>
                 {words.iter().map(|w| view! {
-                    <option value=*w selected=move || text.get() == *w>{choice_label(key, w)}</option>
+                    <option value=*w selected=move || text.get() == *w>{choice_label(id_key, w)}</option>
                 }).collect_view()}
             </select>
         }
@@ -97,7 +97,7 @@ pub fn Field(
         <div class="field" class:invalid=move || error.get().is_some()>
             <span class="field-label">
                 <label for=id>{spec.label}</label>
-                {term_of(key).map(|t| view! { <Tip term=t /> })}
+                {term_of(id_key).map(|t| view! { <Tip term=t /> })}
             </span>
             {control}
             <span class="unit">{spec.unit}</span>

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::chart::heatmap::{draw, HeatmapChart};
-use crate::link::KeySpec;
+use crate::link::Key;
 use crate::present::display::Display;
 use crate::present::volume_risk::{overhedge_warning, NO_HEATMAP};
 use crate::view::volume_risk::volume_risk;
@@ -24,7 +24,7 @@ pub fn VolumeRiskPanel(
     display: Memo<Display>,
 ) -> impl IntoView {
     let page = use_page();
-    let mode = page.text("mode");
+    let mode = page.text(Key::Mode);
     let risk = Memo::new(move |_| display.with(|d| volume_risk(&d.model, PRICE_POINTS)));
     let canvas = use_canvas(
         move |theme| {
@@ -51,7 +51,7 @@ pub fn VolumeRiskPanel(
     };
     let not_rig = Signal::derive(move || mode.with(|m| m != "rig"));
     let drawn_text = Signal::derive(move || canvas.drawn.get().to_string());
-    let halving = KeySpec::get("halv").map(|s| view! { <Field spec=s /> });
+    let halving = view! { <Field spec=Key::Halving.spec() /> };
     view! {
         <section class="panel heatmap" aria-labelledby="heatmap-title" data-drawn=drawn_text>
             <h2 id="heatmap-title">"Volume risk: difficulty × price"</h2>

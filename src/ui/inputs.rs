@@ -4,13 +4,12 @@ use leptos::prelude::*;
 
 use super::field::Field;
 use super::state::use_page;
-use crate::link::KeySpec;
+use crate::link::Key;
 
 /// The fields of `keys`, in order (both pages' input panels).
-pub fn fields(keys: &'static [&'static str]) -> impl IntoView {
+pub fn fields(keys: &'static [Key]) -> impl IntoView {
     keys.iter()
-        .filter_map(|k| KeySpec::get(k))
-        .map(|s| view! { <Field spec=s /> })
+        .map(|k| view! { <Field spec=k.spec() /> })
         .collect_view()
 }
 
@@ -19,34 +18,34 @@ pub fn fields(keys: &'static [&'static str]) -> impl IntoView {
 #[component]
 pub fn InputsPanel() -> impl IntoView {
     let page = use_page();
-    let mode = page.text("mode");
-    let hedge = page.text("hedge");
+    let mode = page.text(Key::Mode);
+    let hedge = page.text(Key::Hedge);
     let is = move |h: &'static [&'static str]| move || !h.contains(&hedge.get().as_str());
     view! {
         <section class="panel inputs" aria-label="Scenario inputs">
             <fieldset>
                 <legend>"Mining period"</legend>
-                {fields(&["coin", "mode", "days"])}
-                <div hidden=move || mode.get() != "direct">{fields(&["cost", "qty"])}</div>
+                {fields(&[Key::Coin, Key::Mode, Key::Days])}
+                <div hidden=move || mode.get() != "direct">{fields(&[Key::Cost, Key::Qty])}</div>
                 <div hidden=move || mode.get() != "rig">
-                    {fields(&["hr", "eff", "pwr", "opex", "pool", "up", "diff", "dg", "sub", "fee", "capex", "life"])}
+                    {fields(&[Key::Hashrate, Key::Efficiency, Key::Power, Key::Opex, Key::PoolFee, Key::Uptime, Key::Difficulty, Key::DifficultyGrowth, Key::Subsidy, Key::Fees, Key::Capex, Key::Lifetime])}
                 </div>
             </fieldset>
             <fieldset>
                 <legend>"Market"</legend>
-                {fields(&["spot", "vol", "rate"])}
+                {fields(&[Key::Spot, Key::Vol, Key::Rate])}
             </fieldset>
             <fieldset>
                 <legend>"Hedge"</legend>
-                {fields(&["hedge"])}
-                <div hidden=is(&["forward"])>{fields(&["fwd"])}</div>
-                <div hidden=is(&["inverse"])>{fields(&["inv"])}</div>
-                <div hidden=is(&["put", "collar"])>{fields(&["kp", "pp"])}</div>
-                <div hidden=is(&["collar"])>{fields(&["kc", "cp"])}</div>
+                {fields(&[Key::Hedge])}
+                <div hidden=is(&["forward"])>{fields(&[Key::Forward])}</div>
+                <div hidden=is(&["inverse"])>{fields(&[Key::InverseQuote])}</div>
+                <div hidden=is(&["put", "collar"])>{fields(&[Key::PutStrike, Key::PutPremium])}</div>
+                <div hidden=is(&["collar"])>{fields(&[Key::CallStrike, Key::CallPremium])}</div>
             </fieldset>
             <fieldset>
                 <legend>"Price range"</legend>
-                {fields(&["lo", "hi", "step"])}
+                {fields(&[Key::Lo, Key::Hi, Key::Step])}
             </fieldset>
         </section>
     }

@@ -1,6 +1,8 @@
 //! The final-price slider over the chart range, with its live readout.
 
 use leptos::prelude::*;
+
+use crate::link::Key;
 use rust_decimal::Decimal;
 
 use super::state::use_page;
@@ -35,7 +37,7 @@ pub fn PriceSlider(
                 min=move || lo.get().to_string() max=move || hi.get().to_string() step=step
                 prop:value=move || scenario.with(|s| s.resolved().price.to_string())
                 aria-valuetext=move || r().price
-                on:input=move |ev| page.edit("px", event_target_value(&ev)) />
+                on:input=move |ev| page.edit(Key::Price, event_target_value(&ev)) />
             <dl class="readout">
                 <div><dt>"Revenue"</dt><dd data-testid="revenue-at-price">{move || r().revenue}</dd></div>
                 <div><dt>"Hedge payoff"</dt><dd data-testid="hedge-at-price">{move || r().hedge}</dd></div>

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::link::{LinkError, Scenario};
+use crate::link::{Key, LinkError, Scenario};
 use crate::present::display::describe;
 use crate::view::edit::{apply, Texts};
 
@@ -41,7 +41,7 @@ impl PageState {
     }
 
     /// The user typed `text` into the input of `key`.
-    pub fn edit(&self, key: &'static str, text: String) {
+    pub fn edit(&self, key: Key, text: String) {
         self.texts.update(|t| t.set(key, text));
         let (scenario, errors) = self
             .texts
@@ -55,15 +55,16 @@ impl PageState {
     }
 
     /// A derived signal of one input's text.
-    pub fn text(&self, key: &'static str) -> Signal<String> {
+    pub fn text(&self, key: Key) -> Signal<String> {
         let texts = self.texts;
         Signal::derive(move || texts.with(|t| t.get(key).to_owned()))
     }
 
     /// A derived signal of the inline message for `key` (field label, key, value and range).
-    pub fn error(&self, key: &'static str) -> Signal<Option<String>> {
+    pub fn error(&self, key: Key) -> Signal<Option<String>> {
         let errors = self.field_errors;
-        Signal::derive(move || errors.with(|es| es.iter().find(|e| e.key == key).map(describe)))
+        let word = key.as_str();
+        Signal::derive(move || errors.with(|es| es.iter().find(|e| e.key == word).map(describe)))
     }
 }
 

@@ -2,35 +2,36 @@
 //! accept and refuse exactly what a link does: every edit goes through [`Scenario::set`] and
 //! [`Scenario::validate`] of the link codec. Pure; the page keeps these in its state.
 
-use crate::link::{LinkError, Scenario, KEYS};
+use crate::link::{Key, LinkError, Scenario};
 
-/// The text each input shows, keyed by share-link key (every key but `v`).
+/// The text each input shows, keyed by share-link key (every key but `v`, which no input
+/// edits: it reads as empty and an edit of it is ignored).
 ///
 /// ```
-/// use minerhedge::{link::Scenario, view::edit::Texts};
+/// use minerhedge::{link::{Key, Scenario}, view::edit::Texts};
 /// let mut t = Texts::of(&Scenario::default());
-/// assert_eq!(t.get("cov"), "100");
-/// t.set("cov", "12".to_owned());
-/// assert_eq!(t.get("cov"), "12");
-/// t.set("nope", "1".to_owned());
-/// assert_eq!(t.get("nope"), "");
+/// assert_eq!(t.get(Key::Coverage), "100");
+/// t.set(Key::Coverage, "12".to_owned());
+/// assert_eq!(t.get(Key::Coverage), "12");
+/// assert_eq!(t.get(Key::Version), "");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Texts(Vec<(&'static str, String)>);
+pub struct Texts(Vec<(Key, String)>);
 
 impl Texts {
     /// The canonical text of every key of `scenario`.
     pub fn of(scenario: &Scenario) -> Self {
         Texts(
-            KEYS.iter()
-                .filter(|k| k.key != "v")
-                .map(|k| (k.key, scenario.get(k.key).unwrap_or_default()))
+            Key::ALL
+                .iter()
+                .filter(|k| **k != Key::Version)
+                .map(|k| (*k, scenario.get_key(*k)))
                 .collect(),
         )
     }
 
-    /// The text of `key` (empty for an unknown key).
-    pub fn get(&self, key: &str) -> &str {
+    /// The text of `key`.
+    pub fn get(&self, key: Key) -> &str {
         self.0
             .iter()
             .find(|(k, _)| *k == key)
@@ -38,8 +39,8 @@ impl Texts {
             .unwrap_or("")
     }
 
-    /// Sets the text of `key`; unknown keys are ignored.
-    pub fn set(&mut self, key: &str, text: String) {
+    /// Sets the text of `key`.
+    pub fn set(&mut self, key: Key, text: String) {
         if let Some(slot) = self.0.iter_mut().find(|(k, _)| *k == key) {
             slot.1 = text;
         }
@@ -51,11 +52,11 @@ impl Texts {
 /// or that breaks a cross-key rule (`lo < hi`, …), leaves that key at its last valid value.
 ///
 /// ```
-/// use minerhedge::{link::Scenario, view::edit::{apply, Texts}};
+/// use minerhedge::{link::{Key, Scenario}, view::edit::{apply, Texts}};
 /// let last = Scenario::default();
 /// let mut t = Texts::of(&last);
-/// t.set("cov", "150".to_owned());
-/// t.set("spot", "275".to_owned());
+/// t.set(Key::Coverage, "150".to_owned());
+/// t.set(Key::Spot, "275".to_owned());
 /// let (s, errors) = apply(&last, &t);
 /// assert_eq!(errors.iter().map(|e| e.key).collect::<Vec<_>>(), ["cov"]);
 /// assert_eq!((s.get("cov").unwrap(), s.get("spot").unwrap()), ("100".into(), "275".into()));
@@ -64,7 +65,7 @@ pub fn apply(last_valid: &Scenario, texts: &Texts) -> (Scenario, Vec<LinkError>)
     let mut candidate = last_valid.clone();
     let mut errors: Vec<LinkError> = Vec::new();
     for (key, text) in &texts.0 {
-        if let Err(e) = candidate.set(key, text) {
+        if let Err(e) = candidate.set_key(*key, text) {
             errors.push(e);
         }
     }

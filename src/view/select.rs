@@ -2,7 +2,7 @@
 
 use super::{Model, StrategyKind};
 use crate::domain::strategy::{StrategySpec, STRATEGIES};
-use crate::link::Scenario;
+use crate::link::{Key, Scenario};
 
 /// The strategy the scenario shows: the registry entry whose link edits the scenario all
 /// holds, the most specific one when several do (`hedge=collar&kc=zero` holds both the
@@ -54,13 +54,23 @@ pub fn kind_of_label(label: &str) -> Option<StrategyKind> {
 }
 
 /// The link edits that make the page show `kind`: its registry entry's (`hedge`, and
-/// `kc=zero` for the zero-cost collar).
+/// `kc=zero` for the zero-cost collar), as typed keys. (The registry lives in the engine,
+/// below the link codec, so it names keys by their link words; a native test checks that
+/// every word is a key.)
 ///
 /// ```
+/// use minerhedge::link::Key;
 /// use minerhedge::view::{select::select_edits, StrategyKind};
-/// assert_eq!(select_edits(StrategyKind::ZeroCostCollar), vec![("hedge", "collar"), ("kc", "zero")]);
-/// assert_eq!(select_edits(StrategyKind::Unhedged), vec![("hedge", "none")]);
+/// assert_eq!(
+///     select_edits(StrategyKind::ZeroCostCollar),
+///     vec![(Key::Hedge, "collar"), (Key::CallStrike, "zero")]
+/// );
+/// assert_eq!(select_edits(StrategyKind::Unhedged), vec![(Key::Hedge, "none")]);
 /// ```
-pub fn select_edits(kind: StrategyKind) -> Vec<(&'static str, &'static str)> {
-    kind.spec().link_edits.to_vec()
+pub fn select_edits(kind: StrategyKind) -> Vec<(Key, &'static str)> {
+    kind.spec()
+        .link_edits
+        .iter()
+        .filter_map(|(word, value)| Some((Key::parse(word)?, *value)))
+        .collect()
 }

@@ -154,3 +154,18 @@ fn one_range_checker() {
         "range checks outside domain::range at {hits:?}"
     );
 }
+
+#[test]
+fn inputs_are_edited_by_typed_key() {
+    // The page's edits, input texts and field messages take a `link::Key`; a key is never
+    // routed by its link word (a misspelt word would compile and edit nothing).
+    let hits = code_lines_with(&[
+        concat!(".edit(", "\""),
+        concat!(".text(", "\""),
+        concat!(".error(", "\""),
+        concat!("KeySpec::get(", "\""),
+        concat!("fn edit(&self, key: &", "'static str"),
+        concat!("fn set(&mut self, key: &", "str, text"),
+    ]);
+    assert!(hits.is_empty(), "string-routed edits at {hits:?}");
+}

@@ -6,7 +6,7 @@ use minerhedge::chart::payoff::SeriesStyle;
 use minerhedge::chart::TickFormat;
 use minerhedge::domain::montecarlo::McRun;
 use minerhedge::format::percent_f64;
-use minerhedge::link::Scenario;
+use minerhedge::link::{Key, Scenario};
 use minerhedge::present::compare::{choose_label, comparison_table};
 use minerhedge::present::display::{describe, display, readout, readout_sentence};
 use minerhedge::present::montecarlo::{mc_summary, progress_text};
@@ -81,15 +81,19 @@ fn the_inverse_forward_adds_a_settlement_column() {
 fn an_invalid_text_is_named_and_keeps_the_last_valid_value() {
     let last = scenario("cov=40");
     let mut t = Texts::of(&last);
-    t.set("cov", "150".to_owned());
+    t.set(Key::Coverage, "150".to_owned());
     let (s, errors) = apply(&last, &t);
     assert_eq!(s.get("cov").as_deref(), Some("40"));
     assert_eq!(errors.len(), 1);
     let message = describe(&errors[0]);
     assert!(message.contains("Coverage"), "{message}");
     assert!(message.contains("cov = \"150\""), "{message}");
-    assert_eq!(t.get("cov"), "150", "the input keeps what was typed");
-    t.set("cov", "75".to_owned());
+    assert_eq!(
+        t.get(Key::Coverage),
+        "150",
+        "the input keeps what was typed"
+    );
+    t.set(Key::Coverage, "75".to_owned());
     let (s, errors) = apply(&s, &t);
     assert!(errors.is_empty());
     assert_eq!(s.get("cov").as_deref(), Some("75"));
@@ -99,8 +103,8 @@ fn an_invalid_text_is_named_and_keeps_the_last_valid_value() {
 fn a_cross_key_error_keeps_that_key_and_applies_the_others() {
     let last = Scenario::default();
     let mut t = Texts::of(&last);
-    t.set("lo", "400".to_owned());
-    t.set("spot", "275".to_owned());
+    t.set(Key::Lo, "400".to_owned());
+    t.set(Key::Spot, "275".to_owned());
     let (s, errors) = apply(&last, &t);
     assert_eq!(errors.iter().map(|e| e.key).collect::<Vec<_>>(), ["lo"]);
     assert_eq!(s.get("lo").as_deref(), Some("200"));

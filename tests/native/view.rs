@@ -205,7 +205,24 @@ proptest! {
 
 #[test]
 fn every_strategys_link_edits_show_that_strategy() {
+    use minerhedge::domain::strategy::STRATEGIES;
+    use minerhedge::link::Key;
     use minerhedge::view::select::{select_edits, shown};
+    for spec in STRATEGIES {
+        assert_eq!(
+            select_edits(spec.kind).len(),
+            spec.link_edits.len(),
+            "{:?}",
+            spec.kind
+        );
+        for (word, _) in spec.link_edits {
+            assert!(
+                Key::parse(word).is_some(),
+                "{:?}: {word} is not a link key",
+                spec.kind
+            );
+        }
+    }
     for start in ["hedge=put&kc=300", "hedge=collar&kc=zero", ""] {
         for kind in StrategyKind::ALL {
             let mut s = Scenario::from_query(start).scenario;
@@ -215,7 +232,7 @@ fn every_strategys_link_edits_show_that_strategy() {
                 continue;
             }
             for (key, value) in select_edits(kind) {
-                s.set(key, value)
+                s.set_key(key, value)
                     .expect("a registry edit is a valid link edit");
             }
             assert_eq!(shown(&s), kind, "{kind:?} from {start:?}");

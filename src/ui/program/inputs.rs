@@ -3,38 +3,40 @@
 
 use leptos::prelude::*;
 
+use crate::link::Key;
+
 use super::super::inputs::fields;
 use super::super::state::use_page;
 
 /// Groups of fields; the direct or rig group shows according to `mode`.
 #[component]
 pub fn ProgramInputsPanel() -> impl IntoView {
-    let mode = use_page().text("mode");
+    let mode = use_page().text(Key::Mode);
     view! {
         <section class="panel inputs" aria-label="Program inputs">
             <fieldset>
                 <legend>"Program"</legend>
-                {fields(&["start", "months", "dgm", "halvdate"])}
+                {fields(&[Key::Start, Key::Months, Key::MonthlyGrowth, Key::HalvingDate])}
             </fieldset>
             <fieldset>
                 <legend>"Mining, per month"</legend>
-                {fields(&["coin", "mode"])}
-                <div hidden=move || mode.get() != "direct">{fields(&["cost", "qty"])}</div>
+                {fields(&[Key::Coin, Key::Mode])}
+                <div hidden=move || mode.get() != "direct">{fields(&[Key::Cost, Key::Qty])}</div>
                 <div hidden=move || mode.get() != "rig">
-                    {fields(&["hr", "eff", "pwr", "opex", "pool", "up", "diff", "sub", "fee", "capex", "life"])}
+                    {fields(&[Key::Hashrate, Key::Efficiency, Key::Power, Key::Opex, Key::PoolFee, Key::Uptime, Key::Difficulty, Key::Subsidy, Key::Fees, Key::Capex, Key::Lifetime])}
                 </div>
             </fieldset>
             <fieldset>
                 <legend>"Market"</legend>
-                {fields(&["spot", "vol", "rate", "basis", "pfwd"])}
+                {fields(&[Key::Spot, Key::Vol, Key::Rate, Key::Basis, Key::MonthForwards])}
             </fieldset>
             <fieldset>
                 <legend>"Ladder (per-month lists)"</legend>
-                {fields(&["ph", "pcov", "pkp", "pkc"])}
+                {fields(&[Key::MonthHedges, Key::MonthCoverage, Key::MonthPutStrikes, Key::MonthCallStrikes])}
             </fieldset>
             <fieldset>
                 <legend>"Simulation"</legend>
-                {fields(&["paths", "seed", "dvol", "corr"])}
+                {fields(&[Key::Paths, Key::Seed, Key::DifficultyVol, Key::Correlation])}
             </fieldset>
         </section>
     }

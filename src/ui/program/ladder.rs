@@ -16,7 +16,7 @@ use super::app::Built;
 /// Rewrites month `i` of the list of `key` with `text`.
 fn edit_month(page: PageState, key: Key, i: usize, text: String) {
     let list = page.scenario.with_untracked(|s| s.get_key(key));
-    page.edit(key.as_str(), with_item(&list, i, &text));
+    page.edit(key, with_item(&list, i, &text));
 }
 
 /// One month's row of the editor.
@@ -70,14 +70,14 @@ fn quick_fills(page: PageState) -> impl IntoView {
     let first = RwSignal::new("80".to_string());
     let last = RwSignal::new("40".to_string());
     let parse = |t: String| t.trim().parse::<Decimal>().ok();
-    let flat = move |_| page.edit("pcov", first.get_untracked());
+    let flat = move |_| page.edit(Key::MonthCoverage, first.get_untracked());
     let decline = move |_| {
         let months = page.scenario.with_untracked(|s| s.program.months);
         match (parse(first.get_untracked()), parse(last.get_untracked())) {
-            (Some(f), Some(l)) => page.edit("pcov", declining(f, l, months)),
+            (Some(f), Some(l)) => page.edit(Key::MonthCoverage, declining(f, l, months)),
             // Not numbers: the codec names the bad value at the coverage field.
             _ => page.edit(
-                "pcov",
+                Key::MonthCoverage,
                 format!("{},{}", first.get_untracked(), last.get_untracked()),
             ),
         }
@@ -85,7 +85,7 @@ fn quick_fills(page: PageState) -> impl IntoView {
     view! {
         <div class="quick-fills" role="group" aria-label="Quick fills">
             <label>"Every month: "
-                <select data-testid="fill-hedge" on:change=move |ev| page.edit("ph", event_target_value(&ev))>
+                <select data-testid="fill-hedge" on:change=move |ev| page.edit(Key::MonthHedges, event_target_value(&ev))>
                     <option value="" selected>"(choose a hedge)"</option>
                     {HEDGE_WORDS.iter().map(|w| view! {
                         <option value=*w>{HedgeChoice::parse(w).map(HedgeChoice::label).unwrap_or(w)}</option>
