@@ -11,7 +11,8 @@
 //!   year fraction; [`domain::risk`] is the `f64` payoff profile, grid, outlook and Greeks;
 //!   [`domain::range::Range`] is the one interval type (the engine's limits and the link's key
 //!   ranges) and its check; [`domain::Field`] names every input and derived quantity an error
-//!   can be about.
+//!   can be about; [`domain::margin`] is the margin of a short hedge (liquidation price, its
+//!   first-passage probability, the collateral for a target; not yet shown by a page).
 //! - [`domain::program`]: the hedge program — up to 36 calendar months, each with its own
 //!   production, forward, Black-76 premiums and registry-built position
 //!   ([`domain::program::Program`]), and their seeded monthly simulation

@@ -25,6 +25,7 @@ mod native {
     mod hedge_props;
     mod layout;
     mod link;
+    mod margin;
     mod present;
     mod pricing;
     mod pricing_props;

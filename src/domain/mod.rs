@@ -16,6 +16,7 @@ pub mod collar;
 pub mod economics;
 pub mod hedge;
 pub mod leg;
+pub mod margin;
 pub mod money;
 pub mod strategy;
 pub mod ticket;
