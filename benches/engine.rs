@@ -204,4 +204,41 @@ fn bench_hedge(c: &mut Criterion) {
 
 criterion_group!(hedge_benches, bench_hedge);
 
-criterion_main!(benches, hedge_benches);
+/// The smile (`domain::pricing::smile`): one premium on the smile against the same premium at
+/// a flat vol (target ≤ 3×), and the zero-cost call solved on the smile (target ≤ 10 µs).
+fn bench_smile(c: &mut Criterion) {
+    use minerhedge::domain::collar::{zero_cost_collar, ZeroCostParams};
+    use minerhedge::domain::pricing::smile::{Smile, SmileModel};
+    let p = ForwardParams {
+        forward: 100_000.0,
+        rate: 0.04,
+        vol: 0.6,
+        expiry_years: 0.25,
+    };
+    let flat = ForwardModel::new(p).unwrap_or_else(|e| panic!("{e}"));
+    let smile = Smile::new(0.6, -0.05, 0.01).unwrap_or_else(|e| panic!("{e}"));
+    let model = SmileModel::new(p, smile).unwrap_or_else(|e| panic!("{e}"));
+    let mut g = c.benchmark_group("smile");
+    g.bench_function("flat_premium", |b| {
+        b.iter(|| flat.price(black_box(OptionKind::Put), black_box(85_000.0)))
+    });
+    g.bench_function("smile_premium", |b| {
+        b.iter(|| model.price(black_box(OptionKind::Put), black_box(85_000.0)))
+    });
+    g.bench_function("zero_cost_call_on_the_smile", |b| {
+        b.iter(|| {
+            zero_cost_collar(
+                black_box(&model),
+                ZeroCostParams {
+                    put_strike: black_box(85_000.0),
+                    min_call_strike: 85_000.0,
+                },
+            )
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(smile_benches, bench_smile);
+
+criterion_main!(benches, hedge_benches, smile_benches);

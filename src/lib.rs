@@ -12,7 +12,9 @@
 //!   [`domain::range::Range`] is the one interval type (the engine's limits and the link's key
 //!   ranges) and its check; [`domain::Field`] names every input and derived quantity an error
 //!   can be about; [`domain::margin`] is the margin of a short hedge (liquidation price, its
-//!   first-passage probability, the collateral for a target; not yet shown by a page).
+//!   first-passage probability, the collateral for a target) and
+//!   [`domain::pricing::smile`] the volatility smile in delta (each strike at its own vol;
+//!   the zero-cost call solved on it), neither yet shown by a page.
 //! - [`domain::program`]: the hedge program — up to 36 calendar months, each with its own
 //!   production, forward, Black-76 premiums and registry-built position
 //!   ([`domain::program::Program`]), and their seeded monthly simulation

@@ -35,5 +35,6 @@ mod native {
     mod readme;
     mod risk;
     mod seed_tables;
+    mod smile;
     mod view;
 }

@@ -14,6 +14,7 @@ use super::field::Field;
 use super::hedge::{Hedge, Target};
 use super::money::dec_from_f64;
 use super::pricing::root::{self, Bracket};
+use super::pricing::smile::SmileModel;
 use super::pricing::{ForwardModel, OptionKind, SpotModel};
 use super::tolerance::ZERO_COST;
 use super::validate::{dec_f64, MAX_PRICE};
@@ -99,6 +100,27 @@ impl OptionPricer for SpotModel {
 /// # Ok::<(), minerhedge::domain::DomainError>(())
 /// ```
 impl OptionPricer for ForwardModel {
+    fn premium(&self, leg: CollarLeg, strike: f64) -> Result<f64> {
+        self.price(kind(leg), strike)
+    }
+}
+
+/// Black-76 on a smile prices each collar leg at its strike's vol: `premium =
+/// SmileModel::price`, so the zero-cost call is solved on the smile.
+///
+/// ```
+/// use minerhedge::domain::collar::{zero_cost_collar, CollarLeg, OptionPricer, ZeroCostParams};
+/// use minerhedge::domain::pricing::smile::{Smile, SmileModel};
+/// use minerhedge::domain::pricing::ForwardParams;
+/// let p = ForwardParams { forward: 100_000.0, rate: 0.04, vol: 0.6, expiry_years: 0.25 };
+/// let skewed = SmileModel::new(p, Smile::new(0.6, -0.05, 0.0)?)?;
+/// let flat = SmileModel::new(p, Smile::flat(0.6)?)?;
+/// let zc = |m: &SmileModel| zero_cost_collar(m, ZeroCostParams { put_strike: 85_000.0, min_call_strike: 85_000.0 });
+/// // Puts dearer than calls: the call that pays for the put is nearer the money.
+/// assert!(zc(&skewed)?.call_strike < zc(&flat)?.call_strike);
+/// # Ok::<(), minerhedge::domain::DomainError>(())
+/// ```
+impl OptionPricer for SmileModel {
     fn premium(&self, leg: CollarLeg, strike: f64) -> Result<f64> {
         self.price(kind(leg), strike)
     }

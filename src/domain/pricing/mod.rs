@@ -38,6 +38,7 @@ pub mod bsm;
 pub mod implied;
 pub mod normal;
 pub mod root;
+pub mod smile;
 
 pub use black76::{ForwardModel, ForwardParams};
 pub use bsm::{SpotModel, SpotParams};
