@@ -95,11 +95,22 @@ impl ForwardModel {
     /// # use minerhedge::domain::pricing::{ForwardModel, ForwardParams};
     /// let m = ForwardModel::new(ForwardParams { forward: 260.0, rate: 0.05, vol: 0.8, expiry_years: 0.5 })?;
     /// assert_eq!(m.with_vol(0.6)?.params().vol, 0.6);
+    /// assert_eq!(m.with_vol(0.6)?, ForwardModel::new(ForwardParams { vol: 0.6, ..m.params() })?);
     /// assert!(m.with_vol(f64::NAN).is_err());
     /// # Ok::<(), minerhedge::domain::DomainError>(())
     /// ```
     pub fn with_vol(&self, vol: f64) -> Result<ForwardModel> {
-        ForwardModel::new(ForwardParams { vol, ..self.params })
+        // The discount factor and √T do not depend on the vol: the result equals
+        // `ForwardModel::new` with the new vol, without its exp and square root.
+        let sigma = super::vol(vol)?;
+        Ok(ForwardModel {
+            params: ForwardParams {
+                vol: sigma,
+                ..self.params
+            },
+            std_dev: sigma * self.sqrt_t,
+            ..*self
+        })
     }
 
     /// The validated inputs.

@@ -143,14 +143,23 @@ impl Smile {
         let g = |sigma: f64| {
             let s = sigma * sqrt_t;
             let d1 = ln_fk / s + 0.5 * s;
-            let delta = normal::cdf(d1);
+            // One exp for N(d1) and n(d1), as in the Black formula.
+            let (delta, density) = if d1.abs() <= normal::GAUSS_RANGE {
+                let gauss = (-0.5 * d1 * d1).exp();
+                (
+                    normal::cdf_with_gauss(d1, gauss),
+                    normal::FRAC_1_SQRT_2PI * gauss,
+                )
+            } else {
+                (normal::cdf(d1), normal::pdf(d1))
+            };
             let value = sigma - self.at_delta(delta);
             let inside = (DELTA_CLAMP.0..=DELTA_CLAMP.1).contains(&delta);
             let slope = if inside {
                 let x = delta - 0.5;
                 let ds_ddelta = -2.0 * self.rr + 32.0 * self.bf * x;
                 let dd1 = -ln_fk / (sigma * s) + 0.5 * sqrt_t;
-                1.0 - ds_ddelta * normal::pdf(d1) * dd1
+                1.0 - ds_ddelta * density * dd1
             } else {
                 1.0
             };
@@ -187,19 +196,18 @@ impl Smile {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SmileModel {
-    params: ForwardParams,
+    base: ForwardModel,
     smile: Smile,
 }
 
 impl SmileModel {
     /// The market `params` (its `vol` is replaced by each strike's smile vol) and the smile.
     pub fn new(params: ForwardParams, smile: Smile) -> Result<Self> {
-        let params = ForwardParams {
+        let base = ForwardModel::new(ForwardParams {
             vol: smile.atm,
             ..params
-        };
-        ForwardModel::new(params)?;
-        Ok(SmileModel { params, smile })
+        })?;
+        Ok(SmileModel { base, smile })
     }
 
     /// The smile.
@@ -209,16 +217,13 @@ impl SmileModel {
 
     /// The vol of `strike`.
     pub fn vol(&self, strike: f64) -> Result<f64> {
-        self.smile
-            .vol(self.params.forward, strike, self.params.expiry_years)
+        let p = self.base.params();
+        self.smile.vol(p.forward, strike, p.expiry_years)
     }
 
     /// The Black-76 model at the vol of `strike`.
     pub fn at_strike(&self, strike: f64) -> Result<ForwardModel> {
-        ForwardModel::new(ForwardParams {
-            vol: self.vol(strike)?,
-            ..self.params
-        })
+        self.base.with_vol(self.vol(strike)?)
     }
 
     /// Premium of `kind` at `strike`, at that strike's vol.
