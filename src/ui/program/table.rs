@@ -8,7 +8,7 @@
 
 use leptos::prelude::*;
 
-use crate::present::program::{plan_cells, simulated_cells, Cell, COLUMNS};
+use crate::present::program::{plan_cells, simulated_cells, Cell, COLUMNS, SIMULATED};
 
 use super::app::Built;
 use super::runner::RunState;
@@ -23,7 +23,7 @@ fn simulated(run: RunState, i: usize) -> impl IntoView {
         run.stats
             .with(|s| simulated_cells(s.as_ref().and_then(|s| s.program.months.get(i))))
     });
-    (0..cells.with_untracked(|c| c.len()))
+    (0..SIMULATED)
         .map(|k| {
             let col = cells.with_untracked(|c| c[k].col);
             view! {
