@@ -71,7 +71,7 @@
 //! | `spot` | coin price today | USD per coin | greater than 0 and at most 1,000,000,000 | 250 |
 //! | `vol` | price volatility, annualized | % | between 0 and 500 | 80 |
 //! | `rate` | risk-free rate, continuously compounded, annualized | % | between -100 and 100 | 5 |
-//! | `hedge` | hedge shown | - | one of none, forward, inverse, put, collar | forward |
+//! | `hedge` | hedge shown | - | one of none, forward, inverse, put, collar, hashprice | forward |
 //! | `cov` | coverage, share of expected output hedged | % | between 0 and 100 | 100 |
 //! | `fwd` | forward price | USD per coin | greater than 0 and at most 1,000,000,000 | follows the market: the model's forward spot·e^(rate·days/365) (version 1: 260) |
 //! | `inv` | inverse forward quote | coin per USD | between 0.000000001 and 1,000,000,000 | follows the market: the reciprocal of the forward, 1 / fwd (version 1: 0.004) |
@@ -90,6 +90,14 @@
 //! | `halv` | day of the period on which the subsidy halves; absent: no halving; at most `days` | days | whole number between 0 and 3,650, or absent | absent |
 //! | `rspot` | rebalancing: the coin price now; 0: the same as `spot` | USD per coin | between 0 and 1,000,000,000 | 0 |
 //! | `rdg` | rebalancing: change of the expected difficulty since the hedge was placed | % | greater than -100 and at most 1,000 | 0 |
+//! | `hpf` | hashprice forward: the fixed hashprice sold (rig mode); the notional is coverage × the rig's hashrate | USD per PH/s per day | greater than 0 and at most 1,000,000,000, or absent | follows the market: the hashprice at the forward price and the period's average difficulty (version 1: ) |
+//! | `rr25` | volatility smile: 25-delta call vol minus 25-delta put vol (negative: puts richer); 0 with bf25 = 0: one flat vol | vol points | between -50 and 50 | 0 |
+//! | `bf25` | volatility smile: average of the 25-delta vols minus the at-the-money vol (`vol`) | vol points | between -50 and 50 | 0 |
+//! | `settle` | options: usd (premium and payoff in USD) or coin (premium paid in coin at spot, payoff max(K − S, 0)/S coins, as on Deribit) | - | one of usd, coin | usd |
+//! | `im` | margin: initial margin of a forward hedge, share of the notional at entry | % | between 0 and 100 | 20 |
+//! | `mm` | margin: maintenance margin, share of the notional at the current price; at most `im` | % | between 0 and 100 | 10 |
+//! | `coll` | margin: collateral posted for a forward hedge; absent: the initial margin | USD | between 0 and 1,000,000,000,000, or absent | absent |
+//! | `pliq` | margin: the probability of touching the liquidation price before settlement that the collateral needed is sized for | % | greater than 0 and less than 100 | 1 |
 //! | `view` | the page's view: period (one period) or program (a hedge per month) | - | one of period, program | period |
 //! | `start` | program: first day of the first month; absent: the first day of next month (the share link always carries it) | - | a date YYYY-MM-DD from 2000-01-01 to 2199-12-31, or absent | absent |
 //! | `months` | program: number of months | months | whole number between 1 and 36 | 12 |
@@ -97,7 +105,7 @@
 //! | `halvdate` | program: date the block subsidy halves (on or after `start`); absent: none | - | a date YYYY-MM-DD from 2000-01-01 to 2199-12-31, or absent | absent |
 //! | `basis` | program: forward curve F = spot·e^(basis·T), annualized, continuously compounded | % | between -100 and 100 | 5 |
 //! | `pfwd` | program: forward price of each month, overriding the curve where given; an empty item takes the curve | USD per coin | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each greater than 0 and at most 1,000,000,000, or absent | absent |
-//! | `ph` | program: hedge of each month | - | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each one of none, forward, inverse, put, collar | forward |
+//! | `ph` | program: hedge of each month | - | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each one of none, forward, inverse, put, collar, hashprice | forward |
 //! | `pcov` | program: coverage of each month, share of that month's expected output | % | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each between 0 and 100 | 80,80,80,60,60,60,40 |
 //! | `pkp` | program: put strike of each month, share of that month's forward | % of forward | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each greater than 0 and at most 1,000 | 90 |
 //! | `pkc` | program: call strike of each month, share of that month's forward, or `zero` for the zero-cost call on that month's premiums | % of forward | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each `zero`, or greater than 0 and at most 1,000 | zero |
@@ -143,7 +151,7 @@ pub use scenario::{
 };
 pub use spec::{
     markdown_table, Key, KeySpec, Kind, NumRange, HEDGE_WORDS, KEYS, MAX_DAYS, MAX_MONTHS,
-    MAX_PATHS, MAX_TABLE_STEPS, MODE_WORDS, PAGE_WORDS,
+    MAX_PATHS, MAX_TABLE_STEPS, MODE_WORDS, PAGE_WORDS, SETTLE_WORDS,
 };
 
 use number::{parse_decimal, parse_decimal_with_suffix, MAX_VALUE_LEN};
@@ -588,6 +596,14 @@ impl Scenario {
             Key::Halving => rig.halving_day.map(|d| d.to_string()).unwrap_or_default(),
             Key::RebalanceSpot => dec_text(v.rebalance_spot),
             Key::RebalanceDifficulty => dec_text(v.rebalance_difficulty_pct),
+            Key::HashpriceFixed => opt(h.hashprice_fixed),
+            Key::RiskReversal => dec_text(m.risk_reversal_pts),
+            Key::Butterfly => dec_text(m.butterfly_pts),
+            Key::Settle => SETTLE_WORDS[usize::from(h.coin_settled)].to_string(),
+            Key::InitialMargin => dec_text(h.initial_margin_pct),
+            Key::MaintenanceMargin => dec_text(h.maintenance_margin_pct),
+            Key::Collateral => opt(h.collateral),
+            Key::TouchTarget => dec_text(h.liquidation_target_pct),
             Key::Page => v.page.as_str().to_string(),
             Key::Start
             | Key::Months
@@ -719,6 +735,22 @@ impl Scenario {
             Key::Halving => rig.halving_day = Some(whole32()?),
             Key::RebalanceSpot => v.rebalance_spot = number()?,
             Key::RebalanceDifficulty => v.rebalance_difficulty_pct = number()?,
+            Key::HashpriceFixed => h.hashprice_fixed = optional()?,
+            Key::RiskReversal => m.risk_reversal_pts = number()?,
+            Key::Butterfly => m.butterfly_pts = number()?,
+            Key::Settle => {
+                h.coin_settled = match SETTLE_WORDS
+                    .iter()
+                    .position(|w| w.eq_ignore_ascii_case(text))
+                {
+                    Some(i) => i == 1,
+                    None => return Err(err("unknown word")),
+                }
+            }
+            Key::InitialMargin => h.initial_margin_pct = number()?,
+            Key::MaintenanceMargin => h.maintenance_margin_pct = number()?,
+            Key::Collateral => h.collateral = optional()?,
+            Key::TouchTarget => h.liquidation_target_pct = number()?,
             Key::Page => v.page = Page::parse(text).ok_or_else(|| err("unknown word"))?,
             Key::Start
             | Key::Months
@@ -813,6 +845,17 @@ impl Scenario {
                 ),
             });
         }
+        let hedge = &self.hedge;
+        if hedge.maintenance_margin_pct > hedge.initial_margin_pct {
+            errors.push(LinkError {
+                key: Key::MaintenanceMargin.as_str(),
+                value: dec_text(hedge.maintenance_margin_pct),
+                reason: format!(
+                    "must be at most im = {}",
+                    dec_text(hedge.initial_margin_pct)
+                ),
+            });
+        }
         errors.extend(self.program.cross_errors());
         if let Some(h) = e.rig.halving_day {
             if h > e.days {
@@ -837,6 +880,10 @@ impl Scenario {
             Key::Elapsed => self.view.elapsed_days = base.view.elapsed_days,
             Key::Subsidy => self.economics.rig.subsidy = base.economics.rig.subsidy,
             Key::Halving => self.economics.rig.halving_day = base.economics.rig.halving_day,
+            Key::MaintenanceMargin => {
+                self.hedge.maintenance_margin_pct = base.hedge.maintenance_margin_pct;
+                self.hedge.initial_margin_pct = base.hedge.initial_margin_pct;
+            }
             Key::HalvingDate => self.program.reset_halving(&base.program),
             _ => {}
         }

@@ -633,6 +633,29 @@ impl Rig {
         .map(|v| v.normalize())
     }
 
+    /// Coins one PH/s earns a day at the period's average difficulty, gross of pool fee and
+    /// at 100 % uptime: `k = (subsidy + fees) × 86 400 × 10¹⁵ / (D_avg × 2³²)`, so the
+    /// hashprice index in USD per PH/s per day is `HP = k·S` (what a hashprice forward
+    /// settles on).
+    ///
+    /// ```
+    /// # use minerhedge::domain::economics::*; use rust_decimal::Decimal;
+    /// let rig = Rig::new(RigParams::example())?;
+    /// let k = rig.coins_per_ph_day()?;
+    /// let per_th = rig.hashprice(Decimal::from(100_000))?;
+    /// assert!((k * Decimal::from(100_000) - per_th * Decimal::ONE_THOUSAND).abs() < Decimal::new(1, 20));
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn coins_per_ph_day(&self) -> Result<Decimal> {
+        let denom = money::mul(Field::Hashprice, self.average_difficulty, TWO_POW_32)?;
+        let num = money::mul(
+            Field::Hashprice,
+            SECONDS_PER_DAY * TERA * Decimal::ONE_THOUSAND,
+            self.reward,
+        )?;
+        money::div(Field::Hashprice, num, denom).map(|v| v.normalize())
+    }
+
     /// Margin at spot for the period: `Q × S − total cost` (USD).
     ///
     /// ```

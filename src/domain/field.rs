@@ -85,6 +85,7 @@ field_table! {
         HardwareCapex => "hardware capex",
         HardwareLifetime => "hardware lifetime",
         Hashprice => "hashprice",
+        HashpriceFixed => "fixed hashprice",
         Hashrate => "hashrate",
         HeatMapValues => "heat map values",
         HeatMapX => "heat map x",

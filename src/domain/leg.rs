@@ -12,6 +12,13 @@
 //! | inverse forward | `p` coin per USD | `q·S + N`, `N = −q/p` USD long (coin `N·(1/S − p)`) | coin |
 //! | put | strike `K` | `q·max(K − S, 0)` | USD |
 //! | call | strike `K` | `q·max(S − K, 0)` | USD |
+//! | hashprice forward | fixed hashprice `H` USD per PH/s per day | `P·d·(H − k·S)` = `q·S + P·d·H` | USD |
+//!
+//! The hashprice forward sells `P` PH/s for `d` days at `H` and settles on the hashprice index
+//! `HP = k·S`, `k` the coins one PH/s earns a day at the period's average difficulty (no pool
+//! fee, no uptime). Its quantity is the coins that index stands for, `q = −P·d·k`, and, like
+//! the mined coins, it scales by `1/(1 + d)` for a difficulty change `d`: it hedges price and
+//! difficulty at once.
 //!
 //! A new instrument is one more kind here (its validation and value) plus one entry of the
 //! strategy registry ([`super::strategy::STRATEGIES`]) that builds it.
@@ -43,6 +50,8 @@ pub enum LegKind {
     Put,
     /// A European call on the coin (short: sold).
     Call,
+    /// A hashprice forward (short: hashrate's revenue sold at a fixed hashprice).
+    HashpriceForward,
 }
 
 impl LegKind {
@@ -53,6 +62,17 @@ impl LegKind {
     /// ```
     pub fn is_option(self) -> bool {
         matches!(self, LegKind::Put | LegKind::Call)
+    }
+
+    /// Whether the leg's coins scale with the difficulty like the mined coins (the hashprice
+    /// forward settles on the revenue of a hashrate).
+    ///
+    /// ```
+    /// use minerhedge::domain::leg::LegKind;
+    /// assert!(LegKind::HashpriceForward.follows_difficulty() && !LegKind::LinearForward.follows_difficulty());
+    /// ```
+    pub fn follows_difficulty(self) -> bool {
+        matches!(self, LegKind::MinedCoins | LegKind::HashpriceForward)
     }
 
     /// Whether the leg's value is linear in the final price (mined coins and forwards).
@@ -95,9 +115,11 @@ pub struct Leg {
     pub kind: LegKind,
     /// Coins, signed: `+` long (mined, bought), `−` short (sold).
     pub quantity: Decimal,
-    /// Forward price `F` (USD per coin), inverse quote `p` (coin per USD) or strike `K`
-    /// (USD per coin); 0 for mined coins.
+    /// Forward price `F` (USD per coin), inverse quote `p` (coin per USD), strike `K`
+    /// (USD per coin) or fixed hashprice `H` (USD per PH/s per day); 0 for mined coins.
     pub price: Decimal,
+    /// Hashprice forward: its notional times its days, `P·d` (PH/s·days); 0 for other kinds.
+    pub hash_days: Decimal,
     /// Option premium per coin, USD, paid at the start when bought (`quantity > 0`) and
     /// received when sold; 0 for other kinds.
     pub premium: Decimal,
@@ -111,12 +133,15 @@ impl Leg {
     fn of(kind: LegKind, quantity: Decimal, price: Decimal, premium: Decimal) -> Self {
         let settlement = match kind {
             LegKind::MinedCoins | LegKind::InverseForward => Currency::Coin,
-            LegKind::LinearForward | LegKind::Put | LegKind::Call => Currency::Usd,
+            LegKind::LinearForward | LegKind::Put | LegKind::Call | LegKind::HashpriceForward => {
+                Currency::Usd
+            }
         };
         Leg {
             kind,
             quantity,
             price,
+            hash_days: Decimal::ZERO,
             premium,
             tenor_days: None,
             settlement,
@@ -174,6 +199,29 @@ impl Leg {
         Self::of(LegKind::Call, -coins, strike, premium)
     }
 
+    /// A hashprice forward selling `hash_days` = `P·d` PH/s·days at the fixed hashprice
+    /// `fixed` (USD per PH/s per day), settled on `k·S` with `k` = `coins_per_ph_day` (coins
+    /// one PH/s earns a day at the expected difficulty): quantity `−P·d·k` coins.
+    ///
+    /// ```
+    /// # use minerhedge::domain::leg::Leg; use rust_decimal::Decimal;
+    /// // 2 PH/s for 30 days at $50/PH/day; k = 0.0005 coin per PH/s per day.
+    /// let l = Leg::sold_hashprice(Decimal::from(60), Decimal::from(50), Decimal::new(5, 4))?;
+    /// assert_eq!(l.quantity, Decimal::new(-3, 2));
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn sold_hashprice(
+        hash_days: Decimal,
+        fixed: Decimal,
+        coins_per_ph_day: Decimal,
+    ) -> Result<Self> {
+        let coins = money::mul(Field::Notional, hash_days, coins_per_ph_day)?;
+        Ok(Leg {
+            hash_days,
+            ..Self::of(LegKind::HashpriceForward, -coins, fixed, Decimal::ZERO)
+        })
+    }
+
     /// The same leg settling `days` after the start.
     ///
     /// ```
@@ -218,6 +266,23 @@ impl Leg {
                 price_field(Field::CallStrike, self.price)?;
                 premium_field(Field::CallPremium, self.premium)
             }
+            LegKind::HashpriceForward => {
+                price_field(Field::HashpriceFixed, self.price)?;
+                NumRange::closed(Decimal::ZERO, money::MAX_QUANTITY)
+                    .check(Field::Notional, self.hash_days)
+                    .map(|_| ())
+            }
+        }
+    }
+
+    /// USD the leg locks whatever the price: `P·d·H` for a hashprice forward (`−q·F` for a
+    /// linear forward is summed by the position; 0 for other kinds).
+    pub(crate) fn hash_locked(&self) -> Result<Decimal> {
+        match self.kind {
+            LegKind::HashpriceForward => {
+                money::mul(Field::HedgedRevenue, self.hash_days, self.price)
+            }
+            _ => Ok(Decimal::ZERO),
         }
     }
 
@@ -246,6 +311,7 @@ impl Leg {
             LegKind::InverseForward => money::add(f, notional, money::mul(f, q, s)?),
             LegKind::Put => money::mul(f, q, (self.price - s).max(Decimal::ZERO)),
             LegKind::Call => money::mul(f, q, (s - self.price).max(Decimal::ZERO)),
+            LegKind::HashpriceForward => money::add(f, money::mul(f, q, s)?, self.hash_locked()?),
         }
     }
 }

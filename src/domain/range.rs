@@ -131,6 +131,24 @@ impl<T: Copy> Range<T> {
         }
     }
 
+    /// `(min, max)`: greater than `min`, less than `max`.
+    ///
+    /// ```
+    /// use minerhedge::domain::range::NumRange;
+    /// use rust_decimal::Decimal;
+    /// let r = NumRange::open(Decimal::ZERO, Decimal::ONE);
+    /// assert!(!r.contains(Decimal::ZERO) && !r.contains(Decimal::ONE));
+    /// assert_eq!(r.to_string(), "greater than 0 and less than 1");
+    /// ```
+    pub const fn open(min: T, max: T) -> Self {
+        Range {
+            min,
+            min_inclusive: false,
+            max,
+            max_inclusive: false,
+        }
+    }
+
     /// `[min, max)`: at least `min`, less than `max`.
     ///
     /// ```

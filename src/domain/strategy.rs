@@ -33,6 +33,37 @@ pub enum StrategyKind {
     Collar,
     /// Put at `kp` bought, call sold at the strike that makes the collar cost nothing.
     ZeroCostCollar,
+    /// The rig's hashrate (its covered share) sold at the fixed hashprice `hpf`.
+    Hashprice,
+}
+
+/// What a hashprice forward is written on: the rig's hashrate, the period and the index.
+///
+/// ```
+/// use minerhedge::domain::strategy::HashTerms;
+/// use rust_decimal::Decimal;
+/// let t = HashTerms { hashrate_ph: Decimal::ONE, days: 30, coins_per_ph_day: Decimal::new(5, 4), fixed: Decimal::from(50) };
+/// assert_eq!(t.hashprice(Decimal::from(100_000))?, Decimal::from(50));
+/// # Ok::<(), minerhedge::domain::DomainError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HashTerms {
+    /// The rig's hashrate, PH/s (the notional at full coverage).
+    pub hashrate_ph: Decimal,
+    /// Days the forward runs (the period).
+    pub days: u32,
+    /// Coins one PH/s earns a day at the period's average difficulty (no pool fee, no
+    /// uptime): the index is `HP = S · coins_per_ph_day`.
+    pub coins_per_ph_day: Decimal,
+    /// Fixed hashprice sold, USD per PH/s per day.
+    pub fixed: Decimal,
+}
+
+impl HashTerms {
+    /// The hashprice index at coin price `s`, USD per PH/s per day.
+    pub fn hashprice(&self, s: Decimal) -> Result<Decimal> {
+        super::money::mul(super::Field::Hashprice, s, self.coins_per_ph_day).map(|v| v.normalize())
+    }
 }
 
 /// An option's strike and premium per coin (USD, paid at the start).
@@ -80,6 +111,8 @@ pub struct StrategyInputs {
     pub call: Option<OptionQuote>,
     /// The zero-cost collar's call, when one exists.
     pub zero_cost_call: Option<OptionQuote>,
+    /// The hashprice forward's terms (rig mode only).
+    pub hash: Option<HashTerms>,
 }
 
 impl StrategyInputs {
@@ -101,6 +134,7 @@ impl StrategyInputs {
             put: None,
             call: None,
             zero_cost_call: None,
+            hash: None,
         }
     }
 }
@@ -187,8 +221,31 @@ fn zero_cost_collar(i: &StrategyInputs, h: Decimal) -> Option<Result<Vec<Leg>>> 
     Some(collar_on(i.put?, i.zero_cost_call?, h))
 }
 
+/// The hashprice forward on the covered share `c` of the rig's hashrate `P`: `c·P·d`
+/// PH/s·days at the fixed hashprice. Without a rig (direct mode) it cannot be built: the
+/// error names the hashrate.
+fn hashprice(i: &StrategyInputs, _: Decimal) -> Option<Result<Vec<Leg>>> {
+    use super::{error::DomainError, money, Field};
+    let Some(t) = i.hash else {
+        return Some(Err(DomainError::out_of_range(
+            Field::Hashrate,
+            0.0,
+            "a rig's hashrate (mode=rig): a hashprice forward sells hashrate",
+        )));
+    };
+    Some((|| {
+        let ph = money::mul(Field::Notional, i.coverage, t.hashrate_ph)?;
+        let ph_days = money::mul(Field::Notional, ph, Decimal::from(t.days))?;
+        Ok(vec![Leg::sold_hashprice(
+            ph_days.normalize(),
+            t.fixed,
+            t.coins_per_ph_day,
+        )?])
+    })())
+}
+
 /// Every strategy, in the comparison's order (the order of [`StrategyKind`]'s variants).
-pub const STRATEGIES: [StrategySpec; 6] = [
+pub const STRATEGIES: [StrategySpec; 7] = [
     StrategySpec {
         kind: StrategyKind::Unhedged,
         label: "Unhedged",
@@ -264,6 +321,19 @@ pub const STRATEGIES: [StrategySpec; 6] = [
         piecewise_linear: true,
         build: zero_cost_collar,
     },
+    StrategySpec {
+        kind: StrategyKind::Hashprice,
+        label: "Hashprice forward",
+        link_word: "hashprice",
+        link_edits: &[("hedge", "hashprice")],
+        input_key: "hpf",
+        glossary: Some((
+            "hashprice-forward",
+            "A forward on hashprice (USD per PH/s per day): the miner sells its hashrate's revenue at a fixed hashprice and is paid the difference to the index, so price and difficulty are hedged at once.",
+        )),
+        piecewise_linear: true,
+        build: hashprice,
+    },
 ];
 
 const fn all() -> [StrategyKind; STRATEGIES.len()] {
@@ -280,7 +350,7 @@ impl StrategyKind {
     /// Every strategy, in the comparison's order.
     ///
     /// ```
-    /// assert_eq!(minerhedge::domain::strategy::StrategyKind::ALL.len(), 6);
+    /// assert_eq!(minerhedge::domain::strategy::StrategyKind::ALL.len(), 7);
     /// ```
     pub const ALL: [StrategyKind; STRATEGIES.len()] = all();
 
@@ -329,7 +399,7 @@ impl StrategyKind {
     ///
     /// ```
     /// use minerhedge::domain::strategy::StrategyKind;
-    /// assert_eq!(StrategyKind::choices().count(), 5);
+    /// assert_eq!(StrategyKind::choices().count(), 6);
     /// ```
     pub fn choices() -> impl Iterator<Item = StrategyKind> {
         STRATEGIES
@@ -388,6 +458,12 @@ mod tests {
             put: Some(q(230, 16)),
             call: Some(q(290, 9)),
             zero_cost_call: Some(q(300, 16)),
+            hash: Some(HashTerms {
+                hashrate_ph: Decimal::new(25, 1),
+                days: 30,
+                coins_per_ph_day: Decimal::new(7, 2),
+                fixed: d(17),
+            }),
             ..StrategyInputs::new(d(5), Decimal::new(8, 1), 30)
         };
         for spec in STRATEGIES.iter().filter(|s| s.piecewise_linear) {

@@ -137,5 +137,13 @@ fn phrase(leg: &Leg, coin: &str, amount: Amount) -> Option<String> {
             let side = if short { "sell" } else { "buy back" };
             format!("{side} calls on {q} at strike {at}")
         }
+        LegKind::HashpriceForward => {
+            let side = if short { "sell" } else { "buy back" };
+            let ph_days = format::number(leg.hash_days.abs().round_dp(4).normalize(), 4);
+            format!(
+                "{side} {ph_days} PH/s·days of hashprice at {}/PH/day",
+                format::usd_cents(leg.price)
+            )
+        }
     })
 }

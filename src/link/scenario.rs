@@ -69,6 +69,10 @@ pub struct MarketInputs {
     pub vol_pct: Decimal,
     /// `rate`: risk-free rate, % per year, continuously compounded.
     pub rate_pct: Decimal,
+    /// `rr25`: the smile's 25-delta risk reversal, vol points.
+    pub risk_reversal_pts: Decimal,
+    /// `bf25`: the smile's 25-delta butterfly, vol points.
+    pub butterfly_pts: Decimal,
 }
 
 /// The hedge shown and its terms.
@@ -90,6 +94,19 @@ pub struct HedgeInputs {
     pub put_premium: Option<Decimal>,
     /// `cp`: quoted call premium, USD per coin; `None`: priced by the model.
     pub call_premium: Option<Decimal>,
+    /// `hpf`: fixed hashprice of the hashprice forward, USD per PH/s per day; `None`: the
+    /// hashprice at the forward price.
+    pub hashprice_fixed: Option<Decimal>,
+    /// `settle=coin`: options paid and settled in coin (`false`: in USD).
+    pub coin_settled: bool,
+    /// `im`: initial margin of a forward hedge, % of the notional at entry.
+    pub initial_margin_pct: Decimal,
+    /// `mm`: maintenance margin, % of the notional at the current price.
+    pub maintenance_margin_pct: Decimal,
+    /// `coll`: collateral posted, USD; `None`: the initial margin.
+    pub collateral: Option<Decimal>,
+    /// `pliq`: target probability of touching the liquidation price, %.
+    pub liquidation_target_pct: Decimal,
 }
 
 /// What the chart and table show, and the what-if settings of the decision panels.
@@ -187,6 +204,8 @@ impl Default for Scenario {
                 spot: Decimal::from(250),
                 vol_pct: Decimal::from(80),
                 rate_pct: Decimal::from(5),
+                risk_reversal_pts: Decimal::ZERO,
+                butterfly_pts: Decimal::ZERO,
             },
             hedge: HedgeInputs {
                 choice: HedgeChoice::Forward,
@@ -197,6 +216,12 @@ impl Default for Scenario {
                 call_strike: CallStrike::Zero,
                 put_premium: None,
                 call_premium: None,
+                hashprice_fixed: None,
+                coin_settled: false,
+                initial_margin_pct: Decimal::from(20),
+                maintenance_margin_pct: Decimal::TEN,
+                collateral: None,
+                liquidation_target_pct: Decimal::ONE,
             },
             view: ViewInputs {
                 page: Page::Period,
@@ -237,6 +262,8 @@ pub struct Resolved {
     pub hi: Decimal,
     /// Table step.
     pub step: Decimal,
+    /// Fixed hashprice of the hashprice forward, USD per PH/s per day.
+    pub hashprice_fixed: Decimal,
 }
 
 impl Resolved {
@@ -260,6 +287,7 @@ impl Resolved {
             Key::Lo => Some(self.lo),
             Key::Hi => Some(self.hi),
             Key::Step => Some(self.step),
+            Key::HashpriceFixed => Some(self.hashprice_fixed),
             _ => None,
         }
     }
@@ -383,7 +411,12 @@ impl Scenario {
             .put_strike
             .unwrap_or_else(|| round_strike_below(spot));
         let (lo, hi, step) = self.price_range();
+        let hashprice_fixed = self
+            .hedge
+            .hashprice_fixed
+            .unwrap_or_else(|| self.model_hashprice(forward));
         Resolved {
+            hashprice_fixed,
             forward,
             inverse_quote,
             put_strike,
@@ -399,6 +432,26 @@ impl Scenario {
         let s = self.market.spot.to_f64().unwrap_or(0.0);
         let f = s * libm::exp(self.rate() * self.years());
         derived(f, Decimal::new(1, 9), MAX_PRICE)
+    }
+
+    /// The hashprice index at coin price `forward` and the period's average difficulty, USD
+    /// per PH/s per day, to six significant digits: `F·(subsidy + fees)·86,400·10¹⁵ /
+    /// (D·(1 + dg/2)·2³²)`, with the period-average subsidy when it halves in the period.
+    fn model_hashprice(&self, forward: Decimal) -> Decimal {
+        let r = &self.economics.rig;
+        let days = f64::from(self.economics.days.max(1));
+        let subsidy = to_f64(r.subsidy);
+        let subsidy = match r.halving_day {
+            Some(h) if h < self.economics.days => {
+                let h = f64::from(h);
+                subsidy * (h + (days - h) / 2.0) / days
+            }
+            _ => subsidy,
+        };
+        let growth = to_f64(super::fraction(r.difficulty_growth_pct));
+        let difficulty = to_f64(r.difficulty) * (1.0 + growth / 2.0);
+        let k = (subsidy + to_f64(r.fees_per_block)) * 86_400e15 / (difficulty * 4_294_967_296.0);
+        derived(to_f64(forward) * k, Decimal::new(1, 9), MAX_PRICE)
     }
 
     /// `lo`, `hi` and `step`, each as set or derived: spot ± 3 standard deviations of the
@@ -547,6 +600,20 @@ impl Scenario {
     /// ```
     pub fn rate(&self) -> f64 {
         to_f64(super::fraction(self.market.rate_pct))
+    }
+
+    /// The smile's 25-delta risk reversal and butterfly as fractions (`rr25 / 100`,
+    /// `bf25 / 100`).
+    ///
+    /// ```
+    /// assert_eq!(minerhedge::link::Scenario::default().smile_wings(), (0.0, 0.0));
+    /// ```
+    pub fn smile_wings(&self) -> (f64, f64) {
+        let f = |d: Decimal| to_f64(super::fraction(d));
+        (
+            f(self.market.risk_reversal_pts),
+            f(self.market.butterfly_pts),
+        )
     }
 
     /// Difficulty volatility as a fraction per year: `dvol / 100`.

@@ -208,7 +208,14 @@ pub const MODE_WORDS: &[&str] = &["direct", "rig"];
 /// ```
 /// assert!(minerhedge::link::HEDGE_WORDS.contains(&"inverse"));
 /// ```
-pub const HEDGE_WORDS: &[&str] = &["none", "forward", "inverse", "put", "collar"];
+pub const HEDGE_WORDS: &[&str] = &["none", "forward", "inverse", "put", "collar", "hashprice"];
+
+/// Words of `settle`: how options settle.
+///
+/// ```
+/// assert_eq!(minerhedge::link::SETTLE_WORDS, ["usd", "coin"]);
+/// ```
+pub const SETTLE_WORDS: &[&str] = &["usd", "coin"];
 
 /// Words of `view`: the page's two views.
 ///
@@ -681,6 +688,69 @@ key_table! {
         unit: "%",
         kind: Kind::Number(NumRange::above(neg(100), int(1000))),
         default: "0",
+    },
+    HashpriceFixed = "hpf" {
+        label: "Fixed hashprice",
+        meaning: "hashprice forward: the fixed hashprice sold (rig mode); the notional is \
+                  coverage × the rig's hashrate",
+        unit: "USD per PH/s per day",
+        kind: Kind::OptionalNumber(PRICE),
+        default: "",
+        auto: "the hashprice at the forward price and the period's average difficulty",
+    },
+    RiskReversal = "rr25" {
+        label: "25-delta risk reversal",
+        meaning: "volatility smile: 25-delta call vol minus 25-delta put vol (negative: puts \
+                  richer); 0 with bf25 = 0: one flat vol",
+        unit: "vol points",
+        kind: Kind::Number(NumRange::closed(neg(50), int(50))),
+        default: "0",
+    },
+    Butterfly = "bf25" {
+        label: "25-delta butterfly",
+        meaning: "volatility smile: average of the 25-delta vols minus the at-the-money vol \
+                  (`vol`)",
+        unit: "vol points",
+        kind: Kind::Number(NumRange::closed(neg(50), int(50))),
+        default: "0",
+    },
+    Settle = "settle" {
+        label: "Option settlement",
+        meaning: "options: usd (premium and payoff in USD) or coin (premium paid in coin at \
+                  spot, payoff max(K − S, 0)/S coins, as on Deribit)",
+        unit: "",
+        kind: Kind::Choice(SETTLE_WORDS),
+        default: "usd",
+    },
+    InitialMargin = "im" {
+        label: "Initial margin",
+        meaning: "margin: initial margin of a forward hedge, share of the notional at entry",
+        unit: "%",
+        kind: Kind::Number(PERCENT),
+        default: "20",
+    },
+    MaintenanceMargin = "mm" {
+        label: "Maintenance margin",
+        meaning: "margin: maintenance margin, share of the notional at the current price; at \
+                  most `im`",
+        unit: "%",
+        kind: Kind::Number(PERCENT),
+        default: "10",
+    },
+    Collateral = "coll" {
+        label: "Collateral",
+        meaning: "margin: collateral posted for a forward hedge; absent: the initial margin",
+        unit: "USD",
+        kind: Kind::OptionalNumber(MONEY_OR_ZERO),
+        default: "",
+    },
+    TouchTarget = "pliq" {
+        label: "Target liquidation probability",
+        meaning: "margin: the probability of touching the liquidation price before settlement \
+                  that the collateral needed is sized for",
+        unit: "%",
+        kind: Kind::Number(NumRange::open(Decimal::ZERO, Decimal::ONE_HUNDRED)),
+        default: "1",
     },
     Page = "view" {
         label: "View",

@@ -193,6 +193,10 @@ mod tests {
             if kind == StrategyKind::Collar {
                 s.set("kc", "300").expect("valid strike");
             }
+            // A hashprice forward sells a rig's hashrate.
+            if kind == StrategyKind::Hashprice {
+                s.set("mode", "rig").expect("valid mode");
+            }
             for (k, v) in crate::view::select::select_edits(kind) {
                 s.set_key(k, v).expect("valid edit");
             }

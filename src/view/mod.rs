@@ -13,6 +13,7 @@ pub mod compare;
 pub mod distribution;
 pub mod edit;
 pub mod montecarlo;
+pub mod pricing;
 #[cfg(feature = "program")]
 pub mod program;
 pub mod rebalance;
@@ -26,16 +27,18 @@ use crate::domain::daycount::Act365;
 use crate::domain::economics::{halving_subsidy, DirectParams, PeriodEconomics, Rig};
 use crate::domain::hedge::{Position, Row};
 use crate::domain::leg::LegKind;
+use crate::domain::margin::{margin_risk, MarginRisk, MarginTerms, PricePath, Short};
 use crate::domain::montecarlo::McParams;
 use crate::domain::pricing::{OptionKind, SpotModel, SpotParams};
 use crate::domain::risk::{
     Bounds, Lognormal, LognormalParams, Outlook, PayoffProfile, PositionGreeks, PriceGrid,
     VolumeHeatmap,
 };
-use crate::domain::strategy::{OptionQuote, StrategyInputs};
+use crate::domain::strategy::{HashTerms, OptionQuote, StrategyInputs};
 use crate::domain::validate::dec_f64;
 use crate::domain::{money, DomainError, Field, Result};
 use crate::link::{CallStrike, HedgeChoice, Mode, Scenario};
+use pricing::Pricing;
 use rust_decimal::Decimal;
 
 /// A problem to show next to a field (`key` is the share-link key) or above the page.
@@ -71,6 +74,9 @@ pub struct OptionLeg {
     pub model_premium: f64,
     /// Volatility implied by a quoted premium (fraction), when one exists.
     pub implied_vol: Option<f64>,
+    /// The vol the model prices this strike at (fraction): the at-the-money `vol`, or the
+    /// smile's vol of the strike.
+    pub vol: f64,
 }
 
 /// Premiums of the options of the chosen hedge (and of the put and collar rows).
@@ -106,6 +112,8 @@ pub struct RigView {
     pub amortization: Decimal,
     /// Hashprice at spot, USD per TH/s per day.
     pub hashprice: Decimal,
+    /// What a hashprice forward on this rig is written on (its fixed hashprice is `hpf`).
+    pub hash: HashTerms,
 }
 
 /// The period's economics.
@@ -177,12 +185,17 @@ pub struct Model {
     pub curves: Vec<(StrategyKind, Vec<(f64, f64)>)>,
     /// The pricing model (spot, rate, volatility, period), when valid.
     pub market: Option<SpotModel>,
+    /// The option market: the model and its smile (`rr25`, `bf25`), when valid.
+    pub pricing: Option<Pricing>,
+    /// Margin of the chosen hedge when it is a margined short (forward, inverse or hashprice
+    /// forward): liquidation price, its touch probability and the collateral needed.
+    pub margin: Option<MarginRisk>,
 }
 
 /// Prices European options with the model, but answers with the user's quote where one is
 /// given for that leg and strike.
 struct QuotedPricer {
-    model: SpotModel,
+    model: Pricing,
     put: Option<(f64, f64)>,
     call: Option<(f64, f64)>,
 }
@@ -242,6 +255,8 @@ impl Model {
             grid: None,
             curves: Vec::new(),
             market: None,
+            pricing: None,
+            margin: None,
         };
         let years = Act365::years(s.economics.days);
         let market = SpotModel::new(SpotParams {
@@ -265,6 +280,19 @@ impl Model {
             }
         };
         model.market = market;
+        let (rr, bf) = s.smile_wings();
+        let pricing = market.and_then(|m| match Pricing::new(m, rr, bf) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                let key = match e.field() {
+                    Some(Field::Butterfly) => "bf25",
+                    _ => "rr25",
+                };
+                messages.push(msg(key, e));
+                None
+            }
+        });
+        model.pricing = pricing;
         let carry = match money::carry_factor(
             s.market.rate_pct / Decimal::ONE_HUNDRED,
             Act365::years_exact(s.economics.days),
@@ -286,7 +314,7 @@ impl Model {
         model.economics = Some(econ_view);
 
         // Options: put at kp; the collar's call at kc or solved.
-        let options = market.and_then(|m| match options_of(s, &m) {
+        let options = pricing.and_then(|m| match options_of(s, &m) {
             Ok(o) => Some(o),
             Err(msgs) => {
                 messages.extend(msgs);
@@ -296,7 +324,11 @@ impl Model {
 
         // Every strategy of the registry that can be built.
         let want = s.hedge.choice;
-        let inputs = strategy_inputs(s, economics.output(), options.as_ref());
+        let mut inputs = strategy_inputs(s, economics.output(), options.as_ref());
+        inputs.hash = econ_view.rig.map(|r| HashTerms {
+            fixed: s.resolved().hashprice_fixed,
+            ..r.hash
+        });
         for kind in StrategyKind::ALL {
             let spec = kind.spec();
             let built = spec.legs(&inputs).map(|legs| {
@@ -323,10 +355,21 @@ impl Model {
                     .inverse_notional()
                     .and_then(|n| economics.return_of_total(n).ok());
             }
-            if let Some(m) = market.as_ref() {
-                match chosen.profile.greeks(m) {
+            if let (Some(m), Some(p)) = (market.as_ref(), pricing.as_ref()) {
+                let prof = chosen.profile.params();
+                let at = |k: f64| p.at(k.max(f64::MIN_POSITIVE));
+                let greeks = at(prof.put_strike).and_then(|put| {
+                    at(prof.call_strike)
+                        .and_then(|call| chosen.profile.greeks_on_smile(m, &put, &call))
+                });
+                match greeks {
                     Ok(g) => model.greeks = Some(g),
                     Err(e) => messages.push(msg("vol", e)),
+                }
+                match margin_of(s, &chosen.position, chosen.kind, m, inputs.hash) {
+                    Some(Ok(r)) => model.margin = Some(r),
+                    Some(Err(e)) => messages.push(msg(margin_key(&e), e)),
+                    None => {}
                 }
             }
             if let Some(o) = options {
@@ -455,15 +498,34 @@ impl Model {
             ..m.params()
         })
         .ok()?;
+        let vols = self.leg_vols()?;
         grid.prices()
             .map(|x| {
                 chosen
                     .profile
-                    .value_before_expiry(x.max(1e-9), &at)
+                    .value_before_expiry_on_smile(x.max(1e-9), &at, vols)
                     .map(|v| (x, v))
             })
             .collect::<Result<Vec<_>>>()
             .ok()
+    }
+
+    /// The vols of the chosen position's put and call strikes (the smile's; the at-the-money
+    /// vol when flat or when the position has no such option).
+    fn leg_vols(&self) -> Option<(f64, f64)> {
+        let p = self.pricing?;
+        let prof = self.chosen()?.profile.params();
+        let vol = |n: f64, k: f64| {
+            if n > 0.0 {
+                p.vol(k).ok()
+            } else {
+                Some(p.flat().params().vol)
+            }
+        };
+        Some((
+            vol(prof.puts, prof.put_strike)?,
+            vol(prof.calls, prof.call_strike)?,
+        ))
     }
 
     /// The chosen hedge's volume-risk heat map: `price_points` prices over the chart range ×
@@ -522,6 +584,12 @@ fn economics_of(s: &Scenario) -> std::result::Result<(PeriodEconomics, Economics
                 power_cost: rig.power_cost(),
                 amortization: rig.amortization(),
                 hashprice: rig.hashprice(spot).map_err(|e| msg("spot", e))?,
+                hash: HashTerms {
+                    hashrate_ph: s.economics.rig.hashrate_ths / Decimal::ONE_THOUSAND,
+                    days: s.economics.days,
+                    coins_per_ph_day: rig.coins_per_ph_day().map_err(|e| msg("diff", e))?,
+                    fixed: Decimal::ZERO,
+                },
             };
             summarize(e, spot, Some(view))
         }
@@ -571,7 +639,7 @@ fn rig_key(e: &DomainError) -> &'static str {
 
 /// Put and collar-call premiums, model or quoted; the call strike solved when `kc=zero`, and
 /// the zero-cost collar's call in any case.
-fn options_of(s: &Scenario, m: &SpotModel) -> std::result::Result<OptionsView, Vec<Message>> {
+fn options_of(s: &Scenario, m: &Pricing) -> std::result::Result<OptionsView, Vec<Message>> {
     let kp = dec_f64(s.resolved().put_strike);
     let put_model = m
         .price(OptionKind::Put, kp)
@@ -606,6 +674,7 @@ fn options_of(s: &Scenario, m: &SpotModel) -> std::result::Result<OptionsView, V
             source: PremiumSource::Model,
             model_premium: z.call_premium,
             implied_vol: None,
+            vol: m.vol(z.call_strike)?,
         })
     });
     let (call, call_solved) = match s.hedge.call_strike {
@@ -642,7 +711,7 @@ fn options_of(s: &Scenario, m: &SpotModel) -> std::result::Result<OptionsView, V
 }
 
 fn leg(
-    m: &SpotModel,
+    m: &Pricing,
     kind: OptionKind,
     strike: Decimal,
     model_premium: f64,
@@ -652,13 +721,15 @@ fn leg(
         OptionKind::Put => Field::PutPremium,
         OptionKind::Call => Field::CallPremium,
     };
+    let vol = m.vol(dec_f64(strike))?;
     Ok(match quote {
         Some(q) => OptionLeg {
             strike,
             premium: q,
             source: PremiumSource::Quoted,
             model_premium,
-            implied_vol: m.implied_vol(kind, dec_f64(strike), dec_f64(q)).ok(),
+            implied_vol: m.flat().implied_vol(kind, dec_f64(strike), dec_f64(q)).ok(),
+            vol,
         },
         None => OptionLeg {
             strike,
@@ -666,8 +737,70 @@ fn leg(
             source: PremiumSource::Model,
             model_premium,
             implied_vol: None,
+            vol,
         },
     })
+}
+
+/// The margin of the chosen hedge when it is a margined short (forward, inverse forward,
+/// hashprice forward; `None` for the others or without a short): `im`, `mm`, `coll` and
+/// `pliq` on the price path of `spot`, `rate` and `vol` to settlement.
+fn margin_of(
+    s: &Scenario,
+    position: &Position,
+    kind: StrategyKind,
+    m: &SpotModel,
+    hash: Option<HashTerms>,
+) -> Option<Result<MarginRisk>> {
+    let legs = position.hedge_legs();
+    let coins = -dec_f64(legs.first()?.quantity);
+    if coins <= 0.0 {
+        return None;
+    }
+    let short = match kind {
+        StrategyKind::Forward => Short::linear(coins, dec_f64(s.resolved().forward)),
+        StrategyKind::Inverse => position
+            .inverse_notional()
+            .ok_or(())
+            .ok()
+            .map(|n| Short::inverse(dec_f64(n), 1.0 / dec_f64(s.resolved().inverse_quote)))?,
+        StrategyKind::Hashprice => {
+            let k = dec_f64(hash?.coins_per_ph_day);
+            Short::linear(coins, dec_f64(s.resolved().hashprice_fixed) / k)
+        }
+        _ => return None,
+    };
+    let h = &s.hedge;
+    let p = m.params();
+    Some(short.and_then(|short| {
+        margin_risk(
+            short,
+            MarginTerms::new(
+                dec_f64(crate::link::fraction(h.initial_margin_pct)),
+                dec_f64(crate::link::fraction(h.maintenance_margin_pct)),
+            )?,
+            PricePath {
+                spot: p.spot,
+                years: p.expiry_years,
+                drift: p.rate,
+                vol: p.vol,
+            },
+            h.collateral.map(dec_f64),
+            dec_f64(crate::link::fraction(h.liquidation_target_pct)),
+        )
+    }))
+}
+
+/// The link key of a margin input named in an engine error.
+fn margin_key(e: &DomainError) -> &'static str {
+    match e.field() {
+        Some(Field::InitialMargin) => "im",
+        Some(Field::MaintenanceMargin) => "mm",
+        Some(Field::Collateral) => "coll",
+        Some(Field::TouchProbability) => "pliq",
+        Some(Field::Volatility) => "vol",
+        _ => "cov",
+    }
 }
 
 /// The registry builders' inputs from the scenario and the priced options.

@@ -292,7 +292,8 @@ fn canonical_query_of_the_default() {
     let expected = "v=2&coin=ETH&mode=direct&cost=1100&qty=5&hr=200&eff=17.5&pwr=0.06&opex=0\
         &pool=2&up=97&diff=120000000000000&dg=0&sub=3.125&fee=0.02&capex=0&life=1095&days=30\
         &spot=250&vol=80&rate=5&hedge=forward&cov=100&fwd=260&inv=0.004&kp=230&kc=zero&px=250\
-        &lo=200&hi=300&step=10&seed=1&paths=10000&dvol=0&elapsed=0&rspot=0&rdg=0";
+        &lo=200&hi=300&step=10&seed=1&paths=10000&dvol=0&elapsed=0&rspot=0&rdg=0&rr25=0&bf25=0\
+        &settle=usd&im=20&mm=10&pliq=1";
     assert_eq!(Scenario::default().to_query(), expected);
 }
 
@@ -304,6 +305,8 @@ fn canonical_query_follows_the_key_table() {
     s.economics.rig.halving_day = Some(7);
     s.hedge.call_strike = CallStrike::Strike(d("310.0"));
     s.economics.coin = "btc".to_string();
+    s.hedge.hashprice_fixed = Some(d("55"));
+    s.hedge.collateral = Some(d("100"));
     let q = s.to_query();
     let keys: Vec<&str> = q
         .split('&')
@@ -317,7 +320,7 @@ fn canonical_query_follows_the_key_table() {
         .collect();
     assert_eq!(keys, table);
     assert!(q.contains("&kc=310&pp=12.5&cp=0&"));
-    assert!(q.ends_with("&halv=7&rspot=0&rdg=0"));
+    assert!(q.contains("&halv=7&rspot=0&rdg=0&"));
     assert!(q.contains("coin=btc"));
     assert_eq!(Scenario::from_query(&q).scenario, s);
 }
@@ -371,11 +374,12 @@ fn issue_keys_are_all_present() {
         "spot", "vol", "rate", "hedge", "cov", "fwd", "inv", "kp", "kc", "px", "lo", "hi", "step",
         "opex", "pool", "up", "dg", "capex", "life", "pp", "cp", "seed", "paths", "dvol",
         "elapsed", "halv", "rspot", "rdg", "view", "start", "months", "dgm", "halvdate", "basis",
-        "pfwd", "ph", "pcov", "pkp", "pkc", "corr",
+        "pfwd", "ph", "pcov", "pkp", "pkc", "corr", "hpf", "rr25", "bf25", "settle", "im", "mm",
+        "coll", "pliq",
     ] {
         assert!(KeySpec::get(key).is_some(), "{key}");
     }
-    assert_eq!(KEYS.len(), 52);
+    assert_eq!(KEYS.len(), 60);
     let mut labels: Vec<&str> = KEYS.iter().map(|k| k.label).collect();
     labels.sort_unstable();
     labels.dedup();

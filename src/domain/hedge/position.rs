@@ -181,6 +181,9 @@ impl Position {
                     notional = money::add(Field::InverseNotional, notional, n)?;
                     locked = money::add(Field::HedgedRevenue, locked, n)?;
                 }
+                LegKind::HashpriceForward => {
+                    locked = money::add(Field::HedgedRevenue, locked, leg.hash_locked()?)?;
+                }
                 LegKind::Put | LegKind::Call => {
                     let signed = if leg.quantity.is_sign_negative() {
                         -leg.premium
@@ -522,23 +525,30 @@ impl Position {
         validate_price(s)?;
         let f = Field::HedgedRevenue;
         let d = outcome.difficulty_change;
-        let mined = if d.is_zero() {
-            self.economics.output()
-        } else {
-            if d <= Decimal::NEGATIVE_ONE {
-                return Err(DomainError::out_of_range(
-                    Field::DifficultyChange,
-                    dec_f64(d),
-                    "greater than -1 (−100 %)",
-                ));
-            }
-            money::div(f, self.economics.output(), Decimal::ONE + d)?
-        };
-        // Coins left open: the mined coins plus the (negative) forward quantities.
-        let mut open = mined;
-        for leg in self.hedge_legs().iter().filter(|l| l.kind.is_linear()) {
-            open = money::add(f, open, leg.quantity)?;
+        if d <= Decimal::NEGATIVE_ONE {
+            return Err(DomainError::out_of_range(
+                Field::DifficultyChange,
+                dec_f64(d),
+                "greater than -1 (−100 %)",
+            ));
         }
+        // Coins left open: the mined coins plus the (negative) forward quantities; those that
+        // follow the difficulty (mined, hashprice forward) scaled by 1/(1 + d).
+        let (mut fixed, mut following) = (Decimal::ZERO, Decimal::ZERO);
+        for leg in self.legs.iter().filter(|l| l.kind.is_linear()) {
+            let sum = if leg.kind.follows_difficulty() {
+                &mut following
+            } else {
+                &mut fixed
+            };
+            *sum = money::add(f, *sum, leg.quantity)?;
+        }
+        let scaled = if d.is_zero() {
+            following
+        } else {
+            money::div(f, following, Decimal::ONE + d)?
+        };
+        let open = money::add(f, fixed, scaled)?;
         let options = money::sub(f, self.options_at(s)?, self.carried_premium)?;
         let linear = money::add(f, money::mul(f, open, s)?, self.locked)?;
         money::add(f, linear, options).map(|d| d.normalize())
@@ -610,7 +620,7 @@ impl Position {
     /// ```
     pub fn profile_params(&self) -> Result<ProfileParams> {
         let cost = dec_f64(self.economics.cost());
-        let mut sold = Decimal::ZERO;
+        let (mut sold, mut hash) = (Decimal::ZERO, Decimal::ZERO);
         let mut put: Option<(Decimal, Decimal)> = None;
         let mut call: Option<(Decimal, Decimal)> = None;
         let legs = self.hedge_legs().len() as f64;
@@ -621,6 +631,10 @@ impl Position {
                 LegKind::MinedCoins => return Err(unsupported("one mined-coins leg")),
                 LegKind::LinearForward | LegKind::InverseForward => {
                     sold = money::add(Field::CoinsSoldForward, sold, -q)?;
+                }
+                LegKind::HashpriceForward => {
+                    sold = money::add(Field::CoinsSoldForward, sold, -q)?;
+                    hash = money::add(Field::CoinsSoldForward, hash, -q)?;
                 }
                 LegKind::Put | LegKind::Call => {
                     let (slot, sign_ok) = if leg.kind == LegKind::Put {
@@ -648,6 +662,7 @@ impl Position {
             all_in_cost: cost,
             cash_cost: dec_f64(self.economics.cash_cost()).min(cost),
             sold_coins: dec_f64(sold),
+            hash_coins: dec_f64(hash),
             locked_usd: dec_f64(self.locked),
             puts: dec_f64(puts),
             put_strike: dec_f64(put_strike),

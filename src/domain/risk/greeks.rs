@@ -54,6 +54,17 @@ impl PayoffProfile {
     /// assert_eq!(fwd.greeks(&m).unwrap().delta, 0.0);
     /// ```
     pub fn greeks(&self, model: &SpotModel) -> Result<PositionGreeks> {
+        self.greeks_on_smile(model, model, model)
+    }
+
+    /// [`PayoffProfile::greeks`] with the puts valued on `put_model` and the calls on
+    /// `call_model` (each at its strike's vol on a smile); spot, rate and time from `model`.
+    pub fn greeks_on_smile(
+        &self,
+        model: &SpotModel,
+        put_model: &SpotModel,
+        call_model: &SpotModel,
+    ) -> Result<PositionGreeks> {
         let p = model.params();
         let (s, r, q, t) = (p.spot, p.rate, p.dividend_yield, p.expiry_years);
         let df_q = (-q * t).exp();
@@ -69,14 +80,14 @@ impl PayoffProfile {
             rho: -t * self.locked_usd * df_r,
             delta_neutral_sale: 0.0,
         };
-        for (qty, kind, strike) in [
-            (self.puts, OptionKind::Put, self.put_strike),
-            (-self.calls, OptionKind::Call, self.call_strike),
+        for (qty, kind, strike, m) in [
+            (self.puts, OptionKind::Put, self.put_strike, put_model),
+            (-self.calls, OptionKind::Call, self.call_strike, call_model),
         ] {
             if qty == 0.0 {
                 continue;
             }
-            let o = model.greeks(kind, strike)?;
+            let o = m.greeks(kind, strike)?;
             g.value += qty * o.price;
             g.delta += qty * o.delta;
             g.gamma += qty * o.gamma;
@@ -109,17 +120,32 @@ impl PayoffProfile {
     /// assert!(put.value_before_expiry(230.0, &early).unwrap() > put.value_at(230.0));
     /// ```
     pub fn value_before_expiry(&self, s: f64, model: &SpotModel) -> Result<f64> {
+        self.value_before_expiry_on_smile(s, model, (model.params().vol, model.params().vol))
+    }
+
+    /// [`PayoffProfile::value_before_expiry`] with the puts at the vol `vols.0` and the calls
+    /// at `vols.1` (each strike's vol on a smile).
+    pub fn value_before_expiry_on_smile(
+        &self,
+        s: f64,
+        model: &SpotModel,
+        vols: (f64, f64),
+    ) -> Result<f64> {
+        use crate::domain::pricing::SpotParams;
         let p = model.params();
-        let m = SpotModel::new(crate::domain::pricing::SpotParams { spot: s, ..p })?;
+        let at = |vol: f64| SpotModel::new(SpotParams { spot: s, vol, ..p });
+        let m = at(p.vol)?;
         let tau = p.expiry_years;
         let fwd = m.forward();
         let growth = (p.rate * tau).exp();
         let mut v = (self.output - self.sold_coins) * fwd + self.locked_usd - self.premium;
         if self.puts > 0.0 {
-            v += growth * self.puts * m.price(OptionKind::Put, self.put_strike)?;
+            let put = if vols.0 == p.vol { m } else { at(vols.0)? };
+            v += growth * self.puts * put.price(OptionKind::Put, self.put_strike)?;
         }
         if self.calls > 0.0 {
-            v -= growth * self.calls * m.price(OptionKind::Call, self.call_strike)?;
+            let call = if vols.1 == p.vol { m } else { at(vols.1)? };
+            v -= growth * self.calls * call.price(OptionKind::Call, self.call_strike)?;
         }
         Ok(v)
     }

@@ -14,6 +14,7 @@ pub struct PayoffProfile {
     pub(super) all_in_cost: f64,
     pub(super) cash_cost: f64,
     pub(super) sold_coins: f64,
+    pub(super) hash_coins: f64,
     pub(super) locked_usd: f64,
     pub(super) puts: f64,
     pub(super) put_strike: f64,
@@ -31,8 +32,11 @@ pub struct ProfileParams {
     pub all_in_cost: f64,
     /// Cash (fiat) cost of the period in USD, `0 ≤ cash ≤ all-in`.
     pub cash_cost: f64,
-    /// Coins sold forward, `l ≥ 0` (linear or inverse forward).
+    /// Coins sold forward, `l ≥ 0` (linear, inverse or hashprice forward).
     pub sold_coins: f64,
+    /// The part of `sold_coins` that scales with the realized output like the mined coins
+    /// (a hashprice forward's), `0 ≤ h ≤ l`.
+    pub hash_coins: f64,
     /// USD locked in by the forward sale, `L ≥ 0`.
     pub locked_usd: f64,
     /// Puts bought (coins), `P ≥ 0`.
@@ -85,6 +89,7 @@ impl PayoffProfile {
             ));
         }
         const { Range::closed(0.0, MAX_COINS) }.check(Field::CoinsSoldForward, p.sold_coins)?;
+        Range::closed(0.0, p.sold_coins).check(Field::CoinsSoldForward, p.hash_coins)?;
         const { Range::closed(0.0, MAX_USD) }.check(Field::LockedUsd, p.locked_usd)?;
         const { Range::closed(0.0, MAX_COINS) }.check(Field::PutsBought, p.puts)?;
         const { Range::closed(0.0, MAX_PRICE) }.check(Field::PutStrike, p.put_strike)?;
@@ -96,6 +101,7 @@ impl PayoffProfile {
             all_in_cost: p.all_in_cost,
             cash_cost: p.cash_cost,
             sold_coins: p.sold_coins,
+            hash_coins: p.hash_coins,
             locked_usd: p.locked_usd,
             puts: p.puts,
             put_strike: p.put_strike,
@@ -118,6 +124,7 @@ impl PayoffProfile {
             all_in_cost: self.all_in_cost,
             cash_cost: self.cash_cost,
             sold_coins: self.sold_coins,
+            hash_coins: self.hash_coins,
             locked_usd: self.locked_usd,
             puts: self.puts,
             put_strike: self.put_strike,
@@ -139,7 +146,8 @@ impl PayoffProfile {
     }
 
     /// USD value at the end of the period at final price `s` when the realized output is
-    /// `output_factor` times the expected one: the formula of the module docs. Finite for finite
+    /// `output_factor` times the expected one: the formula of the module docs, with the
+    /// hashprice forward's coins (`hash_coins`) scaled like the output. Finite for finite
     /// non-negative inputs.
     ///
     /// ```
@@ -163,7 +171,9 @@ impl PayoffProfile {
         } else {
             0.0
         };
-        output_factor * self.output * s + self.locked_usd - self.sold_coins * s + self.puts * put
+        output_factor * (self.output - self.hash_coins) * s + self.locked_usd
+            - (self.sold_coins - self.hash_coins) * s
+            + self.puts * put
             - self.calls * call
             - self.premium
     }

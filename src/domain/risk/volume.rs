@@ -38,7 +38,9 @@ impl PayoffProfile {
     }
 
     /// Share of the realized output covered by the hedge when difficulty changes by `d`
-    /// (fraction, `d > −1`): `hedged coins · (1 + d) / Q`. `None` without expected output.
+    /// (fraction, `d > −1`): `hedged coins · (1 + d) / Q`, but a hashprice forward's coins
+    /// shrink with the output, so they cover the same share at every `d`. `None` without
+    /// expected output.
     ///
     /// ```
     /// # use minerhedge::domain::risk::{PayoffProfile, ProfileParams};
@@ -47,7 +49,8 @@ impl PayoffProfile {
     /// assert_eq!(p.realized_coverage(0.25), Some(1.25));
     /// ```
     pub fn realized_coverage(&self, d: f64) -> Option<f64> {
-        (self.output > 0.0 && d > -1.0).then(|| self.hedged_coins() * (1.0 + d) / self.output)
+        let fixed = (self.sold_coins - self.hash_coins).max(self.puts.max(self.calls));
+        (self.output > 0.0 && d > -1.0).then(|| (fixed * (1.0 + d) + self.hash_coins) / self.output)
     }
 
     /// The volume-risk heat map over `grid` × `diff_changes` (each `d > −1`, finite; at most
