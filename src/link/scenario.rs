@@ -482,10 +482,12 @@ impl Scenario {
             let whole = if up { q.ceil() } else { q.floor() };
             whole.checked_mul(step)
         };
+        // A derived range starts one step above 0 at the lowest: the table has no row at a
+        // final price of 0 (the engine refuses it).
         let lo = self.view.lo.unwrap_or_else(|| {
             let from_spot = on_grid(spot.checked_sub(half), false)
-                .unwrap_or(Decimal::ZERO)
-                .max(Decimal::ZERO);
+                .unwrap_or(step)
+                .max(step);
             match self.view.hi {
                 Some(hi) if from_spot >= hi => on_grid(hi.checked_sub(width), false)
                     .unwrap_or(Decimal::ZERO)

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::payoff::payoff_chart;
 use super::{Figure, DASH};
 use crate::chart::payoff::PayoffChart;
-use crate::format::{coin, number, percent, usd, usd_cents, usd_cents_f64};
+use crate::format::{coin, number, percent, percent_f64, usd, usd_cents, usd_cents_f64};
 use crate::link::{KeySpec, LinkError, Scenario};
 use crate::view::{Model, PremiumSource};
 
@@ -60,27 +60,36 @@ fn derived(m: &Model) -> Vec<Figure> {
     let s = &m.scenario;
     let mut out = Vec::new();
     if let Some(e) = &m.economics {
-        out.push((
+        out.push(Figure::new(
             "expected-output",
             "Expected output",
             coin(e.output, 6, &s.economics.coin),
         ));
-        out.push(("period-cost", "Period cost", usd(e.cost)));
-        out.push((
+        out.push(Figure::new("period-cost", "Period cost", usd(e.cost)));
+        out.push(Figure::new(
             "breakeven",
             "Breakeven (cost per coin)",
             usd_cents(e.breakeven),
         ));
-        out.push(("margin-at-spot", "Margin at spot", usd(e.margin_at_spot)));
+        out.push(Figure::new(
+            "margin-at-spot",
+            "Margin at spot",
+            usd(e.margin_at_spot),
+        ));
         if let Some(r) = &e.rig {
-            out.push((
-                "hashprice",
-                // Quoted per PH/s per day, as the industry does (USD per TH/s per day is a
-                // number of a few cents).
-                "Hashprice (USD/PH/day)",
-                usd_cents(r.hashprice * Decimal::ONE_THOUSAND),
-            ));
-            out.push(("power-cost", "Power cost", usd(r.power_cost)));
+            let per_ph = r.hashprice * Decimal::ONE_THOUSAND;
+            out.push(
+                Figure::new(
+                    "hashprice",
+                    // Quoted per PH/s per day, as the industry does (USD per TH/s per day is
+                    // a number of a few cents).
+                    "Hashprice (USD/PH/day)",
+                    usd_cents(per_ph),
+                )
+                .with_value(per_ph),
+            );
+            hashprice_figures(m, &mut out);
+            out.push(Figure::new("power-cost", "Power cost", usd(r.power_cost)));
         }
     }
     let opt = m.options.as_ref();
@@ -88,20 +97,37 @@ fn derived(m: &Model) -> Vec<Figure> {
         PremiumSource::Model => "",
         PremiumSource::Quoted => " (quoted)",
     };
-    out.push((
+    out.push(Figure::new(
         "put-premium",
         "Put premium per coin",
         opt.map(|o| format!("{}{}", usd_cents(o.put.premium), source(o.put.source)))
             .unwrap_or_else(|| DASH.to_owned()),
     ));
-    out.push((
+    for (id, label, leg) in [
+        ("put-vol", "Put vol (smile)", opt.map(|o| o.put)),
+        ("call-vol", "Call vol (smile)", opt.and_then(|o| o.call)),
+    ] {
+        let vol = leg.map(|l| l.vol * 100.0);
+        let f = Figure::new(
+            id,
+            label,
+            vol.map(|v| percent_f64(v / 100.0, 2))
+                .unwrap_or_else(|| DASH.to_owned()),
+        );
+        out.push(match vol {
+            Some(v) => f.with_value(v),
+            None => f,
+        });
+    }
+    margin_figures(m, &mut out);
+    out.push(Figure::new(
         "call-premium",
         "Call premium per coin",
         opt.and_then(|o| o.call)
             .map(|c| format!("{}{}", usd_cents(c.premium), source(c.source)))
             .unwrap_or_else(|| DASH.to_owned()),
     ));
-    out.push((
+    out.push(Figure::new(
         "call-strike",
         if opt.is_some_and(|o| o.call_solved) {
             "Call strike (zero-cost, solved)"
@@ -110,22 +136,22 @@ fn derived(m: &Model) -> Vec<Figure> {
         },
         money_or_dash(opt.and_then(|o| o.call).map(|c| c.strike)),
     ));
-    out.push((
+    out.push(Figure::new(
         "net-premium",
         "Net premium per coin (paid)",
         money_or_dash(opt.map(|o| o.net_per_coin)),
     ));
-    out.push((
+    out.push(Figure::new(
         "net-premium-carried",
         "Net premium carried to the end",
         money_or_dash(opt.map(|o| o.net_carried)),
     ));
-    out.push((
+    out.push(Figure::new(
         "order-ticket",
         "Order ticket (inverse forward)",
         m.ticket.clone().unwrap_or_else(|| DASH.to_owned()),
     ));
-    out.push((
+    out.push(Figure::new(
         "locked-return",
         "Locked return (inverse forward)",
         m.locked_return
@@ -133,35 +159,102 @@ fn derived(m: &Model) -> Vec<Figure> {
             .unwrap_or_else(|| DASH.to_owned()),
     ));
     if let Some(g) = &m.greeks {
-        out.push((
+        out.push(Figure::new(
             "position-delta",
             "Position delta (coins)",
             number_f64(g.delta, 4),
         ));
         // Gamma per 1 % move of spot (coins of delta), a readable size for any coin price.
         let spot = crate::domain::validate::dec_f64(s.market.spot);
-        out.push((
+        out.push(Figure::new(
             "position-gamma",
             "Position gamma (delta change per 1 % move, coins)",
             number_f64(g.gamma * spot * 0.01, 4),
         ));
-        out.push((
+        out.push(Figure::new(
             "position-vega",
             "Position vega (per 1.00)",
             usd_cents_f64(g.vega),
         ));
-        out.push((
+        out.push(Figure::new(
             "position-theta",
             "Position theta per day",
             usd_cents_f64(g.theta_per_day),
         ));
-        out.push((
+        out.push(Figure::new(
             "delta-neutral",
             "Sell for delta-neutral (coins)",
             number_f64(g.delta_neutral_sale, 4),
         ));
     }
     out
+}
+
+/// The hashprice forward's figures (rig mode): its fixed hashprice and the coverage that
+/// makes the period's revenue independent of price and difficulty, `(1 − pool)·uptime`.
+fn hashprice_figures(m: &Model, out: &mut Vec<Figure>) {
+    let s = &m.scenario;
+    let fixed = s.resolved().hashprice_fixed;
+    out.push(
+        Figure::new(
+            "hashprice-fixed",
+            "Fixed hashprice sold (USD/PH/day)",
+            usd_cents(fixed),
+        )
+        .with_value(fixed),
+    );
+    let r = &s.economics.rig;
+    let locked = (Decimal::ONE_HUNDRED - r.pool_fee_pct) * r.uptime_pct / Decimal::ONE_HUNDRED;
+    out.push(
+        Figure::new(
+            "hash-coverage",
+            "Coverage that locks the revenue (hashprice forward)",
+            percent(locked / Decimal::ONE_HUNDRED, 2),
+        )
+        .with_value(locked),
+    );
+}
+
+/// Margin of the chosen forward hedge: the liquidation price, the probability of touching
+/// it before settlement, and the collateral that brings it to `pliq`.
+fn margin_figures(m: &Model, out: &mut Vec<Figure>) {
+    let Some(r) = &m.margin else {
+        return;
+    };
+    let liq = r.liquidation_price;
+    let f = Figure::new(
+        "liq-price",
+        "Liquidation price",
+        liq.map(usd_cents_f64).unwrap_or_else(|| "never".to_owned()),
+    );
+    out.push(match liq {
+        Some(x) => f.with_value(x),
+        None => f,
+    });
+    out.push(
+        Figure::new(
+            "liq-prob",
+            "Chance of liquidation before settlement",
+            percent_f64(r.liquidation_probability, 2),
+        )
+        .with_value(r.liquidation_probability * 100.0),
+    );
+    out.push(
+        Figure::new(
+            "coll-needed",
+            "Collateral for the target chance",
+            usd_cents_f64(r.collateral_needed),
+        )
+        .with_value(r.collateral_needed),
+    );
+    out.push(
+        Figure::new(
+            "collateral",
+            "Collateral posted",
+            usd_cents_f64(r.collateral),
+        )
+        .with_value(r.collateral),
+    );
 }
 
 /// Formats the view model of `scenario`.

@@ -23,5 +23,58 @@ pub mod volume_risk;
 /// Shown where a value does not exist (an unbounded cap, VaR before the simulation ran, …).
 pub const DASH: &str = "—";
 
-/// One figure the page shows: `(data-testid, label, value)`.
-pub type Figure = (&'static str, &'static str, String);
+/// One figure the page shows: its `data-testid`, label and text, and, where a check needs
+/// the number unrounded, its `data-value`.
+///
+/// ```
+/// use minerhedge::present::Figure;
+/// let f = Figure::new("liq-price", "Liquidation price", "$312.50".into()).with_value(312.5);
+/// assert_eq!(f.value.as_deref(), Some("312.5"));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// The `data-testid`.
+    pub id: &'static str,
+    /// The label shown.
+    pub label: &'static str,
+    /// The text shown.
+    pub text: String,
+    /// The unrounded number (`data-value`), when it has one.
+    pub value: Option<String>,
+}
+
+impl Figure {
+    /// A figure without `data-value`.
+    pub fn new(id: &'static str, label: &'static str, text: String) -> Self {
+        Figure {
+            id,
+            label,
+            text,
+            value: None,
+        }
+    }
+
+    /// The same figure with the unrounded `value` as its `data-value` (none when not finite).
+    pub fn with_value(self, value: impl Into<FigureValue>) -> Self {
+        Figure {
+            value: value.into().0,
+            ..self
+        }
+    }
+}
+
+/// A `data-value`: an exact decimal as written, or a finite `f64` in Rust's shortest
+/// round-trip form (nothing when not finite).
+pub struct FigureValue(Option<String>);
+
+impl From<f64> for FigureValue {
+    fn from(x: f64) -> Self {
+        FigureValue(x.is_finite().then(|| x.to_string()))
+    }
+}
+
+impl From<rust_decimal::Decimal> for FigureValue {
+    fn from(d: rust_decimal::Decimal) -> Self {
+        FigureValue(Some(d.normalize().to_string()))
+    }
+}

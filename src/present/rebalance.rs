@@ -16,7 +16,7 @@ pub const NOTHING_TO_REBALANCE: &str = "Nothing to rebalance: choose a valid hed
 /// use minerhedge::{link::Scenario, present::rebalance::rebalance_figures, view::Model};
 /// let m = Model::build(&Scenario::from_query("rdg=25").scenario);
 /// let t = rebalance_figures(&m).unwrap();
-/// let get = |id: &str| t.iter().find(|(k, _, _)| *k == id).unwrap().2.clone();
+/// let get = |id: &str| t.iter().find(|f| f.id == id).unwrap().text.clone();
 /// assert_eq!(get("rebalance-output"), "4 ETH");
 /// assert_eq!(get("rebalance-trade"), "-1 ETH");
 /// assert_eq!(get("rebalance-ticket"), "Buy back 1 ETH forward at $260");
@@ -26,21 +26,21 @@ pub fn rebalance_figures(model: &Model) -> Option<Vec<Figure>> {
     let c = model.scenario.economics.coin.as_str();
     let q = |d: Decimal| coin(d.round_dp(8).normalize(), 8, c);
     Some(vec![
-        ("rebalance-spot", "Spot now", usd(r.spot_now)),
-        ("rebalance-output", "Expected output now", q(r.output_now)),
-        ("rebalance-hedged", "Hedged as placed", q(r.hedged)),
-        ("rebalance-target", "Target for the coverage", q(r.target)),
-        (
+        Figure::new("rebalance-spot", "Spot now", usd(r.spot_now)),
+        Figure::new("rebalance-output", "Expected output now", q(r.output_now)),
+        Figure::new("rebalance-hedged", "Hedged as placed", q(r.hedged)),
+        Figure::new("rebalance-target", "Target for the coverage", q(r.target)),
+        Figure::new(
             "rebalance-trade",
             "Trade (+ hedge more, − unwind)",
             q(r.trade),
         ),
-        (
+        Figure::new(
             "rebalance-ticket",
             "Order ticket",
             r.ticket.unwrap_or_else(|| "No trade needed".to_owned()),
         ),
-        (
+        Figure::new(
             "rebalance-delta-neutral",
             "Sell for delta-neutral now (coins)",
             r.delta_neutral_sale

@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 
 use super::glossary::Tip;
+use super::state::use_page;
+use crate::link::Key;
 use crate::present::display::Display;
 
 /// The glossary term explained next to a derived figure, by its `data-testid`.
@@ -14,6 +16,9 @@ fn term_of(testid: &str) -> Option<&'static str> {
         "position-delta" | "delta-neutral" => Some("delta"),
         "order-ticket" => Some("inverse"),
         "call-strike" => Some("zero-cost"),
+        "put-vol" | "call-vol" => Some("smile"),
+        "liq-price" | "liq-prob" | "coll-needed" => Some("margin"),
+        "hashprice-fixed" | "hash-coverage" => Some("hashprice-forward"),
         _ => None,
     }
 }
@@ -24,11 +29,24 @@ pub fn DerivedPanel(
     /// What the page shows.
     display: Memo<Display>,
 ) -> impl IntoView {
+    let page = use_page();
+    // The coverage that locks a hashprice-hedged revenue, set with one click.
+    let use_value = move |f: &crate::present::Figure| {
+        (f.id == "hash-coverage")
+            .then(|| f.value.clone())
+            .flatten()
+            .map(|v| {
+                view! {
+                    <button type="button" class="use" data-testid="use-hash-coverage"
+                        on:click=move |_| page.edit(Key::Coverage, v.clone())>"use"</button>
+                }
+            })
+    };
     view! {
         <section class="panel derived" aria-label="Derived figures">
             <dl>
-                {move || display.with(|d| d.derived.iter().map(|(id, label, value)| view! {
-                    <div><dt>{*label}{term_of(id).map(|t| view! { <Tip term=t /> })}</dt><dd data-testid=*id>{value.clone()}</dd></div>
+                {move || display.with(|d| d.derived.iter().map(|f| view! {
+                    <div><dt>{f.label}{term_of(f.id).map(|t| view! { <Tip term=t /> })}</dt><dd data-testid=f.id data-value=f.value.clone()>{f.text.clone()}</dd>{use_value(f)}</div>
                 }).collect_view())}
             </dl>
             <ul class="engine-errors" hidden=move || display.with(|d| d.errors.is_empty())>

@@ -22,7 +22,7 @@ pub const TERMS: &[(&str, &str, &str)] = &[
     (
         "hashprice",
         "Hashprice",
-        "What one unit of hashrate earns per day at the current price and difficulty, here in USD per TH/s per day.",
+        "What one unit of hashrate earns per day at the current price and difficulty, here in USD per PH/s per day (the network figure: no pool fee, full uptime).",
     ),
     (
         "coverage",
@@ -39,6 +39,22 @@ pub const TERMS: &[(&str, &str, &str)] = &[
     strategy_term(StrategyKind::Put),
     strategy_term(StrategyKind::Collar),
     strategy_term(StrategyKind::ZeroCostCollar),
+    strategy_term(StrategyKind::Hashprice),
+    (
+        "smile",
+        "Volatility smile",
+        "Options at different strikes trade at different vols: the 25-delta risk reversal is the call's vol minus the put's (negative: puts dearer), the butterfly how much both wings sit above the at-the-money vol.",
+    ),
+    (
+        "margin",
+        "Margin and liquidation",
+        "An exchange marks a short forward to market: when the price rises until the collateral left is below the maintenance margin, the hedge is closed out (liquidated) before it pays.",
+    ),
+    (
+        "coin-settled",
+        "Coin-settled option",
+        "An option paid for and settled in the coin, as on Deribit: the premium is paid in coin at spot and the payoff is the intrinsic value divided by the settlement price, in coin.",
+    ),
     (
         "delta",
         "Delta",

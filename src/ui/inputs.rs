@@ -33,7 +33,7 @@ pub fn InputsPanel() -> impl IntoView {
             </fieldset>
             <fieldset>
                 <legend>"Market"</legend>
-                {fields(&[Key::Spot, Key::Vol, Key::Rate])}
+                {fields(&[Key::Spot, Key::Vol, Key::Rate, Key::RiskReversal, Key::Butterfly])}
             </fieldset>
             <fieldset>
                 <legend>"Hedge"</legend>
@@ -42,6 +42,11 @@ pub fn InputsPanel() -> impl IntoView {
                 <div hidden=is(&["inverse"])>{fields(&[Key::InverseQuote])}</div>
                 <div hidden=is(&["put", "collar"])>{fields(&[Key::PutStrike, Key::PutPremium])}</div>
                 <div hidden=is(&["collar"])>{fields(&[Key::CallStrike, Key::CallPremium])}</div>
+                <div hidden=is(&["put", "collar"])>{fields(&[Key::Settle])}</div>
+                <div hidden=is(&["hashprice"])>{fields(&[Key::HashpriceFixed])}</div>
+                <div hidden=is(&["forward", "inverse", "hashprice"])>
+                    {fields(&[Key::InitialMargin, Key::MaintenanceMargin, Key::Collateral, Key::TouchTarget])}
+                </div>
             </fieldset>
             <fieldset>
                 <legend>"Price range"</legend>

@@ -20,8 +20,8 @@ pub fn RebalancePanel(
     let shown = move || match figures.get() {
         Some(items) => view! {
             <dl>
-                {items.into_iter().map(|(id, label, value)| view! {
-                    <div><dt>{label}</dt><dd data-testid=id>{value}</dd></div>
+                {items.into_iter().map(|f| view! {
+                    <div><dt>{f.label}</dt><dd data-testid=f.id>{f.text}</dd></div>
                 }).collect_view()}
             </dl>
         }

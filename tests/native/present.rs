@@ -13,6 +13,7 @@ use minerhedge::present::montecarlo::{mc_summary, progress_text};
 use minerhedge::present::payoff::{chart_summary, hover_text, payoff_chart, HOVER_HINT};
 use minerhedge::present::rebalance::rebalance_figures;
 use minerhedge::present::volume_risk::overhedge_warning;
+use minerhedge::present::Figure;
 use minerhedge::present::DASH;
 use minerhedge::view::compare::comparison;
 use minerhedge::view::edit::{apply, Texts};
@@ -27,11 +28,11 @@ fn scenario(q: &str) -> Scenario {
     d.scenario
 }
 
-fn figure<'a>(figures: &'a [(&str, &str, String)], id: &str) -> &'a str {
+fn figure<'a>(figures: &'a [Figure], id: &str) -> &'a str {
     figures
         .iter()
-        .find(|(k, _, _)| *k == id)
-        .map(|(_, _, v)| v.as_str())
+        .find(|f| f.id == id)
+        .map(|f| f.text.as_str())
         .unwrap_or_else(|| panic!("no figure {id}"))
 }
 
@@ -127,12 +128,13 @@ fn derived_figures_of_the_seed_and_of_the_inverse_forward() {
     );
     assert_eq!(figure(&inv.derived, "locked-return"), "13.6%");
     let zc = display(&scenario("hedge=collar&kc=zero"));
-    let (_, label, _) = zc
+    let label = zc
         .derived
         .iter()
-        .find(|(k, _, _)| *k == "call-strike")
-        .expect("call strike");
-    assert_eq!(*label, "Call strike (zero-cost, solved)");
+        .find(|f| f.id == "call-strike")
+        .expect("call strike")
+        .label;
+    assert_eq!(label, "Call strike (zero-cost, solved)");
 }
 
 #[test]
@@ -200,13 +202,13 @@ fn no_text_shows_nan_for_odd_scenarios() {
         let d = display(&s);
         let mut texts: Vec<String> = d.header.clone();
         texts.extend(d.rows.iter().flatten().cloned());
-        texts.extend(d.derived.iter().map(|(_, _, v)| v.clone()));
+        texts.extend(d.derived.iter().map(|f| f.text.clone()));
         texts.extend(d.errors.iter().cloned());
         texts.push(chart_summary(&d.chart));
         let table = comparison_table(&d.model, &comparison(&d.model, None));
         texts.extend(table.lines.iter().flat_map(|l| l.cells.iter().cloned()));
         if let Some(f) = rebalance_figures(&d.model) {
-            texts.extend(f.into_iter().map(|(_, _, v)| v));
+            texts.extend(f.into_iter().map(|f| f.text));
         }
         for t in &texts {
             assert!(!t.contains("NaN") && !t.contains("inf"), "{q}: {t}");
