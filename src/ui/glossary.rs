@@ -51,11 +51,6 @@ pub const TERMS: &[(&str, &str, &str)] = &[
         "An exchange marks a short forward to market: when the price rises until the collateral left is below the maintenance margin, the hedge is closed out (liquidated) before it pays.",
     ),
     (
-        "coin-settled",
-        "Coin-settled option",
-        "An option paid for and settled in the coin, as on Deribit: the premium is paid in coin at spot and the payoff is the intrinsic value divided by the settlement price, in coin.",
-    ),
-    (
         "delta",
         "Delta",
         "How much the position's value moves per $1 move of the coin price, in coins; selling that many coins makes it delta-neutral.",

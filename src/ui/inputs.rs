@@ -13,6 +13,35 @@ pub fn fields(keys: &'static [Key]) -> impl IntoView {
         .collect_view()
 }
 
+/// The market's fields (with the smile where the page prices it).
+#[cfg(feature = "instruments")]
+const MARKET: &[Key] = &[
+    Key::Spot,
+    Key::Vol,
+    Key::Rate,
+    Key::RiskReversal,
+    Key::Butterfly,
+];
+#[cfg(not(feature = "instruments"))]
+const MARKET: &[Key] = &[Key::Spot, Key::Vol, Key::Rate];
+
+/// The hashprice forward's and the margin's fields, each shown for the hedges it is about.
+#[cfg(feature = "instruments")]
+fn instrument_fields<F: Fn() -> bool + Send + Sync + 'static>(
+    is: impl Fn(&'static [&'static str]) -> F,
+) -> impl IntoView {
+    view! {
+        <div hidden=is(&["hashprice"])>{fields(&[Key::HashpriceFixed])}</div>
+        <div hidden=is(&["forward", "inverse", "hashprice"])>
+            {fields(&[Key::InitialMargin, Key::MaintenanceMargin, Key::Collateral, Key::TouchTarget])}
+        </div>
+    }
+}
+
+/// A page built without the instruments shows none of their fields.
+#[cfg(not(feature = "instruments"))]
+fn instrument_fields<F>(_: impl Fn(&'static [&'static str]) -> F) {}
+
 /// Groups of fields; the rig or direct group shows according to `mode`, the hedge parameters
 /// according to `hedge`.
 #[component]
@@ -33,7 +62,7 @@ pub fn InputsPanel() -> impl IntoView {
             </fieldset>
             <fieldset>
                 <legend>"Market"</legend>
-                {fields(&[Key::Spot, Key::Vol, Key::Rate, Key::RiskReversal, Key::Butterfly])}
+                {fields(MARKET)}
             </fieldset>
             <fieldset>
                 <legend>"Hedge"</legend>
@@ -42,11 +71,7 @@ pub fn InputsPanel() -> impl IntoView {
                 <div hidden=is(&["inverse"])>{fields(&[Key::InverseQuote])}</div>
                 <div hidden=is(&["put", "collar"])>{fields(&[Key::PutStrike, Key::PutPremium])}</div>
                 <div hidden=is(&["collar"])>{fields(&[Key::CallStrike, Key::CallPremium])}</div>
-                <div hidden=is(&["put", "collar"])>{fields(&[Key::Settle])}</div>
-                <div hidden=is(&["hashprice"])>{fields(&[Key::HashpriceFixed])}</div>
-                <div hidden=is(&["forward", "inverse", "hashprice"])>
-                    {fields(&[Key::InitialMargin, Key::MaintenanceMargin, Key::Collateral, Key::TouchTarget])}
-                </div>
+                {instrument_fields(is)}
             </fieldset>
             <fieldset>
                 <legend>"Price range"</legend>
