@@ -479,12 +479,13 @@ impl Scenario {
             let whole = if up { q.ceil() } else { q.floor() };
             whole.checked_mul(step)
         };
-        // A derived range starts one step above 0 at the lowest: the table has no row at a
-        // final price of 0 (the engine refuses it).
+        // A derived range starts one step above 0 at the lowest (while that is below spot):
+        // the table has no row at a final price of 0 (the engine refuses it).
+        let lowest = if step < spot { step } else { Decimal::ZERO };
         let lo = self.view.lo.unwrap_or_else(|| {
             let from_spot = on_grid(spot.checked_sub(half), false)
-                .unwrap_or(step)
-                .max(step);
+                .unwrap_or(lowest)
+                .max(lowest);
             match self.view.hi {
                 Some(hi) if from_spot >= hi => on_grid(hi.checked_sub(width), false)
                     .unwrap_or(Decimal::ZERO)
@@ -678,6 +679,19 @@ mod tests {
             );
             assert_eq!((r.lo / r.step).fract(), Decimal::ZERO, "{r:?}");
         }
+    }
+
+    /// A wide derived range (90 days at 80 % vol: spot ± 3σ reaches below 0) starts one step
+    /// above 0, so the table has every row.
+    #[test]
+    fn a_wide_derived_range_has_no_row_at_zero() {
+        let d = Scenario::from_query("v=2&days=90&spot=104000.5");
+        assert!(d.errors.is_empty(), "{:?}", d.errors);
+        let r = d.scenario.resolved();
+        assert!(r.lo > Decimal::ZERO && r.lo == r.step, "{r:?}");
+        let m = crate::view::Model::build(&d.scenario);
+        assert!(m.messages.is_empty(), "{:?}", m.messages);
+        assert_eq!(m.table.len(), d.scenario.table_prices().len());
     }
 
     #[test]
