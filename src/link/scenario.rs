@@ -344,6 +344,7 @@ pub fn round_step_at_least(x: Decimal) -> Decimal {
 }
 
 /// `x` rounded to `digits` significant digits, within `[min, max]`.
+#[inline(never)]
 fn derived(x: f64, min: Decimal, max: Decimal) -> Decimal {
     Decimal::from_f64(x)
         .and_then(|d| d.round_sf(DERIVED_DIGITS))
@@ -474,11 +475,7 @@ impl Scenario {
             .step
             .unwrap_or_else(|| round_step_at_least(width / Decimal::from(DERIVED_ROWS)));
         // Any value may arrive here (validation reports the bad ones): no operation may panic.
-        let on_grid = |x: Option<Decimal>, up: bool| -> Option<Decimal> {
-            let q = x?.checked_div(step)?;
-            let whole = if up { q.ceil() } else { q.floor() };
-            whole.checked_mul(step)
-        };
+        let on_grid = |x: Option<Decimal>, up: bool| on_step(x?, step, up);
         // A derived range starts one step above 0 at the lowest (while that is below spot):
         // the table has no row at a final price of 0 (the engine refuses it).
         let lowest = if step < spot { step } else { Decimal::ZERO };
@@ -628,6 +625,7 @@ impl Scenario {
 
 /// A round strike below spot: about 90 % of spot, rounded down to two significant digits of
 /// spot's magnitude (250 → 220, 95,000 → 85,000).
+#[inline(never)]
 fn round_strike_below(spot: Decimal) -> Decimal {
     let target = spot.checked_mul(Decimal::new(9, 1)).unwrap_or(spot);
     let magnitude = spot
@@ -637,10 +635,7 @@ fn round_strike_below(spot: Decimal) -> Decimal {
         .unwrap_or(0)
         .clamp(-26, 27);
     let step = pow10(magnitude - 1);
-    let k = target
-        .checked_div(step)
-        .and_then(|q| q.floor().checked_mul(step))
-        .unwrap_or(target);
+    let k = on_step(target, step, false).unwrap_or(target);
     if k > Decimal::ZERO {
         k.normalize()
     } else {
@@ -648,6 +643,16 @@ fn round_strike_below(spot: Decimal) -> Decimal {
     }
 }
 
+/// `x` rounded down (or up) to a multiple of `step`; `None` on overflow or a zero step. One
+/// function (never inlined): the derived values round on a grid in several places.
+#[inline(never)]
+fn on_step(x: Decimal, step: Decimal, up: bool) -> Option<Decimal> {
+    let q = x.checked_div(step)?;
+    let whole = if up { q.ceil() } else { q.floor() };
+    whole.checked_mul(step)
+}
+
+#[inline(never)]
 fn to_f64(d: Decimal) -> f64 {
     d.to_f64().unwrap_or(0.0)
 }

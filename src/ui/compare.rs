@@ -29,7 +29,9 @@ pub fn StrategyCompare(
             page.edit(key, value.to_owned());
         }
     };
-    let kinds = move || table.with(|t| t.lines.iter().map(|l| l.kind).collect::<Vec<_>>());
+    // The rows change only when the set of strategies does (a memo: not on every input).
+    let kinds =
+        Memo::new(move |_| table.with(|t| t.lines.iter().map(|l| l.kind).collect::<Vec<_>>()));
     let tips = std::iter::once(None).chain(Column::ALL.iter().map(|c| Some(c.tip())));
     let head = header()
         .into_iter()
@@ -94,7 +96,7 @@ pub fn StrategyCompare(
                 <table data-testid="strategy-compare">
                     <thead><tr>{head}</tr></thead>
                     <tbody>
-                        <For each=kinds key=|k| *k children=row />
+                        {move || kinds.get().into_iter().map(row).collect_view()}
                     </tbody>
                 </table>
             </div>

@@ -146,7 +146,7 @@ pub fn PresetsPanel() -> impl IntoView {
             <div class="preset-lists">
                 <ul class="preset-list" aria-label="Built-in scenarios">{presets}</ul>
                 <ul class="preset-list" aria-label="Your saved scenarios">
-                    <For each=names key=|n| n.clone() children=saved_item />
+                    {move || names().into_iter().map(saved_item).collect_view()}
                 </ul>
             </div>
             <form class="save-form" on:submit=move |ev: leptos::ev::SubmitEvent| {
