@@ -153,6 +153,7 @@ pub use spec::{
     MAX_PATHS, MAX_TABLE_STEPS, MODE_WORDS, PAGE_WORDS,
 };
 
+use crate::domain::money;
 use number::{parse_decimal, parse_decimal_with_suffix, MAX_VALUE_LEN};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -384,7 +385,7 @@ fn dec_text(d: Decimal) -> String {
 /// assert_eq!(fraction(Decimal::from(80)), Decimal::new(8, 1));
 /// ```
 pub fn fraction(pct: Decimal) -> Decimal {
-    pct.checked_div(Decimal::ONE_HUNDRED)
+    money::checked_div(pct, Decimal::ONE_HUNDRED)
         .unwrap_or(Decimal::ZERO)
         .normalize()
 }
@@ -823,7 +824,7 @@ impl Scenario {
                 reason: format!("must be at most days = {}", e.days),
             });
         }
-        let reward = e.rig.subsidy.checked_add(e.rig.fees_per_block);
+        let reward = money::checked_add(e.rig.subsidy, e.rig.fees_per_block);
         if reward.is_some_and(|r| r <= Decimal::ZERO) {
             errors.push(LinkError {
                 key: Key::Subsidy.as_str(),
@@ -907,7 +908,7 @@ fn table_steps(r: &Resolved) -> Option<u32> {
     if r.lo >= r.hi || r.step <= Decimal::ZERO {
         return None;
     }
-    let n = r.hi.checked_sub(r.lo)?.checked_div(r.step)?;
+    let n = money::checked_div(money::checked_sub(r.hi, r.lo)?, r.step)?;
     if n > Decimal::from(MAX_TABLE_STEPS) {
         return None;
     }

@@ -261,7 +261,7 @@ impl PeriodEconomics {
     /// ```
     pub fn breakeven_price(&self) -> Decimal {
         // cost ≤ 1e15 and Q ≥ 1e-28: the quotient fits unless Q is below ~1e-14; saturate.
-        self.cost.checked_div(self.output).unwrap_or(Decimal::MAX)
+        money::checked_div(self.cost, self.output).unwrap_or(Decimal::MAX)
     }
 }
 
@@ -413,10 +413,9 @@ impl Rig {
         // Q = B × (subsidy + fees) × (1 − pool fee) × uptime. One rounding when the
         // numerator H·t·reward·(1 − fee)·uptime fits, else via the rounded B.
         let keep = (Decimal::ONE - p.pool_fee) * p.uptime;
-        let coins = match hashes
-            .checked_mul(reward)
-            .and_then(|x| x.checked_mul(keep))
-            .and_then(|x| x.checked_div(denom))
+        let coins = match money::checked_mul(hashes, reward)
+            .and_then(|x| money::checked_mul(x, keep))
+            .and_then(|x| money::checked_div(x, denom))
         {
             Some(c) => c,
             None => money::mul(
@@ -617,10 +616,9 @@ impl Rig {
         let reward = self.reward;
         let denom = money::mul(Field::Hashprice, self.average_difficulty, TWO_POW_32)?;
         // One rounding when the numerator fits, else via the rounded per-TH figure.
-        let exact = (SECONDS_PER_DAY * TERA)
-            .checked_mul(reward)
-            .and_then(|x| x.checked_mul(spot))
-            .and_then(|x| x.checked_div(denom));
+        let exact = money::checked_mul(SECONDS_PER_DAY * TERA, reward)
+            .and_then(|x| money::checked_mul(x, spot))
+            .and_then(|x| money::checked_div(x, denom));
         if let Some(v) = exact {
             return Ok(v.normalize());
         }

@@ -70,8 +70,9 @@ pub fn overflow(field: Field, operand: Decimal) -> DomainError {
 /// assert_eq!(mul(Field::Revenue, Decimal::from(5), Decimal::from(220)).unwrap(), Decimal::from(1100));
 /// assert!(mul(Field::Revenue, Decimal::MAX, Decimal::TWO).is_err());
 /// ```
+#[inline(never)]
 pub fn mul(field: Field, a: Decimal, b: Decimal) -> Result<Decimal> {
-    a.checked_mul(b).ok_or_else(|| overflow(field, a))
+    checked_mul(a, b).ok_or_else(|| overflow(field, a))
 }
 
 /// `a / b`, or an error naming `field` when `b = 0` or the quotient overflows.
@@ -83,8 +84,44 @@ pub fn mul(field: Field, a: Decimal, b: Decimal) -> Result<Decimal> {
 /// assert_eq!(div(Field::Notional, Decimal::from(5), Decimal::new(4, 3)).unwrap(), Decimal::from(1250));
 /// assert!(div(Field::Notional, Decimal::ONE, Decimal::ZERO).is_err());
 /// ```
+#[inline(never)]
 pub fn div(field: Field, a: Decimal, b: Decimal) -> Result<Decimal> {
-    a.checked_div(b).ok_or_else(|| overflow(field, a))
+    checked_div(a, b).ok_or_else(|| overflow(field, a))
+}
+
+/// `a + b`, `None` on overflow. rust_decimal inlines its arithmetic at every call
+/// (`#[inline(always)]`); the engine and the codec call these four instead, so the page's wasm
+/// holds one copy of each operation.
+///
+/// ```
+/// use minerhedge::domain::money::{checked_add, checked_div, checked_mul, checked_sub};
+/// use rust_decimal::Decimal;
+/// assert_eq!(checked_add(Decimal::ONE, Decimal::TWO), Some(Decimal::from(3)));
+/// assert_eq!(checked_sub(Decimal::ONE, Decimal::TWO), Some(Decimal::NEGATIVE_ONE));
+/// assert_eq!(checked_mul(Decimal::MAX, Decimal::TWO), None);
+/// assert_eq!(checked_div(Decimal::ONE, Decimal::ZERO), None);
+/// ```
+#[inline(never)]
+pub fn checked_add(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_add(b)
+}
+
+/// `a − b`, `None` on overflow (see [`checked_add`]).
+#[inline(never)]
+pub fn checked_sub(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_sub(b)
+}
+
+/// `a · b`, `None` on overflow (see [`checked_add`]).
+#[inline(never)]
+pub fn checked_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_mul(b)
+}
+
+/// `a / b`, `None` when `b = 0` or on overflow (see [`checked_add`]).
+#[inline(never)]
+pub fn checked_div(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_div(b)
 }
 
 /// `a + b`, or an [`overflow`] error naming `field`.
@@ -95,8 +132,9 @@ pub fn div(field: Field, a: Decimal, b: Decimal) -> Result<Decimal> {
 /// use rust_decimal::Decimal;
 /// assert_eq!(add(Field::Total, Decimal::ONE, Decimal::TWO).unwrap(), Decimal::from(3));
 /// ```
+#[inline(never)]
 pub fn add(field: Field, a: Decimal, b: Decimal) -> Result<Decimal> {
-    a.checked_add(b).ok_or_else(|| overflow(field, a))
+    checked_add(a, b).ok_or_else(|| overflow(field, a))
 }
 
 /// `a − b`, or an [`overflow`] error naming `field`.
@@ -107,8 +145,9 @@ pub fn add(field: Field, a: Decimal, b: Decimal) -> Result<Decimal> {
 /// use rust_decimal::Decimal;
 /// assert_eq!(sub(Field::Payoff, Decimal::ONE, Decimal::TWO).unwrap(), Decimal::NEGATIVE_ONE);
 /// ```
+#[inline(never)]
 pub fn sub(field: Field, a: Decimal, b: Decimal) -> Result<Decimal> {
-    a.checked_sub(b).ok_or_else(|| overflow(field, a))
+    checked_sub(a, b).ok_or_else(|| overflow(field, a))
 }
 
 /// Converts a user `f64` to a `Decimal`: the shortest decimal that rounds to the same `f64`

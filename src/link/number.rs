@@ -1,5 +1,6 @@
 //! Exact parsing of the numbers written in a share link or typed into a field.
 
+use crate::domain::money;
 use rust_decimal::Decimal;
 
 /// Longest value text the codec reads; longer values are rejected without parsing.
@@ -114,7 +115,7 @@ fn scale_by_power_of_ten(d: Decimal, exp: i32) -> Option<Decimal> {
     let mut r = d;
     r.set_scale(0).ok()?;
     for _ in 0..steps {
-        r = r.checked_mul(Decimal::TEN)?;
+        r = money::checked_mul(r, Decimal::TEN)?;
     }
     Some(r)
 }

@@ -8,6 +8,7 @@
 
 use super::{CallStrike, HedgeChoice, Mode, Page, ProgramInputs};
 use crate::domain::daycount::Act365;
+use crate::domain::money;
 use crate::domain::money::MAX_PRICE;
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::Decimal;
@@ -463,12 +464,12 @@ impl Scenario {
             0.2
         };
         let half = Decimal::from_f64(half_fraction)
-            .and_then(|h| h.checked_mul(spot))
+            .and_then(|h| money::checked_mul(h, spot))
             .filter(|h| *h > Decimal::ZERO)
             .unwrap_or(Decimal::ONE);
         let width = match (self.view.lo, self.view.hi) {
-            (Some(lo), Some(hi)) if hi > lo => hi.checked_sub(lo).unwrap_or(half),
-            _ => half.checked_mul(Decimal::TWO).unwrap_or(half),
+            (Some(lo), Some(hi)) if hi > lo => money::checked_sub(hi, lo).unwrap_or(half),
+            _ => money::checked_mul(half, Decimal::TWO).unwrap_or(half),
         };
         let step = self
             .view
@@ -480,22 +481,22 @@ impl Scenario {
         // the table has no row at a final price of 0 (the engine refuses it).
         let lowest = if step < spot { step } else { Decimal::ZERO };
         let lo = self.view.lo.unwrap_or_else(|| {
-            let from_spot = on_grid(spot.checked_sub(half), false)
+            let from_spot = on_grid(money::checked_sub(spot, half), false)
                 .unwrap_or(lowest)
                 .max(lowest);
             match self.view.hi {
-                Some(hi) if from_spot >= hi => on_grid(hi.checked_sub(width), false)
+                Some(hi) if from_spot >= hi => on_grid(money::checked_sub(hi, width), false)
                     .unwrap_or(Decimal::ZERO)
                     .max(Decimal::ZERO),
                 _ => from_spot,
             }
         });
         let hi = self.view.hi.unwrap_or_else(|| {
-            let from_spot = on_grid(spot.checked_add(half), true)
+            let from_spot = on_grid(money::checked_add(spot, half), true)
                 .unwrap_or(MAX_PRICE)
                 .min(MAX_PRICE);
             if from_spot <= lo {
-                on_grid(lo.checked_add(width), true)
+                on_grid(money::checked_add(lo, width), true)
                     .unwrap_or(MAX_PRICE)
                     .min(MAX_PRICE)
             } else {
@@ -523,12 +524,14 @@ impl Scenario {
         let r = self.resolved();
         let mut out = Vec::new();
         let mut check = |key: Key, what: &str, value: Decimal| {
-            let Some(ratio) = value.checked_div(spot) else {
+            let Some(ratio) = money::checked_div(value, spot) else {
                 return;
             };
             let off = (ratio - Decimal::ONE).abs();
             if off > Decimal::new(5, 1) {
-                let pct = off.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(off).round();
+                let pct = money::checked_mul(off, Decimal::ONE_HUNDRED)
+                    .unwrap_or(off)
+                    .round();
                 let side = if ratio > Decimal::ONE {
                     "above"
                 } else {
@@ -548,7 +551,7 @@ impl Scenario {
             check(Key::Forward, "The forward", r.forward);
         }
         if let Some(q) = self.hedge.inverse_quote {
-            if let Some(price) = Decimal::ONE.checked_div(q) {
+            if let Some(price) = money::checked_div(Decimal::ONE, q) {
                 check(Key::InverseQuote, "The quote's price (1 / quote)", price);
             }
         }
@@ -627,7 +630,7 @@ impl Scenario {
 /// spot's magnitude (250 → 220, 95,000 → 85,000).
 #[inline(never)]
 fn round_strike_below(spot: Decimal) -> Decimal {
-    let target = spot.checked_mul(Decimal::new(9, 1)).unwrap_or(spot);
+    let target = money::checked_mul(spot, Decimal::new(9, 1)).unwrap_or(spot);
     let magnitude = spot
         .to_f64()
         .filter(|v| *v > 0.0)
@@ -647,9 +650,9 @@ fn round_strike_below(spot: Decimal) -> Decimal {
 /// function (never inlined): the derived values round on a grid in several places.
 #[inline(never)]
 fn on_step(x: Decimal, step: Decimal, up: bool) -> Option<Decimal> {
-    let q = x.checked_div(step)?;
+    let q = money::checked_div(x, step)?;
     let whole = if up { q.ceil() } else { q.floor() };
-    whole.checked_mul(step)
+    money::checked_mul(whole, step)
 }
 
 #[inline(never)]

@@ -4,6 +4,7 @@
 use super::Model;
 use crate::domain::daycount::Act365;
 use crate::domain::leg::Leg;
+use crate::domain::money;
 use crate::domain::pricing::{SpotModel, SpotParams};
 use crate::domain::risk::{PayoffProfile, ProfileParams};
 use crate::domain::ticket::{self, Amount};
@@ -55,7 +56,7 @@ pub fn rebalance(model: &Model) -> Option<Rebalance> {
     if factor <= Decimal::ZERO {
         return None;
     }
-    let output_now = econ.output.checked_div(factor)?;
+    let output_now = money::checked_div(econ.output, factor)?;
     let hedged = chosen.covered;
     let target = output_now * s.coverage();
     let trade = target - hedged;

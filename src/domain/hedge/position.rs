@@ -347,9 +347,7 @@ impl Position {
                 }
             })
         } else {
-            self.upfront_premium
-                .checked_div(self.hedged_qty)
-                .unwrap_or(Decimal::ZERO)
+            money::checked_div(self.upfront_premium, self.hedged_qty).unwrap_or(Decimal::ZERO)
         }
     }
 
