@@ -8,9 +8,7 @@ use rust_decimal::Decimal;
 use super::payoff::payoff_chart;
 use super::{Figure, DASH};
 use crate::chart::payoff::PayoffChart;
-#[cfg(feature = "instruments")]
-use crate::format::percent_f64;
-use crate::format::{coin, number, percent, usd, usd_cents, usd_cents_f64};
+use crate::format::{coin, number, percent, percent_f64, usd, usd_cents, usd_cents_f64};
 use crate::link::{KeySpec, LinkError, Scenario};
 use crate::view::{Model, PremiumSource};
 
@@ -90,7 +88,6 @@ fn derived(m: &Model) -> Vec<Figure> {
                 )
                 .with_value(per_ph),
             );
-            #[cfg(feature = "instruments")]
             hashprice_figures(m, &mut out);
             out.push(Figure::new("power-cost", "Power cost", usd(r.power_cost)));
         }
@@ -106,7 +103,6 @@ fn derived(m: &Model) -> Vec<Figure> {
         opt.map(|o| format!("{}{}", usd_cents(o.put.premium), source(o.put.source)))
             .unwrap_or_else(|| DASH.to_owned()),
     ));
-    #[cfg(feature = "instruments")]
     for (id, label, leg) in [
         ("put-vol", "Put vol (smile)", opt.map(|o| o.put)),
         ("call-vol", "Call vol (smile)", opt.and_then(|o| o.call)),
@@ -123,7 +119,6 @@ fn derived(m: &Model) -> Vec<Figure> {
             None => f,
         });
     }
-    #[cfg(feature = "instruments")]
     margin_figures(m, &mut out);
     out.push(Figure::new(
         "call-premium",
@@ -195,7 +190,6 @@ fn derived(m: &Model) -> Vec<Figure> {
     out
 }
 
-#[cfg(feature = "instruments")]
 /// The hashprice forward's figures (rig mode): its fixed hashprice and the coverage that
 /// makes the period's revenue independent of price and difficulty, `(1 − pool)·uptime`.
 fn hashprice_figures(m: &Model, out: &mut Vec<Figure>) {
@@ -221,7 +215,6 @@ fn hashprice_figures(m: &Model, out: &mut Vec<Figure>) {
     );
 }
 
-#[cfg(feature = "instruments")]
 /// Margin of the chosen forward hedge: the liquidation price, the probability of touching
 /// it before settlement, and the collateral that brings it to `pliq`.
 fn margin_figures(m: &Model, out: &mut Vec<Figure>) {

@@ -13,8 +13,7 @@ pub fn fields(keys: &'static [Key]) -> impl IntoView {
         .collect_view()
 }
 
-/// The market's fields (with the smile where the page prices it).
-#[cfg(feature = "instruments")]
+/// The market's fields: the at-the-money vol and the smile on it.
 const MARKET: &[Key] = &[
     Key::Spot,
     Key::Vol,
@@ -22,11 +21,8 @@ const MARKET: &[Key] = &[
     Key::RiskReversal,
     Key::Butterfly,
 ];
-#[cfg(not(feature = "instruments"))]
-const MARKET: &[Key] = &[Key::Spot, Key::Vol, Key::Rate];
 
 /// The hashprice forward's and the margin's fields, each shown for the hedges it is about.
-#[cfg(feature = "instruments")]
 fn instrument_fields<F: Fn() -> bool + Send + Sync + 'static>(
     is: impl Fn(&'static [&'static str]) -> F,
 ) -> impl IntoView {
@@ -37,10 +33,6 @@ fn instrument_fields<F: Fn() -> bool + Send + Sync + 'static>(
         </div>
     }
 }
-
-/// A page built without the instruments shows none of their fields.
-#[cfg(not(feature = "instruments"))]
-fn instrument_fields<F>(_: impl Fn(&'static [&'static str]) -> F) {}
 
 /// Groups of fields; the rig or direct group shows according to `mode`, the hedge parameters
 /// according to `hedge`.

@@ -27,9 +27,7 @@ use crate::domain::daycount::Act365;
 use crate::domain::economics::{halving_subsidy, DirectParams, PeriodEconomics, Rig};
 use crate::domain::hedge::{Position, Row};
 use crate::domain::leg::LegKind;
-use crate::domain::margin::MarginRisk;
-#[cfg(feature = "instruments")]
-use crate::domain::margin::{margin_risk, MarginTerms, PricePath, Short};
+use crate::domain::margin::{margin_risk, MarginRisk, MarginTerms, PricePath, Short};
 use crate::domain::montecarlo::McParams;
 use crate::domain::pricing::{OptionKind, SpotModel, SpotParams};
 use crate::domain::risk::{
@@ -326,15 +324,11 @@ impl Model {
 
         // Every strategy of the registry that can be built.
         let want = s.hedge.choice;
-        #[allow(unused_mut)]
         let mut inputs = strategy_inputs(s, economics.output(), options.as_ref());
-        #[cfg(feature = "instruments")]
-        {
-            inputs.hash = econ_view.rig.map(|r| HashTerms {
-                fixed: s.resolved().hashprice_fixed,
-                ..r.hash
-            });
-        }
+        inputs.hash = econ_view.rig.map(|r| HashTerms {
+            fixed: s.resolved().hashprice_fixed,
+            ..r.hash
+        });
         for kind in StrategyKind::ALL {
             let spec = kind.spec();
             let built = spec.legs(&inputs).map(|legs| {
@@ -372,7 +366,6 @@ impl Model {
                     Ok(g) => model.greeks = Some(g),
                     Err(e) => messages.push(msg("vol", e)),
                 }
-                #[cfg(feature = "instruments")]
                 match margin_of(s, &chosen.position, chosen.kind, m, inputs.hash) {
                     Some(Ok(r)) => model.margin = Some(r),
                     Some(Err(e)) => messages.push(msg(margin_key(&e), e)),
@@ -749,7 +742,6 @@ fn leg(
     })
 }
 
-#[cfg(feature = "instruments")]
 /// The margin of the chosen hedge when it is a margined short (forward, inverse forward,
 /// hashprice forward; `None` for the others or without a short): `im`, `mm`, `coll` and
 /// `pliq` on the price path of `spot`, `rate` and `vol` to settlement.
@@ -799,7 +791,6 @@ fn margin_of(
     }))
 }
 
-#[cfg(feature = "instruments")]
 /// The link key of a margin input named in an engine error.
 fn margin_key(e: &DomainError) -> &'static str {
     match e.field() {

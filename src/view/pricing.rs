@@ -28,9 +28,7 @@ impl Pricing {
     /// The flat model with the 25-delta risk reversal `rr` and butterfly `bf` (fractions: 5
     /// vol points is `0.05`); both 0: flat. Errors name `rr25` or `bf25`.
     pub fn new(flat: SpotModel, rr: f64, bf: f64) -> Result<Self> {
-        // A page built without the smile prices every strike flat.
-        let on_page = cfg!(feature = "instruments");
-        let smile = if !on_page || (rr == 0.0 && bf == 0.0) {
+        let smile = if rr == 0.0 && bf == 0.0 {
             None
         } else {
             Some(Smile::new(flat.params().vol, rr, bf)?)
