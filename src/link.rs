@@ -93,6 +93,7 @@
 //! | `hpf` | hashprice forward: the fixed hashprice sold (rig mode); the notional is coverage × the rig's hashrate | USD per PH/s per day | greater than 0 and at most 1,000,000,000, or absent | follows the market: the hashprice at the forward price and the period's average difficulty (version 1: ) |
 //! | `rr25` | volatility smile: 25-delta call vol minus 25-delta put vol (negative: puts richer); 0 with bf25 = 0: one flat vol | vol points | between -50 and 50 | 0 |
 //! | `bf25` | volatility smile: average of the 25-delta vols minus the at-the-money vol (`vol`) | vol points | between -50 and 50 | 0 |
+//! | `settle` | options: usd (premium and payoff in USD) or coin (premium paid in coin at spot, payoff max(K − S, 0)/S coins, as on Deribit) | - | one of usd, coin | usd |
 //! | `im` | margin: initial margin of a forward hedge, share of the notional at entry | % | between 0 and 100 | 20 |
 //! | `mm` | margin: maintenance margin, share of the notional at the current price; at most `im` | % | between 0 and 100 | 10 |
 //! | `coll` | margin: collateral posted for a forward hedge; absent: the initial margin | USD | between 0 and 1,000,000,000,000, or absent | absent |
@@ -150,7 +151,7 @@ pub use scenario::{
 };
 pub use spec::{
     markdown_table, Key, KeySpec, Kind, NumRange, HEDGE_WORDS, KEYS, MAX_DAYS, MAX_MONTHS,
-    MAX_PATHS, MAX_TABLE_STEPS, MODE_WORDS, PAGE_WORDS,
+    MAX_PATHS, MAX_TABLE_STEPS, MODE_WORDS, PAGE_WORDS, SETTLE_WORDS,
 };
 
 use crate::domain::money;
@@ -599,6 +600,7 @@ impl Scenario {
             Key::HashpriceFixed => opt(h.hashprice_fixed),
             Key::RiskReversal => dec_text(m.risk_reversal_pts),
             Key::Butterfly => dec_text(m.butterfly_pts),
+            Key::Settle => SETTLE_WORDS[usize::from(h.coin_settled)].to_string(),
             Key::InitialMargin => dec_text(h.initial_margin_pct),
             Key::MaintenanceMargin => dec_text(h.maintenance_margin_pct),
             Key::Collateral => opt(h.collateral),
@@ -737,6 +739,15 @@ impl Scenario {
             Key::HashpriceFixed => h.hashprice_fixed = optional()?,
             Key::RiskReversal => m.risk_reversal_pts = number()?,
             Key::Butterfly => m.butterfly_pts = number()?,
+            Key::Settle => {
+                h.coin_settled = match SETTLE_WORDS
+                    .iter()
+                    .position(|w| w.eq_ignore_ascii_case(text))
+                {
+                    Some(i) => i == 1,
+                    None => return Err(err("unknown word")),
+                }
+            }
             Key::InitialMargin => h.initial_margin_pct = number()?,
             Key::MaintenanceMargin => h.maintenance_margin_pct = number()?,
             Key::Collateral => h.collateral = optional()?,

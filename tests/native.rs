@@ -24,6 +24,7 @@ mod native {
     mod format;
     mod hashprice;
     mod hedge_props;
+    mod instruments;
     mod layout;
     mod link;
     mod margin;

@@ -120,8 +120,8 @@ pub struct Leg {
     pub price: Decimal,
     /// Hashprice forward: its notional times its days, `P·d` (PH/s·days); 0 for other kinds.
     pub hash_days: Decimal,
-    /// Option premium per coin, USD, paid at the start when bought (`quantity > 0`) and
-    /// received when sold; 0 for other kinds.
+    /// Option premium per coin, paid at the start when bought (`quantity > 0`) and received
+    /// when sold: USD, or coin per coin for a coin-settled option; 0 for other kinds.
     pub premium: Decimal,
     /// Settlement date in days from the start; `None`: at the end of the period.
     pub tenor_days: Option<u32>,
@@ -219,6 +219,28 @@ impl Leg {
         Ok(Leg {
             hash_days,
             ..Self::of(LegKind::HashpriceForward, -coins, fixed, Decimal::ZERO)
+        })
+    }
+
+    /// The same option paid for and settled in coin, as on Deribit: its premium `P` (USD)
+    /// becomes `P / spot` coin per coin, paid at the start at `spot`, and its payoff
+    /// `max(K − S, 0)/S` coins (calls alike), worth the USD payoff at the final price. Other
+    /// kinds are returned as they are.
+    ///
+    /// ```
+    /// # use minerhedge::domain::leg::{Currency, Leg}; use rust_decimal::Decimal;
+    /// let put = Leg::bought_put(Decimal::ONE, Decimal::from(230), Decimal::TEN).settled_in_coin(Decimal::from(250))?;
+    /// assert_eq!((put.premium, put.settlement), (Decimal::new(4, 2), Currency::Coin));
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn settled_in_coin(self, spot: Decimal) -> Result<Self> {
+        if !self.kind.is_option() {
+            return Ok(self);
+        }
+        Ok(Leg {
+            premium: money::div(Field::Premium, self.premium, spot)?,
+            settlement: Currency::Coin,
+            ..self
         })
     }
 

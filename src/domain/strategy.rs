@@ -113,6 +113,8 @@ pub struct StrategyInputs {
     pub zero_cost_call: Option<OptionQuote>,
     /// The hashprice forward's terms (rig mode only).
     pub hash: Option<HashTerms>,
+    /// Options paid for and settled in coin at this spot (`settle=coin`); `None`: in USD.
+    pub coin_settle_spot: Option<Decimal>,
 }
 
 impl StrategyInputs {
@@ -135,6 +137,7 @@ impl StrategyInputs {
             call: None,
             zero_cost_call: None,
             hash: None,
+            coin_settle_spot: None,
         }
     }
 }
@@ -183,9 +186,13 @@ impl StrategySpec {
             Err(e) => return Some(Err(e)),
         };
         let legs = (self.build)(inputs, coins)?;
-        Some(legs.map(|v| {
+        Some(legs.and_then(|v| {
             v.into_iter()
-                .map(|l| l.settling_on(inputs.tenor_days))
+                .map(|l| match inputs.coin_settle_spot {
+                    Some(spot) => l.settled_in_coin(spot),
+                    None => Ok(l),
+                })
+                .map(|l| l.map(|l| l.settling_on(inputs.tenor_days)))
                 .collect()
         }))
     }

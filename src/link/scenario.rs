@@ -98,6 +98,8 @@ pub struct HedgeInputs {
     /// `hpf`: fixed hashprice of the hashprice forward, USD per PH/s per day; `None`: the
     /// hashprice at the forward price.
     pub hashprice_fixed: Option<Decimal>,
+    /// `settle=coin`: options paid for and settled in coin (`false`: in USD).
+    pub coin_settled: bool,
     /// `im`: initial margin of a forward hedge, % of the notional at entry.
     pub initial_margin_pct: Decimal,
     /// `mm`: maintenance margin, % of the notional at the current price.
@@ -216,6 +218,7 @@ impl Default for Scenario {
                 put_premium: None,
                 call_premium: None,
                 hashprice_fixed: None,
+                coin_settled: false,
                 initial_margin_pct: Decimal::from(20),
                 maintenance_margin_pct: Decimal::TEN,
                 collateral: None,

@@ -210,6 +210,13 @@ pub const MODE_WORDS: &[&str] = &["direct", "rig"];
 /// ```
 pub const HEDGE_WORDS: &[&str] = &["none", "forward", "inverse", "put", "collar", "hashprice"];
 
+/// Words of `settle`: how options are paid for and settled.
+///
+/// ```
+/// assert_eq!(minerhedge::link::SETTLE_WORDS, ["usd", "coin"]);
+/// ```
+pub const SETTLE_WORDS: &[&str] = &["usd", "coin"];
+
 /// Words of `view`: the page's two views.
 ///
 /// ```
@@ -706,6 +713,14 @@ key_table! {
         unit: "vol points",
         kind: Kind::Number(NumRange::closed(neg(50), int(50))),
         default: "0",
+    },
+    Settle = "settle" {
+        label: "Option settlement",
+        meaning: "options: usd (premium and payoff in USD) or coin (premium paid in coin at \
+                  spot, payoff max(K − S, 0)/S coins, as on Deribit)",
+        unit: "",
+        kind: Kind::Choice(SETTLE_WORDS),
+        default: "usd",
     },
     InitialMargin = "im" {
         label: "Initial margin",

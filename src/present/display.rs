@@ -120,6 +120,20 @@ fn derived(m: &Model) -> Vec<Figure> {
         });
     }
     margin_figures(m, &mut out);
+    if let Some(c) = m
+        .chosen()
+        .map(|c| c.position.coin_premium())
+        .filter(|c| !c.is_zero())
+    {
+        out.push(
+            Figure::new(
+                "premium-coin",
+                "Net premium paid in coin (coin-settled)",
+                coin(c.round_dp(8).normalize(), 8, &s.economics.coin),
+            )
+            .with_value(c),
+        );
+    }
     out.push(Figure::new(
         "call-premium",
         "Call premium per coin",

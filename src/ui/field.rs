@@ -28,6 +28,7 @@ fn term_of(key: Key) -> Option<&'static str> {
         Key::CallStrike => Some("zero-cost"),
         Key::HashpriceFixed => Some("hashprice-forward"),
         Key::RiskReversal | Key::Butterfly => Some("smile"),
+        Key::Settle => Some("coin-settled"),
         Key::InitialMargin | Key::MaintenanceMargin | Key::Collateral | Key::TouchTarget => {
             Some("margin")
         }

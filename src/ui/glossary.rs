@@ -46,6 +46,11 @@ pub const TERMS: &[(&str, &str, &str)] = &[
         "Options at different strikes trade at different vols: the 25-delta risk reversal is the call's vol minus the put's (negative: puts dearer), the butterfly how much both wings sit above the at-the-money vol.",
     ),
     (
+        "coin-settled",
+        "Coin-settled option",
+        "An option paid for and settled in the coin, as on Deribit: the premium is paid in coin at spot and the payoff is the intrinsic value divided by the settlement price, in coin; the USD result converts at the final price, so the premium's coin moves with the price.",
+    ),
+    (
         "margin",
         "Margin and liquidation",
         "An exchange marks a short forward to market: when the price rises until the collateral left is below the maintenance margin, the hedge is closed out (liquidated) before it pays.",

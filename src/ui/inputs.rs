@@ -27,6 +27,7 @@ fn instrument_fields<F: Fn() -> bool + Send + Sync + 'static>(
     is: impl Fn(&'static [&'static str]) -> F,
 ) -> impl IntoView {
     view! {
+        <div hidden=is(&["put", "collar"])>{fields(&[Key::Settle])}</div>
         <div hidden=is(&["hashprice"])>{fields(&[Key::HashpriceFixed])}</div>
         <div hidden=is(&["forward", "inverse", "hashprice"])>
             {fields(&[Key::InitialMargin, Key::MaintenanceMargin, Key::Collateral, Key::TouchTarget])}

@@ -325,6 +325,7 @@ impl Model {
         // Every strategy of the registry that can be built.
         let want = s.hedge.choice;
         let mut inputs = strategy_inputs(s, economics.output(), options.as_ref());
+        inputs.coin_settle_spot = s.hedge.coin_settled.then_some(s.market.spot);
         inputs.hash = econ_view.rig.map(|r| HashTerms {
             fixed: s.resolved().hashprice_fixed,
             ..r.hash

@@ -101,6 +101,7 @@ pub fn rebalance(model: &Model) -> Option<Rebalance> {
                 output: dec_f64(output_now),
                 sold_coins: base.sold_coins * scale,
                 hash_coins: base.hash_coins * scale,
+                premium_coins: base.premium_coins * scale,
                 locked_usd: base.locked_usd * scale,
                 puts: base.puts * scale,
                 calls: base.calls * scale,

@@ -293,7 +293,7 @@ fn canonical_query_of_the_default() {
         &pool=2&up=97&diff=120000000000000&dg=0&sub=3.125&fee=0.02&capex=0&life=1095&days=30\
         &spot=250&vol=80&rate=5&hedge=forward&cov=100&fwd=260&inv=0.004&kp=230&kc=zero&px=250\
         &lo=200&hi=300&step=10&seed=1&paths=10000&dvol=0&elapsed=0&rspot=0&rdg=0&rr25=0&bf25=0\
-        &im=20&mm=10&pliq=1";
+        &settle=usd&im=20&mm=10&pliq=1";
     assert_eq!(Scenario::default().to_query(), expected);
 }
 
@@ -374,12 +374,12 @@ fn issue_keys_are_all_present() {
         "spot", "vol", "rate", "hedge", "cov", "fwd", "inv", "kp", "kc", "px", "lo", "hi", "step",
         "opex", "pool", "up", "dg", "capex", "life", "pp", "cp", "seed", "paths", "dvol",
         "elapsed", "halv", "rspot", "rdg", "view", "start", "months", "dgm", "halvdate", "basis",
-        "pfwd", "ph", "pcov", "pkp", "pkc", "corr", "hpf", "rr25", "bf25", "im", "mm", "coll",
-        "pliq",
+        "pfwd", "ph", "pcov", "pkp", "pkc", "corr", "hpf", "rr25", "bf25", "settle", "im", "mm",
+        "coll", "pliq",
     ] {
         assert!(KeySpec::get(key).is_some(), "{key}");
     }
-    assert_eq!(KEYS.len(), 59);
+    assert_eq!(KEYS.len(), 60);
     let mut labels: Vec<&str> = KEYS.iter().map(|k| k.label).collect();
     labels.sort_unstable();
     labels.dedup();

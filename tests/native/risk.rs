@@ -29,6 +29,7 @@ fn valid_profile() -> impl Strategy<Value = PayoffProfile> {
                 cash_cost: cash * cost,
                 sold_coins: l * q,
                 hash_coins: 0.0,
+                premium_coins: 0.0,
                 locked_usd: l * q * f,
                 puts: p * q,
                 put_strike: kp,
@@ -47,7 +48,7 @@ proptest! {
         f in any_f64(), g in any_f64(), h in any_f64(), i in any_f64(), j in any_f64(),
     ) {
         let r = PayoffProfile::new(ProfileParams {
-            output: a, all_in_cost: b, cash_cost: c, sold_coins: d, hash_coins: e.min(d),
+            output: a, all_in_cost: b, cash_cost: c, sold_coins: d, hash_coins: e.min(d), premium_coins: 0.0,
             locked_usd: e, puts: f, put_strike: g, calls: h, call_strike: i, premium: j,
         });
         match r {
@@ -248,6 +249,7 @@ mod position_greeks {
             cash_cost: 1000.0,
             sold_coins: 1.0,
             hash_coins: 0.0,
+            premium_coins: 0.0,
             locked_usd: 260.0,
             puts: 4.0,
             put_strike: 230.0,

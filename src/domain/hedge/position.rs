@@ -97,6 +97,8 @@ pub struct Position {
     locked: Decimal,
     carried_premium: Decimal,
     upfront_premium: Decimal,
+    /// Net premium of the coin-settled options, paid in coin at the start (`Σ q·P/S₀`).
+    coin_premium: Decimal,
 }
 
 impl Position {
@@ -151,8 +153,8 @@ impl Position {
         };
         let mut legs = Vec::with_capacity(hedge.len() + 1);
         legs.push(mined);
-        let (mut hedged_qty, mut notional, mut locked) =
-            (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+        let (mut hedged_qty, mut notional, mut locked, mut coin_premium) =
+            (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
         // Net premium per coin for each leg size: `(|q|, Σ ±P)`.
         let mut premiums: Vec<(Decimal, Decimal)> = Vec::new();
         for leg in hedge {
@@ -190,6 +192,13 @@ impl Position {
                     } else {
                         leg.premium
                     };
+                    if leg.settlement == Currency::Coin {
+                        // Paid in coin at the start: coins the position gives up.
+                        let f = Field::CarriedPremium;
+                        coin_premium = money::add(f, coin_premium, money::mul(f, size, signed)?)?;
+                        legs.push(leg);
+                        continue;
+                    }
                     match premiums.iter_mut().find(|(q, _)| *q == size) {
                         Some((_, net)) => *net = money::add(Field::CarriedPremium, *net, signed)?,
                         None => premiums.push((size, signed)),
@@ -216,6 +225,7 @@ impl Position {
             locked,
             carried_premium,
             upfront_premium: upfront,
+            coin_premium,
         })
     }
 
@@ -250,6 +260,7 @@ impl Position {
             locked: Decimal::ZERO,
             carried_premium: Decimal::ZERO,
             upfront_premium: Decimal::ZERO,
+            coin_premium: Decimal::ZERO,
         }
     }
 
@@ -367,6 +378,12 @@ impl Position {
         self.carried_premium
     }
 
+    /// Net premium of the coin-settled options, paid in coin at the start (coins; negative =
+    /// received); 0 without coin-settled options.
+    pub fn coin_premium(&self) -> Decimal {
+        self.coin_premium
+    }
+
     fn has(&self, kind: LegKind) -> bool {
         self.hedge_legs().iter().any(|l| l.kind == kind)
     }
@@ -453,7 +470,8 @@ impl Position {
             };
             gross = money::add(f, gross, leg.value_at(s, n)?)?;
         }
-        money::sub(f, gross, self.carried_premium)
+        let coin_premium = money::mul(f, self.coin_premium, s)?;
+        money::sub(f, money::sub(f, gross, self.carried_premium)?, coin_premium)
     }
 
     /// Coin-settled legs only: their settlement in coin at `S`, `N·(1/S − p)` for an inverse
@@ -474,7 +492,12 @@ impl Position {
             .filter(|l| l.settlement == Currency::Coin);
         let mut total: Option<Decimal> = None;
         for leg in coin_legs {
-            let coin = InverseQuote::new(leg.price)?.settlement_coin(leg.notional()?, s)?;
+            let coin = if leg.kind.is_option() {
+                // max(K − S, 0)/S coins (calls alike), signed by the quantity.
+                money::div(Field::Settlement, leg.value_at(s, Decimal::ZERO)?, s)?
+            } else {
+                InverseQuote::new(leg.price)?.settlement_coin(leg.notional()?, s)?
+            };
             total = Some(match total {
                 Some(t) => money::add(Field::Settlement, t, coin)?,
                 None => coin,
@@ -546,7 +569,7 @@ impl Position {
         } else {
             money::div(f, following, Decimal::ONE + d)?
         };
-        let open = money::add(f, fixed, scaled)?;
+        let open = money::sub(f, money::add(f, fixed, scaled)?, self.coin_premium)?;
         let options = money::sub(f, self.options_at(s)?, self.carried_premium)?;
         let linear = money::add(f, money::mul(f, open, s)?, self.locked)?;
         money::add(f, linear, options).map(|d| d.normalize())
@@ -661,6 +684,7 @@ impl Position {
             cash_cost: dec_f64(self.economics.cash_cost()).min(cost),
             sold_coins: dec_f64(sold),
             hash_coins: dec_f64(hash),
+            premium_coins: dec_f64(self.coin_premium),
             locked_usd: dec_f64(self.locked),
             puts: dec_f64(puts),
             put_strike: dec_f64(put_strike),
@@ -705,6 +729,7 @@ impl Position {
                 slope = money::add(f, slope, leg.quantity)?;
             }
         }
+        slope = money::sub(f, slope, self.coin_premium)?;
         if slope.is_sign_negative() && !slope.is_zero() {
             return Ok(None);
         }
@@ -729,7 +754,8 @@ impl Position {
             };
             total = money::add(f, total, leg.value_at(s, n)?)?;
         }
-        money::sub(f, total, self.carried_premium)
+        let coin_premium = money::mul(f, self.coin_premium, s)?;
+        money::sub(f, money::sub(f, total, self.carried_premium)?, coin_premium)
     }
 
     /// The risk module's [`PayoffProfile`] of this position (see

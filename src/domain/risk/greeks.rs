@@ -69,7 +69,7 @@ impl PayoffProfile {
         let (s, r, q, t) = (p.spot, p.rate, p.dividend_yield, p.expiry_years);
         let df_q = (-q * t).exp();
         let df_r = (-r * t).exp();
-        let coins = self.output - self.sold_coins;
+        let coins = self.output - self.short_coins();
         let mut g = PositionGreeks {
             value: coins * s * df_q + self.locked_usd * df_r,
             delta: coins * df_q,
@@ -138,7 +138,7 @@ impl PayoffProfile {
         let tau = p.expiry_years;
         let fwd = m.forward();
         let growth = (p.rate * tau).exp();
-        let mut v = (self.output - self.sold_coins) * fwd + self.locked_usd - self.premium;
+        let mut v = (self.output - self.short_coins()) * fwd + self.locked_usd - self.premium;
         if self.puts > 0.0 {
             let put = if vols.0 == p.vol { m } else { at(vols.0)? };
             v += growth * self.puts * put.price(OptionKind::Put, self.put_strike)?;

@@ -124,7 +124,7 @@ impl PayoffProfile {
 
     /// Slope `dV/dS` at a price that is not a kink.
     fn slope_at(&self, s: f64) -> f64 {
-        let mut b = self.output - self.sold_coins;
+        let mut b = self.output - self.short_coins();
         if self.puts > 0.0 && s < self.put_strike {
             b -= self.puts;
         }

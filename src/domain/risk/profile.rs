@@ -15,6 +15,7 @@ pub struct PayoffProfile {
     pub(super) cash_cost: f64,
     pub(super) sold_coins: f64,
     pub(super) hash_coins: f64,
+    pub(super) premium_coins: f64,
     pub(super) locked_usd: f64,
     pub(super) puts: f64,
     pub(super) put_strike: f64,
@@ -37,6 +38,9 @@ pub struct ProfileParams {
     /// The part of `sold_coins` that scales with the realized output like the mined coins
     /// (a hashprice forward's), `0 ≤ h ≤ l`.
     pub hash_coins: f64,
+    /// Net option premium paid in coin at the start (coin-settled options; negative =
+    /// received): coins the position no longer holds at the end, worth `premium_coins · S`.
+    pub premium_coins: f64,
     /// USD locked in by the forward sale, `L ≥ 0`.
     pub locked_usd: f64,
     /// Puts bought (coins), `P ≥ 0`.
@@ -90,6 +94,7 @@ impl PayoffProfile {
         }
         const { Range::closed(0.0, MAX_COINS) }.check(Field::CoinsSoldForward, p.sold_coins)?;
         Range::closed(0.0, p.sold_coins).check(Field::CoinsSoldForward, p.hash_coins)?;
+        const { Range::closed(-MAX_COINS, MAX_COINS) }.check(Field::NetPremium, p.premium_coins)?;
         const { Range::closed(0.0, MAX_USD) }.check(Field::LockedUsd, p.locked_usd)?;
         const { Range::closed(0.0, MAX_COINS) }.check(Field::PutsBought, p.puts)?;
         const { Range::closed(0.0, MAX_PRICE) }.check(Field::PutStrike, p.put_strike)?;
@@ -102,6 +107,7 @@ impl PayoffProfile {
             cash_cost: p.cash_cost,
             sold_coins: p.sold_coins,
             hash_coins: p.hash_coins,
+            premium_coins: p.premium_coins,
             locked_usd: p.locked_usd,
             puts: p.puts,
             put_strike: p.put_strike,
@@ -125,6 +131,7 @@ impl PayoffProfile {
             cash_cost: self.cash_cost,
             sold_coins: self.sold_coins,
             hash_coins: self.hash_coins,
+            premium_coins: self.premium_coins,
             locked_usd: self.locked_usd,
             puts: self.puts,
             put_strike: self.put_strike,
@@ -132,6 +139,13 @@ impl PayoffProfile {
             call_strike: self.call_strike,
             premium: self.premium,
         }
+    }
+
+    /// Coins the position gives up at the end whatever the price: sold forward plus a coin
+    /// premium paid (`l + π_c`).
+    #[inline]
+    pub(super) fn short_coins(&self) -> f64 {
+        self.sold_coins + self.premium_coins
     }
 
     /// All-in cost of the period, USD.
@@ -172,7 +186,7 @@ impl PayoffProfile {
             0.0
         };
         output_factor * (self.output - self.hash_coins) * s + self.locked_usd
-            - (self.sold_coins - self.hash_coins) * s
+            - (self.short_coins() - self.hash_coins) * s
             + self.puts * put
             - self.calls * call
             - self.premium
@@ -210,7 +224,7 @@ impl PayoffProfile {
     /// assert_eq!(p.terminal_slope(), 3.0);
     /// ```
     pub fn terminal_slope(&self) -> f64 {
-        self.output - self.sold_coins - self.calls
+        self.output - self.short_coins() - self.calls
     }
 
     /// Prices where the slope changes (strikes of held options), ascending, deduplicated.
