@@ -33,8 +33,9 @@ impl Preset {
     }
 }
 
-/// The built-in presets: the seed's ProDerivatives ETH example, a Bitcoin rig and a hosted
-/// (cloud) Bitcoin contract. Market figures of the Bitcoin presets are illustrative.
+/// The built-in presets: the seed's ProDerivatives ETH example, a Bitcoin rig, a hosted
+/// (cloud) Bitcoin contract, a Bitcoin farm selling hashprice forward and a put-skewed
+/// zero-cost collar. Market figures of the Bitcoin presets are illustrative.
 ///
 /// ```
 /// use minerhedge::link::{Scenario, PRESETS};
@@ -65,6 +66,27 @@ pub const PRESETS: &[Preset] = &[
         query: "v=1&coin=BTC&mode=direct&cost=250&qty=0.003&days=30&spot=100000&vol=50&rate=4\
                 &hedge=inverse&cov=100&fwd=100300&inv=0.00000997&kp=90000&kc=zero&px=100000\
                 &lo=60000&hi=140000&step=5000",
+    },
+    Preset {
+        name: "Bitcoin farm, hashprice forward",
+        description: "A 200 PH/s farm sells its month's hashrate at a fixed hashprice: at \
+                      coverage (1 − pool)·uptime = 95.06 % its revenue moves with neither the \
+                      price nor the difficulty.",
+        query: "v=1&coin=BTC&mode=rig&hr=200000&eff=17.5&pwr=0.05&opex=0&pool=2&up=97\
+                &diff=126000000000000&dg=3&sub=3.125&fee=0.03&capex=0&life=1095&days=30\
+                &spot=95000&vol=50&rate=4&hedge=hashprice&cov=95.06&fwd=95300&inv=0.0000104932\
+                &kp=85000&kc=zero&hpf=47.5&im=25&mm=10&pliq=1&dvol=30&px=95000&lo=55000\
+                &hi=135000&step=5000",
+    },
+    Preset {
+        name: "Put-skewed zero-cost collar",
+        description: "A 200 TH/s rig protects its month with a zero-cost collar priced on a smile \
+                      with puts 8 vol points over calls: the call strike the put pays for sits \
+                      lower than a flat vol says.",
+        query: "v=1&coin=BTC&mode=rig&hr=200&eff=17.5&pwr=0.06&opex=0&pool=2&up=97\
+                &diff=120000000000000&dg=2&sub=3.125&fee=0.02&capex=3000&life=1095&days=30\
+                &spot=100000&vol=50&rate=4&rr25=-8&bf25=2&hedge=collar&cov=80&fwd=100300\
+                &inv=0.00000997&kp=90000&kc=zero&px=100000&lo=60000&hi=140000&step=5000",
     },
 ];
 

@@ -136,3 +136,30 @@ fn a_short_forward_shows_its_margin() {
     let bad = Scenario::from_query("v=2&im=10&mm=20");
     assert!(bad.errors.iter().any(|e| e.key == "mm"), "{:?}", bad.errors);
 }
+
+/// The two presets of the instruments build without a message; the hashprice farm's revenue
+/// is locked (95.06 % = (1 − 2 %)·97 %), the skewed collar's cap is below the flat one.
+#[test]
+fn the_instrument_presets_show_what_they_say() {
+    use minerhedge::link::PRESETS;
+    let farm = PRESETS
+        .iter()
+        .find(|p| p.name == "Bitcoin farm, hashprice forward")
+        .unwrap();
+    let m = model(farm.query);
+    let pos = &m.chosen().expect("hashprice forward").position;
+    let (lo, hi) = (
+        pos.hedged_total(Decimal::from(55_000)).unwrap(),
+        pos.hedged_total(Decimal::from(135_000)).unwrap(),
+    );
+    assert!((lo - hi).abs() < Decimal::new(1, 12), "{lo} vs {hi}");
+    assert!(m.margin.is_some());
+    let collar = PRESETS
+        .iter()
+        .find(|p| p.name == "Put-skewed zero-cost collar")
+        .unwrap();
+    let skew = model(collar.query);
+    let flat = model(&collar.query.replace("&rr25=-8&bf25=2", ""));
+    let cap = |m: &Model| m.options.and_then(|o| o.call).map(|c| c.strike).unwrap();
+    assert!(cap(&skew) < cap(&flat));
+}
