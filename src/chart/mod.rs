@@ -9,6 +9,7 @@
 //!   marker and hover crosshair.
 //! - [`distribution`]: overlaid histograms of period returns with optional VaR marks.
 //! - [`heatmap`]: hedged return over price × difficulty change, diverging colour scale.
+//! - [`smile`]: the volatility smile: vol against strike, the option legs marked.
 //! - [`program`]: the hedge program's monthly and cumulative net cash, P5–P95 bands.
 //!
 //! Every draw function has the shape
@@ -65,6 +66,7 @@ pub mod heatmap;
 pub mod payoff;
 pub mod program;
 mod render;
+pub mod smile;
 
 /// Why a chart could not be drawn.
 ///

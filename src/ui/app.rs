@@ -17,6 +17,7 @@ use super::inputs::InputsPanel;
 use super::link_error::LinkErrorBanner;
 use super::price_slider::PriceSlider;
 use super::share::ShareBar;
+use super::smile::SmilePanel;
 use super::state::PageState;
 use super::table::PayoffTable;
 use super::url;
@@ -78,6 +79,7 @@ pub fn App() -> impl IntoView {
                 <ElapsedSlider />
                 <PriceSlider readout=at_price />
                 <PayoffTable display=shown />
+                <SmilePanel display=shown />
                 <DecidePanels display=shown />
                 <ShareBar />
                 <GlossaryPanel />

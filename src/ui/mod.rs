@@ -45,6 +45,7 @@ pub mod program;
 pub mod rebalance;
 pub mod schedule;
 pub mod share;
+pub mod smile;
 pub mod state;
 pub mod table;
 pub mod theme;

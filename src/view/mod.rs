@@ -529,6 +529,43 @@ impl Model {
         ))
     }
 
+    /// The smile chart: the vol of `points` strikes across the chart's price range, the
+    /// at-the-money vol and the option legs (the put at `kp`, the collar's call) at their
+    /// strikes. `None` without a priced market.
+    ///
+    /// ```
+    /// use minerhedge::{link::Scenario, view::Model};
+    /// let m = Model::build(&Scenario::from_query("hedge=collar&kc=zero&rr25=-10").scenario);
+    /// let c = m.smile_chart(21).unwrap();
+    /// assert_eq!(c.points.len(), 21);
+    /// assert!(c.points[0].1 > c.points[20].1); // puts dearer
+    /// assert_eq!(c.legs.len(), 2);
+    /// ```
+    pub fn smile_chart(&self, points: usize) -> Option<crate::chart::smile::SmileChart> {
+        let p = self.pricing?;
+        let grid = self.grid?;
+        let lo = grid.lo().max(grid.hi() * 1e-3);
+        let g = PriceGrid::new(lo, grid.hi(), points).ok()?;
+        let curve = g
+            .prices()
+            .map(|k| p.vol(k).map(|v| (k, v)))
+            .collect::<Result<Vec<_>>>()
+            .ok()?;
+        let mut legs = Vec::new();
+        if let Some(o) = self.options {
+            legs.push(("Put".to_string(), dec_f64(o.put.strike)));
+            if let Some(c) = o.call {
+                legs.push(("Call".to_string(), dec_f64(c.strike)));
+            }
+        }
+        Some(crate::chart::smile::SmileChart {
+            points: curve,
+            atm: p.flat().params().vol,
+            legs,
+            ..Default::default()
+        })
+    }
+
     /// The chosen hedge's volume-risk heat map: `price_points` prices over the chart range ×
     /// difficulty changes from −20 % to +50 % in 5 % steps.
     ///
