@@ -10,7 +10,7 @@ use super::field::Field;
 use super::validate::dec_f64;
 use crate::domain::range::NumRange;
 use rust_decimal::prelude::FromPrimitive;
-use rust_decimal::{Decimal, MathematicalOps, RoundingStrategy};
+use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Largest accepted coin price (USD per coin): 1e9.
 ///
@@ -242,8 +242,41 @@ pub fn carry_factor(rate: Decimal, years: Decimal) -> Result<Decimal> {
     if x.is_zero() {
         return Ok(Decimal::ONE);
     }
-    x.checked_exp()
-        .ok_or_else(|| overflow(Field::RiskFreeRate, rate))
+    exp(x).ok_or_else(|| overflow(Field::RiskFreeRate, rate))
+}
+
+/// `e^x` in `Decimal` for `|x| ≤ 10` (`None` beyond): `x` halved until `|x/2^m| ≤ 0.01`, the
+/// Taylor series to 14 terms (the next is below 10⁻³⁹), squared back `m` times, with the
+/// outlined operations above. About 25 significant digits (rust_decimal's own `exp`, the
+/// reference in this module's tests, is far larger in the page's wasm).
+///
+/// ```
+/// use minerhedge::domain::money::exp;
+/// use rust_decimal::Decimal;
+/// assert_eq!(exp(Decimal::ZERO), Some(Decimal::ONE));
+/// let e = exp(Decimal::ONE).unwrap();
+/// assert!((e - Decimal::new(2718281828459045235, 18)).abs() < Decimal::new(1, 17));
+/// assert_eq!(exp(Decimal::from(11)), None);
+/// ```
+pub fn exp(x: Decimal) -> Option<Decimal> {
+    if x.abs() > Decimal::TEN {
+        return None;
+    }
+    let small = Decimal::new(1, 2);
+    let (mut y, mut halvings) = (x, 0u32);
+    while y.abs() > small {
+        y = checked_div(y, Decimal::TWO)?;
+        halvings += 1;
+    }
+    let (mut term, mut sum) = (Decimal::ONE, Decimal::ONE);
+    for n in 1..=14u32 {
+        term = checked_div(checked_mul(term, y)?, Decimal::from(n))?;
+        sum = checked_add(sum, term)?;
+    }
+    for _ in 0..halvings {
+        sum = checked_mul(sum, sum)?;
+    }
+    Some(sum)
 }
 
 /// [`carry_factor`] from `f64` inputs (rate a fraction per year, years), each converted with
@@ -266,6 +299,34 @@ pub fn carry_factor_f64(rate: f64, years: f64) -> Result<Decimal> {
 
 #[cfg(test)]
 mod tests {
+    /// `exp` against rust_decimal's `checked_exp` (28 digits) over the carry factors' range.
+    #[test]
+    fn exp_matches_rust_decimal_to_24_digits() {
+        use rust_decimal::MathematicalOps;
+        for i in -100..=100 {
+            let x = Decimal::new(i, 1); // -10.0 … 10.0
+            let want = x.checked_exp().unwrap();
+            let got = exp(x).unwrap();
+            assert!(
+                ((got - want) / want).abs() < Decimal::new(1, 24),
+                "{x}: {got} vs {want}"
+            );
+        }
+        for x in [
+            "0.0041095890410958904109589041",
+            "-0.000136986301369863",
+            "0.05",
+            "-1",
+        ] {
+            let x: Decimal = x.parse().unwrap();
+            let want = x.checked_exp().unwrap();
+            assert!(
+                ((exp(x).unwrap() - want) / want).abs() < Decimal::new(1, 25),
+                "{x}"
+            );
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -8,13 +8,13 @@
 
 use super::calendar::CalendarMonth;
 use super::curve::MonthCurve;
+use super::production::MonthProduction;
 use crate::domain::collar::{priced_put, priced_sold_call, zero_cost_collar, ZeroCostParams};
-use crate::domain::economics::PeriodEconomics;
 use crate::domain::error::{DomainError, Result};
 use crate::domain::hedge::{Hedge, Position};
 use crate::domain::money::{self, dec_from_f64};
 use crate::domain::range::NumRange;
-use crate::domain::strategy::{OptionQuote, StrategyInputs, StrategyKind};
+use crate::domain::strategy::{HashTerms, OptionQuote, StrategyInputs, StrategyKind};
 use crate::domain::validate::dec_f64;
 use crate::domain::Field;
 use rust_decimal::Decimal;
@@ -161,9 +161,10 @@ fn options(
 pub(crate) fn month_position(
     hedge: &MonthHedge,
     curve: &MonthCurve,
-    economics: PeriodEconomics,
+    production: &MonthProduction,
     month: &CalendarMonth,
 ) -> Result<MonthPosition> {
+    let economics = production.economics;
     let kind = hedge.strategy();
     let coverage = const { NumRange::closed(Decimal::ZERO, Decimal::ONE_HUNDRED) }
         .check(Field::Coverage, hedge.coverage_pct)?;
@@ -180,6 +181,17 @@ pub(crate) fn month_position(
         put,
         call,
         zero_cost_call: call,
+        // A hashprice forward sells the month's hashrate at the index on the month's forward.
+        hash: production
+            .hash
+            .map(|h| {
+                Ok::<_, DomainError>(HashTerms {
+                    fixed: money::mul(Field::HashpriceFixed, curve.forward, h.coins_per_ph_day)?
+                        .normalize(),
+                    ..h
+                })
+            })
+            .transpose()?,
         ..StrategyInputs::new(economics.output(), coverage, month.settle_days)
     };
     let legs = kind.spec().legs(&inputs).ok_or_else(|| {

@@ -145,8 +145,7 @@ impl Program {
         {
             let tag = in_month(month.index);
             let curve = curve::month_curve(&rates, month, *fwd).map_err(&tag)?;
-            let position =
-                ladder::month_position(hedge, &curve, prod.economics, month).map_err(&tag)?;
+            let position = ladder::month_position(hedge, &curve, &prod, month).map_err(&tag)?;
             months.push(ProgramMonth {
                 calendar: *month,
                 production: prod,

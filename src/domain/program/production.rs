@@ -12,6 +12,7 @@ use crate::domain::economics::{halving_subsidy, DirectParams, PeriodEconomics, R
 use crate::domain::error::Result;
 use crate::domain::money;
 use crate::domain::range::{int, neg, NumRange};
+use crate::domain::strategy::HashTerms;
 use crate::domain::Field;
 use rust_decimal::Decimal;
 
@@ -138,6 +139,9 @@ pub struct MonthProduction {
     pub economics: PeriodEconomics,
     /// Hardware capital expenditure behind the full cost (0 in direct mode).
     pub capex: Decimal,
+    /// What a hashprice forward on the month's hashrate is written on (rig only; its fixed
+    /// hashprice is set by the ladder).
+    pub hash: Option<HashTerms>,
 }
 
 /// Validates the growth and computes every month's production.
@@ -159,6 +163,7 @@ pub(crate) fn produce(
                 subsidy: None,
                 economics: e,
                 capex: Decimal::ZERO,
+                hash: None,
             };
             Ok(vec![one; calendar.months().len()])
         }
@@ -192,5 +197,11 @@ fn rig_month(
         subsidy: Some(subsidy),
         economics: r.economics()?,
         capex: rig.hardware_capex,
+        hash: Some(HashTerms {
+            hashrate_ph: money::div(Field::Hashrate, rig.hashrate_ths, Decimal::ONE_THOUSAND)?,
+            days: month.days,
+            coins_per_ph_day: r.coins_per_ph_day()?,
+            fixed: Decimal::ZERO,
+        }),
     })
 }
