@@ -27,7 +27,7 @@ use crate::format;
 use crate::view::program::ProgramModel;
 
 /// The month table's columns: `(data-col, header)`, in order.
-pub const COLUMNS: [(&str, &str); 18] = [
+pub const COLUMNS: [(&str, &str); 19] = [
     ("month", "Month"),
     ("days", "Days"),
     ("difficulty", "Difficulty"),
@@ -43,6 +43,7 @@ pub const COLUMNS: [(&str, &str); 18] = [
     ("premium", "Net premium per coin"),
     ("locked", "USD locked"),
     ("floor", "Floor"),
+    ("collateral", "Collateral needed"),
     ("cash_p5", "Net cash P5"),
     ("cash_p50", "Net cash P50"),
     ("cash_p95", "Net cash P95"),
@@ -101,14 +102,20 @@ fn difficulty_text(d: Decimal) -> String {
 pub const SIMULATED: usize = 3;
 
 /// The cells of one month; the simulated columns are empty without `stats`.
-pub fn month_cells(row: &MonthRow, coin: &str, stats: Option<&MonthStats>) -> Vec<Cell> {
-    let mut cells = plan_cells(row, coin);
+pub fn month_cells(
+    row: &MonthRow,
+    coin: &str,
+    collateral: Option<f64>,
+    stats: Option<&MonthStats>,
+) -> Vec<Cell> {
+    let mut cells = plan_cells(row, coin, collateral);
     cells.extend(simulated_cells(stats));
     cells
 }
 
-/// The cells of one month that the plan fixes: every column but the [`SIMULATED`] last.
-pub fn plan_cells(row: &MonthRow, coin: &str) -> Vec<Cell> {
+/// The cells of one month that the plan fixes: every column but the [`SIMULATED`] last
+/// (`collateral`: the month's collateral needed, [`ProgramModel::collateral`]).
+pub fn plan_cells(row: &MonthRow, coin: &str, collateral: Option<f64>) -> Vec<Cell> {
     let coins = |d: Decimal| format::coin(d, 8, coin);
     let pct = |d: Decimal| format::percent(d / Decimal::ONE_HUNDRED, 1);
     let has_put = row.put_strike.is_some() || row.call_strike.is_some();
@@ -140,6 +147,7 @@ pub fn plan_cells(row: &MonthRow, coin: &str) -> Vec<Cell> {
         ),
         cell("locked", row.locked, format::usd),
         cell("floor", row.floor, format::usd),
+        f64_cell("collateral", collateral),
     ]
 }
 
@@ -162,7 +170,8 @@ pub fn month_table(model: &ProgramModel, stats: Option<&ProgramStats>) -> Vec<Ve
         .enumerate()
         .map(|(i, r)| {
             let s = stats.and_then(|s| s.program.months.get(i));
-            month_cells(r, &model.coin, s)
+            let c = model.collateral.get(i).copied().flatten();
+            month_cells(r, &model.coin, c, s)
         })
         .collect()
 }
@@ -291,6 +300,14 @@ pub fn summary(model: &ProgramModel, stats: Option<&ProgramStats>) -> Vec<Summar
     ]);
     if model.capex > Decimal::ZERO {
         out.push(payback_figure(model, p));
+    }
+    if let Some(peak) = model.peak_collateral() {
+        out.push(sim_figure(
+            "collateral_peak",
+            "Collateral needed at the start (peak)",
+            Some(peak),
+            format::usd_f64,
+        ));
     }
     out
 }

@@ -790,41 +790,60 @@ fn margin_of(
     m: &SpotModel,
     hash: Option<HashTerms>,
 ) -> Option<Result<MarginRisk>> {
-    let legs = position.hedge_legs();
-    let coins = -dec_f64(legs.first()?.quantity);
+    let r = s.resolved();
+    let price = match kind {
+        StrategyKind::Forward => dec_f64(r.forward),
+        StrategyKind::Inverse => 1.0 / dec_f64(r.inverse_quote),
+        StrategyKind::Hashprice => dec_f64(r.hashprice_fixed) / dec_f64(hash?.coins_per_ph_day),
+        _ => return None,
+    };
+    let p = m.params();
+    let path = PricePath {
+        spot: p.spot,
+        years: p.expiry_years,
+        drift: p.rate,
+        vol: p.vol,
+    };
+    margin_on(
+        s,
+        position,
+        kind,
+        price,
+        path,
+        s.hedge.collateral.map(dec_f64),
+    )
+}
+
+/// The margin of a short hedge of `kind` in `position` sold at `price` USD per coin (the
+/// forward; the inverse forward's `1/quote`; the hashprice forward's fixed hashprice over
+/// the index per coin), on `path`, with the scenario's `im`, `mm` and `pliq` and `collateral`
+/// posted (the initial margin when `None`). `None` when the position has no such short.
+pub(crate) fn margin_on(
+    s: &Scenario,
+    position: &Position,
+    kind: StrategyKind,
+    price: f64,
+    path: PricePath,
+    collateral: Option<f64>,
+) -> Option<Result<MarginRisk>> {
+    let coins = -dec_f64(position.hedge_legs().first()?.quantity);
     if coins <= 0.0 {
         return None;
     }
     let short = match kind {
-        StrategyKind::Forward => Short::linear(coins, dec_f64(s.resolved().forward)),
-        StrategyKind::Inverse => position
-            .inverse_notional()
-            .ok_or(())
-            .ok()
-            .map(|n| Short::inverse(dec_f64(n), 1.0 / dec_f64(s.resolved().inverse_quote)))?,
-        StrategyKind::Hashprice => {
-            let k = dec_f64(hash?.coins_per_ph_day);
-            Short::linear(coins, dec_f64(s.resolved().hashprice_fixed) / k)
-        }
+        StrategyKind::Forward | StrategyKind::Hashprice => Short::linear(coins, price),
+        StrategyKind::Inverse => Short::inverse(dec_f64(position.inverse_notional()?), price),
         _ => return None,
     };
     let h = &s.hedge;
-    let p = m.params();
+    let pct = |d: Decimal| dec_f64(crate::link::fraction(d));
     Some(short.and_then(|short| {
         margin_risk(
             short,
-            MarginTerms::new(
-                dec_f64(crate::link::fraction(h.initial_margin_pct)),
-                dec_f64(crate::link::fraction(h.maintenance_margin_pct)),
-            )?,
-            PricePath {
-                spot: p.spot,
-                years: p.expiry_years,
-                drift: p.rate,
-                vol: p.vol,
-            },
-            h.collateral.map(dec_f64),
-            dec_f64(crate::link::fraction(h.liquidation_target_pct)),
+            MarginTerms::new(pct(h.initial_margin_pct), pct(h.maintenance_margin_pct))?,
+            path,
+            collateral,
+            pct(h.liquidation_target_pct),
         )
     }))
 }

@@ -40,6 +40,34 @@ pub struct ProgramModel {
     pub capex: Decimal,
     /// The simulation's parameters.
     pub simulation: SimulationParams,
+    /// Each month's collateral needed (USD): for a forward, inverse or hashprice forward,
+    /// the collateral that keeps the chance of touching its liquidation price before the
+    /// month's settlement at `pliq` (never below the initial margin `im`); `None` for the
+    /// other hedges.
+    pub collateral: Vec<Option<f64>>,
+}
+
+impl ProgramModel {
+    /// The collateral the program needs at its start, when every month's hedge is on:
+    /// `Σ` of the months' collateral needed (the peak: each month's is released at its
+    /// settlement). `None` without a margined month.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use minerhedge::{link::Scenario, view::program::ProgramModel};
+    /// let s = Scenario::from_query("v=2&view=program&months=3&ph=forward,put,forward").scenario;
+    /// let m = ProgramModel::build(&s, NaiveDate::from_ymd_opt(2027, 1, 15).unwrap()).unwrap();
+    /// assert!(m.collateral[0].is_some() && m.collateral[1].is_none());
+    /// let peak = m.peak_collateral().unwrap();
+    /// assert_eq!(peak, m.collateral[0].unwrap() + m.collateral[2].unwrap());
+    /// ```
+    pub fn peak_collateral(&self) -> Option<f64> {
+        self.collateral
+            .iter()
+            .flatten()
+            .copied()
+            .reduce(|a, b| a + b)
+    }
 }
 
 impl ProgramModel {
@@ -62,6 +90,7 @@ impl ProgramModel {
         };
         Ok(ProgramModel {
             coin: s.economics.coin.clone(),
+            collateral: collateral(s, &program),
             program,
             halving_month,
             capex,
@@ -110,10 +139,34 @@ fn params(s: &Scenario, today: NaiveDate) -> ProgramParams {
         },
         hedges,
         forward_overrides: p.forwards.expanded(n),
+        smile_pts: (s.market.risk_reversal_pts, s.market.butterfly_pts),
     }
 }
 
 /// The simulation's parameters of `s`.
+/// Each month's collateral needed (see [`ProgramModel::collateral`]): the month's short sold
+/// at its forward, on the price path of `spot`, `rate` and `vol` to the month's settlement.
+fn collateral(s: &Scenario, program: &crate::domain::program::Program) -> Vec<Option<f64>> {
+    use crate::domain::daycount::Act365;
+    use crate::domain::margin::PricePath;
+    program
+        .months()
+        .iter()
+        .map(|m| {
+            let path = PricePath {
+                spot: dec_f64(s.market.spot),
+                years: Act365::years(m.calendar.settle_days),
+                drift: s.rate(),
+                vol: s.vol(),
+            };
+            let price = dec_f64(m.curve.forward);
+            super::margin_on(s, &m.hedge.position, m.hedge.kind, price, path, None)
+                .and_then(|r| r.ok())
+                .map(|r| r.collateral_needed)
+        })
+        .collect()
+}
+
 fn simulation(s: &Scenario) -> SimulationParams {
     SimulationParams {
         paths: s.simulation.paths as usize,

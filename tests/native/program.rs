@@ -70,6 +70,7 @@ fn params(economics: ProgramEconomics, months: u32, hedge: MonthHedge) -> Progra
         growth: Growth::default(),
         hedges: vec![hedge; months as usize],
         forward_overrides: vec![None; months as usize],
+        smile_pts: (Decimal::ZERO, Decimal::ZERO),
     }
 }
 
@@ -248,6 +249,7 @@ fn program_of_case(c: &[String]) -> Program {
         growth: Growth::default(),
         hedges: vec![hedge; months as usize],
         forward_overrides: vec![None; months as usize],
+        smile_pts: (Decimal::ZERO, Decimal::ZERO),
     })
     .unwrap()
 }
@@ -811,6 +813,7 @@ proptest! {
             growth: Growth { difficulty_pct_per_month: growth },
             hedges: hedges[..n].to_vec(),
             forward_overrides: vec![None; n],
+            smile_pts: (Decimal::ZERO, Decimal::ZERO),
         };
         let Ok(prog) = Program::new(p) else { return Ok(()) };
         prop_assert_eq!(prog.rows().len(), n);

@@ -236,7 +236,8 @@ fn the_month_tables_plan_and_simulated_cells_make_its_rows() {
     assert_eq!(table.len(), 4);
     for (i, row) in m.program.rows().iter().enumerate() {
         let month = stats.program.months.get(i);
-        let mut joined = plan_cells(row, &m.coin);
+        let c = m.collateral[i];
+        let mut joined = plan_cells(row, &m.coin, c);
         assert_eq!(joined.len() + SIMULATED, COLUMNS.len());
         let simulated = simulated_cells(month);
         assert!(
@@ -246,7 +247,7 @@ fn the_month_tables_plan_and_simulated_cells_make_its_rows() {
             "month {i}: {simulated:?}"
         );
         joined.extend(simulated);
-        assert_eq!(joined, month_cells(row, &m.coin, month));
+        assert_eq!(joined, month_cells(row, &m.coin, c, month));
         assert_eq!(joined, table[i]);
         let cols: Vec<&str> = joined.iter().map(|c| c.col).collect();
         let expected: Vec<&str> = COLUMNS.iter().map(|(c, _)| *c).collect();
@@ -256,4 +257,46 @@ fn the_month_tables_plan_and_simulated_cells_make_its_rows() {
     let empty = simulated_cells(None);
     assert!(empty.iter().all(|c| c.value.is_none() && c.text.is_empty()));
     assert_eq!(empty.map(|c| c.col), ["cash_p5", "cash_p50", "cash_p95"]);
+}
+
+/// The program's hashprice forward per month (`ph=hashprice`, rig mode): each month sells its
+/// hashrate at the index on its forward, so at coverage (1 − pool)·uptime a month's hedged
+/// total is the same at every final price; its collateral is in the month table, the peak in
+/// the summary.
+#[test]
+fn hashprice_months_lock_their_revenue_and_need_collateral() {
+    use minerhedge::domain::leg::Outcome;
+    use minerhedge::present::program::{month_table, summary};
+    use minerhedge::view::program::ProgramModel;
+    let s = Scenario::from_query(
+        "v=2&view=program&start=2027-01-01&months=3&mode=rig&coin=BTC&hr=50000&spot=95000&pool=2&up=97\
+         &ph=hashprice,forward,put&pcov=95.06&rr25=-5",
+    )
+    .scenario;
+    let m = ProgramModel::build(&s, date(2026, 12, 2)).unwrap_or_else(|e| panic!("{}", e.text));
+    let month = &m.program.months()[0];
+    let pos = &month.hedge.position;
+    let at = |p: i64, d: i64| {
+        pos.value(&Outcome {
+            price: rust_decimal::Decimal::from(p),
+            difficulty_change: rust_decimal::Decimal::new(d, 2),
+        })
+        .unwrap()
+    };
+    let a = at(60_000, 0);
+    for (p, d) in [(95_000, 0), (150_000, 10), (40_000, -5)] {
+        assert!(
+            (at(p, d) - a).abs() < rust_decimal::Decimal::new(1, 12),
+            "{p} {d}"
+        );
+    }
+    assert!(m.collateral[0].is_some() && m.collateral[1].is_some() && m.collateral[2].is_none());
+    let table = month_table(&m, None);
+    let cell = table[0].iter().find(|c| c.col == "collateral").unwrap();
+    assert_eq!(cell.value, m.collateral[0].map(|c| c.to_string()));
+    let peak = summary(&m, None)
+        .into_iter()
+        .find(|f| f.id == "collateral_peak")
+        .unwrap();
+    assert_eq!(peak.value, m.peak_collateral().map(|c| c.to_string()));
 }

@@ -105,3 +105,16 @@ pub(crate) fn month_curve(
         model,
     })
 }
+
+/// The program's smile from `(rr25, bf25)` in vol points around the rates' vol; `None` when
+/// both are 0 (every strike at `vol`). Errors name the risk reversal or the butterfly.
+pub(crate) fn smile(
+    rates: &Rates,
+    (rr, bf): (Decimal, Decimal),
+) -> Result<Option<crate::domain::pricing::smile::Smile>> {
+    if rr.is_zero() && bf.is_zero() {
+        return Ok(None);
+    }
+    let pts = |d: Decimal| dec_f64(d) / 100.0;
+    crate::domain::pricing::smile::Smile::new(rates.vol, pts(rr), pts(bf)).map(Some)
+}

@@ -9,10 +9,13 @@
 use super::calendar::CalendarMonth;
 use super::curve::MonthCurve;
 use super::production::MonthProduction;
-use crate::domain::collar::{priced_put, priced_sold_call, zero_cost_collar, ZeroCostParams};
+use crate::domain::collar::{
+    priced_put, priced_sold_call, zero_cost_collar, OptionPricer, ZeroCostParams,
+};
 use crate::domain::error::{DomainError, Result};
 use crate::domain::hedge::{Hedge, Position};
 use crate::domain::money::{self, dec_from_f64};
+use crate::domain::pricing::smile::{Smile, SmileModel};
 use crate::domain::range::NumRange;
 use crate::domain::strategy::{HashTerms, OptionQuote, StrategyInputs, StrategyKind};
 use crate::domain::validate::dec_f64;
@@ -122,6 +125,7 @@ fn options(
     kind: StrategyKind,
     hedge: &MonthHedge,
     curve: &MonthCurve,
+    smile: Option<Smile>,
 ) -> Result<(Option<OptionQuote>, Option<OptionQuote>)> {
     if !matches!(
         kind,
@@ -130,16 +134,24 @@ fn options(
         return Ok((None, None));
     }
     let kp = strike_pct(Field::PutStrike, hedge.put_strike_pct, curve.forward)?;
-    let put = quote(priced_put(&curve.model, kp)?);
+    // Each strike at its own vol on the smile, or the month's one vol.
+    let on_smile = smile
+        .map(|s| SmileModel::new(curve.model.params(), s))
+        .transpose()?;
+    let pricer: &dyn OptionPricer = match &on_smile {
+        Some(m) => m,
+        None => &curve.model,
+    };
+    let put = quote(priced_put(pricer, kp)?);
     let call = match (kind, hedge.call_strike) {
         (StrategyKind::Collar, CallStrike::Pct(pct)) => {
             let kc = strike_pct(Field::CallStrike, pct, curve.forward)?;
-            quote(priced_sold_call(&curve.model, kc)?)
+            quote(priced_sold_call(pricer, kc)?)
         }
         (StrategyKind::ZeroCostCollar, _) | (StrategyKind::Collar, CallStrike::Zero) => {
             let k = dec_f64(kp);
             let z = zero_cost_collar(
-                &curve.model,
+                pricer,
                 ZeroCostParams {
                     put_strike: k,
                     min_call_strike: k,
@@ -161,6 +173,7 @@ fn options(
 pub(crate) fn month_position(
     hedge: &MonthHedge,
     curve: &MonthCurve,
+    smile: Option<Smile>,
     production: &MonthProduction,
     month: &CalendarMonth,
 ) -> Result<MonthPosition> {
@@ -169,7 +182,7 @@ pub(crate) fn month_position(
     let coverage = const { NumRange::closed(Decimal::ZERO, Decimal::ONE_HUNDRED) }
         .check(Field::Coverage, hedge.coverage_pct)?;
     let coverage = money::div(Field::Coverage, coverage, Decimal::ONE_HUNDRED)?;
-    let (put, call) = options(kind, hedge, curve)?;
+    let (put, call) = options(kind, hedge, curve, smile)?;
     let inverse_quote = if kind == StrategyKind::Inverse {
         money::div(Field::InverseQuote, Decimal::ONE, curve.forward)?
     } else {

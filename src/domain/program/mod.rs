@@ -26,6 +26,7 @@
 //!     growth: Growth::default(),
 //!     hedges: vec![MonthHedge::new(StrategyKind::Forward, d(100)); 3],
 //!     forward_overrides: vec![None, Some(d(260)), None],
+//!     smile_pts: (d(0), d(0)),
 //! })?;
 //! assert_eq!(p.rows()[1].locked, Some(d(1300)));
 //! assert_eq!(p.rows()[1].floor, Some(d(200)));
@@ -70,6 +71,9 @@ pub struct ProgramParams {
     pub hedges: Vec<MonthHedge>,
     /// Each month's forward override, USD per coin (field `"forward overrides"`).
     pub forward_overrides: Vec<Option<Decimal>>,
+    /// The volatility smile around `vol`: 25-delta risk reversal and butterfly, vol points
+    /// (`(0, 0)`: one flat vol). Every month's options are priced on it.
+    pub smile_pts: (Decimal, Decimal),
 }
 
 /// One month of a built program: its dates, production, curve and position.
@@ -134,6 +138,7 @@ impl Program {
         check_len(Field::Hedges, params.hedges.len(), n)?;
         check_len(Field::ForwardOverrides, params.forward_overrides.len(), n)?;
         let rates = params.market.rates()?;
+        let smile = curve::smile(&rates, params.smile_pts)?;
         let production = production::produce(&params.economics, params.growth, &calendar)?;
         let mut months = Vec::with_capacity(n as usize);
         for (((month, prod), hedge), fwd) in calendar
@@ -145,7 +150,8 @@ impl Program {
         {
             let tag = in_month(month.index);
             let curve = curve::month_curve(&rates, month, *fwd).map_err(&tag)?;
-            let position = ladder::month_position(hedge, &curve, &prod, month).map_err(&tag)?;
+            let position =
+                ladder::month_position(hedge, &curve, smile, &prod, month).map_err(&tag)?;
             months.push(ProgramMonth {
                 calendar: *month,
                 production: prod,
@@ -208,6 +214,7 @@ impl Program {
     ///     growth: Growth::default(),
     ///     hedges: vec![MonthHedge::unhedged()],
     ///     forward_overrides: vec![None],
+    ///     smile_pts: (Decimal::ZERO, Decimal::ZERO),
     /// })?;
     /// assert_eq!(p.net_cash(0, &Outcome::at_price(d(300)))?, d(400));
     /// use minerhedge::domain::Field;

@@ -50,7 +50,8 @@ pub fn ProgramTable(
                     m.program
                         .rows()
                         .iter()
-                        .map(|r| plan_cells(r, &m.coin))
+                        .zip(&m.collateral)
+                        .map(|(r, c)| plan_cells(r, &m.coin, *c))
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
