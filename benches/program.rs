@@ -45,6 +45,7 @@ fn params() -> ProgramParams {
             .map(|m| MonthHedge::new(kinds[m % kinds.len()], d(75)))
             .collect(),
         forward_overrides: vec![None; 36],
+        smile_pts: (Decimal::ZERO, Decimal::ZERO),
     }
 }
 
