@@ -79,8 +79,8 @@ pub fn App() -> impl IntoView {
                 <ElapsedSlider />
                 <PriceSlider readout=at_price />
                 <PayoffTable display=shown />
-                <SmilePanel display=shown />
                 <DecidePanels display=shown />
+                <SmilePanel display=shown />
                 <ShareBar />
                 <GlossaryPanel />
             </div>

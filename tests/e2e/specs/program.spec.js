@@ -79,7 +79,7 @@ test("the month table: labels, days, output, cost, forward curve and the cells t
     .evaluateAll((ths) => ths.map((th) => th.dataset.col));
   expect(header).toEqual([
     "month", "days", "difficulty", "subsidy", "output", "cost", "forward", "hedge", "coverage", "hedged",
-    "put_strike", "call_strike", "premium", "locked", "floor", "cash_p5", "cash_p50", "cash_p95",
+    "put_strike", "call_strike", "premium", "locked", "floor", "collateral", "cash_p5", "cash_p50", "cash_p95",
   ]);
   const rows = await programRows(page);
   expect(rows.map((r) => r.month.text)).toEqual(MONTHS);
@@ -233,6 +233,7 @@ test("the summary shows its figures, then the simulated risk once the simulation
   const ids = [
     "output", "cost", "full_cost", "premium", "locked",
     "prob_negative_month", "lowest_cumulative_p5", "prob_negative_end", "expected_total", "total_p5",
+    "collateral_peak",
   ];
   await expect
     .poll(() => summary.locator("[data-figure]").evaluateAll((es) => es.map((e) => e.dataset.figure)))
