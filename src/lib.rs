@@ -14,7 +14,12 @@
 //!   can be about; [`domain::margin`] is the margin of a short hedge (liquidation price, its
 //!   first-passage probability, the collateral for a target) and
 //!   [`domain::pricing::smile`] the volatility smile in delta (each strike at its own vol;
-//!   the zero-cost call solved on it), neither yet shown by a page.
+//!   the zero-cost call solved on it). The hashprice forward is a leg kind
+//!   ([`domain::leg::LegKind::HashpriceForward`]: its coins follow the difficulty like the
+//!   mined coins) and a registry entry; coin-settled options are options whose premium is in
+//!   coin ([`domain::leg::Leg::settled_in_coin`]). [`domain::money`] holds the one outlined
+//!   copy of each `Decimal` operation (`checked_add`, …) and `exp`: rust_decimal inlines its
+//!   own at every call, which the page's size budget cannot carry.
 //! - [`domain::program`]: the hedge program — up to 36 calendar months, each with its own
 //!   production, forward, Black-76 premiums and registry-built position
 //!   ([`domain::program::Program`]), and their seeded monthly simulation
@@ -25,7 +30,7 @@
 //!   drag pauses and of panels below the first screen after the first paint (`ui::schedule`).
 //!   The only reactive layer; it calls the engine, never the other way round.
 //! - [`chart`]: chart geometry (ranges, ticks, HiDPI surface, data ↔ pixel frame) and the payoff,
-//!   distribution and heat-map drawings, generic over plotters' `DrawingBackend` (canvas in the
+//!   distribution, heat-map and smile drawings, generic over plotters' `DrawingBackend` (canvas in the
 //!   browser, SVG in native tests).
 //! - [`link`]: the page state ([`link::Scenario`], nested by concern: economics, market, hedge,
 //!   view, simulation) and its versioned share-link codec (format 2; version 1 still read).
@@ -35,7 +40,8 @@
 //! - [`view`]: the view model — everything the page shows, as data, computed from a
 //!   [`link::Scenario`] ([`view::Model::build`]); [`view::compare`] the strategy comparison,
 //!   [`view::distribution`], [`view::volume_risk`], [`view::montecarlo`] and
-//!   [`view::rebalance`] the decision panels, [`view::select`] choosing a strategy,
+//!   [`view::rebalance`] the decision panels, [`view::pricing`] the page's option market
+//!   (the flat model and the smile on it), [`view::select`] choosing a strategy,
 //!   [`view::edit`] the inputs' edit rules, [`view::saved`] the saved scenarios. Pure.
 //! - The program view (cargo feature `program`, on by default): [`view::program`] builds the
 //!   engine's program from the scenario's per-month lists, [`present::program`] writes its
@@ -57,6 +63,9 @@
 //! [`domain::program::ProgramRun`]'s paths, then its statistics a month per idle slice.
 //!
 //! ## Invariants
+//! - **No `Decimal` arithmetic is inlined outside `domain::money`**: code calls
+//!   `money::checked_{add,sub,mul,div}` (and `money::exp`), never rust_decimal's `checked_*`
+//!   methods (a test in `tests/native/architecture.rs` keeps it so).
 //! - **No field is routed by a string**: a link word is looked up once in the key table; a
 //!   new key is one row of it plus one arm in `get_key`/`set_key` (the compiler asks for it).
 //! - **A decoded v1 link never follows the market**: its missing keys take the v1 defaults.

@@ -169,3 +169,20 @@ fn inputs_are_edited_by_typed_key() {
     ]);
     assert!(hits.is_empty(), "string-routed edits at {hits:?}");
 }
+
+#[test]
+fn decimal_arithmetic_is_outlined() {
+    // rust_decimal inlines its checked arithmetic at every call (`#[inline(always)]`); the
+    // engine and the codec call `money::checked_*` (one copy each in the page's wasm).
+    let hits: Vec<String> = code_lines_with(&[
+        concat!(".checked_", "add("),
+        concat!(".checked_", "sub("),
+        concat!(".checked_", "mul("),
+        concat!(".checked_", "div("),
+        concat!(".checked_", "exp("),
+    ])
+    .into_iter()
+    .filter(|h| !h.contains("src/domain/money.rs"))
+    .collect();
+    assert!(hits.is_empty(), "inlined Decimal arithmetic at {hits:?}");
+}
