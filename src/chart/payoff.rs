@@ -124,6 +124,9 @@ pub struct PayoffChart {
     pub breakevens: Vec<f64>,
     /// Spot price: dashed vertical mark labelled "Spot".
     pub spot: Option<f64>,
+    /// Liquidation price of a margined short hedge: dashed vertical mark labelled
+    /// "Liquidation".
+    pub liquidation: Option<f64>,
     /// Slider price: solid vertical mark with a dot on each non-faint series.
     pub marker: Option<f64>,
     /// Hover position `(price, value)`: thin cross lines and a readout box.
@@ -149,6 +152,7 @@ impl Default for PayoffChart {
             zero_label: None,
             breakevens: Vec::new(),
             spot: None,
+            liquidation: None,
             marker: None,
             crosshair: None,
             theme: Theme::light(),
@@ -311,6 +315,19 @@ pub fn draw<DB: DrawingBackend>(
             Some(&label),
             surface,
             0,
+        )?;
+    }
+    if let Some(s) = chart.liquidation.filter(|s| is_plottable(*s)) {
+        let label = format!("Liquidation {}", TickFormat::Usd.readout(s));
+        render::vertical_mark(
+            &mut ctx,
+            &frame,
+            s,
+            theme.negative,
+            true,
+            Some(&label),
+            surface,
+            2,
         )?;
     }
     for (i, b) in chart

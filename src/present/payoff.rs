@@ -86,6 +86,7 @@ pub fn payoff_chart(m: &Model) -> PayoffChart {
             .into_iter()
             .collect(),
         spot: f(m.scenario.market.spot),
+        liquidation: m.margin.and_then(|r| r.liquidation_price),
         ..PayoffChart::default()
     }
 }
@@ -147,6 +148,9 @@ pub fn chart_summary(c: &PayoffChart) -> String {
     }
     if let Some(spot) = c.spot {
         out.push_str(&format!(" Spot {}.", usd_f64(spot)));
+    }
+    if let Some(liq) = c.liquidation {
+        out.push_str(&format!(" The short hedge is liquidated above {}.", usd_f64(liq)));
     }
     out
 }

@@ -163,3 +163,26 @@ fn the_instrument_presets_show_what_they_say() {
     let cap = |m: &Model| m.options.and_then(|o| o.call).map(|c| c.strike).unwrap();
     assert!(cap(&skew) < cap(&flat));
 }
+
+/// The payoff chart marks the liquidation price of a short hedge, and says so in words.
+#[test]
+fn the_payoff_chart_marks_the_liquidation_price() {
+    use minerhedge::chart::geometry::Surface;
+    use minerhedge::chart::payoff::draw;
+    use minerhedge::present::payoff::{chart_summary, payoff_chart};
+    use plotters::prelude::*;
+    let m = model("v=2&hedge=forward&fwd=260&im=20&mm=10");
+    let chart = payoff_chart(&m);
+    let liq = chart.liquidation.expect("a forward is margined");
+    assert!((liq - (260.0 + 1300.0) / 5.5).abs() < 1e-9);
+    let words = chart_summary(&chart);
+    assert!(words.contains("liquidated above $28"), "{words}");
+    let surface = Surface::new(640.0, 360.0, 1.0).unwrap();
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, surface.backing_size()).into_drawing_area();
+        draw(&root, &chart, &surface).unwrap();
+    }
+    assert!(svg.contains("Liquidation $284"), "no liquidation label");
+    assert!(payoff_chart(&model("v=2&hedge=put")).liquidation.is_none());
+}
