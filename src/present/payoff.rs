@@ -150,7 +150,10 @@ pub fn chart_summary(c: &PayoffChart) -> String {
         out.push_str(&format!(" Spot {}.", usd_f64(spot)));
     }
     if let Some(liq) = c.liquidation {
-        out.push_str(&format!(" The short hedge is liquidated above {}.", usd_f64(liq)));
+        out.push_str(&format!(
+            " The short hedge is liquidated above {}.",
+            usd_f64(liq)
+        ));
     }
     out
 }
