@@ -1,4 +1,5 @@
-//! Risk benchmarks (criterion): 1,001-point grids, lognormal outlook and Monte Carlo.
+//! Risk benchmarks (criterion): 1,001-point grids, lognormal outlook, Monte Carlo and the
+//! coverage frontier.
 //! Run with `cargo bench --bench risk`.
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use minerhedge::domain::montecarlo::{McParams, McRun};
@@ -137,5 +138,33 @@ fn bench_model(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench_risk, bench_model);
+/// The coverage frontier of the six strategies (coverages 0–100 % in 1 % steps) on the paths
+/// of a 10,000-path run with difficulty volatility.
+fn bench_frontier(c: &mut Criterion) {
+    use minerhedge::domain::risk::frontier::coverage_frontier;
+    let profiles = strategies();
+    let params = McParams {
+        spot: 250.0,
+        vol: 0.8,
+        years: 30.0 / 365.0,
+        difficulty_vol: 0.5,
+        correlation: 0.3,
+        paths: 10_000,
+        ..Default::default()
+    };
+    let mut run = McRun::new(params, profiles.clone())
+        .expect("valid run")
+        .keeping_paths();
+    run.step(10_000);
+    let paths = run.paths().expect("kept").to_vec();
+    c.bench_function("frontier/101 coverages x 6 strategies, 10k paths", |b| {
+        b.iter(|| {
+            for p in &profiles {
+                black_box(coverage_frontier(black_box(&paths), p).expect("valid"));
+            }
+        })
+    });
+}
+
+criterion_group!(benches, bench_risk, bench_model, bench_frontier);
 criterion_main!(benches);

@@ -22,6 +22,7 @@ mod native {
     mod decide_fixture;
     mod economics_props;
     mod format;
+    mod frontier;
     mod hashprice;
     mod hedge_props;
     mod instruments;

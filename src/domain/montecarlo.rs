@@ -130,6 +130,8 @@ pub struct McRun {
     rng: Pcg64Mcg,
     /// `returns[k]` holds strategy k's simulated returns so far.
     returns: Vec<Vec<f64>>,
+    /// `(final price, realized / expected output)` of each path so far, when kept.
+    paths: Option<Vec<(f64, f64)>>,
     done: usize,
     // Per-path constants.
     price_mu: f64,
@@ -200,6 +202,7 @@ impl McRun {
         Ok(McRun {
             rng: Pcg64Mcg::seed_from_u64(params.seed),
             returns: (0..n).map(|_| Vec::with_capacity(params.paths)).collect(),
+            paths: None,
             profiles,
             done: 0,
             price_mu: (params.drift - 0.5 * params.vol * params.vol) * t,
@@ -210,6 +213,27 @@ impl McRun {
             rho_c: (1.0 - params.correlation * params.correlation).sqrt(),
             params,
         })
+    }
+
+    /// The same run, keeping each path's `(final price, realized / expected output)` (what
+    /// the coverage frontier re-evaluates every coverage on; 16 bytes a path).
+    ///
+    /// ```
+    /// # use minerhedge::domain::montecarlo::{McParams, McRun};
+    /// # use minerhedge::domain::risk::{PayoffProfile, ProfileParams};
+    /// # let p = PayoffProfile::new(ProfileParams { output: 1.0, all_in_cost: 100.0, ..Default::default() }).unwrap();
+    /// let mut run = McRun::new(McParams { paths: 10, ..Default::default() }, vec![p]).unwrap().keeping_paths();
+    /// run.step(10);
+    /// assert_eq!(run.paths().map(<[_]>::len), Some(10));
+    /// ```
+    pub fn keeping_paths(mut self) -> Self {
+        self.paths = Some(Vec::with_capacity(self.params.paths));
+        self
+    }
+
+    /// The paths simulated so far, when the run keeps them ([`McRun::keeping_paths`]).
+    pub fn paths(&self) -> Option<&[(f64, f64)]> {
+        self.paths.as_deref()
     }
 
     /// Simulates up to `max_paths` more paths and tells how far the run is.
@@ -235,6 +259,9 @@ impl McRun {
             let s = self.params.spot * (self.price_mu + self.price_sd * z1).exp();
             let zd = rho * z1 + self.rho_c * z2;
             let factor = (-(self.diff_mu + self.diff_sd * zd)).exp();
+            if let Some(p) = self.paths.as_mut() {
+                p.push((s, factor));
+            }
             for ((p, out), inv) in self
                 .profiles
                 .iter()

@@ -93,13 +93,14 @@ pub fn payoff_chart(m: &Model) -> PayoffChart {
 
 /// The payoff chart in words, for its accessible name: what is plotted over which price
 /// range, each non-faint curve's value at both ends of the range, the other strategies drawn
-/// faint, the cost line, the breakeven and the spot price.
+/// faint, the cost line, the breakeven, the spot price and a short hedge's liquidation price.
 ///
 /// ```
 /// use minerhedge::{link::Scenario, present::payoff::{chart_summary, payoff_chart}, view::Model};
 /// let text = chart_summary(&payoff_chart(&Model::build(&Scenario::default())));
 /// assert!(text.contains("Forward (chosen, bold line): $1,300 at $200, $1,300 at $300."));
-/// assert!(text.ends_with("Spot $250."));
+/// assert!(text.contains("Spot $250."));
+/// assert!(text.contains("The short hedge is liquidated above $28"), "{text}");
 /// ```
 pub fn chart_summary(c: &PayoffChart) -> String {
     let y = |v: f64| value_text(c, v);

@@ -10,7 +10,8 @@
 //! ```
 //!
 //! with `Q` the expected output (coins), `f` the realized share of it (1 unless difficulty
-//! moved), `l` coins sold forward and `L` the USD they lock in (`c·Q·F` for a linear forward,
+//! moved; a hashprice forward's coins `h ≤ l` follow it too: `f·(Q − h)·S − (l − h)·S`, and a
+//! coin-paid premium `π_c` is `π_c·S` more coins given up), `l` coins sold forward and `L` the USD they lock in (`c·Q·F` for a linear forward,
 //! the notional `N` for an inverse forward: its coin settlement `N·(1/S − p)` sold at `S` is
 //! worth `N − c·Q·S`), `P` puts bought at `Kp`, `C` calls sold at `Kc`, and `π` the net option
 //! premium carried to the end of the period. [`PayoffProfile`] is that formula in `f64`: the fast
@@ -19,7 +20,8 @@
 //!
 //! Submodules: [`PayoffProfile`] and its [`Bounds`] (`profile`), the [`Lognormal`] final price
 //! and [`Outlook`] (`outlook`), the [`PriceGrid`] (`grid`), the [`VolumeHeatmap`] (`volume`)
-//! and the [`PositionGreeks`] (`greeks`).
+//! and the [`PositionGreeks`] (`greeks`); [`frontier`] is the coverage frontier of a
+//! strategy on simulated paths (coverages 0–100 %: expected return, CVaR, cash-cost shortfall).
 
 mod greeks;
 mod grid;
@@ -27,6 +29,7 @@ mod outlook;
 mod profile;
 mod volume;
 
+pub mod frontier;
 pub use greeks::PositionGreeks;
 pub use grid::PriceGrid;
 pub use outlook::{Lognormal, LognormalParams, Outlook};

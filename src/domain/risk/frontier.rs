@@ -1,0 +1,144 @@
+//! The coverage frontier: for one strategy, every coverage from 0 to 100 % in 1 % steps, the
+//! expected period return against the 95 % CVaR and against the probability of not covering
+//! the cash cost, on one set of simulated paths (the comparison's: common random numbers).
+//!
+//! A strategy's value is linear in its coverage `c` (every hedge quantity, the USD it locks and
+//! its premium scale with `c`), so on each path `V(c) = U + c·(F − U)` with `U` the unhedged
+//! value and `F` the value at full coverage: the frontier needs one evaluation of each profile
+//! per path, then a pass per coverage for the tail (the worst 5 %, found by selection, not a
+//! sort) and the cash-cost count.
+//!
+//! ```
+//! use minerhedge::domain::risk::frontier::coverage_frontier;
+//! use minerhedge::domain::risk::{PayoffProfile, ProfileParams};
+//! // The seed's forward at full coverage: 5 coins sold at 260 for a cost of 1,100.
+//! let full = PayoffProfile::new(ProfileParams {
+//!     output: 5.0, all_in_cost: 1100.0, cash_cost: 1100.0, sold_coins: 5.0, locked_usd: 1300.0,
+//!     ..Default::default()
+//! })?;
+//! let paths: Vec<(f64, f64)> = (1..=100).map(|i| (150.0 + 2.0 * i as f64, 1.0)).collect();
+//! let f = coverage_frontier(&paths, &full)?;
+//! assert_eq!(f.points.len(), 101);
+//! // Without volume risk the forward's tail shrinks all the way: least CVaR at 100 %.
+//! assert_eq!(f.min_cvar().coverage_pct, 100);
+//! assert!((f.points[100].cvar95 + 2.0 / 11.0).abs() < 1e-12);
+//! # Ok::<(), minerhedge::domain::DomainError>(())
+//! ```
+
+use super::{PayoffProfile, ProfileParams};
+use crate::domain::error::{DomainError, Result};
+use crate::domain::Field;
+
+/// One coverage of the frontier.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FrontierPoint {
+    /// Coverage, % of the expected output (0 … 100).
+    pub coverage_pct: u32,
+    /// Mean simulated period return (fraction).
+    pub expected_return: f64,
+    /// 95 % conditional value at risk: minus the mean of the worst 5 % of returns (the
+    /// definition of the comparison's CVaR; positive = a loss).
+    pub cvar95: f64,
+    /// Share of paths whose result does not cover the period's cash cost.
+    pub prob_short_of_cash: f64,
+}
+
+/// The frontier of one strategy: coverages 0, 1, …, 100 %.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frontier {
+    /// One point per coverage, in order.
+    pub points: Vec<FrontierPoint>,
+}
+
+impl Frontier {
+    /// The coverage with the lowest CVaR (the lowest coverage among equals).
+    pub fn min_cvar(&self) -> &FrontierPoint {
+        self.points
+            .iter()
+            .reduce(|best, p| if p.cvar95 < best.cvar95 { p } else { best })
+            .unwrap_or(&self.points[0])
+    }
+
+    /// The lowest coverage whose probability of covering the cash cost reaches `target`
+    /// (a fraction); `None` when no coverage does.
+    pub fn least_coverage_covering(&self, target: f64) -> Option<&FrontierPoint> {
+        self.points
+            .iter()
+            .find(|p| 1.0 - p.prob_short_of_cash >= target - 1e-12)
+    }
+}
+
+/// The profile of the same position without its hedge (coverage 0).
+fn unhedged(full: &PayoffProfile) -> Result<PayoffProfile> {
+    let p = full.params();
+    PayoffProfile::new(ProfileParams {
+        output: p.output,
+        all_in_cost: p.all_in_cost,
+        cash_cost: p.cash_cost,
+        ..Default::default()
+    })
+}
+
+/// The frontier of the strategy whose full-coverage profile is `full`, on `paths` of
+/// `(final price, realized / expected output)` (at least one; prices and factors finite and
+/// non-negative).
+pub fn coverage_frontier(paths: &[(f64, f64)], full: &PayoffProfile) -> Result<Frontier> {
+    if paths.is_empty() {
+        return Err(DomainError::out_of_range(
+            Field::Paths,
+            0.0,
+            "at least one simulated path",
+        ));
+    }
+    if let Some(&(s, f)) = paths
+        .iter()
+        .find(|(s, f)| !(s.is_finite() && *s >= 0.0 && f.is_finite() && *f >= 0.0))
+    {
+        let (field, value) = if s.is_finite() && s >= 0.0 {
+            (Field::DifficultyChange, f)
+        } else {
+            (Field::FinalPrice, s)
+        };
+        return Err(DomainError::out_of_range(
+            field,
+            value,
+            "finite and at least 0",
+        ));
+    }
+    let bare = unhedged(full)?;
+    let inv = 1.0 / full.all_in_cost();
+    // Returns unhedged, and what full coverage adds, per path.
+    let (base, hedge): (Vec<f64>, Vec<f64>) = paths
+        .iter()
+        .map(|&(s, f)| {
+            let u = bare.value_with_output(s, f);
+            (u * inv - 1.0, (full.value_with_output(s, f) - u) * inv)
+        })
+        .unzip();
+    let n = paths.len();
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / n as f64;
+    let (mean_base, mean_hedge) = (mean(&base), mean(&hedge));
+    let short_of_cash = full.params().cash_cost * inv - 1.0;
+    let k = (n as f64 * 0.05).ceil().max(1.0) as usize;
+    let mut buf = vec![0.0; n];
+    let points = (0..=100u32)
+        .map(|pct| {
+            let c = f64::from(pct) / 100.0;
+            let mut short = 0usize;
+            for ((out, b), h) in buf.iter_mut().zip(&base).zip(&hedge) {
+                let r = b + c * h;
+                short += usize::from(r < short_of_cash);
+                *out = r;
+            }
+            let (smaller, kth, _) = buf.select_nth_unstable_by(k - 1, f64::total_cmp);
+            let tail = smaller.iter().sum::<f64>() + *kth;
+            FrontierPoint {
+                coverage_pct: pct,
+                expected_return: mean_base + c * mean_hedge,
+                cvar95: -(tail / k as f64),
+                prob_short_of_cash: short as f64 / n as f64,
+            }
+        })
+        .collect();
+    Ok(Frontier { points })
+}
