@@ -62,7 +62,7 @@ pub fn App() -> impl IntoView {
                 <a href="program/" data-testid="view-program" on:click=open_program>"Program"</a>
             </nav>
             <ThemeToggle />
-            <p class="tagline">"What a period of mining earns at any final coin price — unhedged, or hedged with a forward, an inverse forward, a put or a collar."</p>
+            <p class="tagline">"What a period of mining earns at any final coin price — unhedged, or hedged with a forward, an inverse forward, a put, a collar or a hashprice forward."</p>
         </header>
         <LinkErrorBanner />
         <main class="layout">

@@ -55,7 +55,7 @@ pub fn VolumeRiskPanel(
     view! {
         <section class="panel heatmap" aria-labelledby="heatmap-title" data-drawn=drawn_text>
             <h2 id="heatmap-title">"Volume risk: difficulty × price"</h2>
-            <p class="hint">"A hedge is a fixed quantity of coin; when difficulty rises, fewer coins are mined. Hedged return of the chosen hedge for each final price and difficulty change over the period (−20% … +50%); the ring marks spot at the expected difficulty."</p>
+            <p class="hint">"A coin hedge is a fixed quantity of coin; when difficulty rises, fewer coins are mined (a hashprice forward shrinks with them). Hedged return of the chosen hedge for each final price and difficulty change over the period (−20% … +50%); the ring marks spot at the expected difficulty."</p>
             <div class="heatmap-messages">{message}</div>
             <canvas node_ref=canvas.node class="decide-canvas" data-testid="volume-heatmap" role="img"
                 aria-label="Heat map of the hedged period return over final price and difficulty change">

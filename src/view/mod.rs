@@ -358,9 +358,10 @@ impl Model {
             }
             if let (Some(m), Some(p)) = (market.as_ref(), pricing.as_ref()) {
                 let prof = chosen.profile.params();
-                let at = |k: f64| p.at(k.max(f64::MIN_POSITIVE));
-                let greeks = at(prof.put_strike).and_then(|put| {
-                    at(prof.call_strike)
+                // Each option at its strike's vol; a leg the position does not hold at `vol`.
+                let at = |n: f64, k: f64| if n > 0.0 { p.at(k) } else { Ok(*m) };
+                let greeks = at(prof.puts, prof.put_strike).and_then(|put| {
+                    at(prof.calls, prof.call_strike)
                         .and_then(|call| chosen.profile.greeks_on_smile(m, &put, &call))
                 });
                 match greeks {

@@ -186,3 +186,19 @@ fn the_payoff_chart_marks_the_liquidation_price() {
     assert!(svg.contains("Liquidation $284"), "no liquidation label");
     assert!(payoff_chart(&model("v=2&hedge=put")).liquidation.is_none());
 }
+
+/// A smile with hedges that hold no option (or one leg only) prices without a message: the
+/// Greeks value only the options the position holds at their strikes' vols.
+#[test]
+fn a_smile_with_a_forward_or_a_put_has_no_message() {
+    for q in [
+        "v=2&hedge=forward&rr25=-8&bf25=2",
+        "v=2&hedge=put&rr25=-8&bf25=2",
+        "v=2&hedge=inverse&rr25=5",
+        "v=2&mode=rig&hedge=hashprice&rr25=-8&bf25=2",
+        "v=2&hedge=none&bf25=3",
+    ] {
+        let m = model(q);
+        assert!(m.greeks.is_some(), "{q}");
+    }
+}

@@ -42,6 +42,10 @@ test("a put-skewed smile prices each leg at its own vol, lowers the zero-cost ca
   expect(await value(page, "put-vol")).toBe(80);
   const flat = Number((await page.getByTestId("call-strike").textContent()).replace(/[$,]/g, ""));
   expect(skewed).toBeLessThan(flat);
+  // A hedge without options on the same smile: Greeks and figures, no engine message.
+  await open(page, "./?v=2&hedge=forward&rr25=-8&bf25=2");
+  await expect(page.getByTestId("position-delta")).not.toHaveText("—");
+  await expect(page.locator(".engine-errors")).toBeHidden();
   expect(problems).toEqual([]);
 });
 
