@@ -303,32 +303,25 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
 
-    // Spot and breakevens (under the lines).
-    if let Some(s) = chart.spot.filter(|s| is_plottable(*s)) {
-        let label = format!("Spot {}", TickFormat::Usd.readout(s));
-        render::vertical_mark(
-            &mut ctx,
-            &frame,
-            s,
-            theme.spot,
-            true,
-            Some(&label),
-            surface,
-            0,
-        )?;
-    }
-    if let Some(s) = chart.liquidation.filter(|s| is_plottable(*s)) {
-        let label = format!("Liquidation {}", TickFormat::Usd.readout(s));
-        render::vertical_mark(
-            &mut ctx,
-            &frame,
-            s,
-            theme.negative,
-            true,
-            Some(&label),
-            surface,
-            2,
-        )?;
+    // Spot, a short hedge's liquidation price and breakevens (under the lines).
+    let marks = [
+        (chart.spot, "Spot", theme.spot, 0),
+        (chart.liquidation, "Liquidation", theme.negative, 2),
+    ];
+    for (x, name, colour, row) in marks {
+        if let Some(s) = x.filter(|s| is_plottable(*s)) {
+            let label = format!("{name} {}", TickFormat::Usd.readout(s));
+            render::vertical_mark(
+                &mut ctx,
+                &frame,
+                s,
+                colour,
+                true,
+                Some(&label),
+                surface,
+                row,
+            )?;
+        }
     }
     for (i, b) in chart
         .breakevens
