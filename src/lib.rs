@@ -41,7 +41,8 @@
 //!   [`link::Scenario`] ([`view::Model::build`]); [`view::compare`] the strategy comparison,
 //!   [`view::distribution`], [`view::volume_risk`], [`view::montecarlo`] and
 //!   [`view::rebalance`] the decision panels, [`view::pricing`] the page's option market
-//!   (the flat model and the smile on it), [`view::select`] choosing a strategy,
+//!   (the flat model and the smile on it), [`view::margin`] the margin of a short hedge on
+//!   either page, [`view::select`] choosing a strategy,
 //!   [`view::edit`] the inputs' edit rules, [`view::saved`] the saved scenarios. Pure.
 //! - The program view (cargo feature `program`, on by default): [`view::program`] builds the
 //!   engine's program from the scenario's per-month lists, [`present::program`] writes its

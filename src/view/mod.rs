@@ -12,6 +12,7 @@
 pub mod compare;
 pub mod distribution;
 pub mod edit;
+pub mod margin;
 pub mod montecarlo;
 pub mod pricing;
 #[cfg(feature = "program")]
@@ -27,7 +28,7 @@ use crate::domain::daycount::Act365;
 use crate::domain::economics::{halving_subsidy, DirectParams, PeriodEconomics, Rig};
 use crate::domain::hedge::{Position, Row};
 use crate::domain::leg::LegKind;
-use crate::domain::margin::{margin_risk, MarginRisk, MarginTerms, PricePath, Short};
+use crate::domain::margin::MarginRisk;
 use crate::domain::montecarlo::McParams;
 use crate::domain::pricing::{OptionKind, SpotModel, SpotParams};
 use crate::domain::risk::{
@@ -38,6 +39,7 @@ use crate::domain::strategy::{HashTerms, OptionQuote, StrategyInputs};
 use crate::domain::validate::dec_f64;
 use crate::domain::{money, DomainError, Field, Result};
 use crate::link::{CallStrike, HedgeChoice, Mode, Scenario};
+use margin::{margin_key, margin_of};
 use pricing::Pricing;
 use rust_decimal::Decimal;
 
@@ -779,86 +781,6 @@ fn leg(
             vol,
         },
     })
-}
-
-/// The margin of the chosen hedge when it is a margined short (forward, inverse forward,
-/// hashprice forward; `None` for the others or without a short): `im`, `mm`, `coll` and
-/// `pliq` on the price path of `spot`, `rate` and `vol` to settlement.
-fn margin_of(
-    s: &Scenario,
-    position: &Position,
-    kind: StrategyKind,
-    m: &SpotModel,
-    hash: Option<HashTerms>,
-) -> Option<Result<MarginRisk>> {
-    let r = s.resolved();
-    let price = match kind {
-        StrategyKind::Forward => dec_f64(r.forward),
-        StrategyKind::Inverse => 1.0 / dec_f64(r.inverse_quote),
-        StrategyKind::Hashprice => dec_f64(r.hashprice_fixed) / dec_f64(hash?.coins_per_ph_day),
-        _ => return None,
-    };
-    let p = m.params();
-    let path = PricePath {
-        spot: p.spot,
-        years: p.expiry_years,
-        drift: p.rate,
-        vol: p.vol,
-    };
-    margin_on(
-        s,
-        position,
-        kind,
-        price,
-        path,
-        s.hedge.collateral.map(dec_f64),
-    )
-}
-
-/// The margin of a short hedge of `kind` in `position` sold at `price` USD per coin (the
-/// forward; the inverse forward's `1/quote`; the hashprice forward's fixed hashprice over
-/// the index per coin), on `path`, with the scenario's `im`, `mm` and `pliq` and `collateral`
-/// posted (the initial margin when `None`). `None` when the position has no such short.
-pub(crate) fn margin_on(
-    s: &Scenario,
-    position: &Position,
-    kind: StrategyKind,
-    price: f64,
-    path: PricePath,
-    collateral: Option<f64>,
-) -> Option<Result<MarginRisk>> {
-    let coins = -dec_f64(position.hedge_legs().first()?.quantity);
-    if coins <= 0.0 {
-        return None;
-    }
-    let short = match kind {
-        StrategyKind::Forward | StrategyKind::Hashprice => Short::linear(coins, price),
-        StrategyKind::Inverse => Short::inverse(dec_f64(position.inverse_notional()?), price),
-        _ => return None,
-    };
-    let h = &s.hedge;
-    let pct = |d: Decimal| dec_f64(crate::link::fraction(d));
-    Some(short.and_then(|short| {
-        margin_risk(
-            short,
-            MarginTerms::new(pct(h.initial_margin_pct), pct(h.maintenance_margin_pct))?,
-            path,
-            collateral,
-            pct(h.liquidation_target_pct),
-        )
-    }))
-}
-
-/// The link key of a margin input named in an engine error.
-fn margin_key(e: &DomainError) -> &'static str {
-    match e.field() {
-        Some(Field::InitialMargin) => "im",
-        Some(Field::MaintenanceMargin) => "mm",
-        Some(Field::Collateral) => "coll",
-        Some(Field::TouchProbability) => "pliq",
-        Some(Field::Volatility) => "vol",
-        _ => "cov",
-    }
 }
 
 /// The registry builders' inputs from the scenario and the priced options.

@@ -160,7 +160,7 @@ fn collateral(s: &Scenario, program: &crate::domain::program::Program) -> Vec<Op
                 vol: s.vol(),
             };
             let price = dec_f64(m.curve.forward);
-            super::margin_on(s, &m.hedge.position, m.hedge.kind, price, path, None)
+            super::margin::margin_on(s, &m.hedge.position, m.hedge.kind, price, path, None)
                 .and_then(|r| r.ok())
                 .map(|r| r.collateral_needed)
         })

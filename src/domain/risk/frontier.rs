@@ -20,7 +20,7 @@
 //! let f = coverage_frontier(&paths, &full)?;
 //! assert_eq!(f.points.len(), 101);
 //! // Without volume risk the forward's tail shrinks all the way: least CVaR at 100 %.
-//! assert_eq!(f.min_cvar().coverage_pct, 100);
+//! assert_eq!(f.min_cvar().map(|p| p.coverage_pct), Some(100));
 //! assert!((f.points[100].cvar95 + 2.0 / 11.0).abs() < 1e-12);
 //! # Ok::<(), minerhedge::domain::DomainError>(())
 //! ```
@@ -51,12 +51,12 @@ pub struct Frontier {
 }
 
 impl Frontier {
-    /// The coverage with the lowest CVaR (the lowest coverage among equals).
-    pub fn min_cvar(&self) -> &FrontierPoint {
+    /// The coverage with the lowest CVaR (the lowest coverage among equals); `None` for a
+    /// frontier without points.
+    pub fn min_cvar(&self) -> Option<&FrontierPoint> {
         self.points
             .iter()
             .reduce(|best, p| if p.cvar95 < best.cvar95 { p } else { best })
-            .unwrap_or(&self.points[0])
     }
 
     /// The lowest coverage whose probability of covering the cash cost reaches `target`
