@@ -110,6 +110,7 @@
 //! | `pkp` | program: put strike of each month, share of that month's forward | % of forward | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each greater than 0 and at most 1,000 | 90 |
 //! | `pkc` | program: call strike of each month, share of that month's forward, or `zero` for the zero-cost call on that month's premiums | % of forward | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each `zero`, or greater than 0 and at most 1,000 | zero |
 //! | `corr` | simulation: correlation of price and difficulty shocks | % | between -100 and 100 | 0 |
+//! | `ptarget` | coverage frontier: the probability of covering the period's cash cost that the suggested coverage reaches | % | between 0 and 100 | 95 |
 //!
 //! The same table is available at run time as [`KEYS`] and as Markdown from
 //! [`markdown_table`]; a test checks that this documentation equals it.
@@ -617,6 +618,7 @@ impl Scenario {
             | Key::MonthPutStrikes
             | Key::MonthCallStrikes => p.get(key),
             Key::Correlation => dec_text(sim.correlation_pct),
+            Key::CashTarget => dec_text(sim.cash_target_pct),
         }
     }
 
@@ -764,6 +766,7 @@ impl Scenario {
             | Key::MonthPutStrikes
             | Key::MonthCallStrikes => p.set(key, value)?,
             Key::Correlation => sim.correlation_pct = number()?,
+            Key::CashTarget => sim.cash_target_pct = number()?,
         }
         Ok(())
     }
@@ -906,9 +909,16 @@ impl Scenario {
         let Some(n) = table_steps(&r) else {
             return Vec::new();
         };
+        // lo + step·i ≤ hi for i ≤ n but for the rounding of (hi − lo)/step (lo = 0.5,
+        // hi = step = Decimal::MAX gives n = 1): a price past hi, or one that overflows, ends
+        // the table.
         (0..=n)
-            // lo + step·i ≤ hi for i ≤ n, so neither operation can overflow.
-            .map(|i| (r.lo + r.step * Decimal::from(i)).normalize())
+            .map_while(|i| {
+                money::checked_mul(r.step, Decimal::from(i))
+                    .and_then(|d| money::checked_add(r.lo, d))
+                    .filter(|p| *p <= r.hi)
+            })
+            .map(|p| p.normalize())
             .collect()
     }
 }

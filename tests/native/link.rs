@@ -375,11 +375,11 @@ fn issue_keys_are_all_present() {
         "opex", "pool", "up", "dg", "capex", "life", "pp", "cp", "seed", "paths", "dvol",
         "elapsed", "halv", "rspot", "rdg", "view", "start", "months", "dgm", "halvdate", "basis",
         "pfwd", "ph", "pcov", "pkp", "pkc", "corr", "hpf", "rr25", "bf25", "settle", "im", "mm",
-        "coll", "pliq",
+        "coll", "pliq", "ptarget",
     ] {
         assert!(KeySpec::get(key).is_some(), "{key}");
     }
-    assert_eq!(KEYS.len(), 60);
+    assert_eq!(KEYS.len(), 61);
     let mut labels: Vec<&str> = KEYS.iter().map(|k| k.label).collect();
     labels.sort_unstable();
     labels.dedup();
@@ -758,4 +758,13 @@ fn market_warnings_name_only_the_watched_keys() {
     let keys: Vec<_> = s.market_warnings().into_iter().map(|(k, _)| k).collect();
     assert_eq!(keys.len(), 4);
     assert!(keys.iter().all(|k| Scenario::WARNED_KEYS.contains(k)));
+}
+
+#[test]
+fn a_table_whose_interval_count_rounds_up_ends_at_hi() {
+    // (hi − lo)/step rounds to 1 in 28 digits: the second price would overflow.
+    let mut s = Scenario::default();
+    let max = Decimal::MAX;
+    (s.view.lo, s.view.hi, s.view.step) = (Some(Decimal::new(5, 1)), Some(max), Some(max));
+    assert_eq!(s.table_prices(), vec![Decimal::new(5, 1)]);
 }
