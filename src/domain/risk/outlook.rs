@@ -81,7 +81,7 @@ impl PayoffProfile {
             }
         }
         let pts = &mut pts[..m];
-        pts.sort_by(f64::total_cmp);
+        pts.sort_unstable_by(f64::total_cmp);
         let mut prob_loss = 0.0;
         let mut prob_cover = 0.0;
         let mut ev = 0.0;
