@@ -8,6 +8,8 @@
 //! - [`payoff`]: result or return vs final price, with cost line, breakevens, spot, slider
 //!   marker and hover crosshair.
 //! - [`distribution`]: overlaid histograms of period returns with optional VaR marks.
+//! - [`frontier`]: the coverage frontier: expected return against CVaR 95 % and against the
+//!   probability of not covering the cash cost, one line per hedge from 0 to 100 %.
 //! - [`heatmap`]: hedged return over price × difficulty change, diverging colour scale.
 //! - [`smile`]: the volatility smile: vol against strike, the option legs marked.
 //! - [`program`]: the hedge program's monthly and cumulative net cash, P5–P95 bands.
@@ -61,6 +63,7 @@ use plotters::style::RGBColor;
 use crate::domain::DomainError;
 
 pub mod distribution;
+pub mod frontier;
 pub mod geometry;
 pub mod heatmap;
 pub mod payoff;

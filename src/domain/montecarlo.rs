@@ -215,8 +215,12 @@ impl McRun {
         })
     }
 
+    /// Paths a run keeps at most ([`McRun::keeping_paths`]): the first 100,000 (1.6 MB).
+    pub const MAX_KEPT: usize = 100_000;
+
     /// The same run, keeping each path's `(final price, realized / expected output)` (what
-    /// the coverage frontier re-evaluates every coverage on; 16 bytes a path).
+    /// the coverage frontier re-evaluates every coverage on; 16 bytes a path), for the first
+    /// [`McRun::MAX_KEPT`] paths.
     ///
     /// ```
     /// # use minerhedge::domain::montecarlo::{McParams, McRun};
@@ -227,8 +231,13 @@ impl McRun {
     /// assert_eq!(run.paths().map(<[_]>::len), Some(10));
     /// ```
     pub fn keeping_paths(mut self) -> Self {
-        self.paths = Some(Vec::with_capacity(self.params.paths));
+        self.paths = Some(Vec::with_capacity(self.params.paths.min(Self::MAX_KEPT)));
         self
+    }
+
+    /// The run's parameters.
+    pub fn params(&self) -> &McParams {
+        &self.params
     }
 
     /// The paths simulated so far, when the run keeps them ([`McRun::keeping_paths`]).
@@ -259,7 +268,7 @@ impl McRun {
             let s = self.params.spot * (self.price_mu + self.price_sd * z1).exp();
             let zd = rho * z1 + self.rho_c * z2;
             let factor = (-(self.diff_mu + self.diff_sd * zd)).exp();
-            if let Some(p) = self.paths.as_mut() {
+            if let Some(p) = self.paths.as_mut().filter(|p| p.len() < Self::MAX_KEPT) {
                 p.push((s, factor));
             }
             for ((p, out), inv) in self

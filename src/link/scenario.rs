@@ -142,6 +142,8 @@ pub struct SimulationInputs {
     pub difficulty_vol_pct: Decimal,
     /// `corr`: correlation of price and difficulty shocks, %.
     pub correlation_pct: Decimal,
+    /// `ptarget`: the coverage frontier's target probability of covering the cash cost, %.
+    pub cash_target_pct: Decimal,
 }
 
 /// The whole page state, nested by concern. Field docs name the link key; the key table in
@@ -239,6 +241,7 @@ impl Default for Scenario {
                 paths: 10_000,
                 difficulty_vol_pct: Decimal::ZERO,
                 correlation_pct: Decimal::ZERO,
+                cash_target_pct: Decimal::from(95),
             },
             program: ProgramInputs::default(),
         }

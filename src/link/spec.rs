@@ -840,6 +840,14 @@ key_table! {
         kind: Kind::Number(NumRange::closed(neg(100), Decimal::ONE_HUNDRED)),
         default: "0",
     },
+    CashTarget = "ptarget" {
+        label: "Target P(covering cash cost)",
+        meaning: "coverage frontier: the probability of covering the period's cash cost that the \
+                  suggested coverage reaches",
+        unit: "%",
+        kind: Kind::Number(PERCENT),
+        default: "95",
+    },
 }
 
 /// The key table as Markdown (the same table as in the module docs), for the README.

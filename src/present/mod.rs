@@ -6,12 +6,14 @@
 //!   engine's messages of one scenario ([`display::display`]).
 //! - [`payoff`]: the payoff chart's data and its description in words.
 //! - [`compare`]: the strategy comparison's cells.
-//! - [`montecarlo`]: the simulation's progress and summary.
+//! - [`montecarlo`]: the simulation's progress and summary; [`frontier`]: the coverage
+//!   frontier's figures and why its least CVaR lies where it does.
 //! - [`volume_risk`]: the over-hedging warning.
 //! - [`rebalance`]: the rebalancing figures; [`saved`]: the scenario lists.
 
 pub mod compare;
 pub mod display;
+pub mod frontier;
 pub mod montecarlo;
 pub mod payoff;
 #[cfg(feature = "program")]

@@ -1,6 +1,7 @@
 //! The decision panels under the payoff table: strategy comparison, return distribution,
 //! volume risk, rebalancing and export. Owns the Monte Carlo runner whose VaR/CVaR feed the
-//! comparison.
+//! comparison. (The coverage frontier, on the same simulation, is its own page:
+//! `ui::frontier_page`.)
 
 use leptos::prelude::*;
 
@@ -22,7 +23,7 @@ pub fn DecidePanels(
     /// What the page shows (the view model of the scenario).
     display: Memo<Display>,
 ) -> impl IntoView {
-    let mc = use_monte_carlo(display);
+    let mc = use_monte_carlo(display, false);
     let rows = Memo::new(move |_| {
         mc.stats.with(|s| {
             display.with(|d| {

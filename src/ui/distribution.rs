@@ -1,6 +1,6 @@
 //! The return distribution: Monte Carlo histograms of the period return for the chosen hedge
 //! and unhedged (canvas `data-testid="distribution-chart"`), the simulation inputs (paths,
-//! seed, difficulty volatility) and the progress bar (`data-testid="mc-progress"`).
+//! seed, difficulty volatility and its correlation with the price) and the progress bar (`data-testid="mc-progress"`).
 
 use leptos::prelude::*;
 
@@ -34,7 +34,7 @@ pub fn DistributionPanel(
         draw,
     );
 
-    let fields = ["paths", "seed", "dvol"]
+    let fields = ["paths", "seed", "dvol", "corr"]
         .iter()
         .filter_map(|k| KeySpec::get(k))
         .map(|s| view! { <Field spec=s /> })

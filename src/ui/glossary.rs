@@ -56,6 +56,11 @@ pub const TERMS: &[(&str, &str, &str)] = &[
         "An exchange marks a short forward to market: when the price rises until the collateral left is below the maintenance margin, the hedge is closed out (liquidated) before it pays.",
     ),
     (
+        "frontier",
+        "Coverage frontier",
+        "What each coverage of a hedge gives on the same simulated outcomes: its expected return against its risk (the average of the worst 5 % of returns, and the chance that the period's revenue does not pay its cash cost). More coverage is not always less risk: when output is uncertain, a hedge sized on the expected output can sell coins that are never mined (volume risk).",
+    ),
+    (
         "delta",
         "Delta",
         "How much the position's value moves per $1 move of the coin price, in coins; selling that many coins makes it delta-neutral.",

@@ -15,6 +15,8 @@
 //! - People: [`theme`] (light / dark / system, remembered), [`glossary`] tips and the
 //!   [`glossary_panel`].
 //! - [`program`]: the program view's page (program.html, its own wasm).
+//! - [`frontier_page`]: the coverage frontier's page (frontier.html, its own wasm) with its
+//!   panel, [`frontier`] (on the [`monte_carlo`] runner's kept paths).
 //! - `bench` (cargo feature `bench` only): entry points for the browser benchmark, not in the
 //!   page's own build.
 
@@ -32,6 +34,8 @@ pub mod derived;
 pub mod distribution;
 pub mod export_bar;
 pub mod field;
+pub mod frontier;
+pub mod frontier_page;
 pub mod glossary;
 pub mod glossary_panel;
 pub mod heatmap;

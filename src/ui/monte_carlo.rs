@@ -8,12 +8,13 @@
 
 use std::cell::Cell;
 use std::rc::Rc;
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::leptos_dom::helpers::set_timeout;
 use leptos::prelude::*;
 
-use crate::domain::montecarlo::{McRun, McStats};
+use crate::domain::montecarlo::{McParams, McRun, McStats};
 use crate::view::montecarlo::MC_CHUNK;
 
 use super::schedule::{when_idle, Deadline, SETTLE};
@@ -31,7 +32,14 @@ pub struct McState {
     pub error: RwSignal<Option<String>>,
     /// Runs started so far (changes with every new run; tests and the page read it).
     pub generation: RwSignal<u64>,
+    /// The paths of the last finished run and its parameters (the coverage frontier's input;
+    /// kept across runs of the same parameters, so a coverage change does not replace them).
+    pub paths: RwSignal<Option<KeptPaths>>,
 }
+
+/// A finished run's `(final price, realized / expected output)` paths (the first
+/// [`McRun::MAX_KEPT`]) and the parameters they were drawn with.
+pub type KeptPaths = (McParams, Arc<Vec<(f64, f64)>>);
 
 /// One slice of run `gen`, until `deadline` (at least one chunk); schedules the next slice
 /// unless the run finished or went stale.
@@ -49,6 +57,14 @@ fn slice(mut run: McRun, gen: u64, current: Rc<Cell<u64>>, state: McState, deadl
     if progress.finished() {
         state.progress.set(None);
         state.stats.set(Some(run.stats()));
+        let params = *run.params();
+        if state
+            .paths
+            .with_untracked(|k| k.as_ref().map(|k| k.0) != Some(params))
+        {
+            let kept = run.paths().map(|p| (params, Arc::new(p.to_vec())));
+            state.paths.set(kept);
+        }
     } else {
         state.progress.set(Some((progress.done, progress.total)));
         schedule(run, gen, current, state);
@@ -61,13 +77,15 @@ fn schedule(run: McRun, gen: u64, current: Rc<Cell<u64>>, state: McState) {
 }
 
 /// Starts the runner: it re-runs whenever the Monte Carlo inputs of the displayed model
-/// ([`crate::view::Model::monte_carlo`]) change, and only then.
-pub fn use_monte_carlo(display: Memo<Display>) -> McState {
+/// ([`crate::view::Model::monte_carlo`]) change, and only then. With `keep_paths` a finished
+/// run publishes its paths ([`McState::paths`]).
+pub fn use_monte_carlo(display: Memo<Display>, keep_paths: bool) -> McState {
     let state = McState {
         stats: RwSignal::new(None),
         progress: RwSignal::new(None),
         error: RwSignal::new(None),
         generation: RwSignal::new(0),
+        paths: RwSignal::new(None),
     };
     let inputs = Memo::new(move |_| display.with(|d| d.model.monte_carlo()));
     let current = Rc::new(Cell::new(0u64));
@@ -98,6 +116,7 @@ pub fn use_monte_carlo(display: Memo<Display>) -> McState {
                     return;
                 }
                 match McRun::new(params, profiles) {
+                    Ok(run) if keep_paths => schedule(run.keeping_paths(), next, current, state),
                     Ok(run) => schedule(run, next, current, state),
                     Err(e) => state.error.set(Some(format!("Simulation: {e}"))),
                 }

@@ -12,6 +12,7 @@
 pub mod compare;
 pub mod distribution;
 pub mod edit;
+pub mod frontier;
 pub mod margin;
 pub mod montecarlo;
 pub mod pricing;
@@ -445,8 +446,9 @@ impl Model {
     }
 
     /// Monte Carlo inputs for the chosen scenario (price drift μ = r; difficulty volatility
-    /// from `dvol`; the expected output already holds the difficulty growth `dg`) and the
-    /// strategies to simulate, in `strategies` order.
+    /// from `dvol` and its correlation with the price from `corr`; the expected output
+    /// already holds the difficulty growth `dg`) and the strategies to simulate, in
+    /// `strategies` order.
     ///
     /// ```
     /// use minerhedge::{link::Scenario, view::Model};
@@ -466,7 +468,7 @@ impl Model {
             years: p.expiry_years,
             difficulty_drift: 0.0,
             difficulty_vol: s.difficulty_vol(),
-            correlation: 0.0,
+            correlation: dec_f64(s.simulation.correlation_pct) / 100.0,
             paths: s.simulation.paths as usize,
             bins: 40,
             seed: s.simulation.seed,

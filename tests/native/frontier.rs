@@ -101,3 +101,109 @@ fn the_least_coverage_that_covers_the_cash_cost() {
     assert!(coverage_frontier(&[], &forward()).is_err());
     assert!(coverage_frontier(&[(f64::NAN, 1.0)], &forward()).is_err());
 }
+
+/// The page's own inputs: the model of a link, its simulation kept, its frontiers.
+fn page(
+    query: &str,
+) -> (
+    minerhedge::view::Model,
+    Vec<minerhedge::view::frontier::StrategyFrontier>,
+) {
+    use minerhedge::view::{frontier::frontiers, Model};
+    let m = Model::build(&minerhedge::link::Scenario::from_query(query).scenario);
+    let (params, profiles) = m.monte_carlo().unwrap();
+    let r = run(params, profiles);
+    let full = m.frontier_profiles().unwrap();
+    let curves = frontiers(r.paths().unwrap(), &full).unwrap();
+    (m, curves)
+}
+
+#[test]
+fn the_page_frontier_of_a_forward_without_difficulty_volatility() {
+    use minerhedge::view::frontier::summary;
+    let (m, curves) = page("hedge=forward&cov=30&paths=10000");
+    // Every hedge of the comparison but the unhedged one.
+    assert_eq!(curves.len(), m.strategies.len() - 1);
+    let s = summary(&m, &curves).unwrap();
+    assert_eq!(s.min_cvar.coverage_pct, 100);
+    // 0 % is the unhedged strategy, for every hedge.
+    for c in &curves {
+        assert_eq!(c.frontier.points[0], curves[0].frontier.points[0]);
+    }
+    // The forward's expected return is linear in its coverage, its shortfall probability
+    // never rises (it locks $260 against a $220 cost per coin).
+    let f = &curves
+        .iter()
+        .find(|c| c.kind == s.kind)
+        .unwrap()
+        .frontier
+        .points;
+    let slope = f[100].expected_return - f[0].expected_return;
+    for p in f {
+        let lin = f[0].expected_return + slope * f64::from(p.coverage_pct) / 100.0;
+        assert!((p.expected_return - lin).abs() < 1e-12);
+    }
+    assert!(f
+        .windows(2)
+        .all(|w| w[1].prob_short_of_cash <= w[0].prob_short_of_cash));
+    // The mark at 30 % is the frontier's point at 30 %.
+    assert_eq!(s.current.cvar95, f[30].cvar95);
+    let why = minerhedge::present::frontier::why(&s);
+    assert!(why.contains("full coverage"), "{why}");
+}
+
+#[test]
+fn difficulty_rising_with_the_price_moves_the_page_least_cvar_below_full() {
+    use minerhedge::view::frontier::summary;
+    let (m, curves) = page("hedge=forward&dvol=150&corr=80&days=90");
+    let s = summary(&m, &curves).unwrap();
+    assert!(s.min_cvar.coverage_pct < 100, "{s:?}");
+    let why = minerhedge::present::frontier::why(&s);
+    assert!(
+        why.contains("volume risk") && why.contains("correlation 80%"),
+        "{why}"
+    );
+    // The least coverage reaching ptarget, to the step: the one below misses it.
+    let target = page("hedge=forward&dvol=150&corr=80&days=90&ptarget=60");
+    let s = summary(&target.0, &target.1).unwrap();
+    let r = s
+        .reaching
+        .expect("some coverage covers the cash cost 60 % of the time");
+    assert!(1.0 - r.prob_short_of_cash >= 0.6);
+    let f = &target
+        .1
+        .iter()
+        .find(|c| c.kind == s.kind)
+        .unwrap()
+        .frontier
+        .points;
+    if r.coverage_pct > 0 {
+        assert!(1.0 - f[r.coverage_pct as usize - 1].prob_short_of_cash < 0.6);
+    }
+}
+
+#[test]
+fn the_frontier_chart_draws_every_hedge_and_the_marks() {
+    use minerhedge::chart::frontier::draw;
+    use minerhedge::chart::geometry::Surface;
+    use minerhedge::view::frontier::frontier_chart;
+    use plotters::prelude::*;
+    let (m, curves) = page("hedge=put&cov=50&dvol=40");
+    let chart = frontier_chart(&m, &curves);
+    assert!(chart.series[0].chosen && chart.series[0].label == "Put");
+    assert_eq!(
+        chart.marks[..2].iter().map(|m| m.0).collect::<Vec<_>>(),
+        ["now", "least CVaR"]
+    );
+    let surface = Surface::new(720.0, 300.0, 2.0).unwrap();
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, surface.backing_size()).into_drawing_area();
+        draw(&root, &chart, &surface).unwrap();
+    }
+    for s in &chart.series {
+        assert!(svg.contains(&s.label), "{}", s.label);
+    }
+    assert!(svg.contains("least CVaR") && svg.contains("now 50%"));
+    assert!(svg.matches("<polyline").count() >= 2 * chart.series.len());
+}

@@ -79,66 +79,98 @@ fn unhedged(full: &PayoffProfile) -> Result<PayoffProfile> {
     })
 }
 
-/// The frontier of the strategy whose full-coverage profile is `full`, on `paths` of
-/// `(final price, realized / expected output)` (at least one; prices and factors finite and
-/// non-negative).
+/// A strategy's per-path returns at coverage 0 and what full coverage adds to them: every
+/// coverage's point is one pass over them ([`CoverageReturns::point`]), so a page can spread
+/// the 101 points of a frontier over idle slices.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CoverageReturns {
+    base: Vec<f64>,
+    hedge: Vec<f64>,
+    mean_base: f64,
+    mean_hedge: f64,
+    short_of_cash: f64,
+    tail: usize,
+    buf: Vec<f64>,
+}
+
+impl CoverageReturns {
+    /// The returns of the strategy whose full-coverage profile is `full` on `paths` of
+    /// `(final price, realized / expected output)` (at least one; prices and factors finite
+    /// and non-negative).
+    pub fn new(paths: &[(f64, f64)], full: &PayoffProfile) -> Result<Self> {
+        if paths.is_empty() {
+            return Err(DomainError::out_of_range(
+                Field::Paths,
+                0.0,
+                "at least one simulated path",
+            ));
+        }
+        if let Some(&(s, f)) = paths
+            .iter()
+            .find(|(s, f)| !(s.is_finite() && *s >= 0.0 && f.is_finite() && *f >= 0.0))
+        {
+            let (field, value) = if s.is_finite() && s >= 0.0 {
+                (Field::DifficultyChange, f)
+            } else {
+                (Field::FinalPrice, s)
+            };
+            return Err(DomainError::out_of_range(
+                field,
+                value,
+                "finite and at least 0",
+            ));
+        }
+        let bare = unhedged(full)?;
+        let inv = 1.0 / full.all_in_cost();
+        // Returns unhedged, and what full coverage adds, per path.
+        let (base, hedge): (Vec<f64>, Vec<f64>) = paths
+            .iter()
+            .map(|&(s, f)| {
+                let u = bare.value_with_output(s, f);
+                (u * inv - 1.0, (full.value_with_output(s, f) - u) * inv)
+            })
+            .unzip();
+        let n = paths.len();
+        let mean = |v: &[f64]| v.iter().sum::<f64>() / n as f64;
+        Ok(CoverageReturns {
+            mean_base: mean(&base),
+            mean_hedge: mean(&hedge),
+            short_of_cash: full.params().cash_cost * inv - 1.0,
+            tail: (n as f64 * 0.05).ceil().max(1.0) as usize,
+            buf: vec![0.0; n],
+            base,
+            hedge,
+        })
+    }
+
+    /// The point at coverage `pct` % (0 … 100; more is read as 100).
+    pub fn point(&mut self, pct: u32) -> FrontierPoint {
+        let pct = pct.min(100);
+        let c = f64::from(pct) / 100.0;
+        let mut short = 0usize;
+        for ((out, b), h) in self.buf.iter_mut().zip(&self.base).zip(&self.hedge) {
+            let r = b + c * h;
+            short += usize::from(r < self.short_of_cash);
+            *out = r;
+        }
+        let k = self.tail;
+        let (smaller, kth, _) = self.buf.select_nth_unstable_by(k - 1, f64::total_cmp);
+        let tail = smaller.iter().sum::<f64>() + *kth;
+        let n = self.base.len() as f64;
+        FrontierPoint {
+            coverage_pct: pct,
+            expected_return: self.mean_base + c * self.mean_hedge,
+            cvar95: -(tail / k as f64),
+            prob_short_of_cash: short as f64 / n,
+        }
+    }
+}
+
+/// The frontier of the strategy whose full-coverage profile is `full`, on `paths` (see
+/// [`CoverageReturns::new`]).
 pub fn coverage_frontier(paths: &[(f64, f64)], full: &PayoffProfile) -> Result<Frontier> {
-    if paths.is_empty() {
-        return Err(DomainError::out_of_range(
-            Field::Paths,
-            0.0,
-            "at least one simulated path",
-        ));
-    }
-    if let Some(&(s, f)) = paths
-        .iter()
-        .find(|(s, f)| !(s.is_finite() && *s >= 0.0 && f.is_finite() && *f >= 0.0))
-    {
-        let (field, value) = if s.is_finite() && s >= 0.0 {
-            (Field::DifficultyChange, f)
-        } else {
-            (Field::FinalPrice, s)
-        };
-        return Err(DomainError::out_of_range(
-            field,
-            value,
-            "finite and at least 0",
-        ));
-    }
-    let bare = unhedged(full)?;
-    let inv = 1.0 / full.all_in_cost();
-    // Returns unhedged, and what full coverage adds, per path.
-    let (base, hedge): (Vec<f64>, Vec<f64>) = paths
-        .iter()
-        .map(|&(s, f)| {
-            let u = bare.value_with_output(s, f);
-            (u * inv - 1.0, (full.value_with_output(s, f) - u) * inv)
-        })
-        .unzip();
-    let n = paths.len();
-    let mean = |v: &[f64]| v.iter().sum::<f64>() / n as f64;
-    let (mean_base, mean_hedge) = (mean(&base), mean(&hedge));
-    let short_of_cash = full.params().cash_cost * inv - 1.0;
-    let k = (n as f64 * 0.05).ceil().max(1.0) as usize;
-    let mut buf = vec![0.0; n];
-    let points = (0..=100u32)
-        .map(|pct| {
-            let c = f64::from(pct) / 100.0;
-            let mut short = 0usize;
-            for ((out, b), h) in buf.iter_mut().zip(&base).zip(&hedge) {
-                let r = b + c * h;
-                short += usize::from(r < short_of_cash);
-                *out = r;
-            }
-            let (smaller, kth, _) = buf.select_nth_unstable_by(k - 1, f64::total_cmp);
-            let tail = smaller.iter().sum::<f64>() + *kth;
-            FrontierPoint {
-                coverage_pct: pct,
-                expected_return: mean_base + c * mean_hedge,
-                cvar95: -(tail / k as f64),
-                prob_short_of_cash: short as f64 / n as f64,
-            }
-        })
-        .collect();
-    Ok(Frontier { points })
+    let mut r = CoverageReturns::new(paths, full)?;
+    Ok(Frontier {
+        points: (0..=100).map(|c| r.point(c)).collect(),
+    })
 }

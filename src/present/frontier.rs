@@ -1,0 +1,115 @@
+//! The coverage frontier's figures and the sentence that says why its least-CVaR coverage is
+//! where it is.
+
+use super::Figure;
+use crate::format::percent_f64;
+use crate::view::frontier::FrontierSummary;
+
+/// A coverage as the page writes it: `83%`.
+fn coverage(pct: u32) -> String {
+    format!("{pct}%")
+}
+
+/// The least-CVaR coverage (`frontier-min-cvar`) and the least coverage reaching the target
+/// (`frontier-target`), each with its coverage in % as `data-value`.
+///
+/// ```
+/// use minerhedge::domain::risk::frontier::FrontierPoint;
+/// use minerhedge::present::frontier::figures;
+/// use minerhedge::view::{frontier::FrontierSummary, StrategyKind};
+/// let p = |c, cvar, short| FrontierPoint { coverage_pct: c, expected_return: 0.05, cvar95: cvar, prob_short_of_cash: short };
+/// let s = FrontierSummary {
+///     kind: StrategyKind::Forward, current_pct: 50.0, current: p(50, 0.2, 0.1),
+///     min_cvar: p(83, 0.12, 0.04), target: 0.95, reaching: Some(p(61, 0.15, 0.05)),
+///     difficulty_vol: 0.3, correlation: 0.5,
+/// };
+/// let f = figures(&s);
+/// assert_eq!((f[0].id, f[0].value.as_deref()), ("frontier-min-cvar", Some("83")));
+/// assert_eq!(f[0].text, "83% (CVaR 95% 12.0%, expected return 5.0%)");
+/// assert_eq!(f[1].text, "61% (P(covering the cash cost) 95.0%)");
+/// ```
+pub fn figures(s: &FrontierSummary) -> Vec<Figure> {
+    let m = &s.min_cvar;
+    let least = Figure::new(
+        "frontier-min-cvar",
+        "Least CVaR 95%",
+        format!(
+            "{} (CVaR 95% {}, expected return {})",
+            coverage(m.coverage_pct),
+            percent_f64(m.cvar95, 1),
+            percent_f64(m.expected_return, 1)
+        ),
+    )
+    .with_value(f64::from(m.coverage_pct));
+    let target = match s.reaching {
+        Some(r) => Figure::new(
+            "frontier-target",
+            "Least coverage reaching the target",
+            format!(
+                "{} (P(covering the cash cost) {})",
+                coverage(r.coverage_pct),
+                percent_f64(1.0 - r.prob_short_of_cash, 1)
+            ),
+        )
+        .with_value(f64::from(r.coverage_pct)),
+        None => Figure::new(
+            "frontier-target",
+            "Least coverage reaching the target",
+            format!(
+                "none: no coverage of the {} covers the cash cost with {}",
+                s.kind.label(),
+                percent_f64(s.target, 1)
+            ),
+        ),
+    };
+    vec![least, target]
+}
+
+/// Why the least CVaR lies where it does, in one sentence.
+///
+/// ```
+/// use minerhedge::domain::risk::frontier::FrontierPoint;
+/// use minerhedge::present::frontier::why;
+/// use minerhedge::view::{frontier::FrontierSummary, StrategyKind};
+/// let p = |c| FrontierPoint { coverage_pct: c, expected_return: 0.05, cvar95: 0.1, prob_short_of_cash: 0.0 };
+/// let mut s = FrontierSummary {
+///     kind: StrategyKind::Forward, current_pct: 100.0, current: p(100), min_cvar: p(100),
+///     target: 0.95, reaching: None, difficulty_vol: 0.0, correlation: 0.0,
+/// };
+/// assert!(why(&s).contains("full coverage"));
+/// s.min_cvar = p(84);
+/// s.difficulty_vol = 0.3;
+/// assert!(why(&s).contains("volume risk"));
+/// ```
+pub fn why(s: &FrontierSummary) -> String {
+    let at = coverage(s.min_cvar.coverage_pct);
+    let label = s.kind.label();
+    if s.min_cvar.coverage_pct >= 100 {
+        return format!(
+            "The {label}'s worst 5% of outcomes shrink all the way to full coverage: at these \
+             inputs the output is known well enough that hedging all of it removes the most risk."
+        );
+    }
+    if s.difficulty_vol > 0.0 {
+        let corr = if s.correlation > 0.0 {
+            format!(
+                ", more so as difficulty rises with the price (correlation {})",
+                percent_f64(s.correlation, 0)
+            )
+        } else {
+            String::new()
+        };
+        format!(
+            "Least CVaR at {at}, not 100%: with difficulty volatility of {} the output itself is \
+             uncertain, and a {label} sized on the expected output sells coins that are not mined \
+             when difficulty rises{corr}. Beyond {at} that volume risk adds more to the worst \
+             outcomes than the hedge removes.",
+            percent_f64(s.difficulty_vol, 0)
+        )
+    } else {
+        format!(
+            "Least CVaR at {at}, not 100%: beyond it the {label}'s cost weighs more on the worst \
+             5% of outcomes than its protection removes."
+        )
+    }
+}
