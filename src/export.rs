@@ -126,3 +126,33 @@ pub fn program_csv(
     }
     out
 }
+
+/// CSV of the monthly report ([`crate::present::program::report`]): section, item, value
+/// (unrounded where there is one) and text.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use minerhedge::{export::report_csv, link::Scenario, view::program::ProgramModel};
+/// let s = Scenario::from_query("v=2&view=program&start=2027-01-01&months=2&pcov=100&aq=5&apx=200").scenario;
+/// let m = ProgramModel::build(&s, NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()).unwrap();
+/// let csv = report_csv(&m, None);
+/// assert!(csv.starts_with("Section,Item,Value,Text\r\nThe month,Month,,2027-01\r\n"));
+/// ```
+#[cfg(feature = "program")]
+pub fn report_csv(
+    model: &crate::view::program::ProgramModel,
+    stats: Option<&crate::domain::program::ProgramStats>,
+) -> String {
+    let mut out = String::from("Section,Item,Value,Text\r\n");
+    for l in crate::present::program::report(model, stats) {
+        let fields = [
+            csv_field(l.section),
+            csv_field(&l.label),
+            csv_field(l.value.as_deref().unwrap_or("")),
+            csv_field(&l.text),
+        ];
+        out.push_str(&fields.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}

@@ -110,6 +110,8 @@
 //! | `pkp` | program: put strike of each month, share of that month's forward | % of forward | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each greater than 0 and at most 1,000 | 90 |
 //! | `pkc` | program: call strike of each month, share of that month's forward, or `zero` for the zero-cost call on that month's premiums | % of forward | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each `zero`, or greater than 0 and at most 1,000 | zero |
 //! | `corr` | simulation: correlation of price and difficulty shocks | % | between -100 and 100 | 0 |
+//! | `aq` | program: coins actually mined in each month that has passed | coins | a list a,b,c of up to 36 items, one per month from the first (an empty item, or a month beyond the list: not known yet), each greater than 0 and at most 1,000,000,000,000 | absent |
+//! | `apx` | program: the price each month that has passed settled at | USD per coin | a list a,b,c of up to 36 items, one per month from the first (an empty item, or a month beyond the list: not known yet), each greater than 0 and at most 1,000,000,000 | absent |
 //! | `ptarget` | coverage frontier: the probability of covering the period's cash cost that the suggested coverage reaches | % | between 0 and 100 | 95 |
 //!
 //! The same table is available at run time as [`KEYS`] and as Markdown from
@@ -616,7 +618,9 @@ impl Scenario {
             | Key::MonthHedges
             | Key::MonthCoverage
             | Key::MonthPutStrikes
-            | Key::MonthCallStrikes => p.get(key),
+            | Key::MonthCallStrikes
+            | Key::ActualOutputs
+            | Key::ActualPrices => p.get(key),
             Key::Correlation => dec_text(sim.correlation_pct),
             Key::CashTarget => dec_text(sim.cash_target_pct),
         }
@@ -764,7 +768,9 @@ impl Scenario {
             | Key::MonthHedges
             | Key::MonthCoverage
             | Key::MonthPutStrikes
-            | Key::MonthCallStrikes => p.set(key, value)?,
+            | Key::MonthCallStrikes
+            | Key::ActualOutputs
+            | Key::ActualPrices => p.set(key, value)?,
             Key::Correlation => sim.correlation_pct = number()?,
             Key::CashTarget => sim.cash_target_pct = number()?,
         }

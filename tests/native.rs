@@ -14,6 +14,7 @@ mod common;
 
 /// The files of `tests/native/`.
 mod native {
+    mod actuals;
     mod architecture;
     mod chart_backend;
     mod chart_geometry;

@@ -39,6 +39,8 @@ macro_rules! field_table {
 }
 
 field_table! {
+        ActualOutput => "actual output",
+        ActualPrice => "actual price",
         Basis => "basis",
         Bins => "bins",
         BlockSubsidy => "block subsidy",

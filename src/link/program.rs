@@ -74,6 +74,11 @@ pub struct ProgramInputs {
     pub put_strike_pct: List<Decimal>,
     /// `pkc`: call strike of each month, % of its forward, or zero-cost.
     pub call_strike_pct: List<CallStrike>,
+    /// `aq`: coins actually mined in each month that has passed (`None`, or a month beyond
+    /// the list: not known yet; never repeated).
+    pub actual_outputs: Vec<Option<Decimal>>,
+    /// `apx`: the price each month that has passed settled at, USD per coin (as `aq`).
+    pub actual_prices: Vec<Option<Decimal>>,
 }
 
 #[cfg(feature = "program")]
@@ -96,6 +101,8 @@ impl Default for ProgramInputs {
             coverage_pct: pct(&[80, 80, 80, 60, 60, 60, 40]),
             put_strike_pct: pct(&[90]),
             call_strike_pct: List::one(CallStrike::Zero),
+            actual_outputs: Vec::new(),
+            actual_prices: Vec::new(),
         }
     }
 }
@@ -130,6 +137,8 @@ impl ProgramInputs {
             Key::MonthCoverage => list_text(&p.coverage_pct, |d| dec_text(*d)),
             Key::MonthPutStrikes => list_text(&p.put_strike_pct, |d| dec_text(*d)),
             Key::MonthCallStrikes => list_text(&p.call_strike_pct, |c| c.to_string()),
+            Key::ActualOutputs => series_text(&p.actual_outputs),
+            Key::ActualPrices => series_text(&p.actual_prices),
             _ => String::new(),
         }
     }
@@ -189,9 +198,21 @@ impl ProgramInputs {
                 })
                 .map_err(|why| err(&why))?
             }
+            Key::ActualOutputs => p.actual_outputs = series(text, &number).map_err(|w| err(&w))?,
+            Key::ActualPrices => p.actual_prices = series(text, &number).map_err(|w| err(&w))?,
             _ => return Err(err("not a key of the program")),
         }
         Ok(())
+    }
+
+    /// The months' actuals, `(output, price)` where both are known, one per month of the
+    /// longer list.
+    pub fn actuals(&self) -> Vec<Option<(Decimal, Decimal)>> {
+        let n = self.actual_outputs.len().max(self.actual_prices.len());
+        let at = |v: &[Option<Decimal>], i: usize| v.get(i).copied().flatten();
+        (0..n)
+            .map(|i| at(&self.actual_outputs, i).zip(at(&self.actual_prices, i)))
+            .collect()
     }
 
     /// The program's cross-key rule: the halving on or after the start.
@@ -210,6 +231,37 @@ impl ProgramInputs {
     pub(super) fn reset_halving(&mut self, base: &ProgramInputs) {
         self.halving = base.halving;
     }
+}
+
+/// A series (`aq`, `apx`): items as written, empty ones `None`; an empty text is no item.
+#[cfg(feature = "program")]
+fn series(
+    text: &str,
+    item: &dyn Fn(&str) -> Result<Decimal, &'static str>,
+) -> Result<Vec<Option<Decimal>>, String> {
+    if text.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = List::parse_allowing_empty(text, |t| match t {
+        "" => Ok(None),
+        t => item(t).map(Some),
+    })?;
+    let mut items = list.items().to_vec();
+    while items.last() == Some(&None) {
+        items.pop();
+    }
+    Ok(items)
+}
+
+/// The canonical text of a series: `,` between items, an empty item for `None`, trailing
+/// empty items dropped.
+#[cfg(feature = "program")]
+fn series_text(items: &[Option<Decimal>]) -> String {
+    items
+        .iter()
+        .map(|d| d.map(dec_text).unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// The canonical text of a list: items as `item` writes them, joined by `,`, trailing

@@ -51,6 +51,10 @@ pub enum Kind {
     /// A list of up to [`MAX_LIST_ITEMS`](super::MAX_LIST_ITEMS) items of the inner kind
     /// (`a,b,c`), one per month; a shorter list repeats its last value.
     List(&'static Kind),
+    /// A list of up to [`MAX_LIST_ITEMS`](super::MAX_LIST_ITEMS) items of the inner kind,
+    /// one per month from the first, that does **not** repeat: a month beyond the list (or an
+    /// empty item) has no value yet (the actuals of the months that have passed).
+    Series(&'static Kind),
 }
 
 /// One key of the share link.
@@ -129,7 +133,7 @@ impl KeySpec {
             | Kind::Whole(r)
             | Kind::OptionalWhole(r)
             | Kind::ZeroOrNumber(r) => Some(r),
-            Kind::List(inner) => KeySpec {
+            Kind::List(inner) | Kind::Series(inner) => KeySpec {
                 kind: *inner,
                 ..*self
             }
@@ -189,6 +193,14 @@ impl KeySpec {
                 format!(
                 "a list a,b,c of 1 to {} items, one per month (a shorter list repeats its last \
                  value), each {}",
+                super::MAX_LIST_ITEMS,
+                KeySpec { kind: *inner, ..*self }.describe(unit)
+            )
+            }
+            Kind::Series(inner) => {
+                format!(
+                "a list a,b,c of up to {} items, one per month from the first (an empty item, or \
+                 a month beyond the list: not known yet), each {}",
                 super::MAX_LIST_ITEMS,
                 KeySpec { kind: *inner, ..*self }.describe(unit)
             )
@@ -361,6 +373,7 @@ impl Key {
     /// ```
     pub fn is_program_section(self) -> bool {
         (Key::Start..=Key::MonthCallStrikes).contains(&self)
+            || matches!(self, Key::ActualOutputs | Key::ActualPrices)
     }
 
     /// The typed key of a link word, if the format has it (exact, case-sensitive).
@@ -839,6 +852,20 @@ key_table! {
         unit: "%",
         kind: Kind::Number(NumRange::closed(neg(100), Decimal::ONE_HUNDRED)),
         default: "0",
+    },
+    ActualOutputs = "aq" {
+        label: "Actual output per month",
+        meaning: "program: coins actually mined in each month that has passed",
+        unit: "coins",
+        kind: Kind::Series(&Kind::Number(QUANTITY)),
+        default: "",
+    },
+    ActualPrices = "apx" {
+        label: "Actual price per month",
+        meaning: "program: the price each month that has passed settled at",
+        unit: "USD per coin",
+        kind: Kind::Series(&Kind::Number(PRICE)),
+        default: "",
     },
     CashTarget = "ptarget" {
         label: "Target P(covering cash cost)",

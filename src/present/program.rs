@@ -347,3 +347,327 @@ pub fn simulation_status(progress: Option<(usize, usize)>, done: bool) -> String
         (None, _) => "Simulation starting".to_string(),
     }
 }
+
+/// The actuals table's columns: `(data-col, header)`, in order.
+pub const ACTUAL_COLUMNS: [(&str, &str); 10] = [
+    ("month", "Month"),
+    ("output", "Actual output"),
+    ("price", "Settlement price"),
+    ("revenue", "Revenue"),
+    ("hedge_effect", "Hedge effect"),
+    ("net_cash", "Net cash"),
+    ("unhedged", "Net cash unhedged"),
+    ("plan_p50", "Plan P50"),
+    ("plan_band", "Plan P5–P95"),
+    ("in_band", "Within the plan's band"),
+];
+
+/// One row per month with an actual: what it did against the plan (the plan's median and
+/// P5–P95 band of the month's net cash from `stats`, empty before the simulation has run).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use minerhedge::{link::Scenario, present::program::actuals_table, view::program::ProgramModel};
+/// let s = Scenario::from_query("v=2&view=program&start=2027-01-01&months=3&pcov=100&qty=5&cost=1100&aq=4.5&apx=200").scenario;
+/// let m = ProgramModel::build(&s, NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()).unwrap();
+/// let t = actuals_table(&m, None);
+/// assert_eq!(t.len(), 1);
+/// assert_eq!((t[0][1].value.as_deref(), t[0][3].value.as_deref()), (Some("4.5"), Some("900")));
+/// assert_eq!(t[0][7].value, None); // before the simulation
+/// ```
+pub fn actuals_table(model: &ProgramModel, stats: Option<&ProgramStats>) -> Vec<Vec<Cell>> {
+    let Ok(view) = &model.actuals else {
+        return Vec::new();
+    };
+    view.actuals
+        .months
+        .iter()
+        .map(|a| {
+            let row = &model.program.rows()[a.index];
+            let q = stats
+                .and_then(|s| s.program.months.get(a.index))
+                .map(|s| s.net_cash);
+            let net = crate::domain::validate::dec_f64(a.net_cash);
+            let band =
+                q.map(|q| format!("{} to {}", format::usd_f64(q.p5), format::usd_f64(q.p95)));
+            vec![
+                Cell {
+                    col: "month",
+                    value: None,
+                    text: month_label(row.start),
+                },
+                cell("output", Some(a.actual.output), |d| {
+                    format::coin(d, 8, &model.coin)
+                }),
+                cell("price", Some(a.actual.price), format::usd_cents),
+                cell("revenue", Some(a.revenue), format::usd),
+                cell("hedge_effect", Some(a.hedge_effect), format::usd),
+                cell("net_cash", Some(a.net_cash), format::usd),
+                cell("unhedged", Some(a.unhedged), format::usd),
+                f64_cell("plan_p50", q.map(|q| q.p50)),
+                Cell {
+                    col: "plan_band",
+                    value: None,
+                    text: band.unwrap_or_default(),
+                },
+                Cell {
+                    col: "in_band",
+                    value: None,
+                    text: q
+                        .map(|q| {
+                            if q.p5 <= net && net <= q.p95 {
+                                "yes"
+                            } else {
+                                "no"
+                            }
+                        })
+                        .unwrap_or_default()
+                        .to_string(),
+                },
+            ]
+        })
+        .collect()
+}
+
+/// The hedge's effectiveness over the months so far and the re-projection: dollar-offset
+/// ratio, reduction of the standard deviation of monthly net cash, output against plan,
+/// hedge effect in all.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use minerhedge::{link::Scenario, present::program::actuals_figures, view::program::ProgramModel};
+/// let s = Scenario::from_query("v=2&view=program&start=2027-01-01&months=3&rate=0&basis=0&pcov=100&qty=5&cost=1100&pfwd=260&aq=5,5&apx=200,300").scenario;
+/// let m = ProgramModel::build(&s, NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()).unwrap();
+/// let f = actuals_figures(&m);
+/// assert_eq!((f[0].id, f[0].value.as_deref(), f[0].text.as_str()), ("dollar_offset", Some("1"), "100.0%"));
+/// assert_eq!(f[1].value.as_deref(), Some("1"));
+/// ```
+pub fn actuals_figures(model: &ProgramModel) -> Vec<SummaryFigure> {
+    let Ok(view) = &model.actuals else {
+        return Vec::new();
+    };
+    let a = &view.actuals;
+    let pct = |d: Decimal| format::percent(d, 1);
+    let effect = a.months.iter().try_fold(Decimal::ZERO, |s, m| {
+        crate::domain::money::checked_add(s, m.hedge_effect)
+    });
+    vec![
+        figure(
+            "dollar_offset",
+            "Dollar-offset ratio (hedge effect / revenue moved from the forward)",
+            a.dollar_offset,
+            a.dollar_offset.map_or_else(|| DASH.to_string(), pct),
+        ),
+        sim_figure(
+            "sd_reduction",
+            "Reduction of the monthly net cash's standard deviation",
+            a.sd_reduction,
+            |r| format::percent_f64(r, 1),
+        ),
+        figure(
+            "output_ratio",
+            "Output so far against plan",
+            a.output_ratio,
+            a.output_ratio.map_or_else(|| DASH.to_string(), pct),
+        ),
+        figure(
+            "hedge_effect_total",
+            "Hedge effect so far",
+            effect,
+            effect.map_or_else(|| DASH.to_string(), format::usd),
+        ),
+    ]
+}
+
+/// The rebalancing on the actuals, in words: one line per month to come with its trade, or
+/// why there is none.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use minerhedge::{link::Scenario, present::program::rebalance_lines, view::program::ProgramModel};
+/// let s = Scenario::from_query("v=2&view=program&start=2027-01-01&months=3&pcov=80&qty=5&cost=1100&aq=4.5&apx=200").scenario;
+/// let m = ProgramModel::build(&s, NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()).unwrap();
+/// let lines = rebalance_lines(&m);
+/// // 90 % of the planned output: the months to come hedge 72 % of their plan, 0.4 ETH less each.
+/// assert_eq!(lines.len(), 2);
+/// assert!(lines[0].contains("buy back 0.4 ETH"), "{}", lines[0]);
+/// ```
+pub fn rebalance_lines(model: &ProgramModel) -> Vec<String> {
+    let Some(r) = model
+        .actuals
+        .as_ref()
+        .ok()
+        .and_then(|v| v.rebalance.as_ref())
+    else {
+        return Vec::new();
+    };
+    r.trades
+        .iter()
+        .map(|(i, coins)| {
+            let row = &model.program.rows()[*i];
+            let verb = if coins.is_sign_negative() {
+                "buy back"
+            } else {
+                "sell"
+            };
+            format!(
+                "{}: {verb} {} ({} coverage {} → {})",
+                month_label(row.start),
+                format::coin(coins.abs(), 8, &model.coin),
+                row.kind.label(),
+                format::percent(row.coverage_pct / Decimal::ONE_HUNDRED, 2),
+                format::percent(r.coverage[*i] / Decimal::ONE_HUNDRED, 2),
+            )
+        })
+        .collect()
+}
+
+/// One line of the monthly report: its section, label, unrounded value (numbers) and text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportLine {
+    /// The section's heading.
+    pub section: &'static str,
+    /// What the line is (a month's label, or a figure's).
+    pub label: String,
+    /// Unrounded value as a plain decimal, when there is one.
+    pub value: Option<String>,
+    /// Text for people.
+    pub text: String,
+}
+
+/// The report's sections, in order.
+pub const REPORT_SECTIONS: [&str; 5] = [
+    "The month",
+    "The hedge so far",
+    "Collateral in use",
+    "The months to come",
+    "Rebalance on the actual output",
+];
+
+fn line(
+    section: &'static str,
+    label: impl Into<String>,
+    value: Option<String>,
+    text: String,
+) -> ReportLine {
+    ReportLine {
+        section,
+        label: label.into(),
+        value,
+        text,
+    }
+}
+
+/// The monthly report for a board or a lender: the latest month with an actual against its
+/// plan, the hedge's effect so far, the collateral the months to come hold, each month to come
+/// (hedge, coverage, coins hedged, forward, USD locked or floor, and its simulated net cash
+/// P50 and P5 with `stats`), and the rebalancing. Without an actual, "The month" and "The
+/// hedge so far" say so and every month is to come.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use minerhedge::{link::Scenario, present::program::report, view::program::ProgramModel};
+/// let s = Scenario::from_query("v=2&view=program&start=2027-01-01&months=3&qty=5&cost=1100&rate=0&basis=0&pfwd=260&pcov=100&aq=5&apx=200").scenario;
+/// let m = ProgramModel::build(&s, NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()).unwrap();
+/// let r = report(&m, None);
+/// let month: Vec<_> = r.iter().filter(|l| l.section == "The month").collect();
+/// assert_eq!(month[0].text, "2027-01");
+/// assert!(r.iter().any(|l| l.section == "The hedge so far" && l.label.starts_with("Dollar-offset")));
+/// assert_eq!(r.iter().filter(|l| l.section == "The months to come").count(), 2);
+/// ```
+pub fn report(model: &ProgramModel, stats: Option<&ProgramStats>) -> Vec<ReportLine> {
+    let mut out = Vec::new();
+    let view = model.actuals.as_ref().ok();
+    let known = |i: usize| view.is_some_and(|v| v.actuals.months.iter().any(|m| m.index == i));
+    // The latest month with an actual, column by column.
+    let table = actuals_table(model, stats);
+    match table.last() {
+        Some(cells) => {
+            for (c, (_, header)) in cells.iter().zip(ACTUAL_COLUMNS) {
+                out.push(line(
+                    REPORT_SECTIONS[0],
+                    header,
+                    c.value.clone(),
+                    c.text.clone(),
+                ));
+            }
+        }
+        None => out.push(line(
+            REPORT_SECTIONS[0],
+            "Actuals",
+            None,
+            "No month has an actual yet (aq, apx).".to_string(),
+        )),
+    }
+    if !table.is_empty() {
+        for f in actuals_figures(model) {
+            out.push(line(REPORT_SECTIONS[1], f.label, f.value, f.text));
+        }
+    }
+    // Collateral: what the months not yet settled hold.
+    let held: Vec<f64> = model
+        .collateral
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !known(*i))
+        .filter_map(|(_, c)| *c)
+        .collect();
+    let total = (!held.is_empty()).then(|| held.iter().sum::<f64>());
+    out.push(line(
+        REPORT_SECTIONS[2],
+        "Collateral the months to come hold",
+        total.map(|t| t.to_string()),
+        total.map_or_else(
+            || "none (no margined hedge to come)".to_string(),
+            format::usd_f64,
+        ),
+    ));
+    let coins = |d: Decimal| format::coin(d, 8, &model.coin);
+    for (i, row) in model
+        .program
+        .rows()
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !known(*i))
+    {
+        let s = stats.and_then(|s| s.program.months.get(i));
+        let locked = row
+            .locked
+            .map(|l| format!("locks {}", format::usd(l)))
+            .or_else(|| row.floor.map(|f| format!("floor {}", format::usd(f))))
+            .unwrap_or_default();
+        let sim = s.map_or_else(String::new, |s| {
+            format!(
+                "; net cash P50 {}, P5 {}",
+                format::usd_f64(s.net_cash.p50),
+                format::usd_f64(s.net_cash.p5)
+            )
+        });
+        out.push(line(
+            REPORT_SECTIONS[3],
+            month_label(row.start),
+            Some(row.hedged_coins.normalize().to_string()),
+            format!(
+                "{} {} of {} ({} hedged) at the forward {} {locked}{sim}",
+                row.kind.label(),
+                format::percent(row.coverage_pct / Decimal::ONE_HUNDRED, 1),
+                coins(row.output),
+                coins(row.hedged_coins),
+                format::usd_cents(row.forward),
+            ),
+        ));
+    }
+    let lines = rebalance_lines(model);
+    if lines.is_empty() {
+        out.push(line(
+            REPORT_SECTIONS[4],
+            "Trades",
+            None,
+            "none: the months to come are hedged on the planned output".to_string(),
+        ));
+    }
+    for l in lines {
+        out.push(line(REPORT_SECTIONS[4], "Trade", None, l));
+    }
+    out
+}

@@ -19,6 +19,7 @@ use rust_decimal::Decimal;
 
 use super::rig::monthly_rig;
 use super::Message;
+use crate::domain::program::actuals::{Actual, Actuals};
 use crate::domain::program::{
     CalendarParams, CallStrike as MonthCall, DirectMonth, Growth, Market, MonthHedge, Program,
     ProgramEconomics, ProgramParams, SimulationParams,
@@ -45,6 +46,117 @@ pub struct ProgramModel {
     /// month's settlement at `pliq` (never below the initial margin `im`); `None` for the
     /// other hedges.
     pub collateral: Vec<Option<f64>>,
+    /// The months that have passed (`aq`, `apx`) against the plan, and the ladder
+    /// re-projected on their output; or why they could not be read.
+    pub actuals: Result<ActualsView, Message>,
+}
+
+/// The actuals of the months that have passed and what they change for the months to come.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActualsView {
+    /// Each month with an actual against its plan, and the ratios over them.
+    pub actuals: Actuals,
+    /// The ladder on the re-projected output; `None` without an actual.
+    pub rebalance: Option<Rebalance>,
+}
+
+/// The rebalancing the actuals call for: each month still to come re-projected on the output
+/// so far (`Σa/ΣQ`), its hedge brought back to the ladder's coverage of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rebalance {
+    /// `Σa/ΣQ` over the months so far.
+    pub output_ratio: Decimal,
+    /// `(month, coins)` to add to (sell more; negative: buy back) each hedged month to come.
+    pub trades: Vec<(usize, Decimal)>,
+    /// What each month's hedge covers of its *planned* output once traded: the months so far
+    /// unchanged, the months to come at coverage × ratio (at most 100 %). The ladder (`pcov`)
+    /// stays the policy (a share of the output); the trades are the orders that keep to it.
+    pub coverage: Vec<Decimal>,
+}
+
+/// The actuals of `s` on `program` (see [`ActualsView`]).
+fn actuals_of(s: &Scenario, program: &Program) -> Result<ActualsView, Message> {
+    let p = &s.program;
+    let msg = |key: Key, text: String| Message {
+        key: Some(key.as_str()),
+        text,
+    };
+    let n = p.actual_outputs.len().max(p.actual_prices.len());
+    for i in 0..n {
+        let (a, x) = (
+            p.actual_outputs.get(i).copied().flatten(),
+            p.actual_prices.get(i).copied().flatten(),
+        );
+        match (a, x) {
+            (Some(_), None) => {
+                return Err(msg(
+                    Key::ActualPrices,
+                    format!(
+                        "apx: month {} has an actual output (aq) but no price",
+                        i + 1
+                    ),
+                ))
+            }
+            (None, Some(_)) => {
+                return Err(msg(
+                    Key::ActualOutputs,
+                    format!(
+                        "aq: month {} has an actual price (apx) but no output",
+                        i + 1
+                    ),
+                ))
+            }
+            _ => {}
+        }
+    }
+    let pairs: Vec<Option<Actual>> = p
+        .actuals()
+        .into_iter()
+        .map(|a| a.map(|(output, price)| Actual { output, price }))
+        .collect();
+    let actuals = program.actuals(&pairs).map_err(|e| {
+        let key = match e.field() {
+            Some(Field::ActualPrice) => Key::ActualPrices,
+            _ => Key::ActualOutputs,
+        };
+        msg(key, format!("{}: {e}", key.as_str()))
+    })?;
+    let rebalance = actuals
+        .output_ratio
+        .map(|r| rebalance(program, &actuals, r));
+    Ok(ActualsView { actuals, rebalance })
+}
+
+/// The ladder re-projected on the output ratio `r` (see [`Rebalance`]).
+fn rebalance(program: &Program, actuals: &Actuals, r: Decimal) -> Rebalance {
+    let known = |i: usize| actuals.months.iter().any(|m| m.index == i);
+    let mut trades = Vec::new();
+    let coverage = program
+        .rows()
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let c = row.coverage_pct;
+            if known(i) || c.is_zero() {
+                return c;
+            }
+            let new = crate::domain::money::checked_mul(c, r)
+                .map_or(Decimal::ONE_HUNDRED, |v| v.min(Decimal::ONE_HUNDRED))
+                .round_dp(2);
+            let trade = crate::domain::money::checked_div(new, c)
+                .and_then(|k| crate::domain::money::checked_sub(k, Decimal::ONE))
+                .and_then(|k| crate::domain::money::checked_mul(k, row.hedged_coins));
+            if let Some(t) = trade.filter(|t| !t.is_zero()) {
+                trades.push((i, t.round_dp(8).normalize()));
+            }
+            new.normalize()
+        })
+        .collect();
+    Rebalance {
+        output_ratio: r,
+        trades,
+        coverage,
+    }
 }
 
 impl ProgramModel {
@@ -91,6 +203,7 @@ impl ProgramModel {
         Ok(ProgramModel {
             coin: s.economics.coin.clone(),
             collateral: collateral(s, &program),
+            actuals: actuals_of(s, &program),
             program,
             halving_month,
             capex,

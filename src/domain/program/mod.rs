@@ -34,6 +34,7 @@
 //! # Ok::<(), minerhedge::domain::DomainError>(())
 //! ```
 
+pub mod actuals;
 pub mod calendar;
 pub mod curve;
 pub mod ladder;

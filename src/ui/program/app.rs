@@ -13,11 +13,13 @@ use super::super::share::ShareBar;
 use super::super::state::PageState;
 use super::super::theme::{ColourScheme, ThemeToggle};
 use super::super::url;
+use super::actuals::ProgramActuals;
 use super::chart::ProgramChart;
 use super::export::ProgramExport;
 use super::inputs::ProgramInputsPanel;
 use super::ladder::LadderEditor;
 use super::presets::ProgramPresets;
+use super::report::ProgramReport;
 use super::runner::use_program_run;
 use super::summary::ProgramSummary;
 use super::table::ProgramTable;
@@ -99,6 +101,8 @@ pub fn ProgramApp() -> impl IntoView {
                 {move || (stage.get() >= 1).then(|| view! { <ProgramTable built=built run=run /> })}
                 {move || (stage.get() >= STAGES).then(|| view! {
                     <LadderEditor built=built />
+                    <ProgramActuals built=built run=run />
+                    <ProgramReport built=built run=run />
                     <ProgramExport built=built run=run />
                     <ShareBar />
                 })}

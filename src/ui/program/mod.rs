@@ -5,15 +5,20 @@
 //!   every input is a link key), URL sync, the built program.
 //! - [`presets`]: the program presets; [`inputs`]: the program's fields by group; [`ladder`]: the per-month ladder editor and
 //!   its quick fills.
+//! - [`actuals`]: the months that have passed against the plan, the hedge's effectiveness and
+//!   the rebalancing on the actual output.
+//! - [`report`]: the monthly report, printable and as CSV.
 //! - [`table`]: the month table; [`chart`]: the cash-flow chart; [`summary`]: the totals and
 //!   simulated risk; [`runner`]: the simulation in idle-time slices; [`export`]: the CSV.
 
+pub mod actuals;
 pub mod app;
 pub mod chart;
 pub mod export;
 pub mod inputs;
 pub mod ladder;
 pub mod presets;
+pub mod report;
 pub mod runner;
 pub mod summary;
 pub mod table;

@@ -1,0 +1,77 @@
+//! Actuals against the plan (`data-testid="program-actuals"`): the months that have passed,
+//! with their actual output (`aq`) and settlement price (`apx`), each against the plan's
+//! median and P5–P95 band of its net cash; the hedge's effectiveness so far (dollar-offset
+//! ratio, reduction of the standard deviation of monthly net cash); and the rebalancing that
+//! brings the months to come back to the ladder's coverage of the re-projected output (the
+//! orders to place; the ladder stays a share of the output).
+
+use leptos::prelude::*;
+
+use crate::link::Key;
+use crate::present::program::{actuals_figures, actuals_table, rebalance_lines, ACTUAL_COLUMNS};
+
+use super::super::inputs::fields;
+use super::app::Built;
+use super::runner::RunState;
+
+/// The panel.
+#[component]
+pub fn ProgramActuals(
+    /// The built program.
+    built: Built,
+    /// The simulation (the plan's bands).
+    run: RunState,
+) -> impl IntoView {
+    let rows = move || {
+        built.with(|b| {
+            run.stats.with(|s| {
+                b.as_ref()
+                    .map(|m| actuals_table(m, s.as_ref()))
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let figures = move || built.with(|b| b.as_ref().map(actuals_figures).unwrap_or_default());
+    let lines = move || built.with(|b| b.as_ref().map(rebalance_lines).unwrap_or_default());
+    let error = move || {
+        built.with(|b| {
+            b.as_ref()
+                .ok()
+                .and_then(|m| m.actuals.as_ref().err())
+                .map(|e| view! { <p class="field-error" role="alert" data-testid="actuals-error">{e.text.clone()}</p> })
+        })
+    };
+    view! {
+        <section class="panel program-actuals" aria-labelledby="program-actuals-title" data-testid="program-actuals">
+            <h2 id="program-actuals-title">"Actuals against the plan"</h2>
+            <p class="hint">"For the months that have passed: the coins mined (aq) and the price each settled at (apx), a comma-separated list from the first month; leave a month empty until it is known."</p>
+            <div class="mc-inputs">{fields(&[Key::ActualOutputs, Key::ActualPrices])}</div>
+            {error}
+            <div class="table-scroll">
+                <table data-testid="actuals-table">
+                    <thead><tr>
+                        {ACTUAL_COLUMNS.iter().map(|(col, h)| view! { <th scope="col" data-col=*col>{*h}</th> }).collect_view()}
+                    </tr></thead>
+                    <tbody>
+                        {move || rows().into_iter().map(|cells| view! {
+                            <tr>{cells.into_iter().map(|c| view! { <td data-col=c.col data-value=c.value>{c.text}</td> }).collect_view()}</tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <dl class="figures">
+                {move || figures().into_iter().map(|f| view! {
+                    <div class="figure" data-figure=f.id data-value=f.value>
+                        <dt>{f.label}</dt>
+                        <dd>{f.text}</dd>
+                    </div>
+                }).collect_view()}
+            </dl>
+            <h3>"Rebalance on the actual output"</h3>
+            <p class="hint">"The months to come re-projected on the output so far; each trade brings its hedge back to the ladder's coverage of that output."</p>
+            <ul data-testid="actuals-rebalance">
+                {move || lines().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,79 @@
+// Actuals against the plan and the monthly report (issue 11) on the program page: actuals
+// from a link appear in the actuals table and the report, the hedge's effectiveness over the
+// months so far, the rebalancing on the actual output, a bad actual named,
+// and the report as CSV.
+const { test, expect } = require("@playwright/test");
+const { openProgram, shareUrl } = require("./helpers");
+
+// Three months of 5 ETH for $1,100, each sold forward in full at $260 (no rate, no basis).
+const LINK =
+  "?v=2&view=program&start=2027-01-01&months=3&mode=direct&qty=5&cost=1100&spot=260&rate=0&basis=0&pfwd=260&ph=forward&pcov=100";
+
+const actualsRows = (page) =>
+  page.getByTestId("actuals-table").evaluate((t) =>
+    Array.from(t.querySelectorAll("tbody tr")).map((tr) =>
+      Object.fromEntries(Array.from(tr.querySelectorAll("td")).map((c) => [c.dataset.col, { text: c.textContent.trim(), value: c.dataset.value ?? null }])),
+    ),
+  );
+
+const figure = (page, id) => page.locator(`[data-testid=program-actuals] [data-figure=${id}]`);
+
+test("actuals from a link: the table, the effectiveness and the report", async ({ page }) => {
+  const problems = await openProgram(page, "./" + LINK + "&aq=5,4&apx=200,300");
+  await expect(page.getByTestId("program-summary")).toHaveAttribute("data-mc", "done", { timeout: 45_000 });
+  const rows = await actualsRows(page);
+  expect(rows.map((r) => r.month.text)).toEqual(["2027-01", "2027-02"]);
+  // Month 1: 5 ETH at $200: revenue 1,000, the forward pays 300, net cash 200.
+  expect([rows[0].revenue.value, rows[0].hedge_effect.value, rows[0].net_cash.value, rows[0].unhedged.value]).toEqual(["1000", "300", "200", "-100"]);
+  expect([rows[1].revenue.value, rows[1].hedge_effect.value, rows[1].net_cash.value]).toEqual(["1200", "-200", "-100"]);
+  // The plan's band is there once simulated.
+  expect(rows[0].plan_p50.value).not.toBeNull();
+  expect(rows[0].plan_band.text).toContain(" to ");
+  // −(300 − 200) / (−300 + 160) = 0.714…; sd 150√2 against 100√2: −50 %.
+  expect(Math.abs(Number(await figure(page, "dollar_offset").getAttribute("data-value")) - 100 / 140)).toBeLessThan(1e-12);
+  expect(Math.abs(Number(await figure(page, "sd_reduction").getAttribute("data-value")) + 0.5)).toBeLessThan(1e-12);
+  await expect(figure(page, "output_ratio")).toHaveAttribute("data-value", "0.9");
+  // The report: the latest month, the hedge so far, the month to come.
+  const report = page.getByTestId("program-report");
+  await expect(report).toContainText("2027-02");
+  await expect(report).toContainText("Dollar-offset ratio");
+  await expect(report).toContainText("2027-03");
+  await expect(report).toContainText("buy back 0.5 ETH");
+  expect(problems).toEqual([]);
+});
+
+test("the rebalancing on a month below plan: buy back what the months to come will not mine", async ({ page }) => {
+  const problems = await openProgram(page, "./" + LINK + "&aq=4.5&apx=250");
+  const lines = page.getByTestId("actuals-rebalance").locator("li");
+  await expect(lines).toHaveCount(2);
+  await expect(lines.nth(0)).toHaveText("2027-02: buy back 0.5 ETH (Forward coverage 100.00% → 90.00%)");
+  await expect(lines.nth(1)).toContainText("2027-03: buy back 0.5 ETH");
+  // The ladder stays the policy: the link's coverage is unchanged.
+  expect(await shareUrl(page)).toMatch(/[?&]pcov=100(&|$)/);
+  expect(problems).toEqual([]);
+});
+
+test("actuals typed in: a bad value is named, a missing price is said, the page keeps working", async ({ page }) => {
+  const problems = await openProgram(page, "./" + LINK);
+  await expect(page.getByTestId("actuals-table").locator("tbody tr")).toHaveCount(0);
+  await page.locator("#field-aq").fill("0");
+  await expect(page.locator("#field-aq-error")).toContainText("greater than 0");
+  await page.locator("#field-aq").fill("5,5");
+  await page.locator("#field-apx").fill("210");
+  await expect(page.getByTestId("actuals-error")).toContainText("month 2");
+  await page.locator("#field-apx").fill("210,250");
+  await expect(page.getByTestId("actuals-table").locator("tbody tr")).toHaveCount(2);
+  await expect.poll(() => shareUrl(page)).toMatch(/[?&]aq=5,5&apx=210,250(&|$)/);
+  expect(problems).toEqual([]);
+});
+
+test("the report downloads as CSV", async ({ page }) => {
+  const problems = await openProgram(page, "./" + LINK + "&aq=5&apx=200");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("report-csv").click()]);
+  expect(download.suggestedFilename()).toBe("minerhedge-report.csv");
+  const text = require("fs").readFileSync(await download.path(), "utf8");
+  expect(text.startsWith("Section,Item,Value,Text\r\n")).toBe(true);
+  expect(text).toContain("The month,Month,,2027-01");
+  expect(text).toContain("The months to come,2027-02,5,");
+  expect(problems).toEqual([]);
+});
