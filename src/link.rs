@@ -112,6 +112,8 @@
 //! | `corr` | simulation: correlation of price and difficulty shocks | % | between -100 and 100 | 0 |
 //! | `aq` | program: coins actually mined in each month that has passed | coins | a list a,b,c of up to 36 items, one per month from the first (an empty item, or a month beyond the list: not known yet), each greater than 0 and at most 1,000,000,000,000 | absent |
 //! | `apx` | program: the price each month that has passed settled at | USD per coin | a list a,b,c of up to 36 items, one per month from the first (an empty item, or a month beyond the list: not known yet), each greater than 0 and at most 1,000,000,000 | absent |
+//! | `pneg` | program: the suggested ladder's target, the largest chance of a month's net cash below 0 | % | between 0 and 100 | 5 |
+//! | `pmax` | program: the suggested ladder's cap on each month's coverage | % | between 0 and 100 | 100 |
 //! | `ptarget` | coverage frontier: the probability of covering the period's cash cost that the suggested coverage reaches | % | between 0 and 100 | 95 |
 //!
 //! The same table is available at run time as [`KEYS`] and as Markdown from
@@ -620,7 +622,9 @@ impl Scenario {
             | Key::MonthPutStrikes
             | Key::MonthCallStrikes
             | Key::ActualOutputs
-            | Key::ActualPrices => p.get(key),
+            | Key::ActualPrices
+            | Key::NegativeTarget
+            | Key::MaxCoverage => p.get(key),
             Key::Correlation => dec_text(sim.correlation_pct),
             Key::CashTarget => dec_text(sim.cash_target_pct),
         }
@@ -770,7 +774,9 @@ impl Scenario {
             | Key::MonthPutStrikes
             | Key::MonthCallStrikes
             | Key::ActualOutputs
-            | Key::ActualPrices => p.set(key, value)?,
+            | Key::ActualPrices
+            | Key::NegativeTarget
+            | Key::MaxCoverage => p.set(key, value)?,
             Key::Correlation => sim.correlation_pct = number()?,
             Key::CashTarget => sim.cash_target_pct = number()?,
         }

@@ -40,5 +40,6 @@ mod native {
     mod risk;
     mod seed_tables;
     mod smile;
+    mod suggest;
     mod view;
 }

@@ -79,6 +79,10 @@ pub struct ProgramInputs {
     pub actual_outputs: Vec<Option<Decimal>>,
     /// `apx`: the price each month that has passed settled at, USD per coin (as `aq`).
     pub actual_prices: Vec<Option<Decimal>>,
+    /// `pneg`: the suggested ladder's largest chance of a month's net cash below 0, %.
+    pub negative_target_pct: Decimal,
+    /// `pmax`: the suggested ladder's cap on a month's coverage, %.
+    pub max_coverage_pct: Decimal,
 }
 
 #[cfg(feature = "program")]
@@ -103,6 +107,8 @@ impl Default for ProgramInputs {
             call_strike_pct: List::one(CallStrike::Zero),
             actual_outputs: Vec::new(),
             actual_prices: Vec::new(),
+            negative_target_pct: Decimal::from(5),
+            max_coverage_pct: Decimal::ONE_HUNDRED,
         }
     }
 }
@@ -139,6 +145,8 @@ impl ProgramInputs {
             Key::MonthCallStrikes => list_text(&p.call_strike_pct, |c| c.to_string()),
             Key::ActualOutputs => series_text(&p.actual_outputs),
             Key::ActualPrices => series_text(&p.actual_prices),
+            Key::NegativeTarget => dec_text(p.negative_target_pct),
+            Key::MaxCoverage => dec_text(p.max_coverage_pct),
             _ => String::new(),
         }
     }
@@ -200,6 +208,8 @@ impl ProgramInputs {
             }
             Key::ActualOutputs => p.actual_outputs = series(text, &number).map_err(|w| err(&w))?,
             Key::ActualPrices => p.actual_prices = series(text, &number).map_err(|w| err(&w))?,
+            Key::NegativeTarget => p.negative_target_pct = number(text).map_err(err)?,
+            Key::MaxCoverage => p.max_coverage_pct = number(text).map_err(err)?,
             _ => return Err(err("not a key of the program")),
         }
         Ok(())

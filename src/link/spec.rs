@@ -373,7 +373,10 @@ impl Key {
     /// ```
     pub fn is_program_section(self) -> bool {
         (Key::Start..=Key::MonthCallStrikes).contains(&self)
-            || matches!(self, Key::ActualOutputs | Key::ActualPrices)
+            || matches!(
+                self,
+                Key::ActualOutputs | Key::ActualPrices | Key::NegativeTarget | Key::MaxCoverage
+            )
     }
 
     /// The typed key of a link word, if the format has it (exact, case-sensitive).
@@ -866,6 +869,21 @@ key_table! {
         unit: "USD per coin",
         kind: Kind::Series(&Kind::Number(PRICE)),
         default: "",
+    },
+    NegativeTarget = "pneg" {
+        label: "Target P(net cash < 0) per month",
+        meaning: "program: the suggested ladder's target, the largest chance of a month's net \
+                  cash below 0",
+        unit: "%",
+        kind: Kind::Number(PERCENT),
+        default: "5",
+    },
+    MaxCoverage = "pmax" {
+        label: "Largest suggested coverage",
+        meaning: "program: the suggested ladder's cap on each month's coverage",
+        unit: "%",
+        kind: Kind::Number(PERCENT),
+        default: "100",
     },
     CashTarget = "ptarget" {
         label: "Target P(covering cash cost)",

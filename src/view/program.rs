@@ -49,6 +49,51 @@ pub struct ProgramModel {
     /// The months that have passed (`aq`, `apx`) against the plan, and the ladder
     /// re-projected on their output; or why they could not be read.
     pub actuals: Result<ActualsView, Message>,
+    /// The same program with every month's hedge at 100 % coverage (what the suggested
+    /// ladder scans; [`ProgramRun::with_full_coverage`](crate::domain::program::ProgramRun::with_full_coverage)).
+    pub full: Option<Program>,
+}
+
+/// One month of the suggested ladder: the least coverage of its hedge that keeps the chance of
+/// a negative net cash at or under `pneg` (at most `pmax`), and that chance.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Suggestion {
+    /// The month (0-based).
+    pub month: usize,
+    /// The least such coverage, %; `None` when none up to `pmax` reaches the target.
+    pub coverage_pct: Option<u32>,
+    /// The share of paths with net cash below 0 at that coverage (at `pmax` when none).
+    pub prob_negative: f64,
+}
+
+/// The suggested ladder's target and cap of `s`: (`pneg` as a fraction, `pmax` in %).
+pub fn suggestion_terms(s: &Scenario) -> (f64, u32) {
+    use rust_decimal::prelude::ToPrimitive;
+    let p = &s.program;
+    (
+        dec_f64(p.negative_target_pct) / 100.0,
+        p.max_coverage_pct.floor().to_u32().unwrap_or(100),
+    )
+}
+
+/// The `pcov` text of the suggestion: each month at its suggested coverage (at the cap where
+/// none reaches the target); months without a suggestion keep `current`'s.
+///
+/// ```
+/// use minerhedge::view::program::{suggested_coverage_text, Suggestion};
+/// let s = |month, c| Suggestion { month, coverage_pct: c, prob_negative: 0.0 };
+/// assert_eq!(suggested_coverage_text(&["80".into(), "60".into(), "40".into()], &[s(0, Some(35)), s(1, None)], 90), "35,90,40");
+/// ```
+pub fn suggested_coverage_text(current: &[String], suggestions: &[Suggestion], cap: u32) -> String {
+    current
+        .iter()
+        .enumerate()
+        .map(|(i, c)| match suggestions.iter().find(|s| s.month == i) {
+            Some(s) => s.coverage_pct.unwrap_or(cap).to_string(),
+            None => c.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// The actuals of the months that have passed and what they change for the months to come.
@@ -187,8 +232,7 @@ impl ProgramModel {
     /// first day of the next month). An input the engine refuses becomes a [`Message`] naming
     /// its link key.
     pub fn build(s: &Scenario, today: NaiveDate) -> Result<ProgramModel, Message> {
-        let params = params(s, today);
-        let program = Program::new(params).map_err(|e| message(s, e))?;
+        let program = Program::new(params(s, today)).map_err(|e| message(s, e))?;
         let halving_month = s.program.halving.and_then(|h| {
             program
                 .calendar()
@@ -200,7 +244,18 @@ impl ProgramModel {
             Mode::Rig => s.economics.rig.capex,
             Mode::Direct => Decimal::ZERO,
         };
+        let mut full = params(s, today);
+        for h in &mut full.hedges {
+            h.coverage_pct = Decimal::ONE_HUNDRED;
+        }
+        let full = program
+            .rows()
+            .iter()
+            .any(|r| r.kind != crate::domain::strategy::StrategyKind::Unhedged)
+            .then(|| Program::new(full).ok())
+            .flatten();
         Ok(ProgramModel {
+            full,
             coin: s.economics.coin.clone(),
             collateral: collateral(s, &program),
             actuals: actuals_of(s, &program),

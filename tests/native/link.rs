@@ -375,11 +375,11 @@ fn issue_keys_are_all_present() {
         "opex", "pool", "up", "dg", "capex", "life", "pp", "cp", "seed", "paths", "dvol",
         "elapsed", "halv", "rspot", "rdg", "view", "start", "months", "dgm", "halvdate", "basis",
         "pfwd", "ph", "pcov", "pkp", "pkc", "corr", "hpf", "rr25", "bf25", "settle", "im", "mm",
-        "coll", "pliq", "ptarget", "aq", "apx",
+        "coll", "pliq", "ptarget", "aq", "apx", "pneg", "pmax",
     ] {
         assert!(KeySpec::get(key).is_some(), "{key}");
     }
-    assert_eq!(KEYS.len(), 63);
+    assert_eq!(KEYS.len(), 65);
     let mut labels: Vec<&str> = KEYS.iter().map(|k| k.label).collect();
     labels.sort_unstable();
     labels.dedup();

@@ -67,6 +67,8 @@ struct MonthStep {
     /// `σ_d²·T_m/2`.
     diff_comp: f64,
     profile: PayoffProfile,
+    /// The month's hedge at full coverage ([`ProgramRun::with_full_coverage`]).
+    full: Option<PayoffProfile>,
     output: f64,
     cash_cost: f64,
 }
@@ -85,6 +87,8 @@ pub struct ProgramRun {
     /// Net cash per month and path, month-major: `[m·paths + path]` (allocated up front).
     program: Vec<f64>,
     unhedged: Vec<f64>,
+    /// Net cash at full coverage, as `program` (empty unless asked for).
+    full: Vec<f64>,
     /// The statistics being built after the last path ([`ProgramRun::summarize`]).
     building: Option<[stats::SeriesBuilder; 2]>,
     /// The finished statistics of all paths.
@@ -125,6 +129,7 @@ impl ProgramRun {
             done: 0,
             program: vec![0.0; cells],
             unhedged: vec![0.0; cells],
+            full: Vec::new(),
             building: None,
             finished: None,
             steps,
@@ -147,10 +152,86 @@ impl ProgramRun {
                 let cell = i * stride + path;
                 self.program[cell] = m.profile.value_with_output(s, factor) - m.cash_cost;
                 self.unhedged[cell] = factor * m.output * s - m.cash_cost;
+                if let Some(f) = &m.full {
+                    self.full[cell] = f.value_with_output(s, factor) - m.cash_cost;
+                }
             }
         }
         self.done += n;
         self.progress()
+    }
+
+    /// The same run, also valuing each month's hedge at full coverage on every path (what
+    /// [`ProgramRun::least_coverage`] scans). `full` is the program with each month's hedge at
+    /// 100 % (same months; field `"months"` otherwise). Call it before the first step.
+    pub fn with_full_coverage(mut self, full: &Program) -> Result<Self> {
+        let steps = month_steps(full, self.sigma_d)?;
+        if steps.len() != self.steps.len() {
+            return Err(DomainError::out_of_range(
+                Field::Months,
+                steps.len() as f64,
+                format!("{} months, as the program", self.steps.len()),
+            ));
+        }
+        for (m, f) in self.steps.iter_mut().zip(steps) {
+            m.full = Some(f.profile);
+        }
+        self.full = vec![0.0; self.program.len()];
+        Ok(self)
+    }
+
+    /// The least whole coverage `c` (% of the month's expected output, `0 ..= cap`) of month
+    /// `month`'s hedge at which the share of paths with net cash below 0 is at most `target`
+    /// (a fraction), with that share; `None` before the last path, without
+    /// [`Self::with_full_coverage`] or for a month out of range. When no coverage up to `cap`
+    /// reaches the target, `(None, share at cap)`. Net cash is linear in the coverage:
+    /// `u + c/100·(f − u)` on each path, with `u` unhedged and `f` at full coverage.
+    pub fn least_coverage(
+        &self,
+        month: usize,
+        target: f64,
+        cap: u32,
+    ) -> Option<(Option<u32>, f64)> {
+        if self.done < self.params.paths || self.full.is_empty() || month >= self.steps.len() {
+            return None;
+        }
+        let stride = self.params.paths;
+        let range = month * stride..month * stride + self.done;
+        let (u, f) = (&self.unhedged[range.clone()], &self.full[range]);
+        let n = self.done as f64;
+        let share = |c: u32| {
+            let k = f64::from(c) / 100.0;
+            let neg = u
+                .iter()
+                .zip(f)
+                .filter(|(u, f)| *u + k * (*f - *u) < 0.0)
+                .count();
+            neg as f64 / n
+        };
+        let cap = cap.min(100);
+        for c in 0..=cap {
+            let p = share(c);
+            if p <= target + 1e-12 {
+                return Some((Some(c), p));
+            }
+        }
+        Some((None, share(cap)))
+    }
+
+    /// Month `month`'s net cash on the paths so far: `(with the program's hedge, unhedged,
+    /// at full coverage)` (the last empty without [`Self::with_full_coverage`]); `None` for a
+    /// month out of range.
+    pub fn month_samples(&self, month: usize) -> Option<(&[f64], &[f64], &[f64])> {
+        if month >= self.steps.len() {
+            return None;
+        }
+        let r = month * self.params.paths..month * self.params.paths + self.done;
+        let full = if self.full.is_empty() {
+            &self.full[..]
+        } else {
+            &self.full[r.clone()]
+        };
+        Some((&self.program[r.clone()], &self.unhedged[r], full))
     }
 
     /// How far the run is.
@@ -235,6 +316,7 @@ fn month_steps(program: &Program, sigma_d: f64) -> Result<Vec<MonthStep>> {
             sqrt_dt: dt.sqrt(),
             diff_comp: 0.5 * sigma_d * sigma_d * t,
             profile: pos.profile()?,
+            full: None,
             output: dec_f64(pos.economics().output()),
             cash_cost: dec_f64(pos.economics().cash_cost()),
         });

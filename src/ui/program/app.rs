@@ -21,6 +21,7 @@ use super::ladder::LadderEditor;
 use super::presets::ProgramPresets;
 use super::report::ProgramReport;
 use super::runner::use_program_run;
+use super::suggest::SuggestedLadder;
 use super::summary::ProgramSummary;
 use super::table::ProgramTable;
 
@@ -101,6 +102,7 @@ pub fn ProgramApp() -> impl IntoView {
                 {move || (stage.get() >= 1).then(|| view! { <ProgramTable built=built run=run /> })}
                 {move || (stage.get() >= STAGES).then(|| view! {
                     <LadderEditor built=built />
+                    <SuggestedLadder built=built run=run />
                     <ProgramActuals built=built run=run />
                     <ProgramReport built=built run=run />
                     <ProgramExport built=built run=run />

@@ -7,6 +7,8 @@
 //!   its quick fills.
 //! - [`actuals`]: the months that have passed against the plan, the hedge's effectiveness and
 //!   the rebalancing on the actual output.
+//! - [`suggest`]: the suggested ladder (least coverage per month for a target chance of a
+//!   negative month) and its apply and declining fills.
 //! - [`report`]: the monthly report, printable and as CSV.
 //! - [`table`]: the month table; [`chart`]: the cash-flow chart; [`summary`]: the totals and
 //!   simulated risk; [`runner`]: the simulation in idle-time slices; [`export`]: the CSV.
@@ -20,6 +22,7 @@ pub mod ladder;
 pub mod presets;
 pub mod report;
 pub mod runner;
+pub mod suggest;
 pub mod summary;
 pub mod table;
 

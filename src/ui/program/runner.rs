@@ -31,6 +31,9 @@ pub struct RunState {
     pub error: RwSignal<Option<String>>,
     /// Runs started so far.
     pub generation: RwSignal<u64>,
+    /// The finished run of the current program (its paths: the suggested ladder scans them),
+    /// with the generation it belongs to; [`RunState::stats`] changes when it does.
+    pub finished: StoredValue<Option<Rc<ProgramRun>>, LocalStorage>,
 }
 
 fn slice(
@@ -59,7 +62,9 @@ fn slice(
     }
     state.progress.set(Some((progress.done, progress.total)));
     if complete {
-        state.stats.set(run.stats());
+        let stats = run.stats();
+        state.finished.set_value(Some(Rc::new(run)));
+        state.stats.set(stats);
     } else {
         when_idle(move |d| slice(run, gen, current, state, d));
     }
@@ -83,6 +88,7 @@ pub fn use_program_run(built: Built, ready: Signal<bool>) -> RunState {
         progress: RwSignal::new(None),
         error: RwSignal::new(None),
         generation: RwSignal::new(0),
+        finished: StoredValue::new_local(None),
     };
     let current = Rc::new(Cell::new(0u64));
     Effect::new(move |ran: Option<bool>| {
@@ -94,9 +100,12 @@ pub fn use_program_run(built: Built, ready: Signal<bool>) -> RunState {
         state.generation.set(next);
         state.stats.set(None);
         state.progress.set(None);
-        let Some((program, params)) =
-            built.with(|b| b.as_ref().ok().map(|m| (m.program.clone(), m.simulation)))
-        else {
+        state.finished.set_value(None);
+        let Some((program, full, params)) = built.with(|b| {
+            b.as_ref()
+                .ok()
+                .map(|m| (m.program.clone(), m.full.clone(), m.simulation))
+        }) else {
             state
                 .error
                 .set(Some("The simulation needs a valid program.".to_owned()));
@@ -114,7 +123,11 @@ pub fn use_program_run(built: Built, ready: Signal<bool>) -> RunState {
                 if first {
                     mark_started();
                 }
-                match ProgramRun::new(&program, params) {
+                let run = ProgramRun::new(&program, params).and_then(|r| match &full {
+                    Some(f) => r.with_full_coverage(f),
+                    None => Ok(r),
+                });
+                match run {
                     Ok(run) => when_idle(move |d| slice(run, next, current, state, d)),
                     Err(e) => state.error.set(Some(format!("Simulation: {e}"))),
                 }

@@ -77,3 +77,33 @@ test("the report downloads as CSV", async ({ page }) => {
   expect(text).toContain("The months to come,2027-02,5,");
   expect(problems).toEqual([]);
 });
+
+test("the suggested ladder: the least coverage per month for pneg, applied through the link", async ({ page }) => {
+  const RIG =
+    "?v=2&view=program&start=2027-01-01&months=4&mode=rig&coin=BTC&hr=300&pwr=0.07&spot=95000&vol=60&diff=126000000000000&sub=3.125&fee=0.03&dvol=30&ph=forward&pcov=10&pneg=10&pmax=90";
+  const problems = await openProgram(page, "./" + RIG);
+  const panel = page.getByTestId("suggested-ladder");
+  await expect(panel).toHaveAttribute("data-state", "done", { timeout: 45_000 });
+  const rows = await page.getByTestId("suggested-table").evaluate((t) =>
+    Array.from(t.querySelectorAll("tbody tr")).map((tr) => ({
+      suggested: tr.querySelector("[data-col=suggested]").dataset.value ?? null,
+      p: Number(tr.querySelector("[data-col=prob_negative]").dataset.value),
+    })),
+  );
+  expect(rows.length).toBe(4);
+  for (const r of rows) {
+    if (r.suggested !== null) {
+      expect(Number(r.suggested)).toBeLessThanOrEqual(90);
+      expect(r.p).toBeLessThanOrEqual(0.1);
+    } else {
+      expect(r.p).toBeGreaterThan(0.1);
+    }
+  }
+  const expected = rows.map((r) => r.suggested ?? "90");
+  await page.getByTestId("apply-suggested").click();
+  await expect.poll(() => shareUrl(page)).toMatch(/[?&]pcov=[0-9,]+(&|$)/);
+  const pcov = new URL(await shareUrl(page)).searchParams.get("pcov").split(",");
+  // The link drops trailing repeats: read it as the ladder does.
+  expect(expected.map((_, i) => pcov[Math.min(i, pcov.length - 1)])).toEqual(expected);
+  expect(problems).toEqual([]);
+});

@@ -1,0 +1,196 @@
+//! The suggested ladder (`data-testid="suggested-ladder"`): for each hedged month, the least
+//! coverage of its hedge (1 % steps, at most `pmax`) that keeps the chance of a negative net
+//! cash at or under `pneg` on the simulation's paths; "apply" writes it to `pcov`, and
+//! "declining" fills a ladder declining from the first month's suggestion to the last's.
+//!
+//! The scan runs after the simulation, a month per look at the idle slice's deadline
+//! ([`ProgramRun::least_coverage`]), so no frame waits for it; a new target starts it again
+//! on the same paths.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+use crate::domain::program::ProgramRun;
+use crate::domain::strategy::StrategyKind;
+use crate::format::percent_f64;
+use crate::link::Key;
+use crate::present::program::month_label;
+use crate::view::edit::declining;
+use crate::view::program::{suggested_coverage_text, suggestion_terms, Suggestion};
+
+use super::super::inputs::fields;
+use super::super::schedule::when_idle;
+use super::super::state::use_page;
+use super::app::Built;
+use super::runner::RunState;
+
+/// Scans the months `todo` of `run` from the first, a month per deadline check.
+fn scan(
+    run: Rc<ProgramRun>,
+    mut todo: Vec<usize>,
+    mut done: Vec<Suggestion>,
+    terms: (f64, u32),
+    gen: u64,
+    current: Rc<Cell<u64>>,
+    out: RwSignal<Option<Vec<Suggestion>>>,
+) {
+    when_idle(move |deadline| {
+        if current.get() != gen {
+            return;
+        }
+        while let Some(month) = todo.pop() {
+            if let Some((c, p)) = run.least_coverage(month, terms.0, terms.1) {
+                done.push(Suggestion {
+                    month,
+                    coverage_pct: c,
+                    prob_negative: p,
+                });
+            }
+            if deadline.passed() {
+                break;
+            }
+        }
+        if todo.is_empty() {
+            done.sort_unstable_by_key(|s| s.month);
+            out.set(Some(done));
+        } else {
+            scan(run, todo, done, terms, gen, current, out);
+        }
+    });
+}
+
+/// The panel.
+#[component]
+pub fn SuggestedLadder(
+    /// The built program.
+    built: Built,
+    /// The simulation (its finished paths).
+    run: RunState,
+) -> impl IntoView {
+    let page = use_page();
+    let terms = Memo::new(move |_| page.scenario.with(suggestion_terms));
+    let result = RwSignal::new(None::<Vec<Suggestion>>);
+    let current = Rc::new(Cell::new(0u64));
+    Effect::new(move |_| {
+        let t = terms.get();
+        run.stats.track();
+        let gen = current.get().wrapping_add(1);
+        current.set(gen);
+        result.set(None);
+        let Some(r) = run.finished.get_value() else {
+            return;
+        };
+        let hedged: Vec<usize> = built.with_untracked(|b| {
+            b.as_ref()
+                .map(|m| {
+                    m.program
+                        .rows()
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, row)| row.kind != StrategyKind::Unhedged)
+                        .map(|(i, _)| i)
+                        .rev()
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
+        scan(r, hedged, Vec::new(), t, gen, Rc::clone(&current), result);
+    });
+    let current_pcov = move || {
+        built.with(|b| {
+            b.as_ref()
+                .map(|m| {
+                    m.program
+                        .rows()
+                        .iter()
+                        .map(|r| r.coverage_pct.normalize().to_string())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let rows = move || {
+        let labels: Vec<String> = built.with(|b| {
+            b.as_ref()
+                .map(|m| {
+                    m.program
+                        .rows()
+                        .iter()
+                        .map(|r| month_label(r.start))
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
+        let now = current_pcov();
+        result.with(|r| {
+            r.iter()
+                .flatten()
+                .map(|s| {
+                    let label = labels.get(s.month).cloned().unwrap_or_default();
+                    let (text, value) = match s.coverage_pct {
+                        Some(c) => (format!("{c}%"), Some(c.to_string())),
+                        None => (format!("none up to {}%", terms.get_untracked().1), None),
+                    };
+                    view! {
+                        <tr data-month=s.month + 1>
+                            <th scope="row">{label}</th>
+                            <td data-col="coverage">{now.get(s.month).cloned().unwrap_or_default()}"%"</td>
+                            <td data-col="suggested" data-value=value>{text}</td>
+                            <td data-col="prob_negative" data-value=s.prob_negative.to_string()>{percent_f64(s.prob_negative, 1)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let apply = move |_| {
+        let text = result.with_untracked(|r| {
+            r.as_ref()
+                .map(|r| suggested_coverage_text(&current_pcov(), r, terms.get_untracked().1))
+        });
+        if let Some(t) = text {
+            page.edit(Key::MonthCoverage, t);
+        }
+    };
+    let decline = move |_| {
+        let ends = result.with_untracked(|r| {
+            r.as_ref().and_then(|r| {
+                let c = |s: &Suggestion| {
+                    Decimal::from(s.coverage_pct.unwrap_or(terms.get_untracked().1))
+                };
+                Some((c(r.first()?), c(r.last()?)))
+            })
+        });
+        let months = built.with_untracked(|b| b.as_ref().map_or(0, |m| m.program.rows().len()));
+        if let Some((first, last)) = ends {
+            page.edit(Key::MonthCoverage, declining(first, last, months as u32));
+        }
+    };
+    let state = move || {
+        if result.with(Option::is_some) {
+            "done"
+        } else {
+            "running"
+        }
+    };
+    view! {
+        <section class="panel suggested-ladder" aria-labelledby="suggested-title" data-testid="suggested-ladder" data-state=state>
+            <h2 id="suggested-title">"Suggested ladder"</h2>
+            <p class="hint">"The least coverage of each month's hedge that keeps the chance of a negative month at or under the target, on the simulation's paths."</p>
+            <div class="mc-inputs">{fields(&[Key::NegativeTarget, Key::MaxCoverage])}</div>
+            <div class="table-scroll">
+                <table data-testid="suggested-table">
+                    <thead><tr><th scope="col">"Month"</th><th scope="col">"Coverage now"</th><th scope="col">"Suggested"</th><th scope="col">"P(net cash < 0)"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <div class="report-actions">
+                <button type="button" data-testid="apply-suggested" disabled=move || result.with(Option::is_none) on:click=apply>"Apply the suggested ladder"</button>
+                <button type="button" data-testid="fill-declining-suggested" disabled=move || result.with(Option::is_none) on:click=decline>"Declining from the first suggestion to the last"</button>
+            </div>
+        </section>
+    }
+}
