@@ -31,7 +31,9 @@
 //      engine builds one model per market, @uqee/black-scholes gets the same inputs one by one;
 //  (c) times the building blocks of one option (exp, ln, the normal CDF) in wasm and in
 //      JavaScript, which bound what (b) can reach.
-// BENCH_PARTS (comma-separated, default `a,d,e,p,b,c`: all) picks parts; (b) includes (b').
+//  (f) the coverage frontier's page (frontier/), 100,000 paths: frames from load until its
+//      frontier (five hedges × 101 coverages on the kept paths) is done.
+// BENCH_PARTS (comma-separated, default `a,d,e,p,f,b,c`: all) picks parts; (b) includes (b').
 // BENCH_OPTIONS sets the number of options of (b)/(c); BENCH_LOAD_RUNS the page loads of (e);
 // BENCH_PAGE_DIST serves an existing build of the page instead of building one (to compare two
 // builds in the same conditions).
@@ -48,14 +50,14 @@ const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../../..");
 const PARTS = new Set(
-  (process.env.BENCH_PARTS || "a,d,e,p,b,c")
+  (process.env.BENCH_PARTS || "a,d,e,p,f,b,c")
     .split(",")
     .map((p) => p.trim())
     .filter(Boolean),
 );
-const unknown = [...PARTS].filter((p) => !["a", "b", "c", "d", "e", "p"].includes(p));
+const unknown = [...PARTS].filter((p) => !["a", "b", "c", "d", "e", "p", "f"].includes(p));
 if (unknown.length > 0) {
-  console.error(`BENCH_PARTS: unknown part(s) ${unknown.join(", ")} (known: a, b, c, d, e, p)`);
+  console.error(`BENCH_PARTS: unknown part(s) ${unknown.join(", ")} (known: a, b, c, d, e, p, f)`);
   process.exit(2);
 }
 const SEED = "?v=1&coin=ETH&mode=direct&cost=1100&qty=5&spot=250&hedge=collar&kp=230&kc=zero&cov=100&lo=100&hi=400&step=10";
@@ -63,6 +65,8 @@ const SEED = "?v=1&coin=ETH&mode=direct&cost=1100&qty=5&spot=250&hedge=collar&kp
 const PROGRAM =
   "program/?v=2&view=program&start=2027-01-01&months=36&mode=rig&coin=BTC&spot=95000&vol=50&rate=4&halvdate=2028-04-15" +
   "&pcov=80,80,80,60,60,60,40&ph=forward,forward,forward,collar&paths=10000";
+// The coverage frontier's page: a zero-cost collar with difficulty risk, 100,000 paths.
+const FRONTIER = "frontier/?v=2&hedge=collar&kc=zero&dvol=60&corr=50&paths=100000";
 const N = Number(process.env.BENCH_OPTIONS || 1_000_000);
 const LOAD_RUNS = Number(process.env.BENCH_LOAD_RUNS || 3);
 const MOVES = 200;
@@ -152,7 +156,7 @@ const median = (xs) => quantile(xs, 0.5);
 const f = (x) => x.toFixed(2);
 const ms0 = (x) => `${Math.round(x)} ms`;
 
-const needPage = ["a", "d", "e", "p"].some((p) => PARTS.has(p));
+const needPage = ["a", "d", "e", "p", "f"].some((p) => PARTS.has(p));
 const needEngine = ["b", "c"].some((p) => PARTS.has(p));
 const servers = [];
 let pageBase, engineBase;
@@ -395,9 +399,12 @@ if (PARTS.has("e")) {
 }
 
 /** Installed before the program page's own scripts: records every animation frame's time,
- * the Long Tasks, and when the summary first says `data-mc="done"`. */
-function recordFromLoad() {
-  const rec = (window.__bench = { frames: [], long: [], done: null });
+ * the Long Tasks, and when `doneSelector` (by default the summary saying `data-mc="done"`)
+ * first matches. */
+function recordFromLoad(
+  [doneSelector, startSelector] = ['[data-testid="program-summary"][data-mc="done"]', null],
+) {
+  const rec = (window.__bench = { frames: [], long: [], done: null, started: null });
   const tick = (t) => {
     rec.frames.push(t);
     if (rec.done === null) requestAnimationFrame(tick);
@@ -407,10 +414,42 @@ function recordFromLoad() {
     for (const e of list.getEntries()) rec.long.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: "longtask", buffered: true });
   new MutationObserver(() => {
-    if (rec.done === null && document.querySelector('[data-testid="program-summary"][data-mc="done"]')) {
+    if (rec.started === null && startSelector && document.querySelector(startSelector)) {
+      rec.started = performance.now();
+    }
+    if (rec.done === null && document.querySelector(doneSelector)) {
       rec.done = performance.now();
     }
-  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-mc"] });
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-mc", "data-state"] });
+}
+
+if (PARTS.has("f")) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addInitScript(recordFromLoad, [
+    '[data-testid="coverage-frontier"][data-state="done"]',
+    '[data-testid="coverage-frontier"][data-state="running"]',
+  ]);
+  const page = await context.newPage();
+  await page.goto(pageBase + FRONTIER, { waitUntil: "commit" });
+  await page.waitForFunction(() => window.__bench && window.__bench.done !== null, null, { polling: 100, timeout: 300_000 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
+  const r = await page.evaluate(() => {
+    const rec = window.__bench;
+    const frames = rec.frames.filter((t) => t <= rec.done + 20);
+    return { frames, long: rec.long, done: rec.done, started: rec.started, note: document.querySelector('[data-testid="coverage-frontier"] .mc-status')?.textContent ?? "" };
+  });
+  await context.close();
+  console.log(`(f) coverage frontier page, cold load until the frontier is done ("${r.note}"), localhost, no throttling`);
+  for (const [label, from] of [["navigation -> frontier done", 0], ["frontier started -> done (the simulation has finished)", r.started]]) {
+    const frames = r.frames.filter((t) => t >= from);
+    const gaps = frames.slice(1).map((t, i) => t - frames[i]);
+    const over = gaps.filter((g) => g > 25).length;
+    const long = r.long.filter((e) => e.start >= from && e.start <= r.done);
+    console.log(
+      `    ${label} (${ms0(from)} -> ${ms0(r.done)}): ${over} of ${gaps.length} frames over 25 ms; frame gap p95 ${gaps.length ? f(quantile(gaps, 0.95)) : "-"} ms, ` +
+        `max ${gaps.length ? f(Math.max(...gaps)) : "-"} ms; long tasks ≥ 50 ms: ${long.length ? long.map((e) => `${ms0(e.duration)} at ${ms0(e.start)}`).join(", ") : "none"}`,
+    );
+  }
 }
 
 if (PARTS.has("p")) {
