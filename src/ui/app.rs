@@ -54,15 +54,12 @@ pub fn App() -> impl IntoView {
             let _ = w.location().assign(&format!("program/?{}", s.to_query()));
         }
     };
-    // The coverage frontier is its own page too, on the same (period) scenario.
-    let frontier_link = move || format!("frontier/?{}", page.scenario.with(|s| s.to_query()));
     view! {
         <header class="top">
             <h1>"minerhedge"</h1>
             <nav class="views" aria-label="Views">
                 <span aria-current="page" data-testid="view-period">"Period"</span>
                 <a href="program/" data-testid="view-program" on:click=open_program>"Program"</a>
-                <a href=frontier_link data-testid="view-frontier">"How much to hedge"</a>
             </nav>
             <ThemeToggle />
             <p class="tagline">"What a period of mining earns at any final coin price — unhedged, or hedged with a forward, an inverse forward, a put, a collar or a hashprice forward."</p>

@@ -1,7 +1,6 @@
 //! The decision panels under the payoff table: strategy comparison, return distribution,
-//! volume risk, rebalancing and export. Owns the Monte Carlo runner whose VaR/CVaR feed the
-//! comparison. (The coverage frontier, on the same simulation, is its own page:
-//! `ui::frontier_page`.)
+//! coverage frontier, volume risk, rebalancing and export. Owns the Monte Carlo runner whose VaR/CVaR feed the
+//! comparison and whose paths feed the coverage frontier.
 
 use leptos::prelude::*;
 
@@ -12,6 +11,7 @@ use crate::view::compare::comparison;
 use super::compare::StrategyCompare;
 use super::distribution::DistributionPanel;
 use super::export_bar::ExportBar;
+use super::frontier::FrontierPanel;
 use super::heatmap::VolumeRiskPanel;
 use super::monte_carlo::use_monte_carlo;
 use super::rebalance::RebalancePanel;
@@ -23,7 +23,7 @@ pub fn DecidePanels(
     /// What the page shows (the view model of the scenario).
     display: Memo<Display>,
 ) -> impl IntoView {
-    let mc = use_monte_carlo(display, false);
+    let mc = use_monte_carlo(display);
     let rows = Memo::new(move |_| {
         mc.stats.with(|s| {
             display.with(|d| {
@@ -35,11 +35,13 @@ pub fn DecidePanels(
     });
     let table = Memo::new(move |_| display.with(|d| rows.with(|r| comparison_table(&d.model, r))));
     let running = Signal::derive(move || mc.stats.with(Option::is_none));
-    // The heat map (41 × 15 values and a canvas repaint) waits until a drag pauses.
+    // The heat map (41 × 15 values and a canvas repaint) and the frontier's marks wait until a
+    // drag pauses.
     let paused = settled(display, SETTLE);
     view! {
         <StrategyCompare table=table running=running />
         <DistributionPanel display=display mc=mc />
+        <FrontierPanel display=paused mc=mc />
         <VolumeRiskPanel display=paused />
         <RebalancePanel display=display />
         <ExportBar display=display comparison=rows />

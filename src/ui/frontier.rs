@@ -6,7 +6,7 @@
 //! [`FrontierJob::step`] in idle slices (about 10 ms each), so no frame waits for it; a new
 //! market or hedge starts a new job and the old one stops at its next slice. A coverage
 //! change keeps the frontier (its paths and the hedges at full coverage do not change) and
-//! moves the marks only.
+//! moves the marks only, once the drag pauses (the panel follows the settled model).
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -25,6 +25,7 @@ use crate::view::frontier::{frontier_chart, summary, FrontierJob, StrategyFronti
 use rust_decimal::Decimal;
 
 use super::canvas::use_canvas;
+use super::field::Field;
 use super::glossary::Tip;
 use super::monte_carlo::McState;
 use super::schedule::when_idle;
@@ -176,6 +177,7 @@ pub fn FrontierPanel(
             data-state=state data-drawn=drawn_text>
             <h2 id="frontier-title">"How much to hedge: the coverage frontier"<Tip term="frontier" /></h2>
             <p class="hint">"Each hedge from 0% (the unhedged point) to 100% coverage: expected return against the 95% CVaR and against the chance of not covering the cash cost, on the simulation's paths."</p>
+            <div class="mc-inputs"><Field spec=Key::CashTarget.spec() /></div>
             <p class="mc-status" role="status">{note}</p>
             <dl class="frontier-figures">
                 {row(0, "frontier-min-cvar", "use-frontier-min-cvar")}

@@ -8,15 +8,14 @@
 //! - Components: [`inputs`] and [`field`], [`coverage_slider`], [`price_slider`], [`chart`],
 //!   [`table`], [`derived`], [`share`], [`link_error`].
 //! - Decision panels: [`decide`] (owner of the [`monte_carlo`] runner) with [`compare`],
-//!   [`distribution`], [`heatmap`], [`rebalance`], [`export_bar`]; [`presets`] and
+//!   [`distribution`], [`frontier`] (on the runner's kept paths), [`heatmap`], [`rebalance`],
+//!   [`export_bar`]; [`presets`] and
 //!   [`before_expiry`] (the days-elapsed slider).
 //! - [`schedule`]: when slow work runs (after a drag pauses; in idle time), so every slider
 //!   keeps the main chart live at 60 Hz.
 //! - People: [`theme`] (light / dark / system, remembered), [`glossary`] tips and the
 //!   [`glossary_panel`].
 //! - [`program`]: the program view's page (program.html, its own wasm).
-//! - [`frontier_page`]: the coverage frontier's page (frontier.html, its own wasm) with its
-//!   panel, [`frontier`] (on the [`monte_carlo`] runner's kept paths).
 //! - `bench` (cargo feature `bench` only): entry points for the browser benchmark, not in the
 //!   page's own build.
 
@@ -35,7 +34,6 @@ pub mod distribution;
 pub mod export_bar;
 pub mod field;
 pub mod frontier;
-pub mod frontier_page;
 pub mod glossary;
 pub mod glossary_panel;
 pub mod heatmap;

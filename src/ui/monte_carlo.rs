@@ -77,9 +77,9 @@ fn schedule(run: McRun, gen: u64, current: Rc<Cell<u64>>, state: McState) {
 }
 
 /// Starts the runner: it re-runs whenever the Monte Carlo inputs of the displayed model
-/// ([`crate::view::Model::monte_carlo`]) change, and only then. With `keep_paths` a finished
-/// run publishes its paths ([`McState::paths`]).
-pub fn use_monte_carlo(display: Memo<Display>, keep_paths: bool) -> McState {
+/// ([`crate::view::Model::monte_carlo`]) change, and only then. A finished run publishes its
+/// paths ([`McState::paths`]).
+pub fn use_monte_carlo(display: Memo<Display>) -> McState {
     let state = McState {
         stats: RwSignal::new(None),
         progress: RwSignal::new(None),
@@ -116,8 +116,7 @@ pub fn use_monte_carlo(display: Memo<Display>, keep_paths: bool) -> McState {
                     return;
                 }
                 match McRun::new(params, profiles) {
-                    Ok(run) if keep_paths => schedule(run.keeping_paths(), next, current, state),
-                    Ok(run) => schedule(run, next, current, state),
+                    Ok(run) => schedule(run.keeping_paths(), next, current, state),
                     Err(e) => state.error.set(Some(format!("Simulation: {e}"))),
                 }
             },

@@ -31,8 +31,8 @@
 //      engine builds one model per market, @uqee/black-scholes gets the same inputs one by one;
 //  (c) times the building blocks of one option (exp, ln, the normal CDF) in wasm and in
 //      JavaScript, which bound what (b) can reach.
-//  (f) the coverage frontier's page (frontier/), 100,000 paths: frames from load until its
-//      frontier (five hedges × 101 coverages on the kept paths) is done.
+//  (f) the period page at 100,000 paths: frames from load until its coverage frontier (every
+//      hedge × 101 coverages on the simulation's kept paths) is done, and while it computes.
 // BENCH_PARTS (comma-separated, default `a,d,e,p,f,b,c`: all) picks parts; (b) includes (b').
 // BENCH_OPTIONS sets the number of options of (b)/(c); BENCH_LOAD_RUNS the page loads of (e);
 // BENCH_PAGE_DIST serves an existing build of the page instead of building one (to compare two
@@ -65,8 +65,8 @@ const SEED = "?v=1&coin=ETH&mode=direct&cost=1100&qty=5&spot=250&hedge=collar&kp
 const PROGRAM =
   "program/?v=2&view=program&start=2027-01-01&months=36&mode=rig&coin=BTC&spot=95000&vol=50&rate=4&halvdate=2028-04-15" +
   "&pcov=80,80,80,60,60,60,40&ph=forward,forward,forward,collar&paths=10000";
-// The coverage frontier's page: a zero-cost collar with difficulty risk, 100,000 paths.
-const FRONTIER = "frontier/?v=2&hedge=collar&kc=zero&dvol=60&corr=50&paths=100000";
+// The period page's coverage frontier: a zero-cost collar with difficulty risk, 100,000 paths.
+const FRONTIER = "?v=2&hedge=collar&kc=zero&dvol=60&corr=50&paths=100000";
 const N = Number(process.env.BENCH_OPTIONS || 1_000_000);
 const LOAD_RUNS = Number(process.env.BENCH_LOAD_RUNS || 3);
 const MOVES = 200;
@@ -439,7 +439,7 @@ if (PARTS.has("f")) {
     return { frames, long: rec.long, done: rec.done, started: rec.started, note: document.querySelector('[data-testid="coverage-frontier"] .mc-status')?.textContent ?? "" };
   });
   await context.close();
-  console.log(`(f) coverage frontier page, cold load until the frontier is done ("${r.note}"), localhost, no throttling`);
+  console.log(`(f) period page's coverage frontier, cold load until it is done ("${r.note}"), localhost, no throttling`);
   for (const [label, from] of [["navigation -> frontier done", 0], ["frontier started -> done (the simulation has finished)", r.started]]) {
     const frames = r.frames.filter((t) => t >= from);
     const gaps = frames.slice(1).map((t, i) => t - frames[i]);

@@ -1,14 +1,14 @@
-// The coverage frontier (issue 11) in the browser, on its own page (frontier/, opened from the
-// period page's link): computed after the simulation on the same paths, drawn, its least-CVaR and target coverages with "use" buttons that move the coverage
+// The coverage frontier (issue 11) on the period page: computed after the simulation on the
+// same paths, drawn, its least-CVaR and target coverages with "use" buttons that move the coverage
 // slider and the link, volume risk explained. (Its frames are measured by `npm run bench`.)
 const { test, expect } = require("@playwright/test");
-const { open, openFrontier, shareUrl } = require("./helpers");
+const { open, shareUrl, slide } = require("./helpers");
 
 const frontier = (page) => page.getByTestId("coverage-frontier");
 const value = async (page, id) => Number(await page.getByTestId(id).getAttribute("data-value"));
 
 test("the frontier of a forward without difficulty volatility: least CVaR at 100 %, drawn", async ({ page }) => {
-  const problems = await openFrontier(page, "./frontier/?v=2&hedge=forward&cov=40");
+  const problems = await open(page, "./?v=2&hedge=forward&cov=40");
   await expect(frontier(page)).toHaveAttribute("data-state", "done", { timeout: 20000 });
   await expect(frontier(page)).not.toHaveAttribute("data-drawn", "0");
   expect(await value(page, "frontier-min-cvar")).toBe(100);
@@ -29,7 +29,7 @@ test("the frontier of a forward without difficulty volatility: least CVaR at 100
 });
 
 test("difficulty that rises with the price puts the least CVaR below 100 % and says why", async ({ page }) => {
-  const problems = await openFrontier(page, "./frontier/?v=2&hedge=forward&days=90&dvol=150&corr=80&ptarget=60");
+  const problems = await open(page, "./?v=2&hedge=forward&days=90&dvol=150&corr=80&ptarget=60");
   await expect(frontier(page)).toHaveAttribute("data-state", "done", { timeout: 20000 });
   const best = await value(page, "frontier-min-cvar");
   expect(best).toBeLessThan(100);
@@ -47,7 +47,7 @@ test("difficulty that rises with the price puts the least CVaR below 100 % and s
 });
 
 test("a bad ptarget is named and the frontier keeps the last valid target", async ({ page }) => {
-  const problems = await openFrontier(page, "./frontier/?v=2&hedge=forward");
+  const problems = await open(page, "./?v=2&hedge=forward");
   await page.locator("#field-ptarget").fill("120");
   await expect(page.locator("#field-ptarget-error")).toContainText("ptarget");
   await expect(page.locator("#field-ptarget-error")).toContainText("between 0 and 100");
@@ -56,25 +56,19 @@ test("a bad ptarget is named and the frontier keeps the last valid target", asyn
 });
 
 test("a run above 100,000 paths: the frontier runs on its first 100,000", async ({ page }) => {
-  const problems = await openFrontier(page, "./frontier/?v=2&hedge=collar&kc=zero&dvol=60&corr=50&paths=150000");
+  const problems = await open(page, "./?v=2&hedge=collar&kc=zero&dvol=60&corr=50&paths=150000");
   await expect(frontier(page)).toHaveAttribute("data-state", "done", { timeout: 30000 });
   await expect(frontier(page)).toContainText("On the first 100,000 of the simulation's 150,000 paths.");
   expect(problems).toEqual([]);
 });
 
-test("the period page links to the frontier with its scenario, and back at the chosen coverage", async ({ page }) => {
+test("a coverage drag keeps the frontier and its figures; the mark follows once the drag pauses", async ({ page }) => {
   const problems = await open(page, "./?v=2&hedge=put&cov=60&dvol=30");
-  const href = await page.getByTestId("view-frontier").getAttribute("href");
-  expect(href).toContain("frontier/?");
-  expect(href).toContain("hedge=put");
-  await page.getByTestId("view-frontier").click();
   await expect(frontier(page)).toHaveAttribute("data-state", "done", { timeout: 20000 });
-  await expect(page.getByTestId("coverage-slider")).toHaveValue("60");
-  await page.getByTestId("use-frontier-min-cvar").click();
   const best = await value(page, "frontier-min-cvar");
-  await expect.poll(() => page.getByTestId("view-period").getAttribute("href")).toContain(`cov=${best}`);
-  await page.getByTestId("view-period").click();
-  await expect(page.getByTestId("payoff-table")).toBeVisible();
-  await expect(page.getByTestId("coverage-slider")).toHaveValue(String(best));
+  for (const v of [50, 40, 30]) await slide(page, "coverage-slider", v);
+  await expect.poll(() => shareUrl(page)).toContain("cov=30");
+  await expect(frontier(page)).toHaveAttribute("data-state", "done");
+  expect(await value(page, "frontier-min-cvar")).toBe(best);
   expect(problems).toEqual([]);
 });

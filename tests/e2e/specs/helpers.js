@@ -44,15 +44,6 @@ async function openProgram(page, url) {
   return problems;
 }
 
-/** Opens `url` on the coverage frontier's page (`frontier/?…`), recording problems as `open`
- * does; waits for its panel. */
-async function openFrontier(page, url) {
-  const problems = watch(page, url);
-  await page.goto(url);
-  await expect(page.getByTestId("coverage-frontier")).toBeVisible();
-  return problems;
-}
-
 /** The program table's body as rows of `{ col: { text, value } }` (value `null` without
  * `data-value`). */
 async function programRows(page) {
@@ -110,4 +101,4 @@ async function shareUrl(page) {
   return page.getByTestId("share-url").getAttribute("value");
 }
 
-module.exports = { ROOT, SUB, SEED, watch, open, openProgram, openFrontier, programRows, tableRows, slide, chartInk, shareUrl };
+module.exports = { ROOT, SUB, SEED, watch, open, openProgram, programRows, tableRows, slide, chartInk, shareUrl };
