@@ -17,13 +17,17 @@
 //!   the zero-cost call solved on it). The hashprice forward is a leg kind
 //!   ([`domain::leg::LegKind::HashpriceForward`]: its coins follow the difficulty like the
 //!   mined coins) and a registry entry; coin-settled options are options whose premium is in
-//!   coin ([`domain::leg::Leg::settled_in_coin`]). [`domain::money`] holds the one outlined
+//!   coin ([`domain::leg::Leg::settled_in_coin`]). [`domain::risk::frontier`] is the coverage
+//!   frontier (every coverage 0–100 % of a strategy on the simulation's kept paths).
+//!   [`domain::money`] holds the one outlined
 //!   copy of each `Decimal` operation (`checked_add`, …) and `exp`: rust_decimal inlines its
 //!   own at every call, which the page's size budget cannot carry.
 //! - [`domain::program`]: the hedge program — up to 36 calendar months, each with its own
 //!   production, forward, Black-76 premiums and registry-built position
-//!   ([`domain::program::Program`]), and their seeded monthly simulation
-//!   ([`domain::program::ProgramRun`]).
+//!   ([`domain::program::Program`]), their seeded monthly simulation
+//!   ([`domain::program::ProgramRun`]; with every month's hedge also at full coverage on the
+//!   same paths for the suggested ladder), and the months that have passed against the plan
+//!   ([`domain::program::actuals`]).
 //! - `ui` (wasm32 only): the page — Leptos components, one per file, the URL/share-link
 //!   plumbing, the chart canvases (one canvas helper, `ui::canvas`, sized by a
 //!   `ResizeObserver` so a paint never forces a layout) and the scheduling of slow work after a
@@ -40,14 +44,16 @@
 //! - [`view`]: the view model — everything the page shows, as data, computed from a
 //!   [`link::Scenario`] ([`view::Model::build`]); [`view::compare`] the strategy comparison,
 //!   [`view::distribution`], [`view::volume_risk`], [`view::montecarlo`] and
-//!   [`view::rebalance`] the decision panels, [`view::pricing`] the page's option market
+//!   [`view::rebalance`] the decision panels, [`view::frontier`] the coverage frontier (its
+//!   job, stepped a few coverages per idle slice, and its figures), [`view::pricing`] the page's option market
 //!   (the flat model and the smile on it), [`view::margin`] the margin of a short hedge on
 //!   either page, [`view::select`] choosing a strategy,
 //!   [`view::edit`] the inputs' edit rules, [`view::saved`] the saved scenarios. Pure.
 //! - The program view (cargo feature `program`, on by default): [`view::program`] builds the
 //!   engine's program from the scenario's per-month lists, [`present::program`] writes its
 //!   table cells (text and unrounded `data-value`) and summary, [`chart::program`] draws the
-//!   cash flow, `ui::program` is its page (program.html, its own wasm: `src/bin/program.rs`).
+//!   cash flow, `ui::program` is its page (program.html, its own wasm: `src/bin/program.rs`),
+//!   with the actuals, the monthly report and the suggested ladder.
 //!   The period page is built without the feature: [`link::ProgramInputs`] then holds the
 //!   program's keys as written, so its wasm carries none of their parsing.
 //! - [`present`]: the presentation layer — view-model data turned into text for people
@@ -59,7 +65,9 @@
 //! URL → [`link::Scenario`] (codec) → [`view::Model`] (data) → [`present`] (text) → `ui`
 //! components (Leptos `view!`, escaped by construction); the simulation runner (`ui`) steps
 //! [`domain::montecarlo::McRun`] in slices and feeds its statistics back through `view` and
-//! `present`. The program page: URL → [`link::Scenario`] → [`view::program::ProgramModel`] →
+//! `present`, and its kept paths to the frontier's job (`view::frontier::FrontierJob`, run in
+//! idle slices by `ui::frontier`). The program page: URL → [`link::Scenario`] →
+//! [`view::program::ProgramModel`] →
 //! [`present::program`] → `ui::program`; its runner steps
 //! [`domain::program::ProgramRun`]'s paths, then its statistics a month per idle slice.
 //!
