@@ -13,6 +13,7 @@ use crate::present::program::{actuals_figures, actuals_table, rebalance_lines, A
 use super::super::inputs::fields;
 use super::app::Built;
 use super::runner::RunState;
+use super::summary::figure_list;
 
 /// The panel.
 #[component]
@@ -59,14 +60,7 @@ pub fn ProgramActuals(
                     </tbody>
                 </table>
             </div>
-            <dl class="figures">
-                {move || figures().into_iter().map(|f| view! {
-                    <div class="figure" data-figure=f.id data-value=f.value>
-                        <dt>{f.label}</dt>
-                        <dd>{f.text}</dd>
-                    </div>
-                }).collect_view()}
-            </dl>
+            {figure_list(figures)}
             <h3>"Rebalance on the actual output"</h3>
             <p class="hint">"The months to come re-projected on the output so far; each trade brings its hedge back to the ladder's coverage of that output."</p>
             <ul data-testid="actuals-rebalance">

@@ -3,10 +3,27 @@
 
 use leptos::prelude::*;
 
-use crate::present::program::{simulation_status, summary};
+use crate::present::program::{simulation_status, summary, SummaryFigure};
 
 use super::app::Built;
 use super::runner::RunState;
+
+/// A list of figures, each with its `data-figure` and unrounded `data-value` (the summary's
+/// and the actuals' figures).
+pub(super) fn figure_list(
+    figures: impl Fn() -> Vec<SummaryFigure> + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <dl class="figures">
+            {move || figures().into_iter().map(|f| view! {
+                <div class="figure" data-figure=f.id data-value=f.value>
+                    <dt>{f.label}</dt>
+                    <dd>{f.text}</dd>
+                </div>
+            }).collect_view()}
+        </dl>
+    }
+}
 
 /// The summary panel.
 #[component]
@@ -41,14 +58,7 @@ pub fn ProgramSummary(
         <section class="panel program-summary" aria-labelledby="program-summary-title"
             data-testid="program-summary" data-mc=state>
             <h2 id="program-summary-title">"Summary"</h2>
-            <dl class="figures">
-                {move || figures().into_iter().map(|f| view! {
-                    <div class="figure" data-figure=f.id data-value=f.value>
-                        <dt>{f.label}</dt>
-                        <dd>{f.text}</dd>
-                    </div>
-                }).collect_view()}
-            </dl>
+            {figure_list(figures)}
             <p class="mc-status" role="status" data-testid="program-mc-status">{status}</p>
         </section>
     }
