@@ -1,7 +1,8 @@
 //! The suggested ladder (`data-testid="suggested-ladder"`): for each hedged month, the least
 //! coverage of its hedge (1 % steps, at most `pmax`) that keeps the chance of a negative net
-//! cash at or under `pneg` on the simulation's paths; "apply" writes it to `pcov`, and
-//! "declining" fills a ladder declining from the first month's suggestion to the last's.
+//! cash at or under `pneg` on the simulation's paths; "apply" writes it to `pcov`, and the
+//! quick fill writes a ladder in equal steps from the first month's suggestion to the last's
+//! (declining when the near months need more cover, as they usually do).
 //!
 //! The scan runs after the simulation, a month per look at the idle slice's deadline
 //! ([`ProgramRun::least_coverage`]), so no frame waits for it; a new target starts it again
@@ -189,7 +190,7 @@ pub fn SuggestedLadder(
             </div>
             <div class="report-actions">
                 <button type="button" data-testid="apply-suggested" disabled=move || result.with(Option::is_none) on:click=apply>"Apply the suggested ladder"</button>
-                <button type="button" data-testid="fill-declining-suggested" disabled=move || result.with(Option::is_none) on:click=decline>"Declining from the first suggestion to the last"</button>
+                <button type="button" data-testid="fill-declining-suggested" disabled=move || result.with(Option::is_none) on:click=decline>"A straight line from the first suggestion to the last"</button>
             </div>
         </section>
     }

@@ -107,3 +107,21 @@ test("the suggested ladder: the least coverage per month for pneg, applied throu
   expect(expected.map((_, i) => pcov[Math.min(i, pcov.length - 1)])).toEqual(expected);
   expect(problems).toEqual([]);
 });
+
+test("printing the report prints the report alone", async ({ page }) => {
+  const problems = await openProgram(page, "./" + LINK + "&aq=5&apx=200");
+  await expect(page.getByTestId("program-report")).toContainText("2027-01");
+  // What "Print the report" does around window.print(): mark the document, print, unmark.
+  await page.evaluate(() => document.documentElement.setAttribute("data-print", "report"));
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByTestId("program-report")).toBeVisible();
+  await expect(page.getByTestId("program-report").getByText("Dollar-offset ratio", { exact: false })).toBeVisible();
+  for (const id of ["program-table", "program-chart", "ladder-editor", "program-actuals"]) {
+    await expect(page.getByTestId(id)).toBeHidden();
+  }
+  await expect(page.getByTestId("report-print")).toBeHidden();
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  // The report alone: one or two pages, not the whole program page.
+  expect((pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length).toBeLessThanOrEqual(2);
+  expect(problems).toEqual([]);
+});
