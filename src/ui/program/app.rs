@@ -28,6 +28,27 @@ use super::table::ProgramTable;
 /// The built program of the current scenario, or why it could not be built.
 pub type Built = Memo<Result<ProgramModel, Message>>;
 
+/// `f` of each month's row of the built program, in order, where it gives a value (nothing
+/// when the program could not be built). Read untracked: a caller in an effect or a view
+/// closure that must follow the program tracks `built` itself.
+pub fn month_values<T>(
+    built: Built,
+    f: impl Fn(usize, &crate::domain::program::MonthRow) -> Option<T>,
+) -> Vec<T> {
+    built.with_untracked(|b| {
+        b.as_ref()
+            .map(|m| {
+                m.program
+                    .rows()
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, r)| f(i, r))
+                    .collect()
+            })
+            .unwrap_or_default()
+    })
+}
+
 /// Stages of the panels below the first screen (see [`paint_stages`]).
 const STAGES: u32 = 2;
 

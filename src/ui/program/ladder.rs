@@ -11,7 +11,7 @@ use crate::present::program::month_label;
 use crate::view::edit::{declining, with_item};
 
 use super::super::state::{use_page, PageState};
-use super::app::Built;
+use super::app::{month_values, Built};
 
 /// Rewrites month `i` of the list of `key` with `text`.
 fn edit_month(page: PageState, key: Key, i: usize, text: String) {
@@ -114,17 +114,8 @@ pub fn LadderEditor(
 ) -> impl IntoView {
     let page = use_page();
     let labels = Memo::new(move |_| {
-        built.with(|b| {
-            b.as_ref()
-                .map(|m| {
-                    m.program
-                        .rows()
-                        .iter()
-                        .map(|r| month_label(r.start))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+        built.track();
+        month_values(built, |_, r| Some(month_label(r.start)))
     });
     view! {
         <section class="panel ladder" aria-labelledby="ladder-title" data-testid="ladder-editor">

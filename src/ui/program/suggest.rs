@@ -25,7 +25,7 @@ use crate::view::program::{suggested_coverage_text, suggestion_terms, Suggestion
 use super::super::inputs::fields;
 use super::super::schedule::when_idle;
 use super::super::state::use_page;
-use super::app::Built;
+use super::app::{month_values, Built};
 use super::runner::RunState;
 
 /// Scans the months `todo` of `run` from the first, a month per deadline check.
@@ -84,47 +84,19 @@ pub fn SuggestedLadder(
         let Some(r) = run.finished.get_value() else {
             return;
         };
-        let hedged: Vec<usize> = built.with_untracked(|b| {
-            b.as_ref()
-                .map(|m| {
-                    m.program
-                        .rows()
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, row)| row.kind != StrategyKind::Unhedged)
-                        .map(|(i, _)| i)
-                        .rev()
-                        .collect()
-                })
-                .unwrap_or_default()
+        // Scanned from the first month (popped from the end).
+        let mut hedged = month_values(built, |i, row| {
+            (row.kind != StrategyKind::Unhedged).then_some(i)
         });
+        hedged.reverse();
         scan(r, hedged, Vec::new(), t, gen, Rc::clone(&current), result);
     });
     let current_pcov = move || {
-        built.with(|b| {
-            b.as_ref()
-                .map(|m| {
-                    m.program
-                        .rows()
-                        .iter()
-                        .map(|r| r.coverage_pct.normalize().to_string())
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+        built.track();
+        month_values(built, |_, r| Some(r.coverage_pct.normalize().to_string()))
     };
     let rows = move || {
-        let labels: Vec<String> = built.with(|b| {
-            b.as_ref()
-                .map(|m| {
-                    m.program
-                        .rows()
-                        .iter()
-                        .map(|r| month_label(r.start))
-                        .collect()
-                })
-                .unwrap_or_default()
-        });
+        let labels = month_values(built, |_, r| Some(month_label(r.start)));
         let now = current_pcov();
         result.with(|r| {
             r.iter()
