@@ -225,6 +225,22 @@ fn bench_smile(c: &mut Criterion) {
     g.bench_function("smile_premium", |b| {
         b.iter(|| model.price(black_box(OptionKind::Put), black_box(85_000.0)))
     });
+    // The same premiums one after another, each strike moved by the last premium (as in the
+    // zero-cost solver, where each strike waits on the last premium): the time of one
+    // premium's chain of dependent operations, not of many overlapped.
+    let chained = |price: &dyn Fn(f64) -> f64| {
+        let mut strike = 85_000.0;
+        for _ in 0..100 {
+            strike = 85_000.0 + 1e-9 * price(black_box(strike));
+        }
+        strike
+    };
+    g.bench_function("flat_premium_chained_x100", |b| {
+        b.iter(|| chained(&|k| flat.price(OptionKind::Put, k).unwrap_or(0.0)))
+    });
+    g.bench_function("smile_premium_chained_x100", |b| {
+        b.iter(|| chained(&|k| model.price(OptionKind::Put, k).unwrap_or(0.0)))
+    });
     g.bench_function("zero_cost_call_on_the_smile", |b| {
         b.iter(|| {
             zero_cost_collar(

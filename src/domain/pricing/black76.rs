@@ -154,6 +154,20 @@ impl ForwardModel {
         Ok(self.df_r * b.forward_value(f, k))
     }
 
+    /// `√T`.
+    pub(crate) fn sqrt_t(&self) -> f64 {
+        self.sqrt_t
+    }
+
+    /// [`ForwardModel::price`] at vol `sigma` (validated by the caller) for a checked strike
+    /// `k` whose `ln(F/K)` the caller has: the smile's fixed point computed it already.
+    #[inline]
+    pub(crate) fn price_at_vol(&self, kind: OptionKind, k: f64, ln_fk: f64, sigma: f64) -> f64 {
+        let f = self.params.forward;
+        let b = Black::with_log(kind, f / k, ln_fk, sigma * self.sqrt_t);
+        self.df_r * b.forward_value(f, k)
+    }
+
     /// Premium and all Greeks (see [`Greeks`]; delta and gamma are with respect to `F`,
     /// `dividend_rho` is `0.0`).
     ///

@@ -274,23 +274,20 @@ impl Black {
     /// Evaluates the Black terms for forward `f`, strike `k` and total deviation `s = σ√T`.
     #[inline]
     pub fn new(kind: OptionKind, f: f64, k: f64, s: f64) -> Black {
+        let fk = f / k;
+        Black::with_log(kind, fk, fk.ln(), s)
+    }
+
+    /// [`Black::new`] given `F/K` and `ln(F/K)` already computed (the smile's fixed point
+    /// has them).
+    #[inline]
+    pub fn with_log(kind: OptionKind, fk: f64, ln_fk: f64, s: f64) -> Black {
         let w = kind.sign();
         if s >= f64::EPSILON {
-            let fk = f / k;
-            let d1 = fk.ln() / s + 0.5 * s;
+            let d1 = ln_fk / s + 0.5 * s;
             let d2 = d1 - s;
             if d1.abs() <= normal::GAUSS_RANGE && d2.abs() <= normal::GAUSS_RANGE {
-                // One exp for all three: e^(−d2²/2) = e^(−d1²/2)·F/K, because
-                // d1²/2 − d2²/2 = d1·s − s²/2 = ln(F/K).
-                let g1 = (-0.5 * d1 * d1).exp();
-                let g2 = g1 * fk;
-                return Black {
-                    w,
-                    cum1: normal::cdf_with_gauss(w * d1, g1),
-                    cum2: normal::cdf_with_gauss(w * d2, g2),
-                    pdf1: normal::FRAC_1_SQRT_2PI * g1,
-                    degenerate: false,
-                };
+                return Black::with_gauss(kind, fk, d1, d2, (-0.5 * d1 * d1).exp());
             }
             Black {
                 w,
@@ -300,9 +297,11 @@ impl Black {
                 degenerate: false,
             }
         } else {
-            let (cum, pdf1) = if f == k {
+            // `F/K` rounds to 1 only when `F = K` (neighbouring doubles differ by more than
+            // half an ulp of 1 in ratio), and has the sign of `F − K` against 1.
+            let (cum, pdf1) = if fk == 1.0 {
                 (0.5, normal::FRAC_1_SQRT_2PI)
-            } else if w * (f - k) > 0.0 {
+            } else if w * (fk - 1.0) > 0.0 {
                 (1.0, 0.0)
             } else {
                 (0.0, 0.0)
@@ -314,6 +313,21 @@ impl Black {
                 pdf1,
                 degenerate: true,
             }
+        }
+    }
+
+    /// The Black terms from `d1`, `d2` (both within [`normal::GAUSS_RANGE`]) and
+    /// `gauss = e^(−d1²/2)`: one exp serves all three, as `e^(−d2²/2) = e^(−d1²/2)·F/K`
+    /// (`d1²/2 − d2²/2 = d1·s − s²/2 = ln(F/K)`).
+    #[inline]
+    pub fn with_gauss(kind: OptionKind, fk: f64, d1: f64, d2: f64, gauss: f64) -> Black {
+        let w = kind.sign();
+        Black {
+            w,
+            cum1: normal::cdf_with_gauss(w * d1, gauss),
+            cum2: normal::cdf_with_gauss(w * d2, gauss * fk),
+            pdf1: normal::FRAC_1_SQRT_2PI * gauss,
+            degenerate: false,
         }
     }
 
