@@ -842,6 +842,45 @@ pub fn interpolate(points: &[(f64, f64)], x: f64) -> Option<f64> {
     None
 }
 
+/// `points` without the ones that lie on the straight line between their neighbours (within
+/// `1e−9` of the series' largest `|y|`): the same line with fewer segments. A payoff is
+/// piecewise linear in the price, so its grid of 1,001 points comes down to its ends and the
+/// grid points beside each kink, and a repaint hands the canvas a few segments instead of a
+/// thousand. Points that are not plottable are kept (they break the line), and so is a point
+/// that is not strictly between its neighbours in `x` (the line turns back there).
+///
+/// ```
+/// use minerhedge::chart::geometry::without_collinear;
+/// let put: Vec<(f64, f64)> = (0..=100).map(|i| (f64::from(i), f64::from(i.max(40)) * 2.0)).collect();
+/// assert_eq!(without_collinear(&put), vec![(0.0, 80.0), (40.0, 80.0), (100.0, 200.0)]);
+/// let gap = [(0.0, 0.0), (1.0, 1.0), (2.0, f64::NAN), (3.0, 3.0), (4.0, 4.0), (5.0, 5.0)];
+/// assert_eq!(without_collinear(&gap).len(), 5); // only (4, 4) goes
+/// ```
+pub fn without_collinear(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
+    let ok = |p: (f64, f64)| is_plottable(p.0) && is_plottable(p.1);
+    let scale = points
+        .iter()
+        .filter(|p| ok(**p))
+        .fold(0.0_f64, |m, p| m.max(p.1.abs()));
+    let tolerance = 1e-9 * scale;
+    let mut out: Vec<(f64, f64)> = Vec::with_capacity(points.len().min(64));
+    for (i, &b) in points.iter().enumerate() {
+        let (Some(&a), Some(&c)) = (out.last(), points.get(i + 1)) else {
+            out.push(b);
+            continue;
+        };
+        let between = (b.0 - a.0) * (c.0 - b.0) > 0.0;
+        let on_line = || {
+            let cross = (b.0 - a.0) * (c.1 - a.1) - (b.1 - a.1) * (c.0 - a.0);
+            cross.abs() <= tolerance * (c.0 - a.0).abs()
+        };
+        if !(ok(a) && ok(b) && ok(c) && between && on_line()) {
+            out.push(b);
+        }
+    }
+    out
+}
+
 /// Splits a series into runs of consecutive plottable points; a non-plottable point ends a
 /// run (the line has a gap there rather than joining its neighbours).
 ///

@@ -41,7 +41,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::geometry::{
-    interpolate, is_plottable, plottable_runs, ticks, DataRange, Frame, Surface,
+    interpolate, is_plottable, plottable_runs, ticks, without_collinear, DataRange, Frame, Surface,
 };
 use super::render::{self, drawing_err, ipx, Axes, LegendItem, Swatch};
 use super::{ChartError, Theme, TickFormat};
@@ -133,6 +133,34 @@ pub struct PayoffChart {
     pub crosshair: Option<(f64, f64)>,
     /// Colours.
     pub theme: Theme,
+}
+
+impl PayoffChart {
+    /// The same chart with each series' straight runs reduced to their ends
+    /// ([`without_collinear`]): the same lines in a few segments each, which is what the
+    /// page paints (a payoff's 1,001 grid points are mostly on straight runs).
+    ///
+    /// ```
+    /// use minerhedge::chart::payoff::{PayoffChart, Series, SeriesStyle};
+    /// let pts: Vec<(f64, f64)> = (0..=1000).map(|i| (f64::from(i), 1300.0)).collect();
+    /// let c = PayoffChart { series: vec![Series::new("Forward", pts, SeriesStyle::Primary)], ..PayoffChart::default() };
+    /// assert_eq!(c.lean().series[0].points, vec![(0.0, 1300.0), (1000.0, 1300.0)]);
+    /// ```
+    pub fn lean(&self) -> PayoffChart {
+        let series = self
+            .series
+            .iter()
+            .map(|s| Series::new(s.label.clone(), without_collinear(&s.points), s.style))
+            .collect();
+        PayoffChart {
+            series,
+            x_label: self.x_label.clone(),
+            y_label: self.y_label.clone(),
+            zero_label: self.zero_label.clone(),
+            breakevens: self.breakevens.clone(),
+            ..*self
+        }
+    }
 }
 
 impl Default for PayoffChart {

@@ -3,7 +3,9 @@
 //! data changes or the window is resized; the overlay on top holds what moves with the pointer
 //! and the price slider — the slider-price line with a dot on each curve, and the hover
 //! crosshair with its readout — drawn by [`crate::chart::payoff::draw_overlay`], so dragging
-//! repaints only the overlay. Every repaint ends with the performance mark
+//! repaints only the overlay. The base paints the chart's lines with their straight runs
+//! reduced to their ends ([`PayoffChart::lean`]): the same lines, a few segments each instead
+//! of a thousand. Every repaint ends with the performance mark
 //! `minerhedge:chart-drawn` (the browser benchmark measures input → mark).
 
 use leptos::html::Canvas;
@@ -37,11 +39,12 @@ pub fn PayoffCanvas(
 ) -> impl IntoView {
     let overlay_ref = NodeRef::<Canvas>::new();
     let crosshair = RwSignal::new(None::<(f64, f64)>);
+    // What is painted: the chart's lines in a few segments each (the same lines).
     let base = use_canvas(
         move |theme| {
             Some(display.with(|d| PayoffChart {
                 theme,
-                ..d.chart.clone()
+                ..d.chart.lean()
             }))
         },
         draw,

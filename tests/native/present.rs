@@ -283,3 +283,52 @@ fn rebalance_figures_of_a_difficulty_rise() {
         "No trade needed"
     );
 }
+
+/// What the page paints (`PayoffChart::lean`) is the same lines as the chart's 1,001-point
+/// curves: every grid point of every curve lies on the painted line, the ends are kept, and
+/// a payoff (piecewise linear in the price) needs only its ends and the grid points beside
+/// its kinks. The marked-to-market curve (smooth) keeps its points.
+#[test]
+fn the_painted_chart_is_the_same_lines_in_a_few_segments() {
+    use minerhedge::chart::geometry::interpolate;
+    for q in [
+        "",
+        "hedge=put",
+        "hedge=collar&kc=300",
+        "hedge=inverse",
+        "mode=rig&hedge=hashprice",
+        "hedge=put&elapsed=15",
+        "hedge=collar&kc=zero&rr25=-5&bf25=1&settle=coin",
+    ] {
+        let dense = payoff_chart(&Model::build(&scenario(q)));
+        let lean = dense.lean();
+        assert_eq!(lean.series.len(), dense.series.len(), "{q}");
+        for (d, l) in dense.series.iter().zip(&lean.series) {
+            assert_eq!(d.label, l.label);
+            assert_eq!(d.points.first(), l.points.first(), "{q} {}", d.label);
+            assert_eq!(d.points.last(), l.points.last(), "{q} {}", d.label);
+            let scale = d.points.iter().fold(1.0_f64, |m, p| m.max(p.1.abs()));
+            for &(x, y) in &d.points {
+                let on = interpolate(&l.points, x).expect("covered");
+                assert!(
+                    (on - y).abs() <= 1e-6 * scale,
+                    "{q} {} at {x}: {on} vs {y}",
+                    d.label
+                );
+            }
+            if d.label.contains(" after ") {
+                assert!(
+                    l.points.len() > 100,
+                    "{q}: the smooth curve keeps its points"
+                );
+            } else {
+                assert!(
+                    l.points.len() <= 6,
+                    "{q} {}: {} points",
+                    d.label,
+                    l.points.len()
+                );
+            }
+        }
+    }
+}
