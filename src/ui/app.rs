@@ -9,6 +9,7 @@ use super::decide::DecidePanels;
 use super::derived::DerivedPanel;
 use super::glossary_panel::GlossaryPanel;
 use super::presets::PresetsPanel;
+use super::schedule::{settled, SETTLE};
 use super::theme::{ColourScheme, ThemeToggle};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -43,6 +44,10 @@ pub fn App() -> impl IntoView {
     let price = Memo::new(move |_| page.scenario.with(|s| s.resolved().price));
     let at_price = Memo::new(move |_| shown.with(|d| readout(d, price.get())));
     let marker = Memo::new(move |_| price.get().to_f64());
+    // The payoff and comparison tables, the heat map and the frontier's marks follow the
+    // shown model at once, except during a slider drag (the chart follows every step): then
+    // when the drag pauses or ends.
+    let paused = settled(shown, SETTLE, page.dragging);
     url::follow_scenario(page.scenario);
     // The program view is its own page; its link carries the whole scenario (written when
     // followed, not on every change).
@@ -78,8 +83,8 @@ pub fn App() -> impl IntoView {
                 <PayoffCanvas display=shown marker=marker />
                 <ElapsedSlider />
                 <PriceSlider readout=at_price />
-                <PayoffTable display=shown />
-                <DecidePanels display=shown />
+                <PayoffTable display=paused />
+                <DecidePanels display=shown paused=paused />
                 <SmilePanel display=shown />
                 <ShareBar />
                 <GlossaryPanel />

@@ -31,7 +31,8 @@ pub fn ElapsedSlider() -> impl IntoView {
                 min="0" max=days step="1"
                 prop:value=elapsed
                 aria-valuetext=readout
-                on:input=move |ev| page.edit(Key::Elapsed, event_target_value(&ev)) />
+                on:input=move |ev| page.slide(Key::Elapsed, event_target_value(&ev))
+                on:change=move |_| page.release() />
             <p class="field-error" role="alert" hidden=no_error>{error_text}</p>
         </section>
     }

@@ -20,7 +20,8 @@ pub fn CoverageSlider() -> impl IntoView {
                 min="0" max="100" step="1"
                 prop:value=move || cov.get()
                 aria-valuetext=move || format!("{}% of expected output", cov.get())
-                on:input=move |ev| page.edit(Key::Coverage, event_target_value(&ev)) />
+                on:input=move |ev| page.slide(Key::Coverage, event_target_value(&ev))
+                on:change=move |_| page.release() />
         </div>
     }
 }

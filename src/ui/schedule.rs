@@ -2,8 +2,10 @@
 //! until the drag pauses, and long work runs in slices in the browser's idle time, so a slider
 //! keeps the main chart live at 60 Hz.
 //!
-//! - [`settled`]: a memo that follows another once it has stopped changing for [`SETTLE`]
-//!   (the heat map follows the displayed model through it).
+//! - [`settled`]: a memo that follows another at once, except while a slider is dragged
+//!   (its `input` events before the `change` of its release): then once the other has
+//!   stopped changing for [`SETTLE`], and at the release. The payoff and comparison tables,
+//!   the heat map and the frontier's marks follow the displayed model through it.
 //! - [`when_idle`]: runs a task in idle time (`requestIdleCallback`; a `setTimeout(0)` task in
 //!   browsers without it) with a [`Deadline`] to yield at (the simulation's slices).
 //! - [`paint_stages`]: counts the frames painted since the page mounted, so what lies below
@@ -52,30 +54,36 @@ impl Deadline {
     }
 }
 
-/// `memo`'s value, following it once it has not changed for `quiet` (it starts equal). While
-/// a slider is dragged, what reads the result runs once the drag pauses, not on every step.
-pub fn settled<T>(memo: Memo<T>, quiet: Duration) -> Memo<T>
+/// `memo`'s value (it starts equal), followed at once, except while a slider is dragged
+/// (`dragging`, see [`PageState::slide`](super::state::PageState::slide)): then once `memo` has
+/// not changed for `quiet`, and at the release. Discrete changes (typing, a click, a keyboard
+/// step of a slider) pass at once; during a drag, what reads the result runs only when the
+/// drag pauses or ends.
+pub fn settled<T>(memo: Memo<T>, quiet: Duration, dragging: RwSignal<bool>) -> Memo<T>
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
     // A counter, not a copy of the value: the result re-reads `memo` when it fires.
     let fired = RwSignal::new(0u32);
+    let fire = move || {
+        fired.try_update(|n| *n = n.wrapping_add(1));
+    };
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |ran: Option<()>| {
         memo.track();
+        // Tracked: the release fires at once.
+        let drag = dragging.get();
         if ran.is_none() {
             return;
         }
         if let Some(h) = pending.get_value() {
             h.clear();
         }
-        let handle = set_timeout_with_handle(
-            move || {
-                fired.try_update(|n| *n = n.wrapping_add(1));
-            },
-            quiet,
-        );
-        pending.set_value(handle.ok());
+        if !drag {
+            fire();
+            return;
+        }
+        pending.set_value(set_timeout_with_handle(fire, quiet).ok());
     });
     on_cleanup(move || {
         if let Some(h) = pending.try_get_value().flatten() {

@@ -21,6 +21,9 @@ pub struct PageState {
     pub field_errors: RwSignal<Vec<LinkError>>,
     /// The opening link's rejected values (empty when it was clean).
     pub link_errors: RwSignal<Vec<LinkError>>,
+    /// A slider whose moves change the shown model is being dragged: its `input` events
+    /// before the `change` of its release ([`PageState::slide`]).
+    pub dragging: RwSignal<bool>,
 }
 
 impl PageState {
@@ -32,6 +35,7 @@ impl PageState {
             scenario: RwSignal::new(decoded.scenario),
             field_errors: RwSignal::new(Vec::new()),
             link_errors: RwSignal::new(decoded.errors),
+            dragging: RwSignal::new(false),
         }
     }
 
@@ -52,6 +56,20 @@ impl PageState {
         if self.field_errors.with_untracked(|e| *e != errors) {
             self.field_errors.set(errors);
         }
+    }
+
+    /// The slider of `key` moved to `text` (its `input` event): an edit, and a drag until
+    /// [`PageState::release`].
+    pub fn slide(&self, key: Key, text: String) {
+        if !self.dragging.get_untracked() {
+            self.dragging.set(true);
+        }
+        self.edit(key, text);
+    }
+
+    /// A slider was released (its `change` event: a pointer let go, or a keyboard step).
+    pub fn release(&self) {
+        self.dragging.set(false);
     }
 
     /// A derived signal of one input's text.

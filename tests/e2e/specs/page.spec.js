@@ -181,3 +181,56 @@ test("a zero-cost collar shows equal premiums, a solved call strike and no net p
   expect(strike).toBeGreaterThan(250);
   expect(problems).toEqual([]);
 });
+
+test("during a coverage drag the chart follows every step; the tables catch up at the release, or when the drag pauses", async ({ page }) => {
+  await open(page, "./" + SEED.replace("hedge=forward", "hedge=put").replace("cov=100", "cov=50"));
+  await expect(page.getByTestId("strategy-compare")).toContainText("Put");
+  const probe = await page.evaluate(async () => {
+    const slider = document.querySelector('[data-testid="coverage-slider"]');
+    const table = () => document.querySelector('[data-testid="payoff-table"]').textContent;
+    const compare = () => document.querySelector('[data-testid="strategy-compare"]').textContent;
+    const chart = () => document.querySelector('[data-testid="chart"]').getAttribute("aria-label");
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const step = async (v, release) => {
+      slider.value = String(v);
+      slider.dispatchEvent(new Event("input", { bubbles: true }));
+      if (release) slider.dispatchEvent(new Event("change", { bubbles: true }));
+      await frame();
+    };
+    const t0 = table(), charts = new Set([chart()]), compares = new Set();
+    let tableMoved = false;
+    for (let v = 51; v <= 60; v++) {
+      await step(v, false);
+      charts.add(chart());
+      tableMoved ||= table() !== t0;
+      compares.add(compare());
+    }
+    const c0 = compare();
+    const released = performance.now();
+    slider.dispatchEvent(new Event("change", { bubbles: true }));
+    while (table() === t0 && performance.now() - released < 2000) await frame();
+    const atRelease = { ms: performance.now() - released, compareMoved: compare() !== c0 };
+    // A drag that ends without a change event: the tables follow once it pauses.
+    const t1 = table();
+    for (let v = 61; v <= 65; v++) await step(v, false);
+    const stillDuring = table() === t1;
+    const paused = performance.now();
+    while (table() === t1 && performance.now() - paused < 3000) await frame();
+    return { charts: charts.size, tableMoved, compares: compares.size, atRelease, stillDuring, pauseMs: performance.now() - paused };
+  });
+  // The chart's description changed at each of the ten steps; the payoff table did not, and
+  // the comparison only once (its simulated columns say "running…" from the first step).
+  expect(probe.charts).toBe(11);
+  expect(probe.tableMoved).toBe(false);
+  expect(probe.compares).toBe(1);
+  // At the release both follow at once (well before the 200 ms pause).
+  expect(probe.atRelease.ms).toBeLessThan(150);
+  expect(probe.atRelease.compareMoved).toBe(true);
+  expect(probe.stillDuring).toBe(true);
+  expect(probe.pauseMs).toBeGreaterThan(150);
+  expect(probe.pauseMs).toBeLessThan(2000);
+  // And they show the last step: the table is the one a fresh page at cov=65 shows.
+  const dragged = await tableRows(page);
+  await open(page, "./" + SEED.replace("hedge=forward", "hedge=put").replace("cov=100", "cov=65"));
+  expect(await tableRows(page)).toEqual(dragged);
+});
