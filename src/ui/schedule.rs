@@ -56,9 +56,9 @@ impl Deadline {
 
 /// `memo`'s value (it starts equal), followed at once, except while a slider is dragged
 /// (`dragging`, see [`PageState::slide`](super::state::PageState::slide)): then once `memo` has
-/// not changed for `quiet`, and at the release. Discrete changes (typing, a click, a keyboard
-/// step of a slider) pass at once; during a drag, what reads the result runs only when the
-/// drag pauses or ends.
+/// not changed for `quiet` (which ends the drag), and at the release. Discrete changes
+/// (typing, a click, a keyboard step of a slider) pass at once; during a drag, what reads the
+/// result runs only when the drag pauses or ends.
 pub fn settled<T>(memo: Memo<T>, quiet: Duration, dragging: RwSignal<bool>) -> Memo<T>
 where
     T: Clone + PartialEq + Send + Sync + 'static,
@@ -83,7 +83,12 @@ where
             fire();
             return;
         }
-        pending.set_value(set_timeout_with_handle(fire, quiet).ok());
+        // A pause ends the drag (a drag without a release, as synthetic input events make,
+        // holds nothing after it): the effect runs again and fires.
+        let pause = move || {
+            dragging.try_set(false);
+        };
+        pending.set_value(set_timeout_with_handle(pause, quiet).ok());
     });
     on_cleanup(move || {
         if let Some(h) = pending.try_get_value().flatten() {

@@ -216,7 +216,15 @@ test("during a coverage drag the chart follows every step; the tables catch up a
     const stillDuring = table() === t1;
     const paused = performance.now();
     while (table() === t1 && performance.now() - paused < 3000) await frame();
-    return { charts: charts.size, tableMoved, compares: compares.size, atRelease, stillDuring, pauseMs: performance.now() - paused };
+    const pauseMs = performance.now() - paused;
+    // The pause ended that drag: a typed value shows at once.
+    const t2 = table();
+    const field = document.querySelector("#field-kp");
+    field.value = "235";
+    field.dispatchEvent(new Event("input", { bubbles: true }));
+    const typed = performance.now();
+    while (table() === t2 && performance.now() - typed < 2000) await frame();
+    return { charts: charts.size, tableMoved, compares: compares.size, atRelease, stillDuring, pauseMs, typedMs: performance.now() - typed };
   });
   // The chart's description changed at each of the ten steps; the payoff table did not, and
   // the comparison only once (its simulated columns say "running…" from the first step).
@@ -229,8 +237,9 @@ test("during a coverage drag the chart follows every step; the tables catch up a
   expect(probe.stillDuring).toBe(true);
   expect(probe.pauseMs).toBeGreaterThan(150);
   expect(probe.pauseMs).toBeLessThan(2000);
-  // And they show the last step: the table is the one a fresh page at cov=65 shows.
+  expect(probe.typedMs).toBeLessThan(150);
+  // And they show the last values: the table is the one a fresh page with them shows.
   const dragged = await tableRows(page);
-  await open(page, "./" + SEED.replace("hedge=forward", "hedge=put").replace("cov=100", "cov=65"));
+  await open(page, "./" + SEED.replace("hedge=forward", "hedge=put").replace("cov=100", "cov=65") + "&kp=235");
   expect(await tableRows(page)).toEqual(dragged);
 });
