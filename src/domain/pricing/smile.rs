@@ -385,7 +385,7 @@ impl SmileModel {
     /// Premium of `kind` at `strike`, at that strike's vol.
     ///
     /// The fixed point's last evaluation has `d1` and `e^(−d1²/2)` at a vol `σₙ` within
-    /// [`CUBIC_STOP`] of the strike's vol `σ`: the premium is Black's there plus the Taylor
+    /// `1e−5·σ` of the strike's vol `σ`: the premium is Black's there plus the Taylor
     /// terms to `σ`, `vega·h + ½·volga·h²` (`h = σ − σₙ`, `volga = vega·d1·d2/σₙ`). The next
     /// term is of order `(h/σₙ)³·(1 + d1²·d2²) ≤ 1e−15·(1 + d1²·d2²)` of `vega·σ`: the premium
     /// to the last digits without a second `exp` (`tests/native/smile.rs` holds it to Black-76
