@@ -131,6 +131,7 @@ impl Smile {
     /// let low = s.vol(100_000.0, 70_000.0, 0.5)?;  // a low put strike: on the put wing
     /// let high = s.vol(100_000.0, 140_000.0, 0.5)?; // a high call strike
     /// assert!(low > high); // negative risk reversal: puts dearer
+    /// assert_eq!(s.vol(100_000.0, 70_000.0, 0.0)?, 0.60); // at expiry: the at-the-money vol
     /// # Ok::<(), minerhedge::domain::DomainError>(())
     /// ```
     pub fn vol(&self, forward: f64, strike: f64, years: f64) -> Result<f64> {
@@ -149,9 +150,17 @@ impl Smile {
     /// should a step leave that range.
     fn fixed_point(&self, x: Moneyness) -> Result<FixedPoint> {
         let (lo, hi) = (self.lo, self.hi);
-        if self.is_flat() || x.sqrt_t == 0.0 || hi - lo <= f64::EPSILON * hi {
-            let sigma = if self.is_flat() { self.atm } else { lo };
-            return Ok(FixedPoint { sigma, last: None });
+        if self.is_flat() || x.sqrt_t == 0.0 {
+            return Ok(FixedPoint {
+                sigma: self.atm,
+                last: None,
+            });
+        }
+        if hi - lo <= f64::EPSILON * hi {
+            return Ok(FixedPoint {
+                sigma: lo,
+                last: None,
+            });
         }
         let mut sigma = self.atm.clamp(lo, hi);
         let mut per_sigma = 1.0 / sigma;
