@@ -321,10 +321,18 @@ impl Black {
     /// (`d1²/2 − d2²/2 = d1·s − s²/2 = ln(F/K)`).
     #[inline]
     pub fn with_gauss(kind: OptionKind, fk: f64, d1: f64, d2: f64, gauss: f64) -> Black {
+        let cum1 = normal::cdf_with_gauss(kind.sign() * d1, gauss);
+        Black::with_cum1(kind, fk, d2, gauss, cum1)
+    }
+
+    /// [`Black::with_gauss`] given `cum1 = N(ω·d1)` already computed (the smile's fixed
+    /// point has it).
+    #[inline]
+    pub fn with_cum1(kind: OptionKind, fk: f64, d2: f64, gauss: f64, cum1: f64) -> Black {
         let w = kind.sign();
         Black {
             w,
-            cum1: normal::cdf_with_gauss(w * d1, gauss),
+            cum1,
             cum2: normal::cdf_with_gauss(w * d2, gauss * fk),
             pdf1: normal::FRAC_1_SQRT_2PI * gauss,
             degenerate: false,

@@ -183,7 +183,7 @@ impl Smile {
         }
         // `g(lo) ≤ 0 ≤ g(hi)` (σ(δ) stays in [lo, hi]), so Brent's bracket holds.
         let sigma = brent(
-            |sigma| self.gap(sigma, 1.0 / sigma, x).value,
+            |sigma| sigma - self.at_delta(normal::cdf(x.d1(sigma, 1.0 / sigma))),
             Bracket { lo, hi },
             ROOT,
             100,
@@ -197,18 +197,25 @@ impl Smile {
     /// `δ'' = n(d1)·(d1'' − d1·d1'²)`, `g' = 1 − σ_δ·δ'` and `g'' = −σ_δδ·δ'² − σ_δ·δ''`, where
     /// `σ_δ = −2·RR + 32·BF·(δ − ½)` and `σ_δδ = 32·BF` inside the clamp (0 outside it).
     /// No division but `N`'s (`per_sigma` is `1/σ`): on this path a division costs about as
-    /// much as the `exp`.
-    #[inline]
+    /// much as the `exp`. Inlined into its one caller, the Halley loop.
+    #[inline(always)]
     fn gap(&self, sigma: f64, per_sigma: f64, x: Moneyness) -> Gap {
-        let s = sigma * x.sqrt_t;
-        let d1 = x.ln_fk * (per_sigma * x.per_sqrt_t) + 0.5 * s;
-        let d2 = d1 - s;
+        let d1 = x.d1(sigma, per_sigma);
+        let d2 = d1 - sigma * x.sqrt_t;
         // One exp for N(d1) and n(d1), as in the Black formula.
-        let (delta, gauss) = if d1.abs() <= normal::GAUSS_RANGE {
+        // N(d1) and N(−d1) from the smaller of the two (each then to its last digit, as
+        // `cdf_with_gauss` computes the larger), and the exp for them and n(d1), as in the
+        // Black formula.
+        let (lower, gauss) = if d1.abs() <= normal::GAUSS_RANGE {
             let gauss = (-0.5 * d1 * d1).exp();
-            (normal::cdf_with_gauss(d1, gauss), Some(gauss))
+            (normal::cdf_with_gauss(-d1.abs(), gauss), Some(gauss))
         } else {
-            (normal::cdf(d1), None)
+            (normal::cdf(-d1.abs()), None)
+        };
+        let (delta, rest) = if d1 > 0.0 {
+            (1.0 - lower, lower)
+        } else {
+            (lower, 1.0 - lower)
         };
         let density = gauss.map_or_else(|| normal::pdf(d1), |g| normal::FRAC_1_SQRT_2PI * g);
         let value = sigma - self.at_delta(delta);
@@ -235,6 +242,7 @@ impl Smile {
             slope,
             curvature,
             delta,
+            rest,
             delta_slope,
         }
     }
@@ -272,6 +280,13 @@ struct Moneyness {
 }
 
 impl Moneyness {
+    /// `d1 = ln(F/K)/(σ√T) + σ√T/2` at `sigma` (`per_sigma` is `1/σ`).
+    #[inline(always)]
+    fn d1(&self, sigma: f64, per_sigma: f64) -> f64 {
+        self.ln_fk * (per_sigma * self.per_sqrt_t) + 0.5 * (sigma * self.sqrt_t)
+    }
+
+
     fn new(fk: f64, sqrt_t: f64) -> Moneyness {
         Moneyness {
             fk,
@@ -310,6 +325,8 @@ struct Gap {
     curvature: f64,
     /// `N(d1)`.
     delta: f64,
+    /// `N(−d1)`, to its last digit (not `1 − N(d1)`).
+    rest: f64,
     /// `dN(d1)/dσ`.
     delta_slope: f64,
 }
@@ -407,7 +424,11 @@ impl SmileModel {
         let sigma = vol(point.sigma)?;
         let near = point.last.and_then(|at| {
             let gauss = at.gauss.filter(|_| at.d2.abs() <= normal::GAUSS_RANGE)?;
-            Some((at, Black::with_gauss(kind, x.fk, at.d1, at.d2, gauss)))
+            let cum1 = match kind {
+                OptionKind::Call => at.delta,
+                OptionKind::Put => at.rest,
+            };
+            Some((at, Black::with_cum1(kind, x.fk, at.d2, gauss, cum1)))
         });
         let Some((at, b)) = near else {
             return Ok(self.base.price_at_vol(kind, k, x.ln_fk, sigma));
