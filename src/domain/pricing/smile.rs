@@ -45,6 +45,8 @@ pub struct Smile {
     /// fixed point lies between them, and its search stays there.
     lo: f64,
     hi: f64,
+    /// `1/atm`, where the search starts.
+    per_atm: f64,
 }
 
 impl Smile {
@@ -68,6 +70,7 @@ impl Smile {
             bf,
             lo: atm,
             hi: atm,
+            per_atm: 1.0 / atm,
         };
         (smile.lo, smile.hi) = smile.bounds();
         if smile.lo <= 0.0 {
@@ -138,7 +141,9 @@ impl Smile {
         let f = super::level(Field::Forward, forward)?;
         let k = super::check_strike(strike)?;
         let sqrt_t = super::expiry(years)?.sqrt();
-        Ok(self.fixed_point(Moneyness::new(f / k, sqrt_t))?.sigma)
+        Ok(self
+            .fixed_point(Moneyness::new(f / k, sqrt_t, 1.0 / sqrt_t))?
+            .sigma)
     }
 
     /// The fixed point of [`Smile::vol`] at `x`.
@@ -150,20 +155,21 @@ impl Smile {
     /// should a step leave that range.
     fn fixed_point(&self, x: Moneyness) -> Result<FixedPoint> {
         let (lo, hi) = (self.lo, self.hi);
-        if self.is_flat() || x.sqrt_t == 0.0 {
+        if x.sqrt_t == 0.0 {
             return Ok(FixedPoint {
                 sigma: self.atm,
                 last: None,
             });
         }
+        // A flat smile too (its `lo` and `hi` are the at-the-money vol).
         if hi - lo <= f64::EPSILON * hi {
             return Ok(FixedPoint {
                 sigma: lo,
                 last: None,
             });
         }
-        let mut sigma = self.atm.clamp(lo, hi);
-        let mut per_sigma = 1.0 / sigma;
+        // σ(½) is the at-the-money vol, so it lies in [lo, hi].
+        let (mut sigma, mut per_sigma) = (self.atm, self.per_atm);
         for _ in 0..HALLEY_STEPS {
             let at = self.gap(sigma, per_sigma, x);
             // The next vol and its reciprocal, two divisions side by side (not one after the
@@ -176,7 +182,12 @@ impl Smile {
             if at.settled(next - sigma, sigma) {
                 return Ok(FixedPoint {
                     sigma: next,
-                    last: Some(at),
+                    last: Some(Last {
+                        sigma,
+                        d1: at.d1,
+                        gauss: at.gauss,
+                        lower: at.lower,
+                    }),
                 });
             }
             (sigma, per_sigma) = (next, den / num);
@@ -203,21 +214,16 @@ impl Smile {
         let d1 = x.d1(sigma, per_sigma);
         let d2 = d1 - sigma * x.sqrt_t;
         // One exp for N(d1) and n(d1), as in the Black formula.
-        // N(d1) and N(−d1) from the smaller of the two (each then to its last digit, as
-        // `cdf_with_gauss` computes the larger), and the exp for them and n(d1), as in the
-        // Black formula.
-        let (lower, gauss) = if d1.abs() <= normal::GAUSS_RANGE {
-            let gauss = (-0.5 * d1 * d1).exp();
-            (normal::cdf_with_gauss(-d1.abs(), gauss), Some(gauss))
+        let gauss = (-0.5 * d1 * d1).exp();
+        // N(d1) and N(−d1) from the smaller of the two: each then to its last digit, as
+        // `cdf_with_gauss` computes the larger.
+        let lower = if d1.abs() <= normal::GAUSS_RANGE {
+            normal::cdf_with_gauss(-d1.abs(), gauss)
         } else {
-            (normal::cdf(-d1.abs()), None)
+            normal::cdf(-d1.abs())
         };
-        let (delta, rest) = if d1 > 0.0 {
-            (1.0 - lower, lower)
-        } else {
-            (lower, 1.0 - lower)
-        };
-        let density = gauss.map_or_else(|| normal::pdf(d1), |g| normal::FRAC_1_SQRT_2PI * g);
+        let delta = if d1 > 0.0 { 1.0 - lower } else { lower };
+        let density = normal::FRAC_1_SQRT_2PI * gauss;
         let value = sigma - self.at_delta(delta);
         let dd1 = -d2 * per_sigma;
         let delta_slope = density * dd1;
@@ -236,13 +242,12 @@ impl Smile {
         Gap {
             sigma,
             d1,
-            d2,
             gauss,
             value,
             slope,
             curvature,
             delta,
-            rest,
+            lower,
             delta_slope,
         }
     }
@@ -286,13 +291,12 @@ impl Moneyness {
         self.ln_fk * (per_sigma * self.per_sqrt_t) + 0.5 * (sigma * self.sqrt_t)
     }
 
-
-    fn new(fk: f64, sqrt_t: f64) -> Moneyness {
+    fn new(fk: f64, sqrt_t: f64, per_sqrt_t: f64) -> Moneyness {
         Moneyness {
             fk,
             ln_fk: fk.ln(),
             sqrt_t,
-            per_sqrt_t: 1.0 / sqrt_t,
+            per_sqrt_t,
         }
     }
 }
@@ -302,9 +306,32 @@ impl Moneyness {
 struct FixedPoint {
     /// The strike's vol.
     sigma: f64,
-    /// [`Smile::gap`] at a vol within [`CUBIC_STOP`] of `sigma` (none after Brent's method or
-    /// without a smile).
-    last: Option<Gap>,
+    /// Halley's last evaluation, at a vol within [`CUBIC_STOP`] of `sigma` (none after
+    /// Brent's method or without a smile).
+    last: Option<Last>,
+}
+
+/// What the premium needs of the fixed point's last evaluation.
+#[derive(Debug, Clone, Copy)]
+struct Last {
+    /// Its `σ`.
+    sigma: f64,
+    /// `d1` and `e^(−d1²/2)` there.
+    d1: f64,
+    gauss: f64,
+    /// `N(−|d1|)` there.
+    lower: f64,
+}
+
+impl Last {
+    /// `N(ω·d1)` to its last digit: the smaller tail as it is, the larger as `1 −` it.
+    fn cum1(&self, kind: OptionKind) -> f64 {
+        if (kind.sign() * self.d1) > 0.0 {
+            1.0 - self.lower
+        } else {
+            self.lower
+        }
+    }
 }
 
 /// [`Smile::gap`]'s result at one `σ`.
@@ -312,11 +339,10 @@ struct FixedPoint {
 struct Gap {
     /// `σ`.
     sigma: f64,
-    /// `d1` and `d2` at `σ`.
+    /// `d1` at `σ`.
     d1: f64,
-    d2: f64,
-    /// `e^(−d1²/2)`, when `|d1|` is within [`normal::GAUSS_RANGE`].
-    gauss: Option<f64>,
+    /// `e^(−d1²/2)`.
+    gauss: f64,
     /// `g(σ)`.
     value: f64,
     /// `g'(σ)`.
@@ -325,8 +351,8 @@ struct Gap {
     curvature: f64,
     /// `N(d1)`.
     delta: f64,
-    /// `N(−d1)`, to its last digit (not `1 − N(d1)`).
-    rest: f64,
+    /// `N(−|d1|)`, to its last digit.
+    lower: f64,
     /// `dN(d1)/dσ`.
     delta_slope: f64,
 }
@@ -380,6 +406,8 @@ impl Gap {
 pub struct SmileModel {
     base: ForwardModel,
     smile: Smile,
+    /// `1/√T` (∞ at expiry: unused then).
+    per_sqrt_t: f64,
 }
 
 impl SmileModel {
@@ -389,7 +417,11 @@ impl SmileModel {
             vol: smile.atm,
             ..params
         })?;
-        Ok(SmileModel { base, smile })
+        Ok(SmileModel {
+            base,
+            smile,
+            per_sqrt_t: 1.0 / base.sqrt_t(),
+        })
     }
 
     /// The smile.
@@ -419,23 +451,26 @@ impl SmileModel {
     pub fn price(&self, kind: OptionKind, strike: f64) -> Result<f64> {
         let k = super::check_strike(strike)?;
         let f = self.base.params().forward;
-        let x = Moneyness::new(f / k, self.base.sqrt_t());
+        let x = Moneyness::new(f / k, self.base.sqrt_t(), self.per_sqrt_t);
         let point = self.smile.fixed_point(x)?;
         let sigma = vol(point.sigma)?;
         let near = point.last.and_then(|at| {
-            let gauss = at.gauss.filter(|_| at.d2.abs() <= normal::GAUSS_RANGE)?;
-            let cum1 = match kind {
-                OptionKind::Call => at.delta,
-                OptionKind::Put => at.rest,
-            };
-            Some((at, Black::with_cum1(kind, x.fk, at.d2, gauss, cum1)))
+            let d2 = at.d1 - at.sigma * x.sqrt_t;
+            let inside = at.d1.abs() <= normal::GAUSS_RANGE && d2.abs() <= normal::GAUSS_RANGE;
+            inside.then(|| {
+                (
+                    at,
+                    d2,
+                    Black::with_cum1(kind, x.fk, d2, at.gauss, at.cum1(kind)),
+                )
+            })
         });
-        let Some((at, b)) = near else {
+        let Some((at, d2, b)) = near else {
             return Ok(self.base.price_at_vol(kind, k, x.ln_fk, sigma));
         };
         let h = sigma - at.sigma;
         let vega = f * x.sqrt_t * b.pdf1;
-        let value = b.forward_value(f, k) + vega * h * (1.0 + 0.5 * at.d1 * at.d2 * h / at.sigma);
+        let value = b.forward_value(f, k) + vega * h * (1.0 + 0.5 * at.d1 * d2 * h / at.sigma);
         Ok(self.base.discount() * value.max(0.0))
     }
 }
