@@ -248,3 +248,43 @@ fn the_premium_is_black_76_at_the_strikes_vol() {
     }
     assert!(cases > 300, "{cases} cases");
 }
+
+/// Far from the money, where a premium is a tiny share of the forward, it keeps its relative
+/// digits: `N(ω·d1)` comes from the fixed point's smaller tail, never as `1 − N` of the
+/// other (which would leave an absolute error of about 1e−16 in a premium of 1e−10 or less).
+#[test]
+fn a_far_premium_keeps_its_relative_digits() {
+    let mut cases = 0;
+    let smile = Smile::new(0.6, -0.1, 0.02).expect("smile");
+    for t in [0.02, 0.25, 1.0] {
+        let p = ForwardParams {
+            forward: 100_000.0,
+            rate: 0.04,
+            vol: 0.6,
+            expiry_years: t,
+        };
+        let m = SmileModel::new(p, smile).expect("model");
+        for (kind, k) in [
+            (OptionKind::Put, 20_000.0),
+            (OptionKind::Put, 40_000.0),
+            (OptionKind::Call, 300_000.0),
+            (OptionKind::Call, 600_000.0),
+        ] {
+            let want = m
+                .at_strike(k)
+                .expect("vol")
+                .price(kind, k)
+                .expect("premium");
+            let got = m.price(kind, k).expect("premium");
+            if want < 1e-250 {
+                continue;
+            }
+            assert!(
+                (got / want - 1.0).abs() < 1e-11,
+                "T {t} K {k} {kind:?}: {got:e} vs {want:e}"
+            );
+            cases += 1;
+        }
+    }
+    assert!(cases >= 8, "{cases} cases");
+}
