@@ -222,7 +222,7 @@ impl Smile {
         } else {
             normal::cdf(-d1.abs())
         };
-        let delta = if d1 > 0.0 { 1.0 - lower } else { lower };
+        let delta = from_lower(d1, lower);
         let density = normal::FRAC_1_SQRT_2PI * gauss;
         let value = sigma - self.at_delta(delta);
         let dd1 = -d2 * per_sigma;
@@ -324,13 +324,20 @@ struct Last {
 }
 
 impl Last {
-    /// `N(ω·d1)` to its last digit: the smaller tail as it is, the larger as `1 −` it.
+    /// `N(ω·d1)` to its last digit.
     fn cum1(&self, kind: OptionKind) -> f64 {
-        if (kind.sign() * self.d1) > 0.0 {
-            1.0 - self.lower
-        } else {
-            self.lower
-        }
+        from_lower(kind.sign() * self.d1, self.lower)
+    }
+}
+
+/// `N(x)` from `lower = N(−|x|)`: the smaller tail as it is, the larger as `1 −` it (as
+/// `cdf_with_gauss` computes the larger), so each keeps its last digit.
+#[inline(always)]
+fn from_lower(x: f64, lower: f64) -> f64 {
+    if x > 0.0 {
+        1.0 - lower
+    } else {
+        lower
     }
 }
 
