@@ -335,14 +335,12 @@ fn ticks_with_budget(range: &DataRange, max_ticks: usize) -> Vec<f64> {
         }
         out.push(v);
     }
-    // Near the limits of f64 precision (a span of a few ulps) k × step can land outside the
-    // range or repeat: such ticks are useless, so give up on this budget.
+    // Near the limits of f64 precision (a span of a few hundred ulps) k × step can land just
+    // outside the range, or repeat: the ticks outside are dropped, and repeated ones are
+    // useless, so then this budget is given up.
     let slack = step * 1e-6;
-    if out
-        .iter()
-        .any(|v| *v < range.lo - slack || *v > range.hi + slack)
-        || out.windows(2).any(|w| w[0] >= w[1])
-    {
+    out.retain(|v| *v >= range.lo - slack && *v <= range.hi + slack);
+    if out.windows(2).any(|w| w[0] >= w[1]) {
         return Vec::new();
     }
     out

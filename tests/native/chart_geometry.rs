@@ -103,3 +103,15 @@ fn interpolation_follows_the_polyline() {
     assert_eq!(interpolate(&pts, f64::NAN), None);
     assert_eq!(interpolate(&[], 1.0), None);
 }
+
+/// 2.7e−3 wide at 1e11, a few hundred ulps: the first and last multiples of the step land
+/// just outside the range by rounding. They are dropped, and the ticks in between stay nice
+/// (the ends of the range are not nice ticks).
+#[test]
+fn ticks_near_the_limits_of_precision_stay_nice() {
+    let r = DataRange::new(99_269_129_864.844_01, 99_269_129_864.846_76).unwrap();
+    let t = ticks(&r, 2);
+    assert!(t.len() >= 2, "{t:?}");
+    assert!(t.iter().all(|v| *v >= r.lo() && *v <= r.hi()), "{t:?}");
+    assert!(((t[1] - t[0]) / 1e-3 - 1.0).abs() < 0.05, "{t:?}");
+}
