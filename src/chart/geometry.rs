@@ -269,7 +269,9 @@ pub fn nice_step(span: f64, max_ticks: usize) -> Option<f64> {
         return None;
     }
     let raw = span / max_ticks.max(1) as f64;
-    let mag = 10f64.powf(raw.log10().floor());
+    // `libm`'s log10 (the link's rounding uses it too) and an integer power: one copy of
+    // each in the page. `10ⁿ` by `powi` is exact for |n| ≤ 22 (correctly rounded below 0).
+    let mag = 10f64.powi(libm::log10(raw).floor() as i32);
     if !mag.is_normal() {
         return None;
     }
@@ -358,7 +360,7 @@ pub fn step_decimals(step: f64) -> usize {
     if !(step.is_finite() && step > 0.0) || step >= 1.0 {
         return 0;
     }
-    (-(step.log10() + 1e-9).floor()).clamp(0.0, 20.0) as usize
+    (-(libm::log10(step) + 1e-9).floor()).clamp(0.0, 20.0) as usize
 }
 
 /// The drawing surface: logical (CSS pixel) size and device pixel ratio.
