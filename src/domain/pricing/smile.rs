@@ -47,6 +47,12 @@ pub struct Smile {
     hi: f64,
     /// `1/atm`, where the search starts.
     per_atm: f64,
+    /// The smile as a quadratic in `x = δ − ½` inside the clamp: `atm + tilt·x + bend·x²`
+    /// (`tilt = −2·RR`, `bend = 16·BF`).
+    tilt: f64,
+    bend: f64,
+    /// The vols at the clamp's ends, `σ(0.05)` and `σ(0.95)`: every delta beyond them.
+    wings: (f64, f64),
 }
 
 impl Smile {
@@ -71,7 +77,14 @@ impl Smile {
             lo: atm,
             hi: atm,
             per_atm: 1.0 / atm,
+            tilt: -2.0 * rr,
+            bend: 16.0 * bf,
+            wings: (atm, atm),
         };
+        smile.wings = (
+            smile.at_centred(DELTA_CLAMP.0 - 0.5),
+            smile.at_centred(DELTA_CLAMP.1 - 0.5),
+        );
         (smile.lo, smile.hi) = smile.bounds();
         if smile.lo <= 0.0 {
             let field = if bf < 0.0 {
@@ -106,13 +119,18 @@ impl Smile {
 
     /// The smile's vol at forward call delta `delta` (clamped to `[0.05, 0.95]`).
     pub fn at_delta(&self, delta: f64) -> f64 {
-        let x = delta.clamp(DELTA_CLAMP.0, DELTA_CLAMP.1) - 0.5;
-        self.atm - 2.0 * self.rr * x + 16.0 * self.bf * x * x
+        self.at_centred(delta.clamp(DELTA_CLAMP.0, DELTA_CLAMP.1) - 0.5)
+    }
+
+    /// The smile's vol at `x = δ − ½` for `δ` inside the clamp.
+    #[inline(always)]
+    fn at_centred(&self, x: f64) -> f64 {
+        self.atm + self.tilt * x + self.bend * x * x
     }
 
     /// The lowest and highest vol of the smile over the clamped deltas.
     fn bounds(&self) -> (f64, f64) {
-        let (a, b) = (self.at_delta(DELTA_CLAMP.0), self.at_delta(DELTA_CLAMP.1));
+        let (a, b) = self.wings;
         let (mut lo, mut hi) = (a.min(b), a.max(b));
         if self.bf != 0.0 {
             // Vertex of the parabola in x: x* = RR / (16·BF).
@@ -149,10 +167,17 @@ impl Smile {
     /// The fixed point of [`Smile::vol`] at `x`.
     ///
     /// Halley's method from the at-the-money vol: `g(σ) = σ − σ(N(d1(σ)))` and its first two
-    /// derivatives come from the one `exp` that `N(d1)` needs, and the error after a step is
-    /// about the cube of the step, so two evaluations usually settle it. Brent's method on the
+    /// derivatives come from the one Gaussian factor `e^(−d1²/2)` that `N(d1)` needs (an
+    /// `exp` at the first evaluation, then found from the last one's: [`Near::gauss_at`]),
+    /// and the error after a step is about the cube of the step, so two evaluations usually
+    /// settle it. Brent's method on the
     /// smile's range of vols (where the fixed point lies, since `σ(δ)` does) takes over
     /// should a step leave that range.
+    ///
+    /// Inlined into its two callers, [`Smile::vol`] and [`SmileModel::price`] (the page's
+    /// build inlines it there already: its size does not change), so that a premium passes
+    /// nothing through memory.
+    #[inline(always)]
     fn fixed_point(&self, x: Moneyness) -> Result<FixedPoint> {
         let (lo, hi) = (self.lo, self.hi);
         if x.sqrt_t == 0.0 {
@@ -170,8 +195,13 @@ impl Smile {
         }
         // σ(½) is the at-the-money vol, so it lies in [lo, hi].
         let (mut sigma, mut per_sigma) = (self.atm, self.per_atm);
+        // No evaluation yet: NaN, so that the first Gaussian factor takes `exp`.
+        let mut last = Near {
+            d1: f64::NAN,
+            gauss: f64::NAN,
+        };
         for _ in 0..HALLEY_STEPS {
-            let at = self.gap(sigma, per_sigma, x);
+            let at = self.gap(sigma, per_sigma, x, last);
             // The next vol and its reciprocal, two divisions side by side (not one after the
             // other: the iteration's time is the length of this chain).
             let (num, den) = at.halley_fraction();
@@ -191,6 +221,10 @@ impl Smile {
                 });
             }
             (sigma, per_sigma) = (next, den / num);
+            last = Near {
+                d1: at.d1,
+                gauss: at.gauss,
+            };
         }
         // `g(lo) ≤ 0 ≤ g(hi)` (σ(δ) stays in [lo, hi]), so Brent's bracket holds.
         let sigma = brent(
@@ -208,13 +242,14 @@ impl Smile {
     /// `δ'' = n(d1)·(d1'' − d1·d1'²)`, `g' = 1 − σ_δ·δ'` and `g'' = −σ_δδ·δ'² − σ_δ·δ''`, where
     /// `σ_δ = −2·RR + 32·BF·(δ − ½)` and `σ_δδ = 32·BF` inside the clamp (0 outside it).
     /// No division but `N`'s (`per_sigma` is `1/σ`): on this path a division costs about as
-    /// much as the `exp`. Inlined into its one caller, the Halley loop.
+    /// much as the `exp`. `last` is the last evaluation (NaN before the first). Inlined into
+    /// its one caller, the Halley loop.
     #[inline(always)]
-    fn gap(&self, sigma: f64, per_sigma: f64, x: Moneyness) -> Gap {
+    fn gap(&self, sigma: f64, per_sigma: f64, x: Moneyness, last: Near) -> Gap {
         let d1 = x.d1(sigma, per_sigma);
         let d2 = d1 - sigma * x.sqrt_t;
-        // One exp for N(d1) and n(d1), as in the Black formula.
-        let gauss = (-0.5 * d1 * d1).exp();
+        // One Gaussian factor for N(d1) and n(d1), as in the Black formula.
+        let gauss = last.gauss_at(d1);
         // N(d1) and N(−d1) from the smaller of the two: each then to its last digit, as
         // `cdf_with_gauss` computes the larger.
         let lower = if d1.abs() <= normal::GAUSS_RANGE {
@@ -224,20 +259,28 @@ impl Smile {
         };
         let delta = from_lower(d1, lower);
         let density = normal::FRAC_1_SQRT_2PI * gauss;
-        let value = sigma - self.at_delta(delta);
         let dd1 = -d2 * per_sigma;
         let delta_slope = density * dd1;
-        let (slope, curvature) = if inside(delta) {
+        // Inside the clamp the smile is looked up without clamping (a shorter chain from
+        // `delta` to the step, with the same value).
+        let (value, slope, half_curvature) = if inside(delta) {
             let x = delta - 0.5;
-            let s1 = -2.0 * self.rr + 32.0 * self.bf * x;
-            let s2 = 32.0 * self.bf;
-            let delta_curve = density * ((d1 + d2) * per_sigma * per_sigma - d1 * dd1 * dd1);
+            let s1 = self.tilt + 2.0 * self.bend * x;
+            let half_s2 = self.bend;
+            let half_delta_curve =
+                density * (0.5 * ((d1 + d2) * per_sigma * per_sigma - d1 * dd1 * dd1));
             (
+                sigma - self.at_centred(x),
                 1.0 - s1 * delta_slope,
-                -s2 * delta_slope * delta_slope - s1 * delta_curve,
+                -half_s2 * delta_slope * delta_slope - s1 * half_delta_curve,
             )
         } else {
-            (1.0, 0.0)
+            let wing = if delta < 0.5 {
+                self.wings.0
+            } else {
+                self.wings.1
+            };
+            (sigma - wing, 1.0, 0.0)
         };
         Gap {
             sigma,
@@ -245,7 +288,7 @@ impl Smile {
             gauss,
             value,
             slope,
-            curvature,
+            half_curvature,
             delta,
             lower,
             delta_slope,
@@ -341,6 +384,36 @@ fn from_lower(x: f64, lower: f64) -> f64 {
     }
 }
 
+/// The last evaluation's `d1` and `e^(−d1²/2)`, from which the next one's Gaussian factor
+/// is found.
+#[derive(Debug, Clone, Copy)]
+struct Near {
+    d1: f64,
+    gauss: f64,
+}
+
+impl Near {
+    /// `e^(−d1²/2)` at `d1` from this evaluation's: `e^(−d0²/2)·e^u` with
+    /// `u = −(d1 − d0)·(d1 + d0)/2`, and `e^u` by its Taylor series to `u⁷` when
+    /// `|u| ≤ 1/64` (the series' remainder is then below `1e−19` of it: a later Halley step
+    /// moves `d1` little), by `exp` otherwise.
+    #[inline(always)]
+    fn gauss_at(&self, d1: f64) -> f64 {
+        let u = -0.5 * (d1 - self.d1) * (d1 + self.d1);
+        // NaN (no evaluation yet) fails the test too.
+        if u.abs() <= 1.0 / 64.0 {
+            // e^u − 1 = u + u²/2! + … + u⁷/7!, by Estrin's scheme; the 1 is added last, to
+            // the product, so that it is rounded once.
+            let u2 = u * u;
+            let low = u + u2 * (1.0 / 2.0 + u * (1.0 / 6.0));
+            let high = (1.0 / 24.0 + u * (1.0 / 120.0)) + u2 * (1.0 / 720.0 + u * (1.0 / 5040.0));
+            self.gauss + self.gauss * (low + high * (u2 * u2))
+        } else {
+            (-0.5 * d1 * d1).exp()
+        }
+    }
+}
+
 /// [`Smile::gap`]'s result at one `σ`.
 #[derive(Debug, Clone, Copy)]
 struct Gap {
@@ -354,8 +427,8 @@ struct Gap {
     value: f64,
     /// `g'(σ)`.
     slope: f64,
-    /// `g''(σ)`.
-    curvature: f64,
+    /// `g''(σ)/2`.
+    half_curvature: f64,
     /// `N(d1)`.
     delta: f64,
     /// `N(−|d1|)`, to its last digit.
@@ -371,7 +444,7 @@ impl Gap {
     #[inline]
     fn halley_fraction(&self) -> (f64, f64) {
         let slope2 = self.slope * self.slope;
-        let den = slope2 - 0.5 * self.value * self.curvature;
+        let den = slope2 - self.value * self.half_curvature;
         if den > 0.5 * slope2 {
             (self.sigma * den - self.value * self.slope, den)
         } else {
@@ -386,15 +459,17 @@ impl Gap {
     #[inline]
     fn settled(&self, step: f64, sigma: f64) -> bool {
         let size = step.abs();
-        if size <= TINY_STOP * sigma {
-            return true;
-        }
         if size > CUBIC_STOP * sigma {
             return false;
         }
+        if size <= TINY_STOP * sigma {
+            return true;
+        }
+        // The delta moves by about `delta_slope·step` until the fixed point: settled when
+        // twice that does not reach the kink at `|δ − ½| = 0.45`, on either side of it.
         let reach = 2.0 * (self.delta_slope * step).abs();
-        let side = inside(self.delta);
-        inside(self.delta - reach) == side && inside(self.delta + reach) == side
+        let margin = (self.delta - 0.5).abs() - (DELTA_CLAMP.1 - 0.5);
+        margin.abs() > reach
     }
 }
 
@@ -479,5 +554,45 @@ impl SmileModel {
         let vega = f * x.sqrt_t * b.pdf1;
         let value = b.forward_value(f, k) + vega * h * (1.0 + 0.5 * at.d1 * d2 * h / at.sigma);
         Ok(self.base.discount() * value.max(0.0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The Gaussian factor found from the last evaluation's is a direct `exp`'s to its
+    /// rounding (each carries the rounding of its own `d²/2`, about `d²·ε`), over `d1` from
+    /// −12 to 12 and moves of either sign, inside the series' range and beyond it.
+    #[test]
+    fn the_gaussian_factor_from_the_last_evaluation_is_exp_s() {
+        let (mut worst, mut by_series) = (0.0_f64, 0);
+        for i in 0..=480 {
+            let d0 = -12.0 + 24.0 * f64::from(i) / 480.0 + 1e-3;
+            let last = Near {
+                d1: d0,
+                gauss: (-0.5 * d0 * d0).exp(),
+            };
+            for j in -40..=40 {
+                let d1 = d0 + f64::from(j) * 1e-3 * (1.0 + d0.abs()).recip();
+                let exact = (-0.5 * d1 * d1).exp();
+                let error = (last.gauss_at(d1) / exact - 1.0).abs() / (1.0 + d1 * d1);
+                worst = worst.max(error);
+                let u = 0.5 * (d1 - d0) * (d1 + d0);
+                by_series += usize::from(u.abs() <= 1.0 / 64.0 && j != 0);
+            }
+        }
+        assert!(worst < 3e-16, "worst {worst:e}");
+        assert!(by_series > 15_000, "{by_series} moves by the series");
+    }
+
+    /// Before the first evaluation (NaN) the factor is the `exp` itself.
+    #[test]
+    fn the_first_gaussian_factor_is_exp() {
+        let none = Near {
+            d1: f64::NAN,
+            gauss: f64::NAN,
+        };
+        assert_eq!(none.gauss_at(1.5), (-0.5_f64 * 1.5 * 1.5).exp());
     }
 }
