@@ -51,8 +51,6 @@ pub struct Smile {
     /// (`tilt = −2·RR`, `bend = 16·BF`).
     tilt: f64,
     bend: f64,
-    /// The vols at the clamp's ends, `σ(0.05)` and `σ(0.95)`: every delta beyond them.
-    wings: (f64, f64),
 }
 
 impl Smile {
@@ -79,12 +77,7 @@ impl Smile {
             per_atm: 1.0 / atm,
             tilt: -2.0 * rr,
             bend: 16.0 * bf,
-            wings: (atm, atm),
         };
-        smile.wings = (
-            smile.at_centred(DELTA_CLAMP.0 - 0.5),
-            smile.at_centred(DELTA_CLAMP.1 - 0.5),
-        );
         (smile.lo, smile.hi) = smile.bounds();
         if smile.lo <= 0.0 {
             let field = if bf < 0.0 {
@@ -130,7 +123,7 @@ impl Smile {
 
     /// The lowest and highest vol of the smile over the clamped deltas.
     fn bounds(&self) -> (f64, f64) {
-        let (a, b) = self.wings;
+        let (a, b) = (self.at_delta(DELTA_CLAMP.0), self.at_delta(DELTA_CLAMP.1));
         let (mut lo, mut hi) = (a.min(b), a.max(b));
         if self.bf != 0.0 {
             // Vertex of the parabola in x: x* = RR / (16·BF).
@@ -275,12 +268,7 @@ impl Smile {
                 -half_s2 * delta_slope * delta_slope - s1 * half_delta_curve,
             )
         } else {
-            let wing = if delta < 0.5 {
-                self.wings.0
-            } else {
-                self.wings.1
-            };
-            (sigma - wing, 1.0, 0.0)
+            (sigma - self.at_delta(delta), 1.0, 0.0)
         };
         Gap {
             sigma,
