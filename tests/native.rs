@@ -27,6 +27,7 @@ mod native {
     mod hashprice;
     mod hedge_props;
     mod instruments;
+    mod jobs;
     mod layout;
     mod link;
     mod margin;

@@ -72,7 +72,7 @@ impl Default for McParams {
 
 /// Histogram of period returns: `counts[i]` samples fell in `[edges[i], edges[i+1])` (the last
 /// bin includes its right edge).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Histogram {
     /// Bin edges, ascending, `counts.len() + 1` of them.
     pub edges: Vec<f64>,
@@ -81,7 +81,7 @@ pub struct Histogram {
 }
 
 /// Statistics of one strategy's simulated period return (fractions: 0.1 = 10 %).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct McStats {
     /// Mean return.
     pub mean: f64,

@@ -19,7 +19,7 @@ use super::leg::Leg;
 use rust_decimal::Decimal;
 
 /// Which strategy: the registry's key. Its data live in [`STRATEGIES`] ([`StrategyKind::spec`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum StrategyKind {
     /// No hedge.
     Unhedged,

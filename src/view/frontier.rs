@@ -29,7 +29,7 @@ use crate::link::Scenario;
 use rust_decimal::Decimal;
 
 /// One hedge's frontier.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct StrategyFrontier {
     /// Which hedge.
     pub kind: StrategyKind,

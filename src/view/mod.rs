@@ -13,6 +13,7 @@ pub mod compare;
 pub mod distribution;
 pub mod edit;
 pub mod frontier;
+pub mod jobs;
 pub mod margin;
 pub mod montecarlo;
 pub mod pricing;

@@ -56,7 +56,7 @@ pub struct ProgramModel {
 
 /// One month of the suggested ladder: the least coverage of its hedge that keeps the chance of
 /// a negative net cash at or under `pneg` (at most `pmax`), and that chance.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Suggestion {
     /// The month (0-based).
     pub month: usize,

@@ -5,7 +5,7 @@
 //! P95 are always simulated values (the Monte Carlo panel's VaR reads the same rank).
 
 /// P5, P50 and P95 (nearest rank), USD.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Quantiles {
     /// 5th percentile.
     pub p5: f64,
@@ -16,7 +16,7 @@ pub struct Quantiles {
 }
 
 /// One month's simulated net cash and cumulative net cash, USD.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct MonthStats {
     /// Net cash of the month.
     pub net_cash: Quantiles,
@@ -29,7 +29,7 @@ pub struct MonthStats {
 }
 
 /// When the cumulative net cash covers the capex (median over paths).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Payback {
     /// In this month (0-based index of the program's rows).
     Month(usize),
@@ -38,7 +38,7 @@ pub enum Payback {
 }
 
 /// Summary of one series over the horizon.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Summary {
     /// Share of paths where some month's net cash is negative.
     pub prob_negative_month: f64,
@@ -55,7 +55,7 @@ pub struct Summary {
 }
 
 /// Per-month statistics and the summary of one series (the program or unhedged).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SeriesStats {
     /// One entry per month.
     pub months: Vec<MonthStats>,
@@ -64,7 +64,7 @@ pub struct SeriesStats {
 }
 
 /// The program and unhedged on the same paths.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProgramStats {
     /// Paths the statistics are over.
     pub paths: usize,

@@ -30,7 +30,7 @@ use crate::domain::error::{DomainError, Result};
 use crate::domain::Field;
 
 /// One coverage of the frontier.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FrontierPoint {
     /// Coverage, % of the expected output (0 … 100).
     pub coverage_pct: u32,
@@ -44,7 +44,7 @@ pub struct FrontierPoint {
 }
 
 /// The frontier of one strategy: coverages 0, 1, …, 100 %.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Frontier {
     /// One point per coverage, in order.
     pub points: Vec<FrontierPoint>,
