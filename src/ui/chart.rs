@@ -18,15 +18,8 @@ use crate::present::payoff::{chart_summary, hover_text, HOVER_HINT};
 
 use super::canvas::{paint, theme, use_canvas, Layer};
 
-/// Name of the performance mark set after every repaint (of the program page's chart too).
-pub const DRAWN_MARK: &str = "minerhedge:chart-drawn";
-
-/// Sets the [`DRAWN_MARK`] performance mark.
-pub fn mark_drawn() {
-    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = perf.mark(DRAWN_MARK);
-    }
-}
+use crate::web::first_paint::hand_over;
+pub use crate::web::{mark_drawn, DRAWN_MARK};
 
 /// The payoff chart (`data-testid="chart"` on the base canvas) with its hover readout.
 /// `marker` is the price slider's value.
@@ -73,6 +66,10 @@ pub fn PayoffCanvas(
                         draw_overlay(root, &chart, frame, s)
                     })
                 });
+            }
+            if f.is_some() {
+                // The app's chart is on screen: the first paint's skeleton goes.
+                hand_over();
             }
         });
         mark_drawn();

@@ -4,7 +4,7 @@
 //! - [`state`], [`url`]: the scenario, the inputs' texts and errors (through the link codec),
 //!   and the page's URL. What the page shows comes from [`crate::present`].
 //! - [`canvas`]: the canvas plumbing every chart shares (backing store, repaint triggers),
-//!   drawing on [`canvas_text`]'s backend.
+//!   drawing on [`crate::web::canvas_text`]'s backend.
 //! - Components: [`inputs`] and [`field`], [`coverage_slider`], [`price_slider`], [`chart`],
 //!   [`table`], [`derived`], [`share`], [`link_error`].
 //! - Decision panels: [`decide`] (owner of the [`monte_carlo`] runner) with [`compare`],
@@ -24,7 +24,6 @@ pub mod before_expiry;
 #[cfg(feature = "bench")]
 pub mod bench;
 pub mod canvas;
-pub mod canvas_text;
 pub mod chart;
 pub mod compare;
 pub mod coverage_slider;
@@ -53,12 +52,9 @@ pub mod table;
 pub mod theme;
 pub mod url;
 
-/// Mounts the page on `<body>`.
-///
-/// No panic hook here: nothing a user or a link controls panics, and the hook's message
-/// formatting costs the period page 1.3 KB gzipped it does not have (a panic still reaches the
-/// console, and the browser tests, as a `RuntimeError: unreachable` page error). The program
-/// page, with room in its budget, installs it.
+/// Installs the panic hook (a panic names its message in the console) and mounts the page on
+/// `<body>`.
 pub fn start() {
+    console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
 }

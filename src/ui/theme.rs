@@ -8,50 +8,8 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-/// localStorage key of the remembered choice.
-pub const STORAGE_KEY: &str = "minerhedge-theme";
-
-const DARK_QUERY: &str = "(prefers-color-scheme: dark)";
-
-/// The user's choice of colour scheme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Scheme {
-    /// Follow the system (`prefers-color-scheme`).
-    #[default]
-    System,
-    /// Always light.
-    Light,
-    /// Always dark.
-    Dark,
-}
-
-impl Scheme {
-    /// Every choice, in the order the toggle lists them.
-    pub const ALL: [Scheme; 3] = [Scheme::System, Scheme::Light, Scheme::Dark];
-
-    /// The word stored in localStorage and in `data-theme`.
-    pub fn word(self) -> &'static str {
-        match self {
-            Scheme::System => "system",
-            Scheme::Light => "light",
-            Scheme::Dark => "dark",
-        }
-    }
-
-    /// The choice named `word`, if any.
-    pub fn parse(word: &str) -> Option<Scheme> {
-        Scheme::ALL.into_iter().find(|s| s.word() == word)
-    }
-
-    /// What the toggle shows.
-    pub fn label(self) -> &'static str {
-        match self {
-            Scheme::System => "System",
-            Scheme::Light => "Light",
-            Scheme::Dark => "Dark",
-        }
-    }
-}
+pub use crate::web::theme::Scheme;
+use crate::web::theme::{remembered, system_dark, DARK_QUERY, STORAGE_KEY};
 
 /// Reactive colour scheme, provided as context by the app.
 #[derive(Debug, Clone, Copy)]
@@ -70,10 +28,7 @@ impl ColourScheme {
     /// Reads the remembered choice and the system preference, listens for changes of the
     /// latter, and keeps `<html data-theme>` and localStorage in step with the choice.
     pub fn install() -> Self {
-        let remembered = storage()
-            .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-            .and_then(|w| Scheme::parse(&w))
-            .unwrap_or_default();
+        let remembered = remembered();
         let query = web_sys::window().and_then(|w| w.match_media(DARK_QUERY).ok().flatten());
         let system_dark = RwSignal::new(query.as_ref().is_some_and(|q| q.matches()));
         if let Some(q) = query {
@@ -120,9 +75,7 @@ impl ColourScheme {
 pub fn is_dark() -> bool {
     match use_context::<ColourScheme>() {
         Some(s) => s.is_dark(),
-        None => web_sys::window()
-            .and_then(|w| w.match_media(DARK_QUERY).ok().flatten())
-            .is_some_and(|m| m.matches()),
+        None => system_dark(),
     }
 }
 

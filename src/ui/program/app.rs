@@ -1,11 +1,11 @@
 //! The program page: layout, the state every component shares, and the built program.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::link::Page;
 use crate::view::program::ProgramModel;
 use crate::view::Message;
+use crate::web::today;
 
 use super::super::link_error::LinkErrorBanner;
 use super::super::schedule::paint_stages;
@@ -51,17 +51,6 @@ pub fn month_values<T>(
 
 /// Stages of the panels below the first screen (see [`paint_stages`]).
 const STAGES: u32 = 2;
-
-/// Today in the browser's time zone (the default start is the first day of next month).
-fn today() -> NaiveDate {
-    let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(
-        now.get_full_year() as i32,
-        now.get_month() + 1,
-        now.get_date(),
-    )
-    .unwrap_or_default()
-}
 
 /// Root component of the program page: reads the scenario from the URL (a program link
 /// without `start` starts next month, and the link then carries that date), provides the

@@ -38,6 +38,8 @@ pub fn ProgramChart(
     Effect::new(move |_| {
         if canvas.drawn.get() > 0 {
             mark_drawn();
+            // The app's chart is on screen: the first paint's skeleton goes.
+            crate::web::first_paint::hand_over();
         }
     });
     let drawn = Signal::derive(move || canvas.drawn.get().to_string());

@@ -341,7 +341,12 @@ if (PARTS.has("d")) {
 const MOBILE = { latency: 150, download: (1.6 * 1024 * 1024) / 8, upload: (750 * 1024) / 8, cpu: 4 };
 
 /** One cold load of `url` (new context: empty cache): ms from navigation start to the first
- * `minerhedge:chart-drawn` mark, and bytes transferred by then. */
+ * `minerhedge:chart-drawn` mark (whichever module drew it: the core module's first paint),
+ * bytes transferred by then, and the load's waterfall: each file's request start and end,
+ * the core module ready (`minerhedge:core-ready`), the app ready (`minerhedge:app-ready`),
+ * the app's own chart on screen (the skeleton gone), and, where the page has a price slider,
+ * when a step of it first changed the chart (the step is made as soon as the app's chart is
+ * there). */
 async function firstChart(url, throttle) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
@@ -369,11 +374,54 @@ async function firstChart(url, throttle) {
     return {
       mark,
       transferred: entries.reduce((s, e) => s + e.transferSize, 0),
-      files: entries.length,
+      responses: entries.length,
     };
   });
+  // The app: ready, its chart on screen (the skeleton gone), then one price-slider step.
+  const later = await page.evaluate(async () => {
+    const wait = async (ok) => {
+      while (!ok()) await new Promise((res) => setTimeout(res, 10));
+    };
+    await wait(() => !document.getElementById("first-paint") && performance.getEntriesByName("minerhedge:app-ready").length > 0);
+    const handedOver = performance.now();
+    let answered = null;
+    const slider = document.querySelector('[data-testid="price-slider"]');
+    if (slider) {
+      const before = performance.getEntriesByName("minerhedge:chart-drawn").length;
+      slider.stepUp();
+      slider.dispatchEvent(new Event("input", { bubbles: true }));
+      slider.dispatchEvent(new Event("change", { bubbles: true }));
+      await wait(() => performance.getEntriesByName("minerhedge:chart-drawn").length > before);
+      answered = performance.getEntriesByName("minerhedge:chart-drawn").at(-1).startTime;
+    }
+    const at = (name) => performance.getEntriesByName(`minerhedge:${name}`)[0]?.startTime ?? null;
+    const nav = performance.getEntriesByType("navigation")[0];
+    const files = [
+      { name: "(page) " + new URL(nav.name).pathname, start: nav.requestStart, end: nav.responseEnd },
+      ...performance.getEntriesByType("resource").map((e) => ({
+        name: new URL(e.name).pathname.split("/").pop(),
+        start: e.requestStart || e.startTime,
+        end: e.responseEnd,
+      })),
+    ];
+    return { files, coreReady: at("core-ready"), appReady: at("app-ready"), handedOver, answered };
+  });
   await context.close();
-  return r;
+  return { ...r, ...later };
+}
+
+/** The waterfall of one load (`firstChart`'s result), one line per file and event. */
+function waterfall(run) {
+  const lines = run.files.map((f) => `        ${ms0(f.start).padStart(8)} -> ${ms0(f.end).padStart(8)}  ${f.name}`);
+  const events = [
+    ["core module ready (compiled, instantiated)", run.coreReady],
+    ["first chart drawn (minerhedge:chart-drawn)", run.mark],
+    ["app ready (compiled, instantiated, mounted)", run.appReady],
+    ["app's chart on screen (skeleton replaced)", run.handedOver],
+    ["a price-slider step changed the chart", run.answered],
+  ];
+  for (const [label, t] of events) if (t !== null && t !== undefined) lines.push(`        ${ms0(t).padStart(8)}              ${label}`);
+  return lines.join("\n");
 }
 
 if (PARTS.has("e")) {
@@ -390,10 +438,15 @@ if (PARTS.has("e")) {
       const runs = [];
       for (let i = 0; i < LOAD_RUNS; i++) runs.push(await firstChart(url, throttle));
       const times = runs.map((r) => r.mark);
+      const answers = runs.map((r) => r.answered).filter((t) => t !== null);
+      const ready = runs.map((r) => r.handedOver);
       console.log(
-        `      ${label}: median ${ms0(median(times))} (${times.map(ms0).join(", ")}); ` +
-          `${runs[0].transferred.toLocaleString("en-US")} bytes transferred in ${runs[0].files} responses`,
+        `      ${label}: first chart median ${ms0(median(times))} (${times.map(ms0).join(", ")}); ` +
+          `${runs[0].transferred.toLocaleString("en-US")} bytes transferred in ${runs[0].responses} responses; ` +
+          `app's chart on screen median ${ms0(median(ready))}` +
+          (answers.length ? `; a slider step answered: median ${ms0(median(answers))}, max ${ms0(Math.max(...answers))}` : ""),
       );
+      console.log(`        waterfall of the first load (ms from navigation start: request -> response end):\n${waterfall(runs[0])}`);
     }
   }
 }
