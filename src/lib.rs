@@ -31,8 +31,9 @@
 //! - `ui` (wasm32 only): the page — Leptos components, one per file, the URL/share-link
 //!   plumbing, the chart canvases (one canvas helper, `ui::canvas`, sized by a
 //!   `ResizeObserver` so a paint never forces a layout) and the scheduling of slow work after a
-//!   drag pauses and of panels below the first screen after the first paint (`ui::schedule`).
-//!   The only reactive layer; it calls the engine, never the other way round.
+//!   drag pauses and of panels below the first screen after the first paint (`ui::schedule`);
+//!   `ui::worker` is the page's side of the simulation worker. The only reactive layer; it
+//!   calls the engine, never the other way round.
 //! - [`chart`]: chart geometry (ranges, ticks, HiDPI surface, data ↔ pixel frame) and the payoff,
 //!   distribution, heat-map and smile drawings, generic over plotters' `DrawingBackend` (canvas in the
 //!   browser, SVG in native tests).
@@ -45,7 +46,9 @@
 //!   [`link::Scenario`] ([`view::Model::build`]); [`view::compare`] the strategy comparison,
 //!   [`view::distribution`], [`view::volume_risk`], [`view::montecarlo`] and
 //!   [`view::rebalance`] the decision panels, [`view::frontier`] the coverage frontier (its
-//!   job, stepped a few coverages per idle slice, and its figures), [`view::pricing`] the page's option market
+//!   job, stepped a few coverages at a time, and its figures), [`view::jobs`] the simulation
+//!   worker's protocol and jobs (the period's simulation and frontier, the program's
+//!   simulation and suggested ladder, as bytes both ways), [`view::pricing`] the page's option market
 //!   (the flat model and the smile on it), [`view::margin`] the margin of a short hedge on
 //!   either page, [`view::select`] choosing a strategy,
 //!   [`view::edit`] the inputs' edit rules, [`view::saved`] the saved scenarios. Pure.
@@ -63,13 +66,16 @@
 //!
 //! ## Data flow
 //! URL → [`link::Scenario`] (codec) → [`view::Model`] (data) → [`present`] (text) → `ui`
-//! components (Leptos `view!`, escaped by construction); the simulation runner (`ui`) steps
-//! [`domain::montecarlo::McRun`] in slices and feeds its statistics back through `view` and
-//! `present`, and its kept paths to the frontier's job (`view::frontier::FrontierJob`, run in
-//! idle slices by `ui::frontier`). The program page: URL → [`link::Scenario`] →
+//! components (Leptos `view!`, escaped by construction); no simulation runs on the page's
+//! thread: the simulation runner (`ui`) sends the scenario's link query to the page's Web
+//! Worker (`ui::worker` → `web::worker`, [`view::jobs`]), which steps
+//! [`domain::montecarlo::McRun`] and then the frontier's job (`view::frontier::FrontierJob`)
+//! on its kept paths, and posts the statistics and the frontier back, fed through `view` and
+//! `present`. The program page: URL → [`link::Scenario`] →
 //! [`view::program::ProgramModel`] →
-//! [`present::program`] → `ui::program`; its runner steps
-//! [`domain::program::ProgramRun`]'s paths, then its statistics a month per idle slice.
+//! [`present::program`] → `ui::program`; its runner's job in the worker steps
+//! [`domain::program::ProgramRun`]'s paths (at most [`view::jobs::PROGRAM_MAX_PATHS`]), its
+//! statistics a month at a time, then the suggested ladder.
 //!
 //! ## Invariants
 //! - **No `Decimal` arithmetic is inlined outside `domain::money`**: code calls

@@ -19,6 +19,13 @@ mod exports {
     pub fn first_paint() -> bool {
         minerhedge::web::first_paint::run()
     }
+
+    /// Starts the simulation worker: installs its message handler (`worker.js` calls it in
+    /// the worker once the module has loaded).
+    #[wasm_bindgen]
+    pub fn worker_start() {
+        minerhedge::web::worker::start()
+    }
 }
 
 /// Runs when the module is instantiated: installs the panic hook (a panic names its message

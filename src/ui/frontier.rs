@@ -2,14 +2,12 @@
 //! coverage on the simulation's paths, the chosen hedge's least-CVaR coverage and the least
 //! coverage reaching `ptarget`, each with a "use" button that sets the coverage.
 //!
-//! The frontier starts when the simulation has finished for the current market and runs
-//! [`FrontierJob::step`] in idle slices (about 10 ms each), so no frame waits for it; a new
-//! market or hedge starts a new job and the old one stops at its next slice. A coverage
-//! change keeps the frontier (its paths and the hedges at full coverage do not change) and
-//! moves the marks only, once the drag pauses (the panel follows the settled model).
+//! The frontier is computed in the page's worker after the simulation, on its kept paths
+//! (the runner's job: [`super::monte_carlo`], [`crate::view::jobs`]), so no frame waits for
+//! it; a new market or hedge starts a new job. A coverage change keeps the frontier (its
+//! paths and the hedges at full coverage do not change) and moves the marks only, once the
+//! drag pauses (the panel follows the settled model).
 
-use std::cell::Cell;
-use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -21,80 +19,26 @@ use crate::link::Key;
 use crate::present::display::Display;
 use crate::present::frontier::{figures, why};
 use crate::present::Figure;
-use crate::view::frontier::{frontier_chart, summary, FrontierJob, StrategyFrontier};
+use crate::view::frontier::{frontier_chart, summary, StrategyFrontier};
 use rust_decimal::Decimal;
 
 use super::canvas::use_canvas;
 use super::field::Field;
 use super::glossary::Tip;
 use super::monte_carlo::McState;
-use super::schedule::when_idle;
 use super::state::use_page;
 
-/// Coverages computed between two looks at the slice's deadline.
-const POINTS_PER_CHECK: usize = 8;
-
-/// What the panel shows while there is no frontier.
+/// Where the frontier is (the runner's [`McState::frontier`]).
 #[derive(Debug, Clone, PartialEq)]
-enum Status {
+pub enum Status {
     /// The simulation for these inputs has not finished.
     Waiting,
     /// `(hedges done, hedges)`.
     Running(usize, usize),
     /// Done.
     Done(Arc<Vec<StrategyFrontier>>),
-    /// The engine refused the inputs.
+    /// The engine refused the inputs, or the simulation could not start: why.
     Failed(String),
-}
-
-/// One slice of job `gen`; schedules the next unless it finished or went stale.
-fn slice(mut job: FrontierJob, gen: u64, current: Rc<Cell<u64>>, status: RwSignal<Status>) {
-    when_idle(move |deadline| {
-        if current.get() != gen {
-            return;
-        }
-        loop {
-            match job.step(POINTS_PER_CHECK) {
-                Ok(true) => return status.set(Status::Done(Arc::new(job.into_curves()))),
-                Ok(false) if deadline.passed() => break,
-                Ok(false) => {}
-                Err(e) => return status.set(Status::Failed(e.to_string())),
-            }
-        }
-        let (done, of) = job.progress();
-        status.set(Status::Running(done, of));
-        slice(job, gen, current, status);
-    });
-}
-
-/// Starts a job whenever the simulation's paths or the hedges at full coverage change.
-fn use_frontier(display: Memo<Display>, mc: McState) -> RwSignal<Status> {
-    let status = RwSignal::new(Status::Waiting);
-    let full = Memo::new(move |_| display.with(|d| d.model.frontier_profiles()));
-    let params = Memo::new(move |_| display.with(|d| d.model.monte_carlo().map(|m| m.0)));
-    let current = Rc::new(Cell::new(0u64));
-    Effect::new(move |_| {
-        let next = current.get().wrapping_add(1);
-        current.set(next);
-        let paths = mc.paths.with(|k| {
-            k.as_ref()
-                .filter(|k| Some(k.0) == params.get())
-                .map(|k| Arc::clone(&k.1))
-        });
-        match (paths, full.get()) {
-            (Some(paths), Some(full)) => {
-                status.set(Status::Running(0, full.len()));
-                slice(
-                    FrontierJob::new(paths.to_vec(), full),
-                    next,
-                    Rc::clone(&current),
-                    status,
-                );
-            }
-            _ => status.set(Status::Waiting),
-        }
-    });
-    status
 }
 
 /// Which paths the frontier ran on.
@@ -117,11 +61,11 @@ fn kept_note(paths: u32) -> String {
 pub fn FrontierPanel(
     /// What the page shows (the view model of the scenario).
     display: Memo<Display>,
-    /// The simulation runner's state (its kept paths).
+    /// The simulation runner's state (its frontier).
     mc: McState,
 ) -> impl IntoView {
     let page = use_page();
-    let status = use_frontier(display, mc);
+    let status = mc.frontier;
     let canvas = use_canvas(
         move |theme| {
             status.with(|s| match s {

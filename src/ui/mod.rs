@@ -8,11 +8,13 @@
 //! - Components: [`inputs`] and [`field`], [`coverage_slider`], [`price_slider`], [`chart`],
 //!   [`table`], [`derived`], [`share`], [`link_error`].
 //! - Decision panels: [`decide`] (owner of the [`monte_carlo`] runner) with [`compare`],
-//!   [`distribution`], [`frontier`] (on the runner's kept paths), [`heatmap`], [`rebalance`],
+//!   [`distribution`], [`frontier`] (the runner's frontier), [`heatmap`], [`rebalance`],
 //!   [`export_bar`]; [`presets`] and
 //!   [`before_expiry`] (the days-elapsed slider).
-//! - [`schedule`]: when slow work runs (after a drag pauses; in idle time), so every slider
-//!   keeps the main chart live at 60 Hz.
+//! - [`schedule`]: when slow work runs (after a drag pauses; below the first screen after the
+//!   first paint), so every slider keeps the main chart live at 60 Hz.
+//! - [`worker`]: the page's simulation worker (one per page): the runners' jobs and their
+//!   responses, so no simulation runs on the page's thread.
 //! - People: [`theme`] (light / dark / system, remembered), [`glossary`] tips and the
 //!   [`glossary_panel`].
 //! - [`program`]: the program view's page (program.html, its own wasm).
@@ -51,6 +53,7 @@ pub mod state;
 pub mod table;
 pub mod theme;
 pub mod url;
+pub mod worker;
 
 /// Installs the panic hook (a panic names its message in the console) and mounts the page on
 /// `<body>`.

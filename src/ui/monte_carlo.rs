@@ -1,10 +1,9 @@
-//! The page's Monte Carlo runner (not a component): runs [`McRun`] in slices of the browser's
-//! idle time ([`super::schedule::when_idle`], at most about 10 ms each), so input events and
-//! animation frames come first and the page never freezes. A new input starts a new
-//! generation at once (the old statistics are gone); its run starts once the inputs have not
+//! The page's Monte Carlo runner (not a component): the simulation of the displayed model and
+//! the coverage frontier on its paths run in the page's worker ([`super::worker`], a
+//! [`Kind::Period`] job), so the page's thread never waits for them. A new input starts a new
+//! generation at once (the old statistics are gone); its job starts once the inputs have not
 //! changed for [`SETTLE`] (a drag restarts nothing until it pauses; the first run starts at
-//! once). A slice of an older generation finds itself stale and stops. The run is
-//! deterministic for its seed whatever the slicing.
+//! once). A response of an older job is dropped. The run is deterministic for its seed.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -14,10 +13,14 @@ use std::time::Duration;
 use leptos::leptos_dom::helpers::set_timeout;
 use leptos::prelude::*;
 
-use crate::domain::montecarlo::{McParams, McRun, McStats};
-use crate::view::montecarlo::MC_CHUNK;
+use crate::domain::montecarlo::{McParams, McStats};
+use crate::domain::risk::PayoffProfile;
+use crate::domain::strategy::StrategyKind;
+use crate::view::jobs::{Body, Kind, Stage, NO_SIMULATION};
 
-use super::schedule::{when_idle, Deadline, SETTLE};
+use super::frontier::Status;
+use super::schedule::SETTLE;
+use super::worker::{could_not_start, runner, Event, Runner};
 use crate::present::display::Display;
 
 /// What the panels read from the runner.
@@ -26,83 +29,124 @@ pub struct McState {
     /// Statistics of the finished run for the current inputs (`None` while it runs or when the
     /// inputs are invalid), one per strategy of the model.
     pub stats: RwSignal<Option<Vec<McStats>>>,
-    /// `(done, total)` paths while a run has taken more than one slice; `None` otherwise.
+    /// `(done, total)` paths while a run is under way; `None` otherwise.
     pub progress: RwSignal<Option<(usize, usize)>>,
-    /// Why no run could start (invalid inputs), for the page to show.
+    /// Why no run could start (invalid inputs, no worker), for the page to show.
     pub error: RwSignal<Option<String>>,
     /// Runs started so far (changes with every new run; tests and the page read it).
     pub generation: RwSignal<u64>,
-    /// The paths of the last finished run and its parameters (the coverage frontier's input;
-    /// kept across runs of the same parameters, so a coverage change does not replace them).
-    pub paths: RwSignal<Option<KeptPaths>>,
+    /// The coverage frontier on the run's paths (kept across runs of the same parameters and
+    /// hedges at full coverage, so a coverage change does not recompute it on the page).
+    pub frontier: RwSignal<Status>,
 }
 
-/// A finished run's `(final price, realized / expected output)` paths (the first
-/// [`McRun::MAX_KEPT`]) and the parameters they were drawn with.
-pub type KeptPaths = (McParams, Arc<Vec<(f64, f64)>>);
+/// The frontier's inputs: the simulation's parameters and the hedges at full coverage.
+type FrontierKey = (McParams, Vec<(StrategyKind, PayoffProfile)>);
 
-/// One slice of run `gen`, until `deadline` (at least one chunk); schedules the next slice
-/// unless the run finished or went stale.
-fn slice(mut run: McRun, gen: u64, current: Rc<Cell<u64>>, state: McState, deadline: Deadline) {
-    if current.get() != gen {
+/// The runner's bookkeeping besides the signals.
+#[derive(Clone)]
+struct Books {
+    /// The current generation.
+    current: Rc<Cell<u64>>,
+    /// The frontier inputs of the job sent last, and of the frontier shown.
+    sent: StoredValue<Option<FrontierKey>, LocalStorage>,
+    shown: StoredValue<Option<FrontierKey>, LocalStorage>,
+}
+
+/// What the runner does with an event of its job.
+fn hear(state: McState, books: &Books, event: Event) {
+    match event {
+        Event::Failed(why) => {
+            state.progress.set(None);
+            state.error.set(Some(could_not_start(&why)));
+            state.frontier.set(Status::Failed(why));
+        }
+        Event::Body(body) => match body {
+            Body::Progress { stage, done, total } => {
+                let (done, total) = (done as usize, total as usize);
+                match stage {
+                    Stage::Simulation => state.progress.set(Some((done, total))),
+                    Stage::Frontier => state.frontier.set(Status::Running(done, total)),
+                    Stage::Suggestions => {}
+                }
+            }
+            Body::Mc(stats) => {
+                state.progress.set(None);
+                state.stats.set(Some(stats));
+            }
+            Body::Frontier(curves) => {
+                books.shown.set_value(books.sent.get_value());
+                state.frontier.set(Status::Done(Arc::new(curves)));
+            }
+            Body::Error { stage, text } => match stage {
+                Stage::Frontier => state.frontier.set(Status::Failed(text)),
+                _ => {
+                    state.progress.set(None);
+                    state.error.set(Some(text));
+                }
+            },
+            #[cfg(feature = "program")]
+            _ => {}
+        },
+    }
+}
+
+/// Sends the job of generation `gen` unless a newer one has begun.
+fn send(runner: Runner, state: McState, books: &Books, gen: u64, display: Memo<Display>) {
+    if books.current.get() != gen {
         return;
     }
-    let mut progress = run.progress();
-    while !progress.finished() {
-        progress = run.step(MC_CHUNK);
-        if deadline.passed() {
-            break;
-        }
+    let (query, key) = display.with_untracked(|d| {
+        let key = d.model.monte_carlo().zip(d.model.frontier_profiles());
+        (d.model.scenario.to_query(), key.map(|((p, _), f)| (p, f)))
+    });
+    books.sent.set_value(key);
+    if let Err(why) = runner.send(Kind::Period { query }) {
+        state.error.set(Some(could_not_start(&why)));
+        state.frontier.set(Status::Failed(why));
     }
-    if progress.finished() {
-        state.progress.set(None);
-        state.stats.set(Some(run.stats()));
-        let params = *run.params();
-        if state
-            .paths
-            .with_untracked(|k| k.as_ref().map(|k| k.0) != Some(params))
-        {
-            let kept = run.paths().map(|p| (params, Arc::new(p.to_vec())));
-            state.paths.set(kept);
-        }
-    } else {
-        state.progress.set(Some((progress.done, progress.total)));
-        schedule(run, gen, current, state);
-    }
-}
-
-/// Runs the next slice in idle time: input events and frames due meanwhile come first.
-fn schedule(run: McRun, gen: u64, current: Rc<Cell<u64>>, state: McState) {
-    when_idle(move |deadline| slice(run, gen, current, state, deadline));
 }
 
 /// Starts the runner: it re-runs whenever the Monte Carlo inputs of the displayed model
-/// ([`crate::view::Model::monte_carlo`]) change, and only then. A finished run publishes its
-/// paths ([`McState::paths`]).
+/// ([`crate::view::Model::monte_carlo`]) change, and only then.
 pub fn use_monte_carlo(display: Memo<Display>) -> McState {
     let state = McState {
         stats: RwSignal::new(None),
         progress: RwSignal::new(None),
         error: RwSignal::new(None),
         generation: RwSignal::new(0),
-        paths: RwSignal::new(None),
+        frontier: RwSignal::new(Status::Waiting),
     };
     let inputs = Memo::new(move |_| display.with(|d| d.model.monte_carlo()));
-    let current = Rc::new(Cell::new(0u64));
+    let books = Books {
+        current: Rc::new(Cell::new(0u64)),
+        sent: StoredValue::new_local(None),
+        shown: StoredValue::new_local(None),
+    };
+    let heard = books.clone();
+    let runner = runner(move |event| hear(state, &heard, event));
     Effect::new(move |ran: Option<()>| {
-        let next = current.get().wrapping_add(1);
-        current.set(next);
+        let next = books.current.get().wrapping_add(1);
+        books.current.set(next);
         state.generation.set(next);
         state.stats.set(None);
         state.progress.set(None);
-        let Some((params, profiles)) = inputs.get() else {
-            state.error.set(Some(
-                "The simulation needs a valid spot, volatility and period.".to_owned(),
-            ));
+        let Some((params, _)) = inputs.get() else {
+            runner.cancel();
+            state.frontier.set(Status::Waiting);
+            state.error.set(Some(NO_SIMULATION.to_owned()));
             return;
         };
         state.error.set(None);
-        let current = Rc::clone(&current);
+        // The frontier shown stays while its inputs do (a coverage change).
+        let full = display.with_untracked(|d| d.model.frontier_profiles());
+        let same = books.shown.with_value(|k| {
+            k.as_ref()
+                .is_some_and(|k| k.0 == params && Some(&k.1) == full.as_ref())
+        });
+        if !same {
+            state.frontier.set(Status::Waiting);
+        }
         // The first run starts at once; a later one when the inputs have settled (a newer
         // generation by then means they have not: this one never starts).
         let wait = if ran.is_some() {
@@ -110,18 +154,8 @@ pub fn use_monte_carlo(display: Memo<Display>) -> McState {
         } else {
             Duration::ZERO
         };
-        set_timeout(
-            move || {
-                if current.get() != next {
-                    return;
-                }
-                match McRun::new(params, profiles) {
-                    Ok(run) => schedule(run.keeping_paths(), next, current, state),
-                    Err(e) => state.error.set(Some(format!("Simulation: {e}"))),
-                }
-            },
-            wait,
-        );
+        let books = books.clone();
+        set_timeout(move || send(runner, state, &books, next, display), wait);
     });
     state
 }

@@ -1,13 +1,12 @@
 //! When slow work runs (not a component): what need not follow every frame of a drag waits
-//! until the drag pauses, and long work runs in slices in the browser's idle time, so a slider
-//! keeps the main chart live at 60 Hz.
+//! until the drag pauses, and what lies below the first screen mounts after the first paint,
+//! so a slider keeps the main chart live at 60 Hz (the simulations run in the page's worker:
+//! [`super::worker`]).
 //!
 //! - [`settled`]: a memo that follows another at once, except while a slider is dragged
 //!   (its `input` events before the `change` of its release): then once the other has
 //!   stopped changing for [`SETTLE`], and at the release. The payoff and comparison tables,
 //!   the heat map and the frontier's marks follow the displayed model through it.
-//! - [`when_idle`]: runs a task in idle time (`requestIdleCallback`; a `setTimeout(0)` task in
-//!   browsers without it) with a [`Deadline`] to yield at (the simulation's slices).
 //! - [`paint_stages`]: counts the frames painted since the page mounted, so what lies below
 //!   the first screen mounts a stage per frame after the first chart is on screen.
 
@@ -18,41 +17,11 @@ use std::time::Duration;
 use leptos::leptos_dom::helpers::{set_timeout, set_timeout_with_handle, TimeoutHandle};
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 
 /// How long an input must stay unchanged before the work that waits for a pause runs: longer
 /// than the gap between two steps of a drag, short enough to feel immediate when it stops.
 pub const SETTLE: Duration = Duration::from_millis(200);
-
-/// Longest slice of idle time one task takes, ms (an input that arrives meanwhile waits at
-/// most this long).
-const MAX_SLICE_MS: f64 = 10.0;
-
-/// Slice of a task run by `setTimeout(0)` where there is no `requestIdleCallback`, ms.
-const FALLBACK_SLICE_MS: f64 = 5.0;
-
-/// Longest wait for idle time, ms: on a page that is never idle the task runs anyway (with an
-/// empty slice: one unit of work).
-const IDLE_TIMEOUT_MS: u32 = 250;
-
-/// `performance.now()`, ms (0 without a window).
-pub fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
-}
-
-/// Until when a task run by [`when_idle`] may work before it yields (`performance.now()`, ms).
-#[derive(Debug, Clone, Copy)]
-pub struct Deadline(f64);
-
-impl Deadline {
-    /// `true` once the slice is used up: finish the current unit of work and yield.
-    pub fn passed(self) -> bool {
-        now_ms() >= self.0
-    }
-}
 
 /// `memo`'s value (it starts equal), followed at once, except while a slider is dragged
 /// (`dragging`, see [`PageState::slide`](super::state::PageState::slide)): then once `memo` has
@@ -99,42 +68,6 @@ where
         fired.track();
         memo.get_untracked()
     })
-}
-
-/// Runs `task` once in the browser's idle time, with the deadline of its slice.
-pub fn when_idle<F: FnOnce(Deadline) + 'static>(task: F) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    // Shared with the idle callback, so a browser that refuses it still gets the task below.
-    let task = Rc::new(Cell::new(Some(task)));
-    let has_idle =
-        js_sys::Reflect::has(&window, &JsValue::from_str("requestIdleCallback")).unwrap_or(false);
-    if has_idle {
-        let idle_task = Rc::clone(&task);
-        let callback = Closure::once_into_js(move |idle: web_sys::IdleDeadline| {
-            let budget = idle.time_remaining().clamp(0.0, MAX_SLICE_MS);
-            if let Some(task) = idle_task.take() {
-                task(Deadline(now_ms() + budget));
-            }
-        });
-        let options = web_sys::IdleRequestOptions::new();
-        options.set_timeout(IDLE_TIMEOUT_MS);
-        if window
-            .request_idle_callback_with_options(callback.unchecked_ref(), &options)
-            .is_ok()
-        {
-            return;
-        }
-    }
-    set_timeout(
-        move || {
-            if let Some(task) = task.take() {
-                task(Deadline(now_ms() + FALLBACK_SLICE_MS));
-            }
-        },
-        Duration::ZERO,
-    );
 }
 
 /// Runs `then` in a task queued from the next frame's `requestAnimationFrame`: just after that

@@ -7,11 +7,14 @@
 //! - [`theme`]: the remembered colour scheme.
 //! - [`first_paint`]: the payoff chart (or the program's cash-flow chart) and its figures,
 //!   drawn from the link into the page's static skeleton before the app has loaded.
+//! - [`worker`]: what runs inside the simulation worker (the jobs of
+//!   [`crate::view::jobs`], in slices, answering the page's requests).
 
 pub mod canvas;
 pub mod canvas_text;
 pub mod first_paint;
 pub mod theme;
+pub mod worker;
 
 /// Name of the performance mark set after every paint of a page's first chart (the payoff
 /// chart, the program's cash-flow chart), whichever module drew it: the browser benchmark and

@@ -11,7 +11,7 @@
 //!   negative month) and its apply and declining fills.
 //! - [`report`]: the monthly report, printable and as CSV.
 //! - [`table`]: the month table; [`chart`]: the cash-flow chart; [`summary`]: the totals and
-//!   simulated risk; [`runner`]: the simulation in idle-time slices; [`export`]: the CSV.
+//!   simulated risk; [`runner`]: the simulation, in the page's worker; [`export`]: the CSV.
 
 pub mod actuals;
 pub mod app;

@@ -1,9 +1,10 @@
-//! The program's simulation runner (not a component): [`ProgramRun`] in slices of the
-//! browser's idle time ([`super::super::schedule::when_idle`]), so input events and frames come
-//! first. A new program starts a new generation at once (the old statistics go); its run
-//! starts once the inputs have not changed for [`SETTLE`] (the first run starts at once, when
-//! the page has mounted). A slice of an older generation finds itself stale and stops. The
-//! run is deterministic for its seed whatever the slicing.
+//! The program's simulation runner (not a component): the program's simulation, its
+//! statistics and the suggested ladder run in the page's worker ([`super::super::worker`], a
+//! `Kind::Program` job), so the page's thread never waits for them. A new program starts a
+//! new generation at once (the old statistics go); its job starts once the inputs have not
+//! changed for [`SETTLE`] (the first run starts at once, when the page has mounted). A new
+//! target of the suggested ladder sends the job again at once: the worker rescans the paths
+//! it kept. A response of an older job is dropped. The run is deterministic for its seed.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -12,13 +13,14 @@ use std::time::Duration;
 use leptos::leptos_dom::helpers::set_timeout;
 use leptos::prelude::*;
 
-use crate::domain::program::{ProgramRun, ProgramStats};
+use crate::domain::program::ProgramStats;
+use crate::view::jobs::{Body, Kind, Stage};
+use crate::view::program::{suggestion_terms, Suggestion};
 
-use super::super::schedule::{when_idle, Deadline, SETTLE};
+use super::super::schedule::SETTLE;
+use super::super::state::{use_page, PageState};
+use super::super::worker::{could_not_start, runner, Event, Runner};
 use super::app::Built;
-
-/// Paths per step between deadline checks (a step of 36 months takes well under 1 ms).
-const CHUNK: usize = 100;
 
 /// What the panels read from the runner.
 #[derive(Debug, Clone, Copy)]
@@ -31,42 +33,29 @@ pub struct RunState {
     pub error: RwSignal<Option<String>>,
     /// Runs started so far.
     pub generation: RwSignal<u64>,
-    /// The finished run of the current program (its paths: the suggested ladder scans them),
-    /// with the generation it belongs to; [`RunState::stats`] changes when it does.
-    pub finished: StoredValue<Option<Rc<ProgramRun>>, LocalStorage>,
+    /// The suggested ladder on the finished run's paths, for the current target (`None`
+    /// while it is computed).
+    pub suggestions: RwSignal<Option<Vec<Suggestion>>>,
 }
 
-fn slice(
-    mut run: ProgramRun,
-    gen: u64,
-    current: Rc<Cell<u64>>,
-    state: RunState,
-    deadline: Deadline,
-) {
-    if current.get() != gen {
-        return;
-    }
-    // At least one chunk of paths, or of the statistics, per slice: a run always advances.
-    let mut progress = run.progress();
-    let mut complete = false;
-    loop {
-        if progress.finished() {
-            // After the last path the statistics, a month at a time: no slice blocks a frame.
-            complete = run.summarize(1);
-        } else {
-            progress = run.step(CHUNK);
+/// What the runner does with an event of its job.
+fn hear(state: RunState, event: Event) {
+    match event {
+        Event::Failed(why) => state.error.set(Some(could_not_start(&why))),
+        Event::Body(Body::Progress {
+            stage: Stage::Simulation,
+            done,
+            total,
+        }) => state.progress.set(Some((done as usize, total as usize))),
+        Event::Body(Body::Program(stats)) => {
+            // A new target's job posts the same statistics again.
+            if state.stats.with_untracked(|s| *s != stats) {
+                state.stats.set(stats);
+            }
         }
-        if complete || deadline.passed() {
-            break;
-        }
-    }
-    state.progress.set(Some((progress.done, progress.total)));
-    if complete {
-        let stats = run.stats();
-        state.finished.set_value(Some(Rc::new(run)));
-        state.stats.set(stats);
-    } else {
-        when_idle(move |d| slice(run, gen, current, state, d));
+        Event::Body(Body::Suggestions(ladder)) => state.suggestions.set(Some(ladder)),
+        Event::Body(Body::Error { text, .. }) => state.error.set(Some(text)),
+        Event::Body(_) => {}
     }
 }
 
@@ -80,17 +69,37 @@ fn mark_started() {
 /// The `performance` mark of the first simulation's start.
 pub const STARTED_MARK: &str = "minerhedge:simulation-started";
 
+/// Sends the job of the page's scenario.
+fn send(runner: Runner, state: RunState, page: PageState) {
+    use chrono::Datelike;
+    let today = crate::web::today();
+    let query = page.scenario.with_untracked(|s| s.to_query());
+    let kind = Kind::Program {
+        query,
+        today: (today.year(), today.month(), today.day()),
+    };
+    if let Err(why) = runner.send(kind) {
+        state.error.set(Some(could_not_start(&why)));
+    }
+}
+
 /// Starts the runner once `ready` (the page has mounted; the first run starts at once then):
-/// it re-runs whenever the built program or its simulation inputs change.
+/// it re-runs whenever the built program or its simulation inputs change, and sends the job
+/// again when the suggested ladder's target changes.
 pub fn use_program_run(built: Built, ready: Signal<bool>) -> RunState {
     let state = RunState {
         stats: RwSignal::new(None),
         progress: RwSignal::new(None),
         error: RwSignal::new(None),
         generation: RwSignal::new(0),
-        finished: StoredValue::new_local(None),
+        suggestions: RwSignal::new(None),
     };
+    let page = use_page();
+    let runner = runner(move |event| hear(state, event));
     let current = Rc::new(Cell::new(0u64));
+    // A generation waiting for its inputs to settle (its job not sent yet).
+    let waiting = Rc::new(Cell::new(false));
+    let wait_now = Rc::clone(&waiting);
     Effect::new(move |ran: Option<bool>| {
         if !ready.get() {
             return false;
@@ -100,41 +109,47 @@ pub fn use_program_run(built: Built, ready: Signal<bool>) -> RunState {
         state.generation.set(next);
         state.stats.set(None);
         state.progress.set(None);
-        state.finished.set_value(None);
-        let Some((program, full, params)) = built.with(|b| {
-            b.as_ref()
-                .ok()
-                .map(|m| (m.program.clone(), m.full.clone(), m.simulation))
-        }) else {
+        state.suggestions.set(None);
+        if built.with(|b| b.is_err()) {
+            runner.cancel();
+            waiting.set(false);
             state
                 .error
                 .set(Some("The simulation needs a valid program.".to_owned()));
             return true;
-        };
+        }
         state.error.set(None);
-        let current = Rc::clone(&current);
         let first = ran != Some(true);
         let wait = if first { Duration::ZERO } else { SETTLE };
+        let (current, waiting) = (Rc::clone(&current), Rc::clone(&waiting));
+        waiting.set(true);
         set_timeout(
             move || {
                 if current.get() != next {
                     return;
                 }
+                waiting.set(false);
                 if first {
                     mark_started();
                 }
-                let run = ProgramRun::new(&program, params).and_then(|r| match &full {
-                    Some(f) => r.with_full_coverage(f),
-                    None => Ok(r),
-                });
-                match run {
-                    Ok(run) => when_idle(move |d| slice(run, next, current, state, d)),
-                    Err(e) => state.error.set(Some(format!("Simulation: {e}"))),
-                }
+                send(runner, state, page);
             },
             wait,
         );
         true
+    });
+    let terms = Memo::new(move |_| page.scenario.with(suggestion_terms));
+    Effect::new(move |ran: Option<()>| {
+        terms.track();
+        // A job about to start reads the new target itself; one under way goes on with it
+        // (the worker keeps its paths).
+        if ran.is_none() || wait_now.get() || !ready.get_untracked() {
+            return;
+        }
+        if built.with_untracked(|b| b.is_ok()) {
+            state.suggestions.set(None);
+            send(runner, state, page);
+        }
     });
     state
 }

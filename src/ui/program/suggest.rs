@@ -4,18 +4,13 @@
 //! quick fill writes a ladder in equal steps from the first month's suggestion to the last's
 //! (declining when the near months need more cover, as they usually do).
 //!
-//! The scan runs after the simulation, a month per look at the idle slice's deadline
-//! ([`ProgramRun::least_coverage`]), so no frame waits for it; a new target starts it again
-//! on the same paths.
-
-use std::cell::Cell;
-use std::rc::Rc;
+//! The scan runs in the page's worker after the simulation
+//! ([`ProgramRun::least_coverage`](crate::domain::program::ProgramRun::least_coverage), the
+//! runner's job), so no frame waits for it; a new target starts it again on the same paths.
 
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::domain::program::ProgramRun;
-use crate::domain::strategy::StrategyKind;
 use crate::format::percent_f64;
 use crate::link::Key;
 use crate::present::program::month_label;
@@ -23,74 +18,21 @@ use crate::view::edit::declining;
 use crate::view::program::{suggested_coverage_text, suggestion_terms, Suggestion};
 
 use super::super::inputs::fields;
-use super::super::schedule::when_idle;
 use super::super::state::use_page;
 use super::app::{month_values, Built};
 use super::runner::RunState;
-
-/// Scans the months `todo` of `run` from the first, a month per deadline check.
-fn scan(
-    run: Rc<ProgramRun>,
-    mut todo: Vec<usize>,
-    mut done: Vec<Suggestion>,
-    terms: (f64, u32),
-    gen: u64,
-    current: Rc<Cell<u64>>,
-    out: RwSignal<Option<Vec<Suggestion>>>,
-) {
-    when_idle(move |deadline| {
-        if current.get() != gen {
-            return;
-        }
-        while let Some(month) = todo.pop() {
-            if let Some((c, p)) = run.least_coverage(month, terms.0, terms.1) {
-                done.push(Suggestion {
-                    month,
-                    coverage_pct: c,
-                    prob_negative: p,
-                });
-            }
-            if deadline.passed() {
-                break;
-            }
-        }
-        if todo.is_empty() {
-            done.sort_unstable_by_key(|s| s.month);
-            out.set(Some(done));
-        } else {
-            scan(run, todo, done, terms, gen, current, out);
-        }
-    });
-}
 
 /// The panel.
 #[component]
 pub fn SuggestedLadder(
     /// The built program.
     built: Built,
-    /// The simulation (its finished paths).
+    /// The simulation (its suggested ladder).
     run: RunState,
 ) -> impl IntoView {
     let page = use_page();
     let terms = Memo::new(move |_| page.scenario.with(suggestion_terms));
-    let result = RwSignal::new(None::<Vec<Suggestion>>);
-    let current = Rc::new(Cell::new(0u64));
-    Effect::new(move |_| {
-        let t = terms.get();
-        run.stats.track();
-        let gen = current.get().wrapping_add(1);
-        current.set(gen);
-        result.set(None);
-        let Some(r) = run.finished.get_value() else {
-            return;
-        };
-        // Scanned from the first month (popped from the end).
-        let mut hedged = month_values(built, |i, row| {
-            (row.kind != StrategyKind::Unhedged).then_some(i)
-        });
-        hedged.reverse();
-        scan(r, hedged, Vec::new(), t, gen, Rc::clone(&current), result);
-    });
+    let result = run.suggestions;
     let current_pcov = move || {
         built.track();
         month_values(built, |_, r| Some(r.coverage_pct.normalize().to_string()))

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::present::program::{simulation_status, summary, SummaryFigure};
+use crate::view::jobs::program_paths_note;
 
 use super::app::Built;
 use super::runner::RunState;
@@ -42,9 +43,21 @@ pub fn ProgramSummary(
             })
         })
     };
+    // A program of more paths than the worker keeps says on how many it was simulated.
+    let capped = move || {
+        built.with(|b| {
+            b.as_ref()
+                .ok()
+                .and_then(|m| program_paths_note(m.simulation.paths as u32))
+        })
+    };
     let status = move || {
         run.error.get().unwrap_or_else(|| {
-            simulation_status(run.progress.get(), run.stats.with(Option::is_some))
+            let s = simulation_status(run.progress.get(), run.stats.with(Option::is_some));
+            match capped() {
+                Some(note) => format!("{s}. {note}"),
+                None => s,
+            }
         })
     };
     let state = move || {
