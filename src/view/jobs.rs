@@ -386,12 +386,19 @@ mod program {
     /// ```
     /// use minerhedge::view::jobs::program_paths_note;
     /// assert_eq!(program_paths_note(1_000), None);
-    /// assert_eq!(program_paths_note(1_000_000).unwrap(), "Simulated on the first 200,000 paths.");
+    /// assert_eq!(
+    ///     program_paths_note(1_000_000).unwrap(),
+    ///     "Simulated on the first 200,000 of the 1,000,000 paths."
+    /// );
     /// ```
     pub fn program_paths_note(paths: u32) -> Option<String> {
+        let n = |p: usize| crate::format::number(rust_decimal::Decimal::from(p), 0);
         (paths as usize > PROGRAM_MAX_PATHS).then(|| {
-            let n = crate::format::number(rust_decimal::Decimal::from(PROGRAM_MAX_PATHS), 0);
-            format!("Simulated on the first {n} paths.")
+            format!(
+                "Simulated on the first {} of the {} paths.",
+                n(PROGRAM_MAX_PATHS),
+                n(paths as usize)
+            )
         })
     }
 
