@@ -138,12 +138,24 @@ pub fn use_program_run(built: Built, ready: Signal<bool>) -> RunState {
         );
         true
     });
+    follow_target(built, ready, runner, state, wait_now);
+    state
+}
+
+/// Sends the job again when the suggested ladder's target changes (the worker rescans the
+/// run it kept), unless a job is `waiting` to start (it reads the new target itself).
+fn follow_target(
+    built: Built,
+    ready: Signal<bool>,
+    runner: Runner,
+    state: RunState,
+    waiting: Rc<Cell<bool>>,
+) {
+    let page = use_page();
     let terms = Memo::new(move |_| page.scenario.with(suggestion_terms));
     Effect::new(move |ran: Option<()>| {
         terms.track();
-        // A job about to start reads the new target itself; one under way goes on with it
-        // (the worker keeps its paths).
-        if ran.is_none() || wait_now.get() || !ready.get_untracked() {
+        if ran.is_none() || waiting.get() || !ready.get_untracked() {
             return;
         }
         if built.with_untracked(|b| b.is_ok()) {
@@ -151,5 +163,4 @@ pub fn use_program_run(built: Built, ready: Signal<bool>) -> RunState {
             send(runner, state, page);
         }
     });
-    state
 }
