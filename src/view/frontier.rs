@@ -89,7 +89,7 @@ pub fn frontiers(
     full.iter().map(|(k, p)| one(paths, *k, p)).collect()
 }
 
-/// The frontier of one hedge (the page computes one per idle slice).
+/// The frontier of one hedge.
 pub fn one(
     paths: &[(f64, f64)],
     kind: StrategyKind,
@@ -101,8 +101,9 @@ pub fn one(
     })
 }
 
-/// The frontiers of several hedges computed a few points at a time (the page runs one
-/// [`FrontierJob::step`] per idle slice, so no frame waits for the 101 × six passes).
+/// The frontiers of several hedges computed a few points at a time (the simulation worker
+/// runs one [`FrontierJob::step`] between looks at its messages, so a newer job need not wait
+/// for the 101 × six passes: [`crate::view::jobs`]).
 ///
 /// ```
 /// use minerhedge::domain::montecarlo::McRun;

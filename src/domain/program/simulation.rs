@@ -262,8 +262,8 @@ impl ProgramRun {
         stats::program_stats(self.samples())
     }
 
-    /// After the last path, builds the statistics `months` months at a time (a page spreads
-    /// the work over idle slices); `true` once they are complete ([`Self::stats`] then returns
+    /// After the last path, builds the statistics `months` months at a time (a caller spreads
+    /// the work over slices); `true` once they are complete ([`Self::stats`] then returns
     /// them without recomputing). Before the last path it does nothing and returns `false`.
     /// The result equals [`Self::stats`] computed in one go.
     pub fn summarize(&mut self, months: usize) -> bool {

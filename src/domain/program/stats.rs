@@ -158,8 +158,8 @@ struct Paths {
     payback: Vec<usize>,
 }
 
-/// One series' statistics, built a month at a time (so a page can spread the work over
-/// several idle slices); [`series`] runs it in one go.
+/// One series' statistics, built a month at a time (so a caller can spread the work over
+/// several slices); [`series`] runs it in one go.
 #[derive(Debug, Clone)]
 pub(crate) struct SeriesBuilder {
     p: Paths,

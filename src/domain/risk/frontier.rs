@@ -80,8 +80,8 @@ fn unhedged(full: &PayoffProfile) -> Result<PayoffProfile> {
 }
 
 /// A strategy's per-path returns at coverage 0 and what full coverage adds to them: every
-/// coverage's point is one pass over them ([`CoverageReturns::point`]), so a page can spread
-/// the 101 points of a frontier over idle slices.
+/// coverage's point is one pass over them ([`CoverageReturns::point`]), so a caller can spread
+/// the 101 points of a frontier over slices of work.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CoverageReturns {
     base: Vec<f64>,
