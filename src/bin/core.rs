@@ -1,8 +1,9 @@
-//! The core module (wasm32): the small, Leptos-free module that each page loads first. On the
-//! page's thread it draws the first chart from the link before the app has loaded
-//! ([`minerhedge::web::first_paint`]); in a Web Worker it runs the page's simulations
-//! ([`minerhedge::web::worker`]). One build serves both pages and both roles (`.ci/build`).
-//! Natively there is nothing to run.
+//! The core module (wasm32): the small, Leptos-free module that each page loads first: it
+//! draws the first chart from the link before the app has loaded
+//! ([`minerhedge::web::first_paint`]). One build serves both pages (`.ci/build`). The
+//! simulations run in a worker on the page's own app module (`src/main.rs`,
+//! `src/bin/program.rs`), which the page has downloaded anyway. Natively there is nothing to
+//! run.
 
 /// The module's allocator (single-threaded wasm), as in the pages (src/main.rs).
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
@@ -18,13 +19,6 @@ mod exports {
     #[wasm_bindgen]
     pub fn first_paint() -> bool {
         minerhedge::web::first_paint::run()
-    }
-
-    /// Starts the simulation worker: installs its message handler (`worker.js` calls it in
-    /// the worker once the module has loaded).
-    #[wasm_bindgen]
-    pub fn worker_start() {
-        minerhedge::web::worker::start()
     }
 }
 

@@ -329,6 +329,24 @@ pub fn display(scenario: &Scenario) -> Display {
     }
 }
 
+/// The final-price slider's `step` over `[lo, hi]`: a thousandth of the range (`any` for an
+/// empty range).
+///
+/// ```
+/// use minerhedge::present::display::price_step;
+/// use rust_decimal::Decimal;
+/// assert_eq!(price_step(Decimal::from(100), Decimal::from(400)), "0.3");
+/// assert_eq!(price_step(Decimal::from(5), Decimal::from(5)), "any");
+/// ```
+pub fn price_step(lo: Decimal, hi: Decimal) -> String {
+    let s = (hi - lo) / Decimal::from(1000);
+    if s > Decimal::ZERO {
+        s.normalize().to_string()
+    } else {
+        "any".to_owned()
+    }
+}
+
 /// The readout at the final price `price`, from the built model (one exact table row).
 ///
 /// ```

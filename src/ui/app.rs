@@ -44,9 +44,9 @@ pub fn App() -> impl IntoView {
     let price = Memo::new(move |_| page.scenario.with(|s| s.resolved().price));
     let at_price = Memo::new(move |_| shown.with(|d| readout(d, price.get())));
     let marker = Memo::new(move |_| price.get().to_f64());
-    // The payoff and comparison tables, the heat map and the frontier's marks follow the
-    // shown model at once, except during a slider drag (the chart follows every step): then
-    // when the drag pauses or ends.
+    // During a slider drag only the chart and the slider's own figure (the price readout)
+    // follow every step; every panel below follows the shown model through `paused`: at once
+    // for a typed value or a click, and when a drag pauses or ends.
     let paused = settled(shown, SETTLE, page.dragging);
     url::follow_scenario(page.scenario);
     // The program view is its own page; its link carries the whole scenario (written when
@@ -79,13 +79,13 @@ pub fn App() -> impl IntoView {
                 <section class="panel hedge-controls" aria-label="Coverage">
                     <CoverageSlider />
                 </section>
-                <DerivedPanel display=shown />
+                <DerivedPanel display=paused />
                 <PayoffCanvas display=shown marker=marker />
                 <ElapsedSlider />
                 <PriceSlider readout=at_price />
                 <PayoffTable display=paused />
-                <DecidePanels display=shown paused=paused />
-                <SmilePanel display=shown />
+                <DecidePanels display=paused />
+                <SmilePanel display=paused />
                 <ShareBar />
                 <GlossaryPanel />
             </div>

@@ -16,35 +16,31 @@ use super::heatmap::VolumeRiskPanel;
 use super::monte_carlo::use_monte_carlo;
 use super::rebalance::RebalancePanel;
 
-/// Every decision panel, computed from the displayed model (the comparison, the heat map and
-/// the frontier's marks from `paused`).
+/// Every decision panel, computed from the displayed model as it stands when a slider drag
+/// pauses or ends (`ui::schedule::settled`): no step of a drag restarts the simulation or
+/// redraws a panel.
 #[component]
 pub fn DecidePanels(
-    /// What the page shows (the view model of the scenario).
+    /// What the page shows (the view model of the scenario), held during a drag.
     display: Memo<Display>,
-    /// `display`, held while a slider is dragged until it pauses or ends
-    /// (`ui::schedule::settled`).
-    paused: Memo<Display>,
 ) -> impl IntoView {
     let mc = use_monte_carlo(display);
     let rows = Memo::new(move |_| {
         mc.stats.with(|s| {
-            paused.with(|d| {
+            display.with(|d| {
                 // Statistics of another model (a run not yet restarted) are not shown.
                 let stats = s.as_deref().filter(|s| s.len() == d.model.strategies.len());
                 comparison(&d.model, stats)
             })
         })
     });
-    let table = Memo::new(move |_| paused.with(|d| rows.with(|r| comparison_table(&d.model, r))));
+    let table = Memo::new(move |_| display.with(|d| rows.with(|r| comparison_table(&d.model, r))));
     let running = Signal::derive(move || mc.stats.with(Option::is_none));
-    // The heat map (41 × 15 values and a canvas repaint) and the frontier's marks wait until
-    // a drag pauses (`paused`).
     view! {
         <StrategyCompare table=table running=running />
         <DistributionPanel display=display mc=mc />
-        <FrontierPanel display=paused mc=mc />
-        <VolumeRiskPanel display=paused />
+        <FrontierPanel display=display mc=mc />
+        <VolumeRiskPanel display=display />
         <RebalancePanel display=display />
         <ExportBar display=display comparison=rows />
     }

@@ -59,5 +59,6 @@ pub mod worker;
 /// `<body>`.
 pub fn start() {
     console_error_panic_hook::set_once();
+    crate::web::first_paint::freeze();
     leptos::mount::mount_to_body(app::App);
 }

@@ -3,10 +3,9 @@
 use leptos::prelude::*;
 
 use crate::link::Key;
-use rust_decimal::Decimal;
 
 use super::state::use_page;
-use crate::present::display::{readout_sentence, Readout};
+use crate::present::display::{price_step, readout_sentence, Readout};
 
 /// Slider `px` between `lo` and `hi` (1,000 steps; keyboard arrows and PageUp/PageDown work
 /// as on any range input) and the readout at that price: revenue,
@@ -21,14 +20,7 @@ pub fn PriceSlider(
     let scenario = page.scenario;
     let lo = Memo::new(move |_| scenario.with(|s| s.resolved().lo));
     let hi = Memo::new(move |_| scenario.with(|s| s.resolved().hi));
-    let step = move || {
-        let s = (hi.get() - lo.get()) / Decimal::from(1000);
-        if s > Decimal::ZERO {
-            s.normalize().to_string()
-        } else {
-            "any".to_owned()
-        }
-    };
+    let step = move || price_step(lo.get(), hi.get());
     let r = move || readout.get();
     view! {
         <section class="panel slider" aria-label="Final price">

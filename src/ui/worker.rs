@@ -1,12 +1,14 @@
 //! The page's simulation worker (not a component): one Web Worker per page (`worker.js`
-//! running the core module's [`crate::web::worker`]), started by the first runner that needs
+//! running the page's app module's [`crate::web::worker`]), started by the first runner that needs
 //! it, when the app mounts. Each runner ([`runner`]: the period page's Monte Carlo, the
 //! program's simulation) sends its jobs ([`Runner::send`]) and gets the responses of its
 //! latest job only: a response of an older job (of any runner) is dropped, so a stale result
 //! never overwrites a newer one. Messages are the bytes of [`crate::view::jobs`].
 //!
-//! The worker's script and module come from the boot script's tag (`data-core-js`,
-//! `data-core-wasm`, relative to the page). Without them, or when the worker reports an error
+//! The worker runs the page's own app module (the boot script's tag's `data-js` and
+//! `data-wasm`, relative to the page: the files the page has just loaded, so the worker costs
+//! no download; `src/main.rs` and `src/bin/program.rs` mount nothing in a worker and export
+//! its `worker_start`). Without them, or when the worker reports an error
 //! or that its module could not load (`{ failed }`), every runner hears [`Event::Failed`] and
 //! the page shows that the simulation could not start; the rest of the page works on.
 
@@ -118,7 +120,7 @@ fn describe(e: &JsValue, fallback: &str) -> String {
         .unwrap_or_else(|| fallback.to_owned())
 }
 
-/// The worker script's URL: `worker.js?js=…&wasm=…` next to the page, with the core
+/// The worker script's URL: `worker.js?js=…&wasm=…` next to the page, with the app
 /// module's absolute URLs from the boot script's tag.
 fn worker_url() -> Result<String, String> {
     let document = web_sys::window()
@@ -130,7 +132,7 @@ fn worker_url() -> Result<String, String> {
         .flatten()
         .ok_or("the page has no base URL")?;
     let tag = document
-        .query_selector("script[data-core-js][data-core-wasm]")
+        .query_selector("script[data-js][data-wasm]")
         .ok()
         .flatten()
         .ok_or("the page names no simulation module")?;
@@ -142,8 +144,8 @@ fn worker_url() -> Result<String, String> {
     };
     let url = Url::new_with_base("worker.js", &base).map_err(|_| "bad base URL")?;
     let query = url.search_params();
-    query.set("js", &absolute("data-core-js")?);
-    query.set("wasm", &absolute("data-core-wasm")?);
+    query.set("js", &absolute("data-js")?);
+    query.set("wasm", &absolute("data-wasm")?);
     Ok(url.href())
 }
 
@@ -156,8 +158,13 @@ fn start() -> Result<Worker, String> {
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(on_message);
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(|e: ErrorEvent| {
-        let why = e.message();
+    // A script that fails to load fires a plain `Event`; an error inside the worker an
+    // `ErrorEvent` with its message.
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|e: web_sys::Event| {
+        let why = e
+            .dyn_ref::<ErrorEvent>()
+            .map(ErrorEvent::message)
+            .unwrap_or_default();
         fail(if why.is_empty() {
             "the worker's script could not load".to_owned()
         } else {

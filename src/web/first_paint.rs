@@ -7,39 +7,41 @@
 //!
 //! - Period page: the payoff chart exactly as the app's two stacked canvases show it (the
 //!   curves, then the final-price marker), the derived figures (each `dd` with
-//!   `data-figure` and its unrounded `data-value`) and the final-price readout.
+//!   `data-figure` and its unrounded `data-value`), the final-price readout, and a working
+//!   final-price slider: it moves the marker and the readout, and writes the address, so the
+//!   app opens at the price it was moved to.
 //! - Program page: the cash-flow chart before the simulation (the app's first picture) and the
 //!   summary's figures.
 //!
-//! Nothing here is interactive: the skeleton says the controls are loading, and it is gone as
-//! soon as they are there. Every step that can fail (no skeleton, no canvas, an invalid link)
+//! Nothing else is interactive: the skeleton says the other controls are loading, and it is
+//! inert from the moment the app mounts ([`freeze`]) and gone once the app's chart is drawn. Every step that can fail (no skeleton, no canvas, an invalid link)
 //! leaves the skeleton as it is; the app draws the page either way.
+
+use std::cell::RefCell;
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlCanvasElement};
 
+use crate::chart::geometry::Surface;
 use crate::chart::payoff::{draw, draw_overlay, PayoffChart};
 use crate::chart::Theme;
-use crate::link::{Page, Scenario};
-use crate::present::display::{display, readout, readout_sentence};
+use crate::link::{Key, Page, Scenario};
+use crate::present::display::{display, price_step, readout, readout_sentence, Display};
+use crate::view::edit::{apply, Texts};
 
 use super::canvas::{paint, surface_of, Layer};
+use super::mark_drawn;
 use super::theme::is_dark_now;
+use super::url::{replace_query, search};
 
 /// The skeleton's element id.
 pub const SKELETON_ID: &str = "first-paint";
 
 fn document() -> Option<Document> {
     web_sys::window().and_then(|w| w.document())
-}
-
-/// The page's query string (`?a=1&b=2`, or empty).
-fn search() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default()
 }
 
 /// The chart colours of the remembered scheme; also written to `<html data-theme>` so the
@@ -57,7 +59,7 @@ fn theme(doc: &Document) -> Theme {
 }
 
 /// The first `<canvas>` inside `skeleton` with its chart surface (its CSS size now).
-fn canvas_in(skeleton: &Element) -> Option<(HtmlCanvasElement, crate::chart::geometry::Surface)> {
+fn canvas_in(skeleton: &Element) -> Option<(HtmlCanvasElement, Surface)> {
     let canvas = skeleton
         .query_selector("canvas")
         .ok()
@@ -99,43 +101,122 @@ fn slot(skeleton: &Element, name: &str) -> Option<Element> {
         .flatten()
 }
 
-/// The period page: the payoff chart with the final-price marker, the derived figures and the
-/// readout, computed as the app computes them (`ui::app`: the model without the final price,
-/// the marker and the readout at it).
+/// What the period page's first paint keeps for its price slider: the scenario, the model
+/// without its final price (as the app shows it), and where the chart is drawn.
+struct Period {
+    scenario: Scenario,
+    shown: Display,
+    canvas: HtmlCanvasElement,
+    surface: Surface,
+    theme: Theme,
+}
+
+impl Period {
+    /// The scenario of `query` and its model, as the app builds them (`ui::app`: the model
+    /// without the final price; the marker and the readout at it).
+    fn new(query: &str, canvas: HtmlCanvasElement, surface: Surface, theme: Theme) -> Period {
+        let scenario = Scenario::from_query(query).scenario;
+        let mut without_price = scenario.clone();
+        without_price.view.price = Some(Decimal::ZERO);
+        Period {
+            shown: display(&without_price),
+            scenario,
+            canvas,
+            surface,
+            theme,
+        }
+    }
+
+    /// Paints the chart as the app's two stacked canvases show it (the curves, then the
+    /// final-price marker on top) at the scenario's final price.
+    fn paint(&self) -> Option<()> {
+        let base = PayoffChart {
+            theme: self.theme,
+            ..self.shown.chart.lean()
+        };
+        let frame = paint(&self.canvas, &self.surface, Layer::Base, |root, s| {
+            draw(root, &base, s)
+        })?;
+        let moving = PayoffChart {
+            series: self.shown.chart.series.clone(),
+            y_format: self.shown.chart.y_format,
+            marker: self.scenario.resolved().price.to_f64(),
+            theme: self.theme,
+            ..PayoffChart::default()
+        };
+        // Over the base without clearing it: the app's overlay canvas, composited.
+        paint(&self.canvas, &self.surface, Layer::Base, |root, s| {
+            draw_overlay(root, &moving, &frame, s)
+        })?;
+        mark_drawn();
+        Some(())
+    }
+
+    /// The readout (sentence and price) at the scenario's final price, into the skeleton.
+    fn write_readout(&self, skeleton: &Element) {
+        let r = readout(&self.shown, self.scenario.resolved().price);
+        if let Some(p) = slot(skeleton, "readout") {
+            p.set_text_content(Some(&readout_sentence(&r)));
+        }
+        if let Some(o) = slot(skeleton, "price") {
+            o.set_text_content(Some(&r.price));
+        }
+    }
+
+    /// The slider moved to `text`: the final price through the inputs' edit rules (as the
+    /// app's slider), the chart, the readout and the address (so the app opens at it).
+    fn slide(&mut self, skeleton: &Element, text: String) {
+        let mut texts = Texts::of(&self.scenario);
+        texts.set(Key::Price, text);
+        let (next, errors) = apply(&self.scenario, &texts);
+        if !errors.is_empty() || next == self.scenario {
+            return;
+        }
+        self.scenario = next;
+        self.write_readout(skeleton);
+        let _ = self.paint();
+        replace_query(&self.scenario.to_query());
+    }
+}
+
+/// Sets the skeleton's price slider to the scenario's range and price, and has it move the
+/// chart until the app takes over.
+fn wire_slider(skeleton: &Element, period: Period) {
+    let Some(input) =
+        slot(skeleton, "price-slider").and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let r = period.scenario.resolved();
+    let _ = input.set_attribute("min", &r.lo.to_string());
+    let _ = input.set_attribute("max", &r.hi.to_string());
+    let _ = input.set_attribute("step", &price_step(r.lo, r.hi));
+    input.set_value(&r.price.to_string());
+    input.set_disabled(false);
+    let state = RefCell::new(period);
+    let target = input.clone();
+    let on_input = Closure::<dyn FnMut()>::new({
+        let skeleton = skeleton.clone();
+        move || state.borrow_mut().slide(&skeleton, target.value())
+    });
+    let _ = input.add_event_listener_with_callback("input", on_input.as_ref().unchecked_ref());
+    // Lives as long as the skeleton (removed with it when the app takes over).
+    on_input.forget();
+}
+
+/// The period page: the payoff chart with the final-price marker, the derived figures, the
+/// readout and a working price slider.
 fn period(doc: &Document, skeleton: &Element, query: &str) -> Option<()> {
-    let scenario = Scenario::from_query(query).scenario;
-    let price = scenario.resolved().price;
-    let mut without_price = scenario;
-    without_price.view.price = Some(Decimal::ZERO);
-    let shown = display(&without_price);
+    let (canvas, surface) = canvas_in(skeleton)?;
+    let period = Period::new(query, canvas, surface, theme(doc));
     if let Some(list) = slot(skeleton, "figures") {
-        for f in &shown.derived {
+        for f in &period.shown.derived {
             figure(doc, &list, f.id, f.label, &f.text, f.value.as_deref());
         }
     }
-    if let Some(p) = slot(skeleton, "readout") {
-        p.set_text_content(Some(&readout_sentence(&readout(&shown, price))));
-    }
-    let (canvas, surface) = canvas_in(skeleton)?;
-    let theme = theme(doc);
-    let base = PayoffChart {
-        theme,
-        ..shown.chart.lean()
-    };
-    let frame = paint(&canvas, &surface, Layer::Base, |root, s| {
-        draw(root, &base, s)
-    })?;
-    let moving = PayoffChart {
-        series: shown.chart.series.clone(),
-        y_format: shown.chart.y_format,
-        marker: price.to_f64(),
-        theme,
-        ..PayoffChart::default()
-    };
-    // The app's overlay canvas, painted here on the same canvas over the base.
-    paint(&canvas, &surface, Layer::Base, |root, s| {
-        draw_overlay(root, &moving, &frame, s)
-    })?;
+    period.write_readout(skeleton);
+    period.paint()?;
+    wire_slider(skeleton, period);
     Some(())
 }
 
@@ -164,6 +245,7 @@ fn program(doc: &Document, skeleton: &Element, query: &str) -> Option<()> {
     paint(&canvas, &surface, Layer::Base, |root, s| {
         crate::chart::program::draw(root, &chart, s)
     })?;
+    mark_drawn();
     Some(())
 }
 
@@ -190,9 +272,16 @@ pub fn run() -> bool {
     };
     if drawn {
         let _ = skeleton.set_attribute("data-drawn", "1");
-        super::mark_drawn();
     }
     drawn
+}
+
+/// Makes the skeleton inert (the app calls it as it mounts: from then on the app's inputs
+/// are the page's, and the skeleton's slider could only be moved in vain).
+pub fn freeze() {
+    if let Some(e) = document().and_then(|d| d.get_element_by_id(SKELETON_ID)) {
+        let _ = e.set_attribute("inert", "");
+    }
 }
 
 /// Removes the skeleton (the app calls it once its own first chart is drawn).

@@ -4,7 +4,7 @@
 //!
 //! - [`canvas_text`]: plotters' canvas backend with text measured by the canvas.
 //! - [`canvas`]: painting a chart on a canvas sized to its CSS size and the pixel ratio.
-//! - [`theme`]: the remembered colour scheme.
+//! - [`theme`]: the remembered colour scheme; [`url`]: the page's query, read and replaced.
 //! - [`first_paint`]: the payoff chart (or the program's cash-flow chart) and its figures,
 //!   drawn from the link into the page's static skeleton before the app has loaded.
 //! - [`worker`]: what runs inside the simulation worker (the jobs of
@@ -14,6 +14,7 @@ pub mod canvas;
 pub mod canvas_text;
 pub mod first_paint;
 pub mod theme;
+pub mod url;
 pub mod worker;
 
 /// Name of the performance mark set after every paint of a page's first chart (the payoff
@@ -26,6 +27,15 @@ pub fn mark_drawn() {
     if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
         let _ = perf.mark(DRAWN_MARK);
     }
+}
+
+/// Whether this code runs in a dedicated Web Worker (the page's simulation worker) rather
+/// than on a page.
+pub fn in_worker() -> bool {
+    use wasm_bindgen::JsCast;
+    js_sys::global()
+        .dyn_into::<web_sys::DedicatedWorkerGlobalScope>()
+        .is_ok()
 }
 
 /// Today in the browser's time zone (a program without `start` starts next month).

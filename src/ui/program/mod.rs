@@ -29,5 +29,6 @@ pub mod table;
 /// Installs the panic hook and mounts the program page on `<body>`.
 pub fn start() {
     console_error_panic_hook::set_once();
+    crate::web::first_paint::freeze();
     leptos::mount::mount_to_body(app::ProgramApp);
 }

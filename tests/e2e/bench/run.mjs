@@ -382,7 +382,9 @@ async function firstChart(url, throttle) {
     const wait = async (ok) => {
       while (!ok()) await new Promise((res) => setTimeout(res, 10));
     };
-    await wait(() => !document.getElementById("first-paint") && performance.getEntriesByName("minerhedge:app-ready").length > 0);
+    // (A build without the first paint has no skeleton and no app-ready mark: its app is
+    // ready when its exports are.)
+    await wait(() => !document.getElementById("first-paint") && (window.minerhedge || performance.getEntriesByName("minerhedge:app-ready").length > 0));
     const handedOver = performance.now();
     let answered = null;
     const slider = document.querySelector('[data-testid="price-slider"]');

@@ -185,6 +185,8 @@ test("a zero-cost collar shows equal premiums, a solved call strike and no net p
 test("during a coverage drag the chart follows every step; the tables catch up at the release, or when the drag pauses", async ({ page }) => {
   await open(page, "./" + SEED.replace("hedge=forward", "hedge=put").replace("cov=100", "cov=50"));
   await expect(page.getByTestId("strategy-compare")).toContainText("Put");
+  // The opening simulation is done, so what moves during the drag is the drag's doing.
+  await expect(page.locator("section.distribution")).toHaveAttribute("data-mc", "done");
   const probe = await page.evaluate(async () => {
     const slider = document.querySelector('[data-testid="coverage-slider"]');
     const table = () => document.querySelector('[data-testid="payoff-table"]').textContent;
