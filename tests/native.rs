@@ -43,4 +43,5 @@ mod native {
     mod smile;
     mod suggest;
     mod view;
+    mod worker_fixture;
 }

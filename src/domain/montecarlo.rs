@@ -265,9 +265,11 @@ impl McRun {
         let rho = self.params.correlation;
         for _ in 0..n {
             let (z1, z2) = normal_pair(&mut self.rng);
-            let s = self.params.spot * (self.price_mu + self.price_sd * z1).exp();
+            // libm's exp and log, not std's: the same bits natively and in the browser (std
+            // calls the platform's), so the page's simulation is the native engine's.
+            let s = self.params.spot * libm::exp(self.price_mu + self.price_sd * z1);
             let zd = rho * z1 + self.rho_c * z2;
-            let factor = (-(self.diff_mu + self.diff_sd * zd)).exp();
+            let factor = libm::exp(-(self.diff_mu + self.diff_sd * zd));
             if let Some(p) = self.paths.as_mut().filter(|p| p.len() < Self::MAX_KEPT) {
                 p.push((s, factor));
             }
@@ -336,7 +338,7 @@ pub(crate) fn normal_pair<R: Rng>(rng: &mut R) -> (f64, f64) {
         let v = 2.0 * rng.random::<f64>() - 1.0;
         let s = u * u + v * v;
         if s > 0.0 && s < 1.0 {
-            let f = (-2.0 * s.ln() / s).sqrt();
+            let f = (-2.0 * libm::log(s) / s).sqrt();
             return (u * f, v * f);
         }
     }

@@ -131,8 +131,10 @@ pub fn use_monte_carlo(display: Memo<Display>) -> McState {
         state.generation.set(next);
         state.stats.set(None);
         state.progress.set(None);
+        // The last job's results are of older inputs: dropped from now on, while the new job
+        // waits for its inputs to settle.
+        runner.cancel();
         let Some((params, _)) = inputs.get() else {
-            runner.cancel();
             state.frontier.set(Status::Waiting);
             state.error.set(Some(NO_SIMULATION.to_owned()));
             return;

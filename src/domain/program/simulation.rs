@@ -146,9 +146,10 @@ impl ProgramRun {
             let (mut s, mut w) = (self.spot, 0.0);
             for (i, m) in self.steps.iter().enumerate() {
                 let (z1, z2) = normal_pair(&mut self.rng);
-                s *= (m.drift + m.price_sd * z1).exp();
+                // libm's exp, not std's: the same bits natively and in the browser.
+                s *= libm::exp(m.drift + m.price_sd * z1);
                 w += m.sqrt_dt * (rho * z1 + self.rho_c * z2);
-                let factor = (m.diff_comp - self.sigma_d * w).exp();
+                let factor = libm::exp(m.diff_comp - self.sigma_d * w);
                 let cell = i * stride + path;
                 self.program[cell] = m.profile.value_with_output(s, factor) - m.cash_cost;
                 self.unhedged[cell] = factor * m.output * s - m.cash_cost;

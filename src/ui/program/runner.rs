@@ -110,8 +110,10 @@ pub fn use_program_run(built: Built, ready: Signal<bool>) -> RunState {
         state.stats.set(None);
         state.progress.set(None);
         state.suggestions.set(None);
+        // The last job's results are of older inputs: dropped from now on, while the new job
+        // waits for its inputs to settle.
+        runner.cancel();
         if built.with(|b| b.is_err()) {
-            runner.cancel();
             waiting.set(false);
             state
                 .error
