@@ -57,8 +57,8 @@
 //!   table cells (text and unrounded `data-value`) and summary, [`chart::program`] draws the
 //!   cash flow, `ui::program` is its page (program.html, its own wasm: `src/bin/program.rs`),
 //!   with the actuals, the monthly report and the suggested ladder.
-//!   The period page is built without the feature: [`link::ProgramInputs`] then holds the
-//!   program's keys as written, so its wasm carries none of their parsing.
+//!   The period page is built without the feature; the link's program keys
+//!   ([`link::ProgramInputs`]) are typed and checked on both pages (one `Scenario` type).
 //! - [`present`]: the presentation layer — view-model data turned into text for people
 //!   (labels, formatted numbers, status sentences) and the payoff chart's data. Pure.
 //! - [`export`]: CSV of the table and of the comparison. Pure.

@@ -1,19 +1,15 @@
 //! The hedge program's inputs: the calendar, the difficulty path, the forward curve and the
 //! ladder (one hedge per month, link v2 lists).
 //!
-//! With the cargo feature `program` (on by default, and in the program page's build) they
-//! are typed and checked like every other key. The period page is built without it: it
-//! never shows the program, so it carries the program's keys **as written** (a period link
-//! keeps them, the program page reads and checks them), and its wasm holds none of their
-//! parsing.
+//! They are typed and checked like every other key, on both pages: one `Scenario` type
+//! everywhere (the period page, which never shows the program, checks a program key a link
+//! sets as the program page would).
 
-#[cfg(feature = "program")]
 use super::{
     checked_number, checked_whole, dec_text, CallStrike, HedgeChoice, KeySpec, List, HEDGE_WORDS,
 };
 use super::{Key, LinkError};
 use chrono::{Datelike, Months, NaiveDate};
-#[cfg(feature = "program")]
 use rust_decimal::Decimal;
 
 /// Which of the page's two views a link opens (`view`).
@@ -51,7 +47,6 @@ impl Page {
 
 /// The program: months, difficulty growth, halving, forward curve and ladder. Each per-month
 /// value is a [`List`]: a list shorter than the horizon repeats its last value.
-#[cfg(feature = "program")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ProgramInputs {
     /// `start`: first day of the first month; `None`: the first day of next month.
@@ -85,7 +80,6 @@ pub struct ProgramInputs {
     pub max_coverage_pct: Decimal,
 }
 
-#[cfg(feature = "program")]
 impl Default for ProgramInputs {
     /// Twelve months of a layered forward ladder (80 % of the first quarter's output, 60 %
     /// of the second's, 40 % after), difficulty +2 % a month, forward basis 5 %.
@@ -113,7 +107,6 @@ impl Default for ProgramInputs {
     }
 }
 
-#[cfg(feature = "program")]
 impl ProgramInputs {
     /// The start: as set, or the first day of the month after `today`.
     ///
@@ -244,7 +237,6 @@ impl ProgramInputs {
 }
 
 /// A series (`aq`, `apx`): items as written, empty ones `None`; an empty text is no item.
-#[cfg(feature = "program")]
 fn series(
     text: &str,
     item: &dyn Fn(&str) -> Result<Decimal, &'static str>,
@@ -265,7 +257,6 @@ fn series(
 
 /// The canonical text of a series: `,` between items, an empty item for `None`, trailing
 /// empty items dropped.
-#[cfg(feature = "program")]
 fn series_text(items: &[Option<Decimal>]) -> String {
     items
         .iter()
@@ -276,52 +267,10 @@ fn series_text(items: &[Option<Decimal>]) -> String {
 
 /// The canonical text of a list: items as `item` writes them, joined by `,`, trailing
 /// repeats dropped.
-#[cfg(feature = "program")]
 fn list_text<T>(list: &List<T>, item: impl Fn(&T) -> String) -> String {
     List::new(list.items().iter().map(item).collect())
         .map(|l: List<String>| l.to_string())
         .unwrap_or_default()
-}
-
-/// The program's keys as written (the period page's build, without the cargo feature
-/// `program`): a period link keeps them unchanged; the program page reads and checks them.
-#[cfg(not(feature = "program"))]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct ProgramInputs {
-    /// `(key, text)` of the keys a link set to something other than their default.
-    texts: Vec<(Key, String)>,
-}
-
-#[cfg(not(feature = "program"))]
-impl ProgramInputs {
-    /// The text as written, or the key's default.
-    pub(super) fn get(&self, key: Key) -> String {
-        self.texts
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map_or_else(|| key.spec().default.to_string(), |(_, t)| t.clone())
-    }
-
-    /// Keeps `value` (trimmed) as written; never refuses it (the program page checks it).
-    pub(super) fn set(&mut self, key: Key, value: &str) -> Result<(), LinkError> {
-        self.texts.retain(|(k, _)| *k != key);
-        let text = value.trim();
-        if text != key.spec().default {
-            self.texts.push((key, text.to_string()));
-        }
-        Ok(())
-    }
-
-    /// None: the program page checks the program's rules.
-    pub(super) fn cross_errors(&self) -> Vec<LinkError> {
-        Vec::new()
-    }
-
-    /// Puts back `base`'s halving date text.
-    pub(super) fn reset_halving(&mut self, base: &ProgramInputs) {
-        let t = base.get(Key::HalvingDate);
-        let _ = self.set(Key::HalvingDate, &t);
-    }
 }
 
 /// The first day of the month after `d` (`d` itself at the end of the calendar).
@@ -369,27 +318,4 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, &'static str> {
 /// The canonical text of a date: `YYYY-MM-DD`.
 pub fn date_text(d: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
-}
-
-#[cfg(all(test, not(feature = "program")))]
-mod tests {
-    use crate::link::Scenario;
-
-    /// The period page's build keeps the program's keys as written, so a period link that
-    /// passes through it opens the same program.
-    #[test]
-    fn the_period_build_carries_program_keys_as_written() {
-        let q = "v=2&start=2027-01-31&months=18&pcov=80,x&pkc=zero,120";
-        let d = Scenario::from_query(q);
-        assert!(d.errors.is_empty(), "{:?}", d.errors);
-        let out = d.scenario.to_query();
-        for kv in ["start=2027-01-31", "months=18", "pcov=80,x", "pkc=zero,120"] {
-            assert!(out.contains(kv), "{kv} in {out}");
-        }
-        assert!(
-            !out.contains("pkp="),
-            "defaults stay out of a period link: {out}"
-        );
-        assert_eq!(Scenario::from_query(&out).scenario, d.scenario);
-    }
 }
