@@ -33,7 +33,10 @@
 //      JavaScript, which bound what (b) can reach.
 //  (f) the period page at 100,000 paths: frames from load until its coverage frontier (every
 //      hedge × 101 coverages on the simulation's kept paths) is done, and while it computes.
-// BENCH_PARTS (comma-separated, default `a,d,e,p,f,b,c`: all) picks parts; (b) includes (b').
+//  (m) the period page at 1,000,000 paths (the most a link accepts): main-thread Long Tasks and
+//      frames from the app ready until the frontier is done, and when the first progress, the
+//      simulation's results and the frontier showed (the work runs in the page's worker).
+// BENCH_PARTS (comma-separated, default `a,d,e,p,f,m,b,c`: all) picks parts; (b) includes (b').
 // BENCH_OPTIONS sets the number of options of (b)/(c); BENCH_LOAD_RUNS the page loads of (e);
 // BENCH_PAGE_DIST serves an existing build of the page instead of building one (to compare two
 // builds in the same conditions).
@@ -50,14 +53,14 @@ const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../../..");
 const PARTS = new Set(
-  (process.env.BENCH_PARTS || "a,d,e,p,f,b,c")
+  (process.env.BENCH_PARTS || "a,d,e,p,f,m,b,c")
     .split(",")
     .map((p) => p.trim())
     .filter(Boolean),
 );
-const unknown = [...PARTS].filter((p) => !["a", "b", "c", "d", "e", "p", "f"].includes(p));
+const unknown = [...PARTS].filter((p) => !["a", "b", "c", "d", "e", "p", "f", "m"].includes(p));
 if (unknown.length > 0) {
-  console.error(`BENCH_PARTS: unknown part(s) ${unknown.join(", ")} (known: a, b, c, d, e, p, f)`);
+  console.error(`BENCH_PARTS: unknown part(s) ${unknown.join(", ")} (known: a, b, c, d, e, p, f, m)`);
   process.exit(2);
 }
 const SEED = "?v=1&coin=ETH&mode=direct&cost=1100&qty=5&spot=250&hedge=collar&kp=230&kc=zero&cov=100&lo=100&hi=400&step=10";
@@ -65,6 +68,8 @@ const SEED = "?v=1&coin=ETH&mode=direct&cost=1100&qty=5&spot=250&hedge=collar&kp
 const PROGRAM =
   "program/?v=2&view=program&start=2027-01-01&months=36&mode=rig&coin=BTC&spot=95000&vol=50&rate=4&halvdate=2028-04-15" +
   "&pcov=80,80,80,60,60,60,40&ph=forward,forward,forward,collar&paths=10000";
+// The period page at the most paths a link accepts (part m).
+const MILLION = "?v=2&hedge=collar&kc=zero&dvol=30&corr=30&paths=1000000";
 // The period page's coverage frontier: a zero-cost collar with difficulty risk, 100,000 paths.
 const FRONTIER = "?v=2&hedge=collar&kc=zero&dvol=60&corr=50&paths=100000";
 const N = Number(process.env.BENCH_OPTIONS || 1_000_000);
@@ -156,7 +161,7 @@ const median = (xs) => quantile(xs, 0.5);
 const f = (x) => x.toFixed(2);
 const ms0 = (x) => `${Math.round(x)} ms`;
 
-const needPage = ["a", "d", "e", "p", "f"].some((p) => PARTS.has(p));
+const needPage = ["a", "d", "e", "p", "f", "m"].some((p) => PARTS.has(p));
 const needEngine = ["b", "c"].some((p) => PARTS.has(p));
 const servers = [];
 let pageBase, engineBase;
@@ -277,6 +282,7 @@ async function drag(page, testid, frames, pause, trace) {
       const frame = () => new Promise((r) => requestAnimationFrame(r));
       const section = document.querySelector("section.distribution");
       const gaps = [];
+      const generation = section.dataset.generation;
       let last = await frame();
       performance.mark("bench:drag-start");
       for (let i = 0; i < frames; i++) {
@@ -298,10 +304,16 @@ async function drag(page, testid, frames, pause, trace) {
       }
       performance.mark("bench:drag-end");
       const ended = performance.now();
+      // A drag that changed the simulation's inputs restarts it when the drag pauses (200 ms):
+      // wait for that restart (a new generation) before waiting for it to finish.
+      while (section.dataset.generation === generation && performance.now() - ended < 400) {
+        await frame();
+      }
       while (section.dataset.mc !== "done" && performance.now() - ended < 120_000) {
         await frame();
       }
-      const settled = performance.now() - ended;
+      // 0 when the drag left the simulation's inputs as they were (it never went stale).
+      const settled = section.dataset.generation === generation ? 0 : performance.now() - ended;
       await new Promise((r) => setTimeout(r, 100));
       long.push(...observer.takeRecords().map((e) => e.duration));
       observer.disconnect();
@@ -377,11 +389,22 @@ async function firstChart(url, throttle) {
       responses: entries.length,
     };
   });
-  // The app: ready, its chart on screen (the skeleton gone), then one price-slider step.
+  // The first paint's price slider (where the page has one): one step as soon as the first
+  // chart is there; then the app: ready, its chart on screen (the skeleton gone), then one
+  // step of its price slider.
   const later = await page.evaluate(async () => {
     const wait = async (ok) => {
       while (!ok()) await new Promise((res) => setTimeout(res, 10));
     };
+    let early = null;
+    const first = document.querySelector('[data-testid="first-price-slider"]');
+    if (first && !first.disabled) {
+      const before = performance.getEntriesByName("minerhedge:chart-drawn").length;
+      first.stepUp();
+      first.dispatchEvent(new Event("input", { bubbles: true }));
+      await wait(() => performance.getEntriesByName("minerhedge:chart-drawn").length > before);
+      early = performance.getEntriesByName("minerhedge:chart-drawn").at(-1).startTime;
+    }
     // (A build without the first paint has no skeleton and no app-ready mark: its app is
     // ready when its exports are.)
     await wait(() => !document.getElementById("first-paint") && (window.minerhedge || performance.getEntriesByName("minerhedge:app-ready").length > 0));
@@ -406,7 +429,7 @@ async function firstChart(url, throttle) {
         end: e.responseEnd,
       })),
     ];
-    return { files, coreReady: at("core-ready"), appReady: at("app-ready"), handedOver, answered };
+    return { files, coreReady: at("core-ready"), appReady: at("app-ready"), handedOver, answered, early };
   });
   await context.close();
   return { ...r, ...later };
@@ -418,6 +441,7 @@ function waterfall(run) {
   const events = [
     ["core module ready (compiled, instantiated)", run.coreReady],
     ["first chart drawn (minerhedge:chart-drawn)", run.mark],
+    ["a step of the first paint's price slider changed the chart", run.early],
     ["app ready (compiled, instantiated, mounted)", run.appReady],
     ["app's chart on screen (skeleton replaced)", run.handedOver],
     ["a price-slider step changed the chart", run.answered],
@@ -441,12 +465,14 @@ if (PARTS.has("e")) {
       for (let i = 0; i < LOAD_RUNS; i++) runs.push(await firstChart(url, throttle));
       const times = runs.map((r) => r.mark);
       const answers = runs.map((r) => r.answered).filter((t) => t !== null);
+      const early = runs.map((r) => r.early).filter((t) => t !== null);
       const ready = runs.map((r) => r.handedOver);
       console.log(
         `      ${label}: first chart median ${ms0(median(times))} (${times.map(ms0).join(", ")}); ` +
           `${runs[0].transferred.toLocaleString("en-US")} bytes transferred in ${runs[0].responses} responses; ` +
           `app's chart on screen median ${ms0(median(ready))}` +
-          (answers.length ? `; a slider step answered: median ${ms0(median(answers))}, max ${ms0(Math.max(...answers))}` : ""),
+          (early.length ? `; the first paint's slider answered: median ${ms0(median(early))}, max ${ms0(Math.max(...early))}` : "") +
+          (answers.length ? `; the app's slider answered: median ${ms0(median(answers))}, max ${ms0(Math.max(...answers))}` : ""),
       );
       console.log(`        waterfall of the first load (ms from navigation start: request -> response end):\n${waterfall(runs[0])}`);
     }
@@ -558,6 +584,48 @@ if (PARTS.has("p")) {
   console.log(
     `    simulation wall time: ${ms0(r.done - r.drawn)} from the first chart to done; ${ms0(r.done)} from navigation start ` +
       `(first chart at ${ms0(r.drawn)}, simulation started at ${ms0(r.started)})`,
+  );
+}
+
+if (PARTS.has("m")) {
+  // (m) the period page's largest simulation a link can ask for: 1,000,000 paths, then the
+  // coverage frontier on them, all in the page's worker. Main-thread Long Tasks and frames
+  // from the app's first paint until the frontier is done; when the first progress and the
+  // results showed.
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addInitScript(() => {
+    const rec = (window.__bench = { frames: [], long: [], running: null, mc: null, frontier: null });
+    const tick = (t) => {
+      rec.frames.push(t);
+      if (rec.frontier === null) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) rec.long.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: "longtask", buffered: true });
+    new MutationObserver(() => {
+      const now = performance.now();
+      if (rec.running === null && document.querySelector('section.distribution[data-mc="running"]')) rec.running = now;
+      if (rec.mc === null && document.querySelector('section.distribution[data-mc="done"]')) rec.mc = now;
+      if (rec.frontier === null && document.querySelector('[data-testid="coverage-frontier"][data-state="done"]')) rec.frontier = now;
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-mc", "data-state"] });
+  });
+  const page = await context.newPage();
+  await page.goto(pageBase + MILLION, { waitUntil: "commit" });
+  await page.waitForFunction(() => window.__bench && window.__bench.frontier !== null, null, { polling: 100, timeout: 300_000 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
+  const r = await page.evaluate(() => ({ ...window.__bench, app: performance.getEntriesByName("minerhedge:app-ready")[0]?.startTime ?? 0 }));
+  await context.close();
+  const frames = r.frames.filter((t) => t >= r.app && t <= r.frontier);
+  const gaps = frames.slice(1).map((t, i) => t - frames[i]);
+  const long = r.long.filter((e) => e.start >= r.app && e.start <= r.frontier);
+  console.log(`(m) period page, 1,000,000 paths (${MILLION}), cold load, localhost, no throttling; from the app ready (${ms0(r.app)}) until the frontier is done`);
+  console.log(
+    `    first progress shown ${ms0(r.running)}, simulation's results shown ${ms0(r.mc)}, frontier shown ${ms0(r.frontier)} (ms from navigation start)`,
+  );
+  console.log(
+    `    main thread: long tasks ≥ 50 ms: ${long.length ? long.map((e) => `${ms0(e.duration)} at ${ms0(e.start)}`).join(", ") : "none"}; ` +
+      `${gaps.filter((g) => g > 25).length} of ${gaps.length} frames over 25 ms, frame gap max ${gaps.length ? f(Math.max(...gaps)) : "-"} ms`,
   );
 }
 
