@@ -143,6 +143,10 @@ def path_of(name):
     name = re.sub(r"\[[0-9a-f]+\]", "", name.replace("impl ", ""))
     while name.startswith("<"):
         name = name[1:]
+    # `<T as a::b::Trait>::f` (a blanket impl on a bare type): the trait's path.
+    head, _, trait = name.partition(" as ")
+    if trait and "::" not in head:
+        name = trait
     name = re.split(r" as |[<>]", name, maxsplit=1)[0]
     parts = [p for p in name.split("::") if p]
     return parts or ["?"]
