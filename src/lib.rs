@@ -34,6 +34,13 @@
 //!   drag pauses and of panels below the first screen after the first paint (`ui::schedule`);
 //!   `ui::worker` is the page's side of the simulation worker. The only reactive layer; it
 //!   calls the engine, never the other way round.
+//! - `web` (wasm32 only, no Leptos): browser plumbing shared by the app and the core module —
+//!   the canvas backend and painting (`web::canvas`), the colour scheme, the address, the
+//!   first paint (`web::first_paint`: the core module, `src/bin/core.rs`, draws the first
+//!   chart and its figures from the link into the HTML's skeleton before the app loads; the
+//!   app replaces it) and what runs in the simulation worker (`web::worker`, on the page's
+//!   own app module: `src/main.rs` and `src/bin/program.rs` mount nothing in a worker).
+//!   `docs/loading.md` says why the page loads this way.
 //! - [`chart`]: chart geometry (ranges, ticks, HiDPI surface, data ↔ pixel frame) and the payoff,
 //!   distribution, heat-map and smile drawings, generic over plotters' `DrawingBackend` (canvas in the
 //!   browser, SVG in native tests).
@@ -65,6 +72,8 @@
 //! - [`format`](mod@format): money, percent and coin text for the page, tables and CSV; pure.
 //!
 //! ## Data flow
+//! First paint (core module): URL → [`link::Scenario`] → [`present::display::display`] →
+//! `web::first_paint` (the chart and the figures into the skeleton). Then the app:
 //! URL → [`link::Scenario`] (codec) → [`view::Model`] (data) → [`present`] (text) → `ui`
 //! components (Leptos `view!`, escaped by construction); no simulation runs on the page's
 //! thread: the simulation runner (`ui`) sends the scenario's link query to the page's Web
@@ -87,6 +96,11 @@
 //! - **The domain imports no web or UI crate** (leptos, web-sys, wasm-bindgen, js-sys,
 //!   plotters-canvas). Those are wasm32-only dependencies in `Cargo.toml`, so a native
 //!   `cargo test` that compiles proves it.
+//! - **The first paint and the app draw the same chart from the same code**: both paint
+//!   through `web::canvas::paint` with the chart module's `draw`, from the same view model; a
+//!   browser test (`tests/e2e/specs/load.spec.js`) compares their figures and pixels.
+//! - **No simulation runs on the page's thread**: the runners only send jobs to the worker
+//!   (`ui::worker`); a stale result is dropped by job id (`tests/e2e/specs/worker.spec.js`).
 //! - Nothing a user or a link controls can panic: invalid input becomes a
 //!   [`domain::DomainError`] naming the field, the value and the valid range. The field is a
 //!   typed [`domain::Field`]; the views map it to its link key with a `match` on the variant,
