@@ -49,8 +49,9 @@ pub fn month_values<T>(
     })
 }
 
-/// Stages of the panels below the first screen (see [`paint_stages`]).
-const STAGES: u32 = 2;
+/// Stages of what mounts after the first frame (see [`paint_stages`]): the inputs, the
+/// month table, then the ladder, export and share panels.
+const STAGES: u32 = 3;
 
 /// Root component of the program page: reads the scenario from the URL (a program link
 /// without `start` starts next month, and the link then carries that date), provides the
@@ -73,8 +74,9 @@ pub fn ProgramApp() -> impl IntoView {
         page.scenario
             .with(|s| ProgramModel::build(s, s.program.start_or(today())))
     });
-    // Below the first screen, a stage per painted frame: the table, then the ladder, export
-    // and share panels; the first simulation starts once both are in.
+    // After the first frame (the summary and the chart), a stage per painted frame: the
+    // inputs, the table, then the ladder, export and share panels (one task each, none near
+    // 50 ms); the first simulation starts once all are in.
     let stage = paint_stages(STAGES);
     let run = use_program_run(built, Signal::derive(move || stage.get() >= STAGES));
     let period_link = move || {
@@ -102,14 +104,16 @@ pub fn ProgramApp() -> impl IntoView {
         <LinkErrorBanner />
         <main class="layout program">
             <div class="side">
-                <ProgramPresets />
-                <ProgramInputsPanel />
+                {move || (stage.get() >= 1).then(|| view! {
+                    <ProgramPresets />
+                    <ProgramInputsPanel />
+                })}
             </div>
             <div class="results">
                 {error}
                 <ProgramSummary built=built run=run />
                 <ProgramChart built=built run=run />
-                {move || (stage.get() >= 1).then(|| view! { <ProgramTable built=built run=run /> })}
+                {move || (stage.get() >= 2).then(|| view! { <ProgramTable built=built run=run /> })}
                 {move || (stage.get() >= STAGES).then(|| view! {
                     <LadderEditor built=built />
                     <SuggestedLadder built=built run=run />
