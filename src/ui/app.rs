@@ -9,7 +9,7 @@ use super::decide::DecidePanels;
 use super::derived::DerivedPanel;
 use super::glossary_panel::GlossaryPanel;
 use super::presets::PresetsPanel;
-use super::schedule::{paint_stages, settled, SETTLE};
+use super::schedule::{settled, SETTLE};
 use super::theme::{ColourScheme, ThemeToggle};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -48,10 +48,6 @@ pub fn App() -> impl IntoView {
     // follow every step; every panel below follows the shown model through `paused`: at once
     // for a typed value or a click, and when a drag pauses or ends.
     let paused = settled(shown, SETTLE, page.dragging);
-    // The decision panels and the rest below the table mount after the first frame with the
-    // chart is painted: the app's first task stays short (one task of about 70 ms mounted
-    // them all).
-    let below = paint_stages(1);
     url::follow_scenario(page.scenario);
     // The program view is its own page; its link carries the whole scenario (written when
     // followed, not on every change).
@@ -88,12 +84,10 @@ pub fn App() -> impl IntoView {
                 <ElapsedSlider />
                 <PriceSlider readout=at_price />
                 <PayoffTable display=paused />
-                {move || (below.get() >= 1).then(|| view! {
-                    <DecidePanels display=paused />
-                    <SmilePanel display=paused />
-                    <ShareBar />
-                    <GlossaryPanel />
-                })}
+                <DecidePanels display=paused />
+                <SmilePanel display=paused />
+                <ShareBar />
+                <GlossaryPanel />
             </div>
         </main>
     }
