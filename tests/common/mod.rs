@@ -1,4 +1,5 @@
-//! Generators shared by the property tests of the native test crate (`tests/native.rs`).
+//! What the native test crate's files share (`tests/native.rs`): the property tests'
+//! generators, and the browser fixtures' JSON text and check.
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -44,4 +45,34 @@ pub fn any_f64() -> impl Strategy<Value = f64> {
         0.0..1e4f64,
         any::<f64>(),
     ]
+}
+
+/// `s` as a JSON string literal.
+pub fn json_str(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A browser test's fixture (`tests/e2e/specs/NAME`) holds `want`, what the engine gives
+/// today; with `UPDATE_FIXTURES` set it is written first. `filter` is the test filter that
+/// regenerates it.
+pub fn check_fixture(name: &str, want: &str, filter: &str) {
+    let path = format!("{}/tests/e2e/specs/{name}", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("UPDATE_FIXTURES").is_some() {
+        std::fs::write(&path, want).expect("write fixture");
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(
+        have, want,
+        "{path} is out of date: run UPDATE_FIXTURES=1 cargo test --test native {filter}"
+    );
 }

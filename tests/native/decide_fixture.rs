@@ -5,6 +5,7 @@
 //! This test fails when the file is not what the engine gives today; regenerate it with
 //! `UPDATE_FIXTURES=1 cargo test --test native decide_fixture`.
 
+use crate::common::{check_fixture, json_str};
 use minerhedge::domain::montecarlo::McRun;
 use minerhedge::link::Scenario;
 use minerhedge::present::compare::comparison_table;
@@ -14,20 +15,6 @@ use minerhedge::view::Model;
 
 const SEED: &str =
     "v=1&coin=ETH&mode=direct&cost=1100&qty=5&spot=250&hedge=forward&fwd=260&cov=100&lo=200&hi=300&step=10";
-
-fn json_str(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
 
 fn json_list(items: impl Iterator<Item = String>) -> String {
     format!("[{}]", items.collect::<Vec<_>>().join(", "))
@@ -64,19 +51,7 @@ fn expected() -> String {
 
 #[test]
 fn browser_fixture_matches_the_engine() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/e2e/specs/decide-expected.json"
-    );
-    let want = expected();
-    if std::env::var_os("UPDATE_FIXTURES").is_some() {
-        std::fs::write(path, &want).expect("write fixture");
-    }
-    let have = std::fs::read_to_string(path).unwrap_or_default();
-    assert_eq!(
-        have, want,
-        "{path} is out of date: run UPDATE_FIXTURES=1 cargo test --test native decide_fixture"
-    );
+    check_fixture("decide-expected.json", &expected(), "decide_fixture");
 }
 
 #[test]

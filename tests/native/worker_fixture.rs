@@ -7,6 +7,7 @@
 //! This test fails when the file is not what the engine gives today; regenerate it with
 //! `UPDATE_FIXTURES=1 cargo test --test native worker_fixture`.
 
+use crate::common::{check_fixture, json_str};
 use chrono::NaiveDate;
 use minerhedge::domain::program::ProgramRun;
 use minerhedge::link::Scenario;
@@ -18,20 +19,6 @@ use minerhedge::view::program::ProgramModel;
 const PROGRAM: &str =
     "v=2&view=program&start=2027-01-01&months=12&mode=rig&coin=BTC&spot=95000&vol=50&rate=4\
 &ph=forward,collar,put&pcov=80,60,40&paths=4000&seed=7&dvol=20&corr=30";
-
-fn json_str(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
 
 fn expected() -> String {
     let decoded = Scenario::from_query(PROGRAM);
@@ -62,19 +49,7 @@ fn expected() -> String {
 
 #[test]
 fn browser_fixture_matches_the_engine() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/e2e/specs/worker-expected.json"
-    );
-    let want = expected();
-    if std::env::var_os("UPDATE_FIXTURES").is_some() {
-        std::fs::write(path, &want).expect("write fixture");
-    }
-    let have = std::fs::read_to_string(path).unwrap_or_default();
-    assert_eq!(
-        have, want,
-        "{path} is out of date: run UPDATE_FIXTURES=1 cargo test --test native worker_fixture"
-    );
+    check_fixture("worker-expected.json", &expected(), "worker_fixture");
 }
 
 #[test]
