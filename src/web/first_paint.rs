@@ -14,8 +14,9 @@
 //!   summary's figures.
 //!
 //! Nothing else is interactive: the skeleton says the other controls are loading, and it is
-//! inert from the moment the app mounts ([`freeze`]) and gone once the app's chart is drawn. Every step that can fail (no skeleton, no canvas, an invalid link)
-//! leaves the skeleton as it is; the app draws the page either way.
+//! inert from the moment the app mounts ([`freeze`]) and gone once the app's chart is drawn.
+//! Every step that can fail (no skeleton, no canvas, an invalid link) leaves the skeleton as
+//! it is; the app draws the page either way.
 
 use std::cell::RefCell;
 
@@ -34,7 +35,7 @@ use crate::view::edit::{apply, Texts};
 
 use super::canvas::{paint, surface_of, Layer};
 use super::mark_drawn;
-use super::theme::is_dark_now;
+use super::theme::is_dark;
 use super::url::{replace_query, search};
 
 /// The skeleton's element id.
@@ -51,7 +52,7 @@ fn theme(doc: &Document) -> Theme {
     if let Some(root) = doc.document_element() {
         let _ = root.set_attribute("data-theme", scheme.word());
     }
-    if is_dark_now() {
+    if is_dark(scheme) {
         Theme::dark()
     } else {
         Theme::light()

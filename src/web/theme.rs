@@ -1,5 +1,5 @@
 //! The colour scheme as the page stores it (no reactivity: [`crate::ui::theme`] makes it
-//! reactive; the first paint reads it once, [`is_dark_now`]).
+//! reactive; the first paint reads it once, [`remembered`] and [`is_dark`]).
 
 /// localStorage key of the remembered choice.
 pub const STORAGE_KEY: &str = "minerhedge-theme";
@@ -63,9 +63,10 @@ pub fn system_dark() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-/// Whether the page is dark now: the remembered choice, or the system's preference.
-pub fn is_dark_now() -> bool {
-    match remembered() {
+/// Whether the page is dark now under `scheme`: the choice, or for [`Scheme::System`] the
+/// system's preference.
+pub fn is_dark(scheme: Scheme) -> bool {
+    match scheme {
         Scheme::Dark => true,
         Scheme::Light => false,
         Scheme::System => system_dark(),
