@@ -480,12 +480,12 @@ if (PARTS.has("e")) {
 }
 
 /** Installed before the program page's own scripts: records every animation frame's time,
- * the Long Tasks, and when `doneSelector` (by default the summary saying `data-mc="done"`)
- * first matches. */
+ * the Long Tasks, and when `doneSelector` (by default the summary saying `data-mc="done"`),
+ * `startSelector` and each selector of `marks` (into `rec.at[name]`) first match. */
 function recordFromLoad(
-  [doneSelector, startSelector] = ['[data-testid="program-summary"][data-mc="done"]', null],
+  [doneSelector, startSelector, marks] = ['[data-testid="program-summary"][data-mc="done"]', null, {}],
 ) {
-  const rec = (window.__bench = { frames: [], long: [], done: null, started: null });
+  const rec = (window.__bench = { frames: [], long: [], done: null, started: null, at: {} });
   const tick = (t) => {
     rec.frames.push(t);
     if (rec.done === null) requestAnimationFrame(tick);
@@ -497,6 +497,9 @@ function recordFromLoad(
   new MutationObserver(() => {
     if (rec.started === null && startSelector && document.querySelector(startSelector)) {
       rec.started = performance.now();
+    }
+    for (const [name, selector] of Object.entries(marks || {})) {
+      if (rec.at[name] === undefined && document.querySelector(selector)) rec.at[name] = performance.now();
     }
     if (rec.done === null && document.querySelector(doneSelector)) {
       rec.done = performance.now();
@@ -593,28 +596,20 @@ if (PARTS.has("m")) {
   // from the app's first paint until the frontier is done; when the first progress and the
   // results showed.
   const context = await browser.newContext({ viewport: VIEWPORT });
-  await context.addInitScript(() => {
-    const rec = (window.__bench = { frames: [], long: [], running: null, mc: null, frontier: null });
-    const tick = (t) => {
-      rec.frames.push(t);
-      if (rec.frontier === null) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) rec.long.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: "longtask", buffered: true });
-    new MutationObserver(() => {
-      const now = performance.now();
-      if (rec.running === null && document.querySelector('section.distribution[data-mc="running"]')) rec.running = now;
-      if (rec.mc === null && document.querySelector('section.distribution[data-mc="done"]')) rec.mc = now;
-      if (rec.frontier === null && document.querySelector('[data-testid="coverage-frontier"][data-state="done"]')) rec.frontier = now;
-    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-mc", "data-state"] });
-  });
+  await context.addInitScript(recordFromLoad, [
+    '[data-testid="coverage-frontier"][data-state="done"]',
+    'section.distribution[data-mc="running"]',
+    { mc: 'section.distribution[data-mc="done"]' },
+  ]);
   const page = await context.newPage();
   await page.goto(pageBase + MILLION, { waitUntil: "commit" });
-  await page.waitForFunction(() => window.__bench && window.__bench.frontier !== null, null, { polling: 100, timeout: 300_000 });
+  await page.waitForFunction(() => window.__bench && window.__bench.done !== null, null, { polling: 100, timeout: 300_000 });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
-  const r = await page.evaluate(() => ({ ...window.__bench, app: performance.getEntriesByName("minerhedge:app-ready")[0]?.startTime ?? 0 }));
+  const r = await page.evaluate(() => {
+    const rec = window.__bench;
+    const app = performance.getEntriesByName("minerhedge:app-ready")[0]?.startTime ?? 0;
+    return { ...rec, running: rec.started, mc: rec.at.mc, frontier: rec.done, app };
+  });
   await context.close();
   const frames = r.frames.filter((t) => t >= r.app && t <= r.frontier);
   const gaps = frames.slice(1).map((t, i) => t - frames[i]);
