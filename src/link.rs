@@ -48,73 +48,73 @@
 //!
 //! ## Keys
 //!
-//! | key | meaning | unit | valid values | default |
-//! | --- | --- | --- | --- | --- |
-//! | `v` | format version | - | 1 or 2 | 1 |
-//! | `coin` | coin label | - | 1 to 10 letters or digits (A-Z, a-z, 0-9) | ETH |
-//! | `mode` | direct: period cost and expected output given; rig: derived from the rig | - | one of direct, rig | direct |
-//! | `cost` | period cost (direct mode) | USD | between 0.01 and 1,000,000,000,000 | 1100 |
-//! | `qty` | expected output over the period (direct mode) | coins | greater than 0 and at most 1,000,000,000,000 | 5 |
-//! | `hr` | hashrate (rig) | TH/s | greater than 0 and at most 100,000,000 | 200 |
-//! | `eff` | efficiency (rig) | J/TH | greater than 0 and at most 1,000,000 | 17.5 |
-//! | `pwr` | power price (rig) | USD/kWh | between 0 and 100 | 0.06 |
-//! | `opex` | other fixed costs over the period (rig) | USD | between 0 and 1,000,000,000,000 | 0 |
-//! | `pool` | pool fee (rig) | % | at least 0 and less than 100 | 2 |
-//! | `up` | uptime (rig) | % | greater than 0 and at most 100 | 97 |
-//! | `diff` | network difficulty at the start (rig); a suffix k, M, G, T or P may follow (`120T`) | - | between 1 and 100,000,000,000,000,000 | 120000000000000 |
-//! | `dg` | difficulty growth over the period (rig) | % | greater than -100 and at most 1,000 | 0 |
-//! | `sub` | block subsidy (rig); `sub` + `fee` greater than 0 | coins per block | between 0 and 1,000,000 | 3.125 |
-//! | `fee` | average fees per block (rig) | coins per block | between 0 and 1,000,000 | 0.02 |
-//! | `capex` | hardware cost, amortized over its lifetime (rig) | USD | between 0 and 1,000,000,000,000 | 0 |
-//! | `life` | hardware lifetime (rig) | days | whole number between 1 and 36,500 | 1095 |
-//! | `days` | period and option tenor | days | whole number between 1 and 3,650 | 30 |
-//! | `spot` | coin price today | USD per coin | greater than 0 and at most 1,000,000,000 | 250 |
-//! | `vol` | price volatility, annualized | % | between 0 and 500 | 80 |
-//! | `rate` | risk-free rate, continuously compounded, annualized | % | between -100 and 100 | 5 |
-//! | `hedge` | hedge shown | - | one of none, forward, inverse, put, collar, hashprice | forward |
-//! | `cov` | coverage, share of expected output hedged | % | between 0 and 100 | 100 |
-//! | `fwd` | forward price | USD per coin | greater than 0 and at most 1,000,000,000 | follows the market: the model's forward spot·e^(rate·days/365) (version 1: 260) |
-//! | `inv` | inverse forward quote | coin per USD | between 0.000000001 and 1,000,000,000 | follows the market: the reciprocal of the forward, 1 / fwd (version 1: 0.004) |
-//! | `kp` | put strike | USD per coin | greater than 0 and at most 1,000,000,000 | follows the market: a round strike below spot, about 90 % of spot (version 1: 230) |
-//! | `kc` | call strike, or `zero` to solve the zero-cost collar | USD per coin | `zero`, or greater than 0 and at most 1,000,000,000 | zero |
-//! | `pp` | quoted put premium; absent: priced by the model | USD per coin | between 0 and 1,000,000,000, or absent | absent |
-//! | `cp` | quoted call premium; absent: priced by the model | USD per coin | between 0 and 1,000,000,000, or absent | absent |
-//! | `px` | final price on the price slider | USD per coin | between 0 and 1,000,000,000 | follows the market: spot (version 1: 250) |
-//! | `lo` | lowest price of chart and table; less than `hi` | USD per coin | between 0 and 1,000,000,000 | follows the market: spot less 3 standard deviations of the period's price, on the step grid, at least 0 (version 1: 200) |
-//! | `hi` | highest price of chart and table | USD per coin | greater than 0 and at most 1,000,000,000 | follows the market: spot plus 3 standard deviations of the period's price, on the step grid (version 1: 300) |
-//! | `step` | price step of the table; (hi - lo) / step at most 1,000 | USD per coin | greater than 0 and at most 1,000,000,000 | follows the market: a round step (1, 2 or 5 × 10ⁿ) giving 10 to 20 rows (version 1: 10) |
-//! | `seed` | Monte Carlo seed | - | whole number between 0 and 18,446,744,073,709,551,615 | 1 |
-//! | `paths` | Monte Carlo paths | - | whole number between 1 and 1,000,000 | 10000 |
-//! | `dvol` | difficulty volatility, annualized | % | between 0 and 500 | 0 |
-//! | `elapsed` | days elapsed, for the value before expiry; at most `days` | days | whole number between 0 and 3,650 | 0 |
-//! | `halv` | day of the period on which the subsidy halves; absent: no halving; at most `days` | days | whole number between 0 and 3,650, or absent | absent |
-//! | `rspot` | rebalancing: the coin price now; 0: the same as `spot` | USD per coin | between 0 and 1,000,000,000 | 0 |
-//! | `rdg` | rebalancing: change of the expected difficulty since the hedge was placed | % | greater than -100 and at most 1,000 | 0 |
-//! | `hpf` | hashprice forward: the fixed hashprice sold (rig mode); the notional is coverage × the rig's hashrate | USD per PH/s per day | greater than 0 and at most 1,000,000,000, or absent | follows the market: the hashprice at the forward price and the period's average difficulty (version 1: ) |
-//! | `rr25` | volatility smile: 25-delta call vol minus 25-delta put vol (negative: puts richer); 0 with bf25 = 0: one flat vol | vol points | between -50 and 50 | 0 |
-//! | `bf25` | volatility smile: average of the 25-delta vols minus the at-the-money vol (`vol`) | vol points | between -50 and 50 | 0 |
-//! | `settle` | options: usd (premium and payoff in USD) or coin (premium paid in coin at spot, payoff max(K − S, 0)/S coins, as on Deribit) | - | one of usd, coin | usd |
-//! | `im` | margin: initial margin of a forward hedge, share of the notional at entry | % | between 0 and 100 | 20 |
-//! | `mm` | margin: maintenance margin, share of the notional at the current price; at most `im` | % | between 0 and 100 | 10 |
-//! | `coll` | margin: collateral posted for a forward hedge; absent: the initial margin | USD | between 0 and 1,000,000,000,000, or absent | absent |
-//! | `pliq` | margin: the probability of touching the liquidation price before settlement that the collateral needed is sized for | % | greater than 0 and less than 100 | 1 |
-//! | `view` | the page's view: period (one period) or program (a hedge per month) | - | one of period, program | period |
-//! | `start` | program: first day of the first month; absent: the first day of next month (the share link always carries it) | - | a date YYYY-MM-DD from 2000-01-01 to 2199-12-31, or absent | absent |
-//! | `months` | program: number of months | months | whole number between 1 and 36 | 12 |
-//! | `dgm` | program: difficulty growth per month, compounded (month m: diff·(1 + dgm)^m) | % | greater than -50 and at most 100 | 2 |
-//! | `halvdate` | program: date the block subsidy halves (on or after `start`); absent: none | - | a date YYYY-MM-DD from 2000-01-01 to 2199-12-31, or absent | absent |
-//! | `basis` | program: forward curve F = spot·e^(basis·T), annualized, continuously compounded | % | between -100 and 100 | 5 |
-//! | `pfwd` | program: forward price of each month, overriding the curve where given; an empty item takes the curve | USD per coin | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each greater than 0 and at most 1,000,000,000, or absent | absent |
-//! | `ph` | program: hedge of each month | - | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each one of none, forward, inverse, put, collar, hashprice | forward |
-//! | `pcov` | program: coverage of each month, share of that month's expected output | % | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each between 0 and 100 | 80,80,80,60,60,60,40 |
-//! | `pkp` | program: put strike of each month, share of that month's forward | % of forward | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each greater than 0 and at most 1,000 | 90 |
-//! | `pkc` | program: call strike of each month, share of that month's forward, or `zero` for the zero-cost call on that month's premiums | % of forward | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each `zero`, or greater than 0 and at most 1,000 | zero |
-//! | `corr` | simulation: correlation of price and difficulty shocks | % | between -100 and 100 | 0 |
-//! | `aq` | program: coins actually mined in each month that has passed | coins | a list a,b,c of up to 36 items, one per month from the first (an empty item, or a month beyond the list: not known yet), each greater than 0 and at most 1,000,000,000,000 | absent |
-//! | `apx` | program: the price each month that has passed settled at | USD per coin | a list a,b,c of up to 36 items, one per month from the first (an empty item, or a month beyond the list: not known yet), each greater than 0 and at most 1,000,000,000 | absent |
-//! | `pneg` | program: the suggested ladder's target, the largest chance of a month's net cash below 0 | % | between 0 and 100 | 5 |
-//! | `pmax` | program: the suggested ladder's cap on each month's coverage | % | between 0 and 100 | 100 |
-//! | `ptarget` | coverage frontier: the probability of covering the period's cash cost that the suggested coverage reaches | % | between 0 and 100 | 95 |
+//! | key | meaning | unit | valid values | default | page |
+//! | --- | --- | --- | --- | --- | --- |
+//! | `v` | format version | - | 1 or 2 | 1 | both |
+//! | `coin` | coin label | - | 1 to 10 letters or digits (A-Z, a-z, 0-9) | ETH | both |
+//! | `mode` | direct: period cost and expected output given; rig: derived from the rig | - | one of direct, rig | direct | both |
+//! | `cost` | period cost (direct mode) | USD | between 0.01 and 1,000,000,000,000 | 1100 | both |
+//! | `qty` | expected output over the period (direct mode) | coins | greater than 0 and at most 1,000,000,000,000 | 5 | both |
+//! | `hr` | hashrate (rig) | TH/s | greater than 0 and at most 100,000,000 | 200 | both |
+//! | `eff` | efficiency (rig) | J/TH | greater than 0 and at most 1,000,000 | 17.5 | both |
+//! | `pwr` | power price (rig) | USD/kWh | between 0 and 100 | 0.06 | both |
+//! | `opex` | other fixed costs over the period (rig) | USD | between 0 and 1,000,000,000,000 | 0 | both |
+//! | `pool` | pool fee (rig) | % | at least 0 and less than 100 | 2 | both |
+//! | `up` | uptime (rig) | % | greater than 0 and at most 100 | 97 | both |
+//! | `diff` | network difficulty at the start (rig); a suffix k, M, G, T or P may follow (`120T`) | - | between 1 and 100,000,000,000,000,000 | 120000000000000 | both |
+//! | `dg` | difficulty growth over the period (rig) | % | greater than -100 and at most 1,000 | 0 | period |
+//! | `sub` | block subsidy (rig); `sub` + `fee` greater than 0 | coins per block | between 0 and 1,000,000 | 3.125 | both |
+//! | `fee` | average fees per block (rig) | coins per block | between 0 and 1,000,000 | 0.02 | both |
+//! | `capex` | hardware cost, amortized over its lifetime (rig) | USD | between 0 and 1,000,000,000,000 | 0 | both |
+//! | `life` | hardware lifetime (rig) | days | whole number between 1 and 36,500 | 1095 | both |
+//! | `days` | period and option tenor | days | whole number between 1 and 3,650 | 30 | period |
+//! | `spot` | coin price today | USD per coin | between 0.000000000001 and 1,000,000,000 | 250 | both |
+//! | `vol` | price volatility, annualized | % | between 0 and 500 | 80 | both |
+//! | `rate` | risk-free rate, continuously compounded, annualized | % | between -100 and 100 | 5 | both |
+//! | `hedge` | hedge shown | - | one of none, forward, inverse, put, collar, hashprice | forward | period |
+//! | `cov` | coverage, share of expected output hedged | % | between 0 and 100 | 100 | period |
+//! | `fwd` | forward price | USD per coin | between 0.000000000001 and 1,000,000,000 | follows the market: the model's forward spot·e^(rate·days/365) (version 1: 260) | period |
+//! | `inv` | inverse forward quote | coin per USD | between 0.000000001 and 1,000,000,000 | follows the market: the reciprocal of the forward, 1 / fwd (version 1: 0.004) | period |
+//! | `kp` | put strike | USD per coin | between 0.000000000001 and 1,000,000,000 | follows the market: a round strike below spot, about 90 % of spot (version 1: 230) | period |
+//! | `kc` | call strike, or `zero` to solve the zero-cost collar | USD per coin | `zero`, or between 0.000000000001 and 1,000,000,000 | zero | period |
+//! | `pp` | quoted put premium; absent: priced by the model | USD per coin | between 0 and 1,000,000,000, or absent | absent | period |
+//! | `cp` | quoted call premium; absent: priced by the model | USD per coin | between 0 and 1,000,000,000, or absent | absent | period |
+//! | `px` | final price on the price slider | USD per coin | between 0 and 1,000,000,000 | follows the market: spot (version 1: 250) | both |
+//! | `lo` | lowest price of chart and table; less than `hi` | USD per coin | between 0 and 1,000,000,000 | follows the market: spot less 3 standard deviations of the period's price, on the step grid, at least 0 (version 1: 200) | period |
+//! | `hi` | highest price of chart and table | USD per coin | between 0.000000000001 and 1,000,000,000 | follows the market: spot plus 3 standard deviations of the period's price, on the step grid (version 1: 300) | period |
+//! | `step` | price step of the table; (hi - lo) / step at most 1,000 | USD per coin | between 0.000000000001 and 1,000,000,000 | follows the market: a round step (1, 2 or 5 × 10ⁿ) giving 10 to 20 rows (version 1: 10) | period |
+//! | `seed` | Monte Carlo seed | - | whole number between 0 and 18,446,744,073,709,551,615 | 1 | both |
+//! | `paths` | Monte Carlo paths | - | whole number between 1 and 1,000,000 | 10000 | both |
+//! | `dvol` | difficulty volatility, annualized | % | between 0 and 500 | 0 | both |
+//! | `elapsed` | days elapsed, for the value before expiry; at most `days` | days | whole number between 0 and 3,650 | 0 | period |
+//! | `halv` | day of the period on which the subsidy halves; absent: no halving; at most `days` | days | whole number between 0 and 3,650, or absent | absent | period |
+//! | `rspot` | rebalancing: the coin price now; 0: the same as `spot` | USD per coin | between 0 and 1,000,000,000 | 0 | period |
+//! | `rdg` | rebalancing: change of the expected difficulty since the hedge was placed | % | greater than -100 and at most 1,000 | 0 | period |
+//! | `hpf` | hashprice forward: the fixed hashprice sold (rig mode); the notional is coverage × the rig's hashrate | USD per PH/s per day | between 0.000000000001 and 1,000,000,000, or absent | follows the market: the hashprice at the forward price and the period's average difficulty (version 1: ) | period |
+//! | `rr25` | volatility smile: 25-delta call vol minus 25-delta put vol (negative: puts richer); 0 with bf25 = 0: one flat vol | vol points | between -50 and 50 | 0 | both |
+//! | `bf25` | volatility smile: average of the 25-delta vols minus the at-the-money vol (`vol`) | vol points | between -50 and 50 | 0 | both |
+//! | `settle` | options: usd (premium and payoff in USD) or coin (premium paid in coin at spot, payoff max(K − S, 0)/S coins, as on Deribit) | - | one of usd, coin | usd | period |
+//! | `im` | margin: initial margin of a forward hedge, share of the notional at entry | % | between 0 and 100 | 20 | period |
+//! | `mm` | margin: maintenance margin, share of the notional at the current price; at most `im` | % | between 0 and 100 | 10 | period |
+//! | `coll` | margin: collateral posted for a forward hedge; absent: the initial margin | USD | between 0 and 1,000,000,000,000, or absent | absent | period |
+//! | `pliq` | margin: the probability of touching the liquidation price before settlement that the collateral needed is sized for | % | between 0.000001 and 99.9 | 1 | period |
+//! | `view` | the page's view: period (one period) or program (a hedge per month) | - | one of period, program | period | both |
+//! | `start` | program: first day of the first month; absent: the first day of next month (the share link always carries it) | - | a date YYYY-MM-DD from 2000-01-01 to 2199-12-31, or absent | absent | program |
+//! | `months` | program: number of months | months | whole number between 1 and 36 | 12 | program |
+//! | `dgm` | program: difficulty growth per month, compounded (month m: diff·(1 + dgm)^m) | % | greater than -50 and at most 100 | 2 | program |
+//! | `halvdate` | program: date the block subsidy halves (on or after `start`); absent: none | - | a date YYYY-MM-DD from 2000-01-01 to 2199-12-31, or absent | absent | program |
+//! | `basis` | program: forward curve F = spot·e^(basis·T), annualized, continuously compounded | % | between -100 and 100 | 5 | program |
+//! | `pfwd` | program: forward price of each month, overriding the curve where given; an empty item takes the curve | USD per coin | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each between 0.000000000001 and 1,000,000,000, or absent | absent | program |
+//! | `ph` | program: hedge of each month | - | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each one of none, forward, inverse, put, collar, hashprice | forward | program |
+//! | `pcov` | program: coverage of each month, share of that month's expected output | % | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each between 0 and 100 | 80,80,80,60,60,60,40 | program |
+//! | `pkp` | program: put strike of each month, share of that month's forward | % of forward | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each greater than 0 and at most 1,000 | 90 | program |
+//! | `pkc` | program: call strike of each month, share of that month's forward, or `zero` for the zero-cost call on that month's premiums | % of forward | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each `zero`, or greater than 0 and at most 1,000 | zero | program |
+//! | `corr` | simulation: correlation of price and difficulty shocks | % | between -100 and 100 | 0 | both |
+//! | `aq` | program: coins actually mined in each month that has passed | coins | a list a,b,c of up to 36 items, one per month from the first (an empty item, or a month beyond the list: not known yet), each greater than 0 and at most 1,000,000,000,000 | absent | program |
+//! | `apx` | program: the price each month that has passed settled at | USD per coin | a list a,b,c of up to 36 items, one per month from the first (an empty item, or a month beyond the list: not known yet), each between 0.000000000001 and 1,000,000,000 | absent | program |
+//! | `pneg` | program: the suggested ladder's target, the largest chance of a month's net cash below 0 | % | between 0 and 100 | 5 | program |
+//! | `pmax` | program: the suggested ladder's cap on each month's coverage | % | between 0 and 100 | 100 | program |
+//! | `ptarget` | coverage frontier: the probability of covering the period's cash cost that the suggested coverage reaches | % | between 0 and 100 | 95 | period |
 //!
 //! The same table is available at run time as [`KEYS`] and as Markdown from
 //! [`markdown_table`]; a test checks that this documentation equals it.
@@ -146,6 +146,7 @@ mod presets;
 mod program;
 mod scenario;
 mod spec;
+mod value;
 
 pub use list::{List, MAX_ITEMS as MAX_LIST_ITEMS};
 pub use presets::{Preset, PRESETS, PROGRAM_PRESETS};
@@ -155,15 +156,17 @@ pub use scenario::{
     SimulationInputs, ViewInputs,
 };
 pub use spec::{
-    markdown_table, Key, KeySpec, Kind, NumRange, HEDGE_WORDS, KEYS, MAX_DAYS, MAX_MONTHS,
-    MAX_PATHS, MAX_TABLE_STEPS, MODE_WORDS, PAGE_WORDS, SETTLE_WORDS,
+    markdown_table, Key, KeySpec, Kind, NumRange, Pages, Written, HEDGE_WORDS, KEYS, MAX_DAYS,
+    MAX_MONTHS, MAX_PATHS, MAX_TABLE_STEPS, MODE_WORDS, PAGE_WORDS, SETTLE_WORDS,
 };
 
 use crate::domain::money;
-use number::{parse_decimal, parse_decimal_with_suffix, MAX_VALUE_LEN};
+use number::{parse_decimal, MAX_VALUE_LEN};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::fmt;
+use value::dec_text;
+pub use value::Place;
 
 /// The format version written by [`Scenario::to_query`]; [`Scenario::from_query`] reads it
 /// and version 1.
@@ -181,9 +184,10 @@ pub const VERSION: u32 = 2;
 /// assert_eq!(Mode::parse("RIG"), Some(Mode::Rig));
 /// assert_eq!(Mode::Direct.as_str(), "direct");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Mode {
     /// Period cost and expected coin output typed in (the seed's cloud-mining contract).
+    #[default]
     Direct,
     /// Derived from a rig: hashrate, efficiency, power price, difficulty, …
     Rig,
@@ -253,9 +257,10 @@ pub use crate::domain::strategy::StrategyKind as HedgeChoice;
 /// assert_eq!(CallStrike::Zero.to_string(), "zero");
 /// assert_eq!(CallStrike::Strike(Decimal::from(300)).to_string(), "300");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum CallStrike {
     /// Solve the strike whose call premium equals the put premium (link: `kc=zero`).
+    #[default]
     Zero,
     /// This strike, USD per coin.
     Strike(Decimal),
@@ -277,14 +282,13 @@ impl fmt::Display for CallStrike {
 /// use minerhedge::link::Scenario;
 /// let d = Scenario::from_query("cov=150");
 /// let e = &d.errors[0];
-/// assert_eq!((e.key, e.value.as_str()), ("cov", "150"));
+/// assert_eq!((e.key, e.value.as_str()), (minerhedge::link::Key::Coverage, "150"));
 /// assert_eq!(e.to_string(), "cov = \"150\": out of range; valid: between 0 and 100 %");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinkError {
-    /// The key: one of [`KEYS`], or `(unknown)` when [`Scenario::set`] is given a key the
-    /// format does not have.
-    pub key: &'static str,
+    /// The key whose value was refused.
+    pub key: Key,
     /// The refused value as written (cut to 64 characters).
     pub value: String,
     /// Why, followed by the valid values.
@@ -298,14 +302,14 @@ pub struct LinkError {
 /// let mut s = Scenario::default();
 /// s.economics.days = 0;
 /// let errors: Vec<FieldError> = s.validate();
-/// assert_eq!(errors[0].key, "days");
+/// assert_eq!(errors[0].key, minerhedge::link::Key::Days);
 /// ```
 pub type FieldError = LinkError;
 
 impl LinkError {
     fn new(spec: &KeySpec, value: &str, why: &str) -> Self {
         LinkError {
-            key: spec.key,
+            key: spec.id,
             value: value.chars().take(MAX_VALUE_LEN).collect(),
             reason: format!("{why}; valid: {}", spec.valid_with_unit()),
         }
@@ -324,9 +328,9 @@ impl std::error::Error for LinkError {}
 /// refused.
 ///
 /// ```
-/// use minerhedge::link::Scenario;
+/// use minerhedge::link::{Key, Scenario};
 /// let d = Scenario::from_query("cost=abc&qty=-1&foo=bar");
-/// assert_eq!(d.bad_keys(), vec!["cost", "qty"]);
+/// assert_eq!(d.bad_keys(), vec![Key::Cost, Key::Qty]);
 /// assert_eq!(d.scenario, Scenario::default());
 /// ```
 #[derive(Debug, Clone, PartialEq)]
@@ -344,8 +348,8 @@ impl Decoded {
     /// use minerhedge::link::Scenario;
     /// assert!(Scenario::from_query("v=1").bad_keys().is_empty());
     /// ```
-    pub fn bad_keys(&self) -> Vec<&'static str> {
-        let mut keys: Vec<&'static str> = Vec::new();
+    pub fn bad_keys(&self) -> Vec<Key> {
+        let mut keys: Vec<Key> = Vec::new();
         for e in &self.errors {
             if !keys.contains(&e.key) {
                 keys.push(e.key);
@@ -372,15 +376,14 @@ impl Decoded {
         } else {
             Some(format!(
                 "Ignored invalid link values (defaults used): {}",
-                self.bad_keys().join(", ")
+                self.bad_keys()
+                    .iter()
+                    .map(|k| k.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ))
         }
     }
-}
-
-/// Canonical text of a decimal: normalized, no exponent.
-fn dec_text(d: Decimal) -> String {
-    d.normalize().to_string()
 }
 
 /// A percent as a fraction: `80 → 0.8`, exactly.
@@ -449,11 +452,11 @@ impl Scenario {
     /// [module docs](self).
     ///
     /// ```
-    /// use minerhedge::link::{CallStrike, Scenario};
+    /// use minerhedge::link::{CallStrike, Key, Scenario};
     /// use rust_decimal::Decimal;
     /// let d = Scenario::from_query("?hedge=collar&kp=220&kc=290&v=3");
     /// assert_eq!(d.scenario.hedge.call_strike, CallStrike::Strike(Decimal::from(290)));
-    /// assert_eq!(d.bad_keys(), vec!["v"]);
+    /// assert_eq!(d.bad_keys(), vec![Key::Version]);
     /// ```
     pub fn from_query(q: &str) -> Decoded {
         let q = q.strip_prefix('?').unwrap_or(q);
@@ -494,9 +497,7 @@ impl Scenario {
         }
         let cross = scenario.cross_errors();
         for e in &cross {
-            if let Some(key) = Key::parse(e.key) {
-                scenario.reset_for(key, &base);
-            }
+            scenario.reset_for(e.key, &base);
         }
         errors.extend(cross);
         Decoded { scenario, errors }
@@ -518,7 +519,7 @@ impl Scenario {
         let pairs: Vec<(&str, String)> = Key::ALL
             .iter()
             .map(|k| (*k, self.get_key(*k)))
-            .filter(|(k, v)| !(v.is_empty() || period && k.is_program() && v == k.spec().default))
+            .filter(|(k, v)| !(v.is_empty() || period && k.spec().omitted_from_period_link(v)))
             .map(|(k, v)| (k.as_str(), v))
             .collect();
         // Commas separate list items; a query may hold them as they are (RFC 3986 sub-delims),
@@ -526,134 +527,18 @@ impl Scenario {
         unescape_commas(&serde_urlencoded::to_string(&pairs).unwrap_or_default())
     }
 
-    /// The canonical text of one key's value (what [`Self::to_query`] writes); `Some("")`
-    /// for an optional key that is not set or a key that follows the market, `None` for a
-    /// key the format does not have. Handy to fill the page's input fields.
-    ///
-    /// ```
-    /// use minerhedge::link::Scenario;
-    /// let s = Scenario::default();
-    /// assert_eq!(s.get("inv").as_deref(), Some("0.004"));
-    /// assert_eq!(s.get("kc").as_deref(), Some("zero"));
-    /// assert_eq!(s.get("pp").as_deref(), Some(""));
-    /// assert_eq!(s.get("nope"), None);
-    /// ```
-    pub fn get(&self, key: &str) -> Option<String> {
-        Key::parse(key).map(|k| self.get_key(k))
-    }
-
-    /// The canonical text of one key's value; empty for an unset optional or market-following
-    /// key.
+    /// The canonical text of one key's value (what [`Self::to_query`] writes); empty for an
+    /// optional key that is not set or a key that follows the market. The key table says
+    /// where the value lives ([`KeySpec::at`]); its type says how it is written.
     ///
     /// ```
     /// use minerhedge::link::{Key, Scenario};
     /// assert_eq!(Scenario::default().get_key(Key::Forward), "260");
+    /// assert_eq!(Scenario::default().get_key(Key::CallStrike), "zero");
     /// assert_eq!(Scenario::following_market().get_key(Key::Forward), "");
     /// ```
     pub fn get_key(&self, key: Key) -> String {
-        let opt = |d: Option<Decimal>| d.map(dec_text).unwrap_or_default();
-        let (e, rig, m, h, v, sim, p) = (
-            &self.economics,
-            &self.economics.rig,
-            &self.market,
-            &self.hedge,
-            &self.view,
-            &self.simulation,
-            &self.program,
-        );
-        match key {
-            Key::Version => VERSION.to_string(),
-            Key::Coin => e.coin.clone(),
-            Key::Mode => e.mode.as_str().to_string(),
-            Key::Cost => dec_text(e.cost),
-            Key::Qty => dec_text(e.qty),
-            Key::Hashrate => dec_text(rig.hashrate_ths),
-            Key::Efficiency => dec_text(rig.efficiency_j_per_th),
-            Key::Power => dec_text(rig.power_usd_per_kwh),
-            Key::Opex => dec_text(rig.opex),
-            Key::PoolFee => dec_text(rig.pool_fee_pct),
-            Key::Uptime => dec_text(rig.uptime_pct),
-            Key::Difficulty => dec_text(rig.difficulty),
-            Key::DifficultyGrowth => dec_text(rig.difficulty_growth_pct),
-            Key::Subsidy => dec_text(rig.subsidy),
-            Key::Fees => dec_text(rig.fees_per_block),
-            Key::Capex => dec_text(rig.capex),
-            Key::Lifetime => rig.lifetime_days.to_string(),
-            Key::Days => e.days.to_string(),
-            Key::Spot => dec_text(m.spot),
-            Key::Vol => dec_text(m.vol_pct),
-            Key::Rate => dec_text(m.rate_pct),
-            Key::Hedge => h.choice.as_str().to_string(),
-            Key::Coverage => dec_text(h.coverage_pct),
-            Key::Forward => opt(h.forward),
-            Key::InverseQuote => opt(h.inverse_quote),
-            Key::PutStrike => opt(h.put_strike),
-            Key::CallStrike => h.call_strike.to_string(),
-            Key::PutPremium => opt(h.put_premium),
-            Key::CallPremium => opt(h.call_premium),
-            Key::Price => opt(v.price),
-            Key::Lo => opt(v.lo),
-            Key::Hi => opt(v.hi),
-            Key::Step => opt(v.step),
-            Key::Seed => sim.seed.to_string(),
-            Key::Paths => sim.paths.to_string(),
-            Key::DifficultyVol => dec_text(sim.difficulty_vol_pct),
-            Key::Elapsed => v.elapsed_days.to_string(),
-            Key::Halving => rig.halving_day.map(|d| d.to_string()).unwrap_or_default(),
-            Key::RebalanceSpot => dec_text(v.rebalance_spot),
-            Key::RebalanceDifficulty => dec_text(v.rebalance_difficulty_pct),
-            Key::HashpriceFixed => opt(h.hashprice_fixed),
-            Key::RiskReversal => dec_text(m.risk_reversal_pts),
-            Key::Butterfly => dec_text(m.butterfly_pts),
-            Key::Settle => SETTLE_WORDS[usize::from(h.coin_settled)].to_string(),
-            Key::InitialMargin => dec_text(h.initial_margin_pct),
-            Key::MaintenanceMargin => dec_text(h.maintenance_margin_pct),
-            Key::Collateral => opt(h.collateral),
-            Key::TouchTarget => dec_text(h.liquidation_target_pct),
-            Key::Page => v.page.as_str().to_string(),
-            Key::Start
-            | Key::Months
-            | Key::MonthlyGrowth
-            | Key::HalvingDate
-            | Key::Basis
-            | Key::MonthForwards
-            | Key::MonthHedges
-            | Key::MonthCoverage
-            | Key::MonthPutStrikes
-            | Key::MonthCallStrikes
-            | Key::ActualOutputs
-            | Key::ActualPrices
-            | Key::NegativeTarget
-            | Key::MaxCoverage => p.get(key),
-            Key::Correlation => dec_text(sim.correlation_pct),
-            Key::CashTarget => dec_text(sim.cash_target_pct),
-        }
-    }
-
-    /// Sets one key, given as its link word, from text: [`Self::set_key`] after looking the
-    /// word up in the key table.
-    ///
-    /// ```
-    /// use minerhedge::link::Scenario;
-    /// use rust_decimal::Decimal;
-    /// let mut s = Scenario::default();
-    /// s.set("cov", "50")?;
-    /// assert_eq!(s.hedge.coverage_pct, Decimal::from(50));
-    /// let e = s.set("vol", "-3").unwrap_err();
-    /// assert_eq!(e.to_string(), "vol = \"-3\": out of range; valid: between 0 and 500 %");
-    /// assert_eq!(s.market.vol_pct, Decimal::from(80));
-    /// assert!(s.set("nope", "1").is_err());
-    /// # Ok::<(), minerhedge::link::LinkError>(())
-    /// ```
-    pub fn set(&mut self, key: &str, value: &str) -> Result<(), LinkError> {
-        match Key::parse(key) {
-            Some(k) => self.set_key(k, value),
-            None => Err(LinkError {
-                key: "(unknown)",
-                value: key.chars().take(MAX_VALUE_LEN).collect(),
-                reason: "not a key of the share-link format".to_string(),
-            }),
-        }
+        (key.spec().at.get)(self)
     }
 
     /// Sets one key from text, exactly as the link decoder reads it (the page's inputs use
@@ -664,123 +549,22 @@ impl Scenario {
     ///
     /// ```
     /// use minerhedge::link::{Key, Scenario};
+    /// use rust_decimal::Decimal;
     /// let mut s = Scenario::default();
     /// s.set_key(Key::Forward, "")?;
     /// assert_eq!(s.hedge.forward, None);
+    /// s.set_key(Key::Coverage, "50")?;
+    /// assert_eq!(s.hedge.coverage_pct, Decimal::from(50));
+    /// let e = s.set_key(Key::Vol, "-3").unwrap_err();
+    /// assert_eq!(e.key, Key::Vol);
+    /// assert_eq!(e.to_string(), "vol = \"-3\": out of range; valid: between 0 and 500 %");
+    /// assert_eq!(s.market.vol_pct, Decimal::from(80));
     /// # Ok::<(), minerhedge::link::LinkError>(())
     /// ```
     pub fn set_key(&mut self, key: Key, value: &str) -> Result<(), LinkError> {
         let spec = key.spec();
-        let text = value.trim();
-        let err = |why: &str| LinkError::new(spec, value, why);
-        let range = spec.range();
-        let number = || checked_number(text, range).map_err(err);
-        let optional = || {
-            if text.is_empty() {
-                Ok(None)
-            } else {
-                checked_number(text, range).map(Some).map_err(err)
-            }
-        };
-        let whole = || checked_whole(text, range).map_err(err);
-        let whole32 = || whole().and_then(|v| u32::try_from(v).map_err(|_| err("out of range")));
-        let (e, m, h, v, sim, p) = (
-            &mut self.economics,
-            &mut self.market,
-            &mut self.hedge,
-            &mut self.view,
-            &mut self.simulation,
-            &mut self.program,
-        );
-        let rig = &mut e.rig;
-        match key {
-            Key::Version => match parse_decimal(text) {
-                Ok(d) if d == Decimal::ONE || d == Decimal::from(VERSION) => {}
-                _ => return Err(err("unsupported format version")),
-            },
-            Key::Coin if is_valid_coin(text) => e.coin = text.to_string(),
-            Key::Coin => return Err(err("not a coin label")),
-            Key::Mode => e.mode = Mode::parse(text).ok_or_else(|| err("unknown word"))?,
-            Key::Cost => e.cost = number()?,
-            Key::Qty => e.qty = number()?,
-            Key::Hashrate => rig.hashrate_ths = number()?,
-            Key::Efficiency => rig.efficiency_j_per_th = number()?,
-            Key::Power => rig.power_usd_per_kwh = number()?,
-            Key::Opex => rig.opex = number()?,
-            Key::PoolFee => rig.pool_fee_pct = number()?,
-            Key::Uptime => rig.uptime_pct = number()?,
-            Key::Difficulty => {
-                rig.difficulty = parse_decimal_with_suffix(text)
-                    .and_then(|d| in_range(d, range))
-                    .map_err(err)?
-            }
-            Key::DifficultyGrowth => rig.difficulty_growth_pct = number()?,
-            Key::Subsidy => rig.subsidy = number()?,
-            Key::Fees => rig.fees_per_block = number()?,
-            Key::Capex => rig.capex = number()?,
-            Key::Lifetime => rig.lifetime_days = whole32()?,
-            Key::Days => e.days = whole32()?,
-            Key::Spot => m.spot = number()?,
-            Key::Vol => m.vol_pct = number()?,
-            Key::Rate => m.rate_pct = number()?,
-            Key::Hedge => h.choice = HedgeChoice::parse(text).ok_or_else(|| err("unknown word"))?,
-            Key::Coverage => h.coverage_pct = number()?,
-            Key::Forward => h.forward = optional()?,
-            Key::InverseQuote => h.inverse_quote = optional()?,
-            Key::PutStrike => h.put_strike = optional()?,
-            Key::CallStrike if text.eq_ignore_ascii_case("zero") => {
-                h.call_strike = CallStrike::Zero
-            }
-            Key::CallStrike => h.call_strike = CallStrike::Strike(number()?),
-            Key::PutPremium => h.put_premium = optional()?,
-            Key::CallPremium => h.call_premium = optional()?,
-            Key::Price => v.price = optional()?,
-            Key::Lo => v.lo = optional()?,
-            Key::Hi => v.hi = optional()?,
-            Key::Step => v.step = optional()?,
-            Key::Seed => sim.seed = whole()?,
-            Key::Paths => sim.paths = whole32()?,
-            Key::DifficultyVol => sim.difficulty_vol_pct = number()?,
-            Key::Elapsed => v.elapsed_days = whole32()?,
-            Key::Halving if text.is_empty() => rig.halving_day = None,
-            Key::Halving => rig.halving_day = Some(whole32()?),
-            Key::RebalanceSpot => v.rebalance_spot = number()?,
-            Key::RebalanceDifficulty => v.rebalance_difficulty_pct = number()?,
-            Key::HashpriceFixed => h.hashprice_fixed = optional()?,
-            Key::RiskReversal => m.risk_reversal_pts = number()?,
-            Key::Butterfly => m.butterfly_pts = number()?,
-            Key::Settle => {
-                h.coin_settled = match SETTLE_WORDS
-                    .iter()
-                    .position(|w| w.eq_ignore_ascii_case(text))
-                {
-                    Some(i) => i == 1,
-                    None => return Err(err("unknown word")),
-                }
-            }
-            Key::InitialMargin => h.initial_margin_pct = number()?,
-            Key::MaintenanceMargin => h.maintenance_margin_pct = number()?,
-            Key::Collateral => h.collateral = optional()?,
-            Key::TouchTarget => h.liquidation_target_pct = number()?,
-            Key::Page => v.page = Page::parse(text).ok_or_else(|| err("unknown word"))?,
-            Key::Start
-            | Key::Months
-            | Key::MonthlyGrowth
-            | Key::HalvingDate
-            | Key::Basis
-            | Key::MonthForwards
-            | Key::MonthHedges
-            | Key::MonthCoverage
-            | Key::MonthPutStrikes
-            | Key::MonthCallStrikes
-            | Key::ActualOutputs
-            | Key::ActualPrices
-            | Key::NegativeTarget
-            | Key::MaxCoverage => p.set(key, value)?,
-            Key::Correlation => sim.correlation_pct = number()?,
-            Key::CashTarget => sim.cash_target_pct = number()?,
-        }
-        Ok(())
+        (spec.at.set)(self, spec.kind, value.trim())
+            .map_err(|why| LinkError::new(spec, value, &why))
     }
 
     /// Every problem of the current values: each field against its range (the same check as
@@ -794,7 +578,7 @@ impl Scenario {
     /// assert!(s.validate().is_empty());
     /// s.view.lo = Some(Decimal::from(400));
     /// s.market.vol_pct = Decimal::from(900);
-    /// let keys: Vec<_> = s.validate().iter().map(|e| e.key).collect();
+    /// let keys: Vec<_> = s.validate().iter().map(|e| e.key.as_str()).collect();
     /// assert_eq!(keys, vec!["vol", "lo"]);
     /// ```
     pub fn validate(&self) -> Vec<FieldError> {
@@ -807,7 +591,7 @@ impl Scenario {
             }
         }
         // Only meaningful when the fields involved are each valid.
-        let bad: Vec<&str> = errors.iter().map(|e| e.key).collect();
+        let bad: Vec<Key> = errors.iter().map(|e| e.key).collect();
         errors.extend(
             self.cross_errors()
                 .into_iter()
@@ -824,7 +608,7 @@ impl Scenario {
         let (e, v) = (&self.economics, &self.view);
         if r.lo >= r.hi {
             errors.push(LinkError {
-                key: Key::Lo.as_str(),
+                key: Key::Lo,
                 value: dec_text(r.lo),
                 reason: format!(
                     "must be less than hi = {}; lo, hi and step fall back to their defaults",
@@ -833,7 +617,7 @@ impl Scenario {
             });
         } else if table_steps(&r).is_none() {
             errors.push(LinkError {
-                key: Key::Step.as_str(),
+                key: Key::Step,
                 value: dec_text(r.step),
                 reason: format!(
                     "(hi - lo) / step must be at most {MAX_TABLE_STEPS} (hi = {}, lo = {}); \
@@ -845,7 +629,7 @@ impl Scenario {
         }
         if v.elapsed_days > e.days {
             errors.push(LinkError {
-                key: Key::Elapsed.as_str(),
+                key: Key::Elapsed,
                 value: v.elapsed_days.to_string(),
                 reason: format!("must be at most days = {}", e.days),
             });
@@ -853,7 +637,7 @@ impl Scenario {
         let reward = money::checked_add(e.rig.subsidy, e.rig.fees_per_block);
         if reward.is_some_and(|r| r <= Decimal::ZERO) {
             errors.push(LinkError {
-                key: Key::Subsidy.as_str(),
+                key: Key::Subsidy,
                 value: dec_text(e.rig.subsidy),
                 reason: format!(
                     "sub + fee must be greater than 0 (fee = {})",
@@ -864,7 +648,7 @@ impl Scenario {
         let hedge = &self.hedge;
         if hedge.maintenance_margin_pct > hedge.initial_margin_pct {
             errors.push(LinkError {
-                key: Key::MaintenanceMargin.as_str(),
+                key: Key::MaintenanceMargin,
                 value: dec_text(hedge.maintenance_margin_pct),
                 reason: format!(
                     "must be at most im = {}",
@@ -876,7 +660,7 @@ impl Scenario {
         if let Some(h) = e.rig.halving_day {
             if h > e.days {
                 errors.push(LinkError {
-                    key: Key::Halving.as_str(),
+                    key: Key::Halving,
                     value: h.to_string(),
                     reason: format!("must be at most days = {}", e.days),
                 });
@@ -946,30 +730,4 @@ fn table_steps(r: &Resolved) -> Option<u32> {
         return None;
     }
     n.floor().to_u32()
-}
-
-/// Parses an exact decimal and checks it against `range` (no range: any decimal).
-fn checked_number(text: &str, range: Option<NumRange>) -> Result<Decimal, &'static str> {
-    in_range(parse_decimal(text)?, range)
-}
-
-/// `v` when it lies in `range` (no range: any value).
-fn in_range(v: Decimal, range: Option<NumRange>) -> Result<Decimal, &'static str> {
-    match range {
-        Some(r) if !r.contains(v) => Err("out of range"),
-        _ => Ok(v),
-    }
-}
-
-/// Parses a whole number (written as a decimal without fraction, e.g. `30` or `3e1`) and
-/// checks it against `range`.
-fn checked_whole(text: &str, range: Option<NumRange>) -> Result<u64, &'static str> {
-    let v = parse_decimal(text)?;
-    if !v.is_integer() {
-        return Err("not a whole number");
-    }
-    if range.is_some_and(|r| !r.contains(v)) {
-        return Err("out of range");
-    }
-    v.to_u64().ok_or("out of range")
 }

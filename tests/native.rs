@@ -37,6 +37,7 @@ mod native {
     mod pricing_quantlib;
     mod program;
     mod program_link;
+    mod ranges;
     mod readme;
     mod risk;
     mod seed_tables;

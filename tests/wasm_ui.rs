@@ -39,18 +39,12 @@ fn an_invalid_edit_is_named_and_keeps_the_last_valid_value() {
     assert!(message.contains("Coverage"), "{message}");
     assert!(message.contains("cov = \"150\""), "{message}");
     assert!(message.contains("100"), "{message}");
-    assert_eq!(
-        page.scenario.get_untracked().get("cov").as_deref(),
-        Some("40")
-    );
+    assert_eq!(page.scenario.get_untracked().get_key(Key::Coverage), "40");
     assert_eq!(page.text(Key::Coverage).get_untracked(), "150");
 
     page.edit(Key::Coverage, "75".to_owned());
     assert_eq!(page.error(Key::Coverage).get_untracked(), None);
-    assert_eq!(
-        page.scenario.get_untracked().get("cov").as_deref(),
-        Some("75")
-    );
+    assert_eq!(page.scenario.get_untracked().get_key(Key::Coverage), "75");
 }
 
 #[wasm_bindgen_test]
@@ -60,21 +54,12 @@ fn a_cross_key_error_names_the_key_and_other_edits_still_apply() {
     let page = PageState::from_query("v=1");
     page.edit(Key::Lo, "400".to_owned());
     assert!(page.error(Key::Lo).get_untracked().is_some());
-    assert_eq!(
-        page.scenario.get_untracked().get("lo").as_deref(),
-        Some("200")
-    );
+    assert_eq!(page.scenario.get_untracked().get_key(Key::Lo), "200");
     page.edit(Key::Spot, "275".to_owned());
-    assert_eq!(
-        page.scenario.get_untracked().get("spot").as_deref(),
-        Some("275")
-    );
+    assert_eq!(page.scenario.get_untracked().get_key(Key::Spot), "275");
     page.edit(Key::Lo, "150".to_owned());
     assert_eq!(page.error(Key::Lo).get_untracked(), None);
-    assert_eq!(
-        page.scenario.get_untracked().get("lo").as_deref(),
-        Some("150")
-    );
+    assert_eq!(page.scenario.get_untracked().get_key(Key::Lo), "150");
 }
 
 #[wasm_bindgen_test]
@@ -86,7 +71,7 @@ fn bad_link_values_are_reported_with_their_keys() {
         .link_errors
         .get_untracked()
         .iter()
-        .map(|e| e.key)
+        .map(|e| e.key.as_str())
         .collect();
     assert_eq!(keys, vec!["spot", "cov", "hedge"]);
     assert_eq!(page.scenario.get_untracked(), Scenario::default());

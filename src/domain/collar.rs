@@ -491,12 +491,12 @@ pub fn required_put_strike<P: OptionPricer + ?Sized>(
     target: &Target,
     carry_factor: f64,
 ) -> Result<Option<PutFloor>> {
-    let k = const { Range::closed(0.0, 100.0) }.check(Field::CarryFactor, carry_factor)?;
+    let k = const { Range::closed(0.0, 100_000.0) }.check(Field::CarryFactor, carry_factor)?;
     if k <= 0.0 {
         return Err(DomainError::out_of_range(
             Field::CarryFactor,
             k,
-            "greater than 0 and at most 100",
+            "greater than 0 and at most 100,000",
         ));
     }
     let level = dec_f64(target.required_level(economics)?);

@@ -27,17 +27,23 @@ use super::validate::{dec_f64, dec_positive};
 use crate::domain::range::{int, NumRange};
 use rust_decimal::Decimal;
 
-/// Checks a final coin price: `0 < S ≤ MAX_PRICE` (1e9 USD per coin).
+/// Checks a final coin price: `0 ≤ S ≤ MAX_PRICE` (1e9 USD per coin): a coin worth
+/// nothing is a price the table and chart show (`lo=0`).
 ///
 /// ```
 /// use minerhedge::domain::economics::validate_price;
 /// use rust_decimal::Decimal;
 /// assert!(validate_price(Decimal::from(250)).is_ok());
 /// use minerhedge::domain::Field;
-/// assert_eq!(validate_price(Decimal::ZERO).unwrap_err().field(), Some(Field::FinalPrice));
+/// assert!(validate_price(Decimal::ZERO).is_ok());
+/// assert_eq!(validate_price(-Decimal::ONE).unwrap_err().field(), Some(Field::FinalPrice));
 /// ```
 pub fn validate_price(s: Decimal) -> Result<Decimal> {
-    price_field(Field::FinalPrice, s)
+    if s.is_zero() {
+        Ok(s)
+    } else {
+        price_field(Field::FinalPrice, s)
+    }
 }
 
 pub(crate) fn price_field(field: Field, s: Decimal) -> Result<Decimal> {

@@ -19,9 +19,12 @@ use super::leg::Leg;
 use rust_decimal::Decimal;
 
 /// Which strategy: the registry's key. Its data live in [`STRATEGIES`] ([`StrategyKind::spec`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 pub enum StrategyKind {
     /// No hedge.
+    #[default]
     Unhedged,
     /// Linear forward sold at `fwd`.
     Forward,
@@ -157,8 +160,6 @@ pub struct StrategySpec {
     pub link_word: &'static str,
     /// Every link edit that selects it (`hedge`, and `kc=zero` for the zero-cost collar).
     pub link_edits: &'static [(&'static str, &'static str)],
-    /// Link key of the input its errors are about.
-    pub input_key: &'static str,
     /// Its glossary entry: `(id, definition)`; `None` when the page has none.
     pub glossary: Option<(&'static str, &'static str)>,
     /// Whether the payoff is piecewise linear in the final price at one date (floor, cap and
@@ -230,12 +231,12 @@ fn zero_cost_collar(i: &StrategyInputs, h: Decimal) -> Option<Result<Vec<Leg>>> 
 
 /// The hashprice forward on the covered share `c` of the rig's hashrate `P`: `c·P·d`
 /// PH/s·days at the fixed hashprice. Without a rig (direct mode) it cannot be built: the
-/// error names the hashrate.
+/// error is the hedge's (it needs a rig's hashrate).
 fn hashprice(i: &StrategyInputs, _: Decimal) -> Option<Result<Vec<Leg>>> {
     use super::{error::DomainError, money, Field};
     let Some(t) = i.hash else {
         return Some(Err(DomainError::out_of_range(
-            Field::Hashrate,
+            Field::Hedge,
             0.0,
             "a rig's hashrate (mode=rig): a hashprice forward sells hashrate",
         )));
@@ -258,7 +259,6 @@ pub const STRATEGIES: [StrategySpec; 7] = [
         label: "Unhedged",
         link_word: "none",
         link_edits: &[("hedge", "none")],
-        input_key: "cov",
         glossary: None,
         piecewise_linear: true,
         build: unhedged,
@@ -268,7 +268,6 @@ pub const STRATEGIES: [StrategySpec; 7] = [
         label: "Forward",
         link_word: "forward",
         link_edits: &[("hedge", "forward")],
-        input_key: "fwd",
         glossary: Some((
             "forward",
             "An agreement to sell the covered coins at a fixed price at the end of the period: no upside, no downside.",
@@ -281,7 +280,6 @@ pub const STRATEGIES: [StrategySpec; 7] = [
         label: "Inverse forward",
         link_word: "inverse",
         link_edits: &[("hedge", "inverse")],
-        input_key: "inv",
         glossary: Some((
             "inverse",
             "A forward quoted and settled in the coin (coin per USD), as on coin-margined exchanges; buying USD forward sells the coin.",
@@ -294,7 +292,6 @@ pub const STRATEGIES: [StrategySpec; 7] = [
         label: "Put",
         link_word: "put",
         link_edits: &[("hedge", "put")],
-        input_key: "kp",
         glossary: Some((
             "put",
             "The right to sell the covered coins at the strike: a floor under the price, bought for a premium.",
@@ -307,7 +304,6 @@ pub const STRATEGIES: [StrategySpec; 7] = [
         label: "Collar",
         link_word: "collar",
         link_edits: &[("hedge", "collar")],
-        input_key: "kc",
         glossary: Some((
             "collar",
             "A bought put (floor) plus a sold call (cap): the call's premium pays for some or all of the put.",
@@ -320,7 +316,6 @@ pub const STRATEGIES: [StrategySpec; 7] = [
         label: "Zero-cost collar",
         link_word: "collar",
         link_edits: &[("hedge", "collar"), ("kc", "zero")],
-        input_key: "kc",
         glossary: Some((
             "zero-cost",
             "A collar whose call strike is solved so that the call's premium equals the put's: no net premium.",
@@ -333,7 +328,6 @@ pub const STRATEGIES: [StrategySpec; 7] = [
         label: "Hashprice forward",
         link_word: "hashprice",
         link_edits: &[("hedge", "hashprice")],
-        input_key: "hpf",
         glossary: Some((
             "hashprice-forward",
             "A forward on hashprice (USD per PH/s per day): the miner sells its hashrate's revenue at a fixed hashprice and is paid the difference to the index, so price and difficulty are hedged at once.",

@@ -20,6 +20,13 @@ pub struct List<T> {
     items: Vec<T>,
 }
 
+/// One item of the type's default.
+impl<T: Default> Default for List<T> {
+    fn default() -> Self {
+        List::one(T::default())
+    }
+}
+
 /// Most items a list holds (the longest program has 36 months).
 pub const MAX_ITEMS: usize = 36;
 

@@ -56,8 +56,10 @@ pub(crate) fn parse_decimal(text: &str) -> Result<Decimal, &'static str> {
             }
         }
     };
-    // Strip leading zeros of the integer part so that long zero padding cannot overflow.
+    // Strip leading zeros of the integer part and trailing zeros of the fraction, so that
+    // zero padding (`100.000000000000000000000000000`) cannot overflow.
     let int = int.trim_start_matches('0');
+    let frac = frac.trim_end_matches('0');
     let canonical = format!(
         "{}{}.{}",
         if negative { "-" } else { "" },
@@ -97,8 +99,14 @@ fn scale_by_power_of_ten(d: Decimal, exp: i32) -> Option<Decimal> {
     if d.is_zero() {
         return Some(Decimal::ZERO);
     }
-    let scale = i64::from(d.scale());
-    let new_scale = scale - i64::from(exp);
+    // The mantissa's trailing zeros (`1000e-30` is 1e-27) carry no digits: drop them.
+    let mut mantissa = d.mantissa();
+    let mut new_scale = i64::from(d.scale()) - i64::from(exp);
+    while new_scale > i64::from(Decimal::MAX_SCALE) && mantissa % 10 == 0 {
+        mantissa /= 10;
+        new_scale -= 1;
+    }
+    let d = Decimal::try_from_i128_with_scale(mantissa, 0).ok()?;
     if (0..=i64::from(Decimal::MAX_SCALE)).contains(&new_scale) {
         let mut r = d;
         r.set_scale(u32::try_from(new_scale).ok()?).ok()?;

@@ -5,9 +5,7 @@
 //! everywhere (the period page, which never shows the program, checks a program key a link
 //! sets as the program page would).
 
-use super::{
-    checked_number, checked_whole, dec_text, CallStrike, HedgeChoice, KeySpec, List, HEDGE_WORDS,
-};
+use super::{CallStrike, HedgeChoice, List};
 use super::{Key, LinkError};
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
@@ -47,7 +45,7 @@ impl Page {
 
 /// The program: months, difficulty growth, halving, forward curve and ladder. Each per-month
 /// value is a [`List`]: a list shorter than the horizon repeats its last value.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ProgramInputs {
     /// `start`: first day of the first month; `None`: the first day of next month.
     pub start: Option<NaiveDate>,
@@ -80,33 +78,6 @@ pub struct ProgramInputs {
     pub max_coverage_pct: Decimal,
 }
 
-impl Default for ProgramInputs {
-    /// Twelve months of a layered forward ladder (80 % of the first quarter's output, 60 %
-    /// of the second's, 40 % after), difficulty +2 % a month, forward basis 5 %.
-    fn default() -> Self {
-        let pct = |v: &[i64]| {
-            List::new(v.iter().map(|x| Decimal::from(*x)).collect())
-                .unwrap_or_else(|| List::one(Decimal::ZERO))
-        };
-        ProgramInputs {
-            start: None,
-            months: 12,
-            difficulty_growth_pct: Decimal::from(2),
-            halving: None,
-            basis_pct: Decimal::from(5),
-            forwards: List::one(None),
-            hedges: List::one(HedgeChoice::Forward),
-            coverage_pct: pct(&[80, 80, 80, 60, 60, 60, 40]),
-            put_strike_pct: pct(&[90]),
-            call_strike_pct: List::one(CallStrike::Zero),
-            actual_outputs: Vec::new(),
-            actual_prices: Vec::new(),
-            negative_target_pct: Decimal::from(5),
-            max_coverage_pct: Decimal::ONE_HUNDRED,
-        }
-    }
-}
-
 impl ProgramInputs {
     /// The start: as set, or the first day of the month after `today`.
     ///
@@ -120,92 +91,6 @@ impl ProgramInputs {
     /// ```
     pub fn start_or(&self, today: NaiveDate) -> NaiveDate {
         self.start.unwrap_or_else(|| first_of_next_month(today))
-    }
-
-    /// The canonical text of one program key (a key of [`Key::is_program_section`]).
-    pub(super) fn get(&self, key: Key) -> String {
-        let p = self;
-        match key {
-            Key::Start => p.start.map(date_text).unwrap_or_default(),
-            Key::Months => p.months.to_string(),
-            Key::MonthlyGrowth => dec_text(p.difficulty_growth_pct),
-            Key::HalvingDate => p.halving.map(date_text).unwrap_or_default(),
-            Key::Basis => dec_text(p.basis_pct),
-            Key::MonthForwards => list_text(&p.forwards, |f| f.map(dec_text).unwrap_or_default()),
-            Key::MonthHedges => list_text(&p.hedges, |h| h.as_str().to_string()),
-            Key::MonthCoverage => list_text(&p.coverage_pct, |d| dec_text(*d)),
-            Key::MonthPutStrikes => list_text(&p.put_strike_pct, |d| dec_text(*d)),
-            Key::MonthCallStrikes => list_text(&p.call_strike_pct, |c| c.to_string()),
-            Key::ActualOutputs => series_text(&p.actual_outputs),
-            Key::ActualPrices => series_text(&p.actual_prices),
-            Key::NegativeTarget => dec_text(p.negative_target_pct),
-            Key::MaxCoverage => dec_text(p.max_coverage_pct),
-            _ => String::new(),
-        }
-    }
-
-    /// Sets one program key from text, as the link decoder reads it; on error unchanged.
-    pub(super) fn set(&mut self, key: Key, value: &str) -> Result<(), LinkError> {
-        let spec: &KeySpec = key.spec();
-        let text = value.trim();
-        let err = |why: &str| LinkError::new(spec, value, why);
-        let range = spec.range();
-        let number = |t: &str| checked_number(t, range).map(|d| d.normalize());
-        let list = |item: &dyn Fn(&str) -> Result<Decimal, &'static str>| {
-            List::parse(text, item).map_err(|why| err(&why))
-        };
-        let date = || parse_date(text).map_err(err);
-        let p = self;
-        match key {
-            Key::Start if text.is_empty() => p.start = None,
-            Key::Start => p.start = Some(date()?),
-            Key::Months => {
-                p.months = checked_whole(text, range)
-                    .map_err(err)
-                    .and_then(|v| u32::try_from(v).map_err(|_| err("out of range")))?
-            }
-            Key::MonthlyGrowth => p.difficulty_growth_pct = number(text).map_err(err)?,
-            Key::HalvingDate if text.is_empty() => p.halving = None,
-            Key::HalvingDate => p.halving = Some(date()?),
-            Key::Basis => p.basis_pct = number(text).map_err(err)?,
-            Key::MonthForwards if text.is_empty() => p.forwards = List::one(None),
-            Key::MonthForwards => {
-                p.forwards = List::parse_allowing_empty(text, |t| match t {
-                    "" => Ok(None),
-                    t => number(t).map(Some),
-                })
-                .map_err(|why| err(&why))?
-            }
-            Key::MonthHedges => {
-                p.hedges = List::parse(text, |t| {
-                    HEDGE_WORDS
-                        .iter()
-                        .any(|w| w.eq_ignore_ascii_case(t))
-                        .then(|| HedgeChoice::parse(t))
-                        .flatten()
-                        .ok_or("unknown word")
-                })
-                .map_err(|why| err(&why))?
-            }
-            Key::MonthCoverage => p.coverage_pct = list(&number)?,
-            Key::MonthPutStrikes => p.put_strike_pct = list(&number)?,
-            Key::MonthCallStrikes => {
-                p.call_strike_pct = List::parse(text, |t| {
-                    if t.eq_ignore_ascii_case("zero") {
-                        Ok(CallStrike::Zero)
-                    } else {
-                        number(t).map(CallStrike::Strike)
-                    }
-                })
-                .map_err(|why| err(&why))?
-            }
-            Key::ActualOutputs => p.actual_outputs = series(text, &number).map_err(|w| err(&w))?,
-            Key::ActualPrices => p.actual_prices = series(text, &number).map_err(|w| err(&w))?,
-            Key::NegativeTarget => p.negative_target_pct = number(text).map_err(err)?,
-            Key::MaxCoverage => p.max_coverage_pct = number(text).map_err(err)?,
-            _ => return Err(err("not a key of the program")),
-        }
-        Ok(())
     }
 
     /// The months' actuals, `(output, price)` where both are known, one per month of the
@@ -222,7 +107,7 @@ impl ProgramInputs {
     pub(super) fn cross_errors(&self) -> Vec<LinkError> {
         match (self.halving, self.start) {
             (Some(h), Some(start)) if h < start => vec![LinkError {
-                key: Key::HalvingDate.as_str(),
+                key: Key::HalvingDate,
                 value: date_text(h),
                 reason: format!("must be on or after start = {}", date_text(start)),
             }],
@@ -234,43 +119,6 @@ impl ProgramInputs {
     pub(super) fn reset_halving(&mut self, base: &ProgramInputs) {
         self.halving = base.halving;
     }
-}
-
-/// A series (`aq`, `apx`): items as written, empty ones `None`; an empty text is no item.
-fn series(
-    text: &str,
-    item: &dyn Fn(&str) -> Result<Decimal, &'static str>,
-) -> Result<Vec<Option<Decimal>>, String> {
-    if text.is_empty() {
-        return Ok(Vec::new());
-    }
-    let list = List::parse_allowing_empty(text, |t| match t {
-        "" => Ok(None),
-        t => item(t).map(Some),
-    })?;
-    let mut items = list.items().to_vec();
-    while items.last() == Some(&None) {
-        items.pop();
-    }
-    Ok(items)
-}
-
-/// The canonical text of a series: `,` between items, an empty item for `None`, trailing
-/// empty items dropped.
-fn series_text(items: &[Option<Decimal>]) -> String {
-    items
-        .iter()
-        .map(|d| d.map(dec_text).unwrap_or_default())
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
-/// The canonical text of a list: items as `item` writes them, joined by `,`, trailing
-/// repeats dropped.
-fn list_text<T>(list: &List<T>, item: impl Fn(&T) -> String) -> String {
-    List::new(list.items().iter().map(item).collect())
-        .map(|l: List<String>| l.to_string())
-        .unwrap_or_default()
 }
 
 /// The first day of the month after `d` (`d` itself at the end of the calendar).

@@ -14,7 +14,7 @@ use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::Decimal;
 
 /// The period's economics: what is mined and what it costs.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct EconomicsInputs {
     /// `coin`: coin label, 1–10 ASCII letters or digits.
     pub coin: String,
@@ -31,7 +31,7 @@ pub struct EconomicsInputs {
 }
 
 /// The rig and the network it mines on (rig mode).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct RigInputs {
     /// `hr`: hashrate, TH/s.
     pub hashrate_ths: Decimal,
@@ -62,7 +62,7 @@ pub struct RigInputs {
 }
 
 /// The market the hedge is priced in.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct MarketInputs {
     /// `spot`: coin price today, USD per coin.
     pub spot: Decimal,
@@ -77,7 +77,7 @@ pub struct MarketInputs {
 }
 
 /// The hedge shown and its terms.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct HedgeInputs {
     /// `hedge`: the hedge shown.
     pub choice: HedgeChoice,
@@ -111,7 +111,7 @@ pub struct HedgeInputs {
 }
 
 /// What the chart and table show, and the what-if settings of the decision panels.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ViewInputs {
     /// `view`: which view the page opens.
     pub page: Page,
@@ -132,7 +132,7 @@ pub struct ViewInputs {
 }
 
 /// The Monte Carlo simulation.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct SimulationInputs {
     /// `seed`: Monte Carlo seed.
     pub seed: u64,
@@ -178,73 +178,33 @@ pub struct Scenario {
     pub program: ProgramInputs,
 }
 
-impl Default for Scenario {
-    fn default() -> Self {
+impl Scenario {
+    /// Every field at its type's empty value (zeros, nothing set): what
+    /// [`Scenario::default`] fills from the key table.
+    fn blank() -> Scenario {
         Scenario {
-            economics: EconomicsInputs {
-                coin: "ETH".to_string(),
-                mode: Mode::Direct,
-                cost: Decimal::from(1100),
-                qty: Decimal::from(5),
-                days: 30,
-                rig: RigInputs {
-                    hashrate_ths: Decimal::from(200),
-                    efficiency_j_per_th: Decimal::new(175, 1),
-                    power_usd_per_kwh: Decimal::new(6, 2),
-                    opex: Decimal::ZERO,
-                    pool_fee_pct: Decimal::from(2),
-                    uptime_pct: Decimal::from(97),
-                    difficulty: Decimal::from(120_000_000_000_000_u64),
-                    difficulty_growth_pct: Decimal::ZERO,
-                    subsidy: Decimal::new(3125, 3),
-                    fees_per_block: Decimal::new(2, 2),
-                    capex: Decimal::ZERO,
-                    lifetime_days: 1095,
-                    halving_day: None,
-                },
-            },
-            market: MarketInputs {
-                spot: Decimal::from(250),
-                vol_pct: Decimal::from(80),
-                rate_pct: Decimal::from(5),
-                risk_reversal_pts: Decimal::ZERO,
-                butterfly_pts: Decimal::ZERO,
-            },
-            hedge: HedgeInputs {
-                choice: HedgeChoice::Forward,
-                coverage_pct: Decimal::ONE_HUNDRED,
-                forward: Some(Decimal::from(260)),
-                inverse_quote: Some(Decimal::new(4, 3)),
-                put_strike: Some(Decimal::from(230)),
-                call_strike: CallStrike::Zero,
-                put_premium: None,
-                call_premium: None,
-                hashprice_fixed: None,
-                coin_settled: false,
-                initial_margin_pct: Decimal::from(20),
-                maintenance_margin_pct: Decimal::TEN,
-                collateral: None,
-                liquidation_target_pct: Decimal::ONE,
-            },
-            view: ViewInputs {
-                page: Page::Period,
-                price: Some(Decimal::from(250)),
-                lo: Some(Decimal::from(200)),
-                hi: Some(Decimal::from(300)),
-                step: Some(Decimal::from(10)),
-                elapsed_days: 0,
-                rebalance_spot: Decimal::ZERO,
-                rebalance_difficulty_pct: Decimal::ZERO,
-            },
-            simulation: SimulationInputs {
-                seed: 1,
-                paths: 10_000,
-                difficulty_vol_pct: Decimal::ZERO,
-                correlation_pct: Decimal::ZERO,
-                cash_target_pct: Decimal::from(95),
-            },
+            economics: EconomicsInputs::default(),
+            market: MarketInputs::default(),
+            hedge: HedgeInputs::default(),
+            view: ViewInputs::default(),
+            simulation: SimulationInputs::default(),
             program: ProgramInputs::default(),
         }
+    }
+}
+
+/// The defaults of the key table ([`KeySpec::default`](super::KeySpec::default)): each key
+/// set from its row's default text, so the table is the one place a default is written. (A
+/// test checks every row's default reads.)
+impl Default for Scenario {
+    fn default() -> Self {
+        let mut s = Scenario::blank();
+        for spec in super::KEYS {
+            // Every default reads (`key_table_defaults_read`); an error would leave the
+            // field blank, never panic.
+            let _ = s.set_key(spec.id, spec.default);
+        }
+        s
     }
 }
 

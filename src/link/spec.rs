@@ -7,6 +7,7 @@ pub use crate::domain::range::NumRange;
 use rust_decimal::Decimal;
 use std::fmt;
 
+use super::value::{place, Place};
 use crate::domain::range::{int, neg};
 
 /// A [`Decimal`] from ten to the power `p` (`p ≤ 28`), usable in constants.
@@ -36,6 +37,8 @@ pub enum Kind {
     Choice(&'static [&'static str]),
     /// An exact decimal in a range.
     Number(NumRange),
+    /// An exact decimal in a range, optionally followed by a suffix k, M, G, T or P (`120T`).
+    Suffixed(NumRange),
     /// An exact decimal in a range, or absent (empty).
     OptionalNumber(NumRange),
     /// A whole number in a range.
@@ -57,6 +60,22 @@ pub enum Kind {
     Series(&'static Kind),
 }
 
+impl Kind {
+    /// The numeric range of a value (of each item, for a list), when it is a number.
+    pub fn range(self) -> Option<NumRange> {
+        match self {
+            Kind::Number(r)
+            | Kind::Suffixed(r)
+            | Kind::OptionalNumber(r)
+            | Kind::Whole(r)
+            | Kind::OptionalWhole(r)
+            | Kind::ZeroOrNumber(r) => Some(r),
+            Kind::List(inner) | Kind::Series(inner) => inner.range(),
+            Kind::Version | Kind::Label | Kind::Choice(_) | Kind::Date | Kind::OptionalDate => None,
+        }
+    }
+}
+
 /// One key of the share link.
 ///
 /// ```
@@ -68,7 +87,7 @@ pub enum Kind {
 /// assert_eq!(vol.valid(), "between 0 and 500");
 /// # Ok::<(), &str>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub struct KeySpec {
     /// The typed key.
     pub id: Key,
@@ -87,7 +106,73 @@ pub struct KeySpec {
     /// How the value follows the market when a version-2 link does not set it (empty: the key
     /// does not follow the market).
     pub auto: &'static str,
+    /// The field of the [`Scenario`](super::Scenario) that holds the value: the key's read and
+    /// write ([`Scenario::get_key`](super::Scenario::get_key),
+    /// [`Scenario::set_key`](super::Scenario::set_key)) follow from its type and [`Self::kind`].
+    pub at: Place,
+    /// The pages that use the key.
+    pub page: Pages,
+    /// When a period link writes the key.
+    pub written: Written,
 }
+
+/// The pages that use a key (README's key table has it as a column).
+///
+/// ```
+/// use minerhedge::link::{Key, Pages};
+/// assert_eq!(Key::MonthCoverage.spec().page, Pages::Program);
+/// assert_eq!(Key::Correlation.spec().page, Pages::Both);
+/// assert!(Pages::Both.has_period() && !Pages::Program.has_period());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pages {
+    /// Both the period page and the program page.
+    Both,
+    /// The period page only.
+    Period,
+    /// The program page only.
+    Program,
+}
+
+impl Pages {
+    /// Whether the period page uses the key.
+    pub fn has_period(self) -> bool {
+        self != Pages::Program
+    }
+
+    /// Whether the program page uses the key.
+    pub fn has_program(self) -> bool {
+        self != Pages::Period
+    }
+
+    /// The table's text: `both`, `period` or `program`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Pages::Both => "both",
+            Pages::Period => "period",
+            Pages::Program => "program",
+        }
+    }
+}
+
+/// When a link of the period view writes a key ([`Scenario::to_query`](super::Scenario::to_query);
+/// the program view writes every key).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    /// Always (a key of the period format as it was before the program view).
+    Always,
+    /// Only away from its default: the keys that came with the program view (`view`, `corr`,
+    /// `ptarget` and the program's own), so period links written before them read the same.
+    WhenSet,
+}
+
+impl PartialEq for KeySpec {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
+impl Eq for KeySpec {}
 
 impl KeySpec {
     /// The row every entry of the table starts from.
@@ -99,11 +184,20 @@ impl KeySpec {
         kind: Kind::Version,
         default: "",
         auto: "",
+        at: Place::VERSION,
+        page: Pages::Both,
+        written: Written::Always,
     };
 
     /// Whether the key follows the market when a version-2 link leaves it out.
     pub fn follows_market(&self) -> bool {
         !self.auto.is_empty()
+    }
+
+    /// Whether a period link leaves the key out when it holds `value`: a key the period page
+    /// does not use, or one written only when set, at its default.
+    pub fn omitted_from_period_link(&self, value: &str) -> bool {
+        (!self.page.has_period() || self.written == Written::WhenSet) && value == self.default
     }
 
     /// The spec of `key`, if it is a key of the format.
@@ -127,19 +221,7 @@ impl KeySpec {
     /// # Ok::<(), &str>(())
     /// ```
     pub fn range(&self) -> Option<NumRange> {
-        match self.kind {
-            Kind::Number(r)
-            | Kind::OptionalNumber(r)
-            | Kind::Whole(r)
-            | Kind::OptionalWhole(r)
-            | Kind::ZeroOrNumber(r) => Some(r),
-            Kind::List(inner) | Kind::Series(inner) => KeySpec {
-                kind: *inner,
-                ..*self
-            }
-            .range(),
-            Kind::Version | Kind::Label | Kind::Choice(_) | Kind::Date | Kind::OptionalDate => None,
-        }
+        self.kind.range()
     }
 
     /// Human description of the valid values, as shown in the key table (no unit).
@@ -147,7 +229,7 @@ impl KeySpec {
     /// ```
     /// use minerhedge::link::KeySpec;
     /// let kc = KeySpec::get("kc").ok_or("no kc")?;
-    /// assert_eq!(kc.valid(), "`zero`, or greater than 0 and at most 1,000,000,000");
+    /// assert_eq!(kc.valid(), "`zero`, or between 0.000000000001 and 1,000,000,000");
     /// # Ok::<(), &str>(())
     /// ```
     pub fn valid(&self) -> String {
@@ -159,7 +241,7 @@ impl KeySpec {
     /// ```
     /// use minerhedge::link::KeySpec;
     /// let spot = KeySpec::get("spot").ok_or("no spot")?;
-    /// assert_eq!(spot.valid_with_unit(), "greater than 0 and at most 1,000,000,000 USD per coin");
+    /// assert_eq!(spot.valid_with_unit(), "between 0.000000000001 and 1,000,000,000 USD per coin");
     /// let pp = KeySpec::get("pp").ok_or("no pp")?;
     /// assert_eq!(pp.valid_with_unit(), "between 0 and 1,000,000,000 USD per coin, or absent");
     /// # Ok::<(), &str>(())
@@ -180,7 +262,7 @@ impl KeySpec {
             Kind::Version => "1 or 2".to_string(),
             Kind::Label => "1 to 10 letters or digits (A-Z, a-z, 0-9)".to_string(),
             Kind::Choice(words) => format!("one of {}", words.join(", ")),
-            Kind::Number(x) => r(x),
+            Kind::Number(x) | Kind::Suffixed(x) => r(x),
             Kind::OptionalNumber(x) => format!("{}, or absent", r(x)),
             Kind::Whole(x) => format!("whole number {}", r(x)),
             Kind::OptionalWhole(x) => format!("whole number {}, or absent", r(x)),
@@ -269,7 +351,9 @@ pub const MAX_TABLE_STEPS: u32 = 1000;
 /// ```
 pub const MAX_PATHS: u32 = 1_000_000;
 
-const PRICE: NumRange = NumRange::above(Decimal::ZERO, pow10(9));
+/// A price: from the engine's smallest (10⁻¹², below which spot and strikes are refused by
+/// the pricing models) to 1e9 USD per coin.
+const PRICE: NumRange = NumRange::closed(Decimal::from_parts(1, 0, 0, false, 12), pow10(9));
 const PRICE_OR_ZERO: NumRange = NumRange::closed(Decimal::ZERO, pow10(9));
 const QUANTITY: NumRange = NumRange::above(Decimal::ZERO, pow10(12));
 const MONEY_OR_ZERO: NumRange = NumRange::closed(Decimal::ZERO, pow10(12));
@@ -352,33 +436,6 @@ impl Key {
         self.spec().key
     }
 
-    /// Whether the key belongs to the program view (written by
-    /// [`Scenario::to_query`](super::Scenario::to_query) in the period view only when it is
-    /// not at its default, so period links stay as they were).
-    ///
-    /// ```
-    /// use minerhedge::link::Key;
-    /// assert!(Key::MonthCoverage.is_program() && !Key::Coverage.is_program());
-    /// ```
-    pub fn is_program(self) -> bool {
-        self >= Key::Page
-    }
-
-    /// Whether the key is one of the program section's ([`super::ProgramInputs`]): `start`
-    /// to `pkc`.
-    ///
-    /// ```
-    /// use minerhedge::link::Key;
-    /// assert!(Key::Start.is_program_section() && !Key::Page.is_program_section());
-    /// ```
-    pub fn is_program_section(self) -> bool {
-        (Key::Start..=Key::MonthCallStrikes).contains(&self)
-            || matches!(
-                self,
-                Key::ActualOutputs | Key::ActualPrices | Key::NegativeTarget | Key::MaxCoverage
-            )
-    }
-
     /// The typed key of a link word, if the format has it (exact, case-sensitive).
     pub fn parse(word: &str) -> Option<Key> {
         KEYS.iter().find(|s| s.key == word).map(|s| s.id)
@@ -409,6 +466,8 @@ key_table! {
     Version = "v" {
         label: "Format version",
         meaning: "format version",
+        at: Place::VERSION,
+        page: Pages::Both,
         unit: "",
         kind: Kind::Version,
         default: "1",
@@ -416,6 +475,8 @@ key_table! {
     Coin = "coin" {
         label: "Coin",
         meaning: "coin label",
+        at: place!(economics.coin),
+        page: Pages::Both,
         unit: "",
         kind: Kind::Label,
         default: "ETH",
@@ -423,6 +484,8 @@ key_table! {
     Mode = "mode" {
         label: "Economics",
         meaning: "direct: period cost and expected output given; rig: derived from the rig",
+        at: place!(economics.mode),
+        page: Pages::Both,
         unit: "",
         kind: Kind::Choice(MODE_WORDS),
         default: "direct",
@@ -430,6 +493,8 @@ key_table! {
     Cost = "cost" {
         label: "Period cost",
         meaning: "period cost (direct mode)",
+        at: place!(economics.cost),
+        page: Pages::Both,
         unit: "USD",
         kind: Kind::Number(NumRange::closed(
             Decimal::from_parts(1, 0, 0, false, 2),
@@ -440,6 +505,8 @@ key_table! {
     Qty = "qty" {
         label: "Expected output",
         meaning: "expected output over the period (direct mode)",
+        at: place!(economics.qty),
+        page: Pages::Both,
         unit: "coins",
         kind: Kind::Number(QUANTITY),
         default: "5",
@@ -447,6 +514,8 @@ key_table! {
     Hashrate = "hr" {
         label: "Hashrate",
         meaning: "hashrate (rig)",
+        at: place!(economics.rig.hashrate_ths),
+        page: Pages::Both,
         unit: "TH/s",
         kind: Kind::Number(NumRange::above(Decimal::ZERO, pow10(8))),
         default: "200",
@@ -454,6 +523,8 @@ key_table! {
     Efficiency = "eff" {
         label: "Efficiency",
         meaning: "efficiency (rig)",
+        at: place!(economics.rig.efficiency_j_per_th),
+        page: Pages::Both,
         unit: "J/TH",
         kind: Kind::Number(NumRange::above(Decimal::ZERO, pow10(6))),
         default: "17.5",
@@ -461,6 +532,8 @@ key_table! {
     Power = "pwr" {
         label: "Power price",
         meaning: "power price (rig)",
+        at: place!(economics.rig.power_usd_per_kwh),
+        page: Pages::Both,
         unit: "USD/kWh",
         kind: Kind::Number(NumRange::closed(Decimal::ZERO, Decimal::ONE_HUNDRED)),
         default: "0.06",
@@ -468,6 +541,8 @@ key_table! {
     Opex = "opex" {
         label: "Other costs",
         meaning: "other fixed costs over the period (rig)",
+        at: place!(economics.rig.opex),
+        page: Pages::Both,
         unit: "USD",
         kind: Kind::Number(MONEY_OR_ZERO),
         default: "0",
@@ -475,6 +550,8 @@ key_table! {
     PoolFee = "pool" {
         label: "Pool fee",
         meaning: "pool fee (rig)",
+        at: place!(economics.rig.pool_fee_pct),
+        page: Pages::Both,
         unit: "%",
         kind: Kind::Number(NumRange {
             min: Decimal::ZERO,
@@ -487,6 +564,8 @@ key_table! {
     Uptime = "up" {
         label: "Uptime",
         meaning: "uptime (rig)",
+        at: place!(economics.rig.uptime_pct),
+        page: Pages::Both,
         unit: "%",
         kind: Kind::Number(NumRange::above(Decimal::ZERO, Decimal::ONE_HUNDRED)),
         default: "97",
@@ -494,13 +573,17 @@ key_table! {
     Difficulty = "diff" {
         label: "Network difficulty",
         meaning: "network difficulty at the start (rig); a suffix k, M, G, T or P may follow (`120T`)",
+        at: place!(economics.rig.difficulty),
+        page: Pages::Both,
         unit: "",
-        kind: Kind::Number(NumRange::closed(Decimal::ONE, pow10(17))),
+        kind: Kind::Suffixed(NumRange::closed(Decimal::ONE, pow10(17))),
         default: "120000000000000",
     },
     DifficultyGrowth = "dg" {
         label: "Difficulty growth",
         meaning: "difficulty growth over the period (rig)",
+        at: place!(economics.rig.difficulty_growth_pct),
+        page: Pages::Period,
         unit: "%",
         kind: Kind::Number(NumRange::above(neg(100), int(1000))),
         default: "0",
@@ -508,6 +591,8 @@ key_table! {
     Subsidy = "sub" {
         label: "Block subsidy",
         meaning: "block subsidy (rig); `sub` + `fee` greater than 0",
+        at: place!(economics.rig.subsidy),
+        page: Pages::Both,
         unit: "coins per block",
         kind: Kind::Number(NumRange::closed(Decimal::ZERO, pow10(6))),
         default: "3.125",
@@ -515,6 +600,8 @@ key_table! {
     Fees = "fee" {
         label: "Fees per block",
         meaning: "average fees per block (rig)",
+        at: place!(economics.rig.fees_per_block),
+        page: Pages::Both,
         unit: "coins per block",
         kind: Kind::Number(NumRange::closed(Decimal::ZERO, pow10(6))),
         default: "0.02",
@@ -522,6 +609,8 @@ key_table! {
     Capex = "capex" {
         label: "Hardware cost",
         meaning: "hardware cost, amortized over its lifetime (rig)",
+        at: place!(economics.rig.capex),
+        page: Pages::Both,
         unit: "USD",
         kind: Kind::Number(MONEY_OR_ZERO),
         default: "0",
@@ -529,6 +618,8 @@ key_table! {
     Lifetime = "life" {
         label: "Hardware lifetime",
         meaning: "hardware lifetime (rig)",
+        at: place!(economics.rig.lifetime_days),
+        page: Pages::Both,
         unit: "days",
         kind: Kind::Whole(NumRange::closed(Decimal::ONE, int(36_500))),
         default: "1095",
@@ -536,6 +627,8 @@ key_table! {
     Days = "days" {
         label: "Period",
         meaning: "period and option tenor",
+        at: place!(economics.days),
+        page: Pages::Period,
         unit: "days",
         kind: Kind::Whole(NumRange::closed(Decimal::ONE, int(MAX_DAYS as u64))),
         default: "30",
@@ -543,6 +636,8 @@ key_table! {
     Spot = "spot" {
         label: "Spot price",
         meaning: "coin price today",
+        at: place!(market.spot),
+        page: Pages::Both,
         unit: "USD per coin",
         kind: Kind::Number(PRICE),
         default: "250",
@@ -550,6 +645,8 @@ key_table! {
     Vol = "vol" {
         label: "Volatility",
         meaning: "price volatility, annualized",
+        at: place!(market.vol_pct),
+        page: Pages::Both,
         unit: "%",
         kind: Kind::Number(VOL),
         default: "80",
@@ -557,6 +654,8 @@ key_table! {
     Rate = "rate" {
         label: "Risk-free rate",
         meaning: "risk-free rate, continuously compounded, annualized",
+        at: place!(market.rate_pct),
+        page: Pages::Both,
         unit: "%",
         kind: Kind::Number(NumRange::closed(neg(100), Decimal::ONE_HUNDRED)),
         default: "5",
@@ -564,6 +663,8 @@ key_table! {
     Hedge = "hedge" {
         label: "Hedge",
         meaning: "hedge shown",
+        at: place!(hedge.choice),
+        page: Pages::Period,
         unit: "",
         kind: Kind::Choice(HEDGE_WORDS),
         default: "forward",
@@ -571,6 +672,8 @@ key_table! {
     Coverage = "cov" {
         label: "Coverage",
         meaning: "coverage, share of expected output hedged",
+        at: place!(hedge.coverage_pct),
+        page: Pages::Period,
         unit: "%",
         kind: Kind::Number(PERCENT),
         default: "100",
@@ -578,6 +681,8 @@ key_table! {
     Forward = "fwd" {
         label: "Forward price",
         meaning: "forward price",
+        at: place!(hedge.forward),
+        page: Pages::Period,
         unit: "USD per coin",
         kind: Kind::Number(PRICE),
         default: "260",
@@ -586,6 +691,8 @@ key_table! {
     InverseQuote = "inv" {
         label: "Inverse quote",
         meaning: "inverse forward quote",
+        at: place!(hedge.inverse_quote),
+        page: Pages::Period,
         unit: "coin per USD",
         kind: Kind::Number(NumRange::closed(
             Decimal::from_parts(1, 0, 0, false, 9),
@@ -597,6 +704,8 @@ key_table! {
     PutStrike = "kp" {
         label: "Put strike",
         meaning: "put strike",
+        at: place!(hedge.put_strike),
+        page: Pages::Period,
         unit: "USD per coin",
         kind: Kind::Number(PRICE),
         default: "230",
@@ -605,6 +714,8 @@ key_table! {
     CallStrike = "kc" {
         label: "Call strike",
         meaning: "call strike, or `zero` to solve the zero-cost collar",
+        at: place!(hedge.call_strike),
+        page: Pages::Period,
         unit: "USD per coin",
         kind: Kind::ZeroOrNumber(PRICE),
         default: "zero",
@@ -612,6 +723,8 @@ key_table! {
     PutPremium = "pp" {
         label: "Put premium (quoted)",
         meaning: "quoted put premium; absent: priced by the model",
+        at: place!(hedge.put_premium),
+        page: Pages::Period,
         unit: "USD per coin",
         kind: Kind::OptionalNumber(PRICE_OR_ZERO),
         default: "",
@@ -619,6 +732,8 @@ key_table! {
     CallPremium = "cp" {
         label: "Call premium (quoted)",
         meaning: "quoted call premium; absent: priced by the model",
+        at: place!(hedge.call_premium),
+        page: Pages::Period,
         unit: "USD per coin",
         kind: Kind::OptionalNumber(PRICE_OR_ZERO),
         default: "",
@@ -626,6 +741,8 @@ key_table! {
     Price = "px" {
         label: "Final price",
         meaning: "final price on the price slider",
+        at: place!(view.price),
+        page: Pages::Both,
         unit: "USD per coin",
         kind: Kind::Number(PRICE_OR_ZERO),
         default: "250",
@@ -634,6 +751,8 @@ key_table! {
     Lo = "lo" {
         label: "Range from",
         meaning: "lowest price of chart and table; less than `hi`",
+        at: place!(view.lo),
+        page: Pages::Period,
         unit: "USD per coin",
         kind: Kind::Number(PRICE_OR_ZERO),
         default: "200",
@@ -642,6 +761,8 @@ key_table! {
     Hi = "hi" {
         label: "Range to",
         meaning: "highest price of chart and table",
+        at: place!(view.hi),
+        page: Pages::Period,
         unit: "USD per coin",
         kind: Kind::Number(PRICE),
         default: "300",
@@ -650,6 +771,8 @@ key_table! {
     Step = "step" {
         label: "Table step",
         meaning: "price step of the table; (hi - lo) / step at most 1,000",
+        at: place!(view.step),
+        page: Pages::Period,
         unit: "USD per coin",
         kind: Kind::Number(PRICE),
         default: "10",
@@ -658,6 +781,8 @@ key_table! {
     Seed = "seed" {
         label: "Simulation seed",
         meaning: "Monte Carlo seed",
+        at: place!(simulation.seed),
+        page: Pages::Both,
         unit: "",
         kind: Kind::Whole(NumRange::closed(Decimal::ZERO, int(u64::MAX))),
         default: "1",
@@ -665,6 +790,8 @@ key_table! {
     Paths = "paths" {
         label: "Simulation paths",
         meaning: "Monte Carlo paths",
+        at: place!(simulation.paths),
+        page: Pages::Both,
         unit: "",
         kind: Kind::Whole(NumRange::closed(Decimal::ONE, int(MAX_PATHS as u64))),
         default: "10000",
@@ -672,6 +799,8 @@ key_table! {
     DifficultyVol = "dvol" {
         label: "Difficulty volatility",
         meaning: "difficulty volatility, annualized",
+        at: place!(simulation.difficulty_vol_pct),
+        page: Pages::Both,
         unit: "%",
         kind: Kind::Number(VOL),
         default: "0",
@@ -679,6 +808,8 @@ key_table! {
     Elapsed = "elapsed" {
         label: "Days elapsed",
         meaning: "days elapsed, for the value before expiry; at most `days`",
+        at: place!(view.elapsed_days),
+        page: Pages::Period,
         unit: "days",
         kind: Kind::Whole(DAYS_IN_PERIOD),
         default: "0",
@@ -687,6 +818,8 @@ key_table! {
         label: "Halving day",
         meaning:
             "day of the period on which the subsidy halves; absent: no halving; at most `days`",
+        at: place!(economics.rig.halving_day),
+        page: Pages::Period,
         unit: "days",
         kind: Kind::OptionalWhole(DAYS_IN_PERIOD),
         default: "",
@@ -694,6 +827,8 @@ key_table! {
     RebalanceSpot = "rspot" {
         label: "Spot now",
         meaning: "rebalancing: the coin price now; 0: the same as `spot`",
+        at: place!(view.rebalance_spot),
+        page: Pages::Period,
         unit: "USD per coin",
         kind: Kind::Number(NumRange::closed(Decimal::ZERO, pow10(9))),
         default: "0",
@@ -701,6 +836,8 @@ key_table! {
     RebalanceDifficulty = "rdg" {
         label: "Difficulty change since the hedge",
         meaning: "rebalancing: change of the expected difficulty since the hedge was placed",
+        at: place!(view.rebalance_difficulty_pct),
+        page: Pages::Period,
         unit: "%",
         kind: Kind::Number(NumRange::above(neg(100), int(1000))),
         default: "0",
@@ -709,6 +846,8 @@ key_table! {
         label: "Fixed hashprice",
         meaning: "hashprice forward: the fixed hashprice sold (rig mode); the notional is \
                   coverage × the rig's hashrate",
+        at: place!(hedge.hashprice_fixed),
+        page: Pages::Period,
         unit: "USD per PH/s per day",
         kind: Kind::OptionalNumber(PRICE),
         default: "",
@@ -718,6 +857,8 @@ key_table! {
         label: "25-delta risk reversal",
         meaning: "volatility smile: 25-delta call vol minus 25-delta put vol (negative: puts \
                   richer); 0 with bf25 = 0: one flat vol",
+        at: place!(market.risk_reversal_pts),
+        page: Pages::Both,
         unit: "vol points",
         kind: Kind::Number(NumRange::closed(neg(50), int(50))),
         default: "0",
@@ -726,6 +867,8 @@ key_table! {
         label: "25-delta butterfly",
         meaning: "volatility smile: average of the 25-delta vols minus the at-the-money vol \
                   (`vol`)",
+        at: place!(market.butterfly_pts),
+        page: Pages::Both,
         unit: "vol points",
         kind: Kind::Number(NumRange::closed(neg(50), int(50))),
         default: "0",
@@ -734,6 +877,8 @@ key_table! {
         label: "Option settlement",
         meaning: "options: usd (premium and payoff in USD) or coin (premium paid in coin at \
                   spot, payoff max(K − S, 0)/S coins, as on Deribit)",
+        at: place!(hedge.coin_settled),
+        page: Pages::Period,
         unit: "",
         kind: Kind::Choice(SETTLE_WORDS),
         default: "usd",
@@ -741,6 +886,8 @@ key_table! {
     InitialMargin = "im" {
         label: "Initial margin",
         meaning: "margin: initial margin of a forward hedge, share of the notional at entry",
+        at: place!(hedge.initial_margin_pct),
+        page: Pages::Period,
         unit: "%",
         kind: Kind::Number(PERCENT),
         default: "20",
@@ -749,6 +896,8 @@ key_table! {
         label: "Maintenance margin",
         meaning: "margin: maintenance margin, share of the notional at the current price; at \
                   most `im`",
+        at: place!(hedge.maintenance_margin_pct),
+        page: Pages::Period,
         unit: "%",
         kind: Kind::Number(PERCENT),
         default: "10",
@@ -756,6 +905,8 @@ key_table! {
     Collateral = "coll" {
         label: "Collateral",
         meaning: "margin: collateral posted for a forward hedge; absent: the initial margin",
+        at: place!(hedge.collateral),
+        page: Pages::Period,
         unit: "USD",
         kind: Kind::OptionalNumber(MONEY_OR_ZERO),
         default: "",
@@ -764,13 +915,23 @@ key_table! {
         label: "Target liquidation probability",
         meaning: "margin: the probability of touching the liquidation price before settlement \
                   that the collateral needed is sized for",
+        at: place!(hedge.liquidation_target_pct),
+        page: Pages::Period,
         unit: "%",
-        kind: Kind::Number(NumRange::open(Decimal::ZERO, Decimal::ONE_HUNDRED)),
+        // Within (0, 100) and away from both ends by more than `f64` rounding: a probability
+        // of touching that rounds to 0 or 1 has no collateral that reaches it.
+        kind: Kind::Number(NumRange::closed(
+            Decimal::from_parts(1, 0, 0, false, 6),
+            Decimal::from_parts(999, 0, 0, false, 1),
+        )),
         default: "1",
     },
     Page = "view" {
         label: "View",
         meaning: "the page's view: period (one period) or program (a hedge per month)",
+        at: place!(view.page),
+        page: Pages::Both,
+        written: Written::WhenSet,
         unit: "",
         kind: Kind::Choice(PAGE_WORDS),
         default: "period",
@@ -779,6 +940,8 @@ key_table! {
         label: "Program start",
         meaning: "program: first day of the first month; absent: the first day of next month \
                   (the share link always carries it)",
+        at: place!(program.start),
+        page: Pages::Program,
         unit: "",
         kind: Kind::OptionalDate,
         default: "",
@@ -786,6 +949,8 @@ key_table! {
     Months = "months" {
         label: "Months",
         meaning: "program: number of months",
+        at: place!(program.months),
+        page: Pages::Program,
         unit: "months",
         kind: Kind::Whole(NumRange::closed(Decimal::ONE, int(MAX_MONTHS as u64))),
         default: "12",
@@ -793,6 +958,8 @@ key_table! {
     MonthlyGrowth = "dgm" {
         label: "Difficulty growth per month",
         meaning: "program: difficulty growth per month, compounded (month m: diff·(1 + dgm)^m)",
+        at: place!(program.difficulty_growth_pct),
+        page: Pages::Program,
         unit: "%",
         kind: Kind::Number(NumRange::above(neg(50), Decimal::ONE_HUNDRED)),
         default: "2",
@@ -800,6 +967,8 @@ key_table! {
     HalvingDate = "halvdate" {
         label: "Halving date",
         meaning: "program: date the block subsidy halves (on or after `start`); absent: none",
+        at: place!(program.halving),
+        page: Pages::Program,
         unit: "",
         kind: Kind::OptionalDate,
         default: "",
@@ -808,6 +977,8 @@ key_table! {
         label: "Forward basis",
         meaning: "program: forward curve F = spot·e^(basis·T), annualized, continuously \
                   compounded",
+        at: place!(program.basis_pct),
+        page: Pages::Program,
         unit: "%",
         kind: Kind::Number(NumRange::closed(neg(100), Decimal::ONE_HUNDRED)),
         default: "5",
@@ -816,6 +987,8 @@ key_table! {
         label: "Forward per month",
         meaning: "program: forward price of each month, overriding the curve where given; an \
                   empty item takes the curve",
+        at: place!(program.forwards),
+        page: Pages::Program,
         unit: "USD per coin",
         kind: Kind::List(&Kind::OptionalNumber(PRICE)),
         default: "",
@@ -823,6 +996,8 @@ key_table! {
     MonthHedges = "ph" {
         label: "Hedge per month",
         meaning: "program: hedge of each month",
+        at: place!(program.hedges),
+        page: Pages::Program,
         unit: "",
         kind: Kind::List(&Kind::Choice(HEDGE_WORDS)),
         default: "forward",
@@ -830,6 +1005,8 @@ key_table! {
     MonthCoverage = "pcov" {
         label: "Coverage per month",
         meaning: "program: coverage of each month, share of that month's expected output",
+        at: place!(program.coverage_pct),
+        page: Pages::Program,
         unit: "%",
         kind: Kind::List(&Kind::Number(PERCENT)),
         default: "80,80,80,60,60,60,40",
@@ -837,6 +1014,8 @@ key_table! {
     MonthPutStrikes = "pkp" {
         label: "Put strike per month",
         meaning: "program: put strike of each month, share of that month's forward",
+        at: place!(program.put_strike_pct),
+        page: Pages::Program,
         unit: "% of forward",
         kind: Kind::List(&Kind::Number(PERCENT_OF_FORWARD)),
         default: "90",
@@ -845,6 +1024,8 @@ key_table! {
         label: "Call strike per month",
         meaning: "program: call strike of each month, share of that month's forward, or `zero` \
                   for the zero-cost call on that month's premiums",
+        at: place!(program.call_strike_pct),
+        page: Pages::Program,
         unit: "% of forward",
         kind: Kind::List(&Kind::ZeroOrNumber(PERCENT_OF_FORWARD)),
         default: "zero",
@@ -852,6 +1033,9 @@ key_table! {
     Correlation = "corr" {
         label: "Price–difficulty correlation",
         meaning: "simulation: correlation of price and difficulty shocks",
+        at: place!(simulation.correlation_pct),
+        page: Pages::Both,
+        written: Written::WhenSet,
         unit: "%",
         kind: Kind::Number(NumRange::closed(neg(100), Decimal::ONE_HUNDRED)),
         default: "0",
@@ -859,6 +1043,8 @@ key_table! {
     ActualOutputs = "aq" {
         label: "Actual output per month",
         meaning: "program: coins actually mined in each month that has passed",
+        at: place!(program.actual_outputs),
+        page: Pages::Program,
         unit: "coins",
         kind: Kind::Series(&Kind::Number(QUANTITY)),
         default: "",
@@ -866,6 +1052,8 @@ key_table! {
     ActualPrices = "apx" {
         label: "Actual price per month",
         meaning: "program: the price each month that has passed settled at",
+        at: place!(program.actual_prices),
+        page: Pages::Program,
         unit: "USD per coin",
         kind: Kind::Series(&Kind::Number(PRICE)),
         default: "",
@@ -874,6 +1062,8 @@ key_table! {
         label: "Target P(net cash < 0) per month",
         meaning: "program: the suggested ladder's target, the largest chance of a month's net \
                   cash below 0",
+        at: place!(program.negative_target_pct),
+        page: Pages::Program,
         unit: "%",
         kind: Kind::Number(PERCENT),
         default: "5",
@@ -881,6 +1071,8 @@ key_table! {
     MaxCoverage = "pmax" {
         label: "Largest suggested coverage",
         meaning: "program: the suggested ladder's cap on each month's coverage",
+        at: place!(program.max_coverage_pct),
+        page: Pages::Program,
         unit: "%",
         kind: Kind::Number(PERCENT),
         default: "100",
@@ -889,6 +1081,9 @@ key_table! {
         label: "Target P(covering cash cost)",
         meaning: "coverage frontier: the probability of covering the period's cash cost that the \
                   suggested coverage reaches",
+        at: place!(simulation.cash_target_pct),
+        page: Pages::Period,
+        written: Written::WhenSet,
         unit: "%",
         kind: Kind::Number(PERCENT),
         default: "95",
@@ -899,12 +1094,12 @@ key_table! {
 ///
 /// ```
 /// let table = minerhedge::link::markdown_table();
-/// assert!(table.starts_with("| key | meaning | unit | valid values | default |"));
-/// assert!(table.contains("| `vol` | price volatility, annualized | % | between 0 and 500 | 80 |"));
+/// assert!(table.starts_with("| key | meaning | unit | valid values | default | page |"));
+/// assert!(table.contains("| `vol` | price volatility, annualized | % | between 0 and 500 | 80 | both |"));
 /// ```
 pub fn markdown_table() -> String {
-    let mut out = String::from("| key | meaning | unit | valid values | default |\n");
-    out.push_str("| --- | --- | --- | --- | --- |\n");
+    let mut out = String::from("| key | meaning | unit | valid values | default | page |\n");
+    out.push_str("| --- | --- | --- | --- | --- | --- |\n");
     for s in KEYS {
         let unit = if s.unit.is_empty() { "-" } else { s.unit };
         let default = match (s.default.is_empty(), s.follows_market()) {
@@ -913,12 +1108,13 @@ pub fn markdown_table() -> String {
             (false, false) => s.default.to_string(),
         };
         out.push_str(&format!(
-            "| `{}` | {} | {} | {} | {} |\n",
+            "| `{}` | {} | {} | {} | {} | {} |\n",
             s.key,
             s.id.meaning(),
             unit,
             s.valid(),
-            default
+            default,
+            s.page.as_str()
         ));
     }
     out

@@ -191,11 +191,13 @@ mod tests {
             // With `kc=zero` (the default) the collar row *is* the zero-cost collar; a plain
             // collar needs a call strike.
             if kind == StrategyKind::Collar {
-                s.set("kc", "300").expect("valid strike");
+                s.set_key(crate::link::Key::CallStrike, "300")
+                    .expect("valid strike");
             }
             // A hashprice forward sells a rig's hashrate.
             if kind == StrategyKind::Hashprice {
-                s.set("mode", "rig").expect("valid mode");
+                s.set_key(crate::link::Key::Mode, "rig")
+                    .expect("valid mode");
             }
             for (k, v) in crate::view::select::select_edits(kind) {
                 s.set_key(k, v).expect("valid edit");

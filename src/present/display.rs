@@ -9,7 +9,7 @@ use super::payoff::payoff_chart;
 use super::{Figure, DASH};
 use crate::chart::payoff::PayoffChart;
 use crate::format::{coin, number, percent, percent_f64, usd, usd_cents, usd_cents_f64};
-use crate::link::{KeySpec, LinkError, Scenario};
+use crate::link::{LinkError, Scenario};
 use crate::view::{Model, PremiumSource};
 
 /// The final-price readout.
@@ -396,8 +396,5 @@ pub fn readout_sentence(r: &Readout) -> String {
 /// assert!(describe(&decoded.errors[0]).starts_with("Coverage: cov = \"150\""));
 /// ```
 pub fn describe(e: &LinkError) -> String {
-    match KeySpec::get(e.key) {
-        Some(spec) => format!("{}: {e}", spec.label),
-        None => e.to_string(),
-    }
+    format!("{}: {e}", e.key.spec().label)
 }

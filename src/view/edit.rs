@@ -59,7 +59,7 @@ impl Texts {
 /// t.set(Key::Spot, "275".to_owned());
 /// let (s, errors) = apply(&last, &t);
 /// assert_eq!(errors.iter().map(|e| e.key).collect::<Vec<_>>(), ["cov"]);
-/// assert_eq!((s.get("cov").unwrap(), s.get("spot").unwrap()), ("100".into(), "275".into()));
+/// assert_eq!((s.get_key(Key::Coverage), s.get_key(Key::Spot)), ("100".into(), "275".into()));
 /// ```
 pub fn apply(last_valid: &Scenario, texts: &Texts) -> (Scenario, Vec<LinkError>) {
     let mut candidate = last_valid.clone();
@@ -72,9 +72,7 @@ pub fn apply(last_valid: &Scenario, texts: &Texts) -> (Scenario, Vec<LinkError>)
     let cross = candidate.validate();
     if !cross.is_empty() {
         for e in &cross {
-            if let Some(old) = last_valid.get(e.key) {
-                let _ = candidate.set(e.key, &old);
-            }
+            let _ = candidate.set_key(e.key, &last_valid.get_key(e.key));
         }
         errors.extend(cross);
         if !candidate.validate().is_empty() {

@@ -8,7 +8,7 @@ use crate::domain::margin::{margin_risk, MarginRisk, MarginTerms, PricePath, Sho
 use crate::domain::pricing::SpotModel;
 use crate::domain::strategy::HashTerms;
 use crate::domain::validate::dec_f64;
-use crate::domain::{DomainError, Field, Result};
+use crate::domain::Result;
 use crate::link::Scenario;
 use rust_decimal::Decimal;
 
@@ -75,19 +75,9 @@ pub(crate) fn margin_on(
             MarginTerms::new(pct(h.initial_margin_pct), pct(h.maintenance_margin_pct))?,
             path,
             collateral,
-            pct(h.liquidation_target_pct),
+            // A target just below 100 % (or just above 0) that rounds to 1 (or 0) in f64
+            // is the nearest probability inside (0, 1).
+            pct(h.liquidation_target_pct).clamp(f64::MIN_POSITIVE, 1.0 - f64::EPSILON / 2.0),
         )
     }))
-}
-
-/// The link key of a margin input named in an engine error.
-pub(crate) fn margin_key(e: &DomainError) -> &'static str {
-    match e.field() {
-        Some(Field::InitialMargin) => "im",
-        Some(Field::MaintenanceMargin) => "mm",
-        Some(Field::Collateral) => "coll",
-        Some(Field::TouchProbability) => "pliq",
-        Some(Field::Volatility) => "vol",
-        _ => "cov",
-    }
 }

@@ -14,6 +14,7 @@ pub mod distribution;
 pub mod edit;
 pub mod frontier;
 pub mod jobs;
+pub mod keys;
 pub mod margin;
 pub mod montecarlo;
 pub mod pricing;
@@ -40,8 +41,9 @@ use crate::domain::risk::{
 use crate::domain::strategy::{HashTerms, OptionQuote, StrategyInputs};
 use crate::domain::validate::dec_f64;
 use crate::domain::{money, DomainError, Field, Result};
-use crate::link::{CallStrike, HedgeChoice, Mode, Scenario};
-use margin::{margin_key, margin_of};
+use crate::link::{CallStrike, HedgeChoice, Key, Mode, Scenario};
+use keys::Blame;
+use margin::margin_of;
 use pricing::Pricing;
 use rust_decimal::Decimal;
 
@@ -49,7 +51,7 @@ use rust_decimal::Decimal;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Message {
     /// Link key of the field the message is about, if any.
-    pub key: Option<&'static str>,
+    pub key: Option<Key>,
     /// The text, naming the field, the value and the valid range.
     pub text: String,
 }
@@ -217,9 +219,11 @@ impl OptionPricer for QuotedPricer {
     }
 }
 
-fn msg(key: &'static str, e: DomainError) -> Message {
+/// The message of an engine error met while computing from `step` (the period view): its
+/// key is the error's field's ([`keys::key_of`]).
+fn msg(step: Key, e: DomainError) -> Message {
     Message {
-        key: Some(key),
+        key: Some(Blame::period(step).key(&e)),
         text: e.to_string(),
     }
 }
@@ -273,13 +277,7 @@ impl Model {
         let market = match market {
             Ok(m) => Some(m),
             Err(e) => {
-                let key = match e.field() {
-                    Some(Field::Spot) => "spot",
-                    Some(Field::Volatility) => "vol",
-                    Some(Field::RiskFreeRate) => "rate",
-                    _ => "days",
-                };
-                messages.push(msg(key, e));
+                messages.push(msg(Key::Days, e));
                 None
             }
         };
@@ -288,11 +286,7 @@ impl Model {
         let pricing = market.and_then(|m| match Pricing::new(m, rr, bf) {
             Ok(p) => Some(p),
             Err(e) => {
-                let key = match e.field() {
-                    Some(Field::Butterfly) => "bf25",
-                    _ => "rr25",
-                };
-                messages.push(msg(key, e));
+                messages.push(msg(Key::RiskReversal, e));
                 None
             }
         });
@@ -303,7 +297,7 @@ impl Model {
         ) {
             Ok(c) => c,
             Err(e) => {
-                messages.push(msg("rate", e));
+                messages.push(msg(Key::Rate, e));
                 Decimal::ONE
             }
         };
@@ -342,7 +336,7 @@ impl Model {
             });
             match built {
                 Some(Ok(st)) => model.strategies.push(st),
-                Some(Err(e)) if kind == want => messages.push(msg(spec.input_key, e)),
+                Some(Err(e)) if kind == want => messages.push(msg(keys::strategy_key(kind), e)),
                 _ => {}
             }
         }
@@ -352,7 +346,7 @@ impl Model {
             let pos = &chosen.position;
             match pos.table(s.table_prices()) {
                 Ok(t) => model.table = t,
-                Err(e) => messages.push(msg("step", e)),
+                Err(e) => messages.push(msg(Key::Step, e)),
             }
             model.ticket = pos.order_ticket(&s.economics.coin);
             if want == StrategyKind::Inverse {
@@ -370,11 +364,11 @@ impl Model {
                 });
                 match greeks {
                     Ok(g) => model.greeks = Some(g),
-                    Err(e) => messages.push(msg("vol", e)),
+                    Err(e) => messages.push(msg(Key::Vol, e)),
                 }
                 match margin_of(s, &chosen.position, chosen.kind, m, inputs.hash) {
                     Some(Ok(r)) => model.margin = Some(r),
-                    Some(Err(e)) => messages.push(msg(margin_key(&e), e)),
+                    Some(Err(e)) => messages.push(msg(Key::TouchTarget, e)),
                     None => {}
                 }
             }
@@ -390,11 +384,8 @@ impl Model {
         }
 
         // The chart's curves.
-        match PriceGrid::new(
-            dec_f64(s.resolved().lo),
-            dec_f64(s.resolved().hi),
-            PriceGrid::DEFAULT_POINTS,
-        ) {
+        let (lo, hi) = chart_range(s);
+        match PriceGrid::new(lo, hi, PriceGrid::DEFAULT_POINTS) {
             Ok(grid) => {
                 model.curves = model
                     .strategies
@@ -407,7 +398,7 @@ impl Model {
                     .collect();
                 model.grid = Some(grid);
             }
-            Err(e) => messages.push(msg("hi", e)),
+            Err(e) => messages.push(msg(Key::Hi, e)),
         }
         model.messages = messages;
         model
@@ -589,6 +580,19 @@ impl Model {
     }
 }
 
+/// The chart's price range in `f64`: `lo` and `hi` as resolved, `lo` moved down to the next
+/// `f64` when the two exact decimals round to the same one (`lo=999999999.999999999` under
+/// `hi=1000000000`).
+fn chart_range(s: &Scenario) -> (f64, f64) {
+    let r = s.resolved();
+    let (lo, hi) = (dec_f64(r.lo), dec_f64(r.hi));
+    if r.lo < r.hi && lo >= hi {
+        (hi.next_down().max(0.0), hi)
+    } else {
+        (lo, hi)
+    }
+}
+
 /// Economics of the scenario's mode, and their view.
 fn economics_of(s: &Scenario) -> std::result::Result<(PeriodEconomics, EconomicsView), Message> {
     let spot = s.market.spot;
@@ -598,14 +602,7 @@ fn economics_of(s: &Scenario) -> std::result::Result<(PeriodEconomics, Economics
                 period_cost: s.economics.cost,
                 expected_output: s.economics.qty,
             })
-            .map_err(|e| {
-                let key = if e.field() == Some(Field::ExpectedOutput) {
-                    "qty"
-                } else {
-                    "cost"
-                };
-                msg(key, e)
-            })?;
+            .map_err(|e| msg(Key::Cost, e))?;
             summarize(e, spot, None)
         }
         Mode::Rig => {
@@ -614,24 +611,31 @@ fn economics_of(s: &Scenario) -> std::result::Result<(PeriodEconomics, Economics
             let subsidy = match s.economics.rig.halving_day {
                 Some(h) if h < s.economics.days => {
                     halving_subsidy(s.economics.rig.subsidy, Decimal::from(h), days)
-                        .map_err(|e| msg("halv", e))?
+                        .map_err(|e| msg(Key::Halving, e))?
                 }
                 _ => s.economics.rig.subsidy,
             };
             let rig = Rig::new(rig::period_rig(&s.economics.rig, days, subsidy))
-                .map_err(|e| msg(rig_key(&e), e))?;
-            let e = rig.economics().map_err(|e| msg("hr", e))?;
+                .map_err(|e| msg(Key::Hashrate, e))?;
+            // The rig's period cost is derived (power, other costs, hardware): a cost the
+            // engine refuses (free power: 0) is the power price's.
+            let e = rig.economics().map_err(|e| Message {
+                key: Some(Key::Power),
+                text: e.to_string(),
+            })?;
             let view = RigView {
                 expected_blocks: rig.expected_blocks(),
                 average_difficulty: rig.average_difficulty(),
                 energy_kwh: rig.energy_kwh(),
                 power_cost: rig.power_cost(),
                 amortization: rig.amortization(),
-                hashprice: rig.hashprice(spot).map_err(|e| msg("spot", e))?,
+                hashprice: rig.hashprice(spot).map_err(|e| msg(Key::Spot, e))?,
                 hash: HashTerms {
                     hashrate_ph: s.economics.rig.hashrate_ths / Decimal::ONE_THOUSAND,
                     days: s.economics.days,
-                    coins_per_ph_day: rig.coins_per_ph_day().map_err(|e| msg("diff", e))?,
+                    coins_per_ph_day: rig
+                        .coins_per_ph_day()
+                        .map_err(|e| msg(Key::Difficulty, e))?,
                     fixed: Decimal::ZERO,
                 },
             };
@@ -646,7 +650,7 @@ fn summarize(
     spot: Decimal,
     rig: Option<RigView>,
 ) -> std::result::Result<(PeriodEconomics, EconomicsView), Message> {
-    let margin = e.revenue(spot).map_err(|err| msg("spot", err))? - e.cost();
+    let margin = e.revenue(spot).map_err(|err| msg(Key::Spot, err))? - e.cost();
     Ok((
         e,
         EconomicsView {
@@ -660,34 +664,13 @@ fn summarize(
     ))
 }
 
-/// The link key of a rig input named in an engine error.
-fn rig_key(e: &DomainError) -> &'static str {
-    match e.field() {
-        Some(Field::Hashrate) => "hr",
-        Some(Field::Efficiency) => "eff",
-        Some(Field::PowerPrice | Field::PowerCost) => "pwr",
-        Some(Field::OtherOpex) => "opex",
-        Some(Field::PoolFee) => "pool",
-        Some(Field::Uptime) => "up",
-        Some(Field::DifficultyGrowth) => "dg",
-        Some(Field::Difficulty | Field::DifficultyChange) => "diff",
-        Some(Field::BlockSubsidy) => "sub",
-        Some(Field::FeesPerBlock) => "fee",
-        Some(Field::HardwareLifetime) => "life",
-        Some(Field::Capex | Field::HardwareCapex) => "capex",
-        Some(Field::HalvingDay) => "halv",
-        Some(Field::PeriodLength | Field::PeriodCost | Field::PeriodInYears) => "days",
-        _ => "hr",
-    }
-}
-
 /// Put and collar-call premiums, model or quoted; the call strike solved when `kc=zero`, and
 /// the zero-cost collar's call in any case.
 fn options_of(s: &Scenario, m: &Pricing) -> std::result::Result<OptionsView, Vec<Message>> {
     let kp = dec_f64(s.resolved().put_strike);
     let put_model = m
         .price(OptionKind::Put, kp)
-        .map_err(|e| vec![msg("kp", e)])?;
+        .map_err(|e| vec![msg(Key::PutStrike, e)])?;
     let put = leg(
         m,
         OptionKind::Put,
@@ -695,7 +678,7 @@ fn options_of(s: &Scenario, m: &Pricing) -> std::result::Result<OptionsView, Vec
         put_model,
         s.hedge.put_premium,
     )
-    .map_err(|e| vec![msg("pp", e)])?;
+    .map_err(|e| vec![msg(Key::PutPremium, e)])?;
     let pricer = QuotedPricer {
         model: *m,
         put: s.hedge.put_premium.map(|p| (kp, dec_f64(p))),
@@ -725,11 +708,11 @@ fn options_of(s: &Scenario, m: &Pricing) -> std::result::Result<OptionsView, Vec
         CallStrike::Strike(kc) => {
             let call_model = m
                 .price(OptionKind::Call, dec_f64(kc))
-                .map_err(|e| vec![msg("kc", e)])?;
+                .map_err(|e| vec![msg(Key::CallStrike, e)])?;
             (
                 Some(
                     leg(m, OptionKind::Call, kc, call_model, s.hedge.call_premium)
-                        .map_err(|e| vec![msg("cp", e)])?,
+                        .map_err(|e| vec![msg(Key::CallPremium, e)])?,
                 ),
                 false,
             )
@@ -738,7 +721,7 @@ fn options_of(s: &Scenario, m: &Pricing) -> std::result::Result<OptionsView, Vec
             Ok(z) => (Some(*z), true),
             Err(e) => {
                 if s.hedge.choice == HedgeChoice::Collar {
-                    return Err(vec![msg("kc", e.clone())]);
+                    return Err(vec![msg(Key::CallStrike, e.clone())]);
                 }
                 (None, false)
             }
@@ -810,7 +793,8 @@ fn strategy_of(
     market: Option<&SpotModel>,
 ) -> Result<Strategy> {
     let profile = position.profile()?;
-    let grid = PriceGrid::new(dec_f64(s.resolved().lo), dec_f64(s.resolved().hi), 2)?;
+    let (lo, hi) = chart_range(s);
+    let grid = PriceGrid::new(lo, hi, 2)?;
     let outlook = market.and_then(|m| {
         let p = m.params();
         Lognormal::new(LognormalParams {

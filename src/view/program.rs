@@ -17,6 +17,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use super::keys::Blame;
 use super::rig::monthly_rig;
 use super::Message;
 use crate::domain::program::actuals::{Actual, Actuals};
@@ -25,7 +26,7 @@ use crate::domain::program::{
     ProgramEconomics, ProgramParams, SimulationParams,
 };
 use crate::domain::validate::dec_f64;
-use crate::domain::{DomainError, Field};
+use crate::domain::DomainError;
 use crate::link::{CallStrike, Key, Mode, Scenario};
 
 /// The program of a scenario, built.
@@ -123,7 +124,7 @@ pub struct Rebalance {
 fn actuals_of(s: &Scenario, program: &Program) -> Result<ActualsView, Message> {
     let p = &s.program;
     let msg = |key: Key, text: String| Message {
-        key: Some(key.as_str()),
+        key: Some(key),
         text,
     };
     let n = p.actual_outputs.len().max(p.actual_prices.len());
@@ -160,10 +161,7 @@ fn actuals_of(s: &Scenario, program: &Program) -> Result<ActualsView, Message> {
         .map(|a| a.map(|(output, price)| Actual { output, price }))
         .collect();
     let actuals = program.actuals(&pairs).map_err(|e| {
-        let key = match e.field() {
-            Some(Field::ActualPrice) => Key::ActualPrices,
-            _ => Key::ActualOutputs,
-        };
+        let key = Blame::program(Key::ActualOutputs).key(&e);
         msg(key, format!("{}: {e}", key.as_str()))
     })?;
     let rebalance = actuals
@@ -232,7 +230,7 @@ impl ProgramModel {
     /// first day of the next month). An input the engine refuses becomes a [`Message`] naming
     /// its link key.
     pub fn build(s: &Scenario, today: NaiveDate) -> Result<ProgramModel, Message> {
-        let program = Program::new(params(s, today)).map_err(|e| message(s, e))?;
+        let program = Program::new(params(s, today)).map_err(message)?;
         let halving_month = s.program.halving.and_then(|h| {
             program
                 .calendar()
@@ -300,7 +298,9 @@ fn params(s: &Scenario, today: NaiveDate) -> ProgramParams {
         calendar: CalendarParams {
             start: p.start_or(today),
             months: p.months,
-            halving: p.halving,
+            // A halving before the program starts (`halvdate` with `start` left to follow
+            // today) has already happened: the subsidy given is the one the months earn.
+            halving: p.halving.filter(|h| *h >= p.start_or(today)),
         },
         growth: Growth {
             difficulty_pct_per_month: p.difficulty_growth_pct,
@@ -344,47 +344,11 @@ fn simulation(s: &Scenario) -> SimulationParams {
     }
 }
 
-/// The link key an engine error is about (one arm per engine field that has a key).
-fn key_of(s: &Scenario, field: Field) -> Key {
-    let rig = s.economics.mode == Mode::Rig;
-    match field {
-        Field::ExpectedOutput => Key::Qty,
-        Field::PeriodCost => Key::Cost,
-        Field::Spot | Field::SpotPrice => Key::Spot,
-        Field::Volatility => Key::Vol,
-        Field::RiskFreeRate => Key::Rate,
-        Field::Basis => Key::Basis,
-        Field::Coverage => Key::MonthCoverage,
-        Field::PutStrike => Key::MonthPutStrikes,
-        Field::CallStrike => Key::MonthCallStrikes,
-        Field::ForwardOverrides | Field::ForwardOverride | Field::Forward => Key::MonthForwards,
-        Field::DifficultyGrowth => Key::MonthlyGrowth,
-        Field::HalvingDate => Key::HalvingDate,
-        Field::Months => Key::Months,
-        Field::StartDate => Key::Start,
-        Field::Paths => Key::Paths,
-        Field::DifficultyVolatility => Key::DifficultyVol,
-        Field::Correlation => Key::Correlation,
-        Field::Hashrate => Key::Hashrate,
-        Field::Efficiency => Key::Efficiency,
-        Field::PowerPrice => Key::Power,
-        Field::PoolFee => Key::PoolFee,
-        Field::Uptime => Key::Uptime,
-        Field::Difficulty => Key::Difficulty,
-        Field::BlockSubsidy => Key::Subsidy,
-        Field::FeesPerBlock => Key::Fees,
-        Field::HardwareCapex => Key::Capex,
-        Field::HardwareLifetime => Key::Lifetime,
-        Field::OtherOpex => Key::Opex,
-        _ if rig => Key::Hashrate,
-        _ => Key::MonthHedges,
-    }
-}
-
-fn message(s: &Scenario, e: DomainError) -> Message {
-    let key = e.field().map(|f| key_of(s, f).as_str());
+/// The message of an engine error met while building the program: its key is the error's
+/// field's ([`super::keys::key_of`]); a quantity the program derives is the ladder's (`ph`).
+fn message(e: DomainError) -> Message {
     Message {
-        key,
+        key: Some(Blame::program(Key::MonthHedges).key(&e)),
         text: e.to_string(),
     }
 }

@@ -9,19 +9,19 @@ use crate::link::{Key, Scenario};
 /// collar's and the zero-cost collar's edits and shows the zero-cost collar).
 ///
 /// ```
-/// use minerhedge::{link::Scenario, view::{select::shown, StrategyKind}};
+/// use minerhedge::{link::{Key, Scenario}, view::{select::shown, StrategyKind}};
 /// let mut s = Scenario::default();
-/// s.set("hedge", "collar").unwrap();
-/// s.set("kc", "zero").unwrap();
+/// s.set_key(Key::Hedge, "collar").unwrap();
+/// s.set_key(Key::CallStrike, "zero").unwrap();
 /// assert_eq!(shown(&s), StrategyKind::ZeroCostCollar);
-/// s.set("kc", "300").unwrap();
+/// s.set_key(Key::CallStrike, "300").unwrap();
 /// assert_eq!(shown(&s), StrategyKind::Collar);
 /// ```
 pub fn shown(s: &Scenario) -> StrategyKind {
     let holds = |spec: &&StrategySpec| {
         spec.link_edits
             .iter()
-            .all(|(key, value)| s.get(key).as_deref() == Some(*value))
+            .all(|(key, value)| Key::parse(key).is_some_and(|k| s.get_key(k) == *value))
     };
     STRATEGIES
         .iter()

@@ -3,6 +3,7 @@
 //! hand-computed case, the rebalancing on the re-projected output, and the link.
 
 use chrono::NaiveDate;
+use minerhedge::link::Key;
 use minerhedge::link::Scenario;
 use minerhedge::present::program::{actuals_figures, actuals_table, rebalance_lines};
 use minerhedge::view::program::ProgramModel;
@@ -115,7 +116,7 @@ fn bad_actuals_are_named() {
     // An output without its price, and an actual beyond the horizon: the program still builds.
     let m = model(&format!("{FORWARDS}&aq=5,5&apx=200"));
     let msg = m.actuals.as_ref().unwrap_err();
-    assert_eq!(msg.key, Some("apx"));
+    assert_eq!(msg.key, Some(Key::ActualPrices));
     assert!(msg.text.contains("month 2"), "{}", msg.text);
     let m = model(&format!("{FORWARDS}&aq=5,5,5,5&apx=200,200,200,200"));
     let msg = m.actuals.as_ref().unwrap_err();

@@ -173,7 +173,7 @@ proptest! {
             Err(e) => prop_assert!(is_typed(&e)),
         }
         if let Ok(p) = validate_price(a) {
-            prop_assert!(p > Decimal::ZERO && p <= MAX_PRICE);
+            prop_assert!(p >= Decimal::ZERO && p <= MAX_PRICE);
         }
     }
 

@@ -6,6 +6,7 @@
 //! difficulty.
 
 use minerhedge::domain::leg::Outcome;
+use minerhedge::link::Key;
 use minerhedge::link::Scenario;
 use minerhedge::view::{Model, StrategyKind};
 use proptest::prelude::*;
@@ -78,14 +79,14 @@ fn the_default_fixed_hashprice_is_the_index_at_the_forward() {
 }
 
 #[test]
-fn a_direct_mode_hashprice_hedge_names_the_hashrate() {
+fn a_direct_mode_hashprice_hedge_is_refused_at_the_hedge() {
     let d = Scenario::from_query("hedge=hashprice");
     let m = Model::build(&d.scenario);
     assert!(m.chosen().is_none());
     assert!(
         m.messages
             .iter()
-            .any(|msg| msg.key == Some("hpf") && msg.text.contains("hashrate")),
+            .any(|msg| msg.key == Some(Key::Hedge) && msg.text.contains("hashrate")),
         "{:?}",
         m.messages
     );

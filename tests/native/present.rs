@@ -84,7 +84,7 @@ fn an_invalid_text_is_named_and_keeps_the_last_valid_value() {
     let mut t = Texts::of(&last);
     t.set(Key::Coverage, "150".to_owned());
     let (s, errors) = apply(&last, &t);
-    assert_eq!(s.get("cov").as_deref(), Some("40"));
+    assert_eq!(s.get_key(Key::Coverage), "40");
     assert_eq!(errors.len(), 1);
     let message = describe(&errors[0]);
     assert!(message.contains("Coverage"), "{message}");
@@ -97,7 +97,7 @@ fn an_invalid_text_is_named_and_keeps_the_last_valid_value() {
     t.set(Key::Coverage, "75".to_owned());
     let (s, errors) = apply(&s, &t);
     assert!(errors.is_empty());
-    assert_eq!(s.get("cov").as_deref(), Some("75"));
+    assert_eq!(s.get_key(Key::Coverage), "75");
 }
 
 #[test]
@@ -108,8 +108,8 @@ fn a_cross_key_error_keeps_that_key_and_applies_the_others() {
     t.set(Key::Spot, "275".to_owned());
     let (s, errors) = apply(&last, &t);
     assert_eq!(errors.iter().map(|e| e.key).collect::<Vec<_>>(), ["lo"]);
-    assert_eq!(s.get("lo").as_deref(), Some("200"));
-    assert_eq!(s.get("spot").as_deref(), Some("275"));
+    assert_eq!(s.get_key(Key::Lo), "200");
+    assert_eq!(s.get_key(Key::Spot), "275");
 }
 
 // ---- What the page shows. ----

@@ -2,7 +2,7 @@
 //! named by position, and the halving-date rule.
 
 use chrono::NaiveDate;
-use minerhedge::link::{CallStrike, HedgeChoice, Key, Page, Scenario, KEYS};
+use minerhedge::link::{CallStrike, HedgeChoice, Key, Page, Pages, Scenario, KEYS};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -80,7 +80,7 @@ fn a_program_link_round_trips_in_canonical_form() {
         .collect();
     for k in KEYS
         .iter()
-        .filter(|k| k.id.is_program() && k.key != "halvdate")
+        .filter(|k| k.page == Pages::Program && k.key != "halvdate")
     {
         assert!(
             // A key whose default is absent (pfwd, aq, apx) is written when set.

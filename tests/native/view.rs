@@ -1,6 +1,7 @@
 //! The view model against the seed, the engine and arbitrary links.
 
 use minerhedge::format;
+use minerhedge::link::Key;
 use minerhedge::link::{CallStrike, HedgeChoice, Mode, Scenario};
 use minerhedge::view::{Model, PremiumSource, StrategyKind};
 use proptest::prelude::*;
@@ -119,7 +120,7 @@ fn an_impossible_collar_names_its_field_and_keeps_the_rest() {
     s.hedge.call_strike = CallStrike::Strike(d("230"));
     let m = Model::build(&s);
     assert!(
-        m.messages.iter().any(|x| x.key == Some("kc")),
+        m.messages.iter().any(|x| x.key == Some(Key::CallStrike)),
         "{:?}",
         m.messages
     );
@@ -226,7 +227,7 @@ fn every_strategys_link_edits_show_that_strategy() {
     for start in ["hedge=put&kc=300", "hedge=collar&kc=zero", ""] {
         for kind in StrategyKind::ALL {
             let mut s = Scenario::from_query(start).scenario;
-            if kind == StrategyKind::Collar && s.get("kc").as_deref() == Some("zero") {
+            if kind == StrategyKind::Collar && s.get_key(Key::CallStrike) == "zero" {
                 // The collar's edits leave the call strike as it is; with `kc=zero` the page
                 // keeps showing the zero-cost collar (its call is the solved one).
                 continue;

@@ -788,12 +788,16 @@ pub fn hedged_quantity(coverage: Decimal, output: Decimal) -> Result<Decimal> {
     Ok(money::mul(Field::Coverage, coverage, output)?.normalize())
 }
 
+/// The largest carry factor: `e¹⁰ ≈ 22,026` (a rate of 100 % over ten years) fits.
+pub(crate) const MAX_CARRY: u32 = 100_000;
+
 fn check_carry(k: Decimal) -> Result<()> {
-    if !(k > Decimal::ZERO && k <= Decimal::ONE_HUNDRED) {
+    // e^{r·T} with |r| ≤ 1 and T ≤ 10 years (a rate of 100 % over 3,650 days): at most e¹⁰.
+    if !(k > Decimal::ZERO && k <= Decimal::from(MAX_CARRY)) {
         return Err(DomainError::out_of_range(
             Field::CarryFactor,
             dec_f64(k),
-            "greater than 0 and at most 100",
+            "greater than 0 and at most 100,000",
         ));
     }
     Ok(())

@@ -1,0 +1,263 @@
+//! How one key's value is read from a link and written back, by the type of the field that
+//! holds it: the key table ([`super::KEYS`]) names each key's field ([`Place`]) and its
+//! [`Kind`] (range, words), and these impls do the rest. So a key's read, its write and its
+//! default come from its one row: there is no per-key `match` to keep in step with the table.
+//!
+//! ```
+//! use minerhedge::link::{Key, Scenario};
+//! let mut s = Scenario::default();
+//! s.set_key(Key::Difficulty, "120T")?;
+//! assert_eq!(s.get_key(Key::Difficulty), "120000000000000");
+//! assert!(s.set_key(Key::Coverage, "150").is_err());
+//! # Ok::<(), minerhedge::link::LinkError>(())
+//! ```
+
+use super::list::List;
+use super::number::{parse_decimal, parse_decimal_with_suffix};
+use super::program::{date_text, parse_date, Page};
+use super::spec::{Kind, NumRange};
+use super::{is_valid_coin, CallStrike, HedgeChoice, Mode, Scenario, VERSION};
+use chrono::NaiveDate;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use std::borrow::Cow;
+
+/// Why a value was refused (the valid values are added by the caller).
+pub(super) type Why = Cow<'static, str>;
+
+/// Where a key's value lives in the [`Scenario`]: how to write it as link text and how to
+/// set it from link text (on error the field is left as it was).
+#[derive(Clone, Copy)]
+pub struct Place {
+    pub(super) get: fn(&Scenario) -> String,
+    pub(super) set: fn(&mut Scenario, Kind, &str) -> Result<(), Why>,
+}
+
+impl std::fmt::Debug for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Place")
+    }
+}
+
+impl Place {
+    /// The format version `v`: written as [`VERSION`]; `1` and `2` are read (the decoder
+    /// reads the version before any other key), nothing is stored.
+    pub(super) const VERSION: Place = Place {
+        get: |_| VERSION.to_string(),
+        set: |_, _, text| match parse_decimal(text) {
+            Ok(d) if d == Decimal::ONE || d == Decimal::from(VERSION) => Ok(()),
+            _ => Err("unsupported format version".into()),
+        },
+    };
+}
+
+/// The field of `Scenario` at a path, read and written by its type's [`Value`].
+macro_rules! place {
+    ($($f:ident).+) => {
+        $crate::link::value::Place {
+            get: |s| $crate::link::value::Value::write(&s.$($f).+),
+            set: |s, kind, text| {
+                s.$($f).+ = $crate::link::value::Value::read(kind, text)?;
+                Ok(())
+            },
+        }
+    };
+}
+pub(super) use place;
+
+/// A field type's link text: read under the key's [`Kind`] (its range or words), written in
+/// canonical form. `text` is trimmed.
+pub(super) trait Value: Sized {
+    fn read(kind: Kind, text: &str) -> Result<Self, Why>;
+    fn write(&self) -> String;
+}
+
+/// Canonical text of a decimal: normalized, no exponent.
+pub(super) fn dec_text(d: Decimal) -> String {
+    d.normalize().to_string()
+}
+
+/// `v` when it lies in `range` (no range: any value).
+fn in_range(v: Decimal, range: Option<NumRange>) -> Result<Decimal, Why> {
+    match range {
+        Some(r) if !r.contains(v) => Err("out of range".into()),
+        _ => Ok(v),
+    }
+}
+
+impl Value for Decimal {
+    fn read(kind: Kind, text: &str) -> Result<Self, Why> {
+        let d = match kind {
+            Kind::Suffixed(_) => parse_decimal_with_suffix(text)?,
+            _ => parse_decimal(text)?,
+        };
+        in_range(d, kind.range()).map(|d| d.normalize())
+    }
+    fn write(&self) -> String {
+        dec_text(*self)
+    }
+}
+
+/// A whole number, written as a decimal without fraction (`30`, `3e1`).
+fn whole(kind: Kind, text: &str) -> Result<u64, Why> {
+    let v = parse_decimal(text)?;
+    if !v.is_integer() {
+        return Err("not a whole number".into());
+    }
+    in_range(v, kind.range())?
+        .to_u64()
+        .ok_or_else(|| "out of range".into())
+}
+
+impl Value for u64 {
+    fn read(kind: Kind, text: &str) -> Result<Self, Why> {
+        whole(kind, text)
+    }
+    fn write(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl Value for u32 {
+    fn read(kind: Kind, text: &str) -> Result<Self, Why> {
+        u32::try_from(whole(kind, text)?).map_err(|_| "out of range".into())
+    }
+    fn write(&self) -> String {
+        self.to_string()
+    }
+}
+
+/// An optional value: empty text is "not set".
+impl<T: Value> Value for Option<T> {
+    fn read(kind: Kind, text: &str) -> Result<Self, Why> {
+        if text.is_empty() {
+            Ok(None)
+        } else {
+            T::read(kind, text).map(Some)
+        }
+    }
+    fn write(&self) -> String {
+        self.as_ref().map(Value::write).unwrap_or_default()
+    }
+}
+
+/// The coin label.
+impl Value for String {
+    fn read(_: Kind, text: &str) -> Result<Self, Why> {
+        if is_valid_coin(text) {
+            Ok(text.to_string())
+        } else {
+            Err("not a coin label".into())
+        }
+    }
+    fn write(&self) -> String {
+        self.clone()
+    }
+}
+
+impl Value for NaiveDate {
+    fn read(_: Kind, text: &str) -> Result<Self, Why> {
+        Ok(parse_date(text)?)
+    }
+    fn write(&self) -> String {
+        date_text(*self)
+    }
+}
+
+impl Value for CallStrike {
+    fn read(kind: Kind, text: &str) -> Result<Self, Why> {
+        if text.eq_ignore_ascii_case("zero") {
+            Ok(CallStrike::Zero)
+        } else {
+            Decimal::read(kind, text).map(CallStrike::Strike)
+        }
+    }
+    fn write(&self) -> String {
+        self.to_string()
+    }
+}
+
+/// The position of `text` among a choice key's words (ignoring ASCII case).
+fn word_index(kind: Kind, text: &str) -> Result<usize, Why> {
+    match kind {
+        Kind::Choice(words) => words.iter().position(|w| w.eq_ignore_ascii_case(text)),
+        _ => None,
+    }
+    .ok_or_else(|| "unknown word".into())
+}
+
+/// A choice between two words, the second meaning `true` (`settle`: usd or coin).
+impl Value for bool {
+    fn read(kind: Kind, text: &str) -> Result<Self, Why> {
+        word_index(kind, text).map(|i| i == 1)
+    }
+    fn write(&self) -> String {
+        super::SETTLE_WORDS[usize::from(*self)].to_string()
+    }
+}
+
+/// Enums written as one word of the key's [`Kind::Choice`].
+macro_rules! word_value {
+    ($($t:ty),*) => {$(
+        impl Value for $t {
+            fn read(kind: Kind, text: &str) -> Result<Self, Why> {
+                word_index(kind, text)?;
+                <$t>::parse(text).ok_or_else(|| "unknown word".into())
+            }
+            fn write(&self) -> String {
+                self.as_str().to_string()
+            }
+        }
+    )*};
+}
+word_value!(Mode, HedgeChoice, Page);
+
+/// The kind of one item of a list or series key.
+fn item_kind(kind: Kind) -> Kind {
+    match kind {
+        Kind::List(inner) | Kind::Series(inner) => *inner,
+        other => other,
+    }
+}
+
+/// A list of one value per month (`a,b,c`; a shorter list repeats its last value). Items may
+/// be empty only when the item type reads empty text (`pfwd`: the curve); an empty value is
+/// then the one-item list of that.
+impl<T: Value + Clone> Value for List<T> {
+    fn read(kind: Kind, text: &str) -> Result<Self, Why> {
+        let inner = item_kind(kind);
+        let item = |t: &str| T::read(inner, t);
+        let empty_items = T::read(inner, "").is_ok();
+        let list = if empty_items {
+            List::parse_allowing_empty(text, item)
+        } else {
+            List::parse(text, item)
+        };
+        list.map_err(Cow::Owned)
+    }
+    fn write(&self) -> String {
+        let items: Vec<String> = self.items().iter().map(Value::write).collect();
+        List::new(items).map(|l| l.to_string()).unwrap_or_default()
+    }
+}
+
+/// A series of one value per month from the first that does not repeat (the actuals): an
+/// empty item, or a month beyond the list, has no value yet.
+impl Value for Vec<Option<Decimal>> {
+    fn read(kind: Kind, text: &str) -> Result<Self, Why> {
+        if text.is_empty() {
+            return Ok(Vec::new());
+        }
+        let inner = item_kind(kind);
+        let list = List::parse_allowing_empty(text, |t| Option::<Decimal>::read(inner, t))
+            .map_err(Cow::Owned)?;
+        let mut items = list.items().to_vec();
+        while items.last() == Some(&None) {
+            items.pop();
+        }
+        Ok(items)
+    }
+    fn write(&self) -> String {
+        self.iter().map(Value::write).collect::<Vec<_>>().join(",")
+    }
+}
