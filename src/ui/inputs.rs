@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use super::field::Field;
 use super::state::use_page;
-use crate::link::Key;
+use crate::link::{Key, Mode};
+use crate::view::keys::{input_shown, mode_inputs};
 
 /// The fields of `keys`, in order (both pages' input panels).
 pub fn fields(keys: &'static [Key]) -> impl IntoView {
@@ -22,36 +23,22 @@ const MARKET: &[Key] = &[
     Key::Butterfly,
 ];
 
-/// The hashprice forward's and the margin's fields, each shown for the hedges it is about.
-fn instrument_fields<F: Fn() -> bool + Send + Sync + 'static>(
-    is: impl Fn(&'static [&'static str]) -> F,
-) -> impl IntoView {
-    view! {
-        <div hidden=is(&["put", "collar"])>{fields(&[Key::Settle])}</div>
-        <div hidden=is(&["hashprice"])>{fields(&[Key::HashpriceFixed])}</div>
-        <div hidden=is(&["forward", "inverse", "hashprice"])>
-            {fields(&[Key::InitialMargin, Key::MaintenanceMargin, Key::Collateral, Key::TouchTarget])}
-        </div>
-    }
-}
-
-/// Groups of fields; the rig or direct group shows according to `mode`, the hedge parameters
-/// according to `hedge`.
+/// Groups of fields; each input shows when the chosen hedge and the mode read it
+/// ([`input_shown`]).
 #[component]
 pub fn InputsPanel() -> impl IntoView {
     let page = use_page();
-    let mode = page.text(Key::Mode);
-    let hedge = page.text(Key::Hedge);
-    let is = move |h: &'static [&'static str]| move || !h.contains(&hedge.get().as_str());
+    let scenario = page.scenario;
+    // A group of inputs shows as its first key does (every key of a group is read by the same
+    // hedges or mode).
+    let hide = move |k: Key| move || !scenario.with(|s| input_shown(s, k));
     view! {
         <section class="panel inputs" aria-label="Scenario inputs">
             <fieldset>
                 <legend>"Mining period"</legend>
                 {fields(&[Key::Coin, Key::Mode, Key::Days])}
-                <div hidden=move || mode.get() != "direct">{fields(&[Key::Cost, Key::Qty])}</div>
-                <div hidden=move || mode.get() != "rig">
-                    {fields(&[Key::Hashrate, Key::Efficiency, Key::Power, Key::Opex, Key::PoolFee, Key::Uptime, Key::Difficulty, Key::DifficultyGrowth, Key::Subsidy, Key::Fees, Key::Capex, Key::Lifetime])}
-                </div>
+                <div hidden=hide(Key::Cost)>{fields(mode_inputs(Mode::Direct))}</div>
+                <div hidden=hide(Key::Hashrate)>{fields(mode_inputs(Mode::Rig))}</div>
             </fieldset>
             <fieldset>
                 <legend>"Market"</legend>
@@ -60,11 +47,15 @@ pub fn InputsPanel() -> impl IntoView {
             <fieldset>
                 <legend>"Hedge"</legend>
                 {fields(&[Key::Hedge])}
-                <div hidden=is(&["forward"])>{fields(&[Key::Forward])}</div>
-                <div hidden=is(&["inverse"])>{fields(&[Key::InverseQuote])}</div>
-                <div hidden=is(&["put", "collar"])>{fields(&[Key::PutStrike, Key::PutPremium])}</div>
-                <div hidden=is(&["collar"])>{fields(&[Key::CallStrike, Key::CallPremium])}</div>
-                {instrument_fields(is)}
+                <div hidden=hide(Key::Forward)>{fields(&[Key::Forward])}</div>
+                <div hidden=hide(Key::InverseQuote)>{fields(&[Key::InverseQuote])}</div>
+                <div hidden=hide(Key::PutStrike)>{fields(&[Key::PutStrike, Key::PutPremium])}</div>
+                <div hidden=hide(Key::CallStrike)>{fields(&[Key::CallStrike, Key::CallPremium])}</div>
+                <div hidden=hide(Key::Settle)>{fields(&[Key::Settle])}</div>
+                <div hidden=hide(Key::HashpriceFixed)>{fields(&[Key::HashpriceFixed])}</div>
+                <div hidden=hide(Key::InitialMargin)>
+                    {fields(&[Key::InitialMargin, Key::MaintenanceMargin, Key::Collateral, Key::TouchTarget])}
+                </div>
             </fieldset>
             <fieldset>
                 <legend>"Price range"</legend>

@@ -1,16 +1,19 @@
 //! Which link key an engine error is about: one map from the engine's [`Field`] to the
 //! [`Key`] of the input the page shows the message next to.
 //!
-//! The map is one exhaustive `match` with no fallback arm, so a field added to the engine
-//! does not compile until it is given its key here. An input of the engine maps to the key
+//! The map is one table with a row per engine field, in the order of the fields, checked
+//! by the compiler: a field added to the engine does not compile until it is given its key
+//! here. An input of the engine maps to the key
 //! that sets it (per month on the program page where the program has its own list); a
 //! quantity the engine derives maps to the input of the step that derived it
 //! ([`Blame::step`]): a root that could not be bracketed while solving the zero-cost call is
-//! the call strike's (`kc` or `pkc`), a carry factor out of range is the rate's.
+//! the call strike's (`kc` or `pkc`), a carry factor out of range is the rate's. On the
+//! program page the curve's forward follows spot (and basis), so its errors are `spot`'s;
+//! a month's override is `pfwd`'s.
 
 use crate::domain::strategy::StrategyKind;
 use crate::domain::{DomainError, Field};
-use crate::link::{Key, Page};
+use crate::link::{Key, Mode, Page, Scenario};
 
 /// What the page was computing when an engine error came.
 ///
@@ -56,122 +59,249 @@ impl Blame {
     }
 }
 
+/// Who an engine field belongs to.
+#[derive(Clone, Copy)]
+enum Owner {
+    /// An input: the key that sets it on the period page, and on the program page (where
+    /// coverage, strikes and forwards are per month).
+    Input(Key, Key),
+    /// A quantity the engine derives (or the chart's own sizes): the step's input.
+    Derived,
+}
+
+/// Every engine field's owner, in the order of [`Field::ALL`] (checked at compile time
+/// below): a field added to the engine does not compile until it has its row here.
+const OWNERS: [(Field, Owner); Field::ALL.len()] = [
+    (
+        Field::ActualOutput,
+        Owner::Input(Key::Qty, Key::ActualOutputs),
+    ),
+    (
+        Field::ActualPrice,
+        Owner::Input(Key::Price, Key::ActualPrices),
+    ),
+    (Field::Basis, Owner::Input(Key::Forward, Key::Basis)),
+    (Field::Bins, Owner::Derived),
+    (
+        Field::BlockSubsidy,
+        Owner::Input(Key::Subsidy, Key::Subsidy),
+    ),
+    (
+        Field::Butterfly,
+        Owner::Input(Key::Butterfly, Key::Butterfly),
+    ),
+    (
+        Field::CallPremium,
+        Owner::Input(Key::CallPremium, Key::MonthCallStrikes),
+    ),
+    (
+        Field::CallStrike,
+        Owner::Input(Key::CallStrike, Key::MonthCallStrikes),
+    ),
+    (Field::CallsSold, Owner::Derived),
+    (Field::Capex, Owner::Input(Key::Capex, Key::Capex)),
+    (Field::CarriedPremium, Owner::Derived),
+    (Field::CarryFactor, Owner::Derived),
+    (Field::CashCost, Owner::Derived),
+    (Field::ChartHeight, Owner::Derived),
+    (Field::ChartWidth, Owner::Derived),
+    (Field::CoinsSoldForward, Owner::Derived),
+    (
+        Field::Collateral,
+        Owner::Input(Key::Collateral, Key::MonthHedges),
+    ),
+    (
+        Field::Correlation,
+        Owner::Input(Key::Correlation, Key::Correlation),
+    ),
+    (
+        Field::Coverage,
+        Owner::Input(Key::Coverage, Key::MonthCoverage),
+    ),
+    (Field::DevicePixelRatio, Owner::Derived),
+    (
+        Field::Difficulty,
+        Owner::Input(Key::Difficulty, Key::Difficulty),
+    ),
+    (
+        Field::DifficultyChange,
+        Owner::Input(Key::Difficulty, Key::Difficulty),
+    ),
+    (
+        Field::DifficultyChanges,
+        Owner::Input(Key::Difficulty, Key::Difficulty),
+    ),
+    (
+        Field::DifficultyDrift,
+        Owner::Input(Key::DifficultyGrowth, Key::MonthlyGrowth),
+    ),
+    (
+        Field::DifficultyGrowth,
+        Owner::Input(Key::DifficultyGrowth, Key::MonthlyGrowth),
+    ),
+    (
+        Field::DifficultyVolatility,
+        Owner::Input(Key::DifficultyVol, Key::DifficultyVol),
+    ),
+    (Field::DiscountFactor, Owner::Derived),
+    (Field::DividendYield, Owner::Derived),
+    (Field::Drift, Owner::Derived),
+    (
+        Field::Efficiency,
+        Owner::Input(Key::Efficiency, Key::Efficiency),
+    ),
+    (Field::Energy, Owner::Input(Key::Power, Key::Power)),
+    (Field::ExpectedBlocks, Owner::Derived),
+    (Field::ExpectedOutput, Owner::Input(Key::Qty, Key::Qty)),
+    (Field::Expiry, Owner::Derived),
+    (Field::FeesPerBlock, Owner::Input(Key::Fees, Key::Fees)),
+    (Field::FinalPrice, Owner::Input(Key::Price, Key::Spot)),
+    (Field::Floor, Owner::Derived),
+    (Field::Forward, Owner::Input(Key::Forward, Key::Spot)),
+    (
+        Field::ForwardOverride,
+        Owner::Input(Key::Forward, Key::MonthForwards),
+    ),
+    (
+        Field::ForwardOverrides,
+        Owner::Input(Key::Forward, Key::MonthForwards),
+    ),
+    (Field::ForwardPrice, Owner::Derived),
+    (Field::FullCost, Owner::Derived),
+    (Field::GridPoints, Owner::Derived),
+    (
+        Field::HalvingDate,
+        Owner::Input(Key::Halving, Key::HalvingDate),
+    ),
+    (
+        Field::HalvingDay,
+        Owner::Input(Key::Halving, Key::HalvingDate),
+    ),
+    (Field::HardwareCapex, Owner::Input(Key::Capex, Key::Capex)),
+    (
+        Field::HardwareLifetime,
+        Owner::Input(Key::Lifetime, Key::Lifetime),
+    ),
+    (Field::Hashprice, Owner::Derived),
+    (
+        Field::HashpriceFixed,
+        Owner::Input(Key::HashpriceFixed, Key::MonthHedges),
+    ),
+    (Field::Hashrate, Owner::Input(Key::Hashrate, Key::Hashrate)),
+    (Field::HeatMapValues, Owner::Derived),
+    (Field::HeatMapX, Owner::Derived),
+    (Field::HeatMapY, Owner::Derived),
+    (Field::Hedge, Owner::Input(Key::Hedge, Key::MonthHedges)),
+    (Field::HedgePayoff, Owner::Derived),
+    (Field::HedgedQuantity, Owner::Derived),
+    (Field::HedgedRevenue, Owner::Derived),
+    (Field::Hedges, Owner::Input(Key::Hedge, Key::MonthHedges)),
+    (Field::HighestPrice, Owner::Input(Key::Hi, Key::Spot)),
+    (Field::HistogramEdge, Owner::Derived),
+    (Field::HistogramEdges, Owner::Derived),
+    (
+        Field::InitialMargin,
+        Owner::Input(Key::InitialMargin, Key::MonthHedges),
+    ),
+    (Field::InverseNotional, Owner::Derived),
+    (
+        Field::InverseQuote,
+        Owner::Input(Key::InverseQuote, Key::MonthForwards),
+    ),
+    (Field::Legs, Owner::Derived),
+    (Field::Locked, Owner::Derived),
+    (Field::LockedUsd, Owner::Derived),
+    (
+        Field::LowestCallStrike,
+        Owner::Input(Key::CallStrike, Key::MonthCallStrikes),
+    ),
+    (Field::LowestPrice, Owner::Input(Key::Lo, Key::Spot)),
+    (
+        Field::MaintenanceMargin,
+        Owner::Input(Key::MaintenanceMargin, Key::MonthHedges),
+    ),
+    (Field::Margin, Owner::Derived),
+    (Field::Market, Owner::Derived),
+    (Field::Month, Owner::Input(Key::Days, Key::Months)),
+    (Field::Months, Owner::Input(Key::Days, Key::Months)),
+    (Field::NetCash, Owner::Derived),
+    (Field::NetPremium, Owner::Derived),
+    (Field::Notional, Owner::Derived),
+    (Field::Options, Owner::Derived),
+    (Field::OtherOpex, Owner::Input(Key::Opex, Key::Opex)),
+    (Field::Paths, Owner::Input(Key::Paths, Key::Paths)),
+    (Field::Payoff, Owner::Derived),
+    (Field::PeriodCost, Owner::Input(Key::Cost, Key::Cost)),
+    (Field::PeriodInYears, Owner::Input(Key::Days, Key::Months)),
+    (Field::PeriodLength, Owner::Input(Key::Days, Key::Months)),
+    (Field::PeriodReturn, Owner::Derived),
+    (Field::PlotAreaSize, Owner::Derived),
+    (Field::PoolFee, Owner::Input(Key::PoolFee, Key::PoolFee)),
+    (Field::PowerCost, Owner::Input(Key::Power, Key::Power)),
+    (Field::PowerPrice, Owner::Input(Key::Power, Key::Power)),
+    (Field::Premium, Owner::Derived),
+    (
+        Field::PutPremium,
+        Owner::Input(Key::PutPremium, Key::MonthPutStrikes),
+    ),
+    (
+        Field::PutStrike,
+        Owner::Input(Key::PutStrike, Key::MonthPutStrikes),
+    ),
+    (Field::PutsBought, Owner::Derived),
+    (Field::Quote, Owner::Derived),
+    (Field::RangeHigh, Owner::Input(Key::Hi, Key::Spot)),
+    (Field::RangeLow, Owner::Input(Key::Lo, Key::Spot)),
+    (Field::Rate, Owner::Input(Key::Rate, Key::Rate)),
+    (Field::Revenue, Owner::Derived),
+    (
+        Field::RiskReversal,
+        Owner::Input(Key::RiskReversal, Key::RiskReversal),
+    ),
+    (Field::RiskFreeRate, Owner::Input(Key::Rate, Key::Rate)),
+    (Field::RootBracket, Owner::Derived),
+    (Field::RootFunction, Owner::Derived),
+    (Field::RootTolerance, Owner::Derived),
+    (
+        Field::Settlement,
+        Owner::Input(Key::Settle, Key::MonthHedges),
+    ),
+    (Field::Spot, Owner::Input(Key::Spot, Key::Spot)),
+    (Field::SpotPrice, Owner::Input(Key::Spot, Key::Spot)),
+    (Field::StartDate, Owner::Input(Key::Days, Key::Start)),
+    (Field::Strategies, Owner::Derived),
+    (Field::Strike, Owner::Derived),
+    (Field::TargetReturn, Owner::Derived),
+    (Field::Tenor, Owner::Input(Key::Days, Key::Months)),
+    (
+        Field::TouchProbability,
+        Owner::Input(Key::TouchTarget, Key::MonthHedges),
+    ),
+    (Field::Total, Owner::Derived),
+    (Field::Uptime, Owner::Input(Key::Uptime, Key::Uptime)),
+    (Field::Volatility, Owner::Input(Key::Vol, Key::Vol)),
+    (Field::WorstPrice, Owner::Derived),
+    (Field::Years, Owner::Derived),
+];
+
+/// Row `i` of [`OWNERS`] is the `i`-th field: the compiler checks it.
+const _: () = {
+    let mut i = 0;
+    while i < OWNERS.len() {
+        assert!(
+            OWNERS[i].0 as usize == i,
+            "OWNERS is in the order of Field::ALL"
+        );
+        i += 1;
+    }
+};
+
 /// The key an error about `field` belongs to, computing `at`.
 pub fn key_of(field: Field, at: Blame) -> Key {
-    let program = at.page == Page::Program;
-    let per_month = |period: Key, month: Key| if program { month } else { period };
-    match field {
-        // Inputs: the key that sets them.
-        Field::ActualOutput => per_month(Key::Qty, Key::ActualOutputs),
-        Field::ActualPrice => per_month(Key::Price, Key::ActualPrices),
-        Field::Basis => per_month(Key::Forward, Key::Basis),
-        Field::BlockSubsidy => Key::Subsidy,
-        Field::Butterfly => Key::Butterfly,
-        Field::RiskReversal => Key::RiskReversal,
-        Field::CallPremium => per_month(Key::CallPremium, Key::MonthCallStrikes),
-        Field::CallStrike | Field::LowestCallStrike => {
-            per_month(Key::CallStrike, Key::MonthCallStrikes)
-        }
-        Field::PutPremium => per_month(Key::PutPremium, Key::MonthPutStrikes),
-        Field::PutStrike => per_month(Key::PutStrike, Key::MonthPutStrikes),
-        Field::Capex | Field::HardwareCapex => Key::Capex,
-        Field::HardwareLifetime => Key::Lifetime,
-        Field::Collateral => per_month(Key::Collateral, Key::MonthHedges),
-        Field::InitialMargin => per_month(Key::InitialMargin, Key::MonthHedges),
-        Field::MaintenanceMargin => per_month(Key::MaintenanceMargin, Key::MonthHedges),
-        Field::TouchProbability => per_month(Key::TouchTarget, Key::MonthHedges),
-        Field::Correlation => Key::Correlation,
-        Field::Coverage => per_month(Key::Coverage, Key::MonthCoverage),
-        Field::Difficulty | Field::DifficultyChange | Field::DifficultyChanges => Key::Difficulty,
-        Field::DifficultyGrowth | Field::DifficultyDrift => {
-            per_month(Key::DifficultyGrowth, Key::MonthlyGrowth)
-        }
-        Field::DifficultyVolatility => Key::DifficultyVol,
-        Field::Efficiency => Key::Efficiency,
-        Field::PowerPrice | Field::PowerCost | Field::Energy => Key::Power,
-        Field::OtherOpex => Key::Opex,
-        Field::PoolFee => Key::PoolFee,
-        Field::Uptime => Key::Uptime,
-        Field::Hashrate => Key::Hashrate,
-        Field::FeesPerBlock => Key::Fees,
-        Field::HalvingDay | Field::HalvingDate => per_month(Key::Halving, Key::HalvingDate),
-        Field::ExpectedOutput => Key::Qty,
-        Field::PeriodCost => Key::Cost,
-        // The program's curve forward follows spot (and basis); an override is `pfwd`'s.
-        Field::Forward => per_month(Key::Forward, Key::Spot),
-        Field::ForwardOverride | Field::ForwardOverrides => {
-            per_month(Key::Forward, Key::MonthForwards)
-        }
-        Field::InverseQuote => per_month(Key::InverseQuote, Key::MonthForwards),
-        Field::HashpriceFixed => per_month(Key::HashpriceFixed, Key::MonthHedges),
-        Field::Hedge | Field::Hedges => per_month(Key::Hedge, Key::MonthHedges),
-        Field::Months | Field::Month => per_month(Key::Days, Key::Months),
-        Field::StartDate => per_month(Key::Days, Key::Start),
-        Field::Paths => Key::Paths,
-        Field::PeriodLength | Field::PeriodInYears | Field::Tenor => {
-            per_month(Key::Days, Key::Months)
-        }
-        Field::Spot | Field::SpotPrice => Key::Spot,
-        Field::Volatility => Key::Vol,
-        Field::RiskFreeRate | Field::Rate => Key::Rate,
-        Field::Settlement => per_month(Key::Settle, Key::MonthHedges),
-        Field::FinalPrice => per_month(Key::Price, Key::Spot),
-        Field::LowestPrice | Field::RangeLow => per_month(Key::Lo, Key::Spot),
-        Field::HighestPrice | Field::RangeHigh => per_month(Key::Hi, Key::Spot),
-        // Quantities the engine derives (and the chart's own sizes): the step's input.
-        Field::Bins
-        | Field::CallsSold
-        | Field::CarriedPremium
-        | Field::CarryFactor
-        | Field::CashCost
-        | Field::ChartHeight
-        | Field::ChartWidth
-        | Field::CoinsSoldForward
-        | Field::DevicePixelRatio
-        | Field::DiscountFactor
-        | Field::DividendYield
-        | Field::Drift
-        | Field::ExpectedBlocks
-        | Field::Expiry
-        | Field::Floor
-        | Field::ForwardPrice
-        | Field::FullCost
-        | Field::GridPoints
-        | Field::Hashprice
-        | Field::HeatMapValues
-        | Field::HeatMapX
-        | Field::HeatMapY
-        | Field::HedgePayoff
-        | Field::HedgedQuantity
-        | Field::HedgedRevenue
-        | Field::HistogramEdge
-        | Field::HistogramEdges
-        | Field::InverseNotional
-        | Field::Legs
-        | Field::Locked
-        | Field::LockedUsd
-        | Field::Margin
-        | Field::Market
-        | Field::NetCash
-        | Field::NetPremium
-        | Field::Notional
-        | Field::Options
-        | Field::Payoff
-        | Field::PeriodReturn
-        | Field::PlotAreaSize
-        | Field::Premium
-        | Field::PutsBought
-        | Field::Quote
-        | Field::Revenue
-        | Field::RootBracket
-        | Field::RootFunction
-        | Field::RootTolerance
-        | Field::Strategies
-        | Field::Strike
-        | Field::TargetReturn
-        | Field::Total
-        | Field::WorstPrice
-        | Field::Years => at.step,
+    match OWNERS[field as usize].1 {
+        Owner::Input(_, program) if at.page == Page::Program => program,
+        Owner::Input(period, _) => period,
+        Owner::Derived => at.step,
     }
 }
 
@@ -192,6 +322,98 @@ pub fn strategy_key(kind: StrategyKind) -> Key {
         StrategyKind::Collar | StrategyKind::ZeroCostCollar => Key::CallStrike,
         StrategyKind::Hashprice => Key::HashpriceFixed,
     }
+}
+
+/// The margin's inputs: every margined short (forward, inverse, hashprice forward).
+const MARGIN: [Key; 4] = [
+    Key::InitialMargin,
+    Key::MaintenanceMargin,
+    Key::Collateral,
+    Key::TouchTarget,
+];
+
+/// The inputs a strategy reads beyond the period, market and coverage (the page shows them
+/// when it is the chosen hedge).
+///
+/// ```
+/// use minerhedge::link::Key;
+/// use minerhedge::view::{keys::strategy_inputs, StrategyKind};
+/// assert!(strategy_inputs(StrategyKind::Forward).contains(&Key::Forward));
+/// assert!(!strategy_inputs(StrategyKind::Forward).contains(&Key::PutStrike));
+/// ```
+pub fn strategy_inputs(kind: StrategyKind) -> &'static [Key] {
+    const FORWARD: [Key; 5] = [Key::Forward, MARGIN[0], MARGIN[1], MARGIN[2], MARGIN[3]];
+    const INVERSE: [Key; 5] = [
+        Key::InverseQuote,
+        MARGIN[0],
+        MARGIN[1],
+        MARGIN[2],
+        MARGIN[3],
+    ];
+    const HASHPRICE: [Key; 5] = [
+        Key::HashpriceFixed,
+        MARGIN[0],
+        MARGIN[1],
+        MARGIN[2],
+        MARGIN[3],
+    ];
+    match kind {
+        StrategyKind::Unhedged => &[],
+        StrategyKind::Forward => &FORWARD,
+        StrategyKind::Inverse => &INVERSE,
+        StrategyKind::Put => &[Key::PutStrike, Key::PutPremium, Key::Settle],
+        StrategyKind::Collar | StrategyKind::ZeroCostCollar => &[
+            Key::PutStrike,
+            Key::PutPremium,
+            Key::CallStrike,
+            Key::CallPremium,
+            Key::Settle,
+        ],
+        StrategyKind::Hashprice => &HASHPRICE,
+    }
+}
+
+/// The inputs of each way of giving the economics.
+pub fn mode_inputs(mode: Mode) -> &'static [Key] {
+    match mode {
+        Mode::Direct => &[Key::Cost, Key::Qty],
+        Mode::Rig => &[
+            Key::Hashrate,
+            Key::Efficiency,
+            Key::Power,
+            Key::Opex,
+            Key::PoolFee,
+            Key::Uptime,
+            Key::Difficulty,
+            Key::DifficultyGrowth,
+            Key::Subsidy,
+            Key::Fees,
+            Key::Capex,
+            Key::Lifetime,
+        ],
+    }
+}
+
+/// Whether the period page shows `key`'s input for `s`: a strategy's input only when that
+/// strategy is the chosen hedge, a mode's only in that mode, every other input always.
+///
+/// ```
+/// use minerhedge::link::{Key, Scenario};
+/// use minerhedge::view::keys::input_shown;
+/// let s = Scenario::from_query("hedge=forward").scenario;
+/// assert!(input_shown(&s, Key::Forward) && input_shown(&s, Key::InitialMargin));
+/// assert!(!input_shown(&s, Key::PutStrike) && !input_shown(&s, Key::InverseQuote));
+/// assert!(input_shown(&s, Key::Cost) && !input_shown(&s, Key::Hashrate));
+/// ```
+pub fn input_shown(s: &Scenario, key: Key) -> bool {
+    let of_strategy = StrategyKind::ALL
+        .iter()
+        .any(|k| strategy_inputs(*k).contains(&key));
+    let of_mode = [Mode::Direct, Mode::Rig]
+        .iter()
+        .any(|m| mode_inputs(*m).contains(&key));
+    (!of_strategy || strategy_inputs(s.hedge.choice).contains(&key))
+        && (!of_mode || mode_inputs(s.economics.mode).contains(&key))
 }
 
 #[cfg(test)]

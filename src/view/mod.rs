@@ -249,7 +249,59 @@ impl Model {
                 text: e.to_string(),
             })
             .collect();
-        let mut model = Model {
+        let mut model = Model::empty(s);
+        let (market, pricing) = market_of(s, &mut messages);
+        model.market = market;
+        model.pricing = pricing;
+        let carry = carry_of(s, &mut messages);
+        let (economics, econ_view) = match economics_of(s) {
+            Ok(x) => x,
+            Err(NoEconomics { view, message }) => {
+                model.economics = view.map(|v| *v);
+                messages.push(message);
+                model.messages = messages;
+                return model;
+            }
+        };
+        model.economics = Some(econ_view);
+
+        // Options: put at kp; the collar's call at kc or solved.
+        let options = pricing.and_then(|m| match options_of(s, &m) {
+            Ok(o) => Some(o),
+            Err(msgs) => {
+                messages.extend(msgs);
+                None
+            }
+        });
+        let mut inputs = strategy_inputs(s, economics.output(), options.as_ref());
+        inputs.coin_settle_spot = s.hedge.coin_settled.then_some(s.market.spot);
+        inputs.hash = econ_view.rig.map(|r| HashTerms {
+            fixed: s.resolved().hashprice_fixed,
+            ..r.hash
+        });
+        model.build_strategies(economics, carry, &inputs, &mut messages);
+        model.chosen = model
+            .strategies
+            .iter()
+            .position(|st| st.kind == s.hedge.choice);
+        model.fill_chosen(economics, &inputs, &mut messages);
+        model.options = match (model.chosen(), options) {
+            (Some(chosen), Some(o)) => Some(OptionsView {
+                net_per_coin: chosen.position.net_premium_per_coin(),
+                net_carried: chosen.position.carried_net_premium(),
+                ..o
+            }),
+            (None, o) => o,
+            (Some(_), None) => None,
+        };
+        model.fill_curves(&mut messages);
+        model.messages = messages;
+        model
+    }
+
+    /// The model with nothing computed yet.
+    fn empty(s: &Scenario) -> Model {
+        Model {
             scenario: s.clone(),
             messages: Vec::new(),
             economics: None,
@@ -265,129 +317,84 @@ impl Model {
             market: None,
             pricing: None,
             margin: None,
-        };
-        let years = Act365::years(s.economics.days);
-        let market = SpotModel::new(SpotParams {
-            spot: dec_f64(s.market.spot),
-            rate: s.rate(),
-            dividend_yield: 0.0,
-            vol: s.vol(),
-            expiry_years: years,
-        });
-        let market = match market {
-            Ok(m) => Some(m),
-            Err(e) => {
-                messages.push(msg(Key::Days, e));
-                None
-            }
-        };
-        model.market = market;
-        let (rr, bf) = s.smile_wings();
-        let pricing = market.and_then(|m| match Pricing::new(m, rr, bf) {
-            Ok(p) => Some(p),
-            Err(e) => {
-                messages.push(msg(Key::RiskReversal, e));
-                None
-            }
-        });
-        model.pricing = pricing;
-        let carry = match money::carry_factor(
-            s.market.rate_pct / Decimal::ONE_HUNDRED,
-            Act365::years_exact(s.economics.days),
-        ) {
-            Ok(c) => c,
-            Err(e) => {
-                messages.push(msg(Key::Rate, e));
-                Decimal::ONE
-            }
-        };
-        let (economics, econ_view) = match economics_of(s) {
-            Ok(x) => x,
-            Err(m) => {
-                messages.push(m);
-                model.messages = messages;
-                return model;
-            }
-        };
-        model.economics = Some(econ_view);
+        }
+    }
 
-        // Options: put at kp; the collar's call at kc or solved.
-        let options = pricing.and_then(|m| match options_of(s, &m) {
-            Ok(o) => Some(o),
-            Err(msgs) => {
-                messages.extend(msgs);
-                None
-            }
-        });
-
-        // Every strategy of the registry that can be built.
+    /// Every strategy of the registry that can be built; the chosen one's error, if it
+    /// cannot.
+    fn build_strategies(
+        &mut self,
+        economics: PeriodEconomics,
+        carry: Decimal,
+        inputs: &StrategyInputs,
+        messages: &mut Vec<Message>,
+    ) {
+        let s = &self.scenario;
         let want = s.hedge.choice;
-        let mut inputs = strategy_inputs(s, economics.output(), options.as_ref());
-        inputs.coin_settle_spot = s.hedge.coin_settled.then_some(s.market.spot);
-        inputs.hash = econ_view.rig.map(|r| HashTerms {
-            fixed: s.resolved().hashprice_fixed,
-            ..r.hash
-        });
         for kind in StrategyKind::ALL {
-            let spec = kind.spec();
-            let built = spec.legs(&inputs).map(|legs| {
+            let built = kind.spec().legs(inputs).map(|legs| {
                 legs.and_then(|legs| Position::from_legs(economics, legs, carry))
-                    .and_then(|position| strategy_of(kind, position, &inputs, s, market.as_ref()))
+                    .and_then(|position| {
+                        strategy_of(kind, position, inputs, s, self.market.as_ref())
+                    })
             });
             match built {
-                Some(Ok(st)) => model.strategies.push(st),
+                Some(Ok(st)) => self.strategies.push(st),
                 Some(Err(e)) if kind == want => messages.push(msg(keys::strategy_key(kind), e)),
                 _ => {}
             }
         }
+    }
 
-        model.chosen = model.strategies.iter().position(|st| st.kind == want);
-        if let Some(chosen) = model.chosen.map(|i| &model.strategies[i]) {
-            let pos = &chosen.position;
-            match pos.table(s.table_prices()) {
-                Ok(t) => model.table = t,
-                Err(e) => messages.push(msg(Key::Step, e)),
-            }
-            model.ticket = pos.order_ticket(&s.economics.coin);
-            if want == StrategyKind::Inverse {
-                model.locked_return = pos
-                    .inverse_notional()
-                    .and_then(|n| economics.return_of_total(n).ok());
-            }
-            if let (Some(m), Some(p)) = (market.as_ref(), pricing.as_ref()) {
-                let prof = chosen.profile.params();
-                // Each option at its strike's vol; a leg the position does not hold at `vol`.
-                let at = |n: f64, k: f64| if n > 0.0 { p.at(k) } else { Ok(*m) };
-                let greeks = at(prof.puts, prof.put_strike).and_then(|put| {
-                    at(prof.calls, prof.call_strike)
-                        .and_then(|call| chosen.profile.greeks_on_smile(m, &put, &call))
-                });
-                match greeks {
-                    Ok(g) => model.greeks = Some(g),
-                    Err(e) => messages.push(msg(Key::Vol, e)),
-                }
-                match margin_of(s, &chosen.position, chosen.kind, m, inputs.hash) {
-                    Some(Ok(r)) => model.margin = Some(r),
-                    Some(Err(e)) => messages.push(msg(Key::TouchTarget, e)),
-                    None => {}
-                }
-            }
-            if let Some(o) = options {
-                model.options = Some(OptionsView {
-                    net_per_coin: pos.net_premium_per_coin(),
-                    net_carried: pos.carried_net_premium(),
-                    ..o
-                });
-            }
-        } else if let Some(o) = options {
-            model.options = Some(o);
+    /// The chosen strategy's table, order ticket, locked return, Greeks and margin.
+    fn fill_chosen(
+        &mut self,
+        economics: PeriodEconomics,
+        inputs: &StrategyInputs,
+        messages: &mut Vec<Message>,
+    ) {
+        let Some(chosen) = self.chosen().cloned() else {
+            return;
+        };
+        let s = &self.scenario;
+        let pos = &chosen.position;
+        match pos.table(s.table_prices()) {
+            Ok(t) => self.table = t,
+            Err(e) => messages.push(msg(Key::Step, e)),
         }
+        self.ticket = pos.order_ticket(&s.economics.coin);
+        if chosen.kind == StrategyKind::Inverse {
+            self.locked_return = pos
+                .inverse_notional()
+                .and_then(|n| economics.return_of_total(n).ok());
+        }
+        let (Some(m), Some(p)) = (self.market, self.pricing) else {
+            return;
+        };
+        let prof = chosen.profile.params();
+        // Each option at its strike's vol; a leg the position does not hold at `vol`.
+        let at = |n: f64, k: f64| if n > 0.0 { p.at(k) } else { Ok(m) };
+        let greeks = at(prof.puts, prof.put_strike).and_then(|put| {
+            at(prof.calls, prof.call_strike)
+                .and_then(|call| chosen.profile.greeks_on_smile(&m, &put, &call))
+        });
+        match greeks {
+            Ok(g) => self.greeks = Some(g),
+            Err(e) => messages.push(msg(Key::Vol, e)),
+        }
+        match margin_of(s, pos, chosen.kind, &m, inputs.hash) {
+            Some(Ok(r)) => self.margin = Some(r),
+            Some(Err(e)) => messages.push(msg(Key::TouchTarget, e)),
+            None => {}
+        }
+    }
 
-        // The chart's curves.
-        let (lo, hi) = chart_range(s);
+    /// Every strategy's curve on the chart's grid.
+    fn fill_curves(&mut self, messages: &mut Vec<Message>) {
+        let (lo, hi) = chart_range(&self.scenario);
         match PriceGrid::new(lo, hi, PriceGrid::DEFAULT_POINTS) {
             Ok(grid) => {
-                model.curves = model
+                self.curves = self
                     .strategies
                     .iter()
                     .map(|st| {
@@ -396,12 +403,10 @@ impl Model {
                         (st.kind, pts)
                     })
                     .collect();
-                model.grid = Some(grid);
+                self.grid = Some(grid);
             }
             Err(e) => messages.push(msg(Key::Hi, e)),
         }
-        model.messages = messages;
-        model
     }
 
     /// The chosen strategy, when it could be built.
@@ -593,8 +598,67 @@ fn chart_range(s: &Scenario) -> (f64, f64) {
     }
 }
 
+/// The pricing model (spot, rate, volatility, period) and the option market on its smile.
+fn market_of(s: &Scenario, messages: &mut Vec<Message>) -> (Option<SpotModel>, Option<Pricing>) {
+    let market = SpotModel::new(SpotParams {
+        spot: dec_f64(s.market.spot),
+        rate: s.rate(),
+        dividend_yield: 0.0,
+        vol: s.vol(),
+        expiry_years: Act365::years(s.economics.days),
+    });
+    let market = match market {
+        Ok(m) => m,
+        Err(e) => {
+            messages.push(msg(Key::Days, e));
+            return (None, None);
+        }
+    };
+    let (rr, bf) = s.smile_wings();
+    match Pricing::new(market, rr, bf) {
+        Ok(p) => (Some(market), Some(p)),
+        Err(e) => {
+            messages.push(msg(Key::RiskReversal, e));
+            (Some(market), None)
+        }
+    }
+}
+
+/// The carry factor `e^{r·T}` of premiums paid at the start (1 when it cannot be computed,
+/// with a message).
+fn carry_of(s: &Scenario, messages: &mut Vec<Message>) -> Decimal {
+    match money::carry_factor(
+        s.market.rate_pct / Decimal::ONE_HUNDRED,
+        Act365::years_exact(s.economics.days),
+    ) {
+        Ok(c) => c,
+        Err(e) => {
+            messages.push(msg(Key::Rate, e));
+            Decimal::ONE
+        }
+    }
+}
+
+/// Why there are no economics to hedge: the message, and the figures that could still be
+/// computed (a rig that costs nothing still mines: its output and revenue are shown).
+struct NoEconomics {
+    view: Option<Box<EconomicsView>>,
+    message: Message,
+}
+
+impl From<Message> for NoEconomics {
+    fn from(message: Message) -> Self {
+        NoEconomics {
+            view: None,
+            message,
+        }
+    }
+}
+
 /// Economics of the scenario's mode, and their view.
-fn economics_of(s: &Scenario) -> std::result::Result<(PeriodEconomics, EconomicsView), Message> {
+fn economics_of(
+    s: &Scenario,
+) -> std::result::Result<(PeriodEconomics, EconomicsView), NoEconomics> {
     let spot = s.market.spot;
     match s.economics.mode {
         Mode::Direct => {
@@ -603,45 +667,74 @@ fn economics_of(s: &Scenario) -> std::result::Result<(PeriodEconomics, Economics
                 expected_output: s.economics.qty,
             })
             .map_err(|e| msg(Key::Cost, e))?;
-            summarize(e, spot, None)
+            Ok(summarize(e, spot, None)?)
         }
-        Mode::Rig => {
-            let days = Decimal::from(s.economics.days);
-            // A halving inside the period: the period-average subsidy.
-            let subsidy = match s.economics.rig.halving_day {
-                Some(h) if h < s.economics.days => {
-                    halving_subsidy(s.economics.rig.subsidy, Decimal::from(h), days)
-                        .map_err(|e| msg(Key::Halving, e))?
-                }
-                _ => s.economics.rig.subsidy,
-            };
-            let rig = Rig::new(rig::period_rig(&s.economics.rig, days, subsidy))
-                .map_err(|e| msg(Key::Hashrate, e))?;
-            // The rig's period cost is derived (power, other costs, hardware): a cost the
-            // engine refuses (free power: 0) is the power price's.
-            let e = rig.economics().map_err(|e| Message {
-                key: Some(Key::Power),
-                text: e.to_string(),
-            })?;
-            let view = RigView {
-                expected_blocks: rig.expected_blocks(),
-                average_difficulty: rig.average_difficulty(),
-                energy_kwh: rig.energy_kwh(),
-                power_cost: rig.power_cost(),
-                amortization: rig.amortization(),
-                hashprice: rig.hashprice(spot).map_err(|e| msg(Key::Spot, e))?,
-                hash: HashTerms {
-                    hashrate_ph: s.economics.rig.hashrate_ths / Decimal::ONE_THOUSAND,
-                    days: s.economics.days,
-                    coins_per_ph_day: rig
-                        .coins_per_ph_day()
-                        .map_err(|e| msg(Key::Difficulty, e))?,
-                    fixed: Decimal::ZERO,
-                },
-            };
-            summarize(e, spot, Some(view))
-        }
+        Mode::Rig => rig_economics(s),
     }
+}
+
+/// A rig's economics and their view. A rig whose period costs less than the engine's
+/// smallest cost (free power, no other costs) has no return on its cost, so nothing to
+/// hedge: its output, revenue and cost are still shown, and the message names `pwr`.
+fn rig_economics(
+    s: &Scenario,
+) -> std::result::Result<(PeriodEconomics, EconomicsView), NoEconomics> {
+    let spot = s.market.spot;
+    let days = Decimal::from(s.economics.days);
+    // A halving inside the period: the period-average subsidy.
+    let subsidy = match s.economics.rig.halving_day {
+        Some(h) if h < s.economics.days => {
+            halving_subsidy(s.economics.rig.subsidy, Decimal::from(h), days)
+                .map_err(|e| msg(Key::Halving, e))?
+        }
+        _ => s.economics.rig.subsidy,
+    };
+    let rig = Rig::new(rig::period_rig(&s.economics.rig, days, subsidy))
+        .map_err(|e| msg(Key::Hashrate, e))?;
+    let view = RigView {
+        expected_blocks: rig.expected_blocks(),
+        average_difficulty: rig.average_difficulty(),
+        energy_kwh: rig.energy_kwh(),
+        power_cost: rig.power_cost(),
+        amortization: rig.amortization(),
+        hashprice: rig.hashprice(spot).map_err(|e| msg(Key::Spot, e))?,
+        hash: HashTerms {
+            hashrate_ph: s.economics.rig.hashrate_ths / Decimal::ONE_THOUSAND,
+            days: s.economics.days,
+            coins_per_ph_day: rig
+                .coins_per_ph_day()
+                .map_err(|e| msg(Key::Difficulty, e))?,
+            fixed: Decimal::ZERO,
+        },
+    };
+    match rig.economics() {
+        Ok(e) => Ok(summarize(e, spot, Some(view))?),
+        Err(e) => Err(NoEconomics {
+            view: free_rig_view(&rig, spot, view).map(Box::new),
+            message: Message {
+                key: Some(Key::Power),
+                text: format!(
+                    "{e}: returns are on the period's cost, so a rig that costs nothing has \
+                     none to hedge; set a power price, other costs or hardware cost above 0"
+                ),
+            },
+        }),
+    }
+}
+
+/// The figures of a rig whose cost the engine refuses: output, cost, breakeven and the
+/// result at spot, exact.
+fn free_rig_view(rig: &Rig, spot: Decimal, view: RigView) -> Option<EconomicsView> {
+    let output = rig.expected_output();
+    let cost = rig.total_cost();
+    Some(EconomicsView {
+        cost,
+        cash_cost: rig.cash_cost(),
+        output,
+        breakeven: money::checked_div(cost, output)?,
+        margin_at_spot: money::checked_sub(money::checked_mul(output, spot)?, cost)?,
+        rig: Some(view),
+    })
 }
 
 /// The economics and their view, with the margin at `spot`.

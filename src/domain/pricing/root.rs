@@ -62,32 +62,8 @@ pub fn brent<F: FnMut(f64) -> f64>(
     max_iter: u32,
 ) -> Result<f64> {
     let Bracket { lo, hi } = bracket;
-    if !lo.is_finite() || !hi.is_finite() || lo >= hi {
-        return Err(DomainError::out_of_range(
-            Field::RootBracket,
-            if lo.is_finite() { hi } else { lo },
-            format!("a finite interval [lo, hi] with lo < hi (got [{lo}, {hi}])"),
-        ));
-    }
-    if !(tol.is_finite() && tol > 0.0) {
-        return Err(DomainError::out_of_range(
-            Field::RootTolerance,
-            tol,
-            "greater than 0",
-        ));
-    }
-    let eval = |f: &mut F, x: f64| -> Result<f64> {
-        let y = f(x);
-        if y.is_finite() {
-            Ok(y)
-        } else {
-            Err(DomainError::out_of_range(
-                Field::RootFunction,
-                y,
-                format!("a finite number (at x = {x})"),
-            ))
-        }
-    };
+    check_inputs(bracket, tol)?;
+    let eval = |f: &mut F, x: f64| finite(f(x), x);
     let mut a = lo;
     let mut b = hi;
     let mut fa = eval(&mut f, a)?;
@@ -129,36 +105,23 @@ pub fn brent<F: FnMut(f64) -> f64>(
         if xm.abs() <= tol1 || fb == 0.0 {
             return Ok(b);
         }
-        if e.abs() >= tol1 && fa.abs() > fb.abs() {
-            // Inverse quadratic interpolation, or secant when only two points are distinct.
-            let s = fb / fa;
-            let (mut p, mut q);
-            if a == c {
-                p = 2.0 * xm * s;
-                q = 1.0 - s;
-            } else {
-                let qa = fa / fc;
-                let r = fb / fc;
-                p = s * (2.0 * xm * qa * (qa - r) - (b - a) * (r - 1.0));
-                q = (qa - 1.0) * (r - 1.0) * (s - 1.0);
-            }
-            if p > 0.0 {
-                q = -q;
-            }
-            p = p.abs();
-            let min1 = 3.0 * xm * q - (tol1 * q).abs();
-            let min2 = (e * q).abs();
-            if 2.0 * p < min1.min(min2) {
-                e = d;
-                d = p / q;
-            } else {
-                d = xm;
-                e = d;
-            }
+        (d, e) = if e.abs() >= tol1 && fa.abs() > fb.abs() {
+            interpolate(
+                Points {
+                    a,
+                    b,
+                    c,
+                    fa,
+                    fb,
+                    fc,
+                },
+                Steps { d, e },
+                xm,
+                tol1,
+            )
         } else {
-            d = xm;
-            e = d;
-        }
+            (xm, xm)
+        };
         a = b;
         fa = fb;
         b += if d.abs() > tol1 { d } else { tol1.copysign(xm) };
@@ -167,6 +130,91 @@ pub fn brent<F: FnMut(f64) -> f64>(
     Err(DomainError::NoConvergence {
         what: "Brent root finder",
     })
+}
+
+/// The bracket and tolerance [`brent`] accepts: a finite `[lo, hi]` with `lo < hi`, `tol > 0`.
+fn check_inputs(Bracket { lo, hi }: Bracket, tol: f64) -> Result<()> {
+    if !lo.is_finite() || !hi.is_finite() || lo >= hi {
+        return Err(DomainError::out_of_range(
+            Field::RootBracket,
+            if lo.is_finite() { hi } else { lo },
+            format!("a finite interval [lo, hi] with lo < hi (got [{lo}, {hi}])"),
+        ));
+    }
+    if !(tol.is_finite() && tol > 0.0) {
+        return Err(DomainError::out_of_range(
+            Field::RootTolerance,
+            tol,
+            "greater than 0",
+        ));
+    }
+    Ok(())
+}
+
+/// `y = f(x)` when finite; a typed error naming `x` otherwise.
+fn finite(y: f64, x: f64) -> Result<f64> {
+    if y.is_finite() {
+        Ok(y)
+    } else {
+        Err(DomainError::out_of_range(
+            Field::RootFunction,
+            y,
+            format!("a finite number (at x = {x})"),
+        ))
+    }
+}
+
+/// Brent's three points: `b` the best estimate, `a` the previous one, `c` the far end of the
+/// bracket, with their function values.
+struct Points {
+    a: f64,
+    b: f64,
+    c: f64,
+    fa: f64,
+    fb: f64,
+    fc: f64,
+}
+
+/// The last step `d` and the one before it `e`.
+struct Steps {
+    d: f64,
+    e: f64,
+}
+
+/// The next `(d, e)`: inverse quadratic interpolation (secant when only two points are
+/// distinct) when it stays well inside the bracket and shrinks fast enough, else bisection
+/// (`xm` is half the bracket, `tol1` the convergence tolerance at `b`).
+fn interpolate(pts: Points, last: Steps, xm: f64, tol1: f64) -> (f64, f64) {
+    let Points {
+        a,
+        b,
+        c,
+        fa,
+        fb,
+        fc,
+    } = pts;
+    let s = fb / fa;
+    let (mut p, mut q);
+    if a == c {
+        p = 2.0 * xm * s;
+        q = 1.0 - s;
+    } else {
+        let qa = fa / fc;
+        let r = fb / fc;
+        p = s * (2.0 * xm * qa * (qa - r) - (b - a) * (r - 1.0));
+        q = (qa - 1.0) * (r - 1.0) * (s - 1.0);
+    }
+    if p > 0.0 {
+        q = -q;
+    }
+    p = p.abs();
+    let min1 = 3.0 * xm * q - (tol1 * q).abs();
+    let min2 = (last.e * q).abs();
+    if 2.0 * p < min1.min(min2) {
+        (p / q, last.d)
+    } else {
+        (xm, xm)
+    }
 }
 
 #[cfg(test)]
