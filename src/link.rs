@@ -197,7 +197,10 @@ impl Mode {
     /// Both modes, in the order of the page's selector.
     ///
     /// ```
-    /// assert_eq!(minerhedge::link::Mode::ALL.len(), 2);
+    /// use minerhedge::link::{Mode, MODE_WORDS};
+    /// // One mode per word of the link, in the selector's order.
+    /// let words: Vec<_> = Mode::ALL.iter().map(|m| m.as_str()).collect();
+    /// assert_eq!(words, MODE_WORDS);
     /// ```
     pub const ALL: [Mode; 2] = [Mode::Direct, Mode::Rig];
 

@@ -22,11 +22,6 @@ use crate::domain::range::Range;
 use rust_decimal::Decimal;
 
 /// Which option of a collar: the bought put or the sold call.
-///
-/// ```
-/// use minerhedge::domain::collar::CollarLeg;
-/// assert_ne!(CollarLeg::Put, CollarLeg::Call);
-/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CollarLeg {
     /// European put.

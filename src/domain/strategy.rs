@@ -348,10 +348,11 @@ const fn all() -> [StrategyKind; STRATEGIES.len()] {
 }
 
 impl StrategyKind {
-    /// Every strategy, in the comparison's order.
+    /// Every strategy, in the comparison's order: each registry entry once, in its order.
     ///
     /// ```
-    /// assert_eq!(minerhedge::domain::strategy::StrategyKind::ALL.len(), 7);
+    /// use minerhedge::domain::strategy::{StrategyKind, STRATEGIES};
+    /// assert!(StrategyKind::ALL.iter().zip(STRATEGIES).all(|(k, s)| *k == s.kind));
     /// ```
     pub const ALL: [StrategyKind; STRATEGIES.len()] = all();
 

@@ -91,9 +91,9 @@ fn hear(state: McState, books: &Books, event: Event) {
     }
 }
 
-/// Sends the job of generation `gen` unless a newer one has begun.
-fn send(runner: Runner, state: McState, books: &Books, gen: u64, display: Memo<Display>) {
-    if books.current.get() != gen {
+/// Sends the job of generation `generation` unless a newer one has begun.
+fn send(runner: Runner, state: McState, books: &Books, generation: u64, display: Memo<Display>) {
+    if books.current.get() != generation {
         return;
     }
     let (query, key) = display.with_untracked(|d| {
