@@ -1,6 +1,9 @@
 //! The hedge program's cash-flow chart: monthly net cash (left) with the P5–P95 band and the
-//! median of the hedged program against unhedged, the monthly cost, the halving month marked;
-//! cumulative net cash (right) with the same bands.
+//! median of the hedged program against unhedged, the halving month marked; cumulative net
+//! cash (right) with the same bands. Net cash is after the cost, so the one threshold on
+//! either axis is $0 (drawn solid, in the legend); the cost itself is not drawn (on a
+//! net-cash axis it would read as a threshold). Before the simulation the panels are empty
+//! and say so.
 //!
 //! ```
 //! use minerhedge::chart::program::{draw, Band, CashFlowChart};
@@ -11,7 +14,6 @@
 //! let chart = CashFlowChart {
 //!     monthly: [band(10.0), band(9.0)],
 //!     cumulative: [band(10.0), band(19.0)],
-//!     cost: vec![5.0, 5.0],
 //!     halving_month: Some(1),
 //!     ..CashFlowChart::default()
 //! };
@@ -21,16 +23,15 @@
 //!     let root = SVGBackend::with_string(&mut svg, surface.backing_size()).into_drawing_area();
 //!     draw(&root, &chart, &surface)?;
 //! }
-//! assert!(svg.contains("Halving") && svg.contains("Cumulative"));
+//! assert!(svg.contains("Halving") && svg.contains("Cumulative") && svg.contains("Net cash $0"));
 //! # Ok::<(), minerhedge::chart::ChartError>(())
 //! ```
 
 use plotters::coord::Shift;
-use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 
 use super::geometry::{is_plottable, ticks, DataRange, Frame, Surface};
-use super::render::{self, drawing_err, ipx, Axes, LegendItem, Swatch};
+use super::render::{self, drawing_err, ipx, Axes, Chart, LegendItem, Swatch};
 use super::{ChartError, Theme, TickFormat};
 
 /// Percentiles of one series, one value per month (USD).
@@ -63,8 +64,8 @@ pub struct CashFlowChart {
     pub monthly: [Band; 2],
     /// Cumulative net cash: program, unhedged.
     pub cumulative: [Band; 2],
-    /// Cash cost per month (USD).
-    pub cost: Vec<f64>,
+    /// Months of the program (the x axis; at least the bands' length).
+    pub months: usize,
     /// The month (from 0) in which the subsidy halves.
     pub halving_month: Option<usize>,
     /// Series names: program, unhedged.
@@ -78,7 +79,7 @@ impl Default for CashFlowChart {
         CashFlowChart {
             monthly: [Band::default(), Band::default()],
             cumulative: [Band::default(), Band::default()],
-            cost: Vec::new(),
+            months: 0,
             halving_month: None,
             labels: ["Hedged program".to_string(), "Unhedged".to_string()],
             theme: Theme::light(),
@@ -103,7 +104,6 @@ pub fn draw<DB: DrawingBackend>(
     let months = months_of(chart);
     let monthly = Panel {
         bands: &chart.monthly,
-        cost: Some(&chart.cost),
         title: "Net cash per month",
         halving: chart.halving_month,
         months,
@@ -112,7 +112,6 @@ pub fn draw<DB: DrawingBackend>(
     let frame = panel(&left, &monthly, chart, surface)?;
     let cumulative = Panel {
         bands: &chart.cumulative,
-        cost: None,
         title: "Cumulative net cash",
         ..monthly
     };
@@ -128,7 +127,7 @@ fn months_of(chart: &CashFlowChart) -> usize {
         .iter()
         .chain(&chart.cumulative)
         .map(|b| b.p50.len())
-        .chain([chart.cost.len()])
+        .chain([chart.months])
         .max()
         .unwrap_or(0)
 }
@@ -147,18 +146,24 @@ fn legend(chart: &CashFlowChart) -> Vec<LegendItem> {
             swatch: Swatch::Box(0.15),
         },
         LegendItem {
-            label: "Cash cost".to_string(),
+            label: ZERO_LABEL.to_string(),
             colour: t.breakeven,
             swatch: Swatch::Line(2, 1.0),
         },
     ]
 }
 
+/// The legend's name of the $0 line: net cash is after the cost, so below it a month (or
+/// the program so far) does not cover its cost.
+pub const ZERO_LABEL: &str = "Net cash $0 (below: the cost is not covered)";
+
+/// Said in an empty panel before the simulation has run.
+pub const EMPTY_LABEL: &str = "The net cash shows once the simulation has run";
+
 /// One panel's data.
 #[derive(Clone, Copy)]
 struct Panel<'a> {
     bands: &'a [Band; 2],
-    cost: Option<&'a [f64]>,
     title: &'a str,
     halving: Option<usize>,
     months: usize,
@@ -172,100 +177,129 @@ fn panel<DB: DrawingBackend>(
     surface: &Surface,
 ) -> Result<Frame, ChartError> {
     let theme = &chart.theme;
-    let n = p.months.max(1) as f64;
-    let x = DataRange::new(0.5, n + 0.5).unwrap_or(DataRange::UNIT);
-    let values = p.bands.iter().flat_map(Band::values).chain(
-        p.cost
-            .unwrap_or(&[])
-            .iter()
-            .copied()
-            .filter(|v| is_plottable(*v)),
-    );
-    let y = DataRange::from_values(values.chain([0.0]))
-        .unwrap_or(DataRange::UNIT)
-        .padded(0.06);
     let area_surface = Surface::new(
         f64::from(area.dim_in_pixel().0) / surface.dpr(),
         f64::from(area.dim_in_pixel().1) / surface.dpr(),
         surface.dpr(),
     )?;
-    let (max_x, max_y) = render::tick_budget(&area_surface);
-    let x_ticks: Vec<f64> = ticks(&x, max_x.min(p.months.max(1)))
-        .into_iter()
-        .filter(|t| t.fract() == 0.0 && *t >= 1.0)
-        .collect();
-    let (mut ctx, frame) = render::build_axes(
-        area,
-        Axes {
-            x,
-            y,
-            x_ticks,
-            y_ticks: ticks(&y, max_y),
-            x_format: TickFormat::Number,
-            y_format: TickFormat::Usd,
-            x_label: "Month",
-            y_label: p.title,
-            top: p.top,
-            right: ipx(surface, 12.0, 1),
-        },
-        &area_surface,
-        theme,
-    )?;
+    let (mut ctx, frame) = render::build_axes(area, axes(p, &area_surface), &area_surface, theme)?;
     let line_w = ipx(surface, 2.0, 1) as u32;
-    let colours = [theme.primary, theme.secondary];
+    if p.bands.iter().all(|b| b.values().next().is_none()) {
+        empty_note(&mut ctx, &frame, theme, &area_surface)?;
+    }
     // Unhedged first, so the program's band lies on top.
     for i in [1, 0] {
-        let band = &p.bands[i];
-        let points = |v: &[f64]| -> Vec<(f64, f64)> {
-            v.iter()
-                .enumerate()
-                .filter(|(_, y)| is_plottable(**y))
-                .map(|(m, y)| (m as f64 + 1.0, *y))
-                .collect()
-        };
-        let (lo, hi) = (points(&band.p5), points(&band.p95));
-        if !lo.is_empty() && lo.len() == hi.len() {
-            let mut polygon = hi.clone();
-            polygon.extend(lo.iter().rev().copied());
-            let alpha = if i == 0 { 0.25 } else { 0.15 };
-            ctx.plotting_area()
-                .draw(&Polygon::new(polygon, colours[i].mix(alpha).filled()))
-                .map_err(drawing_err)?;
-        }
-        ctx.plotting_area()
-            .draw(&PathElement::new(
-                points(&band.p50),
-                colours[i].stroke_width(line_w),
-            ))
-            .map_err(drawing_err)?;
+        draw_band(&mut ctx, &p.bands[i], i, theme, line_w)?;
     }
-    if let Some(cost) = p.cost {
-        let points: Vec<(f64, f64)> = cost
-            .iter()
-            .enumerate()
-            .filter(|(_, y)| is_plottable(**y))
-            .map(|(m, y)| (m as f64 + 1.0, *y))
-            .collect();
-        ctx.plotting_area()
-            .draw(&DashedPathElement::new(
-                points,
-                ipx(surface, 5.0, 1),
-                ipx(surface, 3.0, 1),
-                theme.breakeven.stroke_width(line_w),
-            ))
-            .map_err(drawing_err)?;
-    }
+    // The one threshold of net cash: $0.
+    ctx.plotting_area()
+        .draw(&PathElement::new(
+            vec![(frame.x_range().lo(), 0.0), (frame.x_range().hi(), 0.0)],
+            theme.breakeven.stroke_width(line_w),
+        ))
+        .map_err(drawing_err)?;
     if let Some(h) = p.halving {
+        let x = h as f64 + 1.0;
+        let halving = Some("Halving");
         render::vertical_mark(
             &mut ctx,
             &frame,
-            h as f64 + 1.0,
+            x,
             theme.spot,
             true,
-            Some("Halving"),
+            halving,
             &area_surface,
             0,
         )?;
     }
     Ok(frame)
+}
+
+/// The axes of panel `p`: months on x, USD on y over the bands and $0 (no y ticks while the
+/// panel is empty).
+fn axes<'a>(p: &Panel<'a>, surface: &Surface) -> Axes<'a> {
+    let n = p.months.max(1) as f64;
+    let x = DataRange::new(0.5, n + 0.5).unwrap_or(DataRange::UNIT);
+    let values: Vec<f64> = p.bands.iter().flat_map(Band::values).collect();
+    let y = DataRange::from_values(values.iter().copied().chain([0.0]))
+        .unwrap_or(DataRange::UNIT)
+        .padded(0.06);
+    let (max_x, max_y) = render::tick_budget(surface);
+    let x_ticks: Vec<f64> = ticks(&x, max_x.min(p.months.max(1)))
+        .into_iter()
+        .filter(|t| t.fract() == 0.0 && *t >= 1.0)
+        .collect();
+    let y_ticks = if values.is_empty() {
+        Vec::new()
+    } else {
+        ticks(&y, max_y)
+    };
+    Axes {
+        x,
+        y,
+        x_ticks,
+        y_ticks,
+        x_format: TickFormat::Number,
+        y_format: TickFormat::Usd,
+        x_label: "Month",
+        y_label: p.title,
+        top: p.top,
+        right: ipx(surface, 12.0, 1),
+    }
+}
+
+/// Band `i` (0 the program, 1 unhedged): its P5–P95 area and its median.
+fn draw_band<DB: DrawingBackend>(
+    ctx: &mut Chart<'_, DB>,
+    band: &Band,
+    i: usize,
+    theme: &Theme,
+    line_w: u32,
+) -> Result<(), ChartError> {
+    let colour = if i == 0 {
+        theme.primary
+    } else {
+        theme.secondary
+    };
+    let points = |v: &[f64]| -> Vec<(f64, f64)> {
+        v.iter()
+            .enumerate()
+            .filter(|(_, y)| is_plottable(**y))
+            .map(|(m, y)| (m as f64 + 1.0, *y))
+            .collect()
+    };
+    let (lo, hi) = (points(&band.p5), points(&band.p95));
+    if !lo.is_empty() && lo.len() == hi.len() {
+        let mut polygon = hi;
+        polygon.extend(lo.iter().rev().copied());
+        let alpha = if i == 0 { 0.25 } else { 0.15 };
+        ctx.plotting_area()
+            .draw(&Polygon::new(polygon, colour.mix(alpha).filled()))
+            .map_err(drawing_err)?;
+    }
+    ctx.plotting_area()
+        .draw(&PathElement::new(
+            points(&band.p50),
+            colour.stroke_width(line_w),
+        ))
+        .map_err(drawing_err)?;
+    Ok(())
+}
+
+/// [`EMPTY_LABEL`], centred in the plot, above the $0 line.
+fn empty_note<DB: DrawingBackend>(
+    ctx: &mut Chart<'_, DB>,
+    frame: &Frame,
+    theme: &Theme,
+    surface: &Surface,
+) -> Result<(), ChartError> {
+    use plotters::style::text_anchor::{HPos, Pos, VPos};
+    let plot = frame.plot();
+    let style = render::font(surface, 12.0, theme.text).pos(Pos::new(HPos::Center, VPos::Bottom));
+    let at = (plot.width() / 2, plot.height() / 2 - ipx(surface, 6.0, 1));
+    ctx.plotting_area()
+        .strip_coord_spec()
+        .draw(&Text::new(EMPTY_LABEL.to_string(), at, style))
+        .map_err(drawing_err)?;
+    Ok(())
 }

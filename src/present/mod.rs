@@ -22,6 +22,9 @@ pub mod rebalance;
 pub mod saved;
 pub mod volume_risk;
 
+/// How the page states risk, next to every VaR and CVaR it shows.
+pub const RISK_CONVENTION: &str = "VaR 95 % is the result that 95 % of simulated outcomes reach or beat (the 5th percentile); CVaR 95 % is the average of the worst 5 %. Negative is a loss.";
+
 /// Shown where a value does not exist (an unbounded cap, VaR before the simulation ran, …).
 pub const DASH: &str = "—";
 
@@ -68,6 +71,13 @@ impl Figure {
 /// A `data-value`: an exact decimal as written, or a finite `f64` in Rust's shortest
 /// round-trip form (nothing when not finite).
 pub struct FigureValue(Option<String>);
+
+impl FigureValue {
+    /// The `data-value` text, when there is one.
+    pub fn into_text(self) -> Option<String> {
+        self.0
+    }
+}
 
 impl From<f64> for FigureValue {
     fn from(x: f64) -> Self {

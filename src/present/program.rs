@@ -14,20 +14,20 @@
 //! assert_eq!(t[0].len(), COLUMNS.len());
 //! assert_eq!((t[0][0].col, t[0][0].text.as_str()), ("month", "2027-01"));
 //! assert_eq!(t[0][4].value.as_deref(), Some("5")); // output, coins
-//! assert_eq!(t[0][17].value, None); // cash_p95: before the simulation
+//! assert_eq!(t[0][19].value, None); // cash_p95: before the simulation
 //! # Ok::<(), String>(())
 //! ```
 
 use chrono::Datelike;
 use rust_decimal::Decimal;
 
-use super::DASH;
+use super::{Figure, FigureValue, DASH};
 use crate::domain::program::{MonthRow, MonthStats, Payback, ProgramStats, Summary};
 use crate::format;
 use crate::view::program::ProgramModel;
 
 /// The month table's columns: `(data-col, header)`, in order.
-pub const COLUMNS: [(&str, &str); 19] = [
+pub const COLUMNS: [(&str, &str); 20] = [
     ("month", "Month"),
     ("days", "Days"),
     ("difficulty", "Difficulty"),
@@ -44,7 +44,8 @@ pub const COLUMNS: [(&str, &str); 19] = [
     ("locked", "USD locked"),
     ("floor", "Floor"),
     ("collateral", "Collateral needed"),
-    ("cash_p5", "Net cash P5"),
+    ("cash_p5", "Net cash VaR 95 % (P5)"),
+    ("cash_cvar95", "Net cash CVaR 95 %"),
     ("cash_p50", "Net cash P50"),
     ("cash_p95", "Net cash P95"),
 ];
@@ -64,7 +65,7 @@ pub struct Cell {
 fn cell(col: &'static str, value: Option<Decimal>, text: impl Fn(Decimal) -> String) -> Cell {
     Cell {
         col,
-        value: value.map(|v| v.normalize().to_string()),
+        value: value.and_then(|v| FigureValue::from(v).into_text()),
         text: value.map(text).unwrap_or_default(),
     }
 }
@@ -73,8 +74,16 @@ fn f64_cell(col: &'static str, value: Option<f64>) -> Cell {
     let value = value.filter(|v| v.is_finite());
     Cell {
         col,
-        value: value.map(|v| v.to_string()),
+        value: value.and_then(|v| FigureValue::from(v).into_text()),
         text: value.map(format::usd_f64).unwrap_or_default(),
+    }
+}
+
+/// A ratio's `data-value` in percent (`0.05` → `5`), as the page shows it.
+fn percent_value(ratio: Decimal) -> FigureValue {
+    match crate::domain::money::checked_mul(ratio, Decimal::ONE_HUNDRED) {
+        Some(v) => FigureValue::from(v),
+        None => FigureValue::from(f64::NAN),
     }
 }
 
@@ -98,8 +107,8 @@ fn difficulty_text(d: Decimal) -> String {
     )
 }
 
-/// The month table's simulated columns (the last three of [`COLUMNS`]).
-pub const SIMULATED: usize = 3;
+/// The month table's simulated columns (the last four of [`COLUMNS`]).
+pub const SIMULATED: usize = 4;
 
 /// The cells of one month; the simulated columns are empty without `stats`.
 pub fn month_cells(
@@ -151,11 +160,13 @@ pub fn plan_cells(row: &MonthRow, coin: &str, collateral: Option<f64>) -> Vec<Ce
     ]
 }
 
-/// The simulated cells of one month (net cash P5, P50, P95), empty without `stats`.
+/// The simulated cells of one month (net cash VaR 95 % = P5, CVaR 95 %, P50, P95; signed
+/// results, see [`super::RISK_CONVENTION`]), empty without `stats`.
 pub fn simulated_cells(stats: Option<&MonthStats>) -> [Cell; SIMULATED] {
     let q = stats.map(|s| s.net_cash);
     [
         f64_cell("cash_p5", q.map(|q| q.p5)),
+        f64_cell("cash_cvar95", q.map(|q| q.cvar95)),
         f64_cell("cash_p50", q.map(|q| q.p50)),
         f64_cell("cash_p95", q.map(|q| q.p95)),
     ]
@@ -176,143 +187,142 @@ pub fn month_table(model: &ProgramModel, stats: Option<&ProgramStats>) -> Vec<Ve
         .collect()
 }
 
-/// One figure of the summary: `data-testid`-style id, label, unrounded value and text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One figure of the summary: the program's [`Figure`] (`data-figure`, label, text,
+/// `data-value`) and, for a simulated figure once the simulation has run, unhedged's on the
+/// same paths.
+#[derive(Debug, Clone, PartialEq)]
 pub struct SummaryFigure {
-    /// Stable id (`data-figure`).
-    pub id: &'static str,
-    /// What it is.
-    pub label: &'static str,
-    /// Unrounded value as a plain decimal, when there is one.
-    pub value: Option<String>,
-    /// Text for people.
-    pub text: String,
+    /// The program's figure.
+    pub figure: Figure,
+    /// Unhedged, beside it.
+    pub unhedged: Option<Figure>,
 }
 
-fn figure(
-    id: &'static str,
-    label: &'static str,
-    value: Option<Decimal>,
-    text: String,
-) -> SummaryFigure {
-    SummaryFigure {
-        id,
-        label,
-        value: value.map(|v| v.normalize().to_string()),
-        text,
+impl From<Figure> for SummaryFigure {
+    fn from(figure: Figure) -> Self {
+        SummaryFigure {
+            figure,
+            unhedged: None,
+        }
     }
 }
 
-fn sim_figure(
-    id: &'static str,
-    label: &'static str,
-    value: Option<f64>,
-    text: impl Fn(f64) -> String,
-) -> SummaryFigure {
-    let value = value.filter(|v| v.is_finite());
-    SummaryFigure {
-        id,
-        label,
-        value: value.map(|v| v.to_string()),
-        text: value.map(text).unwrap_or_else(|| DASH.to_string()),
-    }
+/// How a simulated summary figure is written: USD, or a share written in percent (its
+/// `data-value` in percent too).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Usd,
+    Percent,
+}
+
+/// The simulated figure `id` of `s` (a dash before the simulation).
+fn simulated_figure(id: &'static str, label: &'static str, unit: Unit, v: Option<f64>) -> Figure {
+    let v = v.filter(|v| v.is_finite());
+    let text = match (v, unit) {
+        (None, _) => DASH.to_string(),
+        (Some(v), Unit::Usd) => format::usd_f64(v),
+        (Some(v), Unit::Percent) => format::percent_f64(v, 1),
+    };
+    let value = v.map(|v| if unit == Unit::Percent { v * 100.0 } else { v });
+    Figure::new(id, label, text).with_value(value.unwrap_or(f64::NAN))
+}
+
+/// The simulated summary figures: id, label, unit and where each is in a [`Summary`].
+type SimulatedRow = (&'static str, &'static str, Unit, fn(&Summary) -> f64);
+
+const SIMULATED_SUMMARY: [SimulatedRow; 6] = [
+    (
+        "prob_negative_month",
+        "P(some month's net cash < 0)",
+        Unit::Percent,
+        |s| s.prob_negative_month,
+    ),
+    (
+        "lowest_cumulative_p5",
+        "P5 of the lowest cumulative cash",
+        Unit::Usd,
+        |s| s.lowest_cumulative_p5,
+    ),
+    (
+        "prob_negative_end",
+        "P(cumulative cash at the end < 0)",
+        Unit::Percent,
+        |s| s.prob_negative_end,
+    ),
+    (
+        "expected_total",
+        "Expected total net cash",
+        Unit::Usd,
+        |s| s.expected_total,
+    ),
+    (
+        "total_p5",
+        "VaR 95 % of the total net cash (its P5)",
+        Unit::Usd,
+        |s| s.total_p5,
+    ),
+    (
+        "total_cvar95",
+        "CVaR 95 % of the total net cash (mean of the worst 5 %)",
+        Unit::Usd,
+        |s| s.total_cvar95,
+    ),
+];
+
+/// The exact totals of the program.
+fn total_figures(model: &ProgramModel) -> [Figure; 5] {
+    let t = model.program.totals();
+    let usd = |id, label, v: Decimal| Figure::new(id, label, format::usd(v)).with_value(v);
+    [
+        Figure::new(
+            "output",
+            "Expected output",
+            format::coin(t.output, 8, &model.coin),
+        )
+        .with_value(t.output),
+        usd("cost", "Cash cost", t.cash_cost),
+        usd("full_cost", "Full cost (with amortization)", t.full_cost),
+        usd("premium", "Premium paid at the start", t.upfront_premium),
+        usd("locked", "USD locked by forwards", t.locked),
+    ]
 }
 
 /// The summary: exact totals, then the simulated figures of the program (dashes until the
-/// simulation has run), with unhedged beside them in the text.
+/// simulation has run), each with unhedged beside it once it has. Shares are written in
+/// percent, their `data-value` too; VaR and CVaR are signed results
+/// ([`super::RISK_CONVENTION`]).
 pub fn summary(model: &ProgramModel, stats: Option<&ProgramStats>) -> Vec<SummaryFigure> {
-    let t = model.program.totals();
-    let coin = &model.coin;
-    let mut out = vec![
-        figure(
-            "output",
-            "Expected output",
-            Some(t.output),
-            format::coin(t.output, 8, coin),
-        ),
-        figure(
-            "cost",
-            "Cash cost",
-            Some(t.cash_cost),
-            format::usd(t.cash_cost),
-        ),
-        figure(
-            "full_cost",
-            "Full cost (with amortization)",
-            Some(t.full_cost),
-            format::usd(t.full_cost),
-        ),
-        figure(
-            "premium",
-            "Premium paid at the start",
-            Some(t.upfront_premium),
-            format::usd(t.upfront_premium),
-        ),
-        figure(
-            "locked",
-            "USD locked by forwards",
-            Some(t.locked),
-            format::usd(t.locked),
-        ),
-    ];
+    let mut out: Vec<SummaryFigure> = total_figures(model).into_iter().map(Into::into).collect();
     let (p, u) = match stats {
         Some(s) => (Some(&s.program.summary), Some(&s.unhedged.summary)),
         None => (None, None),
     };
-    let both = |f: fn(&Summary) -> f64, text: fn(f64) -> String| {
-        move |v: f64| match u {
-            Some(u) => format!("{} (unhedged {})", text(v), text(f(u))),
-            None => text(v),
-        }
-    };
-    let prob = |x: f64| format::percent_f64(x, 1);
-    out.extend([
-        sim_figure(
-            "prob_negative_month",
-            "P(some month's net cash < 0)",
-            p.map(|s| s.prob_negative_month),
-            both(|s| s.prob_negative_month, prob),
-        ),
-        sim_figure(
-            "lowest_cumulative_p5",
-            "P5 of the lowest cumulative cash",
-            p.map(|s| s.lowest_cumulative_p5),
-            both(|s| s.lowest_cumulative_p5, format::usd_f64),
-        ),
-        sim_figure(
-            "prob_negative_end",
-            "P(cumulative cash at the end < 0)",
-            p.map(|s| s.prob_negative_end),
-            both(|s| s.prob_negative_end, prob),
-        ),
-        sim_figure(
-            "expected_total",
-            "Expected total net cash",
-            p.map(|s| s.expected_total),
-            both(|s| s.expected_total, format::usd_f64),
-        ),
-        sim_figure(
-            "total_p5",
-            "P5 of the total net cash",
-            p.map(|s| s.total_p5),
-            both(|s| s.total_p5, format::usd_f64),
-        ),
-    ]);
+    out.extend(
+        SIMULATED_SUMMARY
+            .iter()
+            .map(|&(id, label, unit, pick)| SummaryFigure {
+                figure: simulated_figure(id, label, unit, p.map(pick)),
+                unhedged: u.map(|u| simulated_figure(id, "Unhedged", unit, Some(pick(u)))),
+            }),
+    );
     if model.capex > Decimal::ZERO {
-        out.push(payback_figure(model, p));
+        out.push(payback_figure(model, p).into());
     }
     if let Some(peak) = model.peak_collateral() {
-        out.push(sim_figure(
-            "collateral_peak",
-            "Collateral needed at the start (peak)",
-            Some(peak),
-            format::usd_f64,
-        ));
+        out.push(
+            simulated_figure(
+                "collateral_peak",
+                "Collateral needed at the start (peak)",
+                Unit::Usd,
+                Some(peak),
+            )
+            .into(),
+        );
     }
     out
 }
 
-fn payback_figure(model: &ProgramModel, p: Option<&Summary>) -> SummaryFigure {
+fn payback_figure(model: &ProgramModel, p: Option<&Summary>) -> Figure {
     let rows = model.program.rows();
     let (value, text) = match p.and_then(|s| s.payback) {
         Some(Payback::Month(i)) => (
@@ -324,11 +334,11 @@ fn payback_figure(model: &ProgramModel, p: Option<&Summary>) -> SummaryFigure {
         Some(Payback::BeyondHorizon) => (None, "not within the program".to_string()),
         None => (None, DASH.to_string()),
     };
-    SummaryFigure {
+    Figure {
         id: "payback",
         label: "Capex payback (median)",
-        value,
         text,
+        value,
     }
 }
 
@@ -349,7 +359,7 @@ pub fn simulation_status(progress: Option<(usize, usize)>, done: bool) -> String
 }
 
 /// The actuals table's columns: `(data-col, header)`, in order.
-pub const ACTUAL_COLUMNS: [(&str, &str); 10] = [
+pub const ACTUAL_COLUMNS: [(&str, &str); 11] = [
     ("month", "Month"),
     ("output", "Actual output"),
     ("price", "Settlement price"),
@@ -358,8 +368,9 @@ pub const ACTUAL_COLUMNS: [(&str, &str); 10] = [
     ("net_cash", "Net cash"),
     ("unhedged", "Net cash unhedged"),
     ("plan_p50", "Plan P50"),
-    ("plan_band", "Plan P5–P95"),
-    ("in_band", "Within the plan's band"),
+    ("plan_p5", "Plan P5 (VaR 95 %)"),
+    ("plan_p95", "Plan P95"),
+    ("in_band", "Within the plan's P5–P95"),
 ];
 
 /// One row per month with an actual: what it did against the plan (the plan's median and
@@ -383,55 +394,57 @@ pub fn actuals_table(model: &ProgramModel, stats: Option<&ProgramStats>) -> Vec<
         .months
         .iter()
         .map(|a| {
-            let row = &model.program.rows()[a.index];
             let q = stats
                 .and_then(|s| s.program.months.get(a.index))
                 .map(|s| s.net_cash);
-            let net = crate::domain::validate::dec_f64(a.net_cash);
-            let band =
-                q.map(|q| format!("{} to {}", format::usd_f64(q.p5), format::usd_f64(q.p95)));
-            vec![
-                Cell {
-                    col: "month",
-                    value: None,
-                    text: month_label(row.start),
-                },
-                cell("output", Some(a.actual.output), |d| {
-                    format::coin(d, 8, &model.coin)
-                }),
-                cell("price", Some(a.actual.price), format::usd_cents),
-                cell("revenue", Some(a.revenue), format::usd),
-                cell("hedge_effect", Some(a.hedge_effect), format::usd),
-                cell("net_cash", Some(a.net_cash), format::usd),
-                cell("unhedged", Some(a.unhedged), format::usd),
-                f64_cell("plan_p50", q.map(|q| q.p50)),
-                Cell {
-                    col: "plan_band",
-                    value: None,
-                    text: band.unwrap_or_default(),
-                },
-                Cell {
-                    col: "in_band",
-                    value: None,
-                    text: q
-                        .map(|q| {
-                            if q.p5 <= net && net <= q.p95 {
-                                "yes"
-                            } else {
-                                "no"
-                            }
-                        })
-                        .unwrap_or_default()
-                        .to_string(),
-                },
-            ]
+            actual_cells(model, a, q)
         })
         .collect()
 }
 
+/// The cells of one month's actual `a` against the plan's quantiles `q` of its net cash.
+fn actual_cells(
+    model: &ProgramModel,
+    a: &crate::domain::program::actuals::MonthActual,
+    q: Option<crate::domain::program::Quantiles>,
+) -> Vec<Cell> {
+    let row = &model.program.rows()[a.index];
+    let net = crate::domain::validate::dec_f64(a.net_cash);
+    let in_band = q.map(|q| {
+        if q.p5 <= net && net <= q.p95 {
+            "yes"
+        } else {
+            "no"
+        }
+    });
+    vec![
+        Cell {
+            col: "month",
+            value: None,
+            text: month_label(row.start),
+        },
+        cell("output", Some(a.actual.output), |d| {
+            format::coin(d, 8, &model.coin)
+        }),
+        cell("price", Some(a.actual.price), format::usd_cents),
+        cell("revenue", Some(a.revenue), format::usd),
+        cell("hedge_effect", Some(a.hedge_effect), format::usd),
+        cell("net_cash", Some(a.net_cash), format::usd),
+        cell("unhedged", Some(a.unhedged), format::usd),
+        f64_cell("plan_p50", q.map(|q| q.p50)),
+        f64_cell("plan_p5", q.map(|q| q.p5)),
+        f64_cell("plan_p95", q.map(|q| q.p95)),
+        Cell {
+            col: "in_band",
+            value: None,
+            text: in_band.unwrap_or_default().to_string(),
+        },
+    ]
+}
+
 /// The hedge's effectiveness over the months so far and the re-projection: dollar-offset
-/// ratio, reduction of the standard deviation of monthly net cash, output against plan,
-/// hedge effect in all.
+/// ratio, reduction of the standard deviation of monthly net cash, output against plan
+/// (each a percentage, its `data-value` in percent), hedge effect in all.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -439,43 +452,40 @@ pub fn actuals_table(model: &ProgramModel, stats: Option<&ProgramStats>) -> Vec<
 /// let s = Scenario::from_query("v=2&view=program&start=2027-01-01&months=3&rate=0&basis=0&pcov=100&qty=5&cost=1100&pfwd=260&aq=5,5&apx=200,300").scenario;
 /// let m = ProgramModel::build(&s, NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()).unwrap();
 /// let f = actuals_figures(&m);
-/// assert_eq!((f[0].id, f[0].value.as_deref(), f[0].text.as_str()), ("dollar_offset", Some("1"), "100.0%"));
-/// assert_eq!(f[1].value.as_deref(), Some("1"));
+/// assert_eq!((f[0].id, f[0].value.as_deref(), f[0].text.as_str()), ("dollar_offset", Some("100"), "100.0%"));
+/// assert_eq!(f[1].value.as_deref(), Some("100"));
 /// ```
-pub fn actuals_figures(model: &ProgramModel) -> Vec<SummaryFigure> {
+pub fn actuals_figures(model: &ProgramModel) -> Vec<Figure> {
     let Ok(view) = &model.actuals else {
         return Vec::new();
     };
     let a = &view.actuals;
-    let pct = |d: Decimal| format::percent(d, 1);
+    let ratio = |id, label, r: Option<Decimal>| {
+        let text = r.map_or_else(|| DASH.to_string(), |d| format::percent(d, 1));
+        Figure::new(id, label, text).with_value(r.map_or(FigureValue(None), percent_value))
+    };
     let effect = a.months.iter().try_fold(Decimal::ZERO, |s, m| {
         crate::domain::money::checked_add(s, m.hedge_effect)
     });
     vec![
-        figure(
+        ratio(
             "dollar_offset",
             "Dollar-offset ratio (hedge effect / revenue moved from the forward)",
             a.dollar_offset,
-            a.dollar_offset.map_or_else(|| DASH.to_string(), pct),
         ),
-        sim_figure(
+        simulated_figure(
             "sd_reduction",
             "Reduction of the monthly net cash's standard deviation",
+            Unit::Percent,
             a.sd_reduction,
-            |r| format::percent_f64(r, 1),
         ),
-        figure(
-            "output_ratio",
-            "Output so far against plan",
-            a.output_ratio,
-            a.output_ratio.map_or_else(|| DASH.to_string(), pct),
-        ),
-        figure(
+        ratio("output_ratio", "Output so far against plan", a.output_ratio),
+        Figure::new(
             "hedge_effect_total",
             "Hedge effect so far",
-            effect,
             effect.map_or_else(|| DASH.to_string(), format::usd),
-        ),
+        )
+        .with_value(effect.map_or(FigureValue(None), FigureValue::from)),
     ]
 }
 
@@ -522,11 +532,15 @@ pub fn rebalance_lines(model: &ProgramModel) -> Vec<String> {
         .collect()
 }
 
-/// One line of the monthly report: its section, label, unrounded value (numbers) and text.
+/// One line of the monthly report: its section, stable id, label, unrounded value (numbers)
+/// and text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportLine {
     /// The section's heading.
     pub section: &'static str,
+    /// A stable id of the line (`data-col`): the actuals' column, the figure's id, or
+    /// `collateral`, `month_to_come`, `trade`, `actuals`.
+    pub col: &'static str,
     /// What the line is (a month's label, or a figure's).
     pub label: String,
     /// Unrounded value as a plain decimal, when there is one.
@@ -546,12 +560,14 @@ pub const REPORT_SECTIONS: [&str; 5] = [
 
 fn line(
     section: &'static str,
+    col: &'static str,
     label: impl Into<String>,
     value: Option<String>,
     text: String,
 ) -> ReportLine {
     ReportLine {
         section,
+        col,
         label: label.into(),
         value,
         text,
@@ -561,8 +577,8 @@ fn line(
 /// The monthly report for a board or a lender: the latest month with an actual against its
 /// plan, the hedge's effect so far, the collateral the months to come hold, each month to come
 /// (hedge, coverage, coins hedged, forward, USD locked or floor, and its simulated net cash
-/// P50 and P5 with `stats`), and the rebalancing. Without an actual, "The month" and "The
-/// hedge so far" say so and every month is to come.
+/// P50, VaR 95 % and CVaR 95 % with `stats`), and the rebalancing. Without an actual, "The
+/// month" and "The hedge so far" say so and every month is to come.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -576,98 +592,184 @@ fn line(
 /// assert_eq!(r.iter().filter(|l| l.section == "The months to come").count(), 2);
 /// ```
 pub fn report(model: &ProgramModel, stats: Option<&ProgramStats>) -> Vec<ReportLine> {
-    let mut out = Vec::new();
-    let view = model.actuals.as_ref().ok();
-    let known = |i: usize| view.is_some_and(|v| v.actuals.months.iter().any(|m| m.index == i));
-    // The latest month with an actual, column by column.
+    let mut out = report_month(model, stats);
+    out.push(report_collateral(model));
+    out.extend(report_months_to_come(model, stats));
+    out.extend(report_trades(model));
+    out
+}
+
+/// Whether month `i` has an actual.
+fn known(model: &ProgramModel, i: usize) -> bool {
+    model
+        .actuals
+        .as_ref()
+        .is_ok_and(|v| v.actuals.months.iter().any(|m| m.index == i))
+}
+
+/// "The month" (the latest month with an actual, column by column) and "The hedge so far".
+fn report_month(model: &ProgramModel, stats: Option<&ProgramStats>) -> Vec<ReportLine> {
     let table = actuals_table(model, stats);
-    match table.last() {
-        Some(cells) => {
-            for (c, (_, header)) in cells.iter().zip(ACTUAL_COLUMNS) {
-                out.push(line(
-                    REPORT_SECTIONS[0],
-                    header,
-                    c.value.clone(),
-                    c.text.clone(),
-                ));
-            }
-        }
-        None => out.push(line(
+    let Some(cells) = table.last() else {
+        return vec![line(
             REPORT_SECTIONS[0],
+            "actuals",
             "Actuals",
             None,
             "No month has an actual yet (aq, apx).".to_string(),
-        )),
-    }
-    if !table.is_empty() {
-        for f in actuals_figures(model) {
-            out.push(line(REPORT_SECTIONS[1], f.label, f.value, f.text));
-        }
-    }
-    // Collateral: what the months not yet settled hold.
+        )];
+    };
+    let month = cells.iter().zip(ACTUAL_COLUMNS).map(|(c, (col, header))| {
+        line(
+            REPORT_SECTIONS[0],
+            col,
+            header,
+            c.value.clone(),
+            c.text.clone(),
+        )
+    });
+    let figures = actuals_figures(model)
+        .into_iter()
+        .map(|f| line(REPORT_SECTIONS[1], f.id, f.label, f.value, f.text));
+    month.chain(figures).collect()
+}
+
+/// "Collateral in use": what the months not yet settled hold.
+fn report_collateral(model: &ProgramModel) -> ReportLine {
     let held: Vec<f64> = model
         .collateral
         .iter()
         .enumerate()
-        .filter(|(i, _)| !known(*i))
+        .filter(|(i, _)| !known(model, *i))
         .filter_map(|(_, c)| *c)
         .collect();
     let total = (!held.is_empty()).then(|| held.iter().sum::<f64>());
-    out.push(line(
+    line(
         REPORT_SECTIONS[2],
+        "collateral",
         "Collateral the months to come hold",
-        total.map(|t| t.to_string()),
+        total.and_then(|t| FigureValue::from(t).into_text()),
         total.map_or_else(
             || "none (no margined hedge to come)".to_string(),
             format::usd_f64,
         ),
-    ));
+    )
+}
+
+/// The report's table of the months to come: `(data-col, header)`, in order.
+pub const REPORT_MONTH_COLUMNS: [(&str, &str); 10] = [
+    ("month", "Month"),
+    ("hedge", "Hedge"),
+    ("coverage", "Coverage"),
+    ("output", "Output"),
+    ("hedged", "Hedged"),
+    ("forward", "Forward"),
+    ("locked", "USD locked or floor"),
+    ("cash_p50", "Net cash P50"),
+    ("cash_p5", "Net cash VaR 95 % (P5)"),
+    ("cash_cvar95", "Net cash CVaR 95 %"),
+];
+
+/// The months to come (those without an actual), one row of [`REPORT_MONTH_COLUMNS`] each:
+/// what the page shows of "The months to come", cell by cell.
+pub fn report_months(model: &ProgramModel, stats: Option<&ProgramStats>) -> Vec<Vec<Cell>> {
     let coins = |d: Decimal| format::coin(d, 8, &model.coin);
-    for (i, row) in model
-        .program
-        .rows()
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !known(*i))
-    {
-        let s = stats.and_then(|s| s.program.months.get(i));
-        let locked = row
-            .locked
-            .map(|l| format!("locks {}", format::usd(l)))
-            .or_else(|| row.floor.map(|f| format!("floor {}", format::usd(f))))
-            .unwrap_or_default();
-        let sim = s.map_or_else(String::new, |s| {
-            format!(
-                "; net cash P50 {}, P5 {}",
-                format::usd_f64(s.net_cash.p50),
-                format::usd_f64(s.net_cash.p5)
+    let pct = |d: Decimal| format::percent(d / Decimal::ONE_HUNDRED, 1);
+    let rows = model.program.rows().iter().enumerate();
+    rows.filter(|(i, _)| !known(model, *i))
+        .map(|(i, row)| {
+            let q = stats
+                .and_then(|s| s.program.months.get(i))
+                .map(|s| s.net_cash);
+            vec![
+                Cell {
+                    col: "month",
+                    value: None,
+                    text: month_label(row.start),
+                },
+                Cell {
+                    col: "hedge",
+                    value: None,
+                    text: row.kind.label().to_string(),
+                },
+                cell("coverage", Some(row.coverage_pct), pct),
+                cell("output", Some(row.output), coins),
+                cell("hedged", Some(row.hedged_coins), coins),
+                cell("forward", Some(row.forward), format::usd_cents),
+                cell("locked", row.locked.or(row.floor), format::usd),
+                f64_cell("cash_p50", q.map(|q| q.p50)),
+                f64_cell("cash_p5", q.map(|q| q.p5)),
+                f64_cell("cash_cvar95", q.map(|q| q.cvar95)),
+            ]
+        })
+        .collect()
+}
+
+/// "The months to come" as lines (the report's CSV): one sentence per month.
+fn report_months_to_come<'a>(
+    model: &'a ProgramModel,
+    stats: Option<&'a ProgramStats>,
+) -> impl Iterator<Item = ReportLine> + 'a {
+    let coins = |d: Decimal| format::coin(d, 8, &model.coin);
+    let rows = model.program.rows().iter().enumerate();
+    rows.filter(|(i, _)| !known(model, *i))
+        .map(move |(i, row)| {
+            let s = stats.and_then(|s| s.program.months.get(i));
+            let locked = row
+                .locked
+                .map(|l| format!("locks {}", format::usd(l)))
+                .or_else(|| row.floor.map(|f| format!("floor {}", format::usd(f))))
+                .unwrap_or_default();
+            let sim = s.map_or_else(String::new, |s| {
+                format!(
+                    "; net cash P50 {}, VaR 95 % {}, CVaR 95 % {}",
+                    format::usd_f64(s.net_cash.p50),
+                    format::usd_f64(s.net_cash.p5),
+                    format::usd_f64(s.net_cash.cvar95),
+                )
+            });
+            line(
+                REPORT_SECTIONS[3],
+                "month_to_come",
+                month_label(row.start),
+                Some(row.hedged_coins.normalize().to_string()),
+                format!(
+                    "{} {} of {} ({} hedged) at the forward {} {locked}{sim}",
+                    row.kind.label(),
+                    format::percent(row.coverage_pct / Decimal::ONE_HUNDRED, 1),
+                    coins(row.output),
+                    coins(row.hedged_coins),
+                    format::usd_cents(row.forward),
+                ),
             )
-        });
-        out.push(line(
-            REPORT_SECTIONS[3],
-            month_label(row.start),
-            Some(row.hedged_coins.normalize().to_string()),
-            format!(
-                "{} {} of {} ({} hedged) at the forward {} {locked}{sim}",
-                row.kind.label(),
-                format::percent(row.coverage_pct / Decimal::ONE_HUNDRED, 1),
-                coins(row.output),
-                coins(row.hedged_coins),
-                format::usd_cents(row.forward),
-            ),
-        ));
-    }
+        })
+}
+
+/// "Rebalance on the actual output": one line per trade (its value the coins to sell,
+/// negative to buy back), or why there is none.
+fn report_trades(model: &ProgramModel) -> Vec<ReportLine> {
     let lines = rebalance_lines(model);
     if lines.is_empty() {
-        out.push(line(
+        return vec![line(
             REPORT_SECTIONS[4],
+            "trade",
             "Trades",
             None,
             "none: the months to come are hedged on the planned output".to_string(),
-        ));
+        )];
     }
-    for l in lines {
-        out.push(line(REPORT_SECTIONS[4], "Trade", None, l));
-    }
-    out
+    let trades = model
+        .actuals
+        .as_ref()
+        .ok()
+        .and_then(|v| v.rebalance.as_ref())
+        .map_or(&[][..], |r| &r.trades[..]);
+    lines
+        .into_iter()
+        .zip(trades)
+        .map(|(l, (_, coins))| {
+            let value = FigureValue::from(*coins).into_text();
+            line(REPORT_SECTIONS[4], "trade", "Trade", value, l)
+        })
+        .collect()
 }

@@ -354,8 +354,9 @@ fn message(e: DomainError) -> Message {
 }
 
 /// The cash-flow chart's data: the simulated bands of the program and of unhedged, monthly
-/// and cumulative, with the cash cost and the halving month. Before the simulation has run
-/// the bands are empty and the chart shows the cost line alone.
+/// and cumulative (net cash, after the cost: the chart's threshold is $0, and it does not
+/// draw the cost), and the halving month. Before the simulation has run the bands are empty
+/// and the chart says so.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -365,7 +366,7 @@ fn message(e: DomainError) -> Message {
 /// let today = NaiveDate::from_ymd_opt(2026, 12, 2).ok_or("date")?;
 /// let m = ProgramModel::build(&s, today).map_err(|e| e.text)?;
 /// let c = cash_flow_chart(&m, None);
-/// assert_eq!(c.cost.len(), 4);
+/// assert_eq!(c.months, 4);
 /// assert!(c.monthly[0].p50.is_empty());
 /// # Ok::<(), String>(())
 /// ```
@@ -396,12 +397,7 @@ pub fn cash_flow_chart(
     CashFlowChart {
         monthly,
         cumulative,
-        cost: model
-            .program
-            .rows()
-            .iter()
-            .map(|r| dec_f64(r.cash_cost))
-            .collect(),
+        months: model.program.rows().len(),
         halving_month: model.halving_month,
         ..CashFlowChart::default()
     }

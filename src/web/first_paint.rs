@@ -234,7 +234,7 @@ fn program(doc: &Document, skeleton: &Element, query: &str) -> Option<()> {
     scenario.program.start = Some(start);
     let model = ProgramModel::build(&scenario, start).ok()?;
     if let Some(list) = slot(skeleton, "figures") {
-        for f in summary(&model, None) {
+        for f in summary(&model, None).into_iter().map(|f| f.figure) {
             figure(doc, &list, f.id, f.label, &f.text, f.value.as_deref());
         }
     }

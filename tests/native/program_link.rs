@@ -257,7 +257,10 @@ fn the_month_tables_plan_and_simulated_cells_make_its_rows() {
     // Before the simulation the simulated cells are empty, with their columns.
     let empty = simulated_cells(None);
     assert!(empty.iter().all(|c| c.value.is_none() && c.text.is_empty()));
-    assert_eq!(empty.map(|c| c.col), ["cash_p5", "cash_p50", "cash_p95"]);
+    assert_eq!(
+        empty.map(|c| c.col),
+        ["cash_p5", "cash_cvar95", "cash_p50", "cash_p95"]
+    );
 }
 
 /// The program's hashprice forward per month (`ph=hashprice`, rig mode): each month sells its
@@ -297,7 +300,173 @@ fn hashprice_months_lock_their_revenue_and_need_collateral() {
     assert_eq!(cell.value, m.collateral[0].map(|c| c.to_string()));
     let peak = summary(&m, None)
         .into_iter()
-        .find(|f| f.id == "collateral_peak")
+        .find(|f| f.figure.id == "collateral_peak")
         .unwrap();
-    assert_eq!(peak.value, m.peak_collateral().map(|c| c.to_string()));
+    assert_eq!(
+        peak.figure.value,
+        m.peak_collateral().map(|c| c.to_string())
+    );
+}
+
+/// The program of `query` (start 2027-01), simulated to the end.
+fn simulated(
+    query: &str,
+) -> (
+    minerhedge::view::program::ProgramModel,
+    minerhedge::domain::program::ProgramRun,
+    minerhedge::domain::program::ProgramStats,
+) {
+    use minerhedge::domain::program::ProgramRun;
+    use minerhedge::view::program::ProgramModel;
+    let s = Scenario::from_query(query).scenario;
+    let m = ProgramModel::build(&s, date(2026, 12, 2)).unwrap_or_else(|e| panic!("{}", e.text));
+    let mut run = ProgramRun::new(&m.program, m.simulation).expect("run");
+    while !run.step(500).finished() {}
+    while !run.summarize(1) {}
+    let stats = run.stats().expect("statistics");
+    (m, run, stats)
+}
+
+/// Every percentage the program page shows has its `data-value` in percent: the summary's
+/// chances, the actuals' ratios (and the report's lines made of them), the coverage.
+#[test]
+fn percentages_carry_their_data_value_in_percent() {
+    use minerhedge::present::program::{actuals_figures, report, summary};
+    let q = "v=2&view=program&start=2027-01-01&months=3&mode=direct&qty=5&cost=1100&spot=250\
+             &vol=60&paths=2000&rate=0&basis=0&pcov=100&pfwd=260&aq=5,4&apx=200,300";
+    let (m, _, stats) = simulated(q);
+    let figures = summary(&m, Some(&stats));
+    let find = |id: &str| {
+        figures
+            .iter()
+            .find(|f| f.figure.id == id)
+            .unwrap_or_else(|| panic!("{id}"))
+    };
+    for (id, fraction) in [
+        (
+            "prob_negative_month",
+            stats.program.summary.prob_negative_month,
+        ),
+        ("prob_negative_end", stats.program.summary.prob_negative_end),
+    ] {
+        let f = find(id);
+        let v: f64 = f.figure.value.as_deref().unwrap().parse().unwrap();
+        assert!(
+            (v - fraction * 100.0).abs() < 1e-9,
+            "{id}: {v} vs {fraction}"
+        );
+        assert_eq!(f.figure.text, minerhedge::format::percent_f64(fraction, 1));
+        let u = f.unhedged.as_ref().expect("unhedged beside it");
+        let uv: f64 = u.value.as_deref().unwrap().parse().unwrap();
+        assert!((0.0..=100.0).contains(&uv), "{id} unhedged {uv}");
+    }
+    // Some month is negative unhedged at 60 % volatility: a chance in percent, not a fraction.
+    let u = find("prob_negative_month").unhedged.clone().unwrap();
+    assert!(u.value.as_deref().unwrap().parse::<f64>().unwrap() > 1.0);
+    // The actuals: dollar offset 100/140, output 90 % of plan, σ reduction −50 %.
+    let a = actuals_figures(&m);
+    let value = |i: usize| a[i].value.as_deref().unwrap().parse::<f64>().unwrap();
+    assert!(
+        (value(0) - 100.0 * 100.0 / 140.0).abs() < 1e-9,
+        "{:?}",
+        a[0]
+    );
+    assert_eq!(a[0].text, "71.4%");
+    assert!((value(1) + 50.0).abs() < 1e-9, "{:?}", a[1]);
+    assert_eq!(a[2].value.as_deref(), Some("90"));
+    let r = report(&m, Some(&stats));
+    let line = r.iter().find(|l| l.col == "output_ratio").unwrap();
+    assert_eq!(
+        (line.value.as_deref(), line.text.as_str()),
+        (Some("90"), "90.0%")
+    );
+}
+
+/// VaR 95 % and CVaR 95 % are signed results on the program page (the README's convention,
+/// `present::RISK_CONVENTION`): a month's VaR is the 5th percentile of its net cash (nearest
+/// rank), its CVaR the mean of the worst 5 %; the program's are those of the total.
+#[test]
+fn var_and_cvar_are_signed_results_of_the_simulated_paths() {
+    use minerhedge::present::program::{month_table, report_months, summary, COLUMNS};
+    use minerhedge::present::RISK_CONVENTION;
+    // Unhedged, cost above the expected revenue: most months lose.
+    let q = "v=2&view=program&start=2027-01-01&months=2&mode=direct&qty=5&cost=1500&spot=250\
+             &vol=80&paths=1000&ph=none";
+    let (m, run, stats) = simulated(q);
+    let (cash, _, _) = run.month_samples(0).unwrap();
+    let mut sorted = cash.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let k = sorted.len().div_ceil(20);
+    assert_eq!(k, 50);
+    let var = sorted[k - 1];
+    let cvar = sorted[..k].iter().sum::<f64>() / k as f64;
+    assert!(var < 0.0 && cvar < var, "a loss: {var}, {cvar}");
+    let q0 = stats.program.months[0].net_cash;
+    assert_eq!(q0.p5, var);
+    assert!((q0.cvar95 - cvar).abs() < 1e-9 * cvar.abs());
+    let row = &month_table(&m, Some(&stats))[0];
+    let at = |col: &str| {
+        let i = COLUMNS.iter().position(|(c, _)| *c == col).unwrap();
+        &row[i]
+    };
+    assert_eq!(at("cash_p5").value, Some(var.to_string()));
+    assert_eq!(at("cash_p5").text, minerhedge::format::usd_f64(var));
+    let shown: f64 = at("cash_cvar95").value.as_deref().unwrap().parse().unwrap();
+    assert_eq!(shown, q0.cvar95);
+    assert!(COLUMNS
+        .iter()
+        .any(|(c, h)| *c == "cash_p5" && h.contains("VaR 95 %")));
+    // The report's months to come show the same numbers the same way.
+    let months = report_months(&m, Some(&stats));
+    let p5 = months[0].iter().find(|c| c.col == "cash_p5").unwrap();
+    assert_eq!(
+        (&p5.value, &p5.text),
+        (&at("cash_p5").value, &at("cash_p5").text)
+    );
+    // The program's: the total's P5 and the mean of its worst 5 %, both signed.
+    let figures = summary(&m, Some(&stats));
+    let total = |id: &str| {
+        let f = figures.iter().find(|f| f.figure.id == id).unwrap();
+        f.figure.value.as_deref().unwrap().parse::<f64>().unwrap()
+    };
+    let s = &stats.program.summary;
+    assert_eq!(total("total_p5"), s.total_p5);
+    assert_eq!(total("total_cvar95"), s.total_cvar95);
+    assert!(s.total_cvar95 <= s.total_p5 && s.total_p5 < 0.0);
+    assert!(
+        RISK_CONVENTION.contains("the 5th percentile")
+            && RISK_CONVENTION.contains("Negative is a loss")
+    );
+}
+
+/// The cash-flow chart draws net cash (after the cost) with $0 as its threshold: the cost is
+/// not on its axis (a sold-forward month nets about $150 against a $1,100 cost, so the axis
+/// ends well below $1,100), and the legend names the $0 line.
+#[test]
+fn the_cash_flow_chart_does_not_draw_the_cost_on_the_net_cash_axis() {
+    use minerhedge::chart::geometry::Surface;
+    use minerhedge::chart::program::{draw, ZERO_LABEL};
+    use minerhedge::view::program::cash_flow_chart;
+    use plotters::prelude::*;
+    let q = "v=2&view=program&start=2027-01-01&months=6&mode=direct&qty=5&cost=1100&spot=250\
+             &vol=0.0001&ph=forward&pcov=100&dvol=0&paths=200";
+    let (m, _, stats) = simulated(q);
+    for stats in [None, Some(&stats)] {
+        let chart = cash_flow_chart(&m, stats);
+        let surface = Surface::new(720.0, 300.0, 1.0).unwrap();
+        let mut svg = String::new();
+        let frame = {
+            let root =
+                SVGBackend::with_string(&mut svg, surface.backing_size()).into_drawing_area();
+            draw(&root, &chart, &surface).unwrap()
+        };
+        let y = frame.y_range();
+        assert!(y.contains(0.0), "{y:?}");
+        assert!(y.hi() < 500.0, "the axis reaches for the cost: {y:?}");
+        assert!(!svg.contains("Cash cost"));
+        assert!(svg.contains(ZERO_LABEL));
+        if stats.is_none() {
+            assert!(svg.contains(minerhedge::chart::program::EMPTY_LABEL));
+        }
+    }
 }

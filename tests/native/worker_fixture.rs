@@ -35,6 +35,7 @@ fn expected() -> String {
     let stats = run.stats().expect("statistics");
     let figures: Vec<String> = summary(&model, Some(&stats))
         .into_iter()
+        .map(|f| f.figure)
         .map(|f| {
             let value = f.value.as_deref().map_or("null".to_owned(), json_str);
             format!("    {}: {value}", json_str(f.id))

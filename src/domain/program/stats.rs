@@ -3,12 +3,18 @@
 //! **Quantiles are nearest-rank**: the `p`-quantile of `n` samples is the `k`-th smallest
 //! with `k = ⌈p·n⌉` (at least 1), computed in integers (`k = ⌈n·pct/100⌉`); so P5, P50 and
 //! P95 are always simulated values (the Monte Carlo panel's VaR reads the same rank).
+//!
+//! **Risk is a signed result** ([`crate::present::RISK_CONVENTION`]): VaR 95 % is the P5 of
+//! the net cash (revenue + hedge payoff − cost), CVaR 95 % the mean of its worst 5 % (the
+//! `⌈0.05·n⌉` smallest samples, at least one); negative is a loss.
 
-/// P5, P50 and P95 (nearest rank), USD.
+/// P5, P50 and P95 (nearest rank) and the mean of the worst 5 %, USD.
 #[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Quantiles {
-    /// 5th percentile.
+    /// 5th percentile: VaR 95 % as a signed result.
     pub p5: f64,
+    /// Mean of the worst 5 % (the `⌈0.05·n⌉` smallest): CVaR 95 % as a signed result.
+    pub cvar95: f64,
     /// Median.
     pub p50: f64,
     /// 95th percentile.
@@ -48,8 +54,10 @@ pub struct Summary {
     pub prob_negative_end: f64,
     /// Mean total (cumulative net cash at the end), USD.
     pub expected_total: f64,
-    /// P5 of the total, USD.
+    /// P5 of the total, USD: the program's VaR 95 % as a signed result.
     pub total_p5: f64,
+    /// Mean of the worst 5 % of the totals, USD: the program's CVaR 95 % as a signed result.
+    pub total_cvar95: f64,
     /// Median month of payback of the capex; `None` when the capex is 0.
     pub payback: Option<Payback>,
 }
@@ -134,11 +142,23 @@ fn quantiles(v: &[f64], keys: &mut Vec<i64>) -> Quantiles {
     } else {
         p50
     };
+    // After both selections the k5 + 1 smallest are keys[..=k5], in some order.
+    let tail = &keys[..=k5];
+    let cvar95 = tail.iter().map(|&k| value(k)).sum::<f64>() / tail.len() as f64;
     Quantiles {
         p5: value(p5),
+        cvar95,
         p50: value(p50),
         p95: value(p95),
     }
+}
+
+/// The mean of the worst 5 % of `v` (non-empty): its `⌈0.05·n⌉` smallest values.
+fn worst_mean(v: &[f64]) -> f64 {
+    let k = v.len().div_ceil(20).max(1);
+    let mut keys: Vec<i64> = v.iter().map(|&x| key(x)).collect();
+    keys.select_nth_unstable(k - 1);
+    keys[..k].iter().map(|&x| value(x)).sum::<f64>() / k as f64
 }
 
 fn mean(v: &[f64]) -> f64 {
@@ -245,6 +265,7 @@ fn summary(mut p: Paths, s: &Samples<'_>) -> Summary {
         prob_negative_end: share(p.cum.iter().map(|&c| c < 0.0), n),
         expected_total: mean(&p.cum),
         total_p5: quantile(&p.cum, 5),
+        total_cvar95: worst_mean(&p.cum),
         payback,
     }
 }
@@ -262,11 +283,19 @@ mod tests {
         let mut keys = Vec::new();
         let q = quantiles(&v, &mut keys);
         assert_eq!((q.p5, q.p50, q.p95), (5.0, 50.0, 95.0));
+        // VaR 95 % is the 5th smallest; CVaR 95 % the mean of the 5 smallest: (1+…+5)/5.
+        assert_eq!(q.cvar95, 3.0);
+        assert_eq!(worst_mean(&v), 3.0);
+        // 21 samples: the worst ⌈1.05⌉ = 2.
+        let signed: Vec<f64> = (-10..=10).map(f64::from).collect();
+        assert_eq!(quantiles(&signed, &mut keys).cvar95, -9.5);
+        assert_eq!(worst_mean(&signed), -9.5);
         let one = quantiles(&[7.0], &mut keys);
         assert_eq!(
             one,
             Quantiles {
                 p5: 7.0,
+                cvar95: 7.0,
                 p50: 7.0,
                 p95: 7.0
             }

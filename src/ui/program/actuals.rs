@@ -32,7 +32,13 @@ pub fn ProgramActuals(
             })
         })
     };
-    let figures = move || built.with(|b| b.as_ref().map(actuals_figures).unwrap_or_default());
+    let figures = move || {
+        built.with(|b| {
+            b.as_ref()
+                .map(|m| actuals_figures(m).into_iter().map(Into::into).collect())
+                .unwrap_or_default()
+        })
+    };
     let lines = move || built.with(|b| b.as_ref().map(rebalance_lines).unwrap_or_default());
     let error = move || {
         built.with(|b| {

@@ -1,6 +1,6 @@
 //! The cash-flow chart (`data-testid="program-chart"`): monthly net cash with its P5–P95 band
-//! and median, program against unhedged, the cost line and the halving month; cumulative
-//! cash beside it. Before the simulation finishes it shows the cost line.
+//! and median, program against unhedged, the $0 line and the halving month; cumulative
+//! cash beside it. Before the simulation finishes its panels are empty and say so.
 
 use leptos::prelude::*;
 
@@ -49,7 +49,7 @@ pub fn ProgramChart(
             data-drawn=drawn data-simulated=simulated>
             <h2 id="program-chart-title">"Cash flow"</h2>
             <canvas node_ref=canvas.node class="program-canvas" data-testid="program-chart" role="img"
-                aria-label="Monthly and cumulative net cash of the hedged program against unhedged: median and P5 to P95 band, with the cash cost and the halving month">
+                aria-label="Monthly and cumulative net cash (after the cost) of the hedged program against unhedged: median and P5 to P95 band, with the $0 line and the halving month">
             </canvas>
         </section>
     }

@@ -35,7 +35,7 @@ fn month_row(page: PageState, i: usize, label: String) -> impl IntoView {
     };
     let input = move |key: Key, name: &'static str| {
         view! {
-            <td><input type="text" inputmode="decimal" autocomplete="off"
+            <td data-col=key.as_str()><input type="text" inputmode="decimal" autocomplete="off"
                 aria-label=format!("{name}, {}", label_for(i))
                 data-testid=format!("ladder-{}-{}", key.as_str(), i + 1)
                 prop:value=move || item(key)
@@ -45,7 +45,7 @@ fn month_row(page: PageState, i: usize, label: String) -> impl IntoView {
     view! {
         <tr>
             <th scope="row">{label}</th>
-            <td><select aria-label=format!("Hedge, {}", label_for(i))
+            <td data-col="hedge"><select aria-label=format!("Hedge, {}", label_for(i))
                 data-testid=format!("ladder-ph-{}", i + 1)
                 on:change=move |ev| edit_month(page, Key::MonthHedges, i, event_target_value(&ev))>
                 {HEDGE_WORDS.iter().map(|w| view! {

@@ -1,12 +1,16 @@
 //! The monthly report (`data-testid="program-report"`): the latest month's actuals against
 //! the plan, the hedge's effect so far, the collateral in use and the months to come, for a
 //! board or a lender; "Print the report" prints this panel alone (A4, the page's other panels
-//! hidden while it prints) and "Download the report (CSV)" writes the same lines.
+//! hidden while it prints) and "Download the report (CSV)" writes the same lines. Every
+//! line's `dd` carries its `data-col` and `data-value`; "The months to come" is a table (one
+//! row per month, each cell with its `data-col` and `data-value`; the CSV writes each month
+//! as one sentence of the same figures).
 
 use leptos::prelude::*;
 
 use crate::export::report_csv;
-use crate::present::program::{report, REPORT_SECTIONS};
+use crate::present::program::{report, report_months, REPORT_MONTH_COLUMNS, REPORT_SECTIONS};
+use crate::present::RISK_CONVENTION;
 
 use super::super::export_bar::download_text;
 use super::app::Built;
@@ -23,6 +27,35 @@ fn print_report() {
     let _ = w.print();
     if let Some(r) = &root {
         let _ = r.remove_attribute("data-print");
+    }
+}
+
+/// "The months to come": one row per month, cell by cell, with the risk convention.
+fn months_to_come(built: Built, run: RunState) -> impl IntoView {
+    let rows = move || {
+        built.with(|b| {
+            run.stats.with(|s| {
+                b.as_ref()
+                    .map(|m| report_months(m, s.as_ref()))
+                    .unwrap_or_default()
+            })
+        })
+    };
+    view! {
+        <h3>{REPORT_SECTIONS[3]}</h3>
+        <p class="hint">{RISK_CONVENTION}</p>
+        <div class="table-scroll">
+            <table data-testid="report-months">
+                <thead><tr>
+                    {REPORT_MONTH_COLUMNS.iter().map(|(col, h)| view! { <th scope="col" data-col=*col>{*h}</th> }).collect_view()}
+                </tr></thead>
+                <tbody>
+                    {move || rows().into_iter().map(|cells| view! {
+                        <tr>{cells.into_iter().map(|c| view! { <td data-col=c.col data-value=c.value>{c.text}</td> }).collect_view()}</tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }
 
@@ -58,14 +91,19 @@ pub fn ProgramReport(
         status.set(done);
     };
     let section = move |heading: &'static str| {
+        if heading == REPORT_SECTIONS[3] {
+            return months_to_come(built, run).into_any();
+        }
         view! {
             <h3>{heading}</h3>
             <dl class="report-lines">
                 {move || lines.with(|ls| ls.iter().filter(|l| l.section == heading).map(|l| view! {
-                    <div data-value=l.value.clone()><dt>{l.label.clone()}</dt><dd>{l.text.clone()}</dd></div>
+                    <div data-value=l.value.clone()><dt>{l.label.clone()}</dt>
+                        <dd data-col=l.col data-value=l.value.clone()>{l.text.clone()}</dd></div>
                 }).collect_view())}
             </dl>
         }
+        .into_any()
     };
     view! {
         <section class="panel program-report" aria-labelledby="program-report-title" data-testid="program-report">

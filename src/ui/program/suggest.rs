@@ -14,6 +14,7 @@ use rust_decimal::Decimal;
 use crate::format::percent_f64;
 use crate::link::Key;
 use crate::present::program::month_label;
+use crate::present::FigureValue;
 use crate::view::edit::declining;
 use crate::view::program::{suggested_coverage_text, suggestion_terms, Suggestion};
 
@@ -21,6 +22,27 @@ use super::super::inputs::fields;
 use super::super::state::use_page;
 use super::app::{month_values, Built};
 use super::runner::RunState;
+
+/// One month's row: its label, the coverage now, the suggestion and its chance of a negative
+/// month (each number with its `data-value`, the chance in percent).
+fn suggestion_row(s: &Suggestion, label: String, coverage: String) -> impl IntoView {
+    // Without a suggestion the cell has no data-value, and says so in words (the cap is the
+    // "pmax" input above).
+    let (text, value) = match s.coverage_pct {
+        Some(c) => (format!("{c}%"), Some(c.to_string())),
+        None => ("none within the cap".to_string(), None),
+    };
+    let coverage_value = coverage.clone();
+    let prob = FigureValue::from(s.prob_negative * 100.0).into_text();
+    view! {
+        <tr data-month=s.month + 1>
+            <th scope="row">{label}</th>
+            <td data-col="coverage" data-value=coverage_value>{coverage}"%"</td>
+            <td data-col="suggested" data-value=value>{text}</td>
+            <td data-col="prob_negative" data-value=prob>{percent_f64(s.prob_negative, 1)}</td>
+        </tr>
+    }
+}
 
 /// The panel.
 #[component]
@@ -45,18 +67,8 @@ pub fn SuggestedLadder(
                 .flatten()
                 .map(|s| {
                     let label = labels.get(s.month).cloned().unwrap_or_default();
-                    let (text, value) = match s.coverage_pct {
-                        Some(c) => (format!("{c}%"), Some(c.to_string())),
-                        None => (format!("none up to {}%", terms.get_untracked().1), None),
-                    };
-                    view! {
-                        <tr data-month=s.month + 1>
-                            <th scope="row">{label}</th>
-                            <td data-col="coverage">{now.get(s.month).cloned().unwrap_or_default()}"%"</td>
-                            <td data-col="suggested" data-value=value>{text}</td>
-                            <td data-col="prob_negative" data-value=s.prob_negative.to_string()>{percent_f64(s.prob_negative, 1)}</td>
-                        </tr>
-                    }
+                    let coverage = now.get(s.month).cloned().unwrap_or_default();
+                    suggestion_row(s, label, coverage)
                 })
                 .collect_view()
         })

@@ -1,26 +1,39 @@
 //! The summary (`data-testid="program-summary"`): totals, premium, USD locked and the
-//! simulated risk of the program (unhedged beside it), with the simulation's status.
+//! simulated risk of the program (unhedged beside it, each number in its own element with
+//! its `data-value`), the risk convention in one sentence, and the simulation's status.
 
 use leptos::prelude::*;
 
 use crate::present::program::{simulation_status, summary, SummaryFigure};
+use crate::present::{Figure, RISK_CONVENTION};
 use crate::view::jobs::program_paths_note;
 
 use super::app::Built;
 use super::runner::RunState;
 
-/// A list of figures, each with its `data-figure` and unrounded `data-value` (the summary's
-/// and the actuals' figures).
+/// Unhedged's figure beside the program's: ` (unhedged X)`, X in its own element with its
+/// `data-value`.
+fn unhedged(u: Figure) -> impl IntoView {
+    view! {
+        " (unhedged "<span data-series="unhedged" data-value=u.value>{u.text}</span>")"
+    }
+}
+
+/// A list of figures, each with its `data-figure` and unrounded `data-value` (on the figure
+/// and on its `dd`; the summary's and the actuals' figures).
 pub(super) fn figure_list(
     figures: impl Fn() -> Vec<SummaryFigure> + Send + Sync + 'static,
 ) -> impl IntoView {
     view! {
         <dl class="figures">
-            {move || figures().into_iter().map(|f| view! {
-                <div class="figure" data-figure=f.id data-value=f.value>
-                    <dt>{f.label}</dt>
-                    <dd>{f.text}</dd>
-                </div>
+            {move || figures().into_iter().map(|SummaryFigure { figure: f, unhedged: u }| {
+                let value = f.value.clone();
+                view! {
+                    <div class="figure" data-figure=f.id data-value=value>
+                        <dt>{f.label}</dt>
+                        <dd data-value=f.value>{f.text}{u.map(unhedged)}</dd>
+                    </div>
+                }
             }).collect_view()}
         </dl>
     }
@@ -72,6 +85,7 @@ pub fn ProgramSummary(
             data-testid="program-summary" data-mc=state>
             <h2 id="program-summary-title">"Summary"</h2>
             {figure_list(figures)}
+            <p class="hint" data-testid="risk-convention">{RISK_CONVENTION}</p>
             <p class="mc-status" role="status" data-testid="program-mc-status">{status}</p>
         </section>
     }

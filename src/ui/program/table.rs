@@ -9,6 +9,7 @@
 use leptos::prelude::*;
 
 use crate::present::program::{plan_cells, simulated_cells, Cell, COLUMNS, SIMULATED};
+use crate::present::RISK_CONVENTION;
 
 use super::app::Built;
 use super::runner::RunState;
@@ -60,6 +61,7 @@ pub fn ProgramTable(
     view! {
         <section class="panel program-months" aria-labelledby="program-table-title">
             <h2 id="program-table-title">"Months"</h2>
+            <p class="hint">{RISK_CONVENTION}</p>
             <div class="table-scroll">
                 <table data-testid="program-table">
                     <thead><tr>

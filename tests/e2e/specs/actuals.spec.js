@@ -28,11 +28,13 @@ test("actuals from a link: the table, the effectiveness and the report", async (
   expect([rows[1].revenue.value, rows[1].hedge_effect.value, rows[1].net_cash.value]).toEqual(["1200", "-200", "-100"]);
   // The plan's band is there once simulated.
   expect(rows[0].plan_p50.value).not.toBeNull();
-  expect(rows[0].plan_band.text).toContain(" to ");
-  // −(300 − 200) / (−300 + 160) = 0.714…; sd 150√2 against 100√2: −50 %.
-  expect(Math.abs(Number(await figure(page, "dollar_offset").getAttribute("data-value")) - 100 / 140)).toBeLessThan(1e-12);
-  expect(Math.abs(Number(await figure(page, "sd_reduction").getAttribute("data-value")) + 0.5)).toBeLessThan(1e-12);
-  await expect(figure(page, "output_ratio")).toHaveAttribute("data-value", "0.9");
+  expect(Number(rows[0].plan_p5.value)).toBeLessThanOrEqual(Number(rows[0].plan_p50.value));
+  expect(Number(rows[0].plan_p50.value)).toBeLessThanOrEqual(Number(rows[0].plan_p95.value));
+  // Percentages' data-value is in percent, as shown.
+  // −(300 − 200) / (−300 + 160) = 71.4…%; sd 150√2 against 100√2: −50 %.
+  expect(Math.abs(Number(await figure(page, "dollar_offset").getAttribute("data-value")) - 10000 / 140)).toBeLessThan(1e-9);
+  expect(Math.abs(Number(await figure(page, "sd_reduction").getAttribute("data-value")) + 50)).toBeLessThan(1e-9);
+  await expect(figure(page, "output_ratio")).toHaveAttribute("data-value", "90");
   // The report: the latest month, the hedge so far, the month to come.
   const report = page.getByTestId("program-report");
   await expect(report).toContainText("2027-02");
@@ -94,9 +96,9 @@ test("the suggested ladder: the least coverage per month for pneg, applied throu
   for (const r of rows) {
     if (r.suggested !== null) {
       expect(Number(r.suggested)).toBeLessThanOrEqual(90);
-      expect(r.p).toBeLessThanOrEqual(0.1);
+      expect(r.p).toBeLessThanOrEqual(10); // percent
     } else {
-      expect(r.p).toBeGreaterThan(0.1);
+      expect(r.p).toBeGreaterThan(10);
     }
   }
   const expected = rows.map((r) => r.suggested ?? "90");

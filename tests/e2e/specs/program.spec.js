@@ -79,7 +79,7 @@ test("the month table: labels, days, output, cost, forward curve and the cells t
     .evaluateAll((ths) => ths.map((th) => th.dataset.col));
   expect(header).toEqual([
     "month", "days", "difficulty", "subsidy", "output", "cost", "forward", "hedge", "coverage", "hedged",
-    "put_strike", "call_strike", "premium", "locked", "floor", "collateral", "cash_p5", "cash_p50", "cash_p95",
+    "put_strike", "call_strike", "premium", "locked", "floor", "collateral", "cash_p5", "cash_cvar95", "cash_p50", "cash_p95",
   ]);
   const rows = await programRows(page);
   expect(rows.map((r) => r.month.text)).toEqual(MONTHS);
@@ -141,7 +141,7 @@ test("fully sold forward with no difficulty noise, the fan collapses to qtyÂ·F â
     const cash = 5 * F - 1100;
     expect(r.coverage.value).toBe("100");
     expect(close(Number(r.locked.value), 5 * F, 1e-9), `locked of month ${m}`).toBe(true);
-    for (const col of ["cash_p5", "cash_p50", "cash_p95"]) {
+    for (const col of ["cash_p5", "cash_cvar95", "cash_p50", "cash_p95"]) {
       expect(r[col].value, `${col} of month ${m}`).not.toBeNull();
       expect(close(Number(r[col].value), cash, 1e-6), `${col} of month ${m}: ${r[col].value} vs ${cash}`).toBe(true);
       expect(r[col].text).toBe("$" + cash.toFixed(2));
@@ -152,6 +152,7 @@ test("fully sold forward with no difficulty noise, the fan collapses to qtyÂ·F â
   const total = [1, 2, 3, 4, 5, 6].reduce((s, m) => s + 5 * forward(m) - 1100, 0);
   expect(close(Number(await figure("expected_total").getAttribute("data-value")), total, 1e-6)).toBe(true);
   expect(close(Number(await figure("total_p5").getAttribute("data-value")), total, 1e-6)).toBe(true);
+  expect(close(Number(await figure("total_cvar95").getAttribute("data-value")), total, 1e-6)).toBe(true);
   await expect(figure("prob_negative_month")).toHaveAttribute("data-value", "0");
   expect(problems).toEqual([]);
 });
@@ -233,7 +234,7 @@ test("the summary shows its figures, then the simulated risk once the simulation
   const ids = [
     "output", "cost", "full_cost", "premium", "locked",
     "prob_negative_month", "lowest_cumulative_p5", "prob_negative_end", "expected_total", "total_p5",
-    "collateral_peak",
+    "total_cvar95", "collateral_peak",
   ];
   await expect
     .poll(() => summary.locator("[data-figure]").evaluateAll((es) => es.map((e) => e.dataset.figure)))
@@ -250,15 +251,16 @@ test("the summary shows its figures, then the simulated risk once the simulation
   }
   const p = Number(await summary.locator("[data-figure=prob_negative_month]").getAttribute("data-value"));
   expect(p).toBeGreaterThanOrEqual(0);
-  expect(p).toBeLessThanOrEqual(1);
+  expect(p).toBeLessThanOrEqual(100); // percent
   const pEnd = Number(await summary.locator("[data-figure=prob_negative_end]").getAttribute("data-value"));
   expect(pEnd).toBeGreaterThanOrEqual(0);
   expect(pEnd).toBeLessThanOrEqual(p);
   // The percentile columns are filled too.
   const rows = await programRows(page);
   for (const r of rows) {
-    const [p5, p50, p95] = ["cash_p5", "cash_p50", "cash_p95"].map((c) => Number(r[c].value));
+    const [cvar, p5, p50, p95] = ["cash_cvar95", "cash_p5", "cash_p50", "cash_p95"].map((c) => Number(r[c].value));
     expect(r.cash_p5.value).not.toBeNull();
+    expect(cvar).toBeLessThanOrEqual(p5);
     expect(p5).toBeLessThanOrEqual(p50);
     expect(p50).toBeLessThanOrEqual(p95);
   }
