@@ -311,14 +311,7 @@ pub fn display(scenario: &Scenario) -> Display {
             row
         })
         .collect();
-    let errors = model
-        .messages
-        .iter()
-        .map(|m| match m.key {
-            Some(k) => format!("{k}: {}", m.text),
-            None => m.text.clone(),
-        })
-        .collect();
+    let errors = model.messages.iter().map(super::message_text).collect();
     Display {
         header,
         rows,

@@ -25,6 +25,22 @@ pub mod volume_risk;
 /// How the page states risk, next to every VaR and CVaR it shows.
 pub const RISK_CONVENTION: &str = "VaR 95 % is the result that 95 % of simulated outcomes reach or beat (the 5th percentile); CVaR 95 % is the average of the worst 5 %. Negative is a loss.";
 
+/// An engine message as the page shows it: its link key first, when it has one.
+///
+/// ```
+/// use minerhedge::link::Key;
+/// use minerhedge::present::message_text;
+/// use minerhedge::view::Message;
+/// let m = Message { key: Some(Key::Butterfly), text: "25-delta butterfly = -0.5 is out of range".into() };
+/// assert_eq!(message_text(&m), "bf25: 25-delta butterfly = -0.5 is out of range");
+/// ```
+pub fn message_text(m: &crate::view::Message) -> String {
+    match m.key {
+        Some(k) => format!("{k}: {}", m.text),
+        None => m.text.clone(),
+    }
+}
+
 /// Shown where a value does not exist (an unbounded cap, VaR before the simulation ran, …).
 pub const DASH: &str = "—";
 

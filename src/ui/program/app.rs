@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::present::message_text;
+
 use crate::link::Page;
 use crate::view::program::ProgramModel;
 use crate::view::Message;
@@ -87,7 +89,7 @@ pub fn ProgramApp() -> impl IntoView {
     let error = move || {
         built.with(|b| {
             b.as_ref().err().map(|m| {
-                view! { <p class="field-error" role="alert" data-testid="program-error">{m.text.clone()}</p> }
+                view! { <p class="field-error" role="alert" data-testid="program-error">{message_text(m)}</p> }
             })
         })
     };

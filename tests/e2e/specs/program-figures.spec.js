@@ -159,11 +159,7 @@ test("VaR and CVaR are signed results, with the convention beside them", async (
   expect(problems).toEqual([]);
 });
 
-// fixme: today the page opens with the message "25-delta butterfly = -0.5 is out of range: must
-// be small enough that every vol of the smile (deltas 5 % to 95 %) stays above 0" (role=alert),
-// which names the field but not its key: src/view/program.rs key_of has no arm for
-// Field::Butterfly (it falls to `ph`). A colleague is retyping the keys; drop `.fixme` then.
-test.fixme("a bad link value opens the page with a message naming its key (bf25)", async ({ page }) => {
+test("a bad link value opens the page with a message naming its key (bf25)", async ({ page }) => {
   const url = "./?v=2&view=program&bf25=-50";
   const problems = watch(page, url);
   await page.goto(url);
