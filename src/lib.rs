@@ -46,8 +46,9 @@
 //!   browser, SVG in native tests).
 //! - [`link`]: the page state ([`link::Scenario`], nested by concern: economics, market, hedge,
 //!   view, simulation) and its versioned share-link codec (format 2; version 1 still read).
-//!   One key table generates the typed [`link::Key`] enum and [`link::KEYS`]; every read and
-//!   write of a field goes through a `match` on `Key` with no fallthrough. Values that follow
+//!   One key table generates the typed [`link::Key`] enum and [`link::KEYS`]: each row names
+//!   the key's field, kind (range or words), default and page; reading and writing a field
+//!   follow from its type ([`link::Place`]), so a key lives in its row alone. Values that follow
 //!   the market are `None` in the scenario and derived by [`link::Scenario::resolved`]. Pure.
 //! - [`view`]: the view model — everything the page shows, as data, computed from a
 //!   [`link::Scenario`] ([`view::Model::build`]); [`view::compare`] the strategy comparison,
@@ -88,10 +89,18 @@
 //!
 //! ## Invariants
 //! - **No `Decimal` arithmetic is inlined outside `domain::money`**: code calls
-//!   `money::checked_{add,sub,mul,div}` (and `money::exp`), never rust_decimal's `checked_*`
-//!   methods (a test in `tests/native/architecture.rs` keeps it so).
-//! - **No field is routed by a string**: a link word is looked up once in the key table; a
-//!   new key is one row of it plus one arm in `get_key`/`set_key` (the compiler asks for it).
+//!   `money::checked_{add,sub,mul,div}` (and `money::exp`); rust_decimal's own are
+//!   `disallowed-methods` in `clippy.toml`, so `cargo clippy -D warnings` refuses them.
+//! - **No field is routed by a string**: a link word is looked up once, in the key table
+//!   ([`link::KEYS`]); from there on a key is a [`link::Key`] (`set_key`, `get_key`, the
+//!   page's edits, `LinkError::key`, `view::Message::key`). A key's read, write and default
+//!   come from its row (its field and kind), so a new key is one row: the compiler checks the
+//!   field exists and its type has a link form ([`link::Place`]).
+//! - **Every engine field maps to a key**: [`view::keys`] has one row per [`domain::Field`],
+//!   in their order, checked at compile time; a quantity the engine derives is blamed on the
+//!   input of the step that derived it.
+//! - **What a link accepts the engine computes**: every example of `tests/native/ranges.rs`
+//!   opens or names its key, and a seeded fuzz test of links in range keeps it so.
 //! - **A decoded v1 link never follows the market**: its missing keys take the v1 defaults.
 //! - **The domain imports no web or UI crate** (leptos, web-sys, wasm-bindgen, js-sys,
 //!   plotters-canvas). Those are wasm32-only dependencies in `Cargo.toml`, so a native
@@ -103,8 +112,10 @@
 //!   (`ui::worker`); a stale result is dropped by job id (`tests/e2e/specs/worker.spec.js`).
 //! - Nothing a user or a link controls can panic: invalid input becomes a
 //!   [`domain::DomainError`] naming the field, the value and the valid range. The field is a
-//!   typed [`domain::Field`]; the views map it to its link key with a `match` on the variant,
-//!   never by comparing names (a test in `tests/native/architecture.rs` keeps it so).
+//!   typed [`domain::Field`] (the error's type has no other), and the views map it to its
+//!   link key through [`view::keys`].
+//! - **No function runs over 80 lines**: clippy's `too_many_lines` at 80 (`clippy.toml`,
+//!   `Cargo.toml`'s `[lints]`).
 //! - Pricing is held to independent references in `tests/data/`: QuantLib
 //!   (`quantlib_reference.csv`, 1e−10 relative) and 50-digit mpmath values of the same cases
 //!   (`mpmath_reference.csv`) and of `N(x)` (`normal_cdf_reference.csv`); each file names the

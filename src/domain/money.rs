@@ -102,24 +102,28 @@ pub fn div(field: Field, a: Decimal, b: Decimal) -> Result<Decimal> {
 /// assert_eq!(checked_div(Decimal::ONE, Decimal::ZERO), None);
 /// ```
 #[inline(never)]
+#[allow(clippy::disallowed_methods)] // the one outlined copy
 pub fn checked_add(a: Decimal, b: Decimal) -> Option<Decimal> {
     a.checked_add(b)
 }
 
 /// `a − b`, `None` on overflow (see [`checked_add`]).
 #[inline(never)]
+#[allow(clippy::disallowed_methods)] // the one outlined copy
 pub fn checked_sub(a: Decimal, b: Decimal) -> Option<Decimal> {
     a.checked_sub(b)
 }
 
 /// `a · b`, `None` on overflow (see [`checked_add`]).
 #[inline(never)]
+#[allow(clippy::disallowed_methods)] // the one outlined copy
 pub fn checked_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
     a.checked_mul(b)
 }
 
 /// `a / b`, `None` when `b = 0` or on overflow (see [`checked_add`]).
 #[inline(never)]
+#[allow(clippy::disallowed_methods)] // the one outlined copy
 pub fn checked_div(a: Decimal, b: Decimal) -> Option<Decimal> {
     a.checked_div(b)
 }
@@ -193,13 +197,11 @@ pub fn dec_from_f64(field: Field, v: f64) -> Result<Decimal> {
 /// ```
 pub fn percent_rounded(ret: Decimal, dp: u32) -> Decimal {
     // |ret| ≤ 7.9e28 / 100 for every return this engine produces; saturate otherwise.
-    let pct = ret
-        .checked_mul(Decimal::ONE_HUNDRED)
-        .unwrap_or(if ret.is_sign_negative() {
-            Decimal::MIN
-        } else {
-            Decimal::MAX
-        });
+    let pct = checked_mul(ret, Decimal::ONE_HUNDRED).unwrap_or(if ret.is_sign_negative() {
+        Decimal::MIN
+    } else {
+        Decimal::MAX
+    });
     pct.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
         .normalize()
 }
@@ -298,6 +300,7 @@ pub fn carry_factor_f64(rate: f64, years: f64) -> Result<Decimal> {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // rust_decimal's own exp is the reference
 mod tests {
     /// `exp` against rust_decimal's `checked_exp` (28 digits) over the carry factors' range.
     #[test]

@@ -166,7 +166,7 @@ proptest! {
         prop_assert_eq!(money.starts_with("$("), negative_cents);
         prop_assert!(!flat.contains('e') && !flat.contains('E'));
         // The percent is the plain text of ratio × 100 (when that fits a Decimal).
-        if let Some(h) = x.checked_mul(Decimal::ONE_HUNDRED) {
+        if let Some(h) = minerhedge::domain::money::checked_mul(x, Decimal::ONE_HUNDRED) {
             let pdp = dp.min(26);
             prop_assert_eq!(pct.replace([',', '%'], ""), plain(h, pdp));
         }
