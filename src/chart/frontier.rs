@@ -15,6 +15,7 @@
 //!         expected_return: 0.1 - 0.0002 * f64::from(c),
 //!         cvar95: 0.4 - 0.004 * f64::from(c),
 //!         prob_short_of_cash: 0.3 - 0.003 * f64::from(c),
+//!         cvar95_se: 0.001,
 //!     })
 //!     .collect();
 //! let chart = FrontierChart {

@@ -67,7 +67,7 @@ impl Figure {
 
 /// A `data-value`: an exact decimal as written, or a finite `f64` in Rust's shortest
 /// round-trip form (nothing when not finite).
-pub struct FigureValue(Option<String>);
+pub struct FigureValue(pub Option<String>);
 
 impl From<f64> for FigureValue {
     fn from(x: f64) -> Self {

@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use crate::chart::distribution::{draw, DistributionChart};
 use crate::link::KeySpec;
 use crate::present::display::Display;
-use crate::present::montecarlo::{mc_summary, progress_text, PROGRESS_LABEL};
+use crate::present::montecarlo::{
+    mc_figures, mc_summary, models_differ, progress_text, PROGRESS_LABEL, RISK_CONVENTION,
+};
 use crate::view::distribution::distribution_chart;
 
 use super::canvas::use_canvas;
@@ -50,6 +52,32 @@ pub fn DistributionPanel(
                 .and_then(|stats| display.with(|d| mc_summary(&d.model, stats)))
         })
     };
+    // The chosen hedge's figures, each with its unrounded value (VaR and CVaR in USD, with
+    // the return on cost in `data-return`).
+    let figures = move || {
+        mc.stats.with(|s| {
+            s.as_ref()
+                .and_then(|stats| display.with(|d| mc_figures(&d.model, stats)))
+                .unwrap_or_default()
+        })
+    };
+    let differ = move || {
+        mc.stats.with(|s| {
+            s.as_ref()
+                .and_then(|stats| display.with(|d| models_differ(&d.model, stats)))
+        })
+    };
+    // The chosen hedge's VaR mark as the chart labels it (the canvas's text, for tests and
+    // assistive technology).
+    let var_label = move || {
+        mc.stats.with(|s| {
+            let chart = s
+                .as_ref()
+                .and_then(|stats| display.with(|d| distribution_chart(&d.model, stats)))?;
+            let v = chart.series.first()?.var?;
+            Some(chart.var_label(v))
+        })
+    };
     let progress = move || {
         mc.progress.get().map(|(done, total)| {
             view! {
@@ -78,7 +106,15 @@ pub fn DistributionPanel(
                 <span class="mc-summary" role="status">{summary}</span>
                 {error}
             </div>
+            <dl class="mc-figures" data-testid="mc-figures">
+                {move || figures().into_iter().map(|(f, ret)| {
+                    view! { <div><dt>{f.label}</dt><dd data-testid=f.id data-value=f.value data-return=ret>{f.text}</dd></div> }
+                }).collect_view()}
+            </dl>
+            <p class="hint risk-convention" data-testid="risk-convention">{RISK_CONVENTION}</p>
+            <p class="hint" data-testid="mc-vs-lognormal">{differ}</p>
             <canvas node_ref=canvas.node class="decide-canvas" data-testid="distribution-chart" role="img"
+                data-var-label=var_label
                 aria-label="Histogram of the simulated period return: the chosen hedge against unhedged, with the 95% value at risk marked">
             </canvas>
         </section>
