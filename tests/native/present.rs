@@ -16,7 +16,6 @@ use minerhedge::present::payoff::{chart_summary, hover_text, payoff_chart, HOVER
 use minerhedge::present::rebalance::rebalance_figures;
 use minerhedge::present::volume_risk::overhedge_warning;
 use minerhedge::present::Figure;
-use minerhedge::present::DASH;
 use minerhedge::view::compare::comparison;
 use minerhedge::view::edit::{apply, Texts};
 use minerhedge::view::montecarlo::MC_CHUNK;
