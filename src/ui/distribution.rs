@@ -10,11 +10,50 @@ use crate::present::display::Display;
 use crate::present::montecarlo::{
     mc_figures, mc_summary, models_differ, progress_text, PROGRESS_LABEL, RISK_CONVENTION,
 };
+use crate::present::Figure;
 use crate::view::distribution::distribution_chart;
 
 use super::canvas::use_canvas;
 use super::field::Field;
 use super::monte_carlo::McState;
+
+/// The chosen hedge's simulated figures (each with its unrounded value: VaR and CVaR in
+/// USD, with the return on cost in `data-return`), why their mean differs from the lognormal
+/// expected return, and its VaR mark as the chart labels it (the canvas's text, for tests and
+/// assistive technology).
+#[allow(clippy::type_complexity)]
+fn texts(
+    display: Memo<Display>,
+    mc: McState,
+) -> (
+    impl Fn() -> Vec<(Figure, Option<String>)> + Copy,
+    impl Fn() -> Option<String> + Copy,
+    impl Fn() -> Option<String> + Copy,
+) {
+    let figures = move || {
+        mc.stats.with(|s| {
+            s.as_deref()
+                .and_then(|stats| display.with(|d| mc_figures(&d.model, stats)))
+                .unwrap_or_default()
+        })
+    };
+    let differ = move || {
+        mc.stats.with(|s| {
+            s.as_deref()
+                .and_then(|stats| display.with(|d| models_differ(&d.model, stats)))
+        })
+    };
+    let var_label = move || {
+        mc.stats.with(|s| {
+            let chart = s
+                .as_deref()
+                .and_then(|stats| display.with(|d| distribution_chart(&d.model, stats)))?;
+            let v = chart.series.first()?.var?;
+            Some(chart.var_label(v))
+        })
+    };
+    (figures, differ, var_label)
+}
 
 /// Histogram canvas, inputs and progress.
 #[component]
@@ -52,32 +91,7 @@ pub fn DistributionPanel(
                 .and_then(|stats| display.with(|d| mc_summary(&d.model, stats)))
         })
     };
-    // The chosen hedge's figures, each with its unrounded value (VaR and CVaR in USD, with
-    // the return on cost in `data-return`).
-    let figures = move || {
-        mc.stats.with(|s| {
-            s.as_ref()
-                .and_then(|stats| display.with(|d| mc_figures(&d.model, stats)))
-                .unwrap_or_default()
-        })
-    };
-    let differ = move || {
-        mc.stats.with(|s| {
-            s.as_ref()
-                .and_then(|stats| display.with(|d| models_differ(&d.model, stats)))
-        })
-    };
-    // The chosen hedge's VaR mark as the chart labels it (the canvas's text, for tests and
-    // assistive technology).
-    let var_label = move || {
-        mc.stats.with(|s| {
-            let chart = s
-                .as_ref()
-                .and_then(|stats| display.with(|d| distribution_chart(&d.model, stats)))?;
-            let v = chart.series.first()?.var?;
-            Some(chart.var_label(v))
-        })
-    };
+    let (figures, differ, var_label) = texts(display, mc);
     let progress = move || {
         mc.progress.get().map(|(done, total)| {
             view! {
