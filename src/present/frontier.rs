@@ -69,10 +69,10 @@ pub fn figures(s: &FrontierSummary) -> Vec<Figure> {
         None => Figure::new(
             "frontier-target",
             "Least coverage reaching the target",
+            // No number here (the target is the input above): nothing to carry a value.
             format!(
-                "none: no coverage of the {} covers the cash cost with {}",
-                s.kind.label(),
-                percent_f64(s.target, 1)
+                "none: no coverage of the {} reaches the target",
+                s.kind.label()
             ),
         ),
     };
