@@ -47,7 +47,9 @@ pub fn table_csv(model: &Model) -> String {
 
 /// The strategy comparison: one line per strategy, the columns of [`Column::ALL`] (USD to
 /// the cent, returns and probabilities as fractions to 6 decimals; empty where a value does
-/// not exist, e.g. the cap of an unhedged position).
+/// not exist, e.g. the cap of an unhedged position). VaR and CVaR 95 % are signed results
+/// ([`crate::present::montecarlo::RISK_CONVENTION`]: negative is a loss), each in two
+/// columns: USD and return on the period's cost.
 ///
 /// ```
 /// use minerhedge::{export::comparison_csv, link::Scenario, view::{compare::comparison, Model}};
@@ -59,11 +61,15 @@ pub fn table_csv(model: &Model) -> String {
 pub fn comparison_csv(rows: &[ComparisonRow]) -> String {
     let headers: Vec<String> = Column::ALL
         .iter()
-        .map(|c| match c {
+        .flat_map(|c| match c {
             Column::Upfront | Column::Floor | Column::Cap | Column::Breakeven => {
-                format!("{} (USD)", c.header())
+                vec![format!("{} (USD)", c.header())]
             }
-            _ => c.header().to_string(),
+            Column::Var | Column::Cvar => vec![
+                format!("{} (USD)", c.header()),
+                format!("{} (return)", c.header()),
+            ],
+            _ => vec![c.header().to_string()],
         })
         .map(|h| csv_field(&h))
         .collect();
@@ -79,7 +85,9 @@ pub fn comparison_csv(rows: &[ComparisonRow]) -> String {
             num(r.prob_loss, 6),
             num(r.prob_cover_cash, 6),
             num(r.expected_return, 6),
+            num(r.var95.map(|v| v * r.cost), 2),
             num(r.var95, 6),
+            num(r.cvar95.map(|v| v * r.cost), 2),
             num(r.cvar95, 6),
         ];
         out.push_str(&csv_field(r.kind.label()));

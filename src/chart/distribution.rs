@@ -199,6 +199,22 @@ pub struct DistributionChart {
     pub theme: Theme,
 }
 
+impl DistributionChart {
+    /// The label of a VaR mark at `x`: the signed return with the page's percent formatter
+    /// (the same text the Monte Carlo figures and the comparison show), e.g. `VaR -14.1%`.
+    ///
+    /// ```
+    /// use minerhedge::chart::distribution::DistributionChart;
+    /// assert_eq!(DistributionChart::default().var_label(-0.1412), "VaR -14.1%");
+    /// ```
+    pub fn var_label(&self, x: f64) -> String {
+        match self.x_format {
+            TickFormat::Percent => format!("VaR {}", crate::format::percent_f64(x, 1)),
+            f => format!("VaR {}", f.readout(x)),
+        }
+    }
+}
+
 impl Default for DistributionChart {
     /// No series, returns in percent, light theme.
     ///
@@ -323,7 +339,7 @@ pub fn draw<DB: DrawingBackend>(
     }
     for (i, s) in chart.series.iter().enumerate() {
         if let Some(v) = s.var.filter(|v| is_plottable(*v)) {
-            let label = format!("VaR {}", chart.x_format.readout(v));
+            let label = chart.var_label(v);
             render::vertical_mark(
                 &mut ctx,
                 &frame,

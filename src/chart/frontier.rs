@@ -15,6 +15,7 @@
 //!         expected_return: 0.1 - 0.0002 * f64::from(c),
 //!         cvar95: 0.4 - 0.004 * f64::from(c),
 //!         prob_short_of_cash: 0.3 - 0.003 * f64::from(c),
+//!         cvar95_se: 0.001,
 //!     })
 //!     .collect();
 //! let chart = FrontierChart {
@@ -75,8 +76,10 @@ impl Default for FrontierChart {
 /// The risk measure of one panel.
 type Risk = fn(&FrontierPoint) -> f64;
 
+/// CVaR as the page shows it: the signed result of the worst 5 % as a return on cost
+/// (negative = a loss; the engine's `cvar95` is a loss, so negated).
 fn cvar(p: &FrontierPoint) -> f64 {
-    p.cvar95
+    -p.cvar95
 }
 
 fn short(p: &FrontierPoint) -> f64 {
@@ -94,6 +97,83 @@ fn padded(values: impl Iterator<Item = f64>) -> DataRange {
     DataRange::new(lo - pad, hi + pad).unwrap_or(DataRange::UNIT)
 }
 
+/// A series' colour and line width: the chosen hedge in the primary colour, wider.
+fn colour(theme: &Theme, i: usize, s: &FrontierSeries) -> (RGBColor, f64) {
+    if s.chosen {
+        (theme.primary, 2.5)
+    } else {
+        (theme.faint[i % theme.faint.len()], 1.5)
+    }
+}
+
+/// One panel: expected return against `risk` on `x` and `y`, every series' line (the chosen
+/// one on top) and the marks as labelled dots.
+fn draw_panel<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &FrontierChart,
+    (risk, label): (Risk, &str),
+    (y, top): (DataRange, i32),
+    (half, surface): (&Surface, &Surface),
+) -> Result<Frame, ChartError> {
+    let theme = &chart.theme;
+    let x = padded(chart.series.iter().flat_map(|s| s.points.iter()).map(risk));
+    let (max_x, max_y) = render::tick_budget(half);
+    let (ctx, frame) = render::build_axes(
+        area,
+        Axes {
+            x,
+            y,
+            x_ticks: ticks(&x, max_x),
+            y_ticks: ticks(&y, max_y),
+            x_format: TickFormat::Percent,
+            y_format: TickFormat::Percent,
+            x_label: label,
+            y_label: "Expected return",
+            top,
+            right: ipx(surface, 12.0, 1),
+        },
+        half,
+        theme,
+    )?;
+    // The chosen hedge last, so it lies on top.
+    for (i, s) in chart.series.iter().enumerate().rev() {
+        let (c, width) = colour(theme, i, s);
+        let line: Vec<(f64, f64)> = s
+            .points
+            .iter()
+            .map(|p| (risk(p), p.expected_return))
+            .filter(|(a, b)| is_plottable(*a) && is_plottable(*b))
+            .collect();
+        ctx.plotting_area()
+            .draw(&PathElement::new(
+                line,
+                c.stroke_width(ipx(surface, width, 1) as u32),
+            ))
+            .map_err(drawing_err)?;
+    }
+    let r = ipx(surface, 4.0, 2);
+    let text = render::font(surface, render::TEXT_CSS - 1.0, theme.text);
+    for (row, (name, p)) in chart.marks.iter().enumerate() {
+        let at = (risk(p), p.expected_return);
+        if !(x.contains(at.0) && y.contains(at.1)) {
+            continue;
+        }
+        let dy = ipx(surface, 6.0 + 13.0 * row as f64, 1);
+        ctx.plotting_area()
+            .draw(
+                &(EmptyElement::at(at)
+                    + Circle::new((0, 0), r, theme.marker.filled())
+                    + Text::new(
+                        format!("{name} {}%", p.coverage_pct),
+                        (r + 2, -dy),
+                        text.clone(),
+                    )),
+            )
+            .map_err(drawing_err)?;
+    }
+    Ok(frame)
+}
+
 /// Draws both panels (see the module docs); a chart without series draws empty axes.
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -103,27 +183,25 @@ pub fn draw<DB: DrawingBackend>(
     render::check_surface(root, surface)?;
     let theme = &chart.theme;
     root.fill(&theme.background).map_err(drawing_err)?;
-    let colour = |i: usize, s: &FrontierSeries| {
-        if s.chosen {
-            (theme.primary, 2.5)
-        } else {
-            (theme.faint[i % theme.faint.len()], 1.5)
-        }
-    };
     let items: Vec<LegendItem> = chart
         .series
         .iter()
         .enumerate()
         .map(|(i, s)| LegendItem {
             label: s.label.clone(),
-            colour: colour(i, s).0,
-            swatch: Swatch::Line(ipx(surface, colour(i, s).1, 1) as u32, 1.0),
+            colour: colour(theme, i, s).0,
+            swatch: Swatch::Line(ipx(surface, colour(theme, i, s).1, 1) as u32, 1.0),
         })
         .collect();
     let (legend, pad, top) = render::top_legend(root, &items, surface);
     render::draw_legend(root, &items, &legend, (pad, pad), surface, theme)?;
-    let all = || chart.series.iter().flat_map(|s| s.points.iter());
-    let y = padded(all().map(|p| p.expected_return));
+    let y = padded(
+        chart
+            .series
+            .iter()
+            .flat_map(|s| s.points.iter())
+            .map(|p| p.expected_return),
+    );
     let (w, _) = root.dim_in_pixel();
     let (left, right) = root.split_horizontally(w / 2);
     let half = Surface::new(
@@ -131,68 +209,20 @@ pub fn draw<DB: DrawingBackend>(
         surface.css_height(),
         surface.dpr(),
     )?;
-    let mut first = None;
-    for (area, risk, label) in [
-        (&left, cvar as Risk, "CVaR 95%"),
-        (&right, short as Risk, "P(short of cash cost)"),
-    ] {
-        let x = padded(all().map(risk));
-        let (max_x, max_y) = render::tick_budget(&half);
-        let (ctx, frame) = render::build_axes(
-            area,
-            Axes {
-                x,
-                y,
-                x_ticks: ticks(&x, max_x),
-                y_ticks: ticks(&y, max_y),
-                x_format: TickFormat::Percent,
-                y_format: TickFormat::Percent,
-                x_label: label,
-                y_label: "Expected return",
-                top,
-                right: ipx(surface, 12.0, 1),
-            },
-            &half,
-            theme,
-        )?;
-        // The chosen hedge last, so it lies on top.
-        for (i, s) in chart.series.iter().enumerate().rev() {
-            let (c, width) = colour(i, s);
-            let line: Vec<(f64, f64)> = s
-                .points
-                .iter()
-                .map(|p| (risk(p), p.expected_return))
-                .filter(|(a, b)| is_plottable(*a) && is_plottable(*b))
-                .collect();
-            ctx.plotting_area()
-                .draw(&PathElement::new(
-                    line,
-                    c.stroke_width(ipx(surface, width, 1) as u32),
-                ))
-                .map_err(drawing_err)?;
-        }
-        let r = ipx(surface, 4.0, 2);
-        let text = render::font(surface, render::TEXT_CSS - 1.0, theme.text);
-        for (row, (name, p)) in chart.marks.iter().enumerate() {
-            let at = (risk(p), p.expected_return);
-            if !(x.contains(at.0) && y.contains(at.1)) {
-                continue;
-            }
-            let dy = ipx(surface, 6.0 + 13.0 * row as f64, 1);
-            ctx.plotting_area()
-                .draw(
-                    &(EmptyElement::at(at)
-                        + Circle::new((0, 0), r, theme.marker.filled())
-                        + Text::new(
-                            format!("{name} {}%", p.coverage_pct),
-                            (r + 2, -dy),
-                            text.clone(),
-                        )),
-                )
-                .map_err(drawing_err)?;
-        }
-        first.get_or_insert(frame);
-    }
+    let first = draw_panel(
+        &left,
+        chart,
+        (cvar, "CVaR 95% (return on cost)"),
+        (y, top),
+        (&half, surface),
+    )?;
+    draw_panel(
+        &right,
+        chart,
+        (short, "P(short of cash cost)"),
+        (y, top),
+        (&half, surface),
+    )?;
     root.present().map_err(drawing_err)?;
-    first.ok_or_else(|| ChartError::Drawing("no panel".to_string()))
+    Ok(first)
 }

@@ -273,6 +273,133 @@ impl Default for HeatmapChart {
 /// Width of the colour bar and its labels, CSS px.
 const BAR_CSS: f64 = 14.0;
 
+/// The colour bar's geometry and labels.
+struct ColourBar {
+    gap: i32,
+    bar_w: i32,
+    pad: i32,
+    vrange: DataRange,
+    ticks: Vec<f64>,
+    labels: Vec<String>,
+    font: TextStyle<'static>,
+}
+
+/// The grid's cells in their diverging colours and the marker.
+fn draw_cells<DB: DrawingBackend>(
+    ctx: &mut render::Chart<'_, DB>,
+    chart: &HeatmapChart,
+    (xe, ye): (&[f64], &[f64]),
+    (x, y): (DataRange, DataRange),
+    vmax: f64,
+    surface: &Surface,
+) -> Result<(), ChartError> {
+    let theme = &chart.theme;
+    let grid = &chart.grid;
+    for (j, yw) in ye.windows(2).enumerate() {
+        for (i, xw) in xe.windows(2).enumerate() {
+            let v = grid.value(i, j).unwrap_or(f64::NAN);
+            let c = if is_plottable(v) {
+                diverging_colour(theme, v / vmax)
+            } else {
+                theme.missing
+            };
+            ctx.plotting_area()
+                .draw(&Rectangle::new(
+                    [(xw[0], yw[0]), (xw[1], yw[1])],
+                    c.filled(),
+                ))
+                .map_err(drawing_err)?;
+        }
+    }
+    if let Some((mx, my)) = chart
+        .marker
+        .filter(|(a, b)| x.contains(*a) && y.contains(*b))
+    {
+        ctx.plotting_area()
+            .draw(&Circle::new(
+                (mx, my),
+                ipx(surface, 6.0, 1),
+                theme.text.stroke_width(ipx(surface, 2.0, 1) as u32),
+            ))
+            .map_err(drawing_err)?;
+    }
+
+    Ok(())
+}
+
+/// The colour bar beside the plot (same height), its tick labels and its title.
+fn draw_colour_bar<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &HeatmapChart,
+    frame: &Frame,
+    bar: ColourBar,
+    surface: &Surface,
+) -> Result<(), ChartError> {
+    let theme = &chart.theme;
+    let ColourBar {
+        gap,
+        bar_w,
+        pad,
+        vrange,
+        ticks: v_ticks,
+        labels: v_labels,
+        font: tick_font,
+    } = bar;
+    let p = frame.plot();
+    let bx = p.right + gap;
+    let steps = 64;
+    let h = f64::from(p.height());
+    for k in 0..steps {
+        let y0 = f64::from(p.bottom) - h * k as f64 / steps as f64;
+        let y1 = f64::from(p.bottom) - h * (k + 1) as f64 / steps as f64;
+        let t = -1.0 + 2.0 * (k as f64 + 0.5) / steps as f64;
+        root.draw(&Rectangle::new(
+            [(bx, y1.floor() as i32), (bx + bar_w, y0.ceil() as i32)],
+            diverging_colour(theme, t).filled(),
+        ))
+        .map_err(drawing_err)?;
+    }
+    root.draw(&Rectangle::new(
+        [(bx, p.top), (bx + bar_w, p.bottom)],
+        theme.axis.stroke_width(1),
+    ))
+    .map_err(drawing_err)?;
+    let label_style = tick_font.pos(plotters::style::text_anchor::Pos::new(
+        plotters::style::text_anchor::HPos::Left,
+        plotters::style::text_anchor::VPos::Center,
+    ));
+    for (v, l) in v_ticks.iter().zip(v_labels) {
+        let py = (f64::from(p.bottom) - (v - vrange.lo()) / vrange.span() * h).round() as i32;
+        root.draw(&PathElement::new(
+            vec![(bx + bar_w, py), (bx + bar_w + ipx(surface, 4.0, 1), py)],
+            theme.axis.stroke_width(1),
+        ))
+        .map_err(drawing_err)?;
+        root.draw(&Text::new(
+            l,
+            (bx + bar_w + ipx(surface, 6.0, 1), py),
+            label_style.clone(),
+        ))
+        .map_err(drawing_err)?;
+    }
+    if !chart.value_label.is_empty() {
+        let style = render::font(surface, render::TEXT_CSS, theme.text).pos(
+            plotters::style::text_anchor::Pos::new(
+                plotters::style::text_anchor::HPos::Right,
+                plotters::style::text_anchor::VPos::Bottom,
+            ),
+        );
+        let (w, _) = root.dim_in_pixel();
+        root.draw(&Text::new(
+            chart.value_label.clone(),
+            (w as i32 - pad, p.top - ipx(surface, 6.0, 1)),
+            style,
+        ))
+        .map_err(drawing_err)?;
+    }
+    Ok(())
+}
+
 /// Draws the heat map on `root` ([`Surface::backing_size`] large) and returns the main plot's
 /// [`Frame`] (x: price, y: difficulty change).
 ///
@@ -336,7 +463,7 @@ pub fn draw<DB: DrawingBackend>(
     };
 
     let (max_x_ticks, max_y_ticks) = render::tick_budget(surface);
-    let (ctx, frame) = render::build_axes(
+    let (mut ctx, frame) = render::build_axes(
         root,
         Axes {
             x,
@@ -354,89 +481,17 @@ pub fn draw<DB: DrawingBackend>(
         theme,
     )?;
 
-    // Cells.
-    for (j, yw) in ye.windows(2).enumerate() {
-        for (i, xw) in xe.windows(2).enumerate() {
-            let v = grid.value(i, j).unwrap_or(f64::NAN);
-            let c = if is_plottable(v) {
-                diverging_colour(theme, v / vmax)
-            } else {
-                theme.missing
-            };
-            ctx.plotting_area()
-                .draw(&Rectangle::new(
-                    [(xw[0], yw[0]), (xw[1], yw[1])],
-                    c.filled(),
-                ))
-                .map_err(drawing_err)?;
-        }
-    }
-    if let Some((mx, my)) = chart
-        .marker
-        .filter(|(a, b)| x.contains(*a) && y.contains(*b))
-    {
-        ctx.plotting_area()
-            .draw(&Circle::new(
-                (mx, my),
-                ipx(surface, 6.0, 1),
-                theme.text.stroke_width(ipx(surface, 2.0, 1) as u32),
-            ))
-            .map_err(drawing_err)?;
-    }
-
-    // Colour bar beside the plot, same height.
-    let p = frame.plot();
-    let bx = p.right + gap;
-    let steps = 64;
-    let h = f64::from(p.height());
-    for k in 0..steps {
-        let y0 = f64::from(p.bottom) - h * k as f64 / steps as f64;
-        let y1 = f64::from(p.bottom) - h * (k + 1) as f64 / steps as f64;
-        let t = -1.0 + 2.0 * (k as f64 + 0.5) / steps as f64;
-        root.draw(&Rectangle::new(
-            [(bx, y1.floor() as i32), (bx + bar_w, y0.ceil() as i32)],
-            diverging_colour(theme, t).filled(),
-        ))
-        .map_err(drawing_err)?;
-    }
-    root.draw(&Rectangle::new(
-        [(bx, p.top), (bx + bar_w, p.bottom)],
-        theme.axis.stroke_width(1),
-    ))
-    .map_err(drawing_err)?;
-    let label_style = tick_font.pos(plotters::style::text_anchor::Pos::new(
-        plotters::style::text_anchor::HPos::Left,
-        plotters::style::text_anchor::VPos::Center,
-    ));
-    for (v, l) in v_ticks.iter().zip(v_labels) {
-        let py = (f64::from(p.bottom) - (v - vrange.lo()) / vrange.span() * h).round() as i32;
-        root.draw(&PathElement::new(
-            vec![(bx + bar_w, py), (bx + bar_w + ipx(surface, 4.0, 1), py)],
-            theme.axis.stroke_width(1),
-        ))
-        .map_err(drawing_err)?;
-        root.draw(&Text::new(
-            l,
-            (bx + bar_w + ipx(surface, 6.0, 1), py),
-            label_style.clone(),
-        ))
-        .map_err(drawing_err)?;
-    }
-    if !chart.value_label.is_empty() {
-        let style = render::font(surface, render::TEXT_CSS, theme.text).pos(
-            plotters::style::text_anchor::Pos::new(
-                plotters::style::text_anchor::HPos::Right,
-                plotters::style::text_anchor::VPos::Bottom,
-            ),
-        );
-        let (w, _) = root.dim_in_pixel();
-        root.draw(&Text::new(
-            chart.value_label.clone(),
-            (w as i32 - pad, p.top - ipx(surface, 6.0, 1)),
-            style,
-        ))
-        .map_err(drawing_err)?;
-    }
+    draw_cells(&mut ctx, chart, (&xe, &ye), (x, y), vmax, surface)?;
+    let bar = ColourBar {
+        gap,
+        bar_w,
+        pad,
+        vrange,
+        ticks: v_ticks,
+        labels: v_labels,
+        font: tick_font,
+    };
+    draw_colour_bar(root, chart, &frame, bar, surface)?;
     root.present().map_err(drawing_err)?;
     Ok(frame)
 }

@@ -238,6 +238,154 @@ pub fn ranges(chart: &PayoffChart) -> (DataRange, DataRange) {
     (x, y)
 }
 
+/// The legend's items: one per series, in the series' colour, width and alpha.
+fn legend_items(chart: &PayoffChart, surface: &Surface) -> Vec<LegendItem> {
+    let theme = &chart.theme;
+    let mut faint_i = 0;
+    chart
+        .series
+        .iter()
+        .map(|s| {
+            let (colour, w, alpha) = series_look(theme, s.style, faint_i);
+            if s.style == SeriesStyle::Faint {
+                faint_i += 1;
+            }
+            LegendItem {
+                label: s.label.clone(),
+                colour,
+                swatch: Swatch::Line(ipx(surface, w, 1) as u32, alpha),
+            }
+        })
+        .collect()
+}
+
+/// The cost (zero) line across the plot and its label at the right end.
+fn draw_zero_line<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    ctx: &mut render::Chart<'_, DB>,
+    chart: &PayoffChart,
+    frame: &Frame,
+    (x, y): (DataRange, DataRange),
+    surface: &Surface,
+) -> Result<(), ChartError> {
+    let theme = &chart.theme;
+    if let Some(z) = chart.zero_line.filter(|z| y.contains(*z)) {
+        ctx.plotting_area()
+            .draw(&PathElement::new(
+                vec![(x.lo(), z), (x.hi(), z)],
+                theme.zero_line.stroke_width(ipx(surface, 1.25, 1) as u32),
+            ))
+            .map_err(drawing_err)?;
+        if let Some(label) = &chart.zero_label {
+            let style = render::font(surface, render::TEXT_CSS - 1.0, theme.zero_line).pos(
+                plotters::style::text_anchor::Pos::new(
+                    plotters::style::text_anchor::HPos::Right,
+                    plotters::style::text_anchor::VPos::Bottom,
+                ),
+            );
+            let px = frame.plot().right - ipx(surface, 4.0, 0);
+            let py = frame.y_to_px(z).round() as i32 - ipx(surface, 3.0, 0);
+            root.draw(&Text::new(label.clone(), (px, py), style))
+                .map_err(drawing_err)?;
+        }
+    }
+
+    Ok(())
+}
+
+/// Spot, a short hedge's liquidation price and the breakevens (drawn under the lines).
+fn draw_marks<DB: DrawingBackend>(
+    ctx: &mut render::Chart<'_, DB>,
+    chart: &PayoffChart,
+    frame: &Frame,
+    (x, y): (DataRange, DataRange),
+    surface: &Surface,
+) -> Result<(), ChartError> {
+    let theme = &chart.theme;
+    let marks = [
+        (chart.spot, "Spot", theme.spot, 0),
+        (chart.liquidation, "Liquidation", theme.negative, 2),
+    ];
+    for (at, name, colour, row) in marks {
+        if let Some(s) = at.filter(|s| is_plottable(*s)) {
+            let label = format!("{name} {}", TickFormat::Usd.readout(s));
+            render::vertical_mark(ctx, frame, s, colour, true, Some(&label), surface, row)?;
+        }
+    }
+    for (i, b) in chart
+        .breakevens
+        .iter()
+        .copied()
+        .filter(|b| is_plottable(*b))
+        .enumerate()
+    {
+        let label = format!("Breakeven {}", TickFormat::Usd.readout(b));
+        render::vertical_mark(
+            ctx,
+            frame,
+            b,
+            theme.breakeven,
+            true,
+            Some(&label),
+            surface,
+            1 + i as i32 % 2,
+        )?;
+        if let Some(z) = chart.zero_line.filter(|z| y.contains(*z)) {
+            if x.contains(b) {
+                ctx.plotting_area()
+                    .draw(&Circle::new(
+                        (b, z),
+                        ipx(surface, 4.0, 1),
+                        theme.breakeven.filled(),
+                    ))
+                    .map_err(drawing_err)?;
+            }
+        }
+    }
+
+    Ok(())
+}
+
+/// The series: faint first, primary last (on top); one path per run of finite points.
+fn draw_series<DB: DrawingBackend>(
+    ctx: &mut render::Chart<'_, DB>,
+    chart: &PayoffChart,
+    surface: &Surface,
+) -> Result<(), ChartError> {
+    let theme = &chart.theme;
+    for pass in [
+        SeriesStyle::Faint,
+        SeriesStyle::Secondary,
+        SeriesStyle::Primary,
+    ] {
+        let mut faint_i = 0;
+        for s in &chart.series {
+            let this_faint = faint_i;
+            if s.style == SeriesStyle::Faint {
+                faint_i += 1;
+            }
+            if s.style != pass {
+                continue;
+            }
+            let (colour, w, alpha) = series_look(theme, s.style, this_faint);
+            let style = colour.mix(alpha).stroke_width(ipx(surface, w, 1) as u32);
+            for run in plottable_runs(&s.points) {
+                if run.len() == 1 {
+                    ctx.plotting_area()
+                        .draw(&Circle::new(run[0], ipx(surface, w, 1), style.filled()))
+                        .map_err(drawing_err)?;
+                } else {
+                    ctx.plotting_area()
+                        .draw(&PathElement::new(run, style))
+                        .map_err(drawing_err)?;
+                }
+            }
+        }
+    }
+
+    Ok(())
+}
+
 /// Draws the payoff chart on `root`, which must be [`Surface::backing_size`] large, and
 /// returns the [`Frame`] of the plotting area (for hover mapping and mark positions).
 ///
@@ -272,22 +420,7 @@ pub fn draw<DB: DrawingBackend>(
     let y_ticks = ticks(&y, max_y_ticks);
 
     // Legend above the plot.
-    let mut faint_i = 0;
-    let legend_items: Vec<LegendItem> = chart
-        .series
-        .iter()
-        .map(|s| {
-            let (colour, w, alpha) = series_look(theme, s.style, faint_i);
-            if s.style == SeriesStyle::Faint {
-                faint_i += 1;
-            }
-            LegendItem {
-                label: s.label.clone(),
-                colour,
-                swatch: Swatch::Line(ipx(surface, w, 1) as u32, alpha),
-            }
-        })
-        .collect();
+    let legend_items = legend_items(chart, surface);
     let (legend, pad, top) = render::top_legend(root, &legend_items, surface);
 
     let (mut ctx, frame) = render::build_axes(
@@ -309,109 +442,9 @@ pub fn draw<DB: DrawingBackend>(
     )?;
     render::draw_legend(root, &legend_items, &legend, (pad, pad), surface, theme)?;
 
-    // Cost / zero line.
-    if let Some(z) = chart.zero_line.filter(|z| y.contains(*z)) {
-        ctx.plotting_area()
-            .draw(&PathElement::new(
-                vec![(x.lo(), z), (x.hi(), z)],
-                theme.zero_line.stroke_width(ipx(surface, 1.25, 1) as u32),
-            ))
-            .map_err(drawing_err)?;
-        if let Some(label) = &chart.zero_label {
-            let style = render::font(surface, render::TEXT_CSS - 1.0, theme.zero_line).pos(
-                plotters::style::text_anchor::Pos::new(
-                    plotters::style::text_anchor::HPos::Right,
-                    plotters::style::text_anchor::VPos::Bottom,
-                ),
-            );
-            let px = frame.plot().right - ipx(surface, 4.0, 0);
-            let py = frame.y_to_px(z).round() as i32 - ipx(surface, 3.0, 0);
-            root.draw(&Text::new(label.clone(), (px, py), style))
-                .map_err(drawing_err)?;
-        }
-    }
-
-    // Spot, a short hedge's liquidation price and breakevens (under the lines).
-    let marks = [
-        (chart.spot, "Spot", theme.spot, 0),
-        (chart.liquidation, "Liquidation", theme.negative, 2),
-    ];
-    for (x, name, colour, row) in marks {
-        if let Some(s) = x.filter(|s| is_plottable(*s)) {
-            let label = format!("{name} {}", TickFormat::Usd.readout(s));
-            render::vertical_mark(
-                &mut ctx,
-                &frame,
-                s,
-                colour,
-                true,
-                Some(&label),
-                surface,
-                row,
-            )?;
-        }
-    }
-    for (i, b) in chart
-        .breakevens
-        .iter()
-        .copied()
-        .filter(|b| is_plottable(*b))
-        .enumerate()
-    {
-        let label = format!("Breakeven {}", TickFormat::Usd.readout(b));
-        render::vertical_mark(
-            &mut ctx,
-            &frame,
-            b,
-            theme.breakeven,
-            true,
-            Some(&label),
-            surface,
-            1 + i as i32 % 2,
-        )?;
-        if let Some(z) = chart.zero_line.filter(|z| y.contains(*z)) {
-            if x.contains(b) {
-                ctx.plotting_area()
-                    .draw(&Circle::new(
-                        (b, z),
-                        ipx(surface, 4.0, 1),
-                        theme.breakeven.filled(),
-                    ))
-                    .map_err(drawing_err)?;
-            }
-        }
-    }
-
-    // Series: faint first, primary last (on top). One path per run of finite points.
-    for pass in [
-        SeriesStyle::Faint,
-        SeriesStyle::Secondary,
-        SeriesStyle::Primary,
-    ] {
-        let mut faint_i = 0;
-        for s in &chart.series {
-            let this_faint = faint_i;
-            if s.style == SeriesStyle::Faint {
-                faint_i += 1;
-            }
-            if s.style != pass {
-                continue;
-            }
-            let (colour, w, alpha) = series_look(theme, s.style, this_faint);
-            let style = colour.mix(alpha).stroke_width(ipx(surface, w, 1) as u32);
-            for run in plottable_runs(&s.points) {
-                if run.len() == 1 {
-                    ctx.plotting_area()
-                        .draw(&Circle::new(run[0], ipx(surface, w, 1), style.filled()))
-                        .map_err(drawing_err)?;
-                } else {
-                    ctx.plotting_area()
-                        .draw(&PathElement::new(run, style))
-                        .map_err(drawing_err)?;
-                }
-            }
-        }
-    }
+    draw_zero_line(root, &mut ctx, chart, &frame, (x, y), surface)?;
+    draw_marks(&mut ctx, chart, &frame, (x, y), surface)?;
+    draw_series(&mut ctx, chart, surface)?;
 
     draw_moving(root, chart, &frame, surface)?;
 

@@ -255,16 +255,14 @@ fn tick_step(t: &[f64]) -> f64 {
     }
 }
 
-/// Builds the chart on nice ticks, draws grid, axes, tick labels and axis titles, and returns
-/// the chart with the plotting area's [`Frame`].
-pub(crate) fn build_axes<'a, DB: DrawingBackend>(
-    root: &'a DrawingArea<DB, Shift>,
-    axes: Axes<'_>,
+/// The sizes around the plot of `axes`: the x and y label areas and the right margin that
+/// holds half of the last x tick label.
+fn label_areas<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    axes: &Axes<'_>,
     surface: &Surface,
-    theme: &Theme,
-) -> Result<(Chart<'a, DB>, Frame), ChartError> {
-    let tick_font = font(surface, TEXT_CSS - 1.0, theme.text);
-    let desc_font = font(surface, TEXT_CSS, theme.text);
+    tick_font: &TextStyle<'static>,
+) -> (i32, i32, i32) {
     let (xs, ys) = (tick_step(&axes.x_ticks), tick_step(&axes.y_ticks));
     let y_labels: Vec<String> = axes
         .y_ticks
@@ -273,7 +271,7 @@ pub(crate) fn build_axes<'a, DB: DrawingBackend>(
         .collect();
     let widest = y_labels
         .iter()
-        .map(|l| text_width(root, l, &tick_font, surface, TEXT_CSS - 1.0))
+        .map(|l| text_width(root, l, tick_font, surface, TEXT_CSS - 1.0))
         .max()
         .unwrap_or(0);
     let desc_h = ipx(surface, TEXT_CSS * 1.5, 1);
@@ -299,7 +297,7 @@ pub(crate) fn build_axes<'a, DB: DrawingBackend>(
             text_width(
                 root,
                 &axes.x_format.format(*v, xs),
-                &tick_font,
+                tick_font,
                 surface,
                 TEXT_CSS - 1.0,
             )
@@ -307,6 +305,22 @@ pub(crate) fn build_axes<'a, DB: DrawingBackend>(
         .map_or(0, |w| w / 2 + ipx(surface, 2.0, 1))
         // On a tiny chart the plot keeps its space (the label may be clipped instead).
         .min((surface.backing_size().0 as f64 * 0.1) as i32);
+    (x_area, y_area, last_x_half)
+}
+
+/// Builds the chart on nice ticks, draws grid, axes, tick labels and axis titles, and returns
+/// the chart with the plotting area's [`Frame`].
+pub(crate) fn build_axes<'a, DB: DrawingBackend>(
+    root: &'a DrawingArea<DB, Shift>,
+    axes: Axes<'_>,
+    surface: &Surface,
+    theme: &Theme,
+) -> Result<(Chart<'a, DB>, Frame), ChartError> {
+    let tick_font = font(surface, TEXT_CSS - 1.0, theme.text);
+    let desc_font = font(surface, TEXT_CSS, theme.text);
+    let (xs, ys) = (tick_step(&axes.x_ticks), tick_step(&axes.y_ticks));
+    let (x_area, y_area, last_x_half) = label_areas(root, &axes, surface, &tick_font);
+    let tick_len = ipx(surface, 4.0, 1);
     let mut chart = ChartBuilder::on(root)
         .margin_top(axes.top.max(0))
         .margin_right(axes.right.max(last_x_half).max(0))

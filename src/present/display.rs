@@ -8,6 +8,8 @@ use rust_decimal::Decimal;
 use super::payoff::payoff_chart;
 use super::{Figure, DASH};
 use crate::chart::payoff::PayoffChart;
+use crate::domain::hedge::Row;
+use crate::domain::leg::LegKind;
 use crate::format::{coin, number, percent, percent_f64, usd, usd_cents, usd_cents_f64};
 use crate::link::{LinkError, Scenario};
 use crate::view::{Model, PremiumSource};
@@ -25,6 +27,26 @@ pub struct Readout {
     pub total: String,
     /// Return on the period cost, one decimal, e.g. `18.2%`.
     pub ret: String,
+    /// The exact row the texts show (`None` when the model has none at that price).
+    pub row: Option<Row>,
+}
+
+impl Readout {
+    /// The unrounded `data-value` of each figure, in the order price, revenue, hedge payoff,
+    /// hedged total (USD) and return (in %); `None` where there is no row.
+    pub fn values(&self) -> [Option<String>; 5] {
+        let v = |d: Decimal| super::FigureValue::from(d).0;
+        match &self.row {
+            Some(r) => [
+                v(r.price),
+                v(r.revenue),
+                v(r.hedge_payoff),
+                v(r.hedged_revenue),
+                v(r.period_return * Decimal::ONE_HUNDRED),
+            ],
+            None => Default::default(),
+        }
+    }
 }
 
 /// Everything the page displays for one scenario (its final price aside: see [`readout`]).
@@ -34,10 +56,14 @@ pub struct Display {
     pub model: Model,
     /// Table header.
     pub header: Vec<String>,
-    /// Table rows, one cell per header column.
-    pub rows: Vec<Vec<String>>,
-    /// Derived figures as `(testid, label, value)`.
+    /// Table rows, one cell per header column: the cell's `data-col` as its `id`, its text
+    /// and its unrounded `data-value`.
+    pub rows: Vec<Vec<Figure>>,
+    /// The derived figures that apply to the chosen strategy, in the panel's order (every
+    /// figure of [`Display::groups`]).
     pub derived: Vec<Figure>,
+    /// The same figures under their headings.
+    pub groups: Vec<FigureGroup>,
     /// The payoff chart's data (the first series is the chosen strategy).
     pub chart: PayoffChart,
     /// The engine's messages, each prefixed with the link key it is about.
@@ -52,74 +78,164 @@ fn number_f64(x: f64, dp: u32) -> String {
         .unwrap_or_else(|| DASH.to_owned())
 }
 
-fn money_or_dash(v: Option<Decimal>) -> String {
-    v.map(usd_cents).unwrap_or_else(|| DASH.to_owned())
+/// The headings of the derived panel, in the panel's order.
+pub const GROUPS: [&str; 5] = ["Mining", "Hedge", "Options", "Margin", "Greeks"];
+
+/// A heading of the derived panel and its figures (only the figures that apply to the
+/// chosen strategy; a group without any is left out).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureGroup {
+    /// One of [`GROUPS`].
+    pub heading: &'static str,
+    /// Its figures, each with its `data-testid` and `data-value`.
+    pub figures: Vec<Figure>,
 }
 
-fn derived(m: &Model) -> Vec<Figure> {
-    let s = &m.scenario;
-    let mut out = Vec::new();
-    if let Some(e) = &m.economics {
-        out.push(Figure::new(
+/// What the chosen strategy holds, read from its legs' typed kinds (never from its label).
+#[derive(Debug, Clone, Copy, Default)]
+struct Holds {
+    put: bool,
+    call: bool,
+    inverse: bool,
+    hashprice: bool,
+}
+
+impl Holds {
+    fn of(m: &Model) -> Self {
+        let mut h = Holds::default();
+        for leg in m.chosen().map(|c| c.position.legs()).unwrap_or_default() {
+            match leg.kind {
+                LegKind::Put => h.put = true,
+                LegKind::Call => h.call = true,
+                LegKind::InverseForward => h.inverse = true,
+                LegKind::HashpriceForward => h.hashprice = true,
+                LegKind::MinedCoins | LegKind::LinearForward => {}
+            }
+        }
+        h
+    }
+
+    fn options(self) -> bool {
+        self.put || self.call
+    }
+}
+
+/// A USD amount with cents and its `data-value`.
+fn usd_figure(id: &'static str, label: &'static str, d: Decimal) -> Figure {
+    Figure::new(id, label, usd_cents(d)).with_value(d)
+}
+
+/// An engine `f64` with `dp` decimals and its `data-value`.
+fn number_figure(id: &'static str, label: &'static str, x: f64, dp: u32) -> Figure {
+    Figure::new(id, label, number_f64(x, dp)).with_value(x)
+}
+
+/// The period's economics: output, cost, breakeven, margin and the rig's figures.
+fn mining_figures(m: &Model) -> Vec<Figure> {
+    let Some(e) = &m.economics else {
+        return Vec::new();
+    };
+    let coin_label = &m.scenario.economics.coin;
+    let mut out = vec![
+        Figure::new(
             "expected-output",
             "Expected output",
-            coin(e.output, 6, &s.economics.coin),
-        ));
-        out.push(Figure::new("period-cost", "Period cost", usd(e.cost)));
-        out.push(Figure::new(
-            "breakeven",
-            "Breakeven (cost per coin)",
-            usd_cents(e.breakeven),
-        ));
-        out.push(Figure::new(
-            "margin-at-spot",
-            "Margin at spot",
-            usd(e.margin_at_spot),
-        ));
-        if let Some(r) = &e.rig {
-            let per_ph = r.hashprice * Decimal::ONE_THOUSAND;
+            coin(e.output, 6, coin_label),
+        )
+        .with_value(e.output),
+        Figure::new("period-cost", "Period cost", usd(e.cost)).with_value(e.cost),
+        usd_figure("breakeven", "Breakeven (cost per coin)", e.breakeven),
+        Figure::new("margin-at-spot", "Margin at spot", usd(e.margin_at_spot))
+            .with_value(e.margin_at_spot),
+    ];
+    if let Some(r) = &e.rig {
+        // Quoted per PH/s per day, as the industry does (USD per TH/s per day is a number of
+        // a few cents).
+        let per_ph = r.hashprice * Decimal::ONE_THOUSAND;
+        out.push(usd_figure("hashprice", "Hashprice (USD/PH/day)", per_ph));
+        out.push(
+            Figure::new("power-cost", "Power cost", usd(r.power_cost)).with_value(r.power_cost),
+        );
+    }
+    out
+}
+
+/// The hedge's own figures: the hashprice forward's fixed hashprice and locking coverage,
+/// the inverse forward's order and locked return.
+fn hedge_figures(m: &Model, holds: Holds) -> Vec<Figure> {
+    let mut out = Vec::new();
+    if holds.hashprice && m.economics.as_ref().is_some_and(|e| e.rig.is_some()) {
+        hashprice_figures(m, &mut out);
+    }
+    if holds.inverse {
+        let notional = m
+            .chosen()
+            .and_then(|c| {
+                c.position
+                    .legs()
+                    .iter()
+                    .find(|l| l.kind == LegKind::InverseForward)
+                    .copied()
+            })
+            .and_then(|l| crate::domain::money::checked_div(l.quantity.abs(), l.price));
+        if let Some(t) = &m.ticket {
+            let f = Figure::new("order-ticket", "Order ticket (inverse forward)", t.clone());
+            // Its number: the USD notional of the order.
+            out.push(match notional {
+                Some(n) => f.with_value(n),
+                None => f,
+            });
+        }
+        if let Some(r) = m.locked_return {
             out.push(
                 Figure::new(
-                    "hashprice",
-                    // Quoted per PH/s per day, as the industry does (USD per TH/s per day is
-                    // a number of a few cents).
-                    "Hashprice (USD/PH/day)",
-                    usd_cents(per_ph),
+                    "locked-return",
+                    "Locked return (inverse forward)",
+                    percent(r, 1),
                 )
-                .with_value(per_ph),
+                .with_value(r * Decimal::ONE_HUNDRED),
             );
-            hashprice_figures(m, &mut out);
-            out.push(Figure::new("power-cost", "Power cost", usd(r.power_cost)));
         }
     }
-    let opt = m.options.as_ref();
+    out
+}
+
+/// The option legs' premiums, vols and strikes and the net premium, for a strategy that
+/// holds options.
+fn option_figures(m: &Model, holds: Holds) -> Vec<Figure> {
+    let mut out = Vec::new();
+    let Some(o) = m.options.as_ref().filter(|_| holds.options()) else {
+        return out;
+    };
     let source = |src: PremiumSource| match src {
         PremiumSource::Model => "",
         PremiumSource::Quoted => " (quoted)",
     };
-    out.push(Figure::new(
-        "put-premium",
-        "Put premium per coin",
-        opt.map(|o| format!("{}{}", usd_cents(o.put.premium), source(o.put.source)))
-            .unwrap_or_else(|| DASH.to_owned()),
-    ));
-    for (id, label, leg) in [
-        ("put-vol", "Put vol (smile)", opt.map(|o| o.put)),
-        ("call-vol", "Call vol (smile)", opt.and_then(|o| o.call)),
-    ] {
-        let vol = leg.map(|l| l.vol * 100.0);
-        let f = Figure::new(
+    let premium = |id, label, leg: &crate::view::OptionLeg| {
+        Figure::new(
             id,
             label,
-            vol.map(|v| percent_f64(v / 100.0, 2))
-                .unwrap_or_else(|| DASH.to_owned()),
-        );
-        out.push(match vol {
-            Some(v) => f.with_value(v),
-            None => f,
-        });
+            format!("{}{}", usd_cents(leg.premium), source(leg.source)),
+        )
+        .with_value(leg.premium)
+    };
+    let vol = |id, label, leg: &crate::view::OptionLeg| {
+        Figure::new(id, label, percent_f64(leg.vol, 2)).with_value(leg.vol * 100.0)
+    };
+    if holds.put {
+        out.push(premium("put-premium", "Put premium per coin", &o.put));
+        out.push(vol("put-vol", "Put vol (smile)", &o.put));
     }
-    margin_figures(m, &mut out);
+    if let Some(c) = o.call.as_ref().filter(|_| holds.call) {
+        out.push(vol("call-vol", "Call vol (smile)", c));
+        out.push(premium("call-premium", "Call premium per coin", c));
+        let label = if o.call_solved {
+            "Call strike (zero-cost, solved)"
+        } else {
+            "Call strike"
+        };
+        out.push(usd_figure("call-strike", label, c.strike));
+    }
     if let Some(c) = m
         .chosen()
         .map(|c| c.position.coin_premium())
@@ -129,79 +245,80 @@ fn derived(m: &Model) -> Vec<Figure> {
             Figure::new(
                 "premium-coin",
                 "Net premium paid in coin (coin-settled)",
-                coin(c.round_dp(8).normalize(), 8, &s.economics.coin),
+                coin(c.round_dp(8).normalize(), 8, &m.scenario.economics.coin),
             )
             .with_value(c),
         );
     }
-    out.push(Figure::new(
-        "call-premium",
-        "Call premium per coin",
-        opt.and_then(|o| o.call)
-            .map(|c| format!("{}{}", usd_cents(c.premium), source(c.source)))
-            .unwrap_or_else(|| DASH.to_owned()),
-    ));
-    out.push(Figure::new(
-        "call-strike",
-        if opt.is_some_and(|o| o.call_solved) {
-            "Call strike (zero-cost, solved)"
-        } else {
-            "Call strike"
-        },
-        money_or_dash(opt.and_then(|o| o.call).map(|c| c.strike)),
-    ));
-    out.push(Figure::new(
+    out.push(usd_figure(
         "net-premium",
         "Net premium per coin (paid)",
-        money_or_dash(opt.map(|o| o.net_per_coin)),
+        o.net_per_coin,
     ));
-    out.push(Figure::new(
+    out.push(usd_figure(
         "net-premium-carried",
         "Net premium carried to the end",
-        money_or_dash(opt.map(|o| o.net_carried)),
+        o.net_carried,
     ));
-    out.push(Figure::new(
-        "order-ticket",
-        "Order ticket (inverse forward)",
-        m.ticket.clone().unwrap_or_else(|| DASH.to_owned()),
-    ));
-    out.push(Figure::new(
-        "locked-return",
-        "Locked return (inverse forward)",
-        m.locked_return
-            .map(|r| percent(r, 1))
-            .unwrap_or_else(|| DASH.to_owned()),
-    ));
-    if let Some(g) = &m.greeks {
-        out.push(Figure::new(
-            "position-delta",
-            "Position delta (coins)",
-            number_f64(g.delta, 4),
-        ));
-        // Gamma per 1 % move of spot (coins of delta), a readable size for any coin price.
-        let spot = crate::domain::validate::dec_f64(s.market.spot);
-        out.push(Figure::new(
+    out
+}
+
+/// The chosen position's Greeks.
+fn greek_figures(m: &Model) -> Vec<Figure> {
+    let Some(g) = &m.greeks else {
+        return Vec::new();
+    };
+    // Gamma per 1 % move of spot (coins of delta), a readable size for any coin price.
+    let spot = crate::domain::validate::dec_f64(m.scenario.market.spot);
+    let vega = Figure::new(
+        "position-vega",
+        "Position vega (per 1.00)",
+        usd_cents_f64(g.vega),
+    )
+    .with_value(g.vega);
+    let theta = Figure::new(
+        "position-theta",
+        "Position theta per day",
+        usd_cents_f64(g.theta_per_day),
+    )
+    .with_value(g.theta_per_day);
+    vec![
+        number_figure("position-delta", "Position delta (coins)", g.delta, 4),
+        number_figure(
             "position-gamma",
             "Position gamma (delta change per 1 % move, coins)",
-            number_f64(g.gamma * spot * 0.01, 4),
-        ));
-        out.push(Figure::new(
-            "position-vega",
-            "Position vega (per 1.00)",
-            usd_cents_f64(g.vega),
-        ));
-        out.push(Figure::new(
-            "position-theta",
-            "Position theta per day",
-            usd_cents_f64(g.theta_per_day),
-        ));
-        out.push(Figure::new(
+            g.gamma * spot * 0.01,
+            4,
+        ),
+        vega,
+        theta,
+        number_figure(
             "delta-neutral",
             "Sell for delta-neutral (coins)",
-            number_f64(g.delta_neutral_sale, 4),
-        ));
-    }
-    out
+            g.delta_neutral_sale,
+            4,
+        ),
+    ]
+}
+
+/// The derived figures that apply to the chosen strategy, grouped under [`GROUPS`].
+fn derived(m: &Model) -> Vec<FigureGroup> {
+    let holds = Holds::of(m);
+    let mut margin = Vec::new();
+    margin_figures(m, &mut margin);
+    let groups = [
+        mining_figures(m),
+        hedge_figures(m, holds),
+        option_figures(m, holds),
+        margin,
+        greek_figures(m),
+    ];
+    GROUPS
+        .into_iter()
+        .zip(groups)
+        .filter(|(_, f)| !f.is_empty())
+        .map(|(heading, figures)| FigureGroup { heading, figures })
+        .collect()
 }
 
 /// The hashprice forward's figures (rig mode): its fixed hashprice and the coverage that
@@ -271,54 +388,84 @@ fn margin_figures(m: &Model, out: &mut Vec<Figure>) {
     );
 }
 
+/// The payoff table's columns: `data-col` and the header (the settlement's header names the
+/// coin).
+const COLUMNS: [(&str, &str); 6] = [
+    ("price", "Price"),
+    ("revenue", "Revenue"),
+    ("hedge-payoff", "Hedge payoff"),
+    ("hedged-revenue", "Hedged revenue"),
+    ("settlement", "Settlement"),
+    ("return", "Return"),
+];
+
+/// One row of the payoff table: each cell's `data-col` as its id, its text and its unrounded
+/// `data-value` (USD, coin, return in %).
+fn table_row(r: &Row, settles: bool) -> Vec<Figure> {
+    let money =
+        |i: usize, d: Decimal| Figure::new(COLUMNS[i].0, COLUMNS[i].1, usd(d)).with_value(d);
+    let mut row = vec![
+        money(0, r.price),
+        money(1, r.revenue),
+        money(2, r.hedge_payoff),
+        money(3, r.hedged_revenue),
+    ];
+    if settles {
+        let (id, label) = COLUMNS[4];
+        row.push(match r.settlement_coin {
+            Some(c) => Figure::new(id, label, coin(c, 6, "")).with_value(c),
+            None => Figure::new(id, label, DASH.to_owned()),
+        });
+    }
+    let (id, label) = COLUMNS[5];
+    row.push(
+        Figure::new(id, label, percent(r.period_return, 1))
+            .with_value(r.period_return * Decimal::ONE_HUNDRED),
+    );
+    row
+}
+
 /// Formats the view model of `scenario`.
 ///
 /// ```
 /// use minerhedge::{link::Scenario, present::display::display};
 /// let d = display(&Scenario::default());
-/// assert_eq!(d.rows[0], ["$200", "$1,000", "$300", "$1,300", "18.2%"]);
+/// assert_eq!(d.row_texts(0), ["$200", "$1,000", "$300", "$1,300", "18.2%"]);
+/// assert_eq!(d.rows[0][4].id, "return"); // its `data-col`
 /// ```
 pub fn display(scenario: &Scenario) -> Display {
     let model = Model::build(scenario);
     // The inverse forward settles in coin: one more column before the return.
     let settles = model.table.iter().any(|r| r.settlement_coin.is_some());
-    let mut header: Vec<String> = ["Price", "Revenue", "Hedge payoff", "Hedged revenue"]
+    let header = COLUMNS
         .iter()
-        .map(|h| (*h).to_owned())
-        .collect();
-    if settles {
-        header.push(format!("Settlement ({})", scenario.economics.coin));
-    }
-    header.push("Return".to_owned());
-    let rows = model
-        .table
-        .iter()
-        .map(|r| {
-            let mut row = vec![
-                usd(r.price),
-                usd(r.revenue),
-                usd(r.hedge_payoff),
-                usd(r.hedged_revenue),
-            ];
-            if settles {
-                row.push(
-                    r.settlement_coin
-                        .map(|c| coin(c, 6, ""))
-                        .unwrap_or_else(|| DASH.to_owned()),
-                );
-            }
-            row.push(percent(r.period_return, 1));
-            row
+        .filter(|(id, _)| settles || *id != "settlement")
+        .map(|(id, h)| match *id {
+            "settlement" => format!("{h} ({})", scenario.economics.coin),
+            _ => (*h).to_owned(),
         })
         .collect();
+    let rows = model.table.iter().map(|r| table_row(r, settles)).collect();
     let errors = model.messages.iter().map(super::message_text).collect();
+    let groups = derived(&model);
     Display {
         header,
         rows,
-        derived: derived(&model),
+        derived: groups.iter().flat_map(|g| g.figures.clone()).collect(),
+        groups,
         chart: payoff_chart(&model),
         errors,
         model,
+    }
+}
+
+impl Display {
+    /// The texts of table row `i` (empty when there is no such row).
+    pub fn row_texts(&self, i: usize) -> Vec<String> {
+        self.rows
+            .get(i)
+            .map(|r| r.iter().map(|c| c.text.clone()).collect())
+            .unwrap_or_default()
     }
 }
 
@@ -356,6 +503,7 @@ pub fn readout(d: &Display, price: Decimal) -> Readout {
             hedge: usd(row.hedge_payoff),
             total: usd(row.hedged_revenue),
             ret: percent(row.period_return, 1),
+            row: Some(row),
         },
         None => Readout {
             price: usd(price),

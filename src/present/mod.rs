@@ -23,7 +23,10 @@ pub mod saved;
 pub mod volume_risk;
 
 /// How the page states risk, next to every VaR and CVaR it shows.
-pub const RISK_CONVENTION: &str = "VaR 95 % is the result that 95 % of simulated outcomes reach or beat (the 5th percentile); CVaR 95 % is the average of the worst 5 %. Negative is a loss.";
+pub const RISK_CONVENTION: &str = "VaR 95% is the result (revenue + hedge payoff − cost) \
+     that 95% of simulated outcomes reach or beat, the 5th percentile; CVaR 95% is the average \
+     result of the worst 5%. Both are in USD, and as a return on the cost where returns are \
+     shown; negative is a loss.";
 
 /// An engine message as the page shows it: its link key first, when it has one.
 ///
@@ -86,7 +89,7 @@ impl Figure {
 
 /// A `data-value`: an exact decimal as written, or a finite `f64` in Rust's shortest
 /// round-trip form (nothing when not finite).
-pub struct FigureValue(Option<String>);
+pub struct FigureValue(pub Option<String>);
 
 impl FigureValue {
     /// The `data-value` text, when there is one.

@@ -26,27 +26,40 @@ pub fn rebalance_figures(model: &Model) -> Option<Vec<Figure>> {
     let c = model.scenario.economics.coin.as_str();
     let q = |d: Decimal| coin(d.round_dp(8).normalize(), 8, c);
     Some(vec![
-        Figure::new("rebalance-spot", "Spot now", usd(r.spot_now)),
-        Figure::new("rebalance-output", "Expected output now", q(r.output_now)),
-        Figure::new("rebalance-hedged", "Hedged as placed", q(r.hedged)),
-        Figure::new("rebalance-target", "Target for the coverage", q(r.target)),
+        Figure::new("rebalance-spot", "Spot now", usd(r.spot_now)).with_value(r.spot_now),
+        Figure::new("rebalance-output", "Expected output now", q(r.output_now))
+            .with_value(r.output_now),
+        Figure::new("rebalance-hedged", "Hedged as placed", q(r.hedged)).with_value(r.hedged),
+        Figure::new("rebalance-target", "Target for the coverage", q(r.target))
+            .with_value(r.target),
         Figure::new(
             "rebalance-trade",
             "Trade (+ hedge more, − unwind)",
             q(r.trade),
-        ),
-        Figure::new(
-            "rebalance-ticket",
-            "Order ticket",
-            r.ticket.unwrap_or_else(|| "No trade needed".to_owned()),
-        ),
-        Figure::new(
-            "rebalance-delta-neutral",
-            "Sell for delta-neutral now (coins)",
-            r.delta_neutral_sale
-                .filter(|x| x.is_finite())
-                .map(|x| format!("{x:.4}"))
-                .unwrap_or_else(|| DASH.to_owned()),
-        ),
+        )
+        .with_value(r.trade),
+        // The ticket's number: the coins it trades (signed as the trade).
+        match r.ticket {
+            Some(t) => Figure::new("rebalance-ticket", "Order ticket", t).with_value(r.trade),
+            None => Figure::new(
+                "rebalance-ticket",
+                "Order ticket",
+                "No trade needed".to_owned(),
+            ),
+        },
+        {
+            let f = Figure::new(
+                "rebalance-delta-neutral",
+                "Sell for delta-neutral now (coins)",
+                r.delta_neutral_sale
+                    .filter(|x| x.is_finite())
+                    .map(|x| format!("{x:.4}"))
+                    .unwrap_or_else(|| DASH.to_owned()),
+            );
+            match r.delta_neutral_sale {
+                Some(x) => f.with_value(x),
+                None => f,
+            }
+        },
     ])
 }

@@ -26,7 +26,7 @@ pub fn ElapsedSlider() -> impl IntoView {
     let error_text = Signal::derive(move || error.get().unwrap_or_default());
     view! {
         <section class="panel slider elapsed" aria-label="Days elapsed">
-            <label for="elapsed-slider">"Days elapsed "<output>{readout}</output></label>
+            <label for="elapsed-slider">"Days elapsed "<output data-value=move || { let e = elapsed.get(); if e.is_empty() { "0".to_owned() } else { e } }>{readout}</output></label>
             <input id="elapsed-slider" data-testid="elapsed-slider" type="range"
                 min="0" max=days step="1"
                 prop:value=elapsed

@@ -8,6 +8,8 @@ use leptos::prelude::*;
 use crate::present::compare::{
     choose_label, header, ComparisonTable, BEST_DESCRIPTION, BEST_TITLE,
 };
+use crate::present::montecarlo::RISK_CONVENTION;
+use crate::present::Figure;
 use crate::view::compare::Column;
 use crate::view::select::select_edits;
 use crate::view::StrategyKind;
@@ -49,15 +51,19 @@ pub fn StrategyCompare(
                             .unwrap_or(false)
                     })
                 });
-                let text = move || {
-                    table.with(|t| {
-                        t.line(kind)
-                            .and_then(|l| l.cells.get(i).cloned())
-                            .unwrap_or_default()
-                    })
+                let cell = move |get: fn(&Figure) -> Option<String>| {
+                    move || {
+                        table.with(|t| t.line(kind).and_then(|l| l.cells.get(i)).and_then(get))
+                    }
+                };
+                let text = cell(|c| Some(c.text.clone()));
+                let value = cell(|c| c.value.clone());
+                // VaR and CVaR: the return on cost next to the USD value.
+                let ret = move || {
+                    table.with(|t| t.line(kind).and_then(|l| l.returns.get(i).cloned().flatten()))
                 };
                 view! {
-                    <td class:best=best
+                    <td data-col=Column::ALL[i].id() data-value=value data-return=ret class:best=best
                         aria-description=move || best.get().then_some(BEST_DESCRIPTION)
                         title=move || best.get().then_some(BEST_TITLE)>{text}</td>
                 }
@@ -91,7 +97,7 @@ pub fn StrategyCompare(
             <h2 id="compare-title">"Strategy comparison"</h2>
             <p class="hint">"At the current coverage and inputs. Click a row (or focus it and press Enter) to show that hedge; "
                 <span class="best-key">"highlighted"</span>" = best in its column. P(·) and expected return: lognormal price; VaR/CVaR 95%: the simulation below"
-                {note}"."</p>
+                {note}". "{RISK_CONVENTION}" "{move || table.with(|t| t.note)}</p>
             <div class="table-scroll">
                 <table data-testid="strategy-compare">
                     <thead><tr>{head}</tr></thead>

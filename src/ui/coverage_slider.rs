@@ -14,7 +14,7 @@ pub fn CoverageSlider() -> impl IntoView {
     let cov = page.text(Key::Coverage);
     view! {
         <div class="coverage">
-            <label for="coverage-slider">"Coverage "<output>{move || format!("{}%", cov.get())}</output></label>
+            <label for="coverage-slider">"Coverage "<output data-value=move || cov.get()>{move || format!("{}%", cov.get())}</output></label>
             <Tip term="coverage" />
             <input id="coverage-slider" data-testid="coverage-slider" type="range"
                 min="0" max="100" step="1"

@@ -23,7 +23,9 @@ fn term_of(testid: &str) -> Option<&'static str> {
     }
 }
 
-/// One `<dt>/<dd>` pair per derived figure, each value carrying its `data-testid`.
+/// The derived figures that apply to the chosen strategy under their headings (mining,
+/// hedge, options, margin, Greeks): one `<dt>/<dd>` pair per figure, each value carrying its
+/// `data-testid` and unrounded `data-value`.
 #[component]
 pub fn DerivedPanel(
     /// What the page shows.
@@ -44,11 +46,14 @@ pub fn DerivedPanel(
     };
     view! {
         <section class="panel derived" aria-label="Derived figures">
-            <dl>
-                {move || display.with(|d| d.derived.iter().map(|f| view! {
-                    <div><dt>{f.label}{term_of(f.id).map(|t| view! { <Tip term=t /> })}</dt><dd data-testid=f.id data-value=f.value.clone()>{f.text.clone()}</dd>{use_value(f)}</div>
-                }).collect_view())}
-            </dl>
+            {move || display.with(|d| d.groups.iter().map(|g| view! {
+                <h3 class="derived-group">{g.heading}</h3>
+                <dl data-group=g.heading>
+                    {g.figures.iter().map(|f| view! {
+                        <div><dt>{f.label}{term_of(f.id).map(|t| view! { <Tip term=t /> })}</dt><dd data-testid=f.id data-value=f.value.clone()>{f.text.clone()}</dd>{use_value(f)}</div>
+                    }).collect_view()}
+                </dl>
+            }).collect_view())}
             <ul class="engine-errors" hidden=move || display.with(|d| d.errors.is_empty())>
                 {move || display.with(|d| d.errors.iter().map(|e| view! { <li role="alert">{e.clone()}</li> }).collect_view())}
             </ul>

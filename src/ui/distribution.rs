@@ -7,12 +7,53 @@ use leptos::prelude::*;
 use crate::chart::distribution::{draw, DistributionChart};
 use crate::link::KeySpec;
 use crate::present::display::Display;
-use crate::present::montecarlo::{mc_summary, progress_text, PROGRESS_LABEL};
+use crate::present::montecarlo::{
+    mc_figures, mc_summary, models_differ, progress_text, PROGRESS_LABEL, RISK_CONVENTION,
+};
+use crate::present::Figure;
 use crate::view::distribution::distribution_chart;
 
 use super::canvas::use_canvas;
 use super::field::Field;
 use super::monte_carlo::McState;
+
+/// The chosen hedge's simulated figures (each with its unrounded value: VaR and CVaR in
+/// USD, with the return on cost in `data-return`), why their mean differs from the lognormal
+/// expected return, and its VaR mark as the chart labels it (the canvas's text, for tests and
+/// assistive technology).
+#[allow(clippy::type_complexity)]
+fn texts(
+    display: Memo<Display>,
+    mc: McState,
+) -> (
+    impl Fn() -> Vec<(Figure, Option<String>)> + Copy,
+    impl Fn() -> Option<String> + Copy,
+    impl Fn() -> Option<String> + Copy,
+) {
+    let figures = move || {
+        mc.stats.with(|s| {
+            s.as_deref()
+                .and_then(|stats| display.with(|d| mc_figures(&d.model, stats)))
+                .unwrap_or_default()
+        })
+    };
+    let differ = move || {
+        mc.stats.with(|s| {
+            s.as_deref()
+                .and_then(|stats| display.with(|d| models_differ(&d.model, stats)))
+        })
+    };
+    let var_label = move || {
+        mc.stats.with(|s| {
+            let chart = s
+                .as_deref()
+                .and_then(|stats| display.with(|d| distribution_chart(&d.model, stats)))?;
+            let v = chart.series.first()?.var?;
+            Some(chart.var_label(v))
+        })
+    };
+    (figures, differ, var_label)
+}
 
 /// Histogram canvas, inputs and progress.
 #[component]
@@ -50,6 +91,7 @@ pub fn DistributionPanel(
                 .and_then(|stats| display.with(|d| mc_summary(&d.model, stats)))
         })
     };
+    let (figures, differ, var_label) = texts(display, mc);
     let progress = move || {
         mc.progress.get().map(|(done, total)| {
             view! {
@@ -78,7 +120,15 @@ pub fn DistributionPanel(
                 <span class="mc-summary" role="status">{summary}</span>
                 {error}
             </div>
+            <dl class="mc-figures" data-testid="mc-figures">
+                {move || figures().into_iter().map(|(f, ret)| {
+                    view! { <div><dt>{f.label}</dt><dd data-testid=f.id data-value=f.value data-return=ret>{f.text}</dd></div> }
+                }).collect_view()}
+            </dl>
+            <p class="hint risk-convention" data-testid="risk-convention">{RISK_CONVENTION}</p>
+            <p class="hint" data-testid="mc-vs-lognormal">{differ}</p>
             <canvas node_ref=canvas.node class="decide-canvas" data-testid="distribution-chart" role="img"
+                data-var-label=var_label
                 aria-label="Histogram of the simulated period return: the chosen hedge against unhedged, with the 95% value at risk marked">
             </canvas>
         </section>

@@ -68,7 +68,7 @@ pub const TERMS: &[(&str, &str, &str)] = &[
     (
         "var",
         "VaR 95 %",
-        "Value at risk: the loss (here of the period return) that is exceeded in only 5 % of simulated outcomes; CVaR is the average of those worst 5 %.",
+        "Value at risk: the period's result (revenue + hedge payoff − cost) that 95 % of simulated outcomes reach or beat, in USD and as a return on cost (negative is a loss); CVaR is the average result of the worst 5 %.",
     ),
 ];
 

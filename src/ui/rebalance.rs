@@ -17,16 +17,18 @@ pub fn RebalancePanel(
     display: Memo<Display>,
 ) -> impl IntoView {
     let figures = Memo::new(move |_| display.with(|d| rebalance_figures(&d.model)));
-    let shown = move || match figures.get() {
+    let shown = move || {
+        match figures.get() {
         Some(items) => view! {
             <dl>
                 {items.into_iter().map(|f| view! {
-                    <div><dt>{f.label}</dt><dd data-testid=f.id>{f.text}</dd></div>
+                    <div><dt>{f.label}</dt><dd data-testid=f.id data-value=f.value>{f.text}</dd></div>
                 }).collect_view()}
             </dl>
         }
         .into_any(),
         None => view! { <p class="hint">{NOTHING_TO_REBALANCE}</p> }.into_any(),
+    }
     };
     let fields = ["rspot", "rdg"]
         .iter()

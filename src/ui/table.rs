@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use crate::present::display::Display;
 
-/// Header row first, then one row per price; money as `$1,250` / `(50)`, returns as `18.2%`.
+/// Header row first, then one row per price; money as `$1,250` / `(50)`, returns as `18.2%`;
+/// each cell with its column (`data-col`) and its unrounded `data-value` (USD, coin, % ).
 #[component]
 pub fn PayoffTable(
     /// What the page shows (the table rows).
@@ -18,7 +19,7 @@ pub fn PayoffTable(
                 </thead>
                 <tbody>
                     {move || display.with(|d| d.rows.iter().map(|row| view! {
-                        <tr>{row.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}</tr>
+                        <tr>{row.iter().map(|c| view! { <td data-col=c.id data-value=c.value.clone()>{c.text.clone()}</td> }).collect_view()}</tr>
                     }).collect_view())}
                 </tbody>
             </table>

@@ -32,10 +32,14 @@ pub struct ComparisonRow {
     pub prob_cover_cash: Option<f64>,
     /// Expected return under the lognormal price.
     pub expected_return: Option<f64>,
-    /// Monte Carlo 95 % value at risk of the return (positive = a loss).
+    /// Monte Carlo 95 % value at risk as a signed return: the 5th percentile of the simulated
+    /// period return (negative = a loss; in USD `var95 · cost`).
     pub var95: Option<f64>,
-    /// Monte Carlo 95 % conditional value at risk of the return.
+    /// Monte Carlo 95 % conditional value at risk as a signed return: the mean return of the
+    /// worst 5 % of simulated periods (negative = a loss).
     pub cvar95: Option<f64>,
+    /// The period's all-in cost, USD: the base of every return (`result = return · cost`).
+    pub cost: f64,
 }
 
 /// A column of the comparison whose best value is highlighted.
@@ -59,9 +63,9 @@ pub enum Column {
     ProbCover,
     /// Expected return: higher is better.
     Expected,
-    /// VaR 95 %: lower is better.
+    /// VaR 95 % (a signed result): higher is better.
     Var,
-    /// CVaR 95 %: lower is better.
+    /// CVaR 95 % (a signed result): higher is better.
     Cvar,
 }
 
@@ -80,6 +84,28 @@ impl Column {
         Column::Var,
         Column::Cvar,
     ];
+
+    /// The column's `data-col`.
+    ///
+    /// ```
+    /// use minerhedge::view::compare::Column;
+    /// assert_eq!(Column::ProbCover.id(), "prob-cover");
+    /// ```
+    pub fn id(self) -> &'static str {
+        match self {
+            Column::Upfront => "upfront",
+            Column::Floor => "floor",
+            Column::Cap => "cap",
+            Column::Breakeven => "breakeven",
+            Column::Worst => "worst-return",
+            Column::Best => "best-return",
+            Column::ProbLoss => "prob-loss",
+            Column::ProbCover => "prob-cover",
+            Column::Expected => "expected-return",
+            Column::Var => "var95",
+            Column::Cvar => "cvar95",
+        }
+    }
 
     /// Header text.
     ///
@@ -120,8 +146,8 @@ impl Column {
             Column::ProbLoss => "Probability of a loss, with a lognormal final price drifting at the risk-free rate.",
             Column::ProbCover => "Probability that the period pays its cash (fiat) costs, same lognormal price.",
             Column::Expected => "Expected period return under the same lognormal price.",
-            Column::Var => "Value at risk: the return loss exceeded in only 5 % of simulated periods (price and difficulty).",
-            Column::Cvar => "Conditional value at risk: the average return loss over the worst 5 % of simulated periods.",
+            Column::Var => "Value at risk: the period's result (USD and return on cost) that 95 % of simulated periods (price and difficulty) reach or beat; negative is a loss.",
+            Column::Cvar => "Conditional value at risk: the average result of the worst 5 % of simulated periods; negative is a loss.",
         }
     }
 
@@ -143,14 +169,30 @@ impl Column {
             Column::ProbLoss => r.prob_loss.map(|p| -p),
             Column::ProbCover => r.prob_cover_cash,
             Column::Expected => r.expected_return,
-            Column::Var => r.var95.map(|v| -v),
-            Column::Cvar => r.cvar95.map(|v| -v),
+            Column::Var => r.var95,
+            Column::Cvar => r.cvar95,
         }
     }
 }
 
-/// Rows of the comparison for every strategy of `model`, with Monte Carlo statistics when
-/// given (`mc[i]` belongs to `model.strategies[i]`).
+/// `true` when the collar and the zero-cost collar are the same position: the collar's call
+/// strike is the zero-cost collar's (`kc=zero`, the default). The comparison then has one
+/// row for both, the zero-cost collar's.
+///
+/// ```
+/// use minerhedge::{link::Scenario, view::{compare::collar_is_zero_cost, Model}};
+/// assert!(collar_is_zero_cost(&Model::build(&Scenario::from_query("kc=zero").scenario)));
+/// assert!(!collar_is_zero_cost(&Model::build(&Scenario::from_query("kc=300").scenario)));
+/// ```
+pub fn collar_is_zero_cost(model: &Model) -> bool {
+    let strike = |k| model.strategy(k).and_then(|s| s.call_strike);
+    strike(StrategyKind::Collar).is_some()
+        && strike(StrategyKind::Collar) == strike(StrategyKind::ZeroCostCollar)
+}
+
+/// Rows of the comparison for every strategy of `model` (the collar left out when it is the
+/// zero-cost collar, [`collar_is_zero_cost`]), with Monte Carlo statistics when given
+/// (`mc[i]` belongs to `model.strategies[i]`).
 ///
 /// ```
 /// use minerhedge::{link::Scenario, view::{compare::comparison, Model, StrategyKind}};
@@ -161,10 +203,12 @@ impl Column {
 /// assert_eq!(fwd.prob_loss, Some(0.0));
 /// ```
 pub fn comparison(model: &Model, mc: Option<&[McStats]>) -> Vec<ComparisonRow> {
+    let merged = collar_is_zero_cost(model);
     model
         .strategies
         .iter()
         .enumerate()
+        .filter(|(_, st)| !(merged && st.kind == StrategyKind::Collar))
         .map(|(i, st)| {
             let stats = mc.and_then(|m| m.get(i));
             ComparisonRow {
@@ -182,8 +226,11 @@ pub fn comparison(model: &Model, mc: Option<&[McStats]>) -> Vec<ComparisonRow> {
                 prob_loss: st.outlook.map(|o| o.prob_loss),
                 prob_cover_cash: st.outlook.map(|o| o.prob_cover_cash),
                 expected_return: st.outlook.map(|o| o.expected_return),
-                var95: stats.map(|s| s.var95),
-                cvar95: stats.map(|s| s.cvar95),
+                // The engine's statistics are losses (positive = a loss); the page shows
+                // results (negative = a loss).
+                var95: stats.map(|s| -s.var95),
+                cvar95: stats.map(|s| -s.cvar95),
+                cost: st.profile.all_in_cost(),
             }
         })
         .collect()

@@ -48,6 +48,11 @@ pub struct FrontierSummary {
     pub current: FrontierPoint,
     /// The coverage with the lowest CVaR.
     pub min_cvar: FrontierPoint,
+    /// The coverages around it whose CVaR is within the simulation's noise of it (one
+    /// standard error of its CVaR), `(lowest, highest)` %.
+    pub min_cvar_range: (u32, u32),
+    /// The period's all-in cost, USD (the base of the returns).
+    pub cost: f64,
     /// The target probability of covering the cash cost (`ptarget`), a fraction.
     pub target: f64,
     /// The least coverage that reaches it, when one does.
@@ -195,6 +200,7 @@ fn between(points: &[FrontierPoint], pct: f64) -> Option<FrontierPoint> {
         expected_return: mix(lo.expected_return, hi.expected_return),
         cvar95: mix(lo.cvar95, hi.cvar95),
         prob_short_of_cash: mix(lo.prob_short_of_cash, hi.prob_short_of_cash),
+        cvar95_se: mix(lo.cvar95_se, hi.cvar95_se),
     })
 }
 
@@ -211,6 +217,8 @@ pub fn summary(model: &Model, curves: &[StrategyFrontier]) -> Option<FrontierSum
         current_pct,
         current: between(&f.points, current_pct)?,
         min_cvar: *f.min_cvar()?,
+        min_cvar_range: f.min_cvar_within_noise()?,
+        cost: model.chosen()?.profile.all_in_cost(),
         target,
         reaching: f.least_coverage_covering(target).copied(),
         difficulty_vol: s.difficulty_vol(),

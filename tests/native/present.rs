@@ -9,12 +9,13 @@ use minerhedge::format::percent_f64;
 use minerhedge::link::{Key, Scenario};
 use minerhedge::present::compare::{choose_label, comparison_table};
 use minerhedge::present::display::{describe, display, readout, readout_sentence};
-use minerhedge::present::montecarlo::{mc_summary, progress_text};
+use minerhedge::present::montecarlo::{
+    mc_figures, mc_summary, progress_text, RiskResult, RISK_CONVENTION,
+};
 use minerhedge::present::payoff::{chart_summary, hover_text, payoff_chart, HOVER_HINT};
 use minerhedge::present::rebalance::rebalance_figures;
 use minerhedge::present::volume_risk::overhedge_warning;
 use minerhedge::present::Figure;
-use minerhedge::present::DASH;
 use minerhedge::view::compare::comparison;
 use minerhedge::view::edit::{apply, Texts};
 use minerhedge::view::montecarlo::MC_CHUNK;
@@ -60,8 +61,14 @@ fn the_seed_scenario_displays_the_seed_table() {
         ]
     );
     assert_eq!(d.rows.len(), 11);
-    assert_eq!(d.rows[0], ["$200", "$1,000", "$300", "$1,300", "18.2%"]);
-    assert_eq!(d.rows[10], ["$300", "$1,500", "$(200)", "$1,300", "18.2%"]);
+    assert_eq!(
+        d.row_texts(0),
+        ["$200", "$1,000", "$300", "$1,300", "18.2%"]
+    );
+    assert_eq!(
+        d.row_texts(10),
+        ["$300", "$1,500", "$(200)", "$1,300", "18.2%"]
+    );
     assert!(d.errors.is_empty(), "{:?}", d.errors);
     assert_eq!(d.chart.series[0].points.len(), 1001);
     let r = readout(&d, Decimal::from(230));
@@ -73,7 +80,7 @@ fn the_inverse_forward_adds_a_settlement_column() {
     let d = display(&scenario("hedge=inverse&inv=0.004"));
     assert_eq!(d.header[4], "Settlement (ETH)");
     assert_eq!(d.rows[0].len(), 6);
-    assert_eq!(d.rows[0][5], "13.6%");
+    assert_eq!(d.rows[0][5].text, "13.6%");
 }
 
 // ---- Edit rules. ----
@@ -120,7 +127,16 @@ fn derived_figures_of_the_seed_and_of_the_inverse_forward() {
     assert_eq!(figure(&d.derived, "expected-output"), "5 ETH");
     assert_eq!(figure(&d.derived, "period-cost"), "$1,100");
     assert_eq!(figure(&d.derived, "breakeven"), "$220.00");
-    assert_eq!(figure(&d.derived, "order-ticket"), DASH);
+    // A forward holds no inverse forward: no order ticket, no option figures.
+    for id in [
+        "order-ticket",
+        "locked-return",
+        "put-premium",
+        "put-vol",
+        "call-strike",
+    ] {
+        assert!(d.derived.iter().all(|f| f.id != id), "{id}");
+    }
     let inv = display(&scenario("hedge=inverse&inv=0.004"));
     assert_eq!(
         figure(&inv.derived, "order-ticket"),
@@ -201,12 +217,17 @@ fn no_text_shows_nan_for_odd_scenarios() {
         let s = Scenario::from_query(q).scenario;
         let d = display(&s);
         let mut texts: Vec<String> = d.header.clone();
-        texts.extend(d.rows.iter().flatten().cloned());
+        texts.extend(d.rows.iter().flatten().map(|c| c.text.clone()));
         texts.extend(d.derived.iter().map(|f| f.text.clone()));
         texts.extend(d.errors.iter().cloned());
         texts.push(chart_summary(&d.chart));
         let table = comparison_table(&d.model, &comparison(&d.model, None));
-        texts.extend(table.lines.iter().flat_map(|l| l.cells.iter().cloned()));
+        texts.extend(
+            table
+                .lines
+                .iter()
+                .flat_map(|l| l.cells.iter().map(|c| c.text.clone())),
+        );
         if let Some(f) = rebalance_figures(&d.model) {
             texts.extend(f.into_iter().map(|f| f.text));
         }
@@ -224,7 +245,9 @@ fn comparison_rows_are_named_for_choosing() {
     let t = comparison_table(&m, &comparison(&m, None));
     let names: Vec<String> = t.lines.iter().map(|l| choose_label(l.kind)).collect();
     assert_eq!(names[0], "Unhedged: select this hedge");
-    assert_eq!(names[5], "Zero-cost collar: select this hedge");
+    // The default collar is the zero-cost collar: its one row is the zero-cost collar's.
+    assert_eq!(names[4], "Zero-cost collar: select this hedge");
+    assert_eq!(names.len(), 5);
     assert_eq!(t.header[0], "Strategy");
 }
 
@@ -244,8 +267,8 @@ fn the_simulation_summary_and_progress() {
         format!(
             "Put: mean return {}, VaR 95% {}, CVaR 95% {} over 3,000 paths.",
             percent_f64(put.mean, 1),
-            percent_f64(put.var95, 1),
-            percent_f64(put.cvar95, 1)
+            RiskResult::of_loss(put.var95, 1100.0).text(),
+            RiskResult::of_loss(put.cvar95, 1100.0).text()
         )
     );
     // Statistics of another model say nothing.
@@ -331,4 +354,184 @@ fn the_painted_chart_is_the_same_lines_in_a_few_segments() {
             }
         }
     }
+}
+
+// ---- Figures that apply, risk in results, one row per position. ----
+
+fn ids(d: &minerhedge::present::display::Display) -> Vec<&'static str> {
+    d.derived.iter().map(|f| f.id).collect()
+}
+
+#[test]
+fn a_forward_shows_no_option_or_inverse_figures_and_groups_the_rest() {
+    let d = display(&scenario("hedge=forward"));
+    let shown = ids(&d);
+    for id in [
+        "put-premium",
+        "put-vol",
+        "call-vol",
+        "call-premium",
+        "call-strike",
+        "net-premium",
+        "net-premium-carried",
+        "order-ticket",
+        "locked-return",
+        "premium-coin",
+    ] {
+        assert!(!shown.contains(&id), "a forward shows {id}");
+    }
+    assert!(shown.contains(&"liq-price") && shown.contains(&"position-delta"));
+    let headings: Vec<&str> = d.groups.iter().map(|g| g.heading).collect();
+    assert_eq!(headings, ["Mining", "Margin", "Greeks"]);
+    // Every figure with a digit carries its unrounded value.
+    for f in &d.derived {
+        if f.text.chars().any(|c| c.is_ascii_digit()) {
+            assert!(f.value.is_some(), "{} has no data-value", f.id);
+        }
+    }
+    // The put shows the put's figures and no call's; the inverse its ticket, no option.
+    let put = ids(&display(&scenario("hedge=put")));
+    assert!(put.contains(&"put-vol") && !put.contains(&"call-strike"));
+    let collar = ids(&display(&scenario("hedge=collar&kc=zero")));
+    assert!(collar.contains(&"call-strike") && collar.contains(&"put-premium"));
+    let inv = ids(&display(&scenario("hedge=inverse&inv=0.004")));
+    assert!(inv.contains(&"order-ticket") && !inv.contains(&"put-premium"));
+}
+
+#[test]
+fn table_cells_carry_their_column_and_value_in_the_unit_shown() {
+    let d = display(&Scenario::default());
+    let cols: Vec<&str> = d.rows[0].iter().map(|c| c.id).collect();
+    assert_eq!(
+        cols,
+        [
+            "price",
+            "revenue",
+            "hedge-payoff",
+            "hedged-revenue",
+            "return"
+        ]
+    );
+    // 18.2 % is 2/11 = 18.1818… %: the value in percent, unrounded.
+    let ret: f64 = d.rows[0][4]
+        .value
+        .as_deref()
+        .expect("value")
+        .parse()
+        .expect("number");
+    assert!((ret - 200.0 / 11.0).abs() < 1e-9, "{ret}");
+    assert_eq!(d.rows[0][0].value.as_deref(), Some("200"));
+}
+
+#[test]
+fn var_is_a_signed_result_in_usd_and_return_on_cost() {
+    // A known sample: a 5th-percentile return of +74.6 % on a cost of $1,100 is a profit.
+    let v = RiskResult::of_loss(-0.746, 1100.0);
+    assert!((v.usd - 820.6).abs() < 1e-9);
+    assert_eq!(v.text(), "$820.60 (74.6%)");
+    let loss = RiskResult::of_loss(0.141, 1000.0);
+    assert_eq!(loss.text(), "$(141) (-14.1%)");
+    assert_eq!(loss.return_text(), "-14.1%");
+    assert!(RISK_CONVENTION.contains("negative is a loss"));
+    // The page's figures, the comparison and the chart label agree on a simulated run.
+    let m = Model::build(&scenario("hedge=put&paths=3000&dvol=30"));
+    let (p, profiles) = m.monte_carlo().expect("inputs");
+    let mut run = McRun::new(p, profiles).expect("run");
+    while !run.step(MC_CHUNK).finished() {}
+    let stats = run.stats();
+    let figures = mc_figures(&m, &stats).expect("figures");
+    let (var, ret) = &figures[2];
+    let table = comparison_table(&m, &comparison(&m, Some(&stats)));
+    let put = table
+        .line(minerhedge::view::StrategyKind::Put)
+        .expect("put");
+    assert_eq!(put.cells[9].text, var.text);
+    assert_eq!(put.returns[9], *ret);
+    let chart = minerhedge::view::distribution::distribution_chart(&m, &stats).expect("chart");
+    let label = chart.var_label(chart.series[0].var.expect("var"));
+    let shown = var
+        .text
+        .rsplit_once('(')
+        .expect("return")
+        .1
+        .trim_end_matches(')');
+    assert_eq!(label, format!("VaR {shown}"));
+}
+
+#[test]
+fn the_default_collar_is_one_row_and_never_a_zero_breakeven() {
+    use minerhedge::present::compare::COVERS_EVERY_PRICE;
+    use minerhedge::view::compare::Column;
+    use minerhedge::view::StrategyKind;
+    let m = Model::build(&scenario("hedge=collar&kc=zero"));
+    let t = comparison_table(&m, &comparison(&m, None));
+    assert!(t.line(StrategyKind::Collar).is_none());
+    assert!(t
+        .line(StrategyKind::ZeroCostCollar)
+        .is_some_and(|l| l.selected));
+    assert!(t.note.is_some());
+    // A collar with a set call strike is its own row again.
+    let m2 = Model::build(&scenario("hedge=collar&kc=300"));
+    let t2 = comparison_table(&m2, &comparison(&m2, None));
+    assert!(t2.line(StrategyKind::Collar).is_some() && t2.note.is_none());
+    // A position that covers the cost at every price has no breakeven, not $0.
+    for q in [
+        "hedge=collar&kc=zero&kp=240",
+        "v=1",
+        "hedge=forward&fwd=300",
+    ] {
+        let m = Model::build(&scenario(q));
+        for r in comparison(&m, None) {
+            let c = minerhedge::present::compare::cell(&r, Column::Breakeven);
+            assert_ne!(c.text, "$0", "{q}: {:?}", r.kind);
+            if r.never_loses {
+                assert_eq!(c.text, COVERS_EVERY_PRICE);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_least_cvar_is_shown_with_the_coverages_within_noise() {
+    use minerhedge::domain::risk::frontier::{Frontier, FrontierPoint};
+    use minerhedge::present::frontier::figures;
+    use minerhedge::view::{frontier::FrontierSummary, StrategyKind};
+    // A curve flat within 0.01 points from 74 to 79 %, noise 0.05 points.
+    let p = |c: u32| FrontierPoint {
+        coverage_pct: c,
+        expected_return: 0.05,
+        cvar95: if (74..=79).contains(&c) {
+            -0.10 + 0.0001 * f64::from(c.abs_diff(77))
+        } else {
+            -0.09 + 0.01 * f64::from(c.abs_diff(77))
+        },
+        prob_short_of_cash: 0.0,
+        cvar95_se: 0.0005,
+    };
+    let f = Frontier {
+        points: (0..=100).map(p).collect(),
+    };
+    assert_eq!(f.min_cvar().map(|p| p.coverage_pct), Some(77));
+    assert_eq!(f.min_cvar_within_noise(), Some((74, 79)));
+    let s = FrontierSummary {
+        kind: StrategyKind::Forward,
+        current_pct: 100.0,
+        current: p(100),
+        min_cvar: p(77),
+        min_cvar_range: (74, 79),
+        cost: 1000.0,
+        target: 0.95,
+        reaching: None,
+        difficulty_vol: 0.3,
+        correlation: 0.0,
+    };
+    let least = &figures(&s)[0];
+    assert_eq!(least.value.as_deref(), Some("77"));
+    assert!(
+        least
+            .text
+            .starts_with("77% (74–79% within the simulation's noise"),
+        "{}",
+        least.text
+    );
 }

@@ -435,7 +435,7 @@ fn var_and_cvar_are_signed_results_of_the_simulated_paths() {
     assert!(s.total_cvar95 <= s.total_p5 && s.total_p5 < 0.0);
     assert!(
         RISK_CONVENTION.contains("the 5th percentile")
-            && RISK_CONVENTION.contains("Negative is a loss")
+            && RISK_CONVENTION.contains("negative is a loss")
     );
 }
 

@@ -41,6 +41,11 @@ pub struct FrontierPoint {
     pub cvar95: f64,
     /// Share of paths whose result does not cover the period's cash cost.
     pub prob_short_of_cash: f64,
+    /// Standard error of `cvar95` as an estimate: the sample standard deviation of the worst
+    /// 5 % of returns over `√k` (`k` = the number of them). It is the simulation's noise the
+    /// page compares coverages against (0 when read from an older message).
+    #[serde(default)]
+    pub cvar95_se: f64,
 }
 
 /// The frontier of one strategy: coverages 0, 1, …, 100 %.
@@ -57,6 +62,35 @@ impl Frontier {
         self.points
             .iter()
             .reduce(|best, p| if p.cvar95 < best.cvar95 { p } else { best })
+    }
+
+    /// The coverages around the least CVaR whose CVaR is within one standard error of the
+    /// least's (`cvar95 ≤ min + min.cvar95_se`): the run of neighbours the simulation cannot
+    /// tell from it, as `(lowest, highest)` coverage; `None` without points.
+    ///
+    /// ```
+    /// use minerhedge::domain::risk::frontier::{Frontier, FrontierPoint};
+    /// let p = |c: u32, cvar| FrontierPoint { coverage_pct: c, expected_return: 0.0, cvar95: cvar, prob_short_of_cash: 0.0, cvar95_se: 0.02 };
+    /// let f = Frontier { points: vec![p(0, 0.5), p(1, 0.11), p(2, 0.1), p(3, 0.115), p(4, 0.3)] };
+    /// assert_eq!(f.min_cvar_within_noise(), Some((1, 3)));
+    /// ```
+    pub fn min_cvar_within_noise(&self) -> Option<(u32, u32)> {
+        let best = self.min_cvar()?;
+        let limit = best.cvar95 + best.cvar95_se.max(0.0);
+        let at = self.points.iter().position(|p| std::ptr::eq(p, best))?;
+        let near = |p: &&FrontierPoint| p.cvar95 <= limit;
+        let lo = self.points[..at]
+            .iter()
+            .rev()
+            .take_while(near)
+            .last()
+            .unwrap_or(best);
+        let hi = self.points[at..]
+            .iter()
+            .take_while(near)
+            .last()
+            .unwrap_or(best);
+        Some((lo.coverage_pct, hi.coverage_pct))
     }
 
     /// The lowest coverage whose probability of covering the cash cost reaches `target`
@@ -155,13 +189,25 @@ impl CoverageReturns {
         }
         let k = self.tail;
         let (smaller, kth, _) = self.buf.select_nth_unstable_by(k - 1, f64::total_cmp);
-        let tail = smaller.iter().sum::<f64>() + *kth;
+        let kth = *kth;
+        let tail_mean = (smaller.iter().sum::<f64>() + kth) / k as f64;
+        let squares = smaller
+            .iter()
+            .chain(std::iter::once(&kth))
+            .map(|x| (x - tail_mean) * (x - tail_mean))
+            .sum::<f64>();
+        let tail_sd = if k > 1 {
+            (squares / (k - 1) as f64).sqrt()
+        } else {
+            0.0
+        };
         let n = self.base.len() as f64;
         FrontierPoint {
             coverage_pct: pct,
             expected_return: self.mean_base + c * self.mean_hedge,
-            cvar95: -(tail / k as f64),
+            cvar95: -tail_mean,
             prob_short_of_cash: short as f64 / n,
+            cvar95_se: tail_sd / (k as f64).sqrt(),
         }
     }
 }

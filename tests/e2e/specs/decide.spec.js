@@ -320,9 +320,14 @@ test("CSV downloads equal the tables on the page; charts download as PNG", async
   shown.rows.forEach((r, i) => {
     const cells = cmpLines[i + 1].split(",");
     expect(cells[0]).toBe(r[0]);
-    // Floor (USD) and VaR (fraction) agree with the page's rounding.
+    // Floor (USD) and VaR (a signed result: USD, then return as a fraction) agree with the
+    // page's rounding ("$(155) (-14.1%)").
     if (r[2] !== "—") expect(Number(cells[2])).toBeCloseTo(parseShown(r[2]), 0);
-    if (r[10] !== "—") expect(Number(cells[10])).toBeCloseTo(parseShown(r[10]), 3);
+    if (r[10] !== "—") {
+      const [usd, ret] = r[10].split(" (");
+      expect(Number(cells[10])).toBeCloseTo(parseShown(usd), 0);
+      expect(Number(cells[11])).toBeCloseTo(parseShown(ret.replace(")", "")), 3);
+    }
   });
 
   for (const which of ["chart", "distribution-chart", "volume-heatmap"]) {

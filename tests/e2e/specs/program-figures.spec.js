@@ -16,7 +16,7 @@ const LINK =
 
 // The one sentence of the convention (src/present/mod.rs, RISK_CONVENTION).
 const CONVENTION =
-  "VaR 95 % is the result that 95 % of simulated outcomes reach or beat (the 5th percentile); CVaR 95 % is the average of the worst 5 %. Negative is a loss.";
+  "VaR 95% is the result (revenue + hedge payoff − cost) that 95% of simulated outcomes reach or beat, the 5th percentile; CVaR 95% is the average result of the worst 5%. Both are in USD, and as a return on the cost where returns are shown; negative is a loss.";
 
 /** Waits until the simulation and the suggested ladder have finished. */
 async function finished(page) {
