@@ -166,7 +166,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::fmt;
 use value::dec_text;
-pub use value::Place;
+pub use value::{Place, Slot, Value, Why};
 
 /// The format version written by [`Scenario::to_query`]; [`Scenario::from_query`] reads it
 /// and version 1.
@@ -541,7 +541,7 @@ impl Scenario {
     /// assert_eq!(Scenario::following_market().get_key(Key::Forward), "");
     /// ```
     pub fn get_key(&self, key: Key) -> String {
-        (key.spec().at.get)(self)
+        key.spec().at.get(self)
     }
 
     /// Sets one key from text, exactly as the link decoder reads it (the page's inputs use
@@ -566,7 +566,8 @@ impl Scenario {
     /// ```
     pub fn set_key(&mut self, key: Key, value: &str) -> Result<(), LinkError> {
         let spec = key.spec();
-        (spec.at.set)(self, spec.kind, value.trim())
+        spec.at
+            .set(self, spec.kind, value.trim())
             .map_err(|why| LinkError::new(spec, value, &why))
     }
 

@@ -184,7 +184,7 @@ impl KeySpec {
         kind: Kind::Version,
         default: "",
         auto: "",
-        at: Place::VERSION,
+        at: Place::Version,
         page: Pages::Both,
         written: Written::Always,
     };
@@ -467,7 +467,7 @@ key_table! {
     Version = "v" {
         label: "Format version",
         meaning: "format version",
-        at: Place::VERSION,
+        at: Place::Version,
         page: Pages::Both,
         unit: "",
         kind: Kind::Version,

@@ -23,14 +23,23 @@ use rust_decimal::Decimal;
 use std::borrow::Cow;
 
 /// Why a value was refused (the valid values are added by the caller).
-pub(super) type Why = Cow<'static, str>;
+pub type Why = Cow<'static, str>;
 
-/// Where a key's value lives in the [`Scenario`]: how to write it as link text and how to
-/// set it from link text (on error the field is left as it was).
+/// Where a key's value lives in the [`Scenario`]: its field, seen through the field type's
+/// [`Slot`] (how that type is read from and written to link text). Each key holds only the
+/// projection to its field; the reading and writing are one copy per field type.
 #[derive(Clone, Copy)]
-pub struct Place {
-    pub(super) get: fn(&Scenario) -> String,
-    pub(super) set: fn(&mut Scenario, Kind, &str) -> Result<(), Why>,
+pub enum Place {
+    /// A field of the scenario.
+    Field {
+        /// The field, to write its text.
+        get: fn(&Scenario) -> &dyn Slot,
+        /// The field, to set it from text.
+        get_mut: fn(&mut Scenario) -> &mut dyn Slot,
+    },
+    /// The format version `v`: written as [`VERSION`]; `1` and `2` are read (the decoder
+    /// reads the version before any other key), nothing is stored.
+    Version,
 }
 
 impl std::fmt::Debug for Place {
@@ -40,26 +49,51 @@ impl std::fmt::Debug for Place {
 }
 
 impl Place {
-    /// The format version `v`: written as [`VERSION`]; `1` and `2` are read (the decoder
-    /// reads the version before any other key), nothing is stored.
-    pub(super) const VERSION: Place = Place {
-        get: |_| VERSION.to_string(),
-        set: |_, _, text| match parse_decimal(text) {
-            Ok(d) if d == Decimal::ONE || d == Decimal::from(VERSION) => Ok(()),
-            _ => Err("unsupported format version".into()),
-        },
-    };
+    /// The canonical text of the value in `s`.
+    pub(super) fn get(self, s: &Scenario) -> String {
+        match self {
+            Place::Field { get, .. } => get(s).write(),
+            Place::Version => VERSION.to_string(),
+        }
+    }
+
+    /// Sets the value in `s` from `text` (trimmed) read under `kind`; on error `s` is
+    /// unchanged.
+    pub(super) fn set(self, s: &mut Scenario, kind: Kind, text: &str) -> Result<(), Why> {
+        match self {
+            Place::Field { get_mut, .. } => get_mut(s).read_into(kind, text),
+            Place::Version => match parse_decimal(text) {
+                Ok(d) if d == Decimal::ONE || d == Decimal::from(VERSION) => Ok(()),
+                _ => Err("unsupported format version".into()),
+            },
+        }
+    }
 }
 
-/// The field of `Scenario` at a path, read and written by its type's [`Value`].
+/// A field as the link sees it: written as text, set from text. Every [`Value`] is one.
+pub trait Slot {
+    /// The canonical text of the value.
+    fn write(&self) -> String;
+    /// Sets the value from `text` read under `kind`; on error it is unchanged.
+    fn read_into(&mut self, kind: Kind, text: &str) -> Result<(), Why>;
+}
+
+impl<T: Value> Slot for T {
+    fn write(&self) -> String {
+        Value::write(self)
+    }
+    fn read_into(&mut self, kind: Kind, text: &str) -> Result<(), Why> {
+        *self = T::read(kind, text)?;
+        Ok(())
+    }
+}
+
+/// The field of `Scenario` at a path, as a [`Place`].
 macro_rules! place {
     ($($f:ident).+) => {
-        $crate::link::value::Place {
-            get: |s| $crate::link::value::Value::write(&s.$($f).+),
-            set: |s, kind, text| {
-                s.$($f).+ = $crate::link::value::Value::read(kind, text)?;
-                Ok(())
-            },
+        $crate::link::value::Place::Field {
+            get: |s| &s.$($f).+,
+            get_mut: |s| &mut s.$($f).+,
         }
     };
 }
@@ -67,8 +101,10 @@ pub(super) use place;
 
 /// A field type's link text: read under the key's [`Kind`] (its range or words), written in
 /// canonical form. `text` is trimmed.
-pub(super) trait Value: Sized {
+pub trait Value: Sized {
+    /// The value of `text` (trimmed) under the key's kind, or why it is refused.
     fn read(kind: Kind, text: &str) -> Result<Self, Why>;
+    /// The canonical text.
     fn write(&self) -> String;
 }
 
