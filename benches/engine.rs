@@ -46,7 +46,25 @@ fn bench_pricing(c: &mut Criterion) {
         })
     });
 
-    // Implied volatility: at the money, out of the money, in the money, far out of the money.
+    bench_implied_vol(&mut g, &spot);
+    g.bench_function("brent_cubic", |b| {
+        b.iter(|| {
+            brent(
+                |x| x * x * x - 2.0 * x - 5.0,
+                black_box(Bracket { lo: 2.0, hi: 3.0 }),
+                ROOT,
+                100,
+            )
+        })
+    });
+    g.finish();
+}
+
+/// Implied volatility: at the money, out of the money, in the money, far out of the money.
+fn bench_implied_vol(
+    g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    spot: &SpotModel,
+) {
     let market = SpotModel::new(SpotParams {
         vol: 0.0,
         ..spot.params()
@@ -80,18 +98,6 @@ fn bench_pricing(c: &mut Criterion) {
             b.iter(|| market.implied_vol(black_box(kind), black_box(strike), black_box(premium)))
         });
     }
-
-    g.bench_function("brent_cubic", |b| {
-        b.iter(|| {
-            brent(
-                |x| x * x * x - 2.0 * x - 5.0,
-                black_box(Bracket { lo: 2.0, hi: 3.0 }),
-                ROOT,
-                100,
-            )
-        })
-    });
-    g.finish();
 }
 
 criterion_group!(benches, bench_pricing);

@@ -16,7 +16,7 @@ use crate::chart::payoff::{draw, draw_overlay, PayoffChart};
 use crate::present::display::Display;
 use crate::present::payoff::{chart_summary, hover_text, HOVER_HINT};
 
-use super::canvas::{paint, theme, use_canvas, Layer};
+use super::canvas::{paint, theme, use_canvas, ChartCanvas, Layer};
 
 use crate::web::first_paint::hand_over;
 pub use crate::web::{mark_drawn, DRAWN_MARK};
@@ -43,36 +43,12 @@ pub fn PayoffCanvas(
         draw,
     );
 
-    Effect::new(move |_| {
-        let Some(canvas) = overlay_ref.get() else {
-            return;
-        };
-        let marker = marker.get();
-        let crosshair = crosshair.get();
-        let theme = theme();
-        base.frame.with(|f| {
-            if let Some((frame, surface)) = f {
-                display.with_untracked(|d| {
-                    // Only the moving marks: the series are there for the dots.
-                    let chart = PayoffChart {
-                        series: d.chart.series.clone(),
-                        y_format: d.chart.y_format,
-                        marker,
-                        crosshair,
-                        theme,
-                        ..PayoffChart::default()
-                    };
-                    paint(&canvas, surface, Layer::Overlay, |root, s| {
-                        draw_overlay(root, &chart, frame, s)
-                    })
-                });
-            }
-            if f.is_some() {
-                // The app's chart is on screen: the first paint's skeleton goes.
-                hand_over();
-            }
-        });
-        mark_drawn();
+    paint_overlay(Overlay {
+        node: overlay_ref,
+        base,
+        display,
+        marker,
+        crosshair,
     });
 
     // Pointer events: a mouse hovering, a pen, or a finger tapping or dragging sideways.
@@ -127,4 +103,57 @@ pub fn PayoffCanvas(
             <p class="hover-readout" data-testid="chart-hover">{readout}</p>
         </section>
     }
+}
+
+/// What the overlay canvas paints from.
+struct Overlay {
+    node: NodeRef<Canvas>,
+    base: ChartCanvas,
+    display: Memo<Display>,
+    marker: Memo<Option<f64>>,
+    crosshair: RwSignal<Option<(f64, f64)>>,
+}
+
+/// Paints the overlay (the slider's mark, the crosshair) on the base chart's frame whenever
+/// either moves or the base is redrawn; hands the page over from the first paint once the
+/// app's chart is on screen.
+fn paint_overlay(o: Overlay) {
+    let Overlay {
+        node: overlay_ref,
+        base,
+        display,
+        marker,
+        crosshair,
+    } = o;
+    Effect::new(move |_| {
+        let Some(canvas) = overlay_ref.get() else {
+            return;
+        };
+        let marker = marker.get();
+        let crosshair = crosshair.get();
+        let theme = theme();
+        base.frame.with(|f| {
+            if let Some((frame, surface)) = f {
+                display.with_untracked(|d| {
+                    // Only the moving marks: the series are there for the dots.
+                    let chart = PayoffChart {
+                        series: d.chart.series.clone(),
+                        y_format: d.chart.y_format,
+                        marker,
+                        crosshair,
+                        theme,
+                        ..PayoffChart::default()
+                    };
+                    paint(&canvas, surface, Layer::Overlay, |root, s| {
+                        draw_overlay(root, &chart, frame, s)
+                    })
+                });
+            }
+            if f.is_some() {
+                // The app's chart is on screen: the first paint's skeleton goes.
+                hand_over();
+            }
+        });
+        mark_drawn();
+    });
 }

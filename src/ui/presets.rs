@@ -45,15 +45,24 @@ pub fn load_query(page: PageState, query: &str) {
     page.scenario.set(decoded.scenario);
 }
 
-/// Built-in presets, saved scenarios, and the save form.
-#[component]
-pub fn PresetsPanel() -> impl IntoView {
-    let page = use_page();
-    let saved = RwSignal::new(read_saved());
-    let name = RwSignal::new(String::new());
-    let status = RwSignal::new(String::new());
+/// The panel's state: the page, the saved scenarios, the name typed and the status line.
+#[derive(Clone, Copy)]
+struct Store {
+    page: PageState,
+    saved: RwSignal<Saved>,
+    name: RwSignal<String>,
+    status: RwSignal<String>,
+}
 
-    let save = move || {
+impl Store {
+    /// Saves the scenario under the name typed (asking before replacing one).
+    fn save(self) {
+        let Store {
+            page,
+            saved,
+            name,
+            status,
+        } = self;
         let n = name.get_untracked();
         let query = page.scenario.with_untracked(|s| s.to_query());
         let mut next = saved.get_untracked();
@@ -71,15 +80,12 @@ pub fn PresetsPanel() -> impl IntoView {
             SaveOutcome::Added | SaveOutcome::Replaced => match write_saved(&next) {
                 Ok(()) => {
                     saved.set(next);
-                    status.set(format!(
-                        "{} \"{}\".",
-                        if outcome == SaveOutcome::Added {
-                            "Saved"
-                        } else {
-                            "Replaced"
-                        },
-                        n.trim()
-                    ));
+                    let done = if outcome == SaveOutcome::Added {
+                        "Saved"
+                    } else {
+                        "Replaced"
+                    };
+                    status.set(format!("{done} \"{}\".", n.trim()));
                 }
                 Err(e) => status.set(format!("Not saved: {e}.")),
             },
@@ -89,30 +95,51 @@ pub fn PresetsPanel() -> impl IntoView {
             }
             SaveOutcome::Exists => {}
         }
-    };
-    let delete = move |n: String| {
+    }
+
+    /// Deletes the saved scenario `n` once the user confirms.
+    fn delete(self, n: String) {
         if !confirm(&format!("Delete the saved scenario \"{n}\"?")) {
             return;
         }
-        let mut next = saved.get_untracked();
+        let mut next = self.saved.get_untracked();
         if next.remove(&n) {
             match write_saved(&next) {
                 Ok(()) => {
-                    saved.set(next);
-                    status.set(format!("Deleted \"{n}\"."));
+                    self.saved.set(next);
+                    self.status.set(format!("Deleted \"{n}\"."));
                 }
-                Err(e) => status.set(format!("Not deleted: {e}.")),
+                Err(e) => self.status.set(format!("Not deleted: {e}.")),
             }
         }
-    };
+    }
 
-    let load_saved = move |n: &str| {
-        let query = saved.with_untracked(|s| s.get(n).map(str::to_owned));
+    /// Opens the saved scenario `n`.
+    fn load(self, n: &str) {
+        let query = self.saved.with_untracked(|s| s.get(n).map(str::to_owned));
         if let Some(q) = query {
-            load_query(page, &q);
-            status.set(format!("Loaded \"{n}\"."));
+            load_query(self.page, &q);
+            self.status.set(format!("Loaded \"{n}\"."));
         }
+    }
+}
+
+/// Built-in presets, saved scenarios, and the save form.
+#[component]
+pub fn PresetsPanel() -> impl IntoView {
+    let page = use_page();
+    let store = Store {
+        page,
+        saved: RwSignal::new(read_saved()),
+        name: RwSignal::new(String::new()),
+        status: RwSignal::new(String::new()),
     };
+    let Store {
+        saved,
+        name,
+        status,
+        ..
+    } = store;
     let presets = PRESETS
         .iter()
         .enumerate()
@@ -134,9 +161,9 @@ pub fn PresetsPanel() -> impl IntoView {
         view! {
             <li class="saved">
                 <button type="button" class="preset" data-saved=n.clone()
-                    on:click=move |_| load_saved(&a)>{n.clone()}</button>
+                    on:click=move |_| store.load(&a)>{n.clone()}</button>
                 <button type="button" class="delete" data-delete=n.clone()
-                    aria-label=delete_label(&n) on:click=move |_| delete(b.clone())>{DELETE_MARK}</button>
+                    aria-label=delete_label(&n) on:click=move |_| store.delete(b.clone())>{DELETE_MARK}</button>
             </li>
         }
     };
@@ -151,7 +178,7 @@ pub fn PresetsPanel() -> impl IntoView {
             </div>
             <form class="save-form" on:submit=move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
-                save();
+                store.save();
             }>
                 <label for="save-name">"Save this scenario as"</label>
                 <input id="save-name" data-testid="save-name" type="text" maxlength="60"
