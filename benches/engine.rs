@@ -1,7 +1,7 @@
 //! Engine benchmarks (criterion). Run with `cargo bench --bench engine`; one group per
 //! module, e.g. `cargo bench --bench engine -- pricing`.
-use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use minerhedge::domain::pricing::root::{brent, Bracket};
+use criterion::{Criterion, black_box, criterion_group, criterion_main};
+use minerhedge::domain::pricing::root::{Bracket, brent};
 use minerhedge::domain::pricing::{ForwardModel, ForwardParams, OptionKind, SpotModel, SpotParams};
 use minerhedge::domain::tolerance::ROOT;
 
@@ -104,7 +104,7 @@ criterion_group!(benches, bench_pricing);
 
 // ---- hedge: exact positions, f64 mirror grids, zero-cost collar solve ----
 
-use minerhedge::domain::collar::{zero_cost_collar, ZeroCostParams};
+use minerhedge::domain::collar::{ZeroCostParams, zero_cost_collar};
 use minerhedge::domain::economics::{DirectParams, PeriodEconomics, Rig, RigParams};
 use minerhedge::domain::hedge::{Hedge, Position, PositionParams};
 use minerhedge::domain::risk::PriceGrid;
@@ -213,7 +213,7 @@ criterion_group!(hedge_benches, bench_hedge);
 /// The smile (`domain::pricing::smile`): one premium on the smile against the same premium at
 /// a flat vol (target ≤ 3×), and the zero-cost call solved on the smile (target ≤ 10 µs).
 fn bench_smile(c: &mut Criterion) {
-    use minerhedge::domain::collar::{zero_cost_collar, ZeroCostParams};
+    use minerhedge::domain::collar::{ZeroCostParams, zero_cost_collar};
     use minerhedge::domain::pricing::smile::{Smile, SmileModel};
     let p = ForwardParams {
         forward: 100_000.0,

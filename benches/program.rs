@@ -2,7 +2,7 @@
 //! month's production, curve, Black-76 premiums, zero-cost solve, positions, rows, totals)
 //! and a 10,000-path simulation of it. Run with `cargo bench --bench program`.
 use chrono::NaiveDate;
-use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use criterion::{Criterion, black_box, criterion_group, criterion_main};
 use minerhedge::domain::program::{
     CalendarParams, Growth, Market, MonthHedge, MonthlyRig, Program, ProgramEconomics,
     ProgramParams, ProgramRun, SimulationParams,

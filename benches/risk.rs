@@ -1,7 +1,7 @@
 //! Risk benchmarks (criterion): 1,001-point grids, lognormal outlook, Monte Carlo and the
 //! coverage frontier.
 //! Run with `cargo bench --bench risk`.
-use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use criterion::{Criterion, black_box, criterion_group, criterion_main};
 use minerhedge::domain::montecarlo::{McParams, McRun};
 use minerhedge::domain::risk::{
     Lognormal, LognormalParams, PayoffProfile, PriceGrid, ProfileParams,

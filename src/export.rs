@@ -2,10 +2,10 @@
 //! currency signs, `.` as the decimal point), pure.
 
 use crate::format::{csv_field, plain};
-use crate::view::compare::{Column, ComparisonRow};
 use crate::view::Model;
-use rust_decimal::prelude::FromPrimitive;
+use crate::view::compare::{Column, ComparisonRow};
 use rust_decimal::Decimal;
+use rust_decimal::prelude::FromPrimitive;
 
 /// An `f64` as CSV text with `dp` decimals, empty when absent or not finite.
 fn num(x: Option<f64>, dp: u32) -> String {
@@ -121,7 +121,7 @@ pub fn program_csv(
     model: &crate::view::program::ProgramModel,
     stats: Option<&crate::domain::program::ProgramStats>,
 ) -> String {
-    use crate::present::program::{month_table, COLUMNS};
+    use crate::present::program::{COLUMNS, month_table};
     let header: Vec<String> = COLUMNS.iter().map(|(_, h)| csv_field(h)).collect();
     let mut out = header.join(",") + "\r\n";
     for row in month_table(model, stats) {

@@ -149,21 +149,21 @@ mod spec;
 mod value;
 
 pub use list::{List, MAX_ITEMS as MAX_LIST_ITEMS};
-pub use presets::{Preset, PRESETS, PROGRAM_PRESETS};
-pub use program::{date_text, first_of_next_month, parse_date, Page, ProgramInputs};
+pub use presets::{PRESETS, PROGRAM_PRESETS, Preset};
+pub use program::{Page, ProgramInputs, date_text, first_of_next_month, parse_date};
 pub use scenario::{
-    round_step_at_least, EconomicsInputs, HedgeInputs, MarketInputs, Resolved, RigInputs, Scenario,
-    SimulationInputs, ViewInputs,
+    EconomicsInputs, HedgeInputs, MarketInputs, Resolved, RigInputs, Scenario, SimulationInputs,
+    ViewInputs, round_step_at_least,
 };
 pub use spec::{
-    markdown_table, Key, KeySpec, Kind, NumRange, Pages, Written, HEDGE_WORDS, KEYS, MAX_DAYS,
-    MAX_MONTHS, MAX_PATHS, MAX_TABLE_STEPS, MODE_WORDS, PAGE_WORDS, SETTLE_WORDS,
+    HEDGE_WORDS, KEYS, Key, KeySpec, Kind, MAX_DAYS, MAX_MONTHS, MAX_PATHS, MAX_TABLE_STEPS,
+    MODE_WORDS, NumRange, PAGE_WORDS, Pages, SETTLE_WORDS, Written, markdown_table,
 };
 
 use crate::domain::money;
-use number::{parse_decimal, MAX_VALUE_LEN};
-use rust_decimal::prelude::ToPrimitive;
+use number::{MAX_VALUE_LEN, parse_decimal};
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 use std::fmt;
 use value::dec_text;
 pub use value::{Place, Slot, Value, Why};
@@ -279,7 +279,7 @@ impl fmt::Display for CallStrike {
 }
 
 /// One bad value: which key, what it held, and why it was refused (including the valid
-/// range). Shared by the link decoder, [`Scenario::set`] and [`Scenario::validate`].
+/// range). Shared by the link decoder, [`Scenario::set_key`] and [`Scenario::validate`].
 ///
 /// ```
 /// use minerhedge::link::Scenario;
@@ -661,14 +661,14 @@ impl Scenario {
             });
         }
         errors.extend(self.program.cross_errors());
-        if let Some(h) = e.rig.halving_day {
-            if h > e.days {
-                errors.push(LinkError {
-                    key: Key::Halving,
-                    value: h.to_string(),
-                    reason: format!("must be at most days = {}", e.days),
-                });
-            }
+        if let Some(h) = e.rig.halving_day
+            && h > e.days
+        {
+            errors.push(LinkError {
+                key: Key::Halving,
+                value: h.to_string(),
+                reason: format!("must be at most days = {}", e.days),
+            });
         }
         errors
     }

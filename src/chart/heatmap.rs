@@ -28,8 +28,8 @@ use crate::domain::Field;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::geometry::{is_plottable, ticks, DataRange, Frame, Surface};
-use super::render::{self, drawing_err, ipx, Axes};
+use super::geometry::{DataRange, Frame, Surface, is_plottable, ticks};
+use super::render::{self, Axes, drawing_err, ipx};
 use super::{ChartError, Theme, TickFormat};
 use crate::domain::DomainError;
 

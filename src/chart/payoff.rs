@@ -41,9 +41,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::geometry::{
-    interpolate, is_plottable, plottable_runs, ticks, without_collinear, DataRange, Frame, Surface,
+    DataRange, Frame, Surface, interpolate, is_plottable, plottable_runs, ticks, without_collinear,
 };
-use super::render::{self, drawing_err, ipx, Axes, LegendItem, Swatch};
+use super::render::{self, Axes, LegendItem, Swatch, drawing_err, ipx};
 use super::{ChartError, Theme, TickFormat};
 
 /// How prominently a series is drawn.
@@ -330,16 +330,16 @@ fn draw_marks<DB: DrawingBackend>(
             surface,
             1 + i as i32 % 2,
         )?;
-        if let Some(z) = chart.zero_line.filter(|z| y.contains(*z)) {
-            if x.contains(b) {
-                ctx.plotting_area()
-                    .draw(&Circle::new(
-                        (b, z),
-                        ipx(surface, 4.0, 1),
-                        theme.breakeven.filled(),
-                    ))
-                    .map_err(drawing_err)?;
-            }
+        if let Some(z) = chart.zero_line.filter(|z| y.contains(*z))
+            && x.contains(b)
+        {
+            ctx.plotting_area()
+                .draw(&Circle::new(
+                    (b, z),
+                    ipx(surface, 4.0, 1),
+                    theme.breakeven.filled(),
+                ))
+                .map_err(drawing_err)?;
         }
     }
 

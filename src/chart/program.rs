@@ -30,8 +30,8 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::geometry::{is_plottable, ticks, DataRange, Frame, Surface};
-use super::render::{self, drawing_err, ipx, Axes, Chart, LegendItem, Swatch};
+use super::geometry::{DataRange, Frame, Surface, is_plottable, ticks};
+use super::render::{self, Axes, Chart, LegendItem, Swatch, drawing_err, ipx};
 use super::{ChartError, Theme, TickFormat};
 
 /// Percentiles of one series, one value per month (USD).

@@ -25,8 +25,8 @@ use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 
-use super::geometry::{is_plottable, ticks, DataRange, Frame, Surface};
-use super::render::{self, drawing_err, ipx, Axes};
+use super::geometry::{DataRange, Frame, Surface, is_plottable, ticks};
+use super::render::{self, Axes, drawing_err, ipx};
 use super::{ChartError, Theme, TickFormat};
 
 /// Everything the smile chart shows.

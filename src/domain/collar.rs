@@ -8,7 +8,7 @@
 //! engine's bracketing Brent solver ([`crate::domain::pricing::root::brent`]: it never leaves
 //! its bracket, so no NaN and no runaway).
 
-use super::economics::{price_field, PeriodEconomics};
+use super::economics::{PeriodEconomics, price_field};
 use super::error::{DomainError, Result};
 use super::field::Field;
 use super::hedge::{Hedge, Target};
@@ -17,7 +17,7 @@ use super::pricing::root::{self, Bracket};
 use super::pricing::smile::SmileModel;
 use super::pricing::{ForwardModel, OptionKind, SpotModel};
 use super::tolerance::ZERO_COST;
-use super::validate::{dec_f64, MAX_PRICE};
+use super::validate::{MAX_PRICE, dec_f64};
 use crate::domain::range::Range;
 use rust_decimal::Decimal;
 

@@ -24,7 +24,7 @@ use super::error::{DomainError, Result};
 use super::field::Field;
 use super::money::{self, MAX_MONEY, MAX_PRICE, MAX_QUANTITY, MIN_COST};
 use super::validate::{dec_f64, dec_positive};
-use crate::domain::range::{int, NumRange};
+use crate::domain::range::{NumRange, int};
 use rust_decimal::Decimal;
 
 /// Checks a final coin price: `0 ≤ S ≤ MAX_PRICE` (1e9 USD per coin): a coin worth

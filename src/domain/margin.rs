@@ -29,13 +29,13 @@
 //! and the collateral needed is the collateral whose liquidation price is the barrier with the
 //! target touch probability (never less than the initial margin the exchange asks).
 
+use super::Field;
 use super::error::Result;
 use super::pricing::normal;
-use super::pricing::root::{brent, Bracket};
+use super::pricing::root::{Bracket, brent};
 use super::range::Range;
 use super::tolerance::ROOT;
 use super::validate::{finite, non_negative, positive};
-use super::Field;
 
 /// An exchange's margin terms, as fractions of the notional (18 % is `0.18`).
 ///

@@ -22,7 +22,7 @@
 use super::error::{DomainError, Result};
 use super::field::Field;
 use super::risk::PayoffProfile;
-use super::validate::{positive, MAX_PRICE};
+use super::validate::{MAX_PRICE, positive};
 use crate::domain::range::Range;
 use rand::{Rng, SeedableRng};
 use rand_pcg::Pcg64Mcg;

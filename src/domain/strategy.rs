@@ -233,7 +233,7 @@ fn zero_cost_collar(i: &StrategyInputs, h: Decimal) -> Option<Result<Vec<Leg>>> 
 /// PH/s·days at the fixed hashprice. Without a rig (direct mode) it cannot be built: the
 /// error is the hedge's (it needs a rig's hashrate).
 fn hashprice(i: &StrategyInputs, _: Decimal) -> Option<Result<Vec<Leg>>> {
-    use super::{error::DomainError, money, Field};
+    use super::{Field, error::DomainError, money};
     let Some(t) = i.hash else {
         return Some(Err(DomainError::out_of_range(
             Field::Hedge,

@@ -6,8 +6,8 @@
 
 use super::error::{DomainError, Result};
 use super::field::Field;
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 
 /// A finite number.
 ///

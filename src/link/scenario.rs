@@ -10,8 +10,8 @@ use super::{CallStrike, HedgeChoice, Mode, Page, ProgramInputs};
 use crate::domain::daycount::Act365;
 use crate::domain::money;
 use crate::domain::money::MAX_PRICE;
-use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::Decimal;
+use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 
 /// The period's economics: what is mined and what it costs.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -516,10 +516,10 @@ impl Scenario {
         if self.hedge.forward.is_some() {
             check(Key::Forward, "The forward", r.forward);
         }
-        if let Some(q) = self.hedge.inverse_quote {
-            if let Some(price) = money::checked_div(Decimal::ONE, q) {
-                check(Key::InverseQuote, "The quote's price (1 / quote)", price);
-            }
+        if let Some(q) = self.hedge.inverse_quote
+            && let Some(price) = money::checked_div(Decimal::ONE, q)
+        {
+            check(Key::InverseQuote, "The quote's price (1 / quote)", price);
         }
         if self.hedge.put_strike.is_some() {
             check(Key::PutStrike, "The put strike", r.put_strike);

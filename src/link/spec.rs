@@ -7,7 +7,7 @@ pub use crate::domain::range::NumRange;
 use rust_decimal::Decimal;
 use std::fmt;
 
-use super::value::{place, Place};
+use super::value::{Place, place};
 use crate::domain::range::{int, neg};
 
 /// A [`Decimal`] from ten to the power `p` (`p ≤ 28`), usable in constants.
@@ -273,19 +273,27 @@ impl KeySpec {
             }
             Kind::List(inner) => {
                 format!(
-                "a list a,b,c of 1 to {} items, one per month (a shorter list repeats its last \
+                    "a list a,b,c of 1 to {} items, one per month (a shorter list repeats its last \
                  value), each {}",
-                super::MAX_LIST_ITEMS,
-                KeySpec { kind: *inner, ..*self }.describe(unit)
-            )
+                    super::MAX_LIST_ITEMS,
+                    KeySpec {
+                        kind: *inner,
+                        ..*self
+                    }
+                    .describe(unit)
+                )
             }
             Kind::Series(inner) => {
                 format!(
-                "a list a,b,c of up to {} items, one per month from the first (an empty item, or \
+                    "a list a,b,c of up to {} items, one per month from the first (an empty item, or \
                  a month beyond the list: not known yet), each {}",
-                super::MAX_LIST_ITEMS,
-                KeySpec { kind: *inner, ..*self }.describe(unit)
-            )
+                    super::MAX_LIST_ITEMS,
+                    KeySpec {
+                        kind: *inner,
+                        ..*self
+                    }
+                    .describe(unit)
+                )
             }
         }
     }

@@ -14,12 +14,12 @@
 
 use super::list::List;
 use super::number::{parse_decimal, parse_decimal_with_suffix};
-use super::program::{date_text, parse_date, Page};
+use super::program::{Page, date_text, parse_date};
 use super::spec::{Kind, NumRange};
-use super::{is_valid_coin, CallStrike, HedgeChoice, Mode, Scenario, VERSION};
+use super::{CallStrike, HedgeChoice, Mode, Scenario, VERSION, is_valid_coin};
 use chrono::NaiveDate;
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 use std::borrow::Cow;
 
 /// Why a value was refused (the valid values are added by the caller).

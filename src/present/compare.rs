@@ -2,9 +2,9 @@
 //! column and the strategy the page shows.
 
 use super::montecarlo::RiskResult;
-use super::{Figure, FigureValue, DASH};
+use super::{DASH, Figure, FigureValue};
 use crate::format::{percent_f64, usd, usd_f64};
-use crate::view::compare::{best, collar_is_zero_cost, Column, ComparisonRow};
+use crate::view::compare::{Column, ComparisonRow, best, collar_is_zero_cost};
 use crate::view::select::shows;
 use crate::view::{Model, StrategyKind};
 
@@ -218,10 +218,11 @@ mod tests {
         assert_eq!(t.lines[0].cells[2].text, DASH);
         assert_eq!(t.lines[0].cells[3].text, "$220");
         // No Monte Carlo yet: VaR and CVaR not available.
-        assert!(t
-            .lines
-            .iter()
-            .all(|l| l.cells[9].text == DASH && l.cells[10].text == DASH));
+        assert!(
+            t.lines
+                .iter()
+                .all(|l| l.cells[9].text == DASH && l.cells[10].text == DASH)
+        );
         assert_eq!(t.lines.iter().filter(|l| l.selected).count(), 1);
         assert_eq!(t.line(StrategyKind::Forward), Some(fwd));
     }

@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 
 use super::payoff::payoff_chart;
-use super::{Figure, DASH};
+use super::{DASH, Figure};
 use crate::chart::payoff::PayoffChart;
 use crate::domain::hedge::Row;
 use crate::domain::leg::LegKind;

@@ -1,8 +1,8 @@
 //! The coverage frontier's figures and the sentence that says why its least-CVaR coverage is
 //! where it is.
 
-use super::montecarlo::RiskResult;
 use super::Figure;
+use super::montecarlo::RiskResult;
 use crate::format::percent_f64;
 use crate::view::frontier::FrontierSummary;
 

@@ -6,8 +6,8 @@ use rust_decimal::Decimal;
 use super::{Figure, FigureValue};
 use crate::domain::montecarlo::McStats;
 use crate::format::{number, percent_f64, usd_f64};
-use crate::view::montecarlo::chosen_stats;
 use crate::view::Model;
+use crate::view::montecarlo::chosen_stats;
 
 /// Label of the progress bar.
 pub const PROGRESS_LABEL: &str = "Simulating ";

@@ -3,8 +3,8 @@
 
 use rust_decimal::Decimal;
 
-use crate::chart::payoff::{PayoffChart, Series, SeriesStyle};
 use crate::chart::TickFormat;
+use crate::chart::payoff::{PayoffChart, Series, SeriesStyle};
 use crate::domain::validate::dec_f64;
 use crate::format::{percent_f64, usd_cents_f64, usd_f64};
 use crate::view::{Model, StrategyKind};
@@ -62,20 +62,20 @@ pub fn payoff_chart(m: &Model) -> PayoffChart {
     }
     // Days elapsed > 0: the chosen position marked to market with the time left, as the first
     // faint line (the first faint colour).
-    if let (Some(kind), true) = (chosen, m.scenario.view.elapsed_days > 0) {
-        if let Some(points) = m.curve_before_expiry() {
-            let at = rest
-                .iter()
-                .position(|s| s.style == SeriesStyle::Faint)
-                .unwrap_or(rest.len());
-            let label = format!(
-                "{} after {} of {} days",
-                kind.label(),
-                m.scenario.view.elapsed_days,
-                m.scenario.economics.days
-            );
-            rest.insert(at, Series::new(label, points, SeriesStyle::Faint));
-        }
+    if let (Some(kind), true) = (chosen, m.scenario.view.elapsed_days > 0)
+        && let Some(points) = m.curve_before_expiry()
+    {
+        let at = rest
+            .iter()
+            .position(|s| s.style == SeriesStyle::Faint)
+            .unwrap_or(rest.len());
+        let label = format!(
+            "{} after {} of {} days",
+            kind.label(),
+            m.scenario.view.elapsed_days,
+            m.scenario.economics.days
+        );
+        rest.insert(at, Series::new(label, points, SeriesStyle::Faint));
     }
     series.extend(rest);
     let f = |d: Decimal| Some(dec_f64(d)).filter(|v| v.is_finite());

@@ -21,7 +21,7 @@
 use chrono::Datelike;
 use rust_decimal::Decimal;
 
-use super::{Figure, FigureValue, DASH};
+use super::{DASH, Figure, FigureValue};
 use crate::domain::program::{MonthRow, MonthStats, Payback, ProgramStats, Summary};
 use crate::format;
 use crate::view::program::ProgramModel;

@@ -2,10 +2,10 @@
 
 use rust_decimal::Decimal;
 
-use super::{Figure, DASH};
+use super::{DASH, Figure};
 use crate::format::{coin, usd};
-use crate::view::rebalance::rebalance;
 use crate::view::Model;
+use crate::view::rebalance::rebalance;
 
 /// Shown instead of the figures when there is no chosen hedge to rebalance.
 pub const NOTHING_TO_REBALANCE: &str = "Nothing to rebalance: choose a valid hedge.";

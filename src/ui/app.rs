@@ -9,10 +9,10 @@ use super::decide::DecidePanels;
 use super::derived::DerivedPanel;
 use super::glossary_panel::GlossaryPanel;
 use super::presets::PresetsPanel;
-use super::schedule::{settled, SETTLE};
+use super::schedule::{SETTLE, settled};
 use super::theme::{ColourScheme, ThemeToggle};
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 
 use super::inputs::InputsPanel;
 use super::link_error::LinkErrorBanner;

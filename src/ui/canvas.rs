@@ -11,14 +11,14 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
 use crate::chart::geometry::{Frame, Surface};
 use crate::chart::{ChartError, Theme};
 
 use crate::web::canvas::surface_of;
-pub use crate::web::canvas::{paint, Layer, Root};
+pub use crate::web::canvas::{Layer, Root, paint};
 
 /// Keeps `size` at the CSS size of the canvas in `node` through a `ResizeObserver`, counting
 /// each change in `changed`. The observer's callback runs after the browser's layout, where

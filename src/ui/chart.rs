@@ -12,14 +12,14 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 
 use crate::chart::geometry::interpolate;
-use crate::chart::payoff::{draw, draw_overlay, PayoffChart};
+use crate::chart::payoff::{PayoffChart, draw, draw_overlay};
 use crate::present::display::Display;
-use crate::present::payoff::{chart_summary, hover_text, HOVER_HINT};
+use crate::present::payoff::{HOVER_HINT, chart_summary, hover_text};
 
-use super::canvas::{paint, theme, use_canvas, ChartCanvas, Layer};
+use super::canvas::{ChartCanvas, Layer, paint, theme, use_canvas};
 
 use crate::web::first_paint::hand_over;
-pub use crate::web::{mark_drawn, DRAWN_MARK};
+pub use crate::web::{DRAWN_MARK, mark_drawn};
 
 /// The payoff chart (`data-testid="chart"` on the base canvas) with its hover readout.
 /// `marker` is the price slider's value.

@@ -5,14 +5,14 @@
 
 use leptos::prelude::*;
 
+use crate::present::Figure;
 use crate::present::compare::{
-    choose_label, header, ComparisonTable, BEST_DESCRIPTION, BEST_TITLE,
+    BEST_DESCRIPTION, BEST_TITLE, ComparisonTable, choose_label, header,
 };
 use crate::present::montecarlo::RISK_CONVENTION;
-use crate::present::Figure;
+use crate::view::StrategyKind;
 use crate::view::compare::Column;
 use crate::view::select::select_edits;
-use crate::view::StrategyKind;
 
 use super::state::use_page;
 

@@ -4,13 +4,13 @@
 
 use leptos::prelude::*;
 
-use crate::chart::distribution::{draw, DistributionChart};
+use crate::chart::distribution::{DistributionChart, draw};
 use crate::link::KeySpec;
+use crate::present::Figure;
 use crate::present::display::Display;
 use crate::present::montecarlo::{
-    mc_figures, mc_summary, models_differ, progress_text, PROGRESS_LABEL, RISK_CONVENTION,
+    PROGRESS_LABEL, RISK_CONVENTION, mc_figures, mc_summary, models_differ, progress_text,
 };
-use crate::present::Figure;
 use crate::view::distribution::distribution_chart;
 
 use super::canvas::use_canvas;

@@ -12,14 +12,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::chart::frontier::{draw, FrontierChart};
+use crate::chart::frontier::{FrontierChart, draw};
 use crate::domain::montecarlo::McRun;
 use crate::format::number;
 use crate::link::Key;
+use crate::present::Figure;
 use crate::present::display::Display;
 use crate::present::frontier::{figures, why};
-use crate::present::Figure;
-use crate::view::frontier::{frontier_chart, summary, StrategyFrontier};
+use crate::view::frontier::{StrategyFrontier, frontier_chart, summary};
 use rust_decimal::Decimal;
 
 use super::canvas::use_canvas;

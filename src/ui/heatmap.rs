@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::chart::heatmap::{draw, HeatmapChart};
+use crate::chart::heatmap::{HeatmapChart, draw};
 use crate::link::Key;
 use crate::present::display::Display;
-use crate::present::volume_risk::{overhedge_warning, NO_HEATMAP};
+use crate::present::volume_risk::{NO_HEATMAP, overhedge_warning};
 use crate::view::volume_risk::volume_risk;
 
 use super::canvas::use_canvas;

@@ -16,11 +16,11 @@ use leptos::prelude::*;
 use crate::domain::montecarlo::{McParams, McStats};
 use crate::domain::risk::PayoffProfile;
 use crate::domain::strategy::StrategyKind;
-use crate::view::jobs::{Body, Kind, Stage, NO_SIMULATION};
+use crate::view::jobs::{Body, Kind, NO_SIMULATION, Stage};
 
 use super::frontier::Status;
 use super::schedule::SETTLE;
-use super::worker::{could_not_start, runner, Event, Runner};
+use super::worker::{Event, Runner, could_not_start, runner};
 use crate::present::display::Display;
 
 /// What the panels read from the runner.

@@ -4,12 +4,12 @@
 
 use leptos::prelude::*;
 
-use crate::link::{Scenario, PRESETS};
-use crate::present::saved::{delete_label, DELETE_MARK};
+use crate::link::{PRESETS, Scenario};
+use crate::present::saved::{DELETE_MARK, delete_label};
 use crate::view::edit::Texts;
-use crate::view::saved::{SaveOutcome, Saved, STORAGE_KEY};
+use crate::view::saved::{STORAGE_KEY, SaveOutcome, Saved};
 
-use super::state::{use_page, PageState};
+use super::state::{PageState, use_page};
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())

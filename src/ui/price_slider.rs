@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::link::Key;
 
 use super::state::use_page;
-use crate::present::display::{price_step, readout_sentence, Readout};
+use crate::present::display::{Readout, price_step, readout_sentence};
 
 /// Slider `px` between `lo` and `hi` (1,000 steps; keyboard arrows and PageUp/PageDown work
 /// as on any range input) and the readout at that price: revenue,

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::link::KeySpec;
 use crate::present::display::Display;
-use crate::present::rebalance::{rebalance_figures, NOTHING_TO_REBALANCE};
+use crate::present::rebalance::{NOTHING_TO_REBALANCE, rebalance_figures};
 
 use super::field::Field;
 

@@ -14,10 +14,10 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use leptos::leptos_dom::helpers::{set_timeout, set_timeout_with_handle, TimeoutHandle};
+use leptos::leptos_dom::helpers::{TimeoutHandle, set_timeout, set_timeout_with_handle};
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
 /// How long an input must stay unchanged before the work that waits for a pause runs: longer
 /// than the gap between two steps of a drag, short enough to feel immediate when it stops.
@@ -86,10 +86,8 @@ fn after_next_paint(then: impl FnOnce() + 'static) {
         let callback = Closure::once_into_js(queue);
         w.request_animation_frame(callback.unchecked_ref()).is_ok()
     });
-    if !requested {
-        if let Some(then) = slot.take() {
-            set_timeout(then, Duration::ZERO);
-        }
+    if !requested && let Some(then) = slot.take() {
+        set_timeout(then, Duration::ZERO);
     }
 }
 

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::chart::smile::{draw, SmileChart};
+use crate::chart::smile::{SmileChart, draw};
 use crate::present::display::Display;
 
 use super::canvas::use_canvas;

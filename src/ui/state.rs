@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::link::{Key, LinkError, Scenario};
 use crate::present::display::describe;
-use crate::view::edit::{apply, Texts};
+use crate::view::edit::{Texts, apply};
 
 use super::url;
 

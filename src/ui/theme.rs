@@ -5,11 +5,11 @@
 //! redraw when it changes.
 
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
 pub use crate::web::theme::Scheme;
-use crate::web::theme::{remembered, system_dark, DARK_QUERY, STORAGE_KEY};
+use crate::web::theme::{DARK_QUERY, STORAGE_KEY, remembered, system_dark};
 
 /// Reactive colour scheme, provided as context by the app.
 #[derive(Debug, Clone, Copy)]

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
+use leptos::leptos_dom::helpers::{TimeoutHandle, set_timeout_with_handle};
 use leptos::prelude::*;
 
 use crate::link::Scenario;

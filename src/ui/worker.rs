@@ -20,7 +20,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{ErrorEvent, MessageEvent, Url, Worker, WorkerOptions, WorkerType};
 
-use crate::view::jobs::{decode, encode, Body, Kind, Request, Response};
+use crate::view::jobs::{Body, Kind, Request, Response, decode, encode};
 
 /// What a runner hears.
 #[derive(Debug, Clone)]

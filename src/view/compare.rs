@@ -137,17 +137,29 @@ impl Column {
     /// ```
     pub fn tip(self) -> &'static str {
         match self {
-            Column::Upfront => "Net option premium paid when the hedge is placed (negative: received).",
+            Column::Upfront => {
+                "Net option premium paid when the hedge is placed (negative: received)."
+            }
             Column::Floor => "The lowest the period can end with, in USD, at any final price.",
             Column::Cap => "The highest the period can end with, in USD, at any final price.",
-            Column::Breakeven => "The lowest final price at which the period covers its all-in cost.",
+            Column::Breakeven => {
+                "The lowest final price at which the period covers its all-in cost."
+            }
             Column::Worst => "The worst period return over the chart's price range.",
             Column::Best => "The best period return over the chart's price range.",
-            Column::ProbLoss => "Probability of a loss, with a lognormal final price drifting at the risk-free rate.",
-            Column::ProbCover => "Probability that the period pays its cash (fiat) costs, same lognormal price.",
+            Column::ProbLoss => {
+                "Probability of a loss, with a lognormal final price drifting at the risk-free rate."
+            }
+            Column::ProbCover => {
+                "Probability that the period pays its cash (fiat) costs, same lognormal price."
+            }
             Column::Expected => "Expected period return under the same lognormal price.",
-            Column::Var => "Value at risk: the period's result (USD and return on cost) that 95 % of simulated periods (price and difficulty) reach or beat; negative is a loss.",
-            Column::Cvar => "Conditional value at risk: the average result of the worst 5 % of simulated periods; negative is a loss.",
+            Column::Var => {
+                "Value at risk: the period's result (USD and return on cost) that 95 % of simulated periods (price and difficulty) reach or beat; negative is a loss."
+            }
+            Column::Cvar => {
+                "Conditional value at risk: the average result of the worst 5 % of simulated periods; negative is a loss."
+            }
         }
     }
 

@@ -1,5 +1,5 @@
 //! The inputs' edit rules: the text every input shows, and how texts become a scenario. Inputs
-//! accept and refuse exactly what a link does: every edit goes through [`Scenario::set`] and
+//! accept and refuse exactly what a link does: every edit goes through [`Scenario::set_key`] and
 //! [`Scenario::validate`] of the link codec. Pure; the page keeps these in its state.
 
 use crate::link::{Key, LinkError, Scenario};

@@ -21,10 +21,10 @@
 
 use super::{Model, StrategyKind};
 use crate::chart::frontier::{FrontierChart, FrontierSeries};
-use crate::domain::risk::frontier::{coverage_frontier, CoverageReturns, Frontier, FrontierPoint};
-use crate::domain::risk::PayoffProfile;
-use crate::domain::validate::dec_f64;
 use crate::domain::Result;
+use crate::domain::risk::PayoffProfile;
+use crate::domain::risk::frontier::{CoverageReturns, Frontier, FrontierPoint, coverage_frontier};
+use crate::domain::validate::dec_f64;
 use crate::link::Scenario;
 use rust_decimal::Decimal;
 

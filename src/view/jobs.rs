@@ -29,18 +29,18 @@
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
-use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
+use super::Model;
 use super::frontier::{FrontierJob, StrategyFrontier};
 use super::montecarlo::MC_CHUNK;
-use super::Model;
 use crate::domain::montecarlo::{McParams, McRun, McStats};
 use crate::domain::risk::PayoffProfile;
 use crate::domain::strategy::StrategyKind;
 use crate::link::Scenario;
 
 #[cfg(feature = "program")]
-pub use program::{program_paths_note, ProgramJob, PROGRAM_MAX_PATHS};
+pub use program::{PROGRAM_MAX_PATHS, ProgramJob, program_paths_note};
 
 /// Coverages of the frontier per step.
 const FRONTIER_POINTS: usize = 8;
@@ -365,10 +365,10 @@ mod program {
 
     use chrono::NaiveDate;
 
-    use super::{progress, Body, Stage};
+    use super::{Body, Stage, progress};
     use crate::domain::program::{Program, ProgramRun, SimulationParams};
     use crate::domain::strategy::StrategyKind;
-    use crate::view::program::{suggestion_terms, ProgramModel, Suggestion};
+    use crate::view::program::{ProgramModel, Suggestion, suggestion_terms};
 
     /// The most paths the worker simulates for a program: every path of every month is kept
     /// (24 bytes a path and month with the full coverage: 173 MB for 200,000 paths of 36
@@ -522,14 +522,14 @@ mod program {
         /// Scans the next hedged month; posts the ladder after the last.
         fn suggest(&mut self, out: &mut Vec<Body>) {
             let (target, cap) = self.terms;
-            if let Some(month) = self.todo.pop() {
-                if let Some((c, p)) = self.run.least_coverage(month, target, cap) {
-                    self.done.push(Suggestion {
-                        month,
-                        coverage_pct: c,
-                        prob_negative: p,
-                    });
-                }
+            if let Some(month) = self.todo.pop()
+                && let Some((c, p)) = self.run.least_coverage(month, target, cap)
+            {
+                self.done.push(Suggestion {
+                    month,
+                    coverage_pct: c,
+                    prob_negative: p,
+                });
             }
             if self.todo.is_empty() {
                 let mut ladder = std::mem::take(&mut self.done);

@@ -3,12 +3,12 @@
 //! the engine's [`crate::domain::margin`] with the scenario's `im`, `mm` and `pliq`.
 
 use super::StrategyKind;
+use crate::domain::Result;
 use crate::domain::hedge::Position;
-use crate::domain::margin::{margin_risk, MarginRisk, MarginTerms, PricePath, Short};
+use crate::domain::margin::{MarginRisk, MarginTerms, PricePath, Short, margin_risk};
 use crate::domain::pricing::SpotModel;
 use crate::domain::strategy::HashTerms;
 use crate::domain::validate::dec_f64;
-use crate::domain::Result;
 use crate::link::Scenario;
 use rust_decimal::Decimal;
 

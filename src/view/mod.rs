@@ -26,9 +26,9 @@ pub mod saved;
 pub mod select;
 pub mod volume_risk;
 
-use crate::domain::collar::{zero_cost_collar, CollarLeg, OptionPricer, ZeroCostParams};
+use crate::domain::collar::{CollarLeg, OptionPricer, ZeroCostParams, zero_cost_collar};
 use crate::domain::daycount::Act365;
-use crate::domain::economics::{halving_subsidy, DirectParams, PeriodEconomics, Rig};
+use crate::domain::economics::{DirectParams, PeriodEconomics, Rig, halving_subsidy};
 use crate::domain::hedge::{Position, Row};
 use crate::domain::leg::LegKind;
 use crate::domain::margin::MarginRisk;
@@ -40,7 +40,7 @@ use crate::domain::risk::{
 };
 use crate::domain::strategy::{HashTerms, OptionQuote, StrategyInputs};
 use crate::domain::validate::dec_f64;
-use crate::domain::{money, DomainError, Field, Result};
+use crate::domain::{DomainError, Field, Result, money};
 use crate::link::{CallStrike, HedgeChoice, Key, Mode, Scenario};
 use keys::Blame;
 use margin::margin_of;

@@ -2,10 +2,10 @@
 //! `days`, and, when `rr25` or `bf25` is set, the volatility smile that gives each strike its
 //! own vol ([`Smile`]). With `rr25 = bf25 = 0` every price is the flat model's, bit for bit.
 
+use crate::domain::Result;
 use crate::domain::collar::{CollarLeg, OptionPricer};
 use crate::domain::pricing::smile::Smile;
 use crate::domain::pricing::{OptionKind, SpotModel};
-use crate::domain::Result;
 
 /// The flat model and the smile on it (`None`: flat).
 ///

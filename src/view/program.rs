@@ -17,16 +17,16 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use super::Message;
 use super::keys::Blame;
 use super::rig::monthly_rig;
-use super::Message;
+use crate::domain::DomainError;
 use crate::domain::program::actuals::{Actual, Actuals};
 use crate::domain::program::{
     CalendarParams, CallStrike as MonthCall, DirectMonth, Growth, Market, MonthHedge, Program,
     ProgramEconomics, ProgramParams, SimulationParams,
 };
 use crate::domain::validate::dec_f64;
-use crate::domain::DomainError;
 use crate::link::{CallStrike, Key, Mode, Scenario};
 
 /// The program of a scenario, built.
@@ -141,7 +141,7 @@ fn actuals_of(s: &Scenario, program: &Program) -> Result<ActualsView, Message> {
                         "apx: month {} has an actual output (aq) but no price",
                         i + 1
                     ),
-                ))
+                ));
             }
             (None, Some(_)) => {
                 return Err(msg(
@@ -150,7 +150,7 @@ fn actuals_of(s: &Scenario, program: &Program) -> Result<ActualsView, Message> {
                         "aq: month {} has an actual price (apx) but no output",
                         i + 1
                     ),
-                ))
+                ));
             }
             _ => {}
         }

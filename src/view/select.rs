@@ -1,7 +1,7 @@
 //! Choosing a strategy: which one the page shows, and the link edits that show another.
 
 use super::{Model, StrategyKind};
-use crate::domain::strategy::{StrategySpec, STRATEGIES};
+use crate::domain::strategy::{STRATEGIES, StrategySpec};
 use crate::link::{Key, Scenario};
 
 /// The strategy the scenario shows: the registry entry whose link edits the scenario all

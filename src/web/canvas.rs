@@ -7,8 +7,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::chart::geometry::Surface;
 use crate::chart::ChartError;
+use crate::chart::geometry::Surface;
 
 use super::canvas_text::MeasuredCanvas;
 

@@ -20,20 +20,20 @@
 
 use std::cell::RefCell;
 
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use wasm_bindgen::closure::Closure;
+use rust_decimal::prelude::ToPrimitive;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 use web_sys::{Document, Element, HtmlCanvasElement};
 
-use crate::chart::geometry::Surface;
-use crate::chart::payoff::{draw, draw_overlay, PayoffChart};
 use crate::chart::Theme;
+use crate::chart::geometry::Surface;
+use crate::chart::payoff::{PayoffChart, draw, draw_overlay};
 use crate::link::{Key, Page, Scenario};
-use crate::present::display::{display, price_step, readout, readout_sentence, Display};
-use crate::view::edit::{apply, Texts};
+use crate::present::display::{Display, display, price_step, readout, readout_sentence};
+use crate::view::edit::{Texts, apply};
 
-use super::canvas::{paint, surface_of, Layer};
+use super::canvas::{Layer, paint, surface_of};
 use super::mark_drawn;
 use super::theme::is_dark;
 use super::url::{replace_query, search};
@@ -226,7 +226,7 @@ fn period(doc: &Document, skeleton: &Element, query: &str) -> Option<()> {
 #[cfg(feature = "program")]
 fn program(doc: &Document, skeleton: &Element, query: &str) -> Option<()> {
     use crate::present::program::summary;
-    use crate::view::program::{cash_flow_chart, ProgramModel};
+    use crate::view::program::{ProgramModel, cash_flow_chart};
     let mut scenario = Scenario::from_query(query).scenario;
     scenario.view.page = Page::Program;
     let today = super::today();

@@ -8,11 +8,11 @@
 use std::cell::RefCell;
 
 use js_sys::Uint8Array;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 use web_sys::{DedicatedWorkerGlobalScope, MessageChannel, MessageEvent, MessagePort};
 
-use crate::view::jobs::{decode, encode, Jobs, Request, Response};
+use crate::view::jobs::{Jobs, Request, Response, decode, encode};
 
 /// Longest slice of work between two looks at the message queue, ms.
 const SLICE_MS: f64 = 30.0;
@@ -111,11 +111,11 @@ impl Worker {
             }
         }
         let now = js_sys::Date::now();
-        if now - self.last_progress >= PROGRESS_MS {
-            if let Some(p) = self.jobs.progress() {
-                self.post(&p);
-                self.last_progress = now;
-            }
+        if now - self.last_progress >= PROGRESS_MS
+            && let Some(p) = self.jobs.progress()
+        {
+            self.post(&p);
+            self.last_progress = now;
         }
         if self.jobs.busy() {
             self.queue();

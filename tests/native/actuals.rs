@@ -19,8 +19,7 @@ fn model(q: &str) -> ProgramModel {
 }
 
 /// Three months of 5 ETH for $1,100, each sold forward in full at $260.
-const FORWARDS: &str =
-    "v=2&view=program&start=2027-01-01&months=3&qty=5&cost=1100&rate=0&basis=0&pfwd=260&ph=forward&pcov=100";
+const FORWARDS: &str = "v=2&view=program&start=2027-01-01&months=3&qty=5&cost=1100&rate=0&basis=0&pfwd=260&ph=forward&pcov=100";
 
 #[test]
 fn two_months_by_hand() {
@@ -99,13 +98,15 @@ fn actuals_in_the_link_and_the_table() {
     // Trailing empty items are dropped; an empty list is no actual.
     let s = Scenario::from_query(&format!("{FORWARDS}&aq=5,,&apx=200")).scenario;
     assert!(s.to_query().contains("&aq=5&apx=200"));
-    assert!(model(FORWARDS)
-        .actuals
-        .as_ref()
-        .unwrap()
-        .actuals
-        .months
-        .is_empty());
+    assert!(
+        model(FORWARDS)
+            .actuals
+            .as_ref()
+            .unwrap()
+            .actuals
+            .months
+            .is_empty()
+    );
 }
 
 #[test]

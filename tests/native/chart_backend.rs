@@ -199,15 +199,17 @@ fn charts_draw_when_the_backend_cannot_measure_text() {
     )
     .unwrap();
     let (backend, counts) = Counter::new(&surface, true);
-    assert!(heatmap::draw(
-        &backend.into_drawing_area(),
-        &HeatmapChart {
-            grid,
-            ..HeatmapChart::default()
-        },
-        &surface
-    )
-    .is_ok());
+    assert!(
+        heatmap::draw(
+            &backend.into_drawing_area(),
+            &HeatmapChart {
+                grid,
+                ..HeatmapChart::default()
+            },
+            &surface
+        )
+        .is_ok()
+    );
     // 6 cells + 64 colour-bar steps + the bar's frame, at least.
     assert!(counts.borrow().rects >= 71, "{:?}", counts.borrow().rects);
 }

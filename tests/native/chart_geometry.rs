@@ -1,7 +1,7 @@
 //! Geometry properties: nice ticks and the data ↔ pixel mapping of a frame.
 
 use minerhedge::chart::geometry::{
-    interpolate, plottable_runs, ticks, DataRange, Frame, PixelRect, Surface,
+    DataRange, Frame, PixelRect, Surface, interpolate, plottable_runs, ticks,
 };
 use proptest::prelude::*;
 

@@ -5,7 +5,7 @@
 
 use minerhedge::chart::distribution::{self, DistributionChart, Histogram, HistogramSeries};
 use minerhedge::chart::geometry::{Frame, Surface};
-use minerhedge::chart::heatmap::{self, diverging_colour, Grid, HeatmapChart};
+use minerhedge::chart::heatmap::{self, Grid, HeatmapChart, diverging_colour};
 use minerhedge::chart::payoff::{self, PayoffChart, Series, SeriesStyle};
 use minerhedge::chart::{ChartError, Theme, TickFormat};
 use minerhedge::domain::Field;
@@ -569,11 +569,10 @@ fn histogram_validation_and_empty_data() {
     assert!(Histogram::new(vec![0.0, f64::INFINITY], vec![1]).is_err());
     assert!(Histogram::new(vec![], vec![]).is_err());
     let chart = DistributionChart {
-        series: vec![HistogramSeries::new(
-            "zero",
-            Histogram::new(vec![0.0, 1.0], vec![0]).unwrap(),
-        )
-        .with_var(f64::NAN)],
+        series: vec![
+            HistogramSeries::new("zero", Histogram::new(vec![0.0, 1.0], vec![0]).unwrap())
+                .with_var(f64::NAN),
+        ],
         ..DistributionChart::default()
     };
     let surface = Surface::new(300.0, 200.0, 1.0).unwrap();

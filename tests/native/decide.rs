@@ -5,7 +5,7 @@ use minerhedge::domain::risk::{Lognormal, LognormalParams};
 use minerhedge::export::{comparison_csv, table_csv};
 use minerhedge::format;
 use minerhedge::link::Scenario;
-use minerhedge::view::compare::{best, comparison, Column};
+use minerhedge::view::compare::{Column, best, comparison};
 use minerhedge::view::rebalance::rebalance;
 use minerhedge::view::{Model, StrategyKind};
 use rust_decimal::Decimal;

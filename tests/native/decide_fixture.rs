@@ -9,12 +9,11 @@ use crate::common::{check_fixture, json_str};
 use minerhedge::domain::montecarlo::McRun;
 use minerhedge::link::Scenario;
 use minerhedge::present::compare::comparison_table;
+use minerhedge::view::Model;
 use minerhedge::view::compare::comparison;
 use minerhedge::view::montecarlo::MC_CHUNK;
-use minerhedge::view::Model;
 
-const SEED: &str =
-    "v=1&coin=ETH&mode=direct&cost=1100&qty=5&spot=250&hedge=forward&fwd=260&cov=100&lo=200&hi=300&step=10";
+const SEED: &str = "v=1&coin=ETH&mode=direct&cost=1100&qty=5&spot=250&hedge=forward&fwd=260&cov=100&lo=200&hi=300&step=10";
 
 fn json_list(items: impl Iterator<Item = String>) -> String {
     format!("[{}]", items.collect::<Vec<_>>().join(", "))

@@ -5,15 +5,15 @@
 //! Run: `cargo test --test native economics_props::`.
 
 use crate::common::{any_dec, any_f64, sane_dec};
-use minerhedge::domain::economics::{
-    halving_subsidy, validate_price, DirectParams, PeriodEconomics, Rig, RigParams,
-};
-use minerhedge::domain::money::{
-    carry_factor, carry_factor_f64, dec_from_f64, grouped, percent_rounded, MAX_MONEY, MAX_PRICE,
-    MAX_QUANTITY,
-};
 use minerhedge::domain::DomainError;
 use minerhedge::domain::Field;
+use minerhedge::domain::economics::{
+    DirectParams, PeriodEconomics, Rig, RigParams, halving_subsidy, validate_price,
+};
+use minerhedge::domain::money::{
+    MAX_MONEY, MAX_PRICE, MAX_QUANTITY, carry_factor, carry_factor_f64, dec_from_f64, grouped,
+    percent_rounded,
+};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 

@@ -1,8 +1,8 @@
 //! Number formatting against the seed's tables, plus properties.
 
 use minerhedge::format::{
-    coin, csv_field, group_thousands, number, percent, percent_f64, plain, usd, usd_cents,
-    usd_cents_f64, usd_f64, NOT_AVAILABLE,
+    NOT_AVAILABLE, coin, csv_field, group_thousands, number, percent, percent_f64, plain, usd,
+    usd_cents, usd_cents_f64, usd_f64,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;

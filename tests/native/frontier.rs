@@ -109,7 +109,7 @@ fn page(
     minerhedge::view::Model,
     Vec<minerhedge::view::frontier::StrategyFrontier>,
 ) {
-    use minerhedge::view::{frontier::frontiers, Model};
+    use minerhedge::view::{Model, frontier::frontiers};
     let m = Model::build(&minerhedge::link::Scenario::from_query(query).scenario);
     let (params, profiles) = m.monte_carlo().unwrap();
     let r = run(params, profiles);
@@ -143,9 +143,10 @@ fn the_page_frontier_of_a_forward_without_difficulty_volatility() {
         let lin = f[0].expected_return + slope * f64::from(p.coverage_pct) / 100.0;
         assert!((p.expected_return - lin).abs() < 1e-12);
     }
-    assert!(f
-        .windows(2)
-        .all(|w| w[1].prob_short_of_cash <= w[0].prob_short_of_cash));
+    assert!(
+        f.windows(2)
+            .all(|w| w[1].prob_short_of_cash <= w[0].prob_short_of_cash)
+    );
     // The mark at 30 % is the frontier's point at 30 %.
     assert_eq!(s.current.cvar95, f[30].cvar95);
     let why = minerhedge::present::frontier::why(&s);

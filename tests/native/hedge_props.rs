@@ -10,19 +10,19 @@
 //! Run: `cargo test --test native hedge_props::`.
 
 use crate::common::{any_dec, sane_dec};
+use minerhedge::domain::Field;
 use minerhedge::domain::collar::{
-    priced_collar, priced_put, priced_sold_call, required_put_strike, required_zero_cost_collar,
-    zero_cost_collar, CollarLeg, OptionPricer, ZeroCostParams,
+    CollarLeg, OptionPricer, ZeroCostParams, priced_collar, priced_put, priced_sold_call,
+    required_put_strike, required_zero_cost_collar, zero_cost_collar,
 };
 use minerhedge::domain::economics::{DirectParams, PeriodEconomics};
 use minerhedge::domain::hedge::{
-    required_forward_price, required_inverse_quote, Hedge, InverseQuote, Position, PositionParams,
-    Target, TargetParams,
+    Hedge, InverseQuote, Position, PositionParams, Target, TargetParams, required_forward_price,
+    required_inverse_quote,
 };
 use minerhedge::domain::pricing::{ForwardModel, ForwardParams, SpotModel, SpotParams};
 use minerhedge::domain::tolerance::ZERO_COST;
 use minerhedge::domain::validate::dec_f64;
-use minerhedge::domain::Field;
 use minerhedge::domain::{DomainError, Result};
 use proptest::prelude::*;
 use rust_decimal::Decimal;

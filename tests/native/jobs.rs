@@ -8,14 +8,14 @@ use minerhedge::domain::montecarlo::{McRun, McStats};
 use minerhedge::domain::program::{ProgramRun, ProgramStats};
 use minerhedge::domain::strategy::StrategyKind;
 use minerhedge::link::Scenario;
-use minerhedge::view::frontier::{frontiers, StrategyFrontier};
+use minerhedge::view::Model;
+use minerhedge::view::frontier::{StrategyFrontier, frontiers};
 use minerhedge::view::jobs::{
-    decode, encode, program_paths_note, scenario_of, Body, Jobs, Kind, Request, Response, Stage,
-    PROGRAM_MAX_PATHS,
+    Body, Jobs, Kind, PROGRAM_MAX_PATHS, Request, Response, Stage, decode, encode,
+    program_paths_note, scenario_of,
 };
 use minerhedge::view::montecarlo::MC_CHUNK;
-use minerhedge::view::program::{suggestion_terms, ProgramModel, Suggestion};
-use minerhedge::view::Model;
+use minerhedge::view::program::{ProgramModel, Suggestion, suggestion_terms};
 
 /// Runs `request` through the protocol: every response as the page decodes it.
 fn through_worker(jobs: &mut Jobs, request: &Request) -> Vec<Response> {

@@ -2,8 +2,8 @@
 //! table, and properties (never panics; round trips; decoded scenarios are always valid).
 
 use minerhedge::link::{
-    markdown_table, CallStrike, HedgeChoice, Key, KeySpec, Kind, Mode, Scenario, KEYS,
-    MAX_TABLE_STEPS, PRESETS,
+    CallStrike, HedgeChoice, KEYS, Key, KeySpec, Kind, MAX_TABLE_STEPS, Mode, PRESETS, Scenario,
+    markdown_table,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -11,8 +11,7 @@ use std::str::FromStr;
 
 use crate::common::any_dec;
 
-const SEED_LINK: &str =
-    "?v=1&coin=ETH&mode=direct&cost=1100&qty=5&spot=250&hedge=forward&fwd=260&cov=100&lo=200&hi=300&step=10";
+const SEED_LINK: &str = "?v=1&coin=ETH&mode=direct&cost=1100&qty=5&spot=250&hedge=forward&fwd=260&cov=100&lo=200&hi=300&step=10";
 
 fn d(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap_or_else(|e| panic!("bad test literal {s}: {e}"))
@@ -389,9 +388,10 @@ fn the_table_has_exactly_the_keys_the_format_names() {
     labels.sort_unstable();
     labels.dedup();
     assert_eq!(labels.len(), KEYS.len(), "labels are unique");
-    assert!(KEYS
-        .iter()
-        .all(|k| !k.label.is_empty() && !k.id.meaning().contains('|')));
+    assert!(
+        KEYS.iter()
+            .all(|k| !k.label.is_empty() && !k.id.meaning().contains('|'))
+    );
 }
 
 #[test]

@@ -3,8 +3,8 @@
 //! Carlo (no closed form), liquidation prices by bisection on the exchange's rule written out
 //! from first principles. Plus the identities the closed forms must keep.
 
-use minerhedge::domain::margin::{margin_risk, MarginTerms, PricePath, Short};
 use minerhedge::domain::Field;
+use minerhedge::domain::margin::{MarginTerms, PricePath, Short, margin_risk};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 

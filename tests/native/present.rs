@@ -2,25 +2,25 @@
 //! figures, readout, chart data and its description), the decision panels' texts, and the
 //! inputs' edit rules. The page only places these texts with Leptos `view!`.
 
-use minerhedge::chart::payoff::SeriesStyle;
 use minerhedge::chart::TickFormat;
+use minerhedge::chart::payoff::SeriesStyle;
 use minerhedge::domain::montecarlo::McRun;
 use minerhedge::format::percent_f64;
 use minerhedge::link::{Key, Scenario};
+use minerhedge::present::Figure;
 use minerhedge::present::compare::{choose_label, comparison_table};
 use minerhedge::present::display::{describe, display, readout, readout_sentence};
 use minerhedge::present::montecarlo::{
-    mc_figures, mc_summary, progress_text, RiskResult, RISK_CONVENTION,
+    RISK_CONVENTION, RiskResult, mc_figures, mc_summary, progress_text,
 };
-use minerhedge::present::payoff::{chart_summary, hover_text, payoff_chart, HOVER_HINT};
+use minerhedge::present::payoff::{HOVER_HINT, chart_summary, hover_text, payoff_chart};
 use minerhedge::present::rebalance::rebalance_figures;
 use minerhedge::present::volume_risk::overhedge_warning;
-use minerhedge::present::Figure;
+use minerhedge::view::Model;
 use minerhedge::view::compare::comparison;
-use minerhedge::view::edit::{apply, Texts};
+use minerhedge::view::edit::{Texts, apply};
 use minerhedge::view::montecarlo::MC_CHUNK;
 use minerhedge::view::volume_risk::volume_risk;
-use minerhedge::view::Model;
 use rust_decimal::Decimal;
 
 fn scenario(q: &str) -> Scenario {
@@ -461,14 +461,15 @@ fn var_is_a_signed_result_in_usd_and_return_on_cost() {
 #[test]
 fn the_default_collar_is_one_row_and_never_a_zero_breakeven() {
     use minerhedge::present::compare::COVERS_EVERY_PRICE;
-    use minerhedge::view::compare::Column;
     use minerhedge::view::StrategyKind;
+    use minerhedge::view::compare::Column;
     let m = Model::build(&scenario("hedge=collar&kc=zero"));
     let t = comparison_table(&m, &comparison(&m, None));
     assert!(t.line(StrategyKind::Collar).is_none());
-    assert!(t
-        .line(StrategyKind::ZeroCostCollar)
-        .is_some_and(|l| l.selected));
+    assert!(
+        t.line(StrategyKind::ZeroCostCollar)
+            .is_some_and(|l| l.selected)
+    );
     assert!(t.note.is_some());
     // A collar with a set call strike is its own row again.
     let m2 = Model::build(&scenario("hedge=collar&kc=300"));
@@ -495,7 +496,7 @@ fn the_default_collar_is_one_row_and_never_a_zero_breakeven() {
 fn the_least_cvar_is_shown_with_the_coverages_within_noise() {
     use minerhedge::domain::risk::frontier::{Frontier, FrontierPoint};
     use minerhedge::present::frontier::figures;
-    use minerhedge::view::{frontier::FrontierSummary, StrategyKind};
+    use minerhedge::view::{StrategyKind, frontier::FrontierSummary};
     // A curve flat within 0.01 points from 74 to 79 %, noise 0.05 points.
     let p = |c: u32| FrontierPoint {
         coverage_pct: c,

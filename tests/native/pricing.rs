@@ -1,12 +1,12 @@
 //! Option pricing: textbook values, put–call parity, Greeks against finite differences,
 //! limits, and implied-volatility round trips.
 
+use minerhedge::domain::DomainError;
+use minerhedge::domain::Field;
 use minerhedge::domain::pricing::{
     ForwardModel, ForwardParams, Greeks, OptionKind, SpotModel, SpotParams,
 };
-use minerhedge::domain::tolerance::{approx_eq, IMPLIED_VOL, PARITY};
-use minerhedge::domain::DomainError;
-use minerhedge::domain::Field;
+use minerhedge::domain::tolerance::{IMPLIED_VOL, PARITY, approx_eq};
 use proptest::prelude::*;
 
 const KINDS: [OptionKind; 2] = [OptionKind::Call, OptionKind::Put];
@@ -44,7 +44,7 @@ fn hull_textbook_case() {
     // Hull's intermediate values: d1 = 0.7693, d2 = 0.6278.
     let g = m.greeks(OptionKind::Call, 40.0).unwrap();
     assert_eq!(format!("{:.4}", g.delta), "0.7791"); // N(0.7693)
-                                                     // Black-76 on the forward S·e^(rT) gives the same premium.
+    // Black-76 on the forward S·e^(rT) gives the same premium.
     let f = fwd(42.0 * (0.05_f64).exp(), 0.10, 0.20, 0.5);
     assert!((f.price(OptionKind::Call, 40.0).unwrap() - call).abs() < 1e-12);
 }

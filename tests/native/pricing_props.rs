@@ -2,14 +2,14 @@
 //! inputs (NaN, ±∞, ±0, negatives, subnormals, 1e308 and ordinary values): nothing panics,
 //! every `Ok` value is finite, and invalid input gives the typed error naming the field.
 
-use minerhedge::domain::pricing::implied::{implied_vol, Market};
-use minerhedge::domain::pricing::normal::{cdf, pdf};
-use minerhedge::domain::pricing::root::{brent, Bracket};
-use minerhedge::domain::pricing::{
-    ForwardModel, ForwardParams, Greeks, OptionKind, SpotModel, SpotParams, MAX_ABS_RATE,
-    MAX_EXPIRY_YEARS, MAX_LEVEL, MAX_VOL, MIN_LEVEL,
-};
 use minerhedge::domain::DomainError;
+use minerhedge::domain::pricing::implied::{Market, implied_vol};
+use minerhedge::domain::pricing::normal::{cdf, pdf};
+use minerhedge::domain::pricing::root::{Bracket, brent};
+use minerhedge::domain::pricing::{
+    ForwardModel, ForwardParams, Greeks, MAX_ABS_RATE, MAX_EXPIRY_YEARS, MAX_LEVEL, MAX_VOL,
+    MIN_LEVEL, OptionKind, SpotModel, SpotParams,
+};
 use proptest::prelude::*;
 
 /// Any `f64`, weighted towards the values that break naive code.

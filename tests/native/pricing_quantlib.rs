@@ -17,7 +17,7 @@
 use minerhedge::domain::pricing::{
     ForwardModel, ForwardParams, Greeks, OptionKind, SpotModel, SpotParams,
 };
-use minerhedge::domain::tolerance::{approx_eq, PRICING_RELATIVE};
+use minerhedge::domain::tolerance::{PRICING_RELATIVE, approx_eq};
 
 const ABS_FLOOR: f64 = 1e-13;
 /// Agreement with the 50-digit closed forms: the same 1e−10. The engine evaluates

@@ -10,7 +10,8 @@
 
 use crate::common::sane_dec;
 use chrono::NaiveDate;
-use minerhedge::domain::collar::{zero_cost_collar, ZeroCostParams};
+use minerhedge::domain::Field;
+use minerhedge::domain::collar::{ZeroCostParams, zero_cost_collar};
 use minerhedge::domain::daycount::Act365;
 use minerhedge::domain::economics::{DirectParams, PeriodEconomics, Rig, RigParams};
 use minerhedge::domain::hedge::{Hedge, Position, PositionParams};
@@ -19,9 +20,8 @@ use minerhedge::domain::money::{self, dec_from_f64};
 use minerhedge::domain::pricing::{OptionKind, SpotModel, SpotParams};
 use minerhedge::domain::program::*;
 use minerhedge::domain::strategy::StrategyKind;
-use minerhedge::domain::tolerance::{approx_eq, PRICING_RELATIVE, ZERO_COST};
+use minerhedge::domain::tolerance::{PRICING_RELATIVE, ZERO_COST, approx_eq};
 use minerhedge::domain::validate::dec_f64;
-use minerhedge::domain::Field;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 

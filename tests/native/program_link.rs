@@ -2,7 +2,7 @@
 //! named by position, and the halving-date rule.
 
 use chrono::NaiveDate;
-use minerhedge::link::{CallStrike, HedgeChoice, Key, Page, Pages, Scenario, KEYS};
+use minerhedge::link::{CallStrike, HedgeChoice, KEYS, Key, Page, Pages, Scenario};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -127,9 +127,11 @@ fn a_bad_list_item_is_named_and_the_field_keeps_its_default() {
     assert_eq!(d.scenario.program.put_strike_pct, defaults.put_strike_pct);
     assert_eq!(d.scenario.view.page, Page::Program);
     let long = format!("v=2&pcov={}", vec!["50"; 37].join(","));
-    assert!(Scenario::from_query(&long).errors[0]
-        .to_string()
-        .contains("more than 36 items"));
+    assert!(
+        Scenario::from_query(&long).errors[0]
+            .to_string()
+            .contains("more than 36 items")
+    );
 }
 
 #[test]
@@ -148,9 +150,11 @@ fn dates_are_checked_and_the_halving_follows_the_start() {
     let d = Scenario::from_query("v=2&start=2027-06-01&halvdate=2027-05-31");
     assert_eq!(d.bad_keys(), vec!["halvdate"]);
     assert_eq!(d.scenario.program.halving, None);
-    assert!(d.errors[0]
-        .reason
-        .contains("on or after start = 2027-06-01"));
+    assert!(
+        d.errors[0]
+            .reason
+            .contains("on or after start = 2027-06-01")
+    );
     assert!(
         Scenario::from_query("v=2&start=2027-06-01&halvdate=2027-06-01")
             .errors
@@ -222,7 +226,7 @@ fn program_presets_build_twelve_months_through_the_halving() {
 fn the_month_tables_plan_and_simulated_cells_make_its_rows() {
     use minerhedge::domain::program::ProgramRun;
     use minerhedge::present::program::{
-        month_cells, month_table, plan_cells, simulated_cells, COLUMNS, SIMULATED,
+        COLUMNS, SIMULATED, month_cells, month_table, plan_cells, simulated_cells,
     };
     use minerhedge::view::program::ProgramModel;
     let s = Scenario::from_query(
@@ -387,8 +391,8 @@ fn percentages_carry_their_data_value_in_percent() {
 /// rank), its CVaR the mean of the worst 5 %; the program's are those of the total.
 #[test]
 fn var_and_cvar_are_signed_results_of_the_simulated_paths() {
-    use minerhedge::present::program::{month_table, report_months, summary, COLUMNS};
     use minerhedge::present::RISK_CONVENTION;
+    use minerhedge::present::program::{COLUMNS, month_table, report_months, summary};
     // Unhedged, cost above the expected revenue: most months lose.
     let q = "v=2&view=program&start=2027-01-01&months=2&mode=direct&qty=5&cost=1500&spot=250\
              &vol=80&paths=1000&ph=none";
@@ -413,9 +417,11 @@ fn var_and_cvar_are_signed_results_of_the_simulated_paths() {
     assert_eq!(at("cash_p5").text, minerhedge::format::usd_f64(var));
     let shown: f64 = at("cash_cvar95").value.as_deref().unwrap().parse().unwrap();
     assert_eq!(shown, q0.cvar95);
-    assert!(COLUMNS
-        .iter()
-        .any(|(c, h)| *c == "cash_p5" && h.contains("VaR 95 %")));
+    assert!(
+        COLUMNS
+            .iter()
+            .any(|(c, h)| *c == "cash_p5" && h.contains("VaR 95 %"))
+    );
     // The report's months to come show the same numbers the same way.
     let months = report_months(&m, Some(&stats));
     let p5 = months[0].iter().find(|c| c.col == "cash_p5").unwrap();
@@ -445,7 +451,7 @@ fn var_and_cvar_are_signed_results_of_the_simulated_paths() {
 #[test]
 fn the_cash_flow_chart_does_not_draw_the_cost_on_the_net_cash_axis() {
     use minerhedge::chart::geometry::Surface;
-    use minerhedge::chart::program::{draw, ZERO_LABEL};
+    use minerhedge::chart::program::{ZERO_LABEL, draw};
     use minerhedge::view::program::cash_flow_chart;
     use plotters::prelude::*;
     let q = "v=2&view=program&start=2027-01-01&months=6&mode=direct&qty=5&cost=1100&spot=250\

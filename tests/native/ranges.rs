@@ -3,9 +3,9 @@
 //! working page, or names the key that is wrong. A bounded, seeded fuzz test keeps it so for
 //! generated links of both views.
 
-use minerhedge::link::{Key, KeySpec, Page, Scenario, KEYS};
-use minerhedge::view::program::ProgramModel;
+use minerhedge::link::{KEYS, Key, KeySpec, Page, Scenario};
 use minerhedge::view::Model;
+use minerhedge::view::program::ProgramModel;
 use proptest::prelude::*;
 use proptest::test_runner::{RngSeed, TestCaseError};
 use rust_decimal::Decimal;

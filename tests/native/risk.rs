@@ -1,10 +1,10 @@
 //! Properties of the risk and Monte Carlo modules over arbitrary inputs.
 
+use minerhedge::domain::DomainError;
 use minerhedge::domain::montecarlo::{McParams, McRun};
 use minerhedge::domain::risk::{
     Lognormal, LognormalParams, PayoffProfile, PriceGrid, ProfileParams,
 };
-use minerhedge::domain::DomainError;
 use proptest::prelude::*;
 
 use crate::common::any_f64;

@@ -4,22 +4,22 @@
 //!
 //! Run: `cargo test --test native seed_tables::`.
 
+use minerhedge::domain::DomainError;
+use minerhedge::domain::Field;
 use minerhedge::domain::collar::{
-    required_put_strike, required_zero_cost_collar, zero_cost_collar, CollarLeg, OptionPricer,
-    ZeroCostParams,
+    CollarLeg, OptionPricer, ZeroCostParams, required_put_strike, required_zero_cost_collar,
+    zero_cost_collar,
 };
 use minerhedge::domain::economics::{
-    halving_subsidy, DirectParams, PeriodEconomics, Rig, RigParams,
+    DirectParams, PeriodEconomics, Rig, RigParams, halving_subsidy,
 };
 use minerhedge::domain::hedge::{
-    required_forward_price, required_inverse_quote, Hedge, InverseQuote, Position, PositionParams,
-    Target, TargetParams,
+    Hedge, InverseQuote, Position, PositionParams, Target, TargetParams, required_forward_price,
+    required_inverse_quote,
 };
 use minerhedge::domain::money::percent_rounded;
 use minerhedge::domain::pricing::{SpotModel, SpotParams};
 use minerhedge::domain::tolerance::ZERO_COST;
-use minerhedge::domain::DomainError;
-use minerhedge::domain::Field;
 use rust_decimal::Decimal;
 
 fn d(v: i64) -> Decimal {
@@ -343,8 +343,8 @@ fn required_prices_show_when_to_forego() {
     let p = required_inverse_quote(&e, &t20).unwrap().unwrap();
     assert_eq!(p, Decimal::ONE / d(264));
     assert!(p < dec("0.004")); // 0.004 ETH/USD locks only 13.6 %: forego
-                               // With 60 % covered and the rest valued at a worst case of $150:
-                               // (1,320 − 0.4 × 5 × 150) / (0.6 × 5) = 1,020 / 3 = $340.
+    // With 60 % covered and the rest valued at a worst case of $150:
+    // (1,320 − 0.4 × 5 × 150) / (0.6 × 5) = 1,020 / 3 = $340.
     let t = Target::new(TargetParams {
         target_return: dec("0.2"),
         coverage: dec("0.6"),

@@ -2,7 +2,7 @@
 //! `tests/data/smile_reference.py` (scipy: the fixed point by iteration, Black-76 with
 //! `scipy.stats.norm`, the zero-cost call by `brentq`), and the flat-smile identity.
 
-use minerhedge::domain::collar::{zero_cost_collar, ZeroCostParams};
+use minerhedge::domain::collar::{ZeroCostParams, zero_cost_collar};
 use minerhedge::domain::pricing::smile::{Smile, SmileModel};
 use minerhedge::domain::pricing::{ForwardModel, ForwardParams, OptionKind};
 
@@ -150,11 +150,7 @@ fn the_25_delta_options_have_the_quoted_vols() {
             let v = smile.vol(f, mid, t).expect("vol");
             let s = v * t.sqrt();
             let d = minerhedge::domain::pricing::normal::cdf((f / mid).ln() / s + 0.5 * s);
-            if d > delta {
-                lo = mid
-            } else {
-                hi = mid
-            }
+            if d > delta { lo = mid } else { hi = mid }
         }
         smile.vol(f, (lo * hi).sqrt(), t).expect("vol")
     };
@@ -189,11 +185,7 @@ fn the_fixed_point_matches_bisection_to_the_last_digits() {
                         assert!(g(lo) < 0.0 && g(hi) > 0.0);
                         for _ in 0..200 {
                             let mid = 0.5 * (lo + hi);
-                            if g(mid) < 0.0 {
-                                lo = mid
-                            } else {
-                                hi = mid
-                            }
+                            if g(mid) < 0.0 { lo = mid } else { hi = mid }
                         }
                         let v = smile.vol(f, k, t).expect("vol");
                         assert!(

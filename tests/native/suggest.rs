@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use minerhedge::domain::program::ProgramRun;
 use minerhedge::link::Scenario;
-use minerhedge::view::program::{suggested_coverage_text, suggestion_terms, ProgramModel};
+use minerhedge::view::program::{ProgramModel, suggested_coverage_text, suggestion_terms};
 
 fn run(q: &str) -> (ProgramModel, ProgramRun) {
     let s = Scenario::from_query(q).scenario;

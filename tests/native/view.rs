@@ -31,7 +31,9 @@ fn seed_unhedged_table() {
         .collect();
     assert_eq!(
         returns,
-        ["-9%", "-5%", "0%", "5%", "9%", "14%", "18%", "23%", "27%", "32%", "36%"]
+        [
+            "-9%", "-5%", "0%", "5%", "9%", "14%", "18%", "23%", "27%", "32%", "36%"
+        ]
     );
     let revenue: Vec<String> = m.table.iter().map(|r| format::usd(r.revenue)).collect();
     assert_eq!(revenue[0], "$1,000");

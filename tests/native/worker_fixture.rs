@@ -16,8 +16,7 @@ use minerhedge::view::program::ProgramModel;
 
 /// A program that starts after any day the test runs on (the page's "today" changes only which
 /// months have passed, and none has).
-const PROGRAM: &str =
-    "v=2&view=program&start=2027-01-01&months=12&mode=rig&coin=BTC&spot=95000&vol=50&rate=4\
+const PROGRAM: &str = "v=2&view=program&start=2027-01-01&months=12&mode=rig&coin=BTC&spot=95000&vol=50&rate=4\
 &ph=forward,collar,put&pcov=80,60,40&paths=4000&seed=7&dvol=20&corr=30";
 
 fn expected() -> String {

@@ -1,11 +1,11 @@
 //! The inverse forward's quote: coin per USD, its notional, coin settlement and order text.
 
-use crate::domain::economics::{validate_price, PeriodEconomics};
+use crate::domain::Field;
+use crate::domain::economics::{PeriodEconomics, validate_price};
 use crate::domain::error::Result;
 use crate::domain::money::{self, MAX_PRICE};
 use crate::domain::range::NumRange;
 use crate::domain::ticket;
-use crate::domain::Field;
 use rust_decimal::Decimal;
 
 /// An inverse forward quote `p` in COIN per USD, validated to `[1e-9, 1e9]`.

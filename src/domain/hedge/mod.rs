@@ -22,8 +22,8 @@ mod position;
 mod target;
 
 pub use inverse::InverseQuote;
-pub use position::{hedged_quantity, Position, PositionParams, Row};
-pub use target::{required_forward_price, required_inverse_quote, Target, TargetParams};
+pub use position::{Position, PositionParams, Row, hedged_quantity};
+pub use target::{Target, TargetParams, required_forward_price, required_inverse_quote};
 
 use super::error::{DomainError, Result};
 use super::leg::Leg;

@@ -2,7 +2,8 @@
 //! payoffs, table rows and its `f64` [`PayoffProfile`].
 
 use super::{Hedge, InverseQuote};
-use crate::domain::economics::{validate_price, PeriodEconomics};
+use crate::domain::Field;
+use crate::domain::economics::{PeriodEconomics, validate_price};
 use crate::domain::error::{DomainError, Result};
 use crate::domain::leg::{Currency, Leg, LegKind, Outcome};
 use crate::domain::money;
@@ -10,7 +11,6 @@ use crate::domain::range::NumRange;
 use crate::domain::risk::{PayoffProfile, ProfileParams};
 use crate::domain::ticket::{self, Amount};
 use crate::domain::validate::dec_f64;
-use crate::domain::Field;
 use rust_decimal::Decimal;
 
 /// Inputs of [`Position::new`]: a single-instrument hedge on a share of the output.

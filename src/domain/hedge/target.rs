@@ -1,12 +1,12 @@
 //! Target returns: the price level per hedged coin a target needs, and the forward price and
 //! inverse quote that meet it.
 
+use crate::domain::Field;
 use crate::domain::economics::PeriodEconomics;
 use crate::domain::error::{DomainError, Result};
 use crate::domain::money::{self, MAX_PRICE};
 use crate::domain::range::NumRange;
 use crate::domain::validate::dec_f64;
-use crate::domain::Field;
 use rust_decimal::Decimal;
 
 /// Inputs of a required-price question: "what hedge gives at least `target_return` for every

@@ -16,10 +16,10 @@
 //! yield `q = r` (which makes the forward `F` for every `T`), with rho = QuantLib's
 //! `rho + dividendRho` (moving `r` and `q` together keeps `F` fixed). `dividend_rho` is `0.0`.
 
-use super::{check_strike, expiry, implied, level, rate, vol, Black, Greeks, OptionKind};
+use super::{Black, Greeks, OptionKind, check_strike, expiry, implied, level, rate, vol};
+use crate::domain::Field;
 use crate::domain::daycount::Act365;
 use crate::domain::error::Result;
-use crate::domain::Field;
 
 /// Inputs of [`ForwardModel::new`] (fractions, not percents: 80 % vol is `0.8`).
 ///

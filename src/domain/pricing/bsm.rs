@@ -17,20 +17,16 @@
 //! written as `−(ln D·V + ln(F/S)·S·delta + ½σ²T·S²·gamma)/T`). See the module docs of
 //! [`pricing`](super) for the degenerate limit `σ√T → 0`.
 
-use super::{check_strike, expiry, implied, level, rate, vol, Black, Greeks, OptionKind};
+use super::{Black, Greeks, OptionKind, check_strike, expiry, implied, level, rate, vol};
+use crate::domain::Field;
 use crate::domain::daycount::Act365;
 use crate::domain::error::Result;
-use crate::domain::Field;
 
 /// `e^(−x)`, without calling `exp` when `x = 0` (no carry, zero rate or `T = 0`), where the
 /// result is exactly `1.0` either way.
 #[inline]
 fn discount_factor(x: f64) -> f64 {
-    if x == 0.0 {
-        1.0
-    } else {
-        (-x).exp()
-    }
+    if x == 0.0 { 1.0 } else { (-x).exp() }
 }
 
 /// Inputs of [`SpotModel::new`] (fractions, not percents: 5 % is `0.05`).

@@ -47,10 +47,10 @@
 //! and puts, four expiries and both models: every well-conditioned point round-trips to
 //! `1e−12` (worst about `2.4e−13`), the rest to its conditioning bound.
 
-use super::{level, normal, OptionKind, MAX_EXPIRY_YEARS, MAX_LEVEL, MIN_LEVEL};
+use super::{MAX_EXPIRY_YEARS, MAX_LEVEL, MIN_LEVEL, OptionKind, level, normal};
+use crate::domain::Field;
 use crate::domain::error::{DomainError, Result};
 use crate::domain::validate;
-use crate::domain::Field;
 
 /// The market an implied volatility is solved in: forward, discount factor and expiry.
 ///

@@ -42,12 +42,12 @@ pub mod smile;
 
 pub use black76::{ForwardModel, ForwardParams};
 pub use bsm::{SpotModel, SpotParams};
-pub use root::{brent, Bracket};
+pub use root::{Bracket, brent};
 
+use crate::domain::Field;
 use crate::domain::daycount::Act365;
 use crate::domain::error::Result;
 use crate::domain::range::Range;
-use crate::domain::Field;
 
 /// Smallest spot, forward or strike accepted (USD per coin). Keeps every Greek finite.
 ///

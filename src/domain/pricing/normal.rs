@@ -176,11 +176,7 @@ pub(crate) fn cdf_with_gauss(x: f64, gauss: f64) -> f64 {
         let r = u * (num + CODY_P[4]) / (den + CODY_Q[4]);
         gauss * (FRAC_1_SQRT_2PI - r) / y
     };
-    if x > 0.0 {
-        1.0 - lower
-    } else {
-        lower
-    }
+    if x > 0.0 { 1.0 - lower } else { lower }
 }
 
 /// `√32`, where Cody's middle range ends.

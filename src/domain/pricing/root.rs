@@ -18,8 +18,8 @@
 //! [`DomainError::NoZeroCostStrike`]) can check the sign change themselves first or map the
 //! error.
 
-use crate::domain::error::{DomainError, Result};
 use crate::domain::Field;
+use crate::domain::error::{DomainError, Result};
 
 /// The interval `[lo, hi]` searched by [`brent`].
 ///

@@ -15,12 +15,12 @@
 //! since `σ(δ)` does). With `RR = BF = 0` every strike has `σ_ATM` and [`SmileModel`]
 //! prices exactly as [`ForwardModel`].
 
-use super::root::{brent, Bracket};
-use super::{normal, vol, Black, ForwardModel, ForwardParams, OptionKind};
+use super::root::{Bracket, brent};
+use super::{Black, ForwardModel, ForwardParams, OptionKind, normal, vol};
+use crate::domain::Field;
 use crate::domain::error::Result;
 use crate::domain::range::Range;
 use crate::domain::tolerance::ROOT;
-use crate::domain::Field;
 
 /// Deltas outside this range are looked up at its ends.
 const DELTA_CLAMP: (f64, f64) = (0.05, 0.95);
@@ -365,11 +365,7 @@ impl Last {
 /// `cdf_with_gauss` computes the larger), so each keeps its last digit.
 #[inline(always)]
 fn from_lower(x: f64, lower: f64) -> f64 {
-    if x > 0.0 {
-        1.0 - lower
-    } else {
-        lower
-    }
+    if x > 0.0 { 1.0 - lower } else { lower }
 }
 
 /// The last evaluation's `d1` and `e^(−d1²/2)`, from which the next one's Gaussian factor

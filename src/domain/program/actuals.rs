@@ -49,7 +49,7 @@ use super::Program;
 use crate::domain::error::{DomainError, Result};
 use crate::domain::leg::Outcome;
 use crate::domain::validate::dec_f64;
-use crate::domain::{money, Field};
+use crate::domain::{Field, money};
 
 /// One month's actual output and settlement price.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

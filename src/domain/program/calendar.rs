@@ -6,9 +6,9 @@
 //! settles when the next one begins: `T_m = (days from start to the start of month m + 1) /
 //! 365` ([`Act365`]).
 
+use crate::domain::Field;
 use crate::domain::daycount::Act365;
 use crate::domain::error::{DomainError, Result};
-use crate::domain::Field;
 use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
 

@@ -6,13 +6,13 @@
 //! start and carried to the month's settlement by `e^{r·T_m}` ([`money::carry_factor`]).
 
 use super::calendar::CalendarMonth;
+use crate::domain::Field;
 use crate::domain::economics::price_field;
 use crate::domain::error::Result;
 use crate::domain::money;
 use crate::domain::pricing::{ForwardModel, ForwardParams};
-use crate::domain::range::{int, neg, NumRange};
+use crate::domain::range::{NumRange, int, neg};
 use crate::domain::validate::dec_f64;
-use crate::domain::Field;
 use rust_decimal::Decimal;
 
 /// The market the program is priced in (percents, as the page shows them).

@@ -9,8 +9,9 @@
 use super::calendar::CalendarMonth;
 use super::curve::MonthCurve;
 use super::production::MonthProduction;
+use crate::domain::Field;
 use crate::domain::collar::{
-    priced_put, priced_sold_call, zero_cost_collar, OptionPricer, ZeroCostParams,
+    OptionPricer, ZeroCostParams, priced_put, priced_sold_call, zero_cost_collar,
 };
 use crate::domain::error::{DomainError, Result};
 use crate::domain::hedge::{Hedge, Position};
@@ -19,7 +20,6 @@ use crate::domain::pricing::smile::{Smile, SmileModel};
 use crate::domain::range::NumRange;
 use crate::domain::strategy::{HashTerms, OptionQuote, StrategyInputs, StrategyKind};
 use crate::domain::validate::dec_f64;
-use crate::domain::Field;
 use rust_decimal::Decimal;
 
 /// The call strike of a month's collar.

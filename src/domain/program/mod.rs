@@ -51,10 +51,10 @@ pub use rows::{MonthRow, Totals};
 pub use simulation::{ProgramRun, SimulationParams};
 pub use stats::{MonthStats, Payback, ProgramStats, Quantiles, SeriesStats, Summary};
 
+use crate::domain::Field;
 use crate::domain::error::{DomainError, Result};
 use crate::domain::leg::Outcome;
 use crate::domain::money;
-use crate::domain::Field;
 use rust_decimal::Decimal;
 
 /// Inputs of [`Program::new`]: per-month vectors have one entry per month.

@@ -8,12 +8,12 @@
 //! - Output, power, opex (per month) and amortization (`capex·days/lifetime`) are the rig's.
 
 use super::calendar::{Calendar, CalendarMonth};
-use crate::domain::economics::{halving_subsidy, DirectParams, PeriodEconomics, Rig, RigParams};
+use crate::domain::Field;
+use crate::domain::economics::{DirectParams, PeriodEconomics, Rig, RigParams, halving_subsidy};
 use crate::domain::error::Result;
 use crate::domain::money;
-use crate::domain::range::{int, neg, NumRange};
+use crate::domain::range::{NumRange, int, neg};
 use crate::domain::strategy::HashTerms;
-use crate::domain::Field;
 use rust_decimal::Decimal;
 
 /// Direct economics: the same coins and cash cost every month.

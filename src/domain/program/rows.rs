@@ -1,10 +1,10 @@
 //! The program's table: one [`MonthRow`] per month and the [`Totals`].
 
 use super::ProgramMonth;
+use crate::domain::Field;
 use crate::domain::error::Result;
 use crate::domain::money;
 use crate::domain::strategy::StrategyKind;
-use crate::domain::Field;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 

@@ -15,14 +15,14 @@
 //! the same path. The generator is PCG64 seeded with `seed` and paths are drawn in order,
 //! so a run is the same however [`ProgramRun::step`] slices it.
 
-use super::stats::{self, ProgramStats};
 use super::Program;
+use super::stats::{self, ProgramStats};
+use crate::domain::Field;
 use crate::domain::error::{DomainError, Result};
-use crate::domain::montecarlo::{normal_pair, Progress};
+use crate::domain::montecarlo::{Progress, normal_pair};
 use crate::domain::range::Range;
 use crate::domain::risk::PayoffProfile;
 use crate::domain::validate::dec_f64;
-use crate::domain::Field;
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
 

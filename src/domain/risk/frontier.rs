@@ -26,8 +26,8 @@
 //! ```
 
 use super::{PayoffProfile, ProfileParams};
-use crate::domain::error::{DomainError, Result};
 use crate::domain::Field;
+use crate::domain::error::{DomainError, Result};
 
 /// One coverage of the frontier.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]

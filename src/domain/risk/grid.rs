@@ -1,9 +1,9 @@
 //! Evenly spaced final prices for the curves.
 
+use crate::domain::Field;
 use crate::domain::error::{DomainError, Result};
 use crate::domain::range::Range;
 use crate::domain::validate::MAX_PRICE;
-use crate::domain::Field;
 
 /// Evenly spaced final prices `lo = s₀ < s₁ < … < s_{n−1} = hi`.
 #[derive(Debug, Clone, Copy, PartialEq)]

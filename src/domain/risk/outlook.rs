@@ -2,11 +2,11 @@
 //! closed form.
 
 use super::PayoffProfile;
+use crate::domain::Field;
 use crate::domain::error::Result;
 use crate::domain::pricing::normal::cdf as norm_cdf;
 use crate::domain::range::Range;
-use crate::domain::validate::{positive, MAX_PRICE};
-use crate::domain::Field;
+use crate::domain::validate::{MAX_PRICE, positive};
 use libm::{exp, log, sqrt};
 
 /// Final price distribution: `S_T = S₀·exp((μ − σ²/2)·T + σ·√T·Z)`, `Z ~ N(0, 1)`.

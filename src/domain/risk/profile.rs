@@ -1,10 +1,10 @@
 //! The piecewise-linear payoff of a position in `f64`: values, floor, cap and breakevens.
 
 use super::PriceGrid;
+use crate::domain::Field;
 use crate::domain::error::{DomainError, Result};
 use crate::domain::range::Range;
-use crate::domain::validate::{non_negative, positive, MAX_COINS, MAX_PRICE, MAX_USD};
-use crate::domain::Field;
+use crate::domain::validate::{MAX_COINS, MAX_PRICE, MAX_USD, non_negative, positive};
 
 /// The end-of-period USD value of a position, as the piecewise-linear formula of the module
 /// docs. Build it with [`PayoffProfile::new`] from [`ProfileParams`].

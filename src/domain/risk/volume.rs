@@ -1,8 +1,8 @@
 //! Volume risk: a fixed-quantity hedge against the realized output when difficulty moves.
 
 use super::{PayoffProfile, PriceGrid};
-use crate::domain::error::{DomainError, Result};
 use crate::domain::Field;
+use crate::domain::error::{DomainError, Result};
 
 /// Hedged period return over a grid of final prices × difficulty changes: the volume risk of
 /// a fixed-quantity hedge.

@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 
 use crate::link::Key;
-use crate::present::program::{actuals_figures, actuals_table, rebalance_lines, ACTUAL_COLUMNS};
+use crate::present::program::{ACTUAL_COLUMNS, actuals_figures, actuals_table, rebalance_lines};
 
 use super::super::inputs::fields;
 use super::app::Built;

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use crate::present::message_text;
 
 use crate::link::Page;
-use crate::view::program::ProgramModel;
 use crate::view::Message;
+use crate::view::program::ProgramModel;
 use crate::web::today;
 
 use super::super::link_error::LinkErrorBanner;

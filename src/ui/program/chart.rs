@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::chart::program::{draw, CashFlowChart};
+use crate::chart::program::{CashFlowChart, draw};
 use crate::view::program::cash_flow_chart;
 
 use super::super::canvas::use_canvas;

@@ -6,12 +6,12 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::link::{HedgeChoice, Key, HEDGE_WORDS};
+use crate::link::{HEDGE_WORDS, HedgeChoice, Key};
 use crate::present::program::month_label;
 use crate::view::edit::{declining, with_item};
 
-use super::super::state::{use_page, PageState};
-use super::app::{month_values, Built};
+use super::super::state::{PageState, use_page};
+use super::app::{Built, month_values};
 
 /// Rewrites month `i` of the list of `key` with `text`.
 fn edit_month(page: PageState, key: Key, i: usize, text: String) {

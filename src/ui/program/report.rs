@@ -9,8 +9,8 @@
 use leptos::prelude::*;
 
 use crate::export::report_csv;
-use crate::present::program::{report, report_months, REPORT_MONTH_COLUMNS, REPORT_SECTIONS};
 use crate::present::RISK_CONVENTION;
+use crate::present::program::{REPORT_MONTH_COLUMNS, REPORT_SECTIONS, report, report_months};
 
 use super::super::export_bar::download_text;
 use super::app::Built;

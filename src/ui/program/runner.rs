@@ -15,11 +15,11 @@ use leptos::prelude::*;
 
 use crate::domain::program::ProgramStats;
 use crate::view::jobs::{Body, Kind, Stage};
-use crate::view::program::{suggestion_terms, Suggestion};
+use crate::view::program::{Suggestion, suggestion_terms};
 
 use super::super::schedule::SETTLE;
-use super::super::state::{use_page, PageState};
-use super::super::worker::{could_not_start, runner, Event, Runner};
+use super::super::state::{PageState, use_page};
+use super::super::worker::{Event, Runner, could_not_start, runner};
 use super::app::Built;
 
 /// What the panels read from the runner.

@@ -13,19 +13,19 @@ use rust_decimal::Decimal;
 
 use crate::format::percent_f64;
 use crate::link::Key;
-use crate::present::program::month_label;
 use crate::present::FigureValue;
+use crate::present::program::month_label;
 use crate::view::edit::declining;
-use crate::view::program::{suggested_coverage_text, suggestion_terms, Suggestion};
+use crate::view::program::{Suggestion, suggested_coverage_text, suggestion_terms};
 
 use super::super::inputs::fields;
 use super::super::state::use_page;
-use super::app::{month_values, Built};
+use super::app::{Built, month_values};
 use super::runner::RunState;
 
 /// One month's row: its label, the coverage now, the suggestion and its chance of a negative
 /// month (each number with its `data-value`, the chance in percent).
-fn suggestion_row(s: &Suggestion, label: String, coverage: String) -> impl IntoView {
+fn suggestion_row(s: &Suggestion, label: String, coverage: String) -> impl IntoView + use<> {
     // Without a suggestion the cell has no data-value, and says so in words (the cap is the
     // "pmax" input above).
     let (text, value) = match s.coverage_pct {

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::present::program::{simulation_status, summary, SummaryFigure};
+use crate::present::program::{SummaryFigure, simulation_status, summary};
 use crate::present::{Figure, RISK_CONVENTION};
 use crate::view::jobs::program_paths_note;
 

@@ -8,8 +8,8 @@
 
 use leptos::prelude::*;
 
-use crate::present::program::{plan_cells, simulated_cells, Cell, COLUMNS, SIMULATED};
 use crate::present::RISK_CONVENTION;
+use crate::present::program::{COLUMNS, Cell, SIMULATED, plan_cells, simulated_cells};
 
 use super::app::Built;
 use super::runner::RunState;
