@@ -38,8 +38,9 @@
 //! - Cross-key rules, on the values as resolved: `lo < hi` and `(hi - lo) / step ≤ 1,000`
 //!   (else `lo`, `hi` and `step` all fall back to their defaults); `elapsed ≤ days` and
 //!   `halv ≤ days` (else that key falls back); `sub + fee > 0` (else `sub` falls back).
-//! - The ranges lie within the engine's input limits, so a decoded scenario is not refused by
-//!   the engine because of a single value's range.
+//! - The ranges are the engine's: a decoded scenario is computed, or the page names the key
+//!   to change where a value the engine derives would pass its limits (README, "One range
+//!   per key"; `tests/native/ranges.rs`).
 //!
 //! Writers ([`Scenario::to_query`]) produce the canonical form: `v=2` first, then every key in
 //! the order of the table, except optional keys that are not set and market-following keys
