@@ -71,7 +71,11 @@ impl DomainError {
     pub fn field(&self) -> Option<Field> {
         match self {
             DomainError::OutOfRange { field, .. } => Some(*field),
-            _ => None,
+            // The zero-cost call could not be solved: the call strike's input.
+            DomainError::NoZeroCostStrike { .. } => Some(Field::CallStrike),
+            // A quote outside its arbitrage bounds: the premium's input (put or call, the
+            // step that priced it knows which).
+            DomainError::PremiumOutOfBounds { .. } | DomainError::NoConvergence { .. } => None,
         }
     }
 }

@@ -251,6 +251,9 @@ impl PricePath {
     /// let p = PricePath { spot: 100_000.0, years: 0.25, drift: 0.04, vol: 0.5 };
     /// let b = p.upper_barrier(0.01)?;
     /// assert!((p.touch_probability(b)? - 0.01).abs() < 1e-9);
+    /// // No volatility and a falling drift: no barrier above spot is ever touched.
+    /// let sure = PricePath { vol: 0.0, drift: -0.68, ..p };
+    /// assert!(sure.upper_barrier(0.01)? <= 100_000.0 * (1.0 + 1e-9));
     /// # Ok::<(), minerhedge::domain::DomainError>(())
     /// ```
     pub fn upper_barrier(&self, target: f64) -> Result<f64> {
@@ -261,12 +264,14 @@ impl PricePath {
         // In x = ln(B/S₀), from just above spot (probability → 1) out to 40 standard
         // deviations plus the drift (probability far below any target a page asks).
         let hi = 40.0 * (p.vol * p.years.sqrt()).max(1e-6) + p.drift.abs() * p.years + 1e-6;
-        let x = brent(
-            |x| p.touch_probability(p.spot * x.exp()).unwrap_or(0.0) - target,
-            Bracket { lo: 1e-12, hi },
-            ROOT,
-            200,
-        )?;
+        let gap = |x: f64| p.touch_probability(p.spot * x.exp()).unwrap_or(0.0) - target;
+        let lo = 1e-12;
+        // A path that cannot rise (no volatility, a falling drift) touches no barrier above
+        // spot: the nearest one already meets the target.
+        if gap(lo) <= 0.0 {
+            return Ok(p.spot * lo.exp());
+        }
+        let x = brent(gap, Bracket { lo, hi }, ROOT, 200)?;
         Ok(p.spot * x.exp())
     }
 }

@@ -43,6 +43,8 @@ fn valid_values_open_a_working_page() {
     for q in [
         "v=1&coin=ETH&mode=direct&cost=1100&qty=5&spot=250&lo=0&hi=300&step=10",
         "v=2&rate=100&days=3650",
+        // No volatility and a falling drift: the short is never liquidated.
+        "v=2&vol=0&rate=-68",
         "v=2&lo=999999999.999999999",
         "v=1&lo=999999999.999999999&hi=1000000000&step=0.000000001",
         "v=2&view=program&halvdate=2000-02-29",
@@ -63,6 +65,11 @@ fn errors_name_the_key_that_is_wrong() {
     for (q, key) in [
         ("v=2&view=program&bf25=-50", Key::Butterfly),
         ("v=2&bf25=-50", Key::Butterfly),
+        // No zero-cost call under the engine's largest price: the month's call strike.
+        (
+            "v=2&view=program&ph=collar&pfwd=1000000000",
+            Key::MonthCallStrikes,
+        ),
         // Below the pricing models' smallest price (10⁻¹²): refused by the link's range.
         ("v=2&spot=0.000000000000000001", Key::Spot),
         ("v=2&hedge=put&kp=1e-27", Key::PutStrike),
