@@ -21,82 +21,67 @@ use super::validate::{MAX_PRICE, dec_f64};
 use crate::domain::range::Range;
 use rust_decimal::Decimal;
 
-/// Which option of a collar: the bought put or the sold call.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum CollarLeg {
-    /// European put.
-    Put,
-    /// European call.
-    Call,
-}
-
 /// Anything that prices a European option on the coin per coin for a strike, in USD paid at the
 /// start of the period. Must be finite and ≥ 0 when `Ok`; a call premium non-increasing and a
 /// put premium non-decreasing in the strike (true of every arbitrage-free model).
 ///
 /// ```
-/// use minerhedge::domain::collar::{CollarLeg, OptionPricer};
+/// use minerhedge::domain::collar::OptionPricer;
+/// use minerhedge::domain::pricing::OptionKind;
 /// use minerhedge::domain::Result;
 /// /// Intrinsic value on a forward of 250, no discounting (a toy model).
 /// struct Intrinsic;
 /// impl OptionPricer for Intrinsic {
-///     fn premium(&self, leg: CollarLeg, k: f64) -> Result<f64> {
-///         Ok(match leg { CollarLeg::Put => (k - 250.0).max(0.0), CollarLeg::Call => (250.0 - k).max(0.0) })
+///     fn premium(&self, leg: OptionKind, k: f64) -> Result<f64> {
+///         Ok(match leg { OptionKind::Put => (k - 250.0).max(0.0), OptionKind::Call => (250.0 - k).max(0.0) })
 ///     }
 /// }
-/// assert_eq!(Intrinsic.premium(CollarLeg::Put, 260.0)?, 10.0);
+/// assert_eq!(Intrinsic.premium(OptionKind::Put, 260.0)?, 10.0);
 /// # Ok::<(), minerhedge::domain::DomainError>(())
 /// ```
 pub trait OptionPricer {
     /// Premium per coin of `leg` at `strike` (USD, paid at the start).
-    fn premium(&self, leg: CollarLeg, strike: f64) -> Result<f64>;
+    fn premium(&self, leg: OptionKind, strike: f64) -> Result<f64>;
 }
 
 impl<P: OptionPricer + ?Sized> OptionPricer for &P {
-    fn premium(&self, leg: CollarLeg, strike: f64) -> Result<f64> {
+    fn premium(&self, leg: OptionKind, strike: f64) -> Result<f64> {
         (**self).premium(leg, strike)
-    }
-}
-
-fn kind(leg: CollarLeg) -> OptionKind {
-    match leg {
-        CollarLeg::Put => OptionKind::Put,
-        CollarLeg::Call => OptionKind::Call,
     }
 }
 
 /// Black–Scholes–Merton on spot prices the collar legs: `premium = SpotModel::price`.
 ///
 /// ```
-/// use minerhedge::domain::collar::{zero_cost_collar, CollarLeg, OptionPricer, ZeroCostParams};
-/// use minerhedge::domain::pricing::{SpotModel, SpotParams};
+/// use minerhedge::domain::collar::{zero_cost_collar, OptionPricer, ZeroCostParams};
+/// use minerhedge::domain::pricing::{OptionKind, SpotModel, SpotParams};
 /// use minerhedge::domain::daycount::Act365;
 /// let m = SpotModel::new(SpotParams { spot: 250.0, rate: 0.05, dividend_yield: 0.0, vol: 0.8, expiry_years: Act365::years(30) })?;
 /// let z = zero_cost_collar(&m, ZeroCostParams { put_strike: 220.0, min_call_strike: 220.0 })?;
-/// let gap = m.premium(CollarLeg::Call, z.call_strike)? - m.premium(CollarLeg::Put, 220.0)?;
+/// let gap = m.premium(OptionKind::Call, z.call_strike)? - m.premium(OptionKind::Put, 220.0)?;
 /// assert!(gap.abs() <= 1e-9);
 /// # Ok::<(), minerhedge::domain::DomainError>(())
 /// ```
 impl OptionPricer for SpotModel {
-    fn premium(&self, leg: CollarLeg, strike: f64) -> Result<f64> {
-        self.price(kind(leg), strike)
+    fn premium(&self, leg: OptionKind, strike: f64) -> Result<f64> {
+        self.price(leg, strike)
     }
 }
 
 /// Black-76 on a quoted forward prices the collar legs: `premium = ForwardModel::price`.
 ///
 /// ```
-/// use minerhedge::domain::collar::{CollarLeg, OptionPricer};
-/// use minerhedge::domain::pricing::{ForwardModel, ForwardParams};
+/// use minerhedge::domain::collar::OptionPricer;
+/// use minerhedge::domain::pricing::{ForwardModel, ForwardParams, OptionKind};
 /// let m = ForwardModel::new(ForwardParams { forward: 260.0, rate: 0.05, vol: 0.8, expiry_years: 0.25 })?;
 /// // Put–call parity at K = F: equal premiums.
-/// let gap = m.premium(CollarLeg::Call, 260.0)? - m.premium(CollarLeg::Put, 260.0)?;
+/// let gap = m.premium(OptionKind::Call, 260.0)? - m.premium(OptionKind::Put, 260.0)?;
 /// assert!(gap.abs() < 1e-12);
 /// # Ok::<(), minerhedge::domain::DomainError>(())
 /// ```
 impl OptionPricer for ForwardModel {
-    fn premium(&self, leg: CollarLeg, strike: f64) -> Result<f64> {
-        self.price(kind(leg), strike)
+    fn premium(&self, leg: OptionKind, strike: f64) -> Result<f64> {
+        self.price(leg, strike)
     }
 }
 
@@ -104,7 +89,7 @@ impl OptionPricer for ForwardModel {
 /// SmileModel::price`, so the zero-cost call is solved on the smile.
 ///
 /// ```
-/// use minerhedge::domain::collar::{zero_cost_collar, CollarLeg, OptionPricer, ZeroCostParams};
+/// use minerhedge::domain::collar::{zero_cost_collar, OptionPricer, ZeroCostParams};
 /// use minerhedge::domain::pricing::smile::{Smile, SmileModel};
 /// use minerhedge::domain::pricing::ForwardParams;
 /// let p = ForwardParams { forward: 100_000.0, rate: 0.04, vol: 0.6, expiry_years: 0.25 };
@@ -116,20 +101,20 @@ impl OptionPricer for ForwardModel {
 /// # Ok::<(), minerhedge::domain::DomainError>(())
 /// ```
 impl OptionPricer for SmileModel {
-    fn premium(&self, leg: CollarLeg, strike: f64) -> Result<f64> {
-        self.price(kind(leg), strike)
+    fn premium(&self, leg: OptionKind, strike: f64) -> Result<f64> {
+        self.price(leg, strike)
     }
 }
 
-fn checked_premium<P: OptionPricer + ?Sized>(p: &P, leg: CollarLeg, k: f64) -> Result<f64> {
+fn checked_premium<P: OptionPricer + ?Sized>(p: &P, leg: OptionKind, k: f64) -> Result<f64> {
     let v = p.premium(leg, k)?;
     if v.is_finite() && v >= 0.0 {
         Ok(v)
     } else {
         Err(DomainError::out_of_range(
             match leg {
-                CollarLeg::Put => Field::PutPremium,
-                CollarLeg::Call => Field::CallPremium,
+                OptionKind::Put => Field::PutPremium,
+                OptionKind::Call => Field::CallPremium,
             },
             v,
             "a finite number at least 0 (from the pricer)",
@@ -139,19 +124,19 @@ fn checked_premium<P: OptionPricer + ?Sized>(p: &P, leg: CollarLeg, k: f64) -> R
 
 fn model_premium<P: OptionPricer + ?Sized>(
     pricer: &P,
-    leg: CollarLeg,
+    leg: OptionKind,
     strike: Decimal,
 ) -> Result<Decimal> {
     let field = match leg {
-        CollarLeg::Put => Field::PutStrike,
-        CollarLeg::Call => Field::CallStrike,
+        OptionKind::Put => Field::PutStrike,
+        OptionKind::Call => Field::CallStrike,
     };
     price_field(field, strike)?;
     let v = checked_premium(pricer, leg, dec_f64(strike))?;
     dec_from_f64(
         match leg {
-            CollarLeg::Put => Field::PutPremium,
-            CollarLeg::Call => Field::CallPremium,
+            OptionKind::Put => Field::PutPremium,
+            OptionKind::Call => Field::CallPremium,
         },
         v,
     )
@@ -160,12 +145,13 @@ fn model_premium<P: OptionPricer + ?Sized>(
 /// A bought put at `strike` with the pricer's premium: [`Hedge::Put`].
 ///
 /// ```
-/// use minerhedge::domain::collar::{priced_put, CollarLeg, OptionPricer};
+/// use minerhedge::domain::collar::{priced_put, OptionPricer};
+/// use minerhedge::domain::pricing::OptionKind;
 /// use minerhedge::domain::hedge::Hedge;
 /// use rust_decimal::Decimal;
 /// struct Quote;
 /// impl OptionPricer for Quote {
-///     fn premium(&self, _: CollarLeg, _: f64) -> minerhedge::domain::Result<f64> { Ok(12.5) }
+///     fn premium(&self, _: OptionKind, _: f64) -> minerhedge::domain::Result<f64> { Ok(12.5) }
 /// }
 /// assert_eq!(priced_put(&Quote, Decimal::from(230))?,
 ///            Hedge::Put { strike: Decimal::from(230), premium: Decimal::new(125, 1) });
@@ -174,19 +160,20 @@ fn model_premium<P: OptionPricer + ?Sized>(
 pub fn priced_put<P: OptionPricer + ?Sized>(pricer: &P, strike: Decimal) -> Result<Hedge> {
     Ok(Hedge::Put {
         strike,
-        premium: model_premium(pricer, CollarLeg::Put, strike)?,
+        premium: model_premium(pricer, OptionKind::Put, strike)?,
     })
 }
 
 /// A sold call at `strike` with the pricer's premium: [`Hedge::SoldCall`].
 ///
 /// ```
-/// use minerhedge::domain::collar::{priced_sold_call, CollarLeg, OptionPricer};
+/// use minerhedge::domain::collar::{priced_sold_call, OptionPricer};
+/// use minerhedge::domain::pricing::OptionKind;
 /// use minerhedge::domain::hedge::Hedge;
 /// use rust_decimal::Decimal;
 /// struct Quote;
 /// impl OptionPricer for Quote {
-///     fn premium(&self, _: CollarLeg, _: f64) -> minerhedge::domain::Result<f64> { Ok(7.0) }
+///     fn premium(&self, _: OptionKind, _: f64) -> minerhedge::domain::Result<f64> { Ok(7.0) }
 /// }
 /// assert_eq!(priced_sold_call(&Quote, Decimal::from(300))?,
 ///            Hedge::SoldCall { strike: Decimal::from(300), premium: Decimal::from(7) });
@@ -195,7 +182,7 @@ pub fn priced_put<P: OptionPricer + ?Sized>(pricer: &P, strike: Decimal) -> Resu
 pub fn priced_sold_call<P: OptionPricer + ?Sized>(pricer: &P, strike: Decimal) -> Result<Hedge> {
     Ok(Hedge::SoldCall {
         strike,
-        premium: model_premium(pricer, CollarLeg::Call, strike)?,
+        premium: model_premium(pricer, OptionKind::Call, strike)?,
     })
 }
 
@@ -203,13 +190,14 @@ pub fn priced_sold_call<P: OptionPricer + ?Sized>(pricer: &P, strike: Decimal) -
 /// [`Hedge::Collar`]. Errors name the strike fields; `"call strike"` when `K_c < K_p`.
 ///
 /// ```
-/// use minerhedge::domain::collar::{priced_collar, CollarLeg, OptionPricer};
+/// use minerhedge::domain::collar::{priced_collar, OptionPricer};
+/// use minerhedge::domain::pricing::OptionKind;
 /// use minerhedge::domain::hedge::Hedge;
 /// use rust_decimal::Decimal;
 /// struct Intrinsic;
 /// impl OptionPricer for Intrinsic {
-///     fn premium(&self, leg: CollarLeg, k: f64) -> minerhedge::domain::Result<f64> {
-///         Ok(match leg { CollarLeg::Put => (k - 250.0).max(0.0), CollarLeg::Call => (250.0 - k).max(0.0) })
+///     fn premium(&self, leg: OptionKind, k: f64) -> minerhedge::domain::Result<f64> {
+///         Ok(match leg { OptionKind::Put => (k - 250.0).max(0.0), OptionKind::Call => (250.0 - k).max(0.0) })
 ///     }
 /// }
 /// let h = priced_collar(&Intrinsic, Decimal::from(220), Decimal::from(280))?;
@@ -223,8 +211,8 @@ pub fn priced_collar<P: OptionPricer + ?Sized>(
     put_strike: Decimal,
     call_strike: Decimal,
 ) -> Result<Hedge> {
-    let put_premium = model_premium(pricer, CollarLeg::Put, put_strike)?;
-    let call_premium = model_premium(pricer, CollarLeg::Call, call_strike)?;
+    let put_premium = model_premium(pricer, OptionKind::Put, put_strike)?;
+    let call_premium = model_premium(pricer, OptionKind::Call, call_strike)?;
     if call_strike < put_strike {
         return Err(DomainError::out_of_range(
             Field::CallStrike,
@@ -319,13 +307,14 @@ pub struct ZeroCostParams {
 /// errors pass through.
 ///
 /// ```
-/// use minerhedge::domain::collar::{zero_cost_collar, CollarLeg, OptionPricer, ZeroCostParams};
+/// use minerhedge::domain::collar::{zero_cost_collar, OptionPricer, ZeroCostParams};
+/// use minerhedge::domain::pricing::OptionKind;
 /// use minerhedge::domain::Result;
 /// /// A toy pricer: call premium 100·e^{−K/100}, put premium K/10.
 /// struct Toy;
 /// impl OptionPricer for Toy {
-///     fn premium(&self, leg: CollarLeg, k: f64) -> Result<f64> {
-///         Ok(match leg { CollarLeg::Call => 100.0 * (-k / 100.0).exp(), CollarLeg::Put => k / 10.0 })
+///     fn premium(&self, leg: OptionKind, k: f64) -> Result<f64> {
+///         Ok(match leg { OptionKind::Call => 100.0 * (-k / 100.0).exp(), OptionKind::Put => k / 10.0 })
 ///     }
 /// }
 /// let z = zero_cost_collar(&Toy, ZeroCostParams { put_strike: 10.0, min_call_strike: 10.0 })?;
@@ -346,13 +335,13 @@ pub fn zero_cost_collar<P: OptionPricer + ?Sized>(
         ));
     }
     let kmin = Range::closed(kp, MAX_PRICE).check(Field::LowestCallStrike, p.min_call_strike)?;
-    let put = checked_premium(pricer, CollarLeg::Put, kp)?;
+    let put = checked_premium(pricer, OptionKind::Put, kp)?;
     let searched = || format!("between {kmin} and {MAX_PRICE}");
     let no_strike = || DomainError::NoZeroCostStrike {
         put_premium: put,
         searched: searched(),
     };
-    let f = |k: f64| -> Result<f64> { Ok(checked_premium(pricer, CollarLeg::Call, k)? - put) };
+    let f = |k: f64| -> Result<f64> { Ok(checked_premium(pricer, OptionKind::Call, k)? - put) };
     let done = |k: f64, call: f64| ZeroCostCollar {
         put_strike: kp,
         call_strike: k,
@@ -383,7 +372,7 @@ pub fn zero_cost_collar<P: OptionPricer + ?Sized>(
         fhi = f(hi)?;
     }
     let k = solve(f, lo, hi, "zero-cost call strike")?;
-    let call = checked_premium(pricer, CollarLeg::Call, k)?;
+    let call = checked_premium(pricer, OptionKind::Call, k)?;
     if (call - put).abs() <= ZERO_COST {
         Ok(done(k, call))
     } else {
@@ -463,7 +452,8 @@ impl PutFloor {
 /// `"target return"` naming the best reachable return. `Ok(None)`: `L ≤ 0`, no put needed.
 ///
 /// ```
-/// use minerhedge::domain::collar::{required_put_strike, CollarLeg, OptionPricer};
+/// use minerhedge::domain::collar::{required_put_strike, OptionPricer};
+/// use minerhedge::domain::pricing::OptionKind;
 /// use minerhedge::domain::economics::{DirectParams, PeriodEconomics};
 /// use minerhedge::domain::hedge::Target;
 /// use minerhedge::domain::Result;
@@ -471,8 +461,8 @@ impl PutFloor {
 /// /// Toy: put premium 0.1·K (so g(K) = 0.9·K at k = 1).
 /// struct Toy;
 /// impl OptionPricer for Toy {
-///     fn premium(&self, leg: CollarLeg, k: f64) -> Result<f64> {
-///         Ok(match leg { CollarLeg::Put => 0.1 * k, CollarLeg::Call => 0.0 })
+///     fn premium(&self, leg: OptionKind, k: f64) -> Result<f64> {
+///         Ok(match leg { OptionKind::Put => 0.1 * k, OptionKind::Call => 0.0 })
 ///     }
 /// }
 /// let e = PeriodEconomics::direct(DirectParams { period_cost: Decimal::from(1100), expected_output: Decimal::from(5) })?;
@@ -499,7 +489,7 @@ pub fn required_put_strike<P: OptionPricer + ?Sized>(
         return Ok(None);
     }
     let g = |strike: f64| -> Result<f64> {
-        Ok(strike - k * checked_premium(pricer, CollarLeg::Put, strike)? - level)
+        Ok(strike - k * checked_premium(pricer, OptionKind::Put, strike)? - level)
     };
     let unreachable = |best_level: f64| -> DomainError {
         let p = target.params();
@@ -520,7 +510,7 @@ pub fn required_put_strike<P: OptionPricer + ?Sized>(
     let lo = level;
     let glo = g(lo)?;
     if glo.abs() <= ZERO_COST * level.max(1.0) {
-        let premium = checked_premium(pricer, CollarLeg::Put, lo)?;
+        let premium = checked_premium(pricer, OptionKind::Put, lo)?;
         return Ok(Some(PutFloor {
             strike: lo,
             premium,
@@ -538,7 +528,7 @@ pub fn required_put_strike<P: OptionPricer + ?Sized>(
         fb = g(b)?;
     }
     let strike = solve(g, a, b, "required put strike")?;
-    let premium = checked_premium(pricer, CollarLeg::Put, strike)?;
+    let premium = checked_premium(pricer, OptionKind::Put, strike)?;
     Ok(Some(PutFloor { strike, premium }))
 }
 
@@ -549,15 +539,16 @@ pub fn required_put_strike<P: OptionPricer + ?Sized>(
 /// the put (the target is out of reach with a zero-cost collar: "forego the investment").
 ///
 /// ```
-/// use minerhedge::domain::collar::{required_zero_cost_collar, CollarLeg, OptionPricer};
+/// use minerhedge::domain::collar::{required_zero_cost_collar, OptionPricer};
+/// use minerhedge::domain::pricing::OptionKind;
 /// use minerhedge::domain::economics::{DirectParams, PeriodEconomics};
 /// use minerhedge::domain::hedge::Target;
 /// use minerhedge::domain::Result;
 /// use rust_decimal::Decimal;
 /// struct Toy;
 /// impl OptionPricer for Toy {
-///     fn premium(&self, leg: CollarLeg, k: f64) -> Result<f64> {
-///         Ok(match leg { CollarLeg::Call => 100.0 * (-k / 100.0).exp(), CollarLeg::Put => k / 1000.0 })
+///     fn premium(&self, leg: OptionKind, k: f64) -> Result<f64> {
+///         Ok(match leg { OptionKind::Call => 100.0 * (-k / 100.0).exp(), OptionKind::Put => k / 1000.0 })
 ///     }
 /// }
 /// let e = PeriodEconomics::direct(DirectParams { period_cost: Decimal::from(1100), expected_output: Decimal::from(5) })?;
@@ -600,10 +591,10 @@ mod tests {
 
     struct Linear;
     impl OptionPricer for Linear {
-        fn premium(&self, leg: CollarLeg, k: f64) -> Result<f64> {
+        fn premium(&self, leg: OptionKind, k: f64) -> Result<f64> {
             Ok(match leg {
-                CollarLeg::Call => (300.0 - k).max(0.0),
-                CollarLeg::Put => (k - 200.0).max(0.0),
+                OptionKind::Call => (300.0 - k).max(0.0),
+                OptionKind::Put => (k - 200.0).max(0.0),
             })
         }
     }
@@ -648,10 +639,10 @@ mod tests {
     fn worthless_put_has_no_zero_cost_call_below_cap() {
         struct Flat;
         impl OptionPricer for Flat {
-            fn premium(&self, leg: CollarLeg, _k: f64) -> Result<f64> {
+            fn premium(&self, leg: OptionKind, _k: f64) -> Result<f64> {
                 Ok(match leg {
-                    CollarLeg::Call => 1.0,
-                    CollarLeg::Put => 0.0,
+                    OptionKind::Call => 1.0,
+                    OptionKind::Put => 0.0,
                 })
             }
         }
@@ -670,7 +661,7 @@ mod tests {
     fn bad_pricer_output_is_an_error_not_a_nan() {
         struct Nan;
         impl OptionPricer for Nan {
-            fn premium(&self, _: CollarLeg, _: f64) -> Result<f64> {
+            fn premium(&self, _: OptionKind, _: f64) -> Result<f64> {
                 Ok(f64::NAN)
             }
         }

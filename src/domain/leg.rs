@@ -28,6 +28,7 @@ use super::error::{DomainError, Result};
 use super::field::Field;
 use super::hedge::InverseQuote;
 use super::money::{self, MAX_PRICE};
+use super::pricing::OptionKind;
 use super::validate::dec_f64;
 use crate::domain::range::NumRange;
 use rust_decimal::Decimal;
@@ -36,7 +37,8 @@ use rust_decimal::Decimal;
 ///
 /// ```
 /// use minerhedge::domain::leg::LegKind;
-/// assert!(LegKind::Put.is_option() && !LegKind::LinearForward.is_option());
+/// use minerhedge::domain::pricing::OptionKind;
+/// assert!(LegKind::Option(OptionKind::Put).is_option() && !LegKind::LinearForward.is_option());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LegKind {
@@ -46,10 +48,8 @@ pub enum LegKind {
     LinearForward,
     /// A forward quoted in coin per USD and settled in coin (short coin = long USD).
     InverseForward,
-    /// A European put on the coin (long: bought).
-    Put,
-    /// A European call on the coin (short: sold).
-    Call,
+    /// A European option on the coin: a put (long: bought) or a call (short: sold).
+    Option(OptionKind),
     /// A hashprice forward (short: hashrate's revenue sold at a fixed hashprice).
     HashpriceForward,
 }
@@ -58,10 +58,25 @@ impl LegKind {
     /// Whether the leg is an option (has a strike and a premium).
     ///
     /// ```
-    /// assert!(minerhedge::domain::leg::LegKind::Call.is_option());
+    /// use minerhedge::domain::{leg::LegKind, pricing::OptionKind};
+    /// assert!(LegKind::Option(OptionKind::Call).is_option());
     /// ```
     pub fn is_option(self) -> bool {
-        matches!(self, LegKind::Put | LegKind::Call)
+        self.option_kind().is_some()
+    }
+
+    /// The option's kind, put or call; `None` for the linear kinds.
+    ///
+    /// ```
+    /// use minerhedge::domain::{leg::LegKind, pricing::OptionKind};
+    /// assert_eq!(LegKind::Option(OptionKind::Put).option_kind(), Some(OptionKind::Put));
+    /// assert_eq!(LegKind::MinedCoins.option_kind(), None);
+    /// ```
+    pub fn option_kind(self) -> Option<OptionKind> {
+        match self {
+            LegKind::Option(kind) => Some(kind),
+            _ => None,
+        }
     }
 
     /// Whether the leg's coins scale with the difficulty like the mined coins (the hashprice
@@ -105,9 +120,10 @@ pub enum Currency {
 ///
 /// ```
 /// use minerhedge::domain::leg::{Leg, LegKind};
+/// use minerhedge::domain::pricing::OptionKind;
 /// use rust_decimal::Decimal;
 /// let put = Leg::bought_put(Decimal::from(5), Decimal::from(230), Decimal::from(12)).settling_on(30);
-/// assert_eq!((put.kind, put.quantity, put.tenor_days), (LegKind::Put, Decimal::from(5), Some(30)));
+/// assert_eq!((put.kind, put.quantity, put.tenor_days), (LegKind::Option(OptionKind::Put), Decimal::from(5), Some(30)));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Leg {
@@ -133,7 +149,7 @@ impl Leg {
     fn of(kind: LegKind, quantity: Decimal, price: Decimal, premium: Decimal) -> Self {
         let settlement = match kind {
             LegKind::MinedCoins | LegKind::InverseForward => Currency::Coin,
-            LegKind::LinearForward | LegKind::Put | LegKind::Call | LegKind::HashpriceForward => {
+            LegKind::LinearForward | LegKind::Option(_) | LegKind::HashpriceForward => {
                 Currency::Usd
             }
         };
@@ -186,7 +202,7 @@ impl Leg {
     /// assert_eq!(Leg::bought_put(Decimal::ONE, Decimal::from(230), Decimal::TEN).premium, Decimal::TEN);
     /// ```
     pub fn bought_put(coins: Decimal, strike: Decimal, premium: Decimal) -> Self {
-        Self::of(LegKind::Put, coins, strike, premium)
+        Self::of(LegKind::Option(OptionKind::Put), coins, strike, premium)
     }
 
     /// Calls on `coins` sold at `strike` for `premium` per coin (quantity `−coins`).
@@ -196,7 +212,7 @@ impl Leg {
     /// assert_eq!(Leg::sold_call(Decimal::ONE, Decimal::from(300), Decimal::TEN).quantity, Decimal::NEGATIVE_ONE);
     /// ```
     pub fn sold_call(coins: Decimal, strike: Decimal, premium: Decimal) -> Self {
-        Self::of(LegKind::Call, -coins, strike, premium)
+        Self::of(LegKind::Option(OptionKind::Call), -coins, strike, premium)
     }
 
     /// A hashprice forward selling `hash_days` = `P·d` PH/s·days at the fixed hashprice
@@ -280,11 +296,11 @@ impl Leg {
             LegKind::MinedCoins => Ok(()),
             LegKind::LinearForward => price_field(Field::ForwardPrice, self.price).map(|_| ()),
             LegKind::InverseForward => InverseQuote::new(self.price).map(|_| ()),
-            LegKind::Put => {
+            LegKind::Option(OptionKind::Put) => {
                 price_field(Field::PutStrike, self.price)?;
                 premium_field(Field::PutPremium, self.premium)
             }
-            LegKind::Call => {
+            LegKind::Option(OptionKind::Call) => {
                 price_field(Field::CallStrike, self.price)?;
                 premium_field(Field::CallPremium, self.premium)
             }
@@ -331,8 +347,12 @@ impl Leg {
             LegKind::MinedCoins => money::mul(Field::Revenue, q, s),
             LegKind::LinearForward => money::mul(f, q, s - self.price),
             LegKind::InverseForward => money::add(f, notional, money::mul(f, q, s)?),
-            LegKind::Put => money::mul(f, q, (self.price - s).max(Decimal::ZERO)),
-            LegKind::Call => money::mul(f, q, (s - self.price).max(Decimal::ZERO)),
+            LegKind::Option(OptionKind::Put) => {
+                money::mul(f, q, (self.price - s).max(Decimal::ZERO))
+            }
+            LegKind::Option(OptionKind::Call) => {
+                money::mul(f, q, (s - self.price).max(Decimal::ZERO))
+            }
             LegKind::HashpriceForward => money::add(f, money::mul(f, q, s)?, self.hash_locked()?),
         }
     }

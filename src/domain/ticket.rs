@@ -17,6 +17,7 @@
 use super::hedge::InverseQuote;
 use super::leg::{Leg, LegKind};
 use super::money::grouped;
+use super::pricing::OptionKind;
 use crate::format;
 use rust_decimal::Decimal;
 
@@ -129,11 +130,11 @@ fn phrase(leg: &Leg, coin: &str, amount: Amount) -> Option<String> {
                 .ok()?;
             inverse_phrase(short, notional, leg.price, coin, amount)
         }
-        LegKind::Put => {
+        LegKind::Option(OptionKind::Put) => {
             let side = if short { "sell" } else { "buy" };
             format!("{side} puts on {q} at strike {at}")
         }
-        LegKind::Call => {
+        LegKind::Option(OptionKind::Call) => {
             let side = if short { "sell" } else { "buy back" };
             format!("{side} calls on {q} at strike {at}")
         }

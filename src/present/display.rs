@@ -10,6 +10,7 @@ use super::{DASH, Figure};
 use crate::chart::payoff::PayoffChart;
 use crate::domain::hedge::Row;
 use crate::domain::leg::LegKind;
+use crate::domain::pricing::OptionKind;
 use crate::format::{coin, number, percent, percent_f64, usd, usd_cents, usd_cents_f64};
 use crate::link::{LinkError, Scenario};
 use crate::view::{Model, PremiumSource};
@@ -105,8 +106,8 @@ impl Holds {
         let mut h = Holds::default();
         for leg in m.chosen().map(|c| c.position.legs()).unwrap_or_default() {
             match leg.kind {
-                LegKind::Put => h.put = true,
-                LegKind::Call => h.call = true,
+                LegKind::Option(OptionKind::Put) => h.put = true,
+                LegKind::Option(OptionKind::Call) => h.call = true,
                 LegKind::InverseForward => h.inverse = true,
                 LegKind::HashpriceForward => h.hashprice = true,
                 LegKind::MinedCoins | LegKind::LinearForward => {}

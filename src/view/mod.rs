@@ -26,7 +26,7 @@ pub mod saved;
 pub mod select;
 pub mod volume_risk;
 
-use crate::domain::collar::{CollarLeg, OptionPricer, ZeroCostParams, zero_cost_collar};
+use crate::domain::collar::{OptionPricer, ZeroCostParams, zero_cost_collar};
 use crate::domain::daycount::Act365;
 use crate::domain::economics::{DirectParams, PeriodEconomics, Rig, halving_subsidy};
 use crate::domain::hedge::{Position, Row};
@@ -207,10 +207,10 @@ struct QuotedPricer {
 }
 
 impl OptionPricer for QuotedPricer {
-    fn premium(&self, leg: CollarLeg, strike: f64) -> Result<f64> {
+    fn premium(&self, leg: OptionKind, strike: f64) -> Result<f64> {
         let quote = match leg {
-            CollarLeg::Put => self.put,
-            CollarLeg::Call => self.call,
+            OptionKind::Put => self.put,
+            OptionKind::Call => self.call,
         };
         match quote {
             Some((k, p)) if k == strike => Ok(p),
@@ -903,7 +903,7 @@ fn strategy_of(
         StrategyKind::Collar | StrategyKind::ZeroCostCollar => position
             .hedge_legs()
             .iter()
-            .find(|l| l.kind == LegKind::Call)
+            .find(|l| l.kind == LegKind::Option(OptionKind::Call))
             .map(|l| l.price),
         _ => None,
     };

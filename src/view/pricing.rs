@@ -3,7 +3,7 @@
 //! own vol ([`Smile`]). With `rr25 = bf25 = 0` every price is the flat model's, bit for bit.
 
 use crate::domain::Result;
-use crate::domain::collar::{CollarLeg, OptionPricer};
+use crate::domain::collar::OptionPricer;
 use crate::domain::pricing::smile::Smile;
 use crate::domain::pricing::{OptionKind, SpotModel};
 
@@ -70,11 +70,7 @@ impl Pricing {
 }
 
 impl OptionPricer for Pricing {
-    fn premium(&self, leg: CollarLeg, strike: f64) -> Result<f64> {
-        let kind = match leg {
-            CollarLeg::Put => OptionKind::Put,
-            CollarLeg::Call => OptionKind::Call,
-        };
-        self.price(kind, strike)
+    fn premium(&self, leg: OptionKind, strike: f64) -> Result<f64> {
+        self.price(leg, strike)
     }
 }

@@ -12,15 +12,15 @@
 use crate::common::{any_dec, sane_dec};
 use minerhedge::domain::Field;
 use minerhedge::domain::collar::{
-    CollarLeg, OptionPricer, ZeroCostParams, priced_collar, priced_put, priced_sold_call,
-    required_put_strike, required_zero_cost_collar, zero_cost_collar,
+    OptionPricer, ZeroCostParams, priced_collar, priced_put, priced_sold_call, required_put_strike,
+    required_zero_cost_collar, zero_cost_collar,
 };
 use minerhedge::domain::economics::{DirectParams, PeriodEconomics};
 use minerhedge::domain::hedge::{
     Hedge, InverseQuote, Position, PositionParams, Target, TargetParams, required_forward_price,
     required_inverse_quote,
 };
-use minerhedge::domain::pricing::{ForwardModel, ForwardParams, SpotModel, SpotParams};
+use minerhedge::domain::pricing::{ForwardModel, ForwardParams, OptionKind, SpotModel, SpotParams};
 use minerhedge::domain::tolerance::ZERO_COST;
 use minerhedge::domain::validate::dec_f64;
 use minerhedge::domain::{DomainError, Result};
@@ -250,8 +250,8 @@ proptest! {
             Ok(z) => {
                 prop_assert!(z.call_strike.is_finite() && z.call_strike >= kmin);
                 prop_assert!((z.call_premium - z.put_premium).abs() <= ZERO_COST);
-                let call = m.premium(CollarLeg::Call, z.call_strike).unwrap();
-                let put = m.premium(CollarLeg::Put, kp).unwrap();
+                let call = m.premium(OptionKind::Call, z.call_strike).unwrap();
+                let put = m.premium(OptionKind::Put, kp).unwrap();
                 prop_assert!((call - put).abs() <= ZERO_COST);
             }
             Err(e) => prop_assert!(is_typed(&e), "{}", e),
@@ -377,8 +377,8 @@ proptest! {
         let kp = pct * fwd;
         let z = zero_cost_collar(&m, ZeroCostParams { put_strike: kp, min_call_strike: kp }).unwrap();
         prop_assert!(z.call_strike > fwd);
-        let call = m.premium(CollarLeg::Call, z.call_strike).unwrap();
-        let put = m.premium(CollarLeg::Put, kp).unwrap();
+        let call = m.premium(OptionKind::Call, z.call_strike).unwrap();
+        let put = m.premium(OptionKind::Put, kp).unwrap();
         prop_assert!((call - put).abs() <= ZERO_COST, "{} vs {}", call, put);
     }
 }

@@ -7,8 +7,7 @@
 use minerhedge::domain::DomainError;
 use minerhedge::domain::Field;
 use minerhedge::domain::collar::{
-    CollarLeg, OptionPricer, ZeroCostParams, required_put_strike, required_zero_cost_collar,
-    zero_cost_collar,
+    OptionPricer, ZeroCostParams, required_put_strike, required_zero_cost_collar, zero_cost_collar,
 };
 use minerhedge::domain::economics::{
     DirectParams, PeriodEconomics, Rig, RigParams, halving_subsidy,
@@ -18,7 +17,7 @@ use minerhedge::domain::hedge::{
     required_inverse_quote,
 };
 use minerhedge::domain::money::percent_rounded;
-use minerhedge::domain::pricing::{SpotModel, SpotParams};
+use minerhedge::domain::pricing::{OptionKind, SpotModel, SpotParams};
 use minerhedge::domain::tolerance::ZERO_COST;
 use rust_decimal::Decimal;
 
@@ -266,8 +265,8 @@ fn zero_cost_collar_premiums_match_to_1e9() {
             },
         )
         .unwrap();
-        let put = m.premium(CollarLeg::Put, kp).unwrap();
-        let call = m.premium(CollarLeg::Call, z.call_strike).unwrap();
+        let put = m.premium(OptionKind::Put, kp).unwrap();
+        let call = m.premium(OptionKind::Call, z.call_strike).unwrap();
         assert!((call - put).abs() <= ZERO_COST, "Kp {kp}: {call} vs {put}");
         assert!(
             z.call_strike > fwd,
@@ -365,7 +364,7 @@ fn required_put_floor_under_bsm() {
     let floor = required_put_strike(&m, &seed(), &t0, carry)
         .unwrap()
         .unwrap();
-    let put = m.premium(CollarLeg::Put, floor.strike).unwrap();
+    let put = m.premium(OptionKind::Put, floor.strike).unwrap();
     assert!(
         (floor.strike - carry * put - 220.0).abs() < 1e-9,
         "{floor:?}"

@@ -7,6 +7,7 @@ use crate::domain::economics::{PeriodEconomics, validate_price};
 use crate::domain::error::{DomainError, Result};
 use crate::domain::leg::{Currency, Leg, LegKind, Outcome};
 use crate::domain::money;
+use crate::domain::pricing::OptionKind;
 use crate::domain::range::NumRange;
 use crate::domain::risk::{PayoffProfile, ProfileParams};
 use crate::domain::ticket::{self, Amount};
@@ -186,7 +187,7 @@ impl Position {
                 LegKind::HashpriceForward => {
                     locked = money::add(Field::HedgedRevenue, locked, leg.hash_locked()?)?;
                 }
-                LegKind::Put | LegKind::Call => {
+                LegKind::Option(_) => {
                     let signed = if leg.quantity.is_sign_negative() {
                         -leg.premium
                     } else {
@@ -657,11 +658,10 @@ impl Position {
                     sold = money::add(Field::CoinsSoldForward, sold, -q)?;
                     hash = money::add(Field::CoinsSoldForward, hash, -q)?;
                 }
-                LegKind::Put | LegKind::Call => {
-                    let (slot, sign_ok) = if leg.kind == LegKind::Put {
-                        (&mut put, !q.is_sign_negative())
-                    } else {
-                        (&mut call, !q.is_sign_positive() || q.is_zero())
+                LegKind::Option(kind) => {
+                    let (slot, sign_ok) = match kind {
+                        OptionKind::Put => (&mut put, !q.is_sign_negative()),
+                        OptionKind::Call => (&mut call, !q.is_sign_positive() || q.is_zero()),
                     };
                     if !sign_ok {
                         return Err(unsupported("puts bought and calls sold"));
@@ -725,7 +725,7 @@ impl Position {
         let f = Field::HedgedRevenue;
         let mut slope = Decimal::ZERO;
         for leg in &self.legs {
-            if leg.kind != LegKind::Put {
+            if leg.kind != LegKind::Option(OptionKind::Put) {
                 slope = money::add(f, slope, leg.quantity)?;
             }
         }
