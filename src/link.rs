@@ -253,7 +253,12 @@ impl Mode {
 /// ```
 pub use crate::domain::strategy::StrategyKind as HedgeChoice;
 
-/// The collar's call strike: given, or solved so that the collar costs nothing.
+/// The collar's call strike, the domain's
+/// [`CallStrike`](crate::domain::collar::CallStrike): given (`kc` in USD per coin, `pkc` in %
+/// of each month's forward), or `zero`, solved so that the collar costs nothing.
+pub use crate::domain::collar::CallStrike;
+
+/// The link word: `zero`, or the strike normalized (`300`, not `300.0`).
 ///
 /// ```
 /// use minerhedge::link::CallStrike;
@@ -261,15 +266,6 @@ pub use crate::domain::strategy::StrategyKind as HedgeChoice;
 /// assert_eq!(CallStrike::Zero.to_string(), "zero");
 /// assert_eq!(CallStrike::Strike(Decimal::from(300)).to_string(), "300");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum CallStrike {
-    /// Solve the strike whose call premium equals the put premium (link: `kc=zero`).
-    #[default]
-    Zero,
-    /// This strike, USD per coin.
-    Strike(Decimal),
-}
-
 impl fmt::Display for CallStrike {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -21,6 +21,23 @@ use super::validate::{MAX_PRICE, dec_f64};
 use crate::domain::range::Range;
 use rust_decimal::Decimal;
 
+/// A collar's call strike: given, or solved so that the collar costs nothing. The strike's unit
+/// is its context's: USD per coin for the period's collar (link key `kc`), % of the month's
+/// forward for a month of the hedge ladder (link key `pkc`, `program::MonthHedge`).
+///
+/// ```
+/// use minerhedge::domain::collar::CallStrike;
+/// assert_eq!(CallStrike::default(), CallStrike::Zero);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum CallStrike {
+    /// Solve the strike whose call premium equals the put premium ([`zero_cost_collar`]).
+    #[default]
+    Zero,
+    /// This strike.
+    Strike(Decimal),
+}
+
 /// Anything that prices a European option on the coin per coin for a strike, in USD paid at the
 /// start of the period. Must be finite and ≥ 0 when `Ok`; a call premium non-increasing and a
 /// put premium non-decreasing in the strike (true of every arbitrage-free model).

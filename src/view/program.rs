@@ -23,11 +23,11 @@ use super::rig::monthly_rig;
 use crate::domain::DomainError;
 use crate::domain::program::actuals::{Actual, Actuals};
 use crate::domain::program::{
-    CalendarParams, CallStrike as MonthCall, DirectMonth, Growth, Market, MonthHedge, Program,
-    ProgramEconomics, ProgramParams, SimulationParams,
+    CalendarParams, DirectMonth, Growth, Market, MonthHedge, Program, ProgramEconomics,
+    ProgramParams, SimulationParams,
 };
 use crate::domain::validate::dec_f64;
-use crate::link::{CallStrike, Key, Mode, Scenario};
+use crate::link::{Key, Mode, Scenario};
 
 /// The program of a scenario, built.
 #[derive(Debug, Clone, PartialEq)]
@@ -281,10 +281,7 @@ fn params(s: &Scenario, today: NaiveDate) -> ProgramParams {
             kind: *p.hedges.at(m),
             coverage_pct: *p.coverage_pct.at(m),
             put_strike_pct: *p.put_strike_pct.at(m),
-            call_strike: match p.call_strike_pct.at(m) {
-                CallStrike::Zero => MonthCall::Zero,
-                CallStrike::Strike(k) => MonthCall::Pct(*k),
-            },
+            call_strike: *p.call_strike_pct.at(m),
         })
         .collect();
     ProgramParams {

@@ -11,7 +11,7 @@
 use crate::common::sane_dec;
 use chrono::NaiveDate;
 use minerhedge::domain::Field;
-use minerhedge::domain::collar::{ZeroCostParams, zero_cost_collar};
+use minerhedge::domain::collar::{CallStrike, ZeroCostParams, zero_cost_collar};
 use minerhedge::domain::daycount::Act365;
 use minerhedge::domain::economics::{DirectParams, PeriodEconomics, Rig, RigParams};
 use minerhedge::domain::hedge::{Hedge, Position, PositionParams};
@@ -231,7 +231,7 @@ fn program_of_case(c: &[String]) -> Program {
         kind: StrategyKind::Collar,
         coverage_pct: d(100),
         put_strike_pct: dec(&c[7]),
-        call_strike: CallStrike::Pct(dec(&c[8])),
+        call_strike: CallStrike::Strike(dec(&c[8])),
     };
     Program::new(ProgramParams {
         economics: direct(),
@@ -440,7 +440,7 @@ fn assert_one_month_is_a_period(economics: ProgramEconomics, period: PeriodEcono
         kind: StrategyKind::Collar,
         coverage_pct: d(70),
         put_strike_pct: d(90),
-        call_strike: CallStrike::Pct(d(125)),
+        call_strike: CallStrike::Strike(d(125)),
     };
     for hedge in [
         MonthHedge::new(StrategyKind::Forward, d(70)),
@@ -671,7 +671,7 @@ fn bad_inputs_name_their_field() {
         Some("put strike")
     );
     assert_eq!(
-        with(&|p| p.hedges[0].call_strike = CallStrike::Pct(d(80))),
+        with(&|p| p.hedges[0].call_strike = CallStrike::Strike(d(80))),
         Some("call strike")
     );
     assert_eq!(
@@ -760,7 +760,7 @@ fn month_hedge() -> impl Strategy<Value = MonthHedge> {
             kind,
             coverage_pct,
             put_strike_pct,
-            call_strike: call.map_or(CallStrike::Zero, |c| CallStrike::Pct(put_strike_pct + c)),
+            call_strike: call.map_or(CallStrike::Zero, |c| CallStrike::Strike(put_strike_pct + c)),
         })
 }
 

@@ -11,7 +11,7 @@ use super::curve::MonthCurve;
 use super::production::MonthProduction;
 use crate::domain::Field;
 use crate::domain::collar::{
-    OptionPricer, ZeroCostParams, priced_put, priced_sold_call, zero_cost_collar,
+    CallStrike, OptionPricer, ZeroCostParams, priced_put, priced_sold_call, zero_cost_collar,
 };
 use crate::domain::error::{DomainError, Result};
 use crate::domain::hedge::{Hedge, Position};
@@ -22,19 +22,11 @@ use crate::domain::strategy::{HashTerms, OptionQuote, StrategyInputs, StrategyKi
 use crate::domain::validate::dec_f64;
 use rust_decimal::Decimal;
 
-/// The call strike of a month's collar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum CallStrike {
-    /// % of the month's forward, at least the put strike's %.
-    Pct(Decimal),
-    /// The strike that makes the collar cost nothing on the month's premiums.
-    Zero,
-}
-
 /// One month's hedge terms.
 ///
 /// ```
-/// use minerhedge::domain::program::{CallStrike, MonthHedge};
+/// use minerhedge::domain::collar::CallStrike;
+/// use minerhedge::domain::program::MonthHedge;
 /// use minerhedge::domain::strategy::StrategyKind;
 /// use rust_decimal::Decimal;
 /// let h = MonthHedge::new(StrategyKind::Collar, Decimal::from(50));
@@ -48,7 +40,8 @@ pub struct MonthHedge {
     pub coverage_pct: Decimal,
     /// Put strike, % of the month's forward, `(0, 1000]` (field `"put strike"`).
     pub put_strike_pct: Decimal,
-    /// The collar's call strike (field `"call strike"`).
+    /// The collar's call strike: % of the month's forward, at least the put strike's %, or
+    /// zero-cost, solved on the month's premiums (field `"call strike"`).
     pub call_strike: CallStrike,
 }
 
@@ -144,7 +137,7 @@ fn options(
     };
     let put = quote(priced_put(pricer, kp)?);
     let call = match (kind, hedge.call_strike) {
-        (StrategyKind::Collar, CallStrike::Pct(pct)) => {
+        (StrategyKind::Collar, CallStrike::Strike(pct)) => {
             let kc = strike_pct(Field::CallStrike, pct, curve.forward)?;
             quote(priced_sold_call(pricer, kc)?)
         }

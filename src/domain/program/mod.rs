@@ -45,7 +45,7 @@ mod stats;
 
 pub use calendar::{Calendar, CalendarMonth, CalendarParams, MAX_MONTHS};
 pub use curve::{Market, MonthCurve};
-pub use ladder::{CallStrike, MonthHedge, MonthPosition};
+pub use ladder::{MonthHedge, MonthPosition};
 pub use production::{DirectMonth, Growth, MonthProduction, MonthlyRig, ProgramEconomics};
 pub use rows::{MonthRow, Totals};
 pub use simulation::{ProgramRun, SimulationParams};
