@@ -12,12 +12,12 @@ use super::economics::{PeriodEconomics, price_field};
 use super::error::{DomainError, Result};
 use super::field::Field;
 use super::hedge::{Hedge, Target};
-use super::money::dec_from_f64;
+use super::money::{MAX_PRICE_F64, dec_from_f64};
 use super::pricing::root::{self, Bracket};
 use super::pricing::smile::SmileModel;
 use super::pricing::{ForwardModel, OptionKind, SpotModel};
 use super::tolerance::ZERO_COST;
-use super::validate::{MAX_PRICE, dec_f64};
+use super::validate::dec_f64;
 use crate::domain::range::Range;
 use rust_decimal::Decimal;
 
@@ -343,17 +343,18 @@ pub fn zero_cost_collar<P: OptionPricer + ?Sized>(
     pricer: &P,
     p: ZeroCostParams,
 ) -> Result<ZeroCostCollar> {
-    let kp = const { Range::closed(0.0, MAX_PRICE) }.check(Field::PutStrike, p.put_strike)?;
+    let kp = const { Range::closed(0.0, MAX_PRICE_F64) }.check(Field::PutStrike, p.put_strike)?;
     if kp <= 0.0 {
         return Err(DomainError::out_of_range(
             Field::PutStrike,
             kp,
-            format!("greater than 0 and at most {MAX_PRICE}"),
+            format!("greater than 0 and at most {MAX_PRICE_F64}"),
         ));
     }
-    let kmin = Range::closed(kp, MAX_PRICE).check(Field::LowestCallStrike, p.min_call_strike)?;
+    let kmin =
+        Range::closed(kp, MAX_PRICE_F64).check(Field::LowestCallStrike, p.min_call_strike)?;
     let put = checked_premium(pricer, OptionKind::Put, kp)?;
-    let searched = || format!("between {kmin} and {MAX_PRICE}");
+    let searched = || format!("between {kmin} and {MAX_PRICE_F64}");
     let no_strike = || DomainError::NoZeroCostStrike {
         put_premium: put,
         searched: searched(),
@@ -375,17 +376,17 @@ pub fn zero_cost_collar<P: OptionPricer + ?Sized>(
     }
     // Expand the upper end until the call is cheaper than the put.
     let mut lo = kmin;
-    let mut hi = (2.0 * kmin).min(MAX_PRICE);
+    let mut hi = (2.0 * kmin).min(MAX_PRICE_F64);
     let mut fhi = f(hi)?;
     while fhi > 0.0 {
         if fhi <= ZERO_COST {
             return Ok(done(hi, fhi + put));
         }
-        if hi >= MAX_PRICE {
+        if hi >= MAX_PRICE_F64 {
             return Err(no_strike());
         }
         lo = hi;
-        hi = (2.0 * hi).min(MAX_PRICE);
+        hi = (2.0 * hi).min(MAX_PRICE_F64);
         fhi = f(hi)?;
     }
     let k = solve(f, lo, hi, "zero-cost call strike")?;
@@ -517,11 +518,11 @@ pub fn required_put_strike<P: OptionPricer + ?Sized>(
         DomainError::out_of_range(
             Field::TargetReturn,
             dec_f64(p.target_return),
-            format!("at most {best} (the best any put strike up to {MAX_PRICE} guarantees)"),
+            format!("at most {best} (the best any put strike up to {MAX_PRICE_F64} guarantees)"),
         )
     };
-    if level > MAX_PRICE {
-        return Err(unreachable(g(MAX_PRICE)? + level));
+    if level > MAX_PRICE_F64 {
+        return Err(unreachable(g(MAX_PRICE_F64)? + level));
     }
     // g(K) ≤ K − L, so g(L) ≤ 0: the root lies at or above L.
     let lo = level;
@@ -534,14 +535,14 @@ pub fn required_put_strike<P: OptionPricer + ?Sized>(
         }));
     }
     let mut a = lo;
-    let mut b = (2.0 * lo).min(MAX_PRICE);
+    let mut b = (2.0 * lo).min(MAX_PRICE_F64);
     let mut fb = g(b)?;
     while fb < 0.0 {
-        if b >= MAX_PRICE {
+        if b >= MAX_PRICE_F64 {
             return Err(unreachable(fb + level));
         }
         a = b;
-        b = (2.0 * b).min(MAX_PRICE);
+        b = (2.0 * b).min(MAX_PRICE_F64);
         fb = g(b)?;
     }
     let strike = solve(g, a, b, "required put strike")?;
@@ -580,16 +581,16 @@ pub fn required_zero_cost_collar<P: OptionPricer + ?Sized>(
     target: &Target,
     min_call_strike: f64,
 ) -> Result<Option<ZeroCostCollar>> {
-    const { Range::closed(0.0, MAX_PRICE) }.check(Field::LowestCallStrike, min_call_strike)?;
+    const { Range::closed(0.0, MAX_PRICE_F64) }.check(Field::LowestCallStrike, min_call_strike)?;
     let level = dec_f64(target.required_level(economics)?);
     if level <= 0.0 {
         return Ok(None);
     }
-    if level > MAX_PRICE {
+    if level > MAX_PRICE_F64 {
         return Err(DomainError::out_of_range(
             Field::TargetReturn,
             dec_f64(target.params().target_return),
-            format!("low enough that the required floor is at most {MAX_PRICE}"),
+            format!("low enough that the required floor is at most {MAX_PRICE_F64}"),
         ));
     }
     zero_cost_collar(

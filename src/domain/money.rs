@@ -20,6 +20,23 @@ use rust_decimal::{Decimal, RoundingStrategy};
 /// ```
 pub const MAX_PRICE: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
 
+/// [`MAX_PRICE`] as an `f64` (exactly 1e9), for the `f64` pricing, collar and risk paths;
+/// derived from it at compile time.
+///
+/// ```
+/// use minerhedge::domain::money::{MAX_PRICE, MAX_PRICE_F64};
+/// assert_eq!(MAX_PRICE_F64, 1e9);
+/// assert_eq!(rust_decimal::Decimal::try_from(MAX_PRICE_F64).unwrap(), MAX_PRICE);
+/// ```
+pub const MAX_PRICE_F64: f64 = integer_f64(MAX_PRICE);
+
+/// An integral `Decimal` as an `f64`, at compile time (exact up to 2^53; a fractional or
+/// larger constant fails the build).
+const fn integer_f64(v: Decimal) -> f64 {
+    assert!(v.scale() == 0 && v.mantissa().unsigned_abs() <= 1 << 53);
+    v.mantissa() as f64
+}
+
 /// Largest accepted coin quantity per period: 1e12 coins.
 ///
 /// ```
@@ -337,6 +354,8 @@ mod tests {
         assert_eq!(MAX_QUANTITY, Decimal::from(1_000_000_000_000u64));
         assert_eq!(MAX_MONEY, Decimal::from(1_000_000_000_000_000u64));
         assert_eq!(MAX_PRICE, Decimal::from(1_000_000_000u64));
+        assert_eq!(MAX_PRICE_F64, 1e9);
+        assert_eq!(Decimal::from_f64(MAX_PRICE_F64), Some(MAX_PRICE));
         assert_eq!(MIN_COST, Decimal::new(1, 2));
     }
 

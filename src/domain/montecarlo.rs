@@ -21,8 +21,9 @@
 
 use super::error::{DomainError, Result};
 use super::field::Field;
+use super::money::MAX_PRICE_F64;
 use super::risk::PayoffProfile;
-use super::validate::{MAX_PRICE, positive};
+use super::validate::positive;
 use crate::domain::range::Range;
 use rand::{Rng, SeedableRng};
 use rand_pcg::Pcg64Mcg;
@@ -158,7 +159,7 @@ impl McRun {
     /// ```
     pub fn new(params: McParams, profiles: Vec<PayoffProfile>) -> Result<Self> {
         positive(Field::Spot, params.spot)?;
-        const { Range::closed(0.0, MAX_PRICE) }.check(Field::Spot, params.spot)?;
+        const { Range::closed(0.0, MAX_PRICE_F64) }.check(Field::Spot, params.spot)?;
         const { Range::closed(-10.0, 10.0) }.check(Field::Drift, params.drift)?;
         const { Range::closed(0.0, 10.0) }.check(Field::Volatility, params.vol)?;
         const { Range::closed(0.0, 10.0) }.check(Field::PeriodInYears, params.years)?;

@@ -106,8 +106,6 @@ pub fn dec_f64(v: Decimal) -> f64 {
     v.to_f64().unwrap_or(0.0)
 }
 
-/// Largest coin price accepted anywhere, USD per coin.
-pub const MAX_PRICE: f64 = 1e9;
 /// Largest coin quantity accepted anywhere.
 pub const MAX_COINS: f64 = 1e12;
 /// Largest USD amount accepted anywhere.

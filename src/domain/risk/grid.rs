@@ -2,8 +2,8 @@
 
 use crate::domain::Field;
 use crate::domain::error::{DomainError, Result};
+use crate::domain::money::MAX_PRICE_F64;
 use crate::domain::range::Range;
-use crate::domain::validate::MAX_PRICE;
 
 /// Evenly spaced final prices `lo = s₀ < s₁ < … < s_{n−1} = hi`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -28,8 +28,8 @@ impl PriceGrid {
     /// assert!(PriceGrid::new(200.0, 100.0, 3).is_err());
     /// ```
     pub fn new(lo: f64, hi: f64, n: usize) -> Result<Self> {
-        const { Range::closed(0.0, MAX_PRICE) }.check(Field::LowestPrice, lo)?;
-        const { Range::closed(0.0, MAX_PRICE) }.check(Field::HighestPrice, hi)?;
+        const { Range::closed(0.0, MAX_PRICE_F64) }.check(Field::LowestPrice, lo)?;
+        const { Range::closed(0.0, MAX_PRICE_F64) }.check(Field::HighestPrice, hi)?;
         if hi <= lo {
             return Err(DomainError::out_of_range(
                 Field::HighestPrice,

@@ -4,9 +4,10 @@
 use super::PayoffProfile;
 use crate::domain::Field;
 use crate::domain::error::Result;
+use crate::domain::money::MAX_PRICE_F64;
 use crate::domain::pricing::normal::cdf as norm_cdf;
 use crate::domain::range::Range;
-use crate::domain::validate::{MAX_PRICE, positive};
+use crate::domain::validate::positive;
 use libm::{exp, log, sqrt};
 
 /// Final price distribution: `S_T = S₀·exp((μ − σ²/2)·T + σ·√T·Z)`, `Z ~ N(0, 1)`.
@@ -169,7 +170,7 @@ impl Lognormal {
     /// ```
     pub fn new(p: LognormalParams) -> Result<Self> {
         positive(Field::Spot, p.spot)?;
-        const { Range::closed(0.0, MAX_PRICE) }.check(Field::Spot, p.spot)?;
+        const { Range::closed(0.0, MAX_PRICE_F64) }.check(Field::Spot, p.spot)?;
         const { Range::closed(-10.0, 10.0) }.check(Field::Drift, p.drift)?;
         const { Range::closed(0.0, 10.0) }.check(Field::Volatility, p.vol)?;
         const { Range::closed(0.0, 10.0) }.check(Field::PeriodInYears, p.years)?;

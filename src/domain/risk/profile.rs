@@ -3,8 +3,9 @@
 use super::PriceGrid;
 use crate::domain::Field;
 use crate::domain::error::{DomainError, Result};
+use crate::domain::money::MAX_PRICE_F64;
 use crate::domain::range::Range;
-use crate::domain::validate::{MAX_COINS, MAX_PRICE, MAX_USD, non_negative, positive};
+use crate::domain::validate::{MAX_COINS, MAX_USD, non_negative, positive};
 
 /// The end-of-period USD value of a position, as the piecewise-linear formula of the module
 /// docs. Build it with [`PayoffProfile::new`] from [`ProfileParams`].
@@ -97,9 +98,9 @@ impl PayoffProfile {
         const { Range::closed(-MAX_COINS, MAX_COINS) }.check(Field::NetPremium, p.premium_coins)?;
         const { Range::closed(0.0, MAX_USD) }.check(Field::LockedUsd, p.locked_usd)?;
         const { Range::closed(0.0, MAX_COINS) }.check(Field::PutsBought, p.puts)?;
-        const { Range::closed(0.0, MAX_PRICE) }.check(Field::PutStrike, p.put_strike)?;
+        const { Range::closed(0.0, MAX_PRICE_F64) }.check(Field::PutStrike, p.put_strike)?;
         const { Range::closed(0.0, MAX_COINS) }.check(Field::CallsSold, p.calls)?;
-        const { Range::closed(0.0, MAX_PRICE) }.check(Field::CallStrike, p.call_strike)?;
+        const { Range::closed(0.0, MAX_PRICE_F64) }.check(Field::CallStrike, p.call_strike)?;
         const { Range::closed(-MAX_USD, MAX_USD) }.check(Field::NetPremium, p.premium)?;
         Ok(PayoffProfile {
             output: p.output,
