@@ -9,7 +9,7 @@ use super::decide::DecidePanels;
 use super::derived::DerivedPanel;
 use super::glossary_panel::GlossaryPanel;
 use super::presets::PresetsPanel;
-use super::schedule::{SETTLE, settled};
+use super::schedule::{SETTLE, mount_after_paint, settled};
 use super::theme::{ColourScheme, ThemeToggle};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -48,6 +48,26 @@ pub fn App() -> impl IntoView {
     // follow every step; every panel below follows the shown model through `paused`: at once
     // for a typed value or a click, and when a drag pauses or ends.
     let paused = settled(shown, SETTLE, page.dragging);
+    // The decision panels and the rest below the table mount once the first frame with the
+    // chart is painted, in a root of their own: the app's first task stays short (one task
+    // of 60–80 ms mounted them all).
+    let below = NodeRef::<leptos::html::Div>::new();
+    let inputs = NodeRef::<leptos::html::Div>::new();
+    let scheme = expect_context::<ColourScheme>();
+    let provide = move || {
+        provide_context(page);
+        provide_context(scheme);
+    };
+    // The inputs (some seventy fields) in a task of their own, then the panels below.
+    mount_after_paint(inputs, provide, || view! { <InputsPanel /> });
+    mount_after_paint(below, provide, move || {
+        view! {
+            <DecidePanels display=paused />
+            <SmilePanel display=paused />
+            <ShareBar />
+            <GlossaryPanel />
+        }
+    });
     url::follow_scenario(page.scenario);
     // The program view is its own page; its link carries the whole scenario (written when
     // followed, not on every change).
@@ -73,7 +93,7 @@ pub fn App() -> impl IntoView {
         <main class="layout">
             <div class="side">
                 <PresetsPanel />
-                <InputsPanel />
+                <div class="below" node_ref=inputs></div>
             </div>
             <div class="results">
                 <section class="panel hedge-controls" aria-label="Coverage">
@@ -84,10 +104,7 @@ pub fn App() -> impl IntoView {
                 <ElapsedSlider />
                 <PriceSlider readout=at_price />
                 <PayoffTable display=paused />
-                <DecidePanels display=paused />
-                <SmilePanel display=paused />
-                <ShareBar />
-                <GlossaryPanel />
+                <div class="below" node_ref=below></div>
             </div>
         </main>
     }

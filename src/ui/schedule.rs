@@ -9,6 +9,9 @@
 //!   the heat map and the frontier's marks follow the displayed model through it.
 //! - [`paint_stages`]: counts the frames painted since the page mounted, so what lies below
 //!   the first screen mounts a stage per frame after the first chart is on screen.
+//! - [`mount_after_paint`]: mounts a view into an element once the first frame is painted,
+//!   as a root of its own (the period page's decision panels: the app's first task stays
+//!   short, and their view is built as a plain static tree).
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -89,6 +92,26 @@ fn after_next_paint(then: impl FnOnce() + 'static) {
     if !requested && let Some(then) = slot.take() {
         set_timeout(then, Duration::ZERO);
     }
+}
+
+/// Mounts `view` into `node` just after the next frame is painted, in a root of its own that
+/// lives as long as the page, with the page's context (`provide` runs first inside it).
+pub fn mount_after_paint<V: IntoView + 'static>(
+    node: NodeRef<leptos::html::Div>,
+    provide: impl FnOnce() + 'static,
+    view: impl FnOnce() -> V + 'static,
+) {
+    after_next_paint(move || {
+        let Some(el) = node.get_untracked() else {
+            return;
+        };
+        let el: web_sys::HtmlElement = el.into();
+        leptos::mount::mount_to(el, move || {
+            provide();
+            view()
+        })
+        .forget();
+    });
 }
 
 /// How many frames the browser has painted since the call, counting up to `stages`: one more
