@@ -1,6 +1,7 @@
 //! The core module (wasm32): the small, Leptos-free module that each page loads first: it
 //! draws the first chart from the link before the app has loaded
-//! (`minerhedge::web::first_paint`). One build serves both pages (`.ci/build`). The
+//! (`minerhedge::web::first_paint`). Each page has its own build (`.ci/build`: the period
+//! page's without the program feature). The
 //! simulations run in a worker on the page's own app module (`src/main.rs`,
 //! `src/bin/program.rs`), which the page has downloaded anyway. Natively there is nothing to
 //! run.
