@@ -173,6 +173,19 @@ impl PeriodEconomics {
         let mut e = Self::direct(DirectParams {
             period_cost: rig.total_cost(),
             expected_output: rig.expected_output(),
+        })
+        .map_err(|e| match e {
+            // The rig's cost is not an input: its error is the rig's cost.
+            DomainError::OutOfRange {
+                field: Field::PeriodCost,
+                value,
+                range,
+            } => DomainError::OutOfRange {
+                field: Field::RigCost,
+                value,
+                range,
+            },
+            other => other,
         })?;
         e.cash_cost = rig.cash_cost();
         Ok(e)

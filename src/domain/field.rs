@@ -137,6 +137,7 @@ field_table! {
         RangeLow => "range low",
         Rate => "rate",
         Revenue => "revenue",
+        RigCost => "the rig's period cost (power, other costs, hardware)",
         RiskReversal => "25-delta risk reversal",
         RiskFreeRate => "risk-free rate",
         RootBracket => "root bracket",

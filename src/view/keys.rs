@@ -254,6 +254,9 @@ const OWNERS: [(Field, Owner); Field::ALL.len()] = [
     (Field::RangeLow, Owner::Input(Key::Lo, Key::Spot)),
     (Field::Rate, Owner::Input(Key::Rate, Key::Rate)),
     (Field::Revenue, Owner::Derived),
+    // The rig's cost is derived, but a cost the engine refuses (free power) is the power
+    // price's to change.
+    (Field::RigCost, Owner::Input(Key::Power, Key::Power)),
     (
         Field::RiskReversal,
         Owner::Input(Key::RiskReversal, Key::RiskReversal),

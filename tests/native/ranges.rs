@@ -80,6 +80,7 @@ fn errors_name_the_key_that_is_wrong() {
         // engine refuses a cost below $0.01, and the page names the power price.
         ("v=2&coin=BTC&mode=rig&pwr=0", Key::Power),
         ("v=2&coin=BTC&mode=rig&up=0.000000000000000001", Key::Power),
+        ("v=2&view=program&coin=BTC&mode=rig&pwr=0", Key::Power),
         // The program's first forward on the curve passes the engine's largest price:
         // named on spot, which the curve follows (not on pfwd, which the link never set).
         ("v=2&view=program&spot=1000000000", Key::Spot),
