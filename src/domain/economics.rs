@@ -754,9 +754,6 @@ pub(crate) mod tests {
         let mut p = RigParams::example();
         p.power_price_per_kwh = Decimal::ZERO;
         let rig = Rig::new(p).unwrap();
-        assert_eq!(
-            rig.economics().unwrap_err().field(),
-            Some(Field::PeriodCost)
-        );
+        assert_eq!(rig.economics().unwrap_err().field(), Some(Field::RigCost));
     }
 }
