@@ -12,6 +12,7 @@ use crate::present::program::{ACTUAL_COLUMNS, actuals_figures, actuals_table, re
 
 use super::super::inputs::fields;
 use super::app::Built;
+use super::cell_table::CellTable;
 use super::runner::RunState;
 use super::summary::figure_list;
 
@@ -54,18 +55,7 @@ pub fn ProgramActuals(
             <p class="hint">"For the months that have passed: the coins mined (aq) and the price each settled at (apx), a comma-separated list from the first month; leave a month empty until it is known."</p>
             <div class="mc-inputs">{fields(&[Key::ActualOutputs, Key::ActualPrices])}</div>
             {error}
-            <div class="table-scroll">
-                <table data-testid="actuals-table">
-                    <thead><tr>
-                        {ACTUAL_COLUMNS.iter().map(|(col, h)| view! { <th scope="col" data-col=*col>{*h}</th> }).collect_view()}
-                    </tr></thead>
-                    <tbody>
-                        {move || rows().into_iter().map(|cells| view! {
-                            <tr>{cells.into_iter().map(|c| view! { <td data-col=c.col data-value=c.value>{c.text}</td> }).collect_view()}</tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <CellTable testid="actuals-table" columns=&ACTUAL_COLUMNS rows=Signal::derive(rows) />
             {figure_list(figures)}
             <h3>"Rebalance on the actual output"</h3>
             <p class="hint">"The months to come re-projected on the output so far; each trade brings its hedge back to the ladder's coverage of that output."</p>

@@ -9,12 +9,14 @@
 //!   the rebalancing on the actual output.
 //! - [`suggest`]: the suggested ladder (least coverage per month for a target chance of a
 //!   negative month) and its apply and declining fills.
-//! - [`report`]: the monthly report, printable and as CSV.
+//! - [`report`]: the monthly report, printable and as CSV; [`cell_table`]: the table of
+//!   cells both the actuals and the report show.
 //! - [`table`]: the month table; [`chart`]: the cash-flow chart; [`summary`]: the totals and
 //!   simulated risk; [`runner`]: the simulation, in the page's worker; [`export`]: the CSV.
 
 pub mod actuals;
 pub mod app;
+pub mod cell_table;
 pub mod chart;
 pub mod export;
 pub mod inputs;

@@ -14,6 +14,7 @@ use crate::present::program::{REPORT_MONTH_COLUMNS, REPORT_SECTIONS, report, rep
 
 use super::super::export_bar::download_text;
 use super::app::Built;
+use super::cell_table::CellTable;
 use super::runner::RunState;
 
 /// Prints the report alone: the document is marked `data-print="report"` while the browser
@@ -44,18 +45,7 @@ fn months_to_come(built: Built, run: RunState) -> impl IntoView {
     view! {
         <h3>{REPORT_SECTIONS[3]}</h3>
         <p class="hint">{RISK_CONVENTION}</p>
-        <div class="table-scroll">
-            <table data-testid="report-months">
-                <thead><tr>
-                    {REPORT_MONTH_COLUMNS.iter().map(|(col, h)| view! { <th scope="col" data-col=*col>{*h}</th> }).collect_view()}
-                </tr></thead>
-                <tbody>
-                    {move || rows().into_iter().map(|cells| view! {
-                        <tr>{cells.into_iter().map(|c| view! { <td data-col=c.col data-value=c.value>{c.text}</td> }).collect_view()}</tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <CellTable testid="report-months" columns=&REPORT_MONTH_COLUMNS rows=Signal::derive(rows) />
     }
 }
 
