@@ -178,6 +178,36 @@ pub use value::{Place, Slot, Value, Why};
 /// ```
 pub const VERSION: u32 = 2;
 
+/// How options are paid for and settled (`settle`).
+///
+/// ```
+/// use minerhedge::link::Settlement;
+/// assert_eq!(Settlement::parse("COIN"), Some(Settlement::Coin));
+/// assert_eq!(Settlement::Usd.as_str(), "usd");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Settlement {
+    /// Premium and payoff in USD.
+    #[default]
+    Usd,
+    /// Premium paid in coin at spot, payoff max(K − S, 0)/S coins (as on Deribit).
+    Coin,
+}
+
+impl Settlement {
+    /// The word used in the link.
+    pub fn as_str(self) -> &'static str {
+        SETTLE_WORDS[self as usize]
+    }
+
+    /// The settlement of a link word (ignoring ASCII case).
+    pub fn parse(word: &str) -> Option<Settlement> {
+        [Settlement::Usd, Settlement::Coin]
+            .into_iter()
+            .find(|s| s.as_str().eq_ignore_ascii_case(word.trim()))
+    }
+}
+
 /// How the period's cost and expected output are given.
 ///
 /// ```

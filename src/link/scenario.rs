@@ -6,7 +6,7 @@
 //! the final price and the price range may be left unset (`None`): they then follow the
 //! market ([`Scenario::resolved`]), and a link does not carry them, so it reproduces them.
 
-use super::{CallStrike, HedgeChoice, Mode, Page, ProgramInputs};
+use super::{CallStrike, HedgeChoice, Mode, Page, ProgramInputs, Settlement};
 use crate::domain::daycount::Act365;
 use crate::domain::money;
 use crate::domain::money::MAX_PRICE;
@@ -98,8 +98,8 @@ pub struct HedgeInputs {
     /// `hpf`: fixed hashprice of the hashprice forward, USD per PH/s per day; `None`: the
     /// hashprice at the forward price.
     pub hashprice_fixed: Option<Decimal>,
-    /// `settle=coin`: options paid for and settled in coin (`false`: in USD).
-    pub coin_settled: bool,
+    /// `settle`: options paid for and settled in USD, or in coin (as on Deribit).
+    pub settlement: Settlement,
     /// `im`: initial margin of a forward hedge, % of the notional at entry.
     pub initial_margin_pct: Decimal,
     /// `mm`: maintenance margin, % of the notional at the current price.

@@ -886,7 +886,7 @@ key_table! {
         label: "Option settlement",
         meaning: "options: usd (premium and payoff in USD) or coin (premium paid in coin at \
                   spot, payoff max(K − S, 0)/S coins, as on Deribit)",
-        at: place!(hedge.coin_settled),
+        at: place!(hedge.settlement),
         page: Pages::Period,
         unit: "",
         kind: Kind::Choice(SETTLE_WORDS),

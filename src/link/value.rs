@@ -16,7 +16,7 @@ use super::list::List;
 use super::number::{parse_decimal, parse_decimal_with_suffix};
 use super::program::{Page, date_text, parse_date};
 use super::spec::{Kind, NumRange};
-use super::{CallStrike, HedgeChoice, Mode, Scenario, VERSION, is_valid_coin};
+use super::{CallStrike, HedgeChoice, Mode, Scenario, Settlement, VERSION, is_valid_coin};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -222,16 +222,6 @@ fn word_index(kind: Kind, text: &str) -> Result<usize, Why> {
     .ok_or_else(|| "unknown word".into())
 }
 
-/// A choice between two words, the second meaning `true` (`settle`: usd or coin).
-impl Value for bool {
-    fn read(kind: Kind, text: &str) -> Result<Self, Why> {
-        word_index(kind, text).map(|i| i == 1)
-    }
-    fn write(&self) -> String {
-        super::SETTLE_WORDS[usize::from(*self)].to_string()
-    }
-}
-
 /// Enums written as one word of the key's [`Kind::Choice`].
 macro_rules! word_value {
     ($($t:ty),*) => {$(
@@ -246,7 +236,7 @@ macro_rules! word_value {
         }
     )*};
 }
-word_value!(Mode, HedgeChoice, Page);
+word_value!(Mode, HedgeChoice, Page, Settlement);
 
 /// The kind of one item of a list or series key.
 fn item_kind(kind: Kind) -> Kind {

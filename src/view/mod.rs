@@ -41,7 +41,7 @@ use crate::domain::risk::{
 use crate::domain::strategy::{HashTerms, OptionQuote, StrategyInputs};
 use crate::domain::validate::dec_f64;
 use crate::domain::{DomainError, Field, Result, money};
-use crate::link::{CallStrike, HedgeChoice, Key, Mode, Scenario};
+use crate::link::{CallStrike, HedgeChoice, Key, Mode, Scenario, Settlement};
 use keys::Blame;
 use margin::margin_of;
 use pricing::Pricing;
@@ -274,7 +274,7 @@ impl Model {
             }
         });
         let mut inputs = strategy_inputs(s, economics.output(), options.as_ref());
-        inputs.coin_settle_spot = s.hedge.coin_settled.then_some(s.market.spot);
+        inputs.coin_settle_spot = (s.hedge.settlement == Settlement::Coin).then_some(s.market.spot);
         inputs.hash = econ_view.rig.map(|r| HashTerms {
             fixed: s.resolved().hashprice_fixed,
             ..r.hash
