@@ -58,7 +58,8 @@
 //!   worker's protocol and jobs (the period's simulation and frontier, the program's
 //!   simulation and suggested ladder, as bytes both ways), [`view::pricing`] the page's option market
 //!   (the flat model and the smile on it), [`view::margin`] the margin of a short hedge on
-//!   either page, [`view::select`] choosing a strategy,
+//!   either page, [`view::select`] choosing a strategy, [`view::keys`] which link key an
+//!   engine error is about and which inputs a strategy and a mode read,
 //!   [`view::edit`] the inputs' edit rules, [`view::saved`] the saved scenarios. Pure.
 //! - The program view (cargo feature `program`, on by default): [`view::program`] builds the
 //!   engine's program from the scenario's per-month lists, [`present::program`] writes its
