@@ -283,9 +283,8 @@ impl Mode {
 /// ```
 pub use crate::domain::strategy::StrategyKind as HedgeChoice;
 
-/// The collar's call strike, the domain's
-/// [`CallStrike`](crate::domain::collar::CallStrike): given (`kc` in USD per coin, `pkc` in %
-/// of each month's forward), or `zero`, solved so that the collar costs nothing.
+/// The collar's call strike, the domain's `collar::CallStrike`: given (`kc` in USD per coin,
+/// `pkc` in % of each month's forward), or `zero`, solved so that the collar costs nothing.
 pub use crate::domain::collar::CallStrike;
 
 /// The link word: `zero`, or the strike normalized (`300`, not `300.0`).
