@@ -20,7 +20,7 @@
 //!     .collect();
 //! let chart = FrontierChart {
 //!     series: vec![FrontierSeries { label: "Forward".into(), points: points.clone(), chosen: true }],
-//!     marks: vec![("least CVaR", points[100])],
+//!     marks: vec![("least CVaR 100%".into(), points[100])],
 //!     ..FrontierChart::default()
 //! };
 //! let surface = Surface::new(640.0, 280.0, 1.0).unwrap();
@@ -56,8 +56,8 @@ pub struct FrontierSeries {
 pub struct FrontierChart {
     /// One line per hedge.
     pub series: Vec<FrontierSeries>,
-    /// Labelled coverages of the chosen hedge.
-    pub marks: Vec<(&'static str, FrontierPoint)>,
+    /// Labelled coverages of the chosen hedge (the label as drawn, e.g. `least CVaR 77% (74–79%)`).
+    pub marks: Vec<(String, FrontierPoint)>,
     /// Colours.
     pub theme: Theme,
 }
@@ -163,11 +163,7 @@ fn draw_panel<DB: DrawingBackend>(
             .draw(
                 &(EmptyElement::at(at)
                     + Circle::new((0, 0), r, theme.marker.filled())
-                    + Text::new(
-                        format!("{name} {}%", p.coverage_pct),
-                        (r + 2, -dy),
-                        text.clone(),
-                    )),
+                    + Text::new(name.clone(), (r + 2, -dy), text.clone())),
             )
             .map_err(drawing_err)?;
     }

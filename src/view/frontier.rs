@@ -243,10 +243,18 @@ pub fn frontier_chart(model: &Model, curves: &[StrategyFrontier]) -> FrontierCha
         .collect();
     let mut marks = Vec::new();
     if let Some(s) = summary(model, curves) {
-        marks.push(("now", s.current));
-        marks.push(("least CVaR", s.min_cvar));
+        let (lo, hi) = s.min_cvar_range;
+        marks.push((format!("now {}%", s.current.coverage_pct), s.current));
+        // The least CVaR with the coverages within the simulation's noise of it, as the
+        // figure beside the chart says.
+        let least = if lo == hi {
+            format!("least CVaR {}%", s.min_cvar.coverage_pct)
+        } else {
+            format!("least CVaR {}% ({lo}–{hi}%)", s.min_cvar.coverage_pct)
+        };
+        marks.push((least, s.min_cvar));
         if let Some(r) = s.reaching {
-            marks.push(("target", r));
+            marks.push((format!("target {}%", r.coverage_pct), r));
         }
     }
     FrontierChart {

@@ -192,10 +192,18 @@ fn the_frontier_chart_draws_every_hedge_and_the_marks() {
     let (m, curves) = page("hedge=put&cov=50&dvol=40");
     let chart = frontier_chart(&m, &curves);
     assert!(chart.series[0].chosen && chart.series[0].label == "Put");
-    assert_eq!(
-        chart.marks[..2].iter().map(|m| m.0).collect::<Vec<_>>(),
-        ["now", "least CVaR"]
+    assert_eq!(chart.marks[0].0, "now 50%");
+    // The least CVaR's mark says the coverages within the simulation's noise, as its figure.
+    let s = minerhedge::view::frontier::summary(&m, &curves).unwrap();
+    let (lo, hi) = s.min_cvar_range;
+    let least = &chart.marks[1].0;
+    assert!(
+        least.starts_with(&format!("least CVaR {}%", s.min_cvar.coverage_pct)),
+        "{least}"
     );
+    if lo != hi {
+        assert!(least.ends_with(&format!("({lo}–{hi}%)")), "{least}");
+    }
     let surface = Surface::new(720.0, 300.0, 2.0).unwrap();
     let mut svg = String::new();
     {
