@@ -4,7 +4,7 @@
 use criterion::{Criterion, black_box, criterion_group, criterion_main};
 use minerhedge::domain::montecarlo::{McParams, McRun};
 use minerhedge::domain::risk::{
-    Lognormal, LognormalParams, PayoffProfile, PriceGrid, ProfileParams,
+    Lognormal, LognormalParams, OptionHolding, PayoffProfile, PriceGrid, ProfileParams,
 };
 use minerhedge::link::Scenario;
 use minerhedge::view::Model;
@@ -19,38 +19,37 @@ fn strategies() -> Vec<PayoffProfile> {
         ..Default::default()
     };
     [
-        base,
+        base.clone(),
         ProfileParams {
             sold_coins: 5.0,
             locked_usd: 1300.0,
-            ..base
+            ..base.clone()
         },
         ProfileParams {
             sold_coins: 5.0,
             locked_usd: 1250.0,
-            ..base
+            ..base.clone()
         },
         ProfileParams {
-            puts: 5.0,
-            put_strike: 230.0,
+            options: vec![OptionHolding::put(5.0, 230.0)],
             premium: 80.0,
-            ..base
+            ..base.clone()
         },
         ProfileParams {
-            puts: 5.0,
-            put_strike: 230.0,
-            calls: 5.0,
-            call_strike: 300.0,
+            options: vec![
+                OptionHolding::put(5.0, 230.0),
+                OptionHolding::call(-5.0, 300.0),
+            ],
             premium: 20.0,
-            ..base
+            ..base.clone()
         },
         ProfileParams {
-            puts: 5.0,
-            put_strike: 230.0,
-            calls: 5.0,
-            call_strike: 330.0,
+            options: vec![
+                OptionHolding::put(5.0, 230.0),
+                OptionHolding::call(-5.0, 330.0),
+            ],
             premium: 0.0,
-            ..base
+            ..base.clone()
         },
     ]
     .into_iter()
@@ -108,7 +107,7 @@ fn bench_risk(c: &mut Criterion) {
                 paths: 100_000,
                 ..Default::default()
             };
-            let mut run = McRun::new(params, vec![profiles[0]]).expect("valid run");
+            let mut run = McRun::new(params, vec![profiles[0].clone()]).expect("valid run");
             run.step(100_000);
             black_box(run.stats())
         })

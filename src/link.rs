@@ -72,12 +72,13 @@
 //! | `spot` | coin price today | USD per coin | between 0.000000000001 and 1,000,000,000 | 250 | both |
 //! | `vol` | price volatility, annualized | % | between 0 and 500 | 80 | both |
 //! | `rate` | risk-free rate, continuously compounded, annualized | % | between -100 and 100 | 5 | both |
-//! | `hedge` | hedge shown | - | one of none, forward, inverse, put, collar, hashprice | forward | period |
+//! | `hedge` | hedge shown | - | one of none, forward, inverse, put, putspread, collar, seagull, call, hashprice | forward | period |
 //! | `cov` | coverage, share of expected output hedged | % | between 0 and 100 | 100 | period |
 //! | `fwd` | forward price | USD per coin | between 0.000000000001 and 1,000,000,000 | follows the market: the model's forward spot·e^(rate·days/365) (version 1: 260) | period |
 //! | `inv` | inverse forward quote | coin per USD | between 0.000000001 and 1,000,000,000 | follows the market: the reciprocal of the forward, 1 / fwd (version 1: 0.004) | period |
 //! | `kp` | put strike | USD per coin | between 0.000000000001 and 1,000,000,000 | follows the market: a round strike below spot, about 90 % of spot (version 1: 230) | period |
-//! | `kc` | call strike, or `zero` to solve the zero-cost collar | USD per coin | `zero`, or between 0.000000000001 and 1,000,000,000 | zero | period |
+//! | `kp2` | the sold put's strike of a put spread or three-way collar; below `kp` | USD per coin | between 0.000000000001 and 1,000,000,000 | follows the market: a round strike below spot, about 75 % of spot (version 1: 190) | period |
+//! | `kc` | call strike, or `zero` to solve the call that pays for the other legs (zero-cost collar, three-way collar) | USD per coin | `zero`, or between 0.000000000001 and 1,000,000,000 | zero | period |
 //! | `pp` | quoted put premium; absent: priced by the model | USD per coin | between 0 and 1,000,000,000, or absent | absent | period |
 //! | `cp` | quoted call premium; absent: priced by the model | USD per coin | between 0 and 1,000,000,000, or absent | absent | period |
 //! | `px` | final price on the price slider | USD per coin | between 0 and 1,000,000,000 | follows the market: spot (version 1: 250) | both |
@@ -106,9 +107,10 @@
 //! | `halvdate` | program: date the block subsidy halves (on or after `start`); absent: none | - | a date YYYY-MM-DD from 2000-01-01 to 2199-12-31, or absent | absent | program |
 //! | `basis` | program: forward curve F = spot·e^(basis·T), annualized, continuously compounded | % | between -100 and 100 | 5 | program |
 //! | `pfwd` | program: forward price of each month, overriding the curve where given; an empty item takes the curve | USD per coin | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each between 0.000000000001 and 1,000,000,000, or absent | absent | program |
-//! | `ph` | program: hedge of each month | - | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each one of none, forward, inverse, put, collar, hashprice | forward | program |
+//! | `ph` | program: hedge of each month | - | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each one of none, forward, inverse, put, putspread, collar, seagull, call, hashprice | forward | program |
 //! | `pcov` | program: coverage of each month, share of that month's expected output | % | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each between 0 and 100 | 80,80,80,60,60,60,40 | program |
 //! | `pkp` | program: put strike of each month, share of that month's forward | % of forward | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each greater than 0 and at most 1,000 | 90 | program |
+//! | `pkp2` | program: the sold put's strike of each month's put spread or three-way collar, share of that month's forward; below `pkp` | % of forward | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each greater than 0 and at most 1,000 | 75 | program |
 //! | `pkc` | program: call strike of each month, share of that month's forward, or `zero` for the zero-cost call on that month's premiums | % of forward | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each `zero`, or greater than 0 and at most 1,000 | zero | program |
 //! | `corr` | simulation: correlation of price and difficulty shocks | % | between -100 and 100 | 0 | both |
 //! | `aq` | program: coins actually mined in each month that has passed | coins | a list a,b,c of up to 36 items, one per month from the first (an empty item, or a month beyond the list: not known yet), each greater than 0 and at most 1,000,000,000,000 | absent | program |

@@ -354,33 +354,64 @@ pub fn zero_cost_collar<P: OptionPricer + ?Sized>(
     let kmin =
         Range::closed(kp, MAX_PRICE_F64).check(Field::LowestCallStrike, p.min_call_strike)?;
     let put = checked_premium(pricer, OptionKind::Put, kp)?;
+    let (call_strike, call_premium) = call_for_premium(pricer, put, kmin)?;
+    Ok(ZeroCostCollar {
+        put_strike: kp,
+        call_strike,
+        put_premium: put,
+        call_premium,
+    })
+}
+
+/// The call strike `K ∈ [K_min, 1e9]` whose premium is `target` to [`ZERO_COST`] (1e-9 per
+/// coin), and that premium: the call that pays for the other legs of a zero-cost structure
+/// (a collar's put, a three-way collar's put spread).
+///
+/// `f(K) = C(K) − target` is non-increasing in `K`; the bracket starts at `[K_min, 2·K_min]`
+/// and doubles its upper end (at most to 1e9) until `f ≤ 0`, then Brent's method solves it.
+/// Errors: [`DomainError::NoZeroCostStrike`] when `f(K_min) < 0` (the cheapest allowed call
+/// is worth less than the target) or `f(1e9) > 0` (the target is about 0);
+/// pricer errors pass through.
+///
+/// ```
+/// use minerhedge::domain::collar::call_for_premium;
+/// use minerhedge::domain::pricing::{SpotModel, SpotParams, OptionKind};
+/// let m = SpotModel::new(SpotParams { spot: 250.0, rate: 0.05, dividend_yield: 0.0, vol: 0.8, expiry_years: 30.0 / 365.0 })?;
+/// let (k, c) = call_for_premium(&m, 5.0, 230.0)?;
+/// assert!((m.price(OptionKind::Call, k)? - 5.0).abs() <= 1e-9 && (c - 5.0).abs() <= 1e-9);
+/// # Ok::<(), minerhedge::domain::DomainError>(())
+/// ```
+pub fn call_for_premium<P: OptionPricer + ?Sized>(
+    pricer: &P,
+    target: f64,
+    min_strike: f64,
+) -> Result<(f64, f64)> {
+    let kmin = const { Range::closed(0.0, MAX_PRICE_F64) }
+        .check(Field::LowestCallStrike, min_strike)?
+        .max(f64::MIN_POSITIVE);
     let searched = || format!("between {kmin} and {MAX_PRICE_F64}");
     let no_strike = || DomainError::NoZeroCostStrike {
-        put_premium: put,
+        put_premium: target,
         searched: searched(),
     };
-    let f = |k: f64| -> Result<f64> { Ok(checked_premium(pricer, OptionKind::Call, k)? - put) };
-    let done = |k: f64, call: f64| ZeroCostCollar {
-        put_strike: kp,
-        call_strike: k,
-        put_premium: put,
-        call_premium: call,
-    };
-
+    if !(target.is_finite() && target > 0.0) {
+        return Err(no_strike());
+    }
+    let f = |k: f64| -> Result<f64> { Ok(checked_premium(pricer, OptionKind::Call, k)? - target) };
     let f_lo = f(kmin)?;
     if f_lo.abs() <= ZERO_COST {
-        return Ok(done(kmin, f_lo + put));
+        return Ok((kmin, f_lo + target));
     }
     if f_lo < 0.0 {
         return Err(no_strike());
     }
-    // Expand the upper end until the call is cheaper than the put.
+    // Expand the upper end until the call is cheaper than the target.
     let mut lo = kmin;
     let mut hi = (2.0 * kmin).min(MAX_PRICE_F64);
     let mut fhi = f(hi)?;
     while fhi > 0.0 {
         if fhi <= ZERO_COST {
-            return Ok(done(hi, fhi + put));
+            return Ok((hi, fhi + target));
         }
         if hi >= MAX_PRICE_F64 {
             return Err(no_strike());
@@ -391,8 +422,8 @@ pub fn zero_cost_collar<P: OptionPricer + ?Sized>(
     }
     let k = solve(f, lo, hi, "zero-cost call strike")?;
     let call = checked_premium(pricer, OptionKind::Call, k)?;
-    if (call - put).abs() <= ZERO_COST {
-        Ok(done(k, call))
+    if (call - target).abs() <= ZERO_COST {
+        Ok((k, call))
     } else {
         Err(DomainError::NoConvergence {
             what: "zero-cost call strike",

@@ -24,7 +24,8 @@ pub enum DomainError {
     },
     /// No strike in the searched range makes the collar zero-cost.
     NoZeroCostStrike {
-        /// Put premium (per coin) the call had to match.
+        /// Premium per coin the call had to match: the net premium of the legs it pays for
+        /// (a collar's put, a three-way collar's put spread).
         put_premium: f64,
         /// Description of the call-strike range that was searched.
         searched: String,
@@ -93,7 +94,8 @@ impl fmt::Display for DomainError {
                 searched,
             } => write!(
                 f,
-                "no call strike {searched} has a premium equal to the put premium {put_premium}"
+                "no call strike {searched} has a premium equal to {put_premium}, the net premium \
+                 of the legs it pays for (the put's, or the put spread's)"
             ),
             DomainError::PremiumOutOfBounds {
                 premium,

@@ -131,6 +131,7 @@ field_table! {
         Premium => "premium",
         PutPremium => "put premium",
         PutStrike => "put strike",
+        Put2Strike => "lower put strike",
         PutsBought => "puts bought",
         Quote => "quote",
         RangeHigh => "range high",

@@ -205,6 +205,18 @@ impl Leg {
         Self::of(LegKind::Option(OptionKind::Put), coins, strike, premium)
     }
 
+    /// `quantity` options of `kind` (negative: sold) at `strike` for `premium` per coin.
+    ///
+    /// ```
+    /// # use minerhedge::domain::leg::Leg; use rust_decimal::Decimal;
+    /// use minerhedge::domain::pricing::OptionKind;
+    /// let sold_put = Leg::option(OptionKind::Put, Decimal::NEGATIVE_ONE, Decimal::from(190), Decimal::TWO);
+    /// assert_eq!(sold_put, Leg::bought_put(Decimal::NEGATIVE_ONE, Decimal::from(190), Decimal::TWO));
+    /// ```
+    pub fn option(kind: OptionKind, quantity: Decimal, strike: Decimal, premium: Decimal) -> Self {
+        Self::of(LegKind::Option(kind), quantity, strike, premium)
+    }
+
     /// Calls on `coins` sold at `strike` for `premium` per coin (quantity `−coins`).
     ///
     /// ```

@@ -65,6 +65,8 @@ pub struct ProgramInputs {
     pub coverage_pct: List<Decimal>,
     /// `pkp`: put strike of each month, % of its forward.
     pub put_strike_pct: List<Decimal>,
+    /// `pkp2`: lower put strike of each month, % of its forward.
+    pub put2_strike_pct: List<Decimal>,
     /// `pkc`: call strike of each month, % of its forward, or zero-cost.
     pub call_strike_pct: List<CallStrike>,
     /// `aq`: coins actually mined in each month that has passed (`None`, or a month beyond

@@ -89,6 +89,9 @@ pub struct HedgeInputs {
     pub inverse_quote: Option<Decimal>,
     /// `kp`: put strike, USD per coin; `None`: a round strike below spot.
     pub put_strike: Option<Decimal>,
+    /// `kp2`: the lower (sold) put strike of a put spread or three-way collar, USD per coin;
+    /// `None`: a round strike about 75 % of spot.
+    pub put2_strike: Option<Decimal>,
     /// `kc`: call strike, or zero-cost.
     pub call_strike: CallStrike,
     /// `pp`: quoted put premium, USD per coin; `None`: priced by the model.
@@ -218,6 +221,8 @@ pub struct Resolved {
     pub inverse_quote: Decimal,
     /// Put strike, USD per coin.
     pub put_strike: Decimal,
+    /// Lower put strike, USD per coin.
+    pub put2_strike: Decimal,
     /// Final price on the price slider, USD per coin.
     pub price: Decimal,
     /// Lowest price of chart and table.
@@ -247,6 +252,7 @@ impl Resolved {
             Key::Forward => Some(self.forward),
             Key::InverseQuote => Some(self.inverse_quote),
             Key::PutStrike => Some(self.put_strike),
+            Key::Put2Strike => Some(self.put2_strike),
             Key::Price => Some(self.price),
             Key::Lo => Some(self.lo),
             Key::Hi => Some(self.hi),
@@ -322,10 +328,11 @@ fn derived(x: f64, min: Decimal, max: Decimal) -> Decimal {
 
 impl Scenario {
     /// The keys [`Scenario::market_warnings`] may name (the page watches only these fields).
-    pub const WARNED_KEYS: [super::Key; 4] = [
+    pub const WARNED_KEYS: [super::Key; 5] = [
         super::Key::Forward,
         super::Key::InverseQuote,
         super::Key::PutStrike,
+        super::Key::Put2Strike,
         super::Key::CallStrike,
     ];
 
@@ -343,6 +350,7 @@ impl Scenario {
         s.hedge.forward = None;
         s.hedge.inverse_quote = None;
         s.hedge.put_strike = None;
+        s.hedge.put2_strike = None;
         s.view.price = None;
         s.view.lo = None;
         s.view.hi = None;
@@ -374,7 +382,11 @@ impl Scenario {
         let put_strike = self
             .hedge
             .put_strike
-            .unwrap_or_else(|| round_strike_below(spot));
+            .unwrap_or_else(|| round_strike(spot, Decimal::new(9, 1)));
+        let put2_strike = self
+            .hedge
+            .put2_strike
+            .unwrap_or_else(|| round_strike(spot, Decimal::new(75, 2)));
         let (lo, hi, step) = self.price_range();
         let hashprice_fixed = self
             .hedge
@@ -385,6 +397,7 @@ impl Scenario {
             forward,
             inverse_quote,
             put_strike,
+            put2_strike,
             price: self.view.price.unwrap_or(spot),
             lo,
             hi,
@@ -482,7 +495,7 @@ impl Scenario {
     /// assert!(s.market_warnings().is_empty());
     /// s.market.spot = Decimal::from(3000);
     /// let keys: Vec<_> = s.market_warnings().iter().map(|(k, _)| k.as_str()).collect();
-    /// assert_eq!(keys, vec!["fwd", "inv", "kp"]);
+    /// assert_eq!(keys, vec!["fwd", "inv", "kp", "kp2"]);
     /// ```
     pub fn market_warnings(&self) -> Vec<(super::Key, String)> {
         use super::Key;
@@ -523,6 +536,9 @@ impl Scenario {
         }
         if self.hedge.put_strike.is_some() {
             check(Key::PutStrike, "The put strike", r.put_strike);
+        }
+        if self.hedge.put2_strike.is_some() {
+            check(Key::Put2Strike, "The lower put strike", r.put2_strike);
         }
         if let CallStrike::Strike(k) = self.hedge.call_strike {
             check(Key::CallStrike, "The call strike", k);
@@ -592,11 +608,11 @@ impl Scenario {
     }
 }
 
-/// A round strike below spot: about 90 % of spot, rounded down to two significant digits of
-/// spot's magnitude (250 → 220, 95,000 → 85,000).
+/// A round strike below spot: `share` of spot (0.9 for `kp`, 0.75 for `kp2`), rounded down to
+/// two significant digits of spot's magnitude (250 → 220 and 180, 95,000 → 85,000 and 71,000).
 #[inline(never)]
-fn round_strike_below(spot: Decimal) -> Decimal {
-    let target = money::checked_mul(spot, Decimal::new(9, 1)).unwrap_or(spot);
+fn round_strike(spot: Decimal, share: Decimal) -> Decimal {
+    let target = money::checked_mul(spot, share).unwrap_or(spot);
     let magnitude = spot
         .to_f64()
         .filter(|v| *v > 0.0)
@@ -632,9 +648,18 @@ mod tests {
 
     #[test]
     fn round_strikes() {
-        assert_eq!(round_strike_below(Decimal::from(250)), Decimal::from(220));
-        assert_eq!(round_strike_below(Decimal::from(3000)), Decimal::from(2700));
-        assert_eq!(round_strike_below(Decimal::new(15, 2)), Decimal::new(13, 2));
+        assert_eq!(
+            round_strike(Decimal::from(250), Decimal::new(9, 1)),
+            Decimal::from(220)
+        );
+        assert_eq!(
+            round_strike(Decimal::from(3000), Decimal::new(9, 1)),
+            Decimal::from(2700)
+        );
+        assert_eq!(
+            round_strike(Decimal::new(15, 2), Decimal::new(9, 1)),
+            Decimal::new(13, 2)
+        );
     }
 
     #[test]

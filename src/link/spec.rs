@@ -310,7 +310,7 @@ pub const MODE_WORDS: &[&str] = &["direct", "rig"];
 /// ```
 /// assert!(minerhedge::link::HEDGE_WORDS.contains(&"inverse"));
 /// ```
-pub const HEDGE_WORDS: &[&str] = &["none", "forward", "inverse", "put", "collar", "hashprice"];
+pub use crate::domain::strategy::HEDGE_WORDS;
 
 /// Words of `settle`: how options are paid for and settled.
 ///
@@ -720,9 +720,20 @@ key_table! {
         default: "230",
         auto: "a round strike below spot, about 90 % of spot",
     },
+    Put2Strike = "kp2" {
+        label: "Lower put strike",
+        meaning: "the sold put's strike of a put spread or three-way collar; below `kp`",
+        at: place!(hedge.put2_strike),
+        page: Pages::Period,
+        unit: "USD per coin",
+        kind: Kind::Number(PRICE),
+        default: "190",
+        auto: "a round strike below spot, about 75 % of spot",
+    },
     CallStrike = "kc" {
         label: "Call strike",
-        meaning: "call strike, or `zero` to solve the zero-cost collar",
+        meaning: "call strike, or `zero` to solve the call that pays for the other legs (zero-cost \
+                  collar, three-way collar)",
         at: place!(hedge.call_strike),
         page: Pages::Period,
         unit: "USD per coin",
@@ -1028,6 +1039,16 @@ key_table! {
         unit: "% of forward",
         kind: Kind::List(&Kind::Number(PERCENT_OF_FORWARD)),
         default: "90",
+    },
+    MonthPut2Strikes = "pkp2" {
+        label: "Lower put strike per month",
+        meaning: "program: the sold put's strike of each month's put spread or three-way collar, \
+                  share of that month's forward; below `pkp`",
+        at: place!(program.put2_strike_pct),
+        page: Pages::Program,
+        unit: "% of forward",
+        kind: Kind::List(&Kind::Number(PERCENT_OF_FORWARD)),
+        default: "75",
     },
     MonthCallStrikes = "pkc" {
         label: "Call strike per month",

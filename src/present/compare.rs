@@ -198,8 +198,10 @@ mod tests {
         let m = model("v=1");
         let t = comparison_table(&m, &comparison(&m, None));
         assert_eq!(t.header.len(), Column::ALL.len() + 1);
-        // The seed's collar is the zero-cost collar: one row, not two identical ones.
-        assert_eq!(t.lines.len(), 5);
+        // The seed's collar is the zero-cost collar: one row, not two identical ones; the
+        // covered call needs a call strike (`kc=zero` pays for nothing).
+        assert_eq!(t.lines.len(), 7);
+        assert!(t.line(StrategyKind::CoveredCall).is_none());
         assert!(t.line(StrategyKind::Collar).is_none());
         assert!(t.line(StrategyKind::ZeroCostCollar).is_some() && t.note.is_some());
         let fwd = &t.lines[1];
@@ -259,7 +261,7 @@ mod tests {
             let mut s = Scenario::default();
             // With `kc=zero` (the default) the collar row *is* the zero-cost collar; a plain
             // collar needs a call strike.
-            if kind == StrategyKind::Collar {
+            if matches!(kind, StrategyKind::Collar | StrategyKind::CoveredCall) {
                 s.set_key(crate::link::Key::CallStrike, "300")
                     .expect("valid strike");
             }

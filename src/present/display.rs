@@ -10,7 +10,7 @@ use super::{DASH, Figure};
 use crate::chart::payoff::PayoffChart;
 use crate::domain::hedge::Row;
 use crate::domain::leg::LegKind;
-use crate::domain::pricing::OptionKind;
+use crate::domain::strategy::StrikeInput;
 use crate::format::{coin, number, percent, percent_f64, usd, usd_cents, usd_cents_f64};
 use crate::link::{LinkError, Scenario};
 use crate::view::{Model, PremiumSource};
@@ -95,8 +95,7 @@ pub struct FigureGroup {
 /// What the chosen strategy holds, read from its legs' typed kinds (never from its label).
 #[derive(Debug, Clone, Copy, Default)]
 struct Holds {
-    put: bool,
-    call: bool,
+    options: bool,
     inverse: bool,
     hashprice: bool,
 }
@@ -106,8 +105,7 @@ impl Holds {
         let mut h = Holds::default();
         for leg in m.chosen().map(|c| c.position.legs()).unwrap_or_default() {
             match leg.kind {
-                LegKind::Option(OptionKind::Put) => h.put = true,
-                LegKind::Option(OptionKind::Call) => h.call = true,
+                LegKind::Option(_) => h.options = true,
                 LegKind::InverseForward => h.inverse = true,
                 LegKind::HashpriceForward => h.hashprice = true,
                 LegKind::MinedCoins | LegKind::LinearForward => {}
@@ -115,9 +113,39 @@ impl Holds {
         }
         h
     }
+}
 
-    fn options(self) -> bool {
-        self.put || self.call
+/// The figures of the option struck at one input: `(data-testid, label)` of its strike,
+/// premium and vol, and its strike's label when solved.
+struct LegFigures {
+    strike: (&'static str, &'static str),
+    solved: &'static str,
+    premium: (&'static str, &'static str),
+    vol: (&'static str, &'static str),
+}
+
+/// The figures of the option struck at `input`: `put-…` (the put at `kp`; its strike is the
+/// input's), `put2-…` (the lower put at `kp2`), `call-…` (the call at `kc`).
+fn leg_figures(input: StrikeInput) -> LegFigures {
+    match input {
+        StrikeInput::Kp => LegFigures {
+            strike: ("put-strike", "Put strike"),
+            solved: "Put strike (solved)",
+            premium: ("put-premium", "Put premium per coin"),
+            vol: ("put-vol", "Put vol (smile)"),
+        },
+        StrikeInput::Kp2 => LegFigures {
+            strike: ("put2-strike", "Lower put strike"),
+            solved: "Lower put strike (solved)",
+            premium: ("put2-premium", "Lower put premium per coin"),
+            vol: ("put2-vol", "Lower put vol (smile)"),
+        },
+        StrikeInput::Kc => LegFigures {
+            strike: ("call-strike", "Call strike"),
+            solved: "Call strike (zero-cost, solved)",
+            premium: ("call-premium", "Call premium per coin"),
+            vol: ("call-vol", "Call vol (smile)"),
+        },
     }
 }
 
@@ -161,42 +189,30 @@ fn mining_figures(m: &Model) -> Vec<Figure> {
     out
 }
 
-/// The hedge's own figures: the hashprice forward's fixed hashprice and locking coverage,
-/// the inverse forward's order and locked return.
+/// The hedge's own figures: its order ticket, the hashprice forward's fixed hashprice and
+/// locking coverage, the inverse forward's locked return.
 fn hedge_figures(m: &Model, holds: Holds) -> Vec<Figure> {
     let mut out = Vec::new();
+    if let (Some(t), Some(c)) = (&m.ticket, m.chosen()) {
+        // Its number: the USD notional of an inverse forward's order, else the coins hedged.
+        let value = c
+            .position
+            .inverse_notional()
+            .unwrap_or_else(|| c.position.hedged_quantity());
+        out.push(Figure::new("order-ticket", "Order ticket", t.clone()).with_value(value));
+    }
     if holds.hashprice && m.economics.as_ref().is_some_and(|e| e.rig.is_some()) {
         hashprice_figures(m, &mut out);
     }
-    if holds.inverse {
-        let notional = m
-            .chosen()
-            .and_then(|c| {
-                c.position
-                    .legs()
-                    .iter()
-                    .find(|l| l.kind == LegKind::InverseForward)
-                    .copied()
-            })
-            .and_then(|l| crate::domain::money::checked_div(l.quantity.abs(), l.price));
-        if let Some(t) = &m.ticket {
-            let f = Figure::new("order-ticket", "Order ticket (inverse forward)", t.clone());
-            // Its number: the USD notional of the order.
-            out.push(match notional {
-                Some(n) => f.with_value(n),
-                None => f,
-            });
-        }
-        if let Some(r) = m.locked_return {
-            out.push(
-                Figure::new(
-                    "locked-return",
-                    "Locked return (inverse forward)",
-                    percent(r, 1),
-                )
-                .with_value(r * Decimal::ONE_HUNDRED),
-            );
-        }
+    if let Some(r) = m.locked_return.filter(|_| holds.inverse) {
+        out.push(
+            Figure::new(
+                "locked-return",
+                "Locked return (inverse forward)",
+                percent(r, 1),
+            )
+            .with_value(r * Decimal::ONE_HUNDRED),
+        );
     }
     out
 }
@@ -205,37 +221,33 @@ fn hedge_figures(m: &Model, holds: Holds) -> Vec<Figure> {
 /// holds options.
 fn option_figures(m: &Model, holds: Holds) -> Vec<Figure> {
     let mut out = Vec::new();
-    let Some(o) = m.options.as_ref().filter(|_| holds.options()) else {
+    let Some(o) = m.options.as_ref().filter(|_| holds.options) else {
         return out;
     };
     let source = |src: PremiumSource| match src {
         PremiumSource::Model => "",
         PremiumSource::Quoted => " (quoted)",
     };
-    let premium = |id, label, leg: &crate::view::OptionLeg| {
-        Figure::new(
-            id,
-            label,
-            format!("{}{}", usd_cents(leg.premium), source(leg.source)),
-        )
-        .with_value(leg.premium)
-    };
-    let vol = |id, label, leg: &crate::view::OptionLeg| {
-        Figure::new(id, label, percent_f64(leg.vol, 2)).with_value(leg.vol * 100.0)
-    };
-    if holds.put {
-        out.push(premium("put-premium", "Put premium per coin", &o.put));
-        out.push(vol("put-vol", "Put vol (smile)", &o.put));
-    }
-    if let Some(c) = o.call.as_ref().filter(|_| holds.call) {
-        out.push(vol("call-vol", "Call vol (smile)", c));
-        out.push(premium("call-premium", "Call premium per coin", c));
-        let label = if o.call_solved {
-            "Call strike (zero-cost, solved)"
-        } else {
-            "Call strike"
+    for leg in &o.legs {
+        let Some((_, input)) = leg.spec.option_of() else {
+            continue;
         };
-        out.push(usd_figure("call-strike", label, c.strike));
+        let f = leg_figures(input);
+        if input != StrikeInput::Kp {
+            let label = if leg.solved { f.solved } else { f.strike.1 };
+            out.push(usd_figure(f.strike.0, label, leg.strike));
+        }
+        out.push(
+            Figure::new(
+                f.premium.0,
+                f.premium.1,
+                format!("{}{}", usd_cents(leg.premium), source(leg.source)),
+            )
+            .with_value(leg.premium),
+        );
+        out.push(
+            Figure::new(f.vol.0, f.vol.1, percent_f64(leg.vol, 2)).with_value(leg.vol * 100.0),
+        );
     }
     if let Some(c) = m
         .chosen()

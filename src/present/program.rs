@@ -23,11 +23,12 @@ use rust_decimal::Decimal;
 
 use super::{DASH, Figure, FigureValue};
 use crate::domain::program::{MonthRow, MonthStats, Payback, ProgramStats, Summary};
+use crate::domain::strategy::StrikeInput;
 use crate::format;
 use crate::view::program::ProgramModel;
 
 /// The month table's columns: `(data-col, header)`, in order.
-pub const COLUMNS: [(&str, &str); 20] = [
+pub const COLUMNS: [(&str, &str); 21] = [
     ("month", "Month"),
     ("days", "Days"),
     ("difficulty", "Difficulty"),
@@ -39,6 +40,7 @@ pub const COLUMNS: [(&str, &str); 20] = [
     ("coverage", "Coverage"),
     ("hedged", "Hedged"),
     ("put_strike", "Put strike"),
+    ("put2_strike", "Lower put strike"),
     ("call_strike", "Call strike"),
     ("premium", "Net premium per coin"),
     ("locked", "USD locked"),
@@ -127,7 +129,8 @@ pub fn month_cells(
 pub fn plan_cells(row: &MonthRow, coin: &str, collateral: Option<f64>) -> Vec<Cell> {
     let coins = |d: Decimal| format::coin(d, 8, coin);
     let pct = |d: Decimal| format::percent(d / Decimal::ONE_HUNDRED, 1);
-    let has_put = row.put_strike.is_some() || row.call_strike.is_some();
+    let has_options = !row.options.is_empty();
+    let strike = |input| row.option_at(input).map(|l| l.strike);
     vec![
         Cell {
             col: "month",
@@ -147,11 +150,12 @@ pub fn plan_cells(row: &MonthRow, coin: &str, collateral: Option<f64>) -> Vec<Ce
         },
         cell("coverage", Some(row.coverage_pct), pct),
         cell("hedged", Some(row.hedged_coins), coins),
-        cell("put_strike", row.put_strike, format::usd),
-        cell("call_strike", row.call_strike, format::usd),
+        cell("put_strike", strike(StrikeInput::Kp), format::usd),
+        cell("put2_strike", strike(StrikeInput::Kp2), format::usd),
+        cell("call_strike", strike(StrikeInput::Kc), format::usd),
         cell(
             "premium",
-            has_put.then_some(row.net_premium_per_coin),
+            has_options.then_some(row.net_premium_per_coin),
             format::usd_cents,
         ),
         cell("locked", row.locked, format::usd),

@@ -6,19 +6,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use leptos::prelude::*;
 
-use crate::domain::strategy::StrategyKind;
+use crate::domain::strategy::STRATEGIES;
 
-/// A strategy's entry, from the registry: `(id, label, definition)`.
-const fn strategy_term(kind: StrategyKind) -> (&'static str, &'static str, &'static str) {
-    let spec = kind.spec();
-    match spec.glossary {
-        Some((id, text)) => (id, spec.label, text),
-        None => ("", spec.label, ""),
-    }
-}
-
-/// `(id, term, definition)` of every glossary entry.
-pub const TERMS: &[(&str, &str, &str)] = &[
+/// `(id, term, definition)` of the page's terms but the strategies' ([`terms`] has every one).
+const PAGE_TERMS: &[(&str, &str, &str)] = &[
     (
         "hashprice",
         "Hashprice",
@@ -34,12 +25,6 @@ pub const TERMS: &[(&str, &str, &str)] = &[
         "Breakeven",
         "The final coin price at which revenue equals the period's cost (cost per coin mined).",
     ),
-    strategy_term(StrategyKind::Forward),
-    strategy_term(StrategyKind::Inverse),
-    strategy_term(StrategyKind::Put),
-    strategy_term(StrategyKind::Collar),
-    strategy_term(StrategyKind::ZeroCostCollar),
-    strategy_term(StrategyKind::Hashprice),
     (
         "smile",
         "Volatility smile",
@@ -72,12 +57,20 @@ pub const TERMS: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// `(id, term, definition)` of every glossary entry: the page's terms, then each strategy's
+/// from its registry entry.
+pub fn terms() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    let strategies = STRATEGIES
+        .iter()
+        .filter_map(|s| s.glossary.map(|(id, text)| (id, s.label, text)));
+    PAGE_TERMS.iter().copied().chain(strategies)
+}
+
 /// The definition of the term `id`, if there is one.
 pub fn definition(id: &str) -> Option<(&'static str, &'static str)> {
-    TERMS
-        .iter()
+    terms()
         .find(|(i, _, _)| *i == id)
-        .map(|(_, term, def)| (*term, *def))
+        .map(|(_, term, def)| (term, def))
 }
 
 static NEXT: AtomicUsize = AtomicUsize::new(0);
@@ -86,7 +79,7 @@ static NEXT: AtomicUsize = AtomicUsize::new(0);
 /// "What is …?", its description the definition.
 #[component]
 pub fn Tip(
-    /// The glossary id of the term ([`TERMS`]).
+    /// The glossary id of the term ([`terms`]).
     term: &'static str,
 ) -> impl IntoView {
     let entry = definition(term);

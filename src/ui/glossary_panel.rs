@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::glossary::TERMS;
+use super::glossary::terms;
 
-/// A `<details>` panel with a definition list of [`TERMS`] (`data-testid="glossary"`).
+/// A `<details>` panel with a definition list of [`terms`] (`data-testid="glossary"`).
 #[component]
 pub fn GlossaryPanel() -> impl IntoView {
     view! {
@@ -12,8 +12,8 @@ pub fn GlossaryPanel() -> impl IntoView {
             <details>
                 <summary>"Glossary"</summary>
                 <dl>
-                    {TERMS.iter().map(|(id, term, def)| view! {
-                        <div id=format!("glossary-{id}")><dt><dfn>{*term}</dfn></dt><dd>{*def}</dd></div>
+                    {terms().map(|(id, term, def)| view! {
+                        <div id=format!("glossary-{id}")><dt><dfn>{term}</dfn></dt><dd>{def}</dd></div>
                     }).collect_view()}
                 </dl>
             </details>

@@ -258,9 +258,9 @@ pub fn comparison(model: &Model, mc: Option<&[McStats]>) -> Vec<ComparisonRow> {
 /// // The forward at 260 locks the highest floor of the seed's strategies.
 /// let top = best(&rows, Column::Floor);
 /// assert_eq!(rows[top[0]].kind, StrategyKind::Forward);
-/// // Uncapped strategies (unhedged, put) share the best cap; a capped one does not.
+/// // Uncapped strategies (unhedged, put, put spread) share the best cap; a capped one does not.
 /// let caps: Vec<StrategyKind> = best(&rows, Column::Cap).iter().map(|&i| rows[i].kind).collect();
-/// assert_eq!(caps, vec![StrategyKind::Unhedged, StrategyKind::Put]);
+/// assert_eq!(caps, vec![StrategyKind::Unhedged, StrategyKind::Put, StrategyKind::PutSpread]);
 /// ```
 pub fn best(rows: &[ComparisonRow], column: Column) -> Vec<usize> {
     let scores: Vec<Option<f64>> = rows.iter().map(|r| column.score(r)).collect();

@@ -79,7 +79,7 @@ impl Model {
             .strategies
             .iter()
             .filter(|st| st.kind != StrategyKind::Unhedged)
-            .map(|st| (st.kind, st.profile))
+            .map(|st| (st.kind, st.profile.clone()))
             .collect();
         (!v.is_empty()).then_some(v)
     }
@@ -148,14 +148,15 @@ impl FrontierJob {
     /// Computes up to `points` more coverages; `Ok(true)` once every hedge's frontier is done.
     pub fn step(&mut self, points: usize) -> Result<bool> {
         for _ in 0..points {
-            let Some(&(kind, profile)) = self.full.get(self.done.len()) else {
+            let Some((kind, profile)) = self.full.get(self.done.len()) else {
                 return Ok(true);
             };
+            let kind = *kind;
             let returns = match self.current.as_mut() {
                 Some(r) => r,
                 None => self
                     .current
-                    .insert(CoverageReturns::new(&self.paths, &profile)?),
+                    .insert(CoverageReturns::new(&self.paths, profile)?),
             };
             self.points.push(returns.point(self.points.len() as u32));
             if self.points.len() == 101 {

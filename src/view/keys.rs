@@ -11,7 +11,7 @@
 //! program page the curve's forward follows spot (and basis), so its errors are `spot`'s;
 //! a month's override is `pfwd`'s.
 
-use crate::domain::strategy::StrategyKind;
+use crate::domain::strategy::{LegShape, StrategyKind, StrikeInput};
 use crate::domain::{DomainError, Field};
 use crate::link::{Key, Mode, Page, Scenario};
 
@@ -248,6 +248,10 @@ const OWNERS: [(Field, Owner); Field::ALL.len()] = [
         Field::PutStrike,
         Owner::Input(Key::PutStrike, Key::MonthPutStrikes),
     ),
+    (
+        Field::Put2Strike,
+        Owner::Input(Key::Put2Strike, Key::MonthPut2Strikes),
+    ),
     (Field::PutsBought, Owner::Derived),
     (Field::Quote, Owner::Derived),
     (Field::RangeHigh, Owner::Input(Key::Hi, Key::Spot)),
@@ -308,72 +312,91 @@ pub fn key_of(field: Field, at: Blame) -> Key {
     }
 }
 
+/// The keys of a strike input: its strike on the period page, on the program page, and the
+/// quoted premium the period page takes for it (`pp` for the put at `kp`, `cp` for the call
+/// at `kc`).
+///
+/// ```
+/// use minerhedge::domain::strategy::StrikeInput;
+/// use minerhedge::link::Key;
+/// use minerhedge::view::keys::strike_keys;
+/// assert_eq!(strike_keys(StrikeInput::Kp2), (Key::Put2Strike, Key::MonthPut2Strikes, None));
+/// ```
+pub fn strike_keys(input: StrikeInput) -> (Key, Key, Option<Key>) {
+    match input {
+        StrikeInput::Kp => (Key::PutStrike, Key::MonthPutStrikes, Some(Key::PutPremium)),
+        StrikeInput::Kp2 => (Key::Put2Strike, Key::MonthPut2Strikes, None),
+        StrikeInput::Kc => (
+            Key::CallStrike,
+            Key::MonthCallStrikes,
+            Some(Key::CallPremium),
+        ),
+    }
+}
+
+/// The period page's inputs of a leg: a forward's price and margin, an option's strike (and
+/// its quote, where the page takes one).
+fn leg_inputs(shape: LegShape) -> Vec<Key> {
+    let margined = |price: Key| {
+        vec![
+            price,
+            Key::InitialMargin,
+            Key::MaintenanceMargin,
+            Key::Collateral,
+            Key::TouchTarget,
+        ]
+    };
+    match shape {
+        LegShape::Forward => margined(Key::Forward),
+        LegShape::Inverse => margined(Key::InverseQuote),
+        LegShape::Hashprice => margined(Key::HashpriceFixed),
+        LegShape::Option(_, input) => {
+            let (strike, _, quote) = strike_keys(input);
+            std::iter::once(strike).chain(quote).collect()
+        }
+    }
+}
+
 /// The input a strategy is built from: the key its building errors are blamed on when they
-/// name no input of their own.
+/// name no input of their own (its last leg's first input; coverage without legs).
 ///
 /// ```
 /// use minerhedge::link::Key;
 /// use minerhedge::view::{keys::strategy_key, StrategyKind};
 /// assert_eq!(strategy_key(StrategyKind::ZeroCostCollar), Key::CallStrike);
+/// assert_eq!(strategy_key(StrategyKind::PutSpread), Key::Put2Strike);
 /// ```
 pub fn strategy_key(kind: StrategyKind) -> Key {
-    match kind {
-        StrategyKind::Unhedged => Key::Coverage,
-        StrategyKind::Forward => Key::Forward,
-        StrategyKind::Inverse => Key::InverseQuote,
-        StrategyKind::Put => Key::PutStrike,
-        StrategyKind::Collar | StrategyKind::ZeroCostCollar => Key::CallStrike,
-        StrategyKind::Hashprice => Key::HashpriceFixed,
-    }
+    kind.spec()
+        .legs
+        .last()
+        .and_then(|l| leg_inputs(l.shape).first().copied())
+        .unwrap_or(Key::Coverage)
 }
 
-/// The margin's inputs: every margined short (forward, inverse, hashprice forward).
-const MARGIN: [Key; 4] = [
-    Key::InitialMargin,
-    Key::MaintenanceMargin,
-    Key::Collateral,
-    Key::TouchTarget,
-];
-
 /// The inputs a strategy reads beyond the period, market and coverage (the page shows them
-/// when it is the chosen hedge).
+/// when it is the chosen hedge), from its registry entry's legs, each once; `settle` with
+/// options.
 ///
 /// ```
 /// use minerhedge::link::Key;
 /// use minerhedge::view::{keys::strategy_inputs, StrategyKind};
 /// assert!(strategy_inputs(StrategyKind::Forward).contains(&Key::Forward));
 /// assert!(!strategy_inputs(StrategyKind::Forward).contains(&Key::PutStrike));
+/// assert_eq!(strategy_inputs(StrategyKind::PutSpread), vec![Key::PutStrike, Key::PutPremium, Key::Put2Strike, Key::Settle]);
 /// ```
-pub fn strategy_inputs(kind: StrategyKind) -> &'static [Key] {
-    const FORWARD: [Key; 5] = [Key::Forward, MARGIN[0], MARGIN[1], MARGIN[2], MARGIN[3]];
-    const INVERSE: [Key; 5] = [
-        Key::InverseQuote,
-        MARGIN[0],
-        MARGIN[1],
-        MARGIN[2],
-        MARGIN[3],
-    ];
-    const HASHPRICE: [Key; 5] = [
-        Key::HashpriceFixed,
-        MARGIN[0],
-        MARGIN[1],
-        MARGIN[2],
-        MARGIN[3],
-    ];
-    match kind {
-        StrategyKind::Unhedged => &[],
-        StrategyKind::Forward => &FORWARD,
-        StrategyKind::Inverse => &INVERSE,
-        StrategyKind::Put => &[Key::PutStrike, Key::PutPremium, Key::Settle],
-        StrategyKind::Collar | StrategyKind::ZeroCostCollar => &[
-            Key::PutStrike,
-            Key::PutPremium,
-            Key::CallStrike,
-            Key::CallPremium,
-            Key::Settle,
-        ],
-        StrategyKind::Hashprice => &HASHPRICE,
+pub fn strategy_inputs(kind: StrategyKind) -> Vec<Key> {
+    let spec = kind.spec();
+    let mut keys: Vec<Key> = Vec::new();
+    for k in spec.legs.iter().flat_map(|l| leg_inputs(l.shape)) {
+        if !keys.contains(&k) {
+            keys.push(k);
+        }
     }
+    if spec.has_options() {
+        keys.push(Key::Settle);
+    }
+    keys
 }
 
 /// The inputs of each way of giving the economics.

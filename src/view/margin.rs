@@ -7,7 +7,7 @@ use crate::domain::Result;
 use crate::domain::hedge::Position;
 use crate::domain::margin::{MarginRisk, MarginTerms, PricePath, Short, margin_risk};
 use crate::domain::pricing::SpotModel;
-use crate::domain::strategy::HashTerms;
+use crate::domain::strategy::{HashTerms, LegShape};
 use crate::domain::validate::dec_f64;
 use crate::link::Scenario;
 use rust_decimal::Decimal;
@@ -23,11 +23,11 @@ pub(crate) fn margin_of(
     hash: Option<HashTerms>,
 ) -> Option<Result<MarginRisk>> {
     let r = s.resolved();
-    let price = match kind {
-        StrategyKind::Forward => dec_f64(r.forward),
-        StrategyKind::Inverse => 1.0 / dec_f64(r.inverse_quote),
-        StrategyKind::Hashprice => dec_f64(r.hashprice_fixed) / dec_f64(hash?.coins_per_ph_day),
-        _ => return None,
+    let price = match kind.spec().legs.first()?.shape {
+        LegShape::Forward => dec_f64(r.forward),
+        LegShape::Inverse => 1.0 / dec_f64(r.inverse_quote),
+        LegShape::Hashprice => dec_f64(r.hashprice_fixed) / dec_f64(hash?.coins_per_ph_day),
+        LegShape::Option(..) => return None,
     };
     let p = m.params();
     let path = PricePath {
@@ -62,10 +62,10 @@ pub(crate) fn margin_on(
     if coins <= 0.0 {
         return None;
     }
-    let short = match kind {
-        StrategyKind::Forward | StrategyKind::Hashprice => Short::linear(coins, price),
-        StrategyKind::Inverse => Short::inverse(dec_f64(position.inverse_notional()?), price),
-        _ => return None,
+    let short = match kind.spec().legs.first()?.shape {
+        LegShape::Forward | LegShape::Hashprice => Short::linear(coins, price),
+        LegShape::Inverse => Short::inverse(dec_f64(position.inverse_notional()?), price),
+        LegShape::Option(..) => return None,
     };
     let h = &s.hedge;
     let pct = |d: Decimal| dec_f64(crate::link::fraction(d));

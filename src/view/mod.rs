@@ -26,11 +26,9 @@ pub mod saved;
 pub mod select;
 pub mod volume_risk;
 
-use crate::domain::collar::{OptionPricer, ZeroCostParams, zero_cost_collar};
 use crate::domain::daycount::Act365;
 use crate::domain::economics::{DirectParams, PeriodEconomics, Rig, halving_subsidy};
 use crate::domain::hedge::{Position, Row};
-use crate::domain::leg::LegKind;
 use crate::domain::margin::MarginRisk;
 use crate::domain::montecarlo::McParams;
 use crate::domain::pricing::{OptionKind, SpotModel, SpotParams};
@@ -38,14 +36,17 @@ use crate::domain::risk::{
     Bounds, Lognormal, LognormalParams, Outlook, PayoffProfile, PositionGreeks, PriceGrid,
     VolumeHeatmap,
 };
-use crate::domain::strategy::{HashTerms, OptionQuote, StrategyInputs};
+use crate::domain::strategy::{
+    HashTerms, LegPricer, LegSpec, ModelPricer, PricedLeg, StrategyInputs, StrikeInput, Strikes,
+};
 use crate::domain::validate::dec_f64;
 use crate::domain::{DomainError, Field, Result, money};
-use crate::link::{CallStrike, HedgeChoice, Key, Mode, Scenario, Settlement};
+use crate::link::{CallStrike, Key, Mode, Scenario, Settlement};
 use keys::Blame;
 use margin::margin_of;
 use pricing::Pricing;
 use rust_decimal::Decimal;
+use std::cell::RefCell;
 
 /// A problem to show next to a field (`key` is the share-link key) or above the page.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,12 +68,17 @@ pub enum PremiumSource {
     Quoted,
 }
 
-/// One option leg's strike and premium per coin.
+/// One option leg of the chosen strategy: its registry leg, strike and premium per coin.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct OptionLeg {
+    /// The registry's leg (type, side, share, the input of its strike).
+    pub spec: LegSpec,
     /// Strike, USD per coin.
     pub strike: Decimal,
-    /// Premium per coin used in the payoffs, USD, paid (put) or received (call) at the start.
+    /// `true` when the strike was solved for a zero cost.
+    pub solved: bool,
+    /// Premium per coin used in the payoffs, USD, paid (bought) or received (sold) at the
+    /// start.
     pub premium: Decimal,
     /// Model or quote.
     pub source: PremiumSource,
@@ -85,22 +91,33 @@ pub struct OptionLeg {
     pub vol: f64,
 }
 
-/// Premiums of the options of the chosen hedge (and of the put and collar rows).
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// The chosen strategy's options and net premium.
+#[derive(Debug, Clone, PartialEq)]
 pub struct OptionsView {
-    /// The put at `kp`.
-    pub put: OptionLeg,
-    /// The call of the collar (`kc`, or the solved zero-cost strike).
-    pub call: Option<OptionLeg>,
-    /// `true` when the call strike was solved for a zero-cost collar.
-    pub call_solved: bool,
-    /// The call of the zero-cost collar at `kp` (solved whatever `kc` is), when one exists.
-    pub zero_cost_call: Option<OptionLeg>,
+    /// Its option legs, in its registry entry's order.
+    pub legs: Vec<OptionLeg>,
     /// Net premium per coin of the chosen hedge, USD (positive = paid).
     pub net_per_coin: Decimal,
     /// Net premium of the chosen hedge on the hedged quantity, carried to the end of the
     /// period at the risk-free rate, USD.
     pub net_carried: Decimal,
+}
+
+impl OptionsView {
+    /// The leg struck at `input`, when the strategy has one.
+    ///
+    /// ```
+    /// use minerhedge::{domain::strategy::StrikeInput, link::Scenario, view::Model};
+    /// let m = Model::build(&Scenario::from_query("hedge=putspread&kp=230&kp2=190").scenario);
+    /// let o = m.options.unwrap();
+    /// assert!(o.leg(StrikeInput::Kp2).unwrap().premium < o.leg(StrikeInput::Kp).unwrap().premium);
+    /// assert!(o.leg(StrikeInput::Kc).is_none());
+    /// ```
+    pub fn leg(&self, input: StrikeInput) -> Option<&OptionLeg> {
+        self.legs
+            .iter()
+            .find(|l| matches!(l.spec.option_of(), Some((_, i)) if i == input))
+    }
 }
 
 /// Rig figures (rig mode only).
@@ -158,7 +175,9 @@ pub struct Strategy {
     pub outlook: Option<Outlook>,
     /// Worst and best return on the chart's price range.
     pub return_range: (f64, f64),
-    /// Call strike of a collar (given or solved), USD.
+    /// Its option legs as priced, in its registry entry's order.
+    pub options: Vec<PricedLeg>,
+    /// Strike of its call at `kc` (given or solved), USD.
     pub call_strike: Option<Decimal>,
 }
 
@@ -198,24 +217,108 @@ pub struct Model {
     pub margin: Option<MarginRisk>,
 }
 
-/// Prices European options with the model, but answers with the user's quote where one is
-/// given for that leg and strike.
-struct QuotedPricer {
+/// The period view's option market for the registry: the model's premium (BSM on spot at
+/// the strike's smile vol, to 10 decimals), but the user's quote where one is given for that
+/// option type and strike (`pp` for the put at `kp`, `cp` for the call at `kc`). Each premium
+/// and solved strike is computed once per build.
+struct PeriodPricer {
     model: Pricing,
-    put: Option<(f64, f64)>,
-    call: Option<(f64, f64)>,
+    quotes: Vec<(OptionKind, Decimal, Decimal)>,
+    premiums: RefCell<Vec<(OptionKind, Decimal, Decimal)>>,
+    solved: RefCell<Vec<((Decimal, Decimal), Decimal)>>,
 }
 
-impl OptionPricer for QuotedPricer {
-    fn premium(&self, leg: OptionKind, strike: f64) -> Result<f64> {
-        let quote = match leg {
-            OptionKind::Put => self.put,
-            OptionKind::Call => self.call,
-        };
-        match quote {
-            Some((k, p)) if k == strike => Ok(p),
-            _ => self.model.premium(leg, strike),
+impl PeriodPricer {
+    fn new(s: &Scenario, model: Pricing) -> Self {
+        let r = s.resolved();
+        let mut quotes = Vec::new();
+        if let Some(pp) = s.hedge.put_premium {
+            quotes.push((OptionKind::Put, r.put_strike, pp));
         }
+        if let (Some(cp), CallStrike::Strike(kc)) = (s.hedge.call_premium, s.hedge.call_strike) {
+            quotes.push((OptionKind::Call, kc, cp));
+        }
+        PeriodPricer {
+            model,
+            quotes,
+            premiums: RefCell::new(Vec::new()),
+            solved: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// The user's quote for `kind` at `strike`, when one is given.
+    fn quote(&self, kind: OptionKind, strike: Decimal) -> Option<Decimal> {
+        self.quotes
+            .iter()
+            .find(|(k, x, _)| *k == kind && *x == strike)
+            .map(|q| q.2)
+    }
+
+    /// The figures of a priced leg: source, model premium, implied and smile vol.
+    fn leg_view(&self, leg: &PricedLeg) -> Result<OptionLeg> {
+        let Some((kind, _)) = leg.spec.option_of() else {
+            return Err(DomainError::out_of_range(Field::Legs, 0.0, "an option leg"));
+        };
+        let k = dec_f64(leg.strike);
+        let quoted = !leg.solved && self.quote(kind, leg.strike).is_some();
+        Ok(OptionLeg {
+            spec: leg.spec,
+            strike: leg.strike,
+            solved: leg.solved,
+            premium: leg.premium,
+            source: if quoted {
+                PremiumSource::Quoted
+            } else {
+                PremiumSource::Model
+            },
+            model_premium: self.model.price(kind, k)?,
+            implied_vol: quoted
+                .then(|| {
+                    self.model
+                        .flat()
+                        .implied_vol(kind, k, dec_f64(leg.premium))
+                        .ok()
+                })
+                .flatten(),
+            vol: self.model.vol(k)?,
+        })
+    }
+}
+
+impl LegPricer for PeriodPricer {
+    fn premium(&self, kind: OptionKind, strike: Decimal) -> Result<Decimal> {
+        if let Some(q) = self.quote(kind, strike) {
+            return Ok(q);
+        }
+        if let Some(p) = self
+            .premiums
+            .borrow()
+            .iter()
+            .find(|(k, x, _)| *k == kind && *x == strike)
+        {
+            return Ok(p.2);
+        }
+        let p = ModelPricer {
+            model: self.model,
+            decimals: Some(10),
+        }
+        .premium(kind, strike)?;
+        self.premiums.borrow_mut().push((kind, strike, p));
+        Ok(p)
+    }
+
+    fn call_strike_for(&self, target: Decimal, min_strike: Decimal) -> Result<Decimal> {
+        let key = (target, min_strike);
+        if let Some(k) = self.solved.borrow().iter().find(|(x, _)| *x == key) {
+            return Ok(k.1);
+        }
+        let k = ModelPricer {
+            model: self.model,
+            decimals: Some(10),
+        }
+        .call_strike_for(target, min_strike)?;
+        self.solved.borrow_mut().push((key, k));
+        Ok(k)
     }
 }
 
@@ -265,35 +368,32 @@ impl Model {
         };
         model.economics = Some(econ_view);
 
-        // Options: put at kp; the collar's call at kc or solved.
-        let options = pricing.and_then(|m| match options_of(s, &m) {
-            Ok(o) => Some(o),
-            Err(msgs) => {
-                messages.extend(msgs);
-                None
-            }
-        });
-        let mut inputs = strategy_inputs(s, economics.output(), options.as_ref());
-        inputs.coin_settle_spot = (s.hedge.settlement == Settlement::Coin).then_some(s.market.spot);
-        inputs.hash = econ_view.rig.map(|r| HashTerms {
-            fixed: s.resolved().hashprice_fixed,
-            ..r.hash
-        });
-        model.build_strategies(economics, carry, &inputs, &mut messages);
+        let inputs = strategy_inputs(s, economics.output(), econ_view.rig.as_ref());
+        let pricer = pricing.map(|p| PeriodPricer::new(s, p));
+        model.build_strategies(economics, carry, &inputs, pricer.as_ref(), &mut messages);
         model.chosen = model
             .strategies
             .iter()
             .position(|st| st.kind == s.hedge.choice);
         model.fill_chosen(economics, &inputs, &mut messages);
-        model.options = match (model.chosen(), options) {
-            (Some(chosen), Some(o)) => Some(OptionsView {
-                net_per_coin: chosen.position.net_premium_per_coin(),
-                net_carried: chosen.position.carried_net_premium(),
-                ..o
-            }),
-            (None, o) => o,
-            (Some(_), None) => None,
-        };
+        if let (Some(chosen), Some(pricer)) = (model.chosen(), pricer.as_ref()) {
+            match chosen
+                .options
+                .iter()
+                .map(|l| pricer.leg_view(l))
+                .collect::<Result<Vec<_>>>()
+            {
+                Ok(legs) if !legs.is_empty() => {
+                    model.options = Some(OptionsView {
+                        legs,
+                        net_per_coin: chosen.position.net_premium_per_coin(),
+                        net_carried: chosen.position.carried_net_premium(),
+                    });
+                }
+                Ok(_) => {}
+                Err(e) => messages.push(msg(Key::Vol, e)),
+            }
+        }
         model.fill_curves(&mut messages);
         model.messages = messages;
         model
@@ -327,16 +427,23 @@ impl Model {
         economics: PeriodEconomics,
         carry: Decimal,
         inputs: &StrategyInputs,
+        pricer: Option<&PeriodPricer>,
         messages: &mut Vec<Message>,
     ) {
         let s = &self.scenario;
         let want = s.hedge.choice;
         for kind in StrategyKind::ALL {
-            let built = kind.spec().legs(inputs).map(|legs| {
-                legs.and_then(|legs| Position::from_legs(economics, legs, carry))
-                    .and_then(|position| {
-                        strategy_of(kind, position, inputs, s, self.market.as_ref())
-                    })
+            let spec = kind.spec();
+            let priced = match (spec.has_options(), pricer) {
+                (false, _) => Some(Ok(Vec::new())),
+                (true, None) => None,
+                (true, Some(p)) => Some(spec.priced(&inputs.strikes, p)),
+            };
+            let built = priced.map(|options| {
+                let options = options?;
+                let legs = spec.legs_priced(inputs, &options)?;
+                let position = Position::from_legs(economics, legs, carry)?;
+                strategy_of(kind, position, options, inputs, s, self.market.as_ref())
             });
             match built {
                 Some(Ok(st)) => self.strategies.push(st),
@@ -371,13 +478,14 @@ impl Model {
         let (Some(m), Some(p)) = (self.market, self.pricing) else {
             return;
         };
-        let prof = chosen.profile.params();
-        // Each option at its strike's vol; a leg the position does not hold at `vol`.
-        let at = |n: f64, k: f64| if n > 0.0 { p.at(k) } else { Ok(m) };
-        let greeks = at(prof.puts, prof.put_strike).and_then(|put| {
-            at(prof.calls, prof.call_strike)
-                .and_then(|call| chosen.profile.greeks_on_smile(&m, &put, &call))
-        });
+        // Each option at its strike's vol.
+        let greeks = chosen
+            .profile
+            .options()
+            .iter()
+            .map(|o| p.at(o.strike))
+            .collect::<Result<Vec<_>>>()
+            .and_then(|models| chosen.profile.greeks_on_smile(&m, &models));
         match greeks {
             Ok(g) => self.greeks = Some(g),
             Err(e) => messages.push(msg(Key::Vol, e)),
@@ -472,7 +580,10 @@ impl Model {
         };
         Some((
             params,
-            self.strategies.iter().map(|st| st.profile).collect(),
+            self.strategies
+                .iter()
+                .map(|st| st.profile.clone())
+                .collect(),
         ))
     }
 
@@ -506,29 +617,23 @@ impl Model {
             .map(|x| {
                 chosen
                     .profile
-                    .value_before_expiry_on_smile(x.max(1e-9), &at, vols)
+                    .value_before_expiry_on_smile(x.max(1e-9), &at, &vols)
                     .map(|v| (x, v))
             })
             .collect::<Result<Vec<_>>>()
             .ok()
     }
 
-    /// The vols of the chosen position's put and call strikes (the smile's; the at-the-money
-    /// vol when flat or when the position has no such option).
-    fn leg_vols(&self) -> Option<(f64, f64)> {
+    /// The vols of the chosen position's options, in [`PayoffProfile::options`] order (the
+    /// smile's; the at-the-money vol when flat).
+    fn leg_vols(&self) -> Option<Vec<f64>> {
         let p = self.pricing?;
-        let prof = self.chosen()?.profile.params();
-        let vol = |n: f64, k: f64| {
-            if n > 0.0 {
-                p.vol(k).ok()
-            } else {
-                Some(p.flat().params().vol)
-            }
-        };
-        Some((
-            vol(prof.puts, prof.put_strike)?,
-            vol(prof.calls, prof.call_strike)?,
-        ))
+        self.chosen()?
+            .profile
+            .options()
+            .iter()
+            .map(|o| p.vol(o.strike).ok())
+            .collect()
     }
 
     /// The smile chart: the vol of `points` strikes across the chart's price range, the
@@ -553,13 +658,15 @@ impl Model {
             .map(|k| p.vol(k).map(|v| (k, v)))
             .collect::<Result<Vec<_>>>()
             .ok()?;
-        let mut legs = Vec::new();
-        if let Some(o) = self.options {
-            legs.push(("Put".to_string(), dec_f64(o.put.strike)));
-            if let Some(c) = o.call {
-                legs.push(("Call".to_string(), dec_f64(c.strike)));
-            }
-        }
+        let legs = self
+            .options
+            .iter()
+            .flat_map(|o| &o.legs)
+            .filter_map(|l| {
+                let (_, input) = l.spec.option_of()?;
+                Some((capitalized(input.name()), dec_f64(l.strike)))
+            })
+            .collect();
         Some(crate::chart::smile::SmileChart {
             points: curve,
             atm: p.flat().params().vol,
@@ -757,130 +864,38 @@ fn summarize(
     ))
 }
 
-/// Put and collar-call premiums, model or quoted; the call strike solved when `kc=zero`, and
-/// the zero-cost collar's call in any case.
-fn options_of(s: &Scenario, m: &Pricing) -> std::result::Result<OptionsView, Vec<Message>> {
-    let kp = dec_f64(s.resolved().put_strike);
-    let put_model = m
-        .price(OptionKind::Put, kp)
-        .map_err(|e| vec![msg(Key::PutStrike, e)])?;
-    let put = leg(
-        m,
-        OptionKind::Put,
-        s.resolved().put_strike,
-        put_model,
-        s.hedge.put_premium,
-    )
-    .map_err(|e| vec![msg(Key::PutPremium, e)])?;
-    let pricer = QuotedPricer {
-        model: *m,
-        put: s.hedge.put_premium.map(|p| (kp, dec_f64(p))),
-        call: None,
-    };
-    // The zero-cost collar's call, solved whatever `kc` says (the comparison always has the
-    // zero-cost row); an error only matters when the page shows that collar.
-    let zero_cost = zero_cost_collar(
-        &pricer,
-        ZeroCostParams {
-            put_strike: kp,
-            min_call_strike: kp,
-        },
-    )
-    .and_then(|z| {
-        Ok(OptionLeg {
-            strike: money::dec_from_f64(Field::CallStrike, z.call_strike)?,
-            // The exact premium the collar uses is the put's, so the net is exactly zero.
-            premium: put.premium,
-            source: PremiumSource::Model,
-            model_premium: z.call_premium,
-            implied_vol: None,
-            vol: m.vol(z.call_strike)?,
-        })
-    });
-    let (call, call_solved) = match s.hedge.call_strike {
-        CallStrike::Strike(kc) => {
-            let call_model = m
-                .price(OptionKind::Call, dec_f64(kc))
-                .map_err(|e| vec![msg(Key::CallStrike, e)])?;
-            (
-                Some(
-                    leg(m, OptionKind::Call, kc, call_model, s.hedge.call_premium)
-                        .map_err(|e| vec![msg(Key::CallPremium, e)])?,
-                ),
-                false,
-            )
-        }
-        CallStrike::Zero => match &zero_cost {
-            Ok(z) => (Some(*z), true),
-            Err(e) => {
-                if s.hedge.choice == HedgeChoice::Collar {
-                    return Err(vec![msg(Key::CallStrike, e.clone())]);
-                }
-                (None, false)
-            }
-        },
-    };
-    Ok(OptionsView {
-        put,
-        call,
-        call_solved,
-        zero_cost_call: zero_cost.ok(),
-        net_per_coin: Decimal::ZERO,
-        net_carried: Decimal::ZERO,
-    })
-}
-
-fn leg(
-    m: &Pricing,
-    kind: OptionKind,
-    strike: Decimal,
-    model_premium: f64,
-    quote: Option<Decimal>,
-) -> Result<OptionLeg> {
-    let field = match kind {
-        OptionKind::Put => Field::PutPremium,
-        OptionKind::Call => Field::CallPremium,
-    };
-    let vol = m.vol(dec_f64(strike))?;
-    Ok(match quote {
-        Some(q) => OptionLeg {
-            strike,
-            premium: q,
-            source: PremiumSource::Quoted,
-            model_premium,
-            implied_vol: m.flat().implied_vol(kind, dec_f64(strike), dec_f64(q)).ok(),
-            vol,
-        },
-        None => OptionLeg {
-            strike,
-            premium: money::dec_from_f64(field, model_premium)?.round_dp(10),
-            source: PremiumSource::Model,
-            model_premium,
-            implied_vol: None,
-            vol,
-        },
-    })
-}
-
-/// The registry builders' inputs from the scenario and the priced options.
-fn strategy_inputs(s: &Scenario, output: Decimal, options: Option<&OptionsView>) -> StrategyInputs {
-    let quote = |l: &OptionLeg| OptionQuote {
-        strike: l.strike,
-        premium: l.premium,
-    };
+/// The registry builders' inputs from the scenario.
+fn strategy_inputs(s: &Scenario, output: Decimal, rig: Option<&RigView>) -> StrategyInputs {
+    let r = s.resolved();
     StrategyInputs {
-        forward: s.resolved().forward,
-        inverse_quote: s.resolved().inverse_quote,
-        put: options.map(|o| quote(&o.put)),
-        call: options.and_then(|o| o.call.as_ref().map(quote)),
-        zero_cost_call: options.and_then(|o| o.zero_cost_call.as_ref().map(quote)),
+        forward: r.forward,
+        inverse_quote: r.inverse_quote,
+        strikes: Strikes {
+            kp: r.put_strike,
+            kp2: r.put2_strike,
+            kc: s.hedge.call_strike,
+        },
+        hash: rig.map(|r| HashTerms {
+            fixed: s.resolved().hashprice_fixed,
+            ..r.hash
+        }),
+        coin_settle_spot: (s.hedge.settlement == Settlement::Coin).then_some(s.market.spot),
         ..StrategyInputs::new(output, s.coverage(), s.economics.days)
     }
+}
+
+/// `text` with its first letter upper case.
+fn capitalized(text: &str) -> String {
+    let mut c = text.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 fn strategy_of(
     kind: StrategyKind,
     position: Position,
+    options: Vec<PricedLeg>,
     inputs: &StrategyInputs,
     s: &Scenario,
     market: Option<&SpotModel>,
@@ -899,14 +914,10 @@ fn strategy_of(
         .ok()
         .map(|d| profile.outlook(&d))
     });
-    let call_strike = match kind {
-        StrategyKind::Collar | StrategyKind::ZeroCostCollar => position
-            .hedge_legs()
-            .iter()
-            .find(|l| l.kind == LegKind::Option(OptionKind::Call))
-            .map(|l| l.price),
-        _ => None,
-    };
+    let call_strike = options
+        .iter()
+        .find(|l| matches!(l.spec.option_of(), Some((_, StrikeInput::Kc))))
+        .map(|l| l.strike);
     Ok(Strategy {
         kind,
         upfront_premium: position.upfront_premium(),
@@ -916,6 +927,7 @@ fn strategy_of(
         outlook,
         profile,
         position,
+        options,
         call_strike,
     })
 }

@@ -281,6 +281,7 @@ fn params(s: &Scenario, today: NaiveDate) -> ProgramParams {
             kind: *p.hedges.at(m),
             coverage_pct: *p.coverage_pct.at(m),
             put_strike_pct: *p.put_strike_pct.at(m),
+            put2_strike_pct: *p.put2_strike_pct.at(m),
             call_strike: *p.call_strike_pct.at(m),
         })
         .collect();

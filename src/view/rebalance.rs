@@ -91,22 +91,14 @@ pub fn rebalance(model: &Model) -> Option<Rebalance> {
         .ok()?;
         let scale = dec_f64(target) / dec_f64(hedged).max(f64::MIN_POSITIVE);
         let base = chosen.profile.params();
-        let rebalanced = if hedged.is_zero() {
-            ProfileParams {
-                output: dec_f64(output_now),
-                ..base
-            }
+        let base = if hedged.is_zero() {
+            base
         } else {
-            ProfileParams {
-                output: dec_f64(output_now),
-                sold_coins: base.sold_coins * scale,
-                hash_coins: base.hash_coins * scale,
-                premium_coins: base.premium_coins * scale,
-                locked_usd: base.locked_usd * scale,
-                puts: base.puts * scale,
-                calls: base.calls * scale,
-                ..base
-            }
+            base.with_hedge_scaled(scale)
+        };
+        let rebalanced = ProfileParams {
+            output: dec_f64(output_now),
+            ..base
         };
         let g = PayoffProfile::new(rebalanced).ok()?.greeks(&now).ok()?;
         Some(g.delta_neutral_sale)

@@ -20,13 +20,23 @@ fn model(q: &str) -> Model {
 fn comparison_matches_the_engine_for_the_seed() {
     let m = model("hedge=collar&kc=zero");
     let rows = comparison(&m, None);
-    // Every strategy but the hashprice forward, which needs a rig (direct mode here), and
-    // the collar, which with `kc=zero` is the zero-cost collar (one row, not two alike).
-    assert_eq!(rows.len(), 5);
+    // Every strategy but the hashprice forward, which needs a rig (direct mode here), the
+    // collar, which with `kc=zero` is the zero-cost collar (one row, not two alike), and the
+    // covered call, which needs a call strike (`kc=zero` has nothing to pay for).
+    assert_eq!(rows.len(), 7);
     let kinds: Vec<StrategyKind> = rows.iter().map(|r| r.kind).collect();
+    use StrategyKind::*;
     assert_eq!(
         kinds,
-        [&StrategyKind::ALL[..4], &StrategyKind::ALL[5..6]].concat()
+        [
+            Unhedged,
+            Forward,
+            Inverse,
+            Put,
+            PutSpread,
+            ZeroCostCollar,
+            Seagull
+        ]
     );
     let unhedged = &rows[0];
     // Unhedged: loss exactly when S_T < 1,100/5 = 220 under the lognormal with μ = r.
@@ -46,7 +56,9 @@ fn comparison_matches_the_engine_for_the_seed() {
     // Inverse at 0.004: 1,250 for sure.
     assert_eq!(rows[2].floor, Some(1250.0));
     // Zero-cost collar: nothing paid upfront.
-    assert_eq!(rows[4].upfront_premium, Decimal::ZERO);
+    assert_eq!(rows[5].upfront_premium, Decimal::ZERO);
+    // The three-way collar with `kc=zero`: its call pays for the put spread.
+    assert_eq!(rows[6].upfront_premium, Decimal::ZERO);
     // Best floor and lowest loss probability: the forward.
     assert_eq!(best(&rows, Column::Floor), vec![1]);
     assert!(best(&rows, Column::ProbLoss).contains(&1));
@@ -134,7 +146,7 @@ fn csv_equals_the_table() {
         );
     }
     let cmp = comparison_csv(&comparison(&m, None));
-    assert_eq!(cmp.lines().count(), 6);
+    assert_eq!(cmp.lines().count(), 8);
     assert!(cmp.contains("Zero-cost collar,0.00,"));
     assert_eq!(
         format::percent(m.locked_return.expect("locked"), 1),
@@ -155,7 +167,8 @@ fn heat_map_warns_of_over_hedging() {
 fn the_zero_cost_row_is_there_whatever_kc_says() {
     let m = model("hedge=collar&kc=300");
     let rows = comparison(&m, None);
-    assert_eq!(rows.len(), 6);
+    // Both collars, the put spread, the three-way collar and the covered call at kc = 300.
+    assert_eq!(rows.len(), 9);
     let zc = rows
         .iter()
         .find(|r| r.kind == StrategyKind::ZeroCostCollar)

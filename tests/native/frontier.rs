@@ -50,7 +50,7 @@ fn the_endpoints_are_the_unhedged_and_the_full_strategy() {
         ..full.params()
     })
     .unwrap();
-    let r = run(params(0.3, 0.0), vec![unhedged, full]);
+    let r = run(params(0.3, 0.0), vec![unhedged, full.clone()]);
     let stats = r.stats();
     let f = coverage_frontier(r.paths().unwrap(), &full).unwrap();
     for (point, s) in [(&f.points[0], &stats[0]), (&f.points[100], &stats[1])] {

@@ -3,6 +3,7 @@
 //! `rr25 = bf25 = 0`, puts dearer and the zero-cost cap lower with a negative risk reversal),
 //! and the margin figures of the short hedges.
 
+use minerhedge::domain::strategy::StrikeInput;
 use minerhedge::link::Scenario;
 use minerhedge::present::display::display;
 use minerhedge::view::Model;
@@ -98,7 +99,13 @@ fn a_flat_smile_is_todays_page() {
 fn a_negative_risk_reversal_lowers_the_zero_cost_cap() {
     let flat = model("v=2&hedge=collar&kc=zero");
     let skew = model("v=2&hedge=collar&kc=zero&rr25=-10&bf25=2");
-    let strike = |m: &Model| m.options.and_then(|o| o.call).map(|c| c.strike).unwrap();
+    let strike = |m: &Model| {
+        m.options
+            .as_ref()
+            .and_then(|o| o.leg(StrikeInput::Kc))
+            .map(|c| c.strike)
+            .unwrap()
+    };
     assert!(
         strike(&skew) < strike(&flat),
         "{} vs {}",
@@ -106,10 +113,14 @@ fn a_negative_risk_reversal_lowers_the_zero_cost_cap() {
         strike(&flat)
     );
     let o = skew.options.unwrap();
-    assert!(o.put.vol > 0.8 && o.call.unwrap().vol < o.put.vol);
+    let (put, call) = (
+        o.leg(StrikeInput::Kp).unwrap(),
+        o.leg(StrikeInput::Kc).unwrap(),
+    );
+    assert!(put.vol > 0.8 && call.vol < put.vol);
     let (_, put_vol) = figure("v=2&hedge=collar&kc=zero&rr25=-10&bf25=2", "put-vol");
     let v: f64 = put_vol.unwrap().parse().unwrap();
-    assert!((v - o.put.vol * 100.0).abs() < 1e-12);
+    assert!((v - put.vol * 100.0).abs() < 1e-12);
 }
 
 /// The margin figures of a short forward: the liquidation price of the rule
@@ -160,7 +171,13 @@ fn the_instrument_presets_show_what_they_say() {
         .unwrap();
     let skew = model(collar.query);
     let flat = model(&collar.query.replace("&rr25=-8&bf25=2", ""));
-    let cap = |m: &Model| m.options.and_then(|o| o.call).map(|c| c.strike).unwrap();
+    let cap = |m: &Model| {
+        m.options
+            .as_ref()
+            .and_then(|o| o.leg(StrikeInput::Kc))
+            .map(|c| c.strike)
+            .unwrap()
+    };
     assert!(cap(&skew) < cap(&flat));
 }
 

@@ -120,7 +120,7 @@ fn each_kind_of_bad_value_is_named_with_its_range() {
         (
             "hedge=swap",
             "hedge",
-            "valid: one of none, forward, inverse, put, collar",
+            "valid: one of none, forward, inverse, put, putspread, collar, seagull, call, hashprice",
         ),
         ("vol=abc", "vol", "not a number; valid: between 0 and 500 %"),
         (
@@ -290,7 +290,8 @@ fn ranges_match_engine_limits() {
 fn canonical_query_of_the_default() {
     let expected = "v=2&coin=ETH&mode=direct&cost=1100&qty=5&hr=200&eff=17.5&pwr=0.06&opex=0\
         &pool=2&up=97&diff=120000000000000&dg=0&sub=3.125&fee=0.02&capex=0&life=1095&days=30\
-        &spot=250&vol=80&rate=5&hedge=forward&cov=100&fwd=260&inv=0.004&kp=230&kc=zero&px=250\
+        &spot=250&vol=80&rate=5&hedge=forward&cov=100&fwd=260&inv=0.004&kp=230&kp2=190&kc=zero\
+        &px=250\
         &lo=200&hi=300&step=10&seed=1&paths=10000&dvol=0&elapsed=0&rspot=0&rdg=0&rr25=0&bf25=0\
         &settle=usd&im=20&mm=10&pliq=1";
     assert_eq!(Scenario::default().to_query(), expected);
@@ -365,11 +366,11 @@ fn module_docs_carry_the_key_table() {
 fn the_table_has_exactly_the_keys_the_format_names() {
     let named = [
         "v", "coin", "mode", "cost", "qty", "hr", "eff", "pwr", "diff", "sub", "fee", "days",
-        "spot", "vol", "rate", "hedge", "cov", "fwd", "inv", "kp", "kc", "px", "lo", "hi", "step",
-        "opex", "pool", "up", "dg", "capex", "life", "pp", "cp", "seed", "paths", "dvol",
+        "spot", "vol", "rate", "hedge", "cov", "fwd", "inv", "kp", "kp2", "kc", "px", "lo", "hi",
+        "step", "opex", "pool", "up", "dg", "capex", "life", "pp", "cp", "seed", "paths", "dvol",
         "elapsed", "halv", "rspot", "rdg", "view", "start", "months", "dgm", "halvdate", "basis",
-        "pfwd", "ph", "pcov", "pkp", "pkc", "corr", "hpf", "rr25", "bf25", "settle", "im", "mm",
-        "coll", "pliq", "ptarget", "aq", "apx", "pneg", "pmax",
+        "pfwd", "ph", "pcov", "pkp", "pkp2", "pkc", "corr", "hpf", "rr25", "bf25", "settle", "im",
+        "mm", "coll", "pliq", "ptarget", "aq", "apx", "pneg", "pmax",
     ];
     for key in named {
         assert!(KeySpec::get(key).is_some(), "{key} is not in the table");
@@ -762,7 +763,7 @@ fn market_warnings_name_only_the_watched_keys() {
     s.market.spot = d("100000");
     s.hedge.call_strike = CallStrike::Strike(d("5"));
     let keys: Vec<_> = s.market_warnings().into_iter().map(|(k, _)| k).collect();
-    assert_eq!(keys.len(), 4);
+    assert_eq!(keys.len(), 5);
     assert!(keys.iter().all(|k| Scenario::WARNED_KEYS.contains(k)));
 }
 

@@ -127,14 +127,12 @@ fn derived_figures_of_the_seed_and_of_the_inverse_forward() {
     assert_eq!(figure(&d.derived, "expected-output"), "5 ETH");
     assert_eq!(figure(&d.derived, "period-cost"), "$1,100");
     assert_eq!(figure(&d.derived, "breakeven"), "$220.00");
-    // A forward holds no inverse forward: no order ticket, no option figures.
-    for id in [
-        "order-ticket",
-        "locked-return",
-        "put-premium",
-        "put-vol",
-        "call-strike",
-    ] {
+    // A forward holds no inverse forward and no option: its order ticket, no option figures.
+    assert_eq!(
+        figure(&d.derived, "order-ticket"),
+        "Sell 5 ETH forward at $260"
+    );
+    for id in ["locked-return", "put-premium", "put-vol", "call-strike"] {
         assert!(d.derived.iter().all(|f| f.id != id), "{id}");
     }
     let inv = display(&scenario("hedge=inverse&inv=0.004"));
@@ -246,8 +244,8 @@ fn comparison_rows_are_named_for_choosing() {
     let names: Vec<String> = t.lines.iter().map(|l| choose_label(l.kind)).collect();
     assert_eq!(names[0], "Unhedged: select this hedge");
     // The default collar is the zero-cost collar: its one row is the zero-cost collar's.
-    assert_eq!(names[4], "Zero-cost collar: select this hedge");
-    assert_eq!(names.len(), 5);
+    assert_eq!(names[5], "Zero-cost collar: select this hedge");
+    assert_eq!(names.len(), 7);
     assert_eq!(t.header[0], "Strategy");
 }
 
@@ -345,8 +343,9 @@ fn the_painted_chart_is_the_same_lines_in_a_few_segments() {
                     "{q}: the smooth curve keeps its points"
                 );
             } else {
+                // The ends and two grid points around each of at most three kinks.
                 assert!(
-                    l.points.len() <= 6,
+                    l.points.len() <= 8,
                     "{q} {}: {} points",
                     d.label,
                     l.points.len()
@@ -374,15 +373,15 @@ fn a_forward_shows_no_option_or_inverse_figures_and_groups_the_rest() {
         "call-strike",
         "net-premium",
         "net-premium-carried",
-        "order-ticket",
         "locked-return",
         "premium-coin",
     ] {
         assert!(!shown.contains(&id), "a forward shows {id}");
     }
     assert!(shown.contains(&"liq-price") && shown.contains(&"position-delta"));
+    assert!(shown.contains(&"order-ticket"));
     let headings: Vec<&str> = d.groups.iter().map(|g| g.heading).collect();
-    assert_eq!(headings, ["Mining", "Margin", "Greeks"]);
+    assert_eq!(headings, ["Mining", "Hedge", "Margin", "Greeks"]);
     // Every figure with a digit carries its unrounded value.
     for f in &d.derived {
         if f.text.chars().any(|c| c.is_ascii_digit()) {

@@ -19,7 +19,7 @@ use minerhedge::domain::leg::Outcome;
 use minerhedge::domain::money::{self, dec_from_f64};
 use minerhedge::domain::pricing::{OptionKind, SpotModel, SpotParams};
 use minerhedge::domain::program::*;
-use minerhedge::domain::strategy::StrategyKind;
+use minerhedge::domain::strategy::{StrategyKind, StrikeInput};
 use minerhedge::domain::tolerance::{PRICING_RELATIVE, ZERO_COST, approx_eq};
 use minerhedge::domain::validate::dec_f64;
 use proptest::prelude::*;
@@ -231,6 +231,7 @@ fn program_of_case(c: &[String]) -> Program {
         kind: StrategyKind::Collar,
         coverage_pct: d(100),
         put_strike_pct: dec(&c[7]),
+        put2_strike_pct: d(75),
         call_strike: CallStrike::Strike(dec(&c[8])),
     };
     Program::new(ProgramParams {
@@ -280,11 +281,12 @@ fn month_premiums_match_quantlib() {
             approx_eq(dec_f64(row.forward), forward, 1e-14, 0.0),
             "F {m}"
         );
-        let (strike, premium) = match c[13].as_str() {
-            "put" => (row.put_strike, row.put_premium),
-            _ => (row.call_strike, row.call_premium),
+        let input = match c[13].as_str() {
+            "put" => StrikeInput::Kp,
+            _ => StrikeInput::Kc,
         };
-        let (strike, premium) = (dec_f64(strike.unwrap()), dec_f64(premium.unwrap()));
+        let leg = row.option_at(input).unwrap();
+        let (strike, premium) = (dec_f64(leg.strike), dec_f64(leg.premium));
         assert!(approx_eq(strike, num(&c[14]), 1e-14, 0.0), "K {m}");
         let expected = num(&c[15]);
         let floor = 1e-13 * forward.max(strike) * month.calendar.years().max(1.0);
@@ -317,14 +319,14 @@ fn the_zero_cost_call_of_every_month_costs_the_put() {
     let prog = Program::new(params(direct(), 24, hedge)).unwrap();
     for (m, row) in prog.months().iter().zip(prog.rows()) {
         assert_eq!(row.kind, StrategyKind::ZeroCostCollar);
-        let kc = row.call_strike.unwrap();
+        let kc = row.strike(StrikeInput::Kc).unwrap();
         assert!(
             kc > row.forward,
             "call strike {kc} above forward {}",
             row.forward
         );
         let call = m.curve.model.price(OptionKind::Call, dec_f64(kc)).unwrap();
-        let put = dec_f64(row.put_premium.unwrap());
+        let put = dec_f64(row.premium(StrikeInput::Kp).unwrap());
         assert!((call - put).abs() <= ZERO_COST, "{call} vs {put}");
         assert_eq!(row.net_premium_per_coin, Decimal::ZERO);
         assert_eq!(row.hedged_coins, d(4));
@@ -359,16 +361,16 @@ fn forward_and_put_rows_lock_and_floor() {
     .unwrap();
     let r = &put.rows()[0];
     let carry = put.months()[0].curve.carry;
-    let premium = r.put_premium.unwrap();
+    let premium = r.premium(StrikeInput::Kp).unwrap();
     assert_eq!(r.locked, None);
     assert_eq!(r.net_premium_per_coin, premium);
     assert_eq!(
         r.floor,
-        Some(d(5) * r.put_strike.unwrap() - d(5) * premium * carry - d(300_000))
+        Some(d(5) * r.strike(StrikeInput::Kp).unwrap() - d(5) * premium * carry - d(300_000))
     );
     assert_eq!(put.totals().upfront_premium, d(5) * premium);
     // The floor is the net cash at any price below the strike.
-    let low = Outcome::at_price(r.put_strike.unwrap() / d(2));
+    let low = Outcome::at_price(r.strike(StrikeInput::Kp).unwrap() / d(2));
     let net = put.net_cash(0, &low).unwrap();
     assert!((net - r.floor.unwrap()).abs() < dec("1e-15"), "{net}");
 }
@@ -416,20 +418,21 @@ fn spot_model(days: u32) -> SpotModel {
 
 fn period_hedge(kind: StrategyKind, row: &MonthRow) -> Hedge {
     let m = spot_model(31);
+    let strike = |input| row.option_at(input).unwrap().strike;
     let prem = |k: OptionKind, strike: Decimal| {
         dec_from_f64(Field::Premium, m.price(k, dec_f64(strike)).unwrap()).unwrap()
     };
     match kind {
         StrategyKind::Forward => Hedge::Forward { price: row.forward },
         StrategyKind::Put => Hedge::Put {
-            strike: row.put_strike.unwrap(),
-            premium: prem(OptionKind::Put, row.put_strike.unwrap()),
+            strike: strike(StrikeInput::Kp),
+            premium: prem(OptionKind::Put, strike(StrikeInput::Kp)),
         },
         StrategyKind::Collar => Hedge::Collar {
-            put_strike: row.put_strike.unwrap(),
-            put_premium: prem(OptionKind::Put, row.put_strike.unwrap()),
-            call_strike: row.call_strike.unwrap(),
-            call_premium: prem(OptionKind::Call, row.call_strike.unwrap()),
+            put_strike: strike(StrikeInput::Kp),
+            put_premium: prem(OptionKind::Put, strike(StrikeInput::Kp)),
+            call_strike: strike(StrikeInput::Kc),
+            call_premium: prem(OptionKind::Call, strike(StrikeInput::Kc)),
         },
         _ => unreachable!("the test's hedges"),
     }
@@ -440,6 +443,7 @@ fn assert_one_month_is_a_period(economics: ProgramEconomics, period: PeriodEcono
         kind: StrategyKind::Collar,
         coverage_pct: d(70),
         put_strike_pct: d(90),
+        put2_strike_pct: d(75),
         call_strike: CallStrike::Strike(d(125)),
     };
     for hedge in [
@@ -508,7 +512,7 @@ fn a_one_month_zero_cost_collar_is_the_period_views() {
     ))
     .unwrap();
     let row = &prog.rows()[0];
-    let kp = dec_f64(row.put_strike.unwrap());
+    let kp = dec_f64(row.strike(StrikeInput::Kp).unwrap());
     let z = zero_cost_collar(
         &spot_model(31),
         ZeroCostParams {
@@ -518,7 +522,7 @@ fn a_one_month_zero_cost_collar_is_the_period_views() {
     )
     .unwrap();
     assert!(approx_eq(
-        dec_f64(row.call_strike.unwrap()),
+        dec_f64(row.strike(StrikeInput::Kc).unwrap()),
         z.call_strike,
         1e-8,
         0.0
@@ -760,6 +764,7 @@ fn month_hedge() -> impl Strategy<Value = MonthHedge> {
             kind,
             coverage_pct,
             put_strike_pct,
+            put2_strike_pct: put_strike_pct * Decimal::new(8, 1),
             call_strike: call.map_or(CallStrike::Zero, |c| CallStrike::Strike(put_strike_pct + c)),
         })
 }

@@ -3,7 +3,7 @@
 use minerhedge::domain::DomainError;
 use minerhedge::domain::montecarlo::{McParams, McRun};
 use minerhedge::domain::risk::{
-    Lognormal, LognormalParams, PayoffProfile, PriceGrid, ProfileParams,
+    Lognormal, LognormalParams, OptionHolding, PayoffProfile, PriceGrid, ProfileParams,
 };
 use proptest::prelude::*;
 
@@ -24,6 +24,10 @@ fn valid_profile() -> impl Strategy<Value = PayoffProfile> {
     )
         .prop_map(|(q, cost, cash, l, f, p, kp, c, kc, prem)| {
             PayoffProfile::new(ProfileParams {
+                options: vec![
+                    OptionHolding::put(p * q, kp),
+                    OptionHolding::call(-(c * q), kc),
+                ],
                 output: q,
                 all_in_cost: cost,
                 cash_cost: cash * cost,
@@ -31,10 +35,7 @@ fn valid_profile() -> impl Strategy<Value = PayoffProfile> {
                 hash_coins: 0.0,
                 premium_coins: 0.0,
                 locked_usd: l * q * f,
-                puts: p * q,
-                put_strike: kp,
-                calls: c * q,
-                call_strike: kc,
+
                 premium: prem,
             })
             .expect("generated inside the valid ranges")
@@ -48,8 +49,8 @@ proptest! {
         f in any_f64(), g in any_f64(), h in any_f64(), i in any_f64(), j in any_f64(),
     ) {
         let r = PayoffProfile::new(ProfileParams {
-            output: a, all_in_cost: b, cash_cost: c, sold_coins: d, hash_coins: e.min(d), premium_coins: 0.0,
-            locked_usd: e, puts: f, put_strike: g, calls: h, call_strike: i, premium: j,
+            options: vec![OptionHolding::put(f, g), OptionHolding::call(-h, i)], output: a, all_in_cost: b, cash_cost: c, sold_coins: d, hash_coins: e.min(d), premium_coins: 0.0,
+            locked_usd: e, premium: j,
         });
         match r {
             Ok(p) => {
@@ -228,7 +229,7 @@ fn difficulty_runaway_over_hedges_a_forward() {
 
 mod position_greeks {
     use minerhedge::domain::pricing::{SpotModel, SpotParams};
-    use minerhedge::domain::risk::{PayoffProfile, ProfileParams};
+    use minerhedge::domain::risk::{OptionHolding, PayoffProfile, ProfileParams};
 
     fn model(spot: f64, rate: f64, vol: f64, years: f64) -> SpotModel {
         SpotModel::new(SpotParams {
@@ -244,6 +245,10 @@ mod position_greeks {
     /// A collar over 80 % of 5 coins plus a partial forward: every leg contributes.
     fn book() -> PayoffProfile {
         PayoffProfile::new(ProfileParams {
+            options: vec![
+                OptionHolding::put(4.0, 230.0),
+                OptionHolding::call(-4.0, 290.0),
+            ],
             output: 5.0,
             all_in_cost: 1100.0,
             cash_cost: 1000.0,
@@ -251,10 +256,7 @@ mod position_greeks {
             hash_coins: 0.0,
             premium_coins: 0.0,
             locked_usd: 260.0,
-            puts: 4.0,
-            put_strike: 230.0,
-            calls: 4.0,
-            call_strike: 290.0,
+
             premium: 12.0,
         })
         .expect("valid profile")

@@ -1,5 +1,6 @@
 //! The view model against the seed, the engine and arbitrary links.
 
+use minerhedge::domain::strategy::StrikeInput;
 use minerhedge::format;
 use minerhedge::link::Key;
 use minerhedge::link::{CallStrike, HedgeChoice, Mode, Scenario};
@@ -83,26 +84,27 @@ fn zero_cost_collar_nets_to_zero() {
     s.hedge.call_strike = CallStrike::Zero;
     let m = Model::build(&s);
     assert!(m.messages.is_empty(), "{:?}", m.messages);
-    let o = m.options.expect("options");
-    let call = o.call.expect("solved call");
-    assert!(o.call_solved);
-    assert!(call.strike >= o.put.strike);
-    assert!((call.model_premium - o.put.model_premium).abs() < 1e-9);
+    let o = m.options.clone().expect("options");
+    let call = *o.leg(StrikeInput::Kc).expect("solved call");
+    let put = *o.leg(StrikeInput::Kp).expect("put");
+    assert!(call.solved);
+    assert!(call.strike >= put.strike);
+    assert!((call.model_premium - put.model_premium).abs() < 1e-9);
     assert_eq!(o.net_per_coin, Decimal::ZERO);
     assert_eq!(m.chosen().map(|c| c.kind), Some(StrategyKind::Collar));
     // Floor and cap of the zero-cost collar: Q·Kp and Q·Kc.
     let b = &m.chosen().expect("collar").bounds;
-    let kp = o.put.strike.to_string().parse::<f64>().expect("f64");
+    let kp = put.strike.to_string().parse::<f64>().expect("f64");
     assert!((b.floor.expect("floor") - 5.0 * kp).abs() < 1e-9);
 }
 
 #[test]
 fn quoted_premium_is_used_and_implied() {
     let mut s = seed("put");
-    let model_put = Model::build(&s).options.expect("options").put.model_premium;
+    let model_put = Model::build(&s).options.expect("options").legs[0].model_premium;
     s.hedge.put_premium = Some(d("12.5"));
     let m = Model::build(&s);
-    let put = m.options.expect("options").put;
+    let put = m.options.clone().expect("options").legs[0];
     assert_eq!(put.source, PremiumSource::Quoted);
     assert_eq!(put.premium, d("12.5"));
     let iv = put

@@ -9,7 +9,7 @@ use crate::domain::leg::{Currency, Leg, LegKind, Outcome};
 use crate::domain::money;
 use crate::domain::pricing::OptionKind;
 use crate::domain::range::NumRange;
-use crate::domain::risk::{PayoffProfile, ProfileParams};
+use crate::domain::risk::{OptionHolding, PayoffProfile, ProfileParams};
 use crate::domain::ticket::{self, Amount};
 use crate::domain::validate::dec_f64;
 use rust_decimal::Decimal;
@@ -402,8 +402,8 @@ impl Position {
         self.has(LegKind::InverseForward).then_some(self.notional)
     }
 
-    /// The order text of the legs whose terms need translating: the inverse forwards' USD
-    /// notional at their quote (see [`ticket`]); `None` without one.
+    /// The order that opens the hedge: every hedge leg's phrase (see [`ticket`]: an inverse
+    /// forward's as its USD notional at its quote); `None` unhedged.
     ///
     /// ```
     /// # use minerhedge::domain::economics::*; use minerhedge::domain::hedge::*; use rust_decimal::Decimal;
@@ -413,13 +413,7 @@ impl Position {
     /// # Ok::<(), minerhedge::domain::DomainError>(())
     /// ```
     pub fn order_ticket(&self, coin: &str) -> Option<String> {
-        let inverse: Vec<Leg> = self
-            .hedge_legs()
-            .iter()
-            .filter(|l| l.kind == LegKind::InverseForward)
-            .copied()
-            .collect();
-        ticket::order(&inverse, coin, Amount::AsNeeded)
+        ticket::order(self.hedge_legs(), coin, Amount::AsNeeded)
     }
 
     /// Mining revenue `Q·S`.
@@ -627,9 +621,8 @@ impl Position {
 
     /// The inputs of the risk module's [`PayoffProfile`] for this position (`f64`): output `Q`,
     /// all-in and cash cost, coins sold forward with the USD they lock (`h·F`, or `N` for the
-    /// inverse forward), puts bought and calls sold at their strikes and the carried net
-    /// premium. The profile has one put strike and one call strike: a position with puts (or
-    /// calls) at two strikes, a sold put or a bought call is refused (field `"legs"`).
+    /// inverse forward), every option (bought or sold, any strike; legs of one type and strike
+    /// summed) and the carried net premium.
     ///
     /// ```
     /// # use minerhedge::domain::economics::*; use minerhedge::domain::hedge::*; use rust_decimal::Decimal;
@@ -643,14 +636,18 @@ impl Position {
     pub fn profile_params(&self) -> Result<ProfileParams> {
         let cost = dec_f64(self.economics.cost());
         let (mut sold, mut hash) = (Decimal::ZERO, Decimal::ZERO);
-        let mut put: Option<(Decimal, Decimal)> = None;
-        let mut call: Option<(Decimal, Decimal)> = None;
-        let legs = self.hedge_legs().len() as f64;
-        let unsupported = |why: &'static str| DomainError::out_of_range(Field::Legs, legs, why);
+        // (type, strike, signed coins), one per type and strike.
+        let mut options: Vec<(OptionKind, Decimal, Decimal)> = Vec::new();
         for leg in self.hedge_legs() {
             let q = leg.quantity;
             match leg.kind {
-                LegKind::MinedCoins => return Err(unsupported("one mined-coins leg")),
+                LegKind::MinedCoins => {
+                    return Err(DomainError::out_of_range(
+                        Field::Legs,
+                        self.hedge_legs().len() as f64,
+                        "one mined-coins leg",
+                    ));
+                }
                 LegKind::LinearForward | LegKind::InverseForward => {
                     sold = money::add(Field::CoinsSoldForward, sold, -q)?;
                 }
@@ -659,25 +656,16 @@ impl Position {
                     hash = money::add(Field::CoinsSoldForward, hash, -q)?;
                 }
                 LegKind::Option(kind) => {
-                    let (slot, sign_ok) = match kind {
-                        OptionKind::Put => (&mut put, !q.is_sign_negative()),
-                        OptionKind::Call => (&mut call, !q.is_sign_positive() || q.is_zero()),
-                    };
-                    if !sign_ok {
-                        return Err(unsupported("puts bought and calls sold"));
+                    match options
+                        .iter_mut()
+                        .find(|(k, strike, _)| *k == kind && *strike == leg.price)
+                    {
+                        Some((_, _, n)) => *n = money::add(Field::Options, *n, q)?,
+                        None => options.push((kind, leg.price, q)),
                     }
-                    *slot = Some(match *slot {
-                        None => (q.abs(), leg.price),
-                        Some((n, k)) if k == leg.price => {
-                            (money::add(Field::Options, n, q.abs())?, k)
-                        }
-                        Some(_) => return Err(unsupported("one put strike and one call strike")),
-                    });
                 }
             }
         }
-        let (puts, put_strike) = put.unwrap_or_default();
-        let (calls, call_strike) = call.unwrap_or_default();
         Ok(ProfileParams {
             output: dec_f64(self.economics.output()),
             all_in_cost: cost,
@@ -686,10 +674,14 @@ impl Position {
             hash_coins: dec_f64(hash),
             premium_coins: dec_f64(self.coin_premium),
             locked_usd: dec_f64(self.locked),
-            puts: dec_f64(puts),
-            put_strike: dec_f64(put_strike),
-            calls: dec_f64(calls),
-            call_strike: dec_f64(call_strike),
+            options: options
+                .into_iter()
+                .map(|(kind, strike, q)| OptionHolding {
+                    kind,
+                    strike: dec_f64(strike),
+                    quantity: dec_f64(q),
+                })
+                .collect(),
             premium: dec_f64(self.carried_premium),
         })
     }

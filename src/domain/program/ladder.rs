@@ -1,24 +1,26 @@
 //! The hedge ladder: each month's hedge terms, turned into that month's [`Position`] through
 //! the strategy registry ([`StrategyKind::spec`]), so a new instrument is one registry entry.
 //!
-//! Strikes are % of the month's forward `F_m`; the zero-cost call is the existing solver's
-//! ([`zero_cost_collar`]) on the month's Black-76 premiums, its premium set to the put's so
-//! the collar's net premium is exactly 0 (as the period view does). The inverse forward
-//! trades at the quote `1/F_m` coin per USD.
+//! Strikes are % of the month's forward `F_m` (`pkp`, `pkp2`, `pkc`); every option is priced
+//! with Black-76 on the month's forward at its strike's smile vol, and a zero-cost call is
+//! solved on those premiums by the registry ([`StrategySpec::priced`]), its premium set to
+//! what it pays for so the net premium is exactly 0 (as the period view does). The inverse
+//! forward trades at the quote `1/F_m` coin per USD.
 
 use super::calendar::CalendarMonth;
 use super::curve::MonthCurve;
 use super::production::MonthProduction;
 use crate::domain::Field;
-use crate::domain::collar::{
-    CallStrike, OptionPricer, ZeroCostParams, priced_put, priced_sold_call, zero_cost_collar,
-};
+use crate::domain::collar::CallStrike;
 use crate::domain::error::{DomainError, Result};
-use crate::domain::hedge::{Hedge, Position};
-use crate::domain::money::{self, dec_from_f64};
+use crate::domain::hedge::Position;
+use crate::domain::money;
 use crate::domain::pricing::smile::{Smile, SmileModel};
 use crate::domain::range::NumRange;
-use crate::domain::strategy::{HashTerms, OptionQuote, StrategyInputs, StrategyKind};
+use crate::domain::strategy::{
+    HashTerms, LegPricer, ModelPricer, PricedLeg, StrategyInputs, StrategyKind, StrategySpec,
+    StrikeInput, Strikes,
+};
 use crate::domain::validate::dec_f64;
 use rust_decimal::Decimal;
 
@@ -30,28 +32,33 @@ use rust_decimal::Decimal;
 /// use minerhedge::domain::strategy::StrategyKind;
 /// use rust_decimal::Decimal;
 /// let h = MonthHedge::new(StrategyKind::Collar, Decimal::from(50));
-/// assert_eq!((h.put_strike_pct, h.call_strike), (Decimal::from(90), CallStrike::Zero));
+/// assert_eq!((h.put_strike_pct, h.put2_strike_pct, h.call_strike), (Decimal::from(90), Decimal::from(75), CallStrike::Zero));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct MonthHedge {
-    /// The strategy: Unhedged, Forward, Inverse, Put, Collar (or ZeroCostCollar).
+    /// The strategy: any registry entry (a collar with `pkc=zero` is the zero-cost collar).
     pub kind: StrategyKind,
     /// Coverage, % of the month's expected output, `[0, 100]` (field `"coverage"`).
     pub coverage_pct: Decimal,
     /// Put strike, % of the month's forward, `(0, 1000]` (field `"put strike"`).
     pub put_strike_pct: Decimal,
-    /// The collar's call strike: % of the month's forward, at least the put strike's %, or
+    /// The lower (sold) put's strike, % of the month's forward, below the put strike's %
+    /// (field `"lower put strike"`).
+    pub put2_strike_pct: Decimal,
+    /// The call strike: % of the month's forward, at least the put strike's %, or
     /// zero-cost, solved on the month's premiums (field `"call strike"`).
     pub call_strike: CallStrike,
 }
 
 impl MonthHedge {
-    /// `kind` on `coverage_pct` % with a put at 90 % of the forward and a zero-cost call.
+    /// `kind` on `coverage_pct` % with a put at 90 % of the forward, a lower put at 75 % and
+    /// a zero-cost call.
     pub fn new(kind: StrategyKind, coverage_pct: Decimal) -> Self {
         MonthHedge {
             kind,
             coverage_pct,
             put_strike_pct: Decimal::from(90),
+            put2_strike_pct: Decimal::from(75),
             call_strike: CallStrike::Zero,
         }
     }
@@ -85,10 +92,8 @@ pub struct MonthPosition {
     pub kind: StrategyKind,
     /// The month's economics and hedge legs, premiums carried to its settlement.
     pub position: Position,
-    /// The bought put, when the hedge has one.
-    pub put: Option<OptionQuote>,
-    /// The sold call, when the hedge has one.
-    pub call: Option<OptionQuote>,
+    /// Its option legs as priced, in the entry's order (none without options).
+    pub options: Vec<PricedLeg>,
 }
 
 /// A strike as % of the forward: `(0, 1000]`.
@@ -104,62 +109,52 @@ fn strike_pct(field: Field, pct: Decimal, forward: Decimal) -> Result<Decimal> {
     Ok(money::div(field, k, Decimal::ONE_HUNDRED)?.normalize())
 }
 
-fn quote(h: Hedge) -> Option<OptionQuote> {
-    match h {
-        Hedge::Put { strike, premium } | Hedge::SoldCall { strike, premium } => {
-            Some(OptionQuote { strike, premium })
+/// The strikes in USD of the inputs `spec` reads (the others 0).
+fn strikes(spec: &StrategySpec, hedge: &MonthHedge, forward: Decimal) -> Result<Strikes> {
+    let mut out = Strikes::default();
+    for input in spec.strikes() {
+        match input {
+            StrikeInput::Kp => {
+                out.kp = strike_pct(input.field(), hedge.put_strike_pct, forward)?;
+            }
+            StrikeInput::Kp2 => {
+                out.kp2 = strike_pct(input.field(), hedge.put2_strike_pct, forward)?;
+            }
+            StrikeInput::Kc => {
+                out.kc = match hedge.call_strike {
+                    CallStrike::Zero => CallStrike::Zero,
+                    CallStrike::Strike(pct) => {
+                        CallStrike::Strike(strike_pct(input.field(), pct, forward)?)
+                    }
+                };
+            }
         }
-        _ => None,
     }
+    Ok(out)
 }
 
-/// The put and call a strategy needs, priced on the month's curve.
+/// The month's option legs, priced on its curve: each strike at its own vol on the smile, or
+/// the month's one vol.
 fn options(
-    kind: StrategyKind,
-    hedge: &MonthHedge,
+    spec: &StrategySpec,
+    strikes: &Strikes,
     curve: &MonthCurve,
     smile: Option<Smile>,
-) -> Result<(Option<OptionQuote>, Option<OptionQuote>)> {
-    if !matches!(
-        kind,
-        StrategyKind::Put | StrategyKind::Collar | StrategyKind::ZeroCostCollar
-    ) {
-        return Ok((None, None));
+) -> Result<Vec<PricedLeg>> {
+    if !spec.has_options() {
+        return Ok(Vec::new());
     }
-    let kp = strike_pct(Field::PutStrike, hedge.put_strike_pct, curve.forward)?;
-    // Each strike at its own vol on the smile, or the month's one vol.
-    let on_smile = smile
-        .map(|s| SmileModel::new(curve.model.params(), s))
-        .transpose()?;
-    let pricer: &dyn OptionPricer = match &on_smile {
-        Some(m) => m,
-        None => &curve.model,
+    let pricer: Box<dyn LegPricer> = match smile {
+        Some(s) => Box::new(ModelPricer {
+            model: SmileModel::new(curve.model.params(), s)?,
+            decimals: None,
+        }),
+        None => Box::new(ModelPricer {
+            model: curve.model,
+            decimals: None,
+        }),
     };
-    let put = quote(priced_put(pricer, kp)?);
-    let call = match (kind, hedge.call_strike) {
-        (StrategyKind::Collar, CallStrike::Strike(pct)) => {
-            let kc = strike_pct(Field::CallStrike, pct, curve.forward)?;
-            quote(priced_sold_call(pricer, kc)?)
-        }
-        (StrategyKind::ZeroCostCollar, _) | (StrategyKind::Collar, CallStrike::Zero) => {
-            let k = dec_f64(kp);
-            let z = zero_cost_collar(
-                pricer,
-                ZeroCostParams {
-                    put_strike: k,
-                    min_call_strike: k,
-                },
-            )?;
-            let strike = dec_from_f64(Field::CallStrike, z.call_strike)?;
-            // The collar's exact premiums: the call's is the put's, so the net is exactly 0.
-            put.map(|p| OptionQuote {
-                strike,
-                premium: p.premium,
-            })
-        }
-        _ => None,
-    };
-    Ok((put, call))
+    spec.priced(strikes, pricer.as_ref())
 }
 
 /// Builds month `month`'s position from its terms, curve and economics.
@@ -172,11 +167,13 @@ pub(crate) fn month_position(
 ) -> Result<MonthPosition> {
     let economics = production.economics;
     let kind = hedge.strategy();
+    let spec = kind.spec();
     let coverage = const { NumRange::closed(Decimal::ZERO, Decimal::ONE_HUNDRED) }
         .check(Field::Coverage, hedge.coverage_pct)?;
     let coverage = money::div(Field::Coverage, coverage, Decimal::ONE_HUNDRED)?;
-    let (put, call) = options(kind, hedge, curve, smile)?;
-    let inverse_quote = if kind == StrategyKind::Inverse {
+    let strikes = strikes(spec, hedge, curve.forward)?;
+    let options = options(spec, &strikes, curve, smile)?;
+    let inverse_quote = if spec.has(crate::domain::strategy::LegShape::Inverse) {
         money::div(Field::InverseQuote, Decimal::ONE, curve.forward)?
     } else {
         Decimal::ZERO
@@ -184,9 +181,7 @@ pub(crate) fn month_position(
     let inputs = StrategyInputs {
         forward: curve.forward,
         inverse_quote,
-        put,
-        call,
-        zero_cost_call: call,
+        strikes,
         // A hashprice forward sells the month's hashrate at the index on the month's forward.
         hash: production
             .hash
@@ -200,13 +195,10 @@ pub(crate) fn month_position(
             .transpose()?,
         ..StrategyInputs::new(economics.output(), coverage, month.settle_days)
     };
-    let legs = kind.spec().legs(&inputs).ok_or_else(|| {
-        DomainError::out_of_range(Field::Hedge, f64::from(month.index), "a priced option")
-    })??;
+    let legs = spec.legs_priced(&inputs, &options)?;
     Ok(MonthPosition {
         kind,
         position: Position::from_legs(economics, legs, curve.carry)?,
-        put,
-        call,
+        options,
     })
 }

@@ -4,7 +4,7 @@ use super::ProgramMonth;
 use crate::domain::Field;
 use crate::domain::error::Result;
 use crate::domain::money;
-use crate::domain::strategy::StrategyKind;
+use crate::domain::strategy::{LegShape, PricedLeg, StrategyKind, StrikeInput};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -33,21 +33,35 @@ pub struct MonthRow {
     pub coverage_pct: Decimal,
     /// Coins hedged, `h = c·Q_m`.
     pub hedged_coins: Decimal,
-    /// Put strike, USD, when the hedge has one.
-    pub put_strike: Option<Decimal>,
-    /// Put premium per coin, USD, when the hedge has a put.
-    pub put_premium: Option<Decimal>,
-    /// Call strike, USD, when the hedge has one.
-    pub call_strike: Option<Decimal>,
-    /// Call premium per coin, USD, when the hedge has a call.
-    pub call_premium: Option<Decimal>,
-    /// Net premium per hedged coin, USD (put − call; positive = paid; 0 without options).
+    /// The hedge's option legs as priced (strike, premium per coin), in its entry's order.
+    pub options: Vec<PricedLeg>,
+    /// Net premium per hedged coin, USD (bought less sold; positive = paid; 0 without
+    /// options).
     pub net_premium_per_coin: Decimal,
     /// USD fixed by a forward (`h·F_m`, or the inverse forward's notional); `None` otherwise.
     pub locked: Option<Decimal>,
     /// Worst net cash of the month over every final price at expected output (revenue +
     /// hedge payoff − carried premium − cash cost); `None` when unbounded below.
     pub floor: Option<Decimal>,
+}
+
+impl MonthRow {
+    /// The leg struck at `input`: its strike and premium per coin, when the hedge has one.
+    pub fn option_at(&self, input: StrikeInput) -> Option<&PricedLeg> {
+        self.options
+            .iter()
+            .find(|l| matches!(l.spec.option_of(), Some((_, i)) if i == input))
+    }
+
+    /// The strike of the leg struck at `input`, USD.
+    pub fn strike(&self, input: StrikeInput) -> Option<Decimal> {
+        self.option_at(input).map(|l| l.strike)
+    }
+
+    /// The premium per coin of the leg struck at `input`, USD.
+    pub fn premium(&self, input: StrikeInput) -> Option<Decimal> {
+        self.option_at(input).map(|l| l.premium)
+    }
 }
 
 /// Sums over the program.
@@ -68,8 +82,9 @@ pub struct Totals {
 pub(crate) fn row(m: &ProgramMonth) -> Result<MonthRow> {
     let pos = &m.hedge.position;
     let e = pos.economics();
-    let locked = matches!(m.hedge.kind, StrategyKind::Forward | StrategyKind::Inverse)
-        .then(|| pos.locked_usd());
+    let spec = m.hedge.kind.spec();
+    let locked =
+        (spec.has(LegShape::Forward) || spec.has(LegShape::Inverse)).then(|| pos.locked_usd());
     let floor = match pos.floor()? {
         Some(f) => Some(money::sub(Field::Floor, f, e.cash_cost())?.normalize()),
         None => None,
@@ -86,10 +101,7 @@ pub(crate) fn row(m: &ProgramMonth) -> Result<MonthRow> {
         kind: m.hedge.kind,
         coverage_pct: m.coverage_pct,
         hedged_coins: pos.hedged_quantity(),
-        put_strike: m.hedge.put.map(|q| q.strike),
-        put_premium: m.hedge.put.map(|q| q.premium),
-        call_strike: m.hedge.call.map(|q| q.strike),
-        call_premium: m.hedge.call.map(|q| q.premium),
+        options: m.hedge.options.clone(),
         net_premium_per_coin: pos.net_premium_per_coin(),
         locked,
         floor,

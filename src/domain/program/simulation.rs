@@ -56,7 +56,7 @@ impl Default for SimulationParams {
 }
 
 /// Per-month constants of the paths.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct MonthStep {
     /// `(r − σ²/2)·Δt`.
     drift: f64,

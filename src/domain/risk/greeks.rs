@@ -3,7 +3,7 @@
 use super::PayoffProfile;
 use crate::domain::daycount::Act365;
 use crate::domain::error::Result;
-use crate::domain::pricing::{OptionKind, SpotModel};
+use crate::domain::pricing::SpotModel;
 
 /// Value and sensitivities of a whole position today, per the conventions of
 /// [`Greeks`](crate::domain::pricing::Greeks) (QuantLib's: `vega`, `rho` per 1.00; `theta` per year of
@@ -54,16 +54,16 @@ impl PayoffProfile {
     /// assert_eq!(fwd.greeks(&m).unwrap().delta, 0.0);
     /// ```
     pub fn greeks(&self, model: &SpotModel) -> Result<PositionGreeks> {
-        self.greeks_on_smile(model, model, model)
+        self.greeks_on_smile(model, &vec![*model; self.options.len()])
     }
 
-    /// [`PayoffProfile::greeks`] with the puts valued on `put_model` and the calls on
-    /// `call_model` (each at its strike's vol on a smile); spot, rate and time from `model`.
+    /// [`PayoffProfile::greeks`] with option `i` of [`PayoffProfile::options`] valued on
+    /// `leg_models[i]` (each at its strike's vol on a smile); spot, rate and time from
+    /// `model`. A missing model is `model`.
     pub fn greeks_on_smile(
         &self,
         model: &SpotModel,
-        put_model: &SpotModel,
-        call_model: &SpotModel,
+        leg_models: &[SpotModel],
     ) -> Result<PositionGreeks> {
         let p = model.params();
         let (s, r, q, t) = (p.spot, p.rate, p.dividend_yield, p.expiry_years);
@@ -80,14 +80,13 @@ impl PayoffProfile {
             rho: -t * self.locked_usd * df_r,
             delta_neutral_sale: 0.0,
         };
-        for (qty, kind, strike, m) in [
-            (self.puts, OptionKind::Put, self.put_strike, put_model),
-            (-self.calls, OptionKind::Call, self.call_strike, call_model),
-        ] {
+        for (i, leg) in self.options.iter().enumerate() {
+            let qty = leg.quantity;
             if qty == 0.0 {
                 continue;
             }
-            let o = m.greeks(kind, strike)?;
+            let m = leg_models.get(i).unwrap_or(model);
+            let o = m.greeks(leg.kind, leg.strike)?;
             g.value += qty * o.price;
             g.delta += qty * o.delta;
             g.gamma += qty * o.gamma;
@@ -109,9 +108,9 @@ impl PayoffProfile {
     /// ```
     /// use minerhedge::domain::daycount::Act365;
     /// use minerhedge::domain::pricing::{SpotModel, SpotParams};
-    /// use minerhedge::domain::risk::{PayoffProfile, ProfileParams};
+    /// use minerhedge::domain::risk::{OptionHolding, PayoffProfile, ProfileParams};
     /// let put = PayoffProfile::new(ProfileParams {
-    ///     output: 5.0, all_in_cost: 1100.0, puts: 5.0, put_strike: 230.0, premium: 60.0, ..Default::default()
+    ///     output: 5.0, all_in_cost: 1100.0, options: vec![OptionHolding::put(5.0, 230.0)], premium: 60.0, ..Default::default()
     /// }).unwrap();
     /// let at_expiry = SpotModel::new(SpotParams { spot: 1.0, rate: 0.05, dividend_yield: 0.0, vol: 0.8, expiry_years: 0.0 }).unwrap();
     /// assert!((put.value_before_expiry(200.0, &at_expiry).unwrap() - put.value_at(200.0)).abs() < 1e-9);
@@ -120,16 +119,16 @@ impl PayoffProfile {
     /// assert!(put.value_before_expiry(230.0, &early).unwrap() > put.value_at(230.0));
     /// ```
     pub fn value_before_expiry(&self, s: f64, model: &SpotModel) -> Result<f64> {
-        self.value_before_expiry_on_smile(s, model, (model.params().vol, model.params().vol))
+        self.value_before_expiry_on_smile(s, model, &[])
     }
 
-    /// [`PayoffProfile::value_before_expiry`] with the puts at the vol `vols.0` and the calls
-    /// at `vols.1` (each strike's vol on a smile).
+    /// [`PayoffProfile::value_before_expiry`] with option `i` of [`PayoffProfile::options`]
+    /// at the vol `vols[i]` (each strike's vol on a smile; a missing one is `model`'s).
     pub fn value_before_expiry_on_smile(
         &self,
         s: f64,
         model: &SpotModel,
-        vols: (f64, f64),
+        vols: &[f64],
     ) -> Result<f64> {
         use crate::domain::pricing::SpotParams;
         let p = model.params();
@@ -139,13 +138,13 @@ impl PayoffProfile {
         let fwd = m.forward();
         let growth = (p.rate * tau).exp();
         let mut v = (self.output - self.short_coins()) * fwd + self.locked_usd - self.premium;
-        if self.puts > 0.0 {
-            let put = if vols.0 == p.vol { m } else { at(vols.0)? };
-            v += growth * self.puts * put.price(OptionKind::Put, self.put_strike)?;
-        }
-        if self.calls > 0.0 {
-            let call = if vols.1 == p.vol { m } else { at(vols.1)? };
-            v -= growth * self.calls * call.price(OptionKind::Call, self.call_strike)?;
+        for (i, leg) in self.options.iter().enumerate() {
+            if leg.quantity == 0.0 {
+                continue;
+            }
+            let vol = vols.get(i).copied().unwrap_or(p.vol);
+            let at_vol = if vol == p.vol { m } else { at(vol)? };
+            v += growth * leg.quantity * at_vol.price(leg.kind, leg.strike)?;
         }
         Ok(v)
     }

@@ -33,7 +33,7 @@ pub mod frontier;
 pub use greeks::PositionGreeks;
 pub use grid::PriceGrid;
 pub use outlook::{Lognormal, LognormalParams, Outlook};
-pub use profile::{Bounds, PayoffProfile, ProfileParams};
+pub use profile::{Bounds, Kink, OptionHolding, PayoffProfile, ProfileParams};
 pub use volume::VolumeHeatmap;
 
 #[cfg(test)]
@@ -68,10 +68,10 @@ mod tests {
     fn collar_has_floor_and_cap_and_one_breakeven() {
         // Put 230 and call 280 on all 5 coins, net premium 10 USD paid.
         let p = seed(ProfileParams {
-            puts: 5.0,
-            put_strike: 230.0,
-            calls: 5.0,
-            call_strike: 280.0,
+            options: vec![
+                OptionHolding::put(5.0, 230.0),
+                OptionHolding::call(-5.0, 280.0),
+            ],
             premium: 10.0,
             ..Default::default()
         });
@@ -86,8 +86,7 @@ mod tests {
     fn put_breakeven_includes_premium() {
         // Put at 200 on all coins, 20 USD premium: breakeven where 5·S − 20 = 1100.
         let p = seed(ProfileParams {
-            puts: 5.0,
-            put_strike: 200.0,
+            options: vec![OptionHolding::put(5.0, 200.0)],
             premium: 20.0,
             ..Default::default()
         });
@@ -99,10 +98,10 @@ mod tests {
     #[test]
     fn outlook_matches_numerical_integration() {
         let p = seed(ProfileParams {
-            puts: 3.0,
-            put_strike: 230.0,
-            calls: 3.0,
-            call_strike: 290.0,
+            options: vec![
+                OptionHolding::put(3.0, 230.0),
+                OptionHolding::call(-3.0, 290.0),
+            ],
             premium: 4.0,
             cash_cost: 0.0,
             ..Default::default()
@@ -173,8 +172,7 @@ mod tests {
     fn return_range_sees_strikes_inside_the_range() {
         // Over-hedged with puts (coverage well above the output): value falls between the strike and hi.
         let p = seed(ProfileParams {
-            puts: 10.0,
-            put_strike: 250.0,
+            options: vec![OptionHolding::put(10.0, 250.0)],
             ..Default::default()
         });
         let g = PriceGrid::new(200.0, 300.0, 3).unwrap();

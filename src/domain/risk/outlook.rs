@@ -63,26 +63,13 @@ impl PayoffProfile {
     /// assert!((o.prob_loss - d.cdf(220.0)).abs() < 1e-15);
     /// ```
     pub fn outlook(&self, dist: &Lognormal) -> Outlook {
-        let (k, n) = self.kinks();
         // Segment end points: 0, kinks, breakevens vs both costs; sorted.
-        let mut pts = [0.0f64; 9];
-        let mut m = 0;
-        pts[m] = 0.0;
-        m += 1;
-        for &x in &k[..n] {
-            pts[m] = x;
-            m += 1;
-        }
+        let mut pts: Vec<f64> = self.breakpoints().collect();
         for cost in [self.all_in_cost, self.cash_cost] {
-            for x in self.crossings(cost) {
-                if m < pts.len() {
-                    pts[m] = x;
-                    m += 1;
-                }
-            }
+            pts.extend(self.crossings(cost));
         }
-        let pts = &mut pts[..m];
         pts.sort_unstable_by(f64::total_cmp);
+        let m = pts.len();
         let mut prob_loss = 0.0;
         let mut prob_cover = 0.0;
         let mut ev = 0.0;
@@ -123,22 +110,11 @@ impl PayoffProfile {
         }
     }
 
-    /// Slope `dV/dS` at a price that is not a kink.
-    fn slope_at(&self, s: f64) -> f64 {
-        let mut b = self.output - self.short_coins();
-        if self.puts > 0.0 && s < self.put_strike {
-            b -= self.puts;
-        }
-        if self.calls > 0.0 && s > self.call_strike {
-            b -= self.calls;
-        }
-        b
-    }
-
     /// Prices `S ≥ 0` where `V(S) = level`, at most one per linear piece.
-    fn crossings(&self, level: f64) -> impl Iterator<Item = f64> {
-        let (bp, m) = self.breakpoints();
-        let mut out = [f64::NAN; 3];
+    fn crossings(&self, level: f64) -> Vec<f64> {
+        let bp: Vec<f64> = self.breakpoints().collect();
+        let m = bp.len();
+        let mut out = Vec::new();
         for i in 0..m {
             let a = bp[i];
             let va = self.value_at(a) - level;
@@ -153,10 +129,10 @@ impl PayoffProfile {
             let root = a - va / slope;
             let end = if i + 1 < m { bp[i + 1] } else { f64::INFINITY };
             if root > a && root < end && root.is_finite() {
-                out[i] = root;
+                out.push(root);
             }
         }
-        out.into_iter().filter(|x| x.is_finite())
+        out
     }
 }
 

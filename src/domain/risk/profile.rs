@@ -4,12 +4,81 @@ use super::PriceGrid;
 use crate::domain::Field;
 use crate::domain::error::{DomainError, Result};
 use crate::domain::money::MAX_PRICE_F64;
+use crate::domain::pricing::OptionKind;
 use crate::domain::range::Range;
 use crate::domain::validate::{MAX_COINS, MAX_USD, non_negative, positive};
 
-/// The end-of-period USD value of a position, as the piecewise-linear formula of the module
-/// docs. Build it with [`PayoffProfile::new`] from [`ProfileParams`].
+/// One option the position holds, in `f64`: its type, strike and signed quantity (coins;
+/// positive = bought, negative = sold).
+///
+/// ```
+/// use minerhedge::domain::risk::OptionHolding;
+/// let put = OptionHolding::put(5.0, 230.0);
+/// assert_eq!(put.payoff(200.0), 150.0);
+/// assert_eq!(OptionHolding::call(-5.0, 290.0).payoff(300.0), -50.0);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OptionHolding {
+    /// Put or call.
+    pub kind: OptionKind,
+    /// Strike, USD per coin, `≥ 0`.
+    pub strike: f64,
+    /// Coins, positive bought, negative sold.
+    pub quantity: f64,
+}
+
+impl OptionHolding {
+    /// `quantity` puts (negative: sold) at `strike`.
+    pub const fn put(quantity: f64, strike: f64) -> Self {
+        OptionHolding {
+            kind: OptionKind::Put,
+            strike,
+            quantity,
+        }
+    }
+
+    /// `quantity` calls (negative: sold) at `strike`.
+    pub const fn call(quantity: f64, strike: f64) -> Self {
+        OptionHolding {
+            kind: OptionKind::Call,
+            strike,
+            quantity,
+        }
+    }
+
+    /// Its payoff at the final price `s`, USD: `q·max(ω(S − K), 0)`.
+    #[inline]
+    pub fn payoff(&self, s: f64) -> f64 {
+        let intrinsic = match self.kind {
+            OptionKind::Put if self.strike > s => self.strike - s,
+            OptionKind::Call if s > self.strike => s - self.strike,
+            _ => return 0.0,
+        };
+        self.quantity * intrinsic
+    }
+
+    /// Its slope `d payoff / dS` at a price `s` that is not its strike.
+    fn slope(&self, s: f64) -> f64 {
+        match self.kind {
+            OptionKind::Put if s < self.strike => -self.quantity,
+            OptionKind::Call if s > self.strike => self.quantity,
+            _ => 0.0,
+        }
+    }
+}
+
+/// A price where the value's slope changes, and by how much (coins).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Kink {
+    /// The price, USD per coin (a strike), `> 0`.
+    pub price: f64,
+    /// Slope to its right less slope to its left.
+    pub slope_change: f64,
+}
+
+/// The end-of-period USD value of a position, as the piecewise-linear formula of the module
+/// docs, for any list of options. Build it with [`PayoffProfile::new`] from [`ProfileParams`].
+#[derive(Debug, Clone, PartialEq)]
 pub struct PayoffProfile {
     pub(super) output: f64,
     pub(super) all_in_cost: f64,
@@ -18,15 +87,14 @@ pub struct PayoffProfile {
     pub(super) hash_coins: f64,
     pub(super) premium_coins: f64,
     pub(super) locked_usd: f64,
-    pub(super) puts: f64,
-    pub(super) put_strike: f64,
-    pub(super) calls: f64,
-    pub(super) call_strike: f64,
+    pub(super) options: Vec<OptionHolding>,
+    /// The options' strikes where the slope changes, ascending, each once.
+    pub(super) kinks: Vec<Kink>,
     pub(super) premium: f64,
 }
 
 /// Named inputs of a [`PayoffProfile`] (all `f64`, validated by [`PayoffProfile::new`]).
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProfileParams {
     /// Expected coin output of the period, `Q ≥ 0`.
     pub output: f64,
@@ -44,14 +112,8 @@ pub struct ProfileParams {
     pub premium_coins: f64,
     /// USD locked in by the forward sale, `L ≥ 0`.
     pub locked_usd: f64,
-    /// Puts bought (coins), `P ≥ 0`.
-    pub puts: f64,
-    /// Put strike, USD, `≥ 0` (ignored when `puts = 0`).
-    pub put_strike: f64,
-    /// Calls sold (coins), `C ≥ 0`.
-    pub calls: f64,
-    /// Call strike, USD, `≥ 0` (ignored when `calls = 0`).
-    pub call_strike: f64,
+    /// The options held, any number, bought or sold.
+    pub options: Vec<OptionHolding>,
     /// Net option premium paid, carried to the end of the period, USD (negative = received).
     pub premium: f64,
 }
@@ -66,6 +128,36 @@ pub struct Bounds {
     /// Final prices where the value equals the all-in cost, ascending. Where the value equals
     /// the cost on a whole interval, its left end is listed.
     pub breakevens: Vec<f64>,
+}
+
+impl ProfileParams {
+    /// The same position with its hedge `scale` times as large: coins sold forward and the
+    /// USD they lock, every option, and the premiums paid in coin and in USD.
+    ///
+    /// ```
+    /// use minerhedge::domain::risk::{OptionHolding, ProfileParams};
+    /// let p = ProfileParams { output: 5.0, sold_coins: 2.0, options: vec![OptionHolding::put(5.0, 230.0)], ..Default::default() };
+    /// let half = p.with_hedge_scaled(0.5);
+    /// assert_eq!((half.output, half.sold_coins, half.options[0].quantity), (5.0, 1.0, 2.5));
+    /// ```
+    pub fn with_hedge_scaled(self, scale: f64) -> Self {
+        ProfileParams {
+            sold_coins: self.sold_coins * scale,
+            hash_coins: self.hash_coins * scale,
+            premium_coins: self.premium_coins * scale,
+            locked_usd: self.locked_usd * scale,
+            options: self
+                .options
+                .iter()
+                .map(|o| OptionHolding {
+                    quantity: o.quantity * scale,
+                    ..*o
+                })
+                .collect(),
+            premium: self.premium * scale,
+            ..self
+        }
+    }
 }
 
 impl PayoffProfile {
@@ -97,11 +189,16 @@ impl PayoffProfile {
         Range::closed(0.0, p.sold_coins).check(Field::CoinsSoldForward, p.hash_coins)?;
         const { Range::closed(-MAX_COINS, MAX_COINS) }.check(Field::NetPremium, p.premium_coins)?;
         const { Range::closed(0.0, MAX_USD) }.check(Field::LockedUsd, p.locked_usd)?;
-        const { Range::closed(0.0, MAX_COINS) }.check(Field::PutsBought, p.puts)?;
-        const { Range::closed(0.0, MAX_PRICE_F64) }.check(Field::PutStrike, p.put_strike)?;
-        const { Range::closed(0.0, MAX_COINS) }.check(Field::CallsSold, p.calls)?;
-        const { Range::closed(0.0, MAX_PRICE_F64) }.check(Field::CallStrike, p.call_strike)?;
+        for o in &p.options {
+            const { Range::closed(-MAX_COINS, MAX_COINS) }.check(Field::Options, o.quantity)?;
+            let field = match o.kind {
+                OptionKind::Put => Field::PutStrike,
+                OptionKind::Call => Field::CallStrike,
+            };
+            const { Range::closed(0.0, MAX_PRICE_F64) }.check(field, o.strike)?;
+        }
         const { Range::closed(-MAX_USD, MAX_USD) }.check(Field::NetPremium, p.premium)?;
+        let kinks = kinks_of(&p.options);
         Ok(PayoffProfile {
             output: p.output,
             all_in_cost: p.all_in_cost,
@@ -110,10 +207,8 @@ impl PayoffProfile {
             hash_coins: p.hash_coins,
             premium_coins: p.premium_coins,
             locked_usd: p.locked_usd,
-            puts: p.puts,
-            put_strike: p.put_strike,
-            calls: p.calls,
-            call_strike: p.call_strike,
+            options: p.options,
+            kinks,
             premium: p.premium,
         })
     }
@@ -123,7 +218,7 @@ impl PayoffProfile {
     /// ```
     /// use minerhedge::domain::risk::{PayoffProfile, ProfileParams};
     /// let params = ProfileParams { output: 1.0, all_in_cost: 10.0, ..Default::default() };
-    /// assert_eq!(PayoffProfile::new(params).unwrap().params(), params);
+    /// assert_eq!(PayoffProfile::new(params.clone()).unwrap().params(), params);
     /// ```
     pub fn params(&self) -> ProfileParams {
         ProfileParams {
@@ -134,12 +229,36 @@ impl PayoffProfile {
             hash_coins: self.hash_coins,
             premium_coins: self.premium_coins,
             locked_usd: self.locked_usd,
-            puts: self.puts,
-            put_strike: self.put_strike,
-            calls: self.calls,
-            call_strike: self.call_strike,
+            options: self.options.clone(),
             premium: self.premium,
         }
+    }
+
+    /// The options held.
+    ///
+    /// ```
+    /// use minerhedge::domain::risk::{OptionHolding, PayoffProfile, ProfileParams};
+    /// let put = OptionHolding::put(1.0, 9.0);
+    /// let p = PayoffProfile::new(ProfileParams { output: 1.0, all_in_cost: 10.0, options: vec![put], ..Default::default() }).unwrap();
+    /// assert_eq!(p.options(), &[put]);
+    /// ```
+    pub fn options(&self) -> &[OptionHolding] {
+        &self.options
+    }
+
+    /// The prices where the value's slope changes (the options' strikes above 0), ascending,
+    /// each once, with the change of slope there.
+    ///
+    /// ```
+    /// use minerhedge::domain::risk::{OptionHolding, PayoffProfile, ProfileParams};
+    /// // A put spread: 5 puts bought at 230, 5 sold at 190.
+    /// let p = PayoffProfile::new(ProfileParams { output: 5.0, all_in_cost: 1100.0,
+    ///     options: vec![OptionHolding::put(5.0, 230.0), OptionHolding::put(-5.0, 190.0)], ..Default::default() }).unwrap();
+    /// let k: Vec<(f64, f64)> = p.kinks().iter().map(|k| (k.price, k.slope_change)).collect();
+    /// assert_eq!(k, vec![(190.0, -5.0), (230.0, 5.0)]);
+    /// ```
+    pub fn kinks(&self) -> &[Kink] {
+        &self.kinks
     }
 
     /// Coins the position gives up at the end whatever the price: sold forward plus a coin
@@ -176,20 +295,10 @@ impl PayoffProfile {
     /// ```
     #[inline]
     pub fn value_with_output(&self, s: f64, output_factor: f64) -> f64 {
-        let put = if self.put_strike > s {
-            self.put_strike - s
-        } else {
-            0.0
-        };
-        let call = if s > self.call_strike {
-            s - self.call_strike
-        } else {
-            0.0
-        };
+        let options: f64 = self.options.iter().map(|o| o.payoff(s)).sum();
         output_factor * (self.output - self.hash_coins) * s + self.locked_usd
             - (self.short_coins() - self.hash_coins) * s
-            + self.puts * put
-            - self.calls * call
+            + options
             - self.premium
     }
 
@@ -225,34 +334,24 @@ impl PayoffProfile {
     /// assert_eq!(p.terminal_slope(), 3.0);
     /// ```
     pub fn terminal_slope(&self) -> f64 {
-        self.output - self.short_coins() - self.calls
+        self.output - self.short_coins()
+            + self
+                .options
+                .iter()
+                .filter(|o| o.kind == OptionKind::Call)
+                .map(|o| o.quantity)
+                .sum::<f64>()
     }
 
-    /// Prices where the slope changes (strikes of held options), ascending, deduplicated.
-    pub(super) fn kinks(&self) -> ([f64; 2], usize) {
-        let mut k = [0.0; 2];
-        let mut n = 0;
-        if self.puts > 0.0 && self.put_strike > 0.0 {
-            k[n] = self.put_strike;
-            n += 1;
-        }
-        if self.calls > 0.0 && self.call_strike > 0.0 && (n == 0 || self.call_strike != k[0]) {
-            k[n] = self.call_strike;
-            n += 1;
-        }
-        if n == 2 && k[0] > k[1] {
-            k.swap(0, 1);
-        }
-        (k, n)
+    /// Slope `dV/dS` at a price that is not a kink.
+    pub(super) fn slope_at(&self, s: f64) -> f64 {
+        self.output - self.short_coins() + self.options.iter().map(|o| o.slope(s)).sum::<f64>()
     }
 
     /// Segment end points `0 = x₀ < x₁ < … < x_m` (kinks) of the piecewise-linear value; the
     /// last segment runs to +∞.
-    pub(super) fn breakpoints(&self) -> ([f64; 3], usize) {
-        let (k, n) = self.kinks();
-        let mut b = [0.0; 3];
-        b[1..1 + n].copy_from_slice(&k[..n]);
-        (b, n + 1)
+    pub(super) fn breakpoints(&self) -> impl Iterator<Item = f64> + '_ {
+        std::iter::once(0.0).chain(self.kinks.iter().map(|k| k.price))
     }
 
     /// Floor, cap and breakevens over `S ≥ 0`, exactly (the value is linear between strikes).
@@ -267,11 +366,12 @@ impl PayoffProfile {
     /// assert_eq!(b.cap, None);
     /// ```
     pub fn bounds(&self) -> Bounds {
-        let (bp, m) = self.breakpoints();
+        let bp: Vec<f64> = self.breakpoints().collect();
+        let m = bp.len();
         let slope = self.terminal_slope();
         let mut lo = f64::INFINITY;
         let mut hi = f64::NEG_INFINITY;
-        for &x in &bp[..m] {
+        for &x in &bp {
             let v = self.value_at(x);
             lo = lo.min(v);
             hi = hi.max(v);
@@ -355,10 +455,9 @@ impl PayoffProfile {
     /// assert_eq!((worst, best), (0.0, 0.5));
     /// ```
     pub fn return_range(&self, grid: &PriceGrid) -> (f64, f64) {
-        let (k, n) = self.kinks();
         let mut worst = self.return_at(grid.lo).min(self.return_at(grid.hi));
         let mut best = self.return_at(grid.lo).max(self.return_at(grid.hi));
-        for &x in &k[..n] {
+        for x in self.kinks.iter().map(|k| k.price) {
             if x > grid.lo && x < grid.hi {
                 let r = self.return_at(x);
                 worst = worst.min(r);
@@ -367,6 +466,28 @@ impl PayoffProfile {
         }
         (worst, best)
     }
+}
+
+/// The kinks of `options`: their strikes above 0, ascending, each once with the sum of the
+/// slope changes there (a put's `+q` as a call's: `q·max(K − S, 0)` turns from slope `−q` to 0);
+/// a strike where they cancel is no kink.
+fn kinks_of(options: &[OptionHolding]) -> Vec<Kink> {
+    let mut kinks: Vec<Kink> = Vec::with_capacity(options.len());
+    for o in options
+        .iter()
+        .filter(|o| o.strike > 0.0 && o.quantity != 0.0)
+    {
+        match kinks.iter_mut().find(|k| k.price == o.strike) {
+            Some(k) => k.slope_change += o.quantity,
+            None => kinks.push(Kink {
+                price: o.strike,
+                slope_change: o.quantity,
+            }),
+        }
+    }
+    kinks.retain(|k| k.slope_change != 0.0);
+    kinks.sort_unstable_by(|a, b| a.price.total_cmp(&b.price));
+    kinks
 }
 
 fn push_unique(v: &mut Vec<f64>, x: f64) {

@@ -34,7 +34,15 @@ impl PayoffProfile {
     /// assert_eq!(p.hedged_coins(), 4.0);
     /// ```
     pub fn hedged_coins(&self) -> f64 {
-        self.sold_coins.max(self.puts.max(self.calls))
+        self.sold_coins.max(self.option_coins())
+    }
+
+    /// The largest option leg, coins (0 without options).
+    fn option_coins(&self) -> f64 {
+        self.options
+            .iter()
+            .map(|o| o.quantity.abs())
+            .fold(0.0, f64::max)
     }
 
     /// Share of the realized output covered by the hedge when difficulty changes by `d`
@@ -49,7 +57,7 @@ impl PayoffProfile {
     /// assert_eq!(p.realized_coverage(0.25), Some(1.25));
     /// ```
     pub fn realized_coverage(&self, d: f64) -> Option<f64> {
-        let fixed = (self.sold_coins - self.hash_coins).max(self.puts.max(self.calls));
+        let fixed = (self.sold_coins - self.hash_coins).max(self.option_coins());
         (self.output > 0.0 && d > -1.0).then(|| (fixed * (1.0 + d) + self.hash_coins) / self.output)
     }
 
