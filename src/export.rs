@@ -90,7 +90,7 @@ pub fn comparison_csv(rows: &[ComparisonRow]) -> String {
             num(r.cvar95.map(|v| v * r.cost), 2),
             num(r.cvar95, 6),
         ];
-        out.push_str(&csv_field(r.kind.label()));
+        out.push_str(&csv_field(r.label));
         for c in cells {
             out.push(',');
             out.push_str(&c);

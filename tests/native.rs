@@ -42,6 +42,7 @@ mod native {
     mod risk;
     mod seed_tables;
     mod smile;
+    mod strategies;
     mod suggest;
     mod view;
     mod worker_fixture;

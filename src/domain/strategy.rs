@@ -395,8 +395,9 @@ impl StrategyInputs {
 /// One registry entry.
 #[derive(Debug, Clone, Copy)]
 pub struct StrategySpec {
-    /// The key.
-    pub kind: StrategyKind,
+    /// Its key in the page's registry ([`STRATEGIES`]); `None` for an entry outside it (a
+    /// test's).
+    pub kind: Option<StrategyKind>,
     /// Display name.
     pub label: &'static str,
     /// The link's `hedge=` word that selects it.
@@ -496,10 +497,13 @@ impl StrategySpec {
                 }
             }
         }
+        // The given strikes' order first (a solve on strikes out of order means nothing), then
+        // the solved strike's.
+        self.check_order(&priced)?;
         if let Some((i, spec)) = solved {
             priced[i] = self.solve(&priced, i, spec, pricer)?;
+            self.check_order(&priced)?;
         }
-        self.check_order(&priced)?;
         Ok(priced)
     }
 
@@ -531,12 +535,13 @@ impl StrategySpec {
         })
     }
 
-    /// The entry's strike order on the priced legs.
+    /// The entry's strike order on the priced legs (a strike still to be solved is left out).
     fn check_order(&self, priced: &[PricedLeg]) -> Result<()> {
         let strike = |input: StrikeInput| {
             priced
                 .iter()
                 .find(|l| matches!(l.spec.option_of(), Some((_, s)) if s == input))
+                .filter(|l| !(l.solved && l.strike.is_zero()))
                 .map(|l| l.strike)
         };
         for o in self.order {
@@ -663,7 +668,7 @@ const KP_AT_MOST_KC: StrikeOrder = StrikeOrder {
 /// Every strategy, in the comparison's order (the order of [`StrategyKind`]'s variants).
 pub const STRATEGIES: [StrategySpec; 10] = [
     StrategySpec {
-        kind: StrategyKind::Unhedged,
+        kind: Some(StrategyKind::Unhedged),
         label: "Unhedged",
         link_word: "none",
         link_edits: &[("hedge", "none")],
@@ -672,7 +677,7 @@ pub const STRATEGIES: [StrategySpec; 10] = [
         order: &[],
     },
     StrategySpec {
-        kind: StrategyKind::Forward,
+        kind: Some(StrategyKind::Forward),
         label: "Forward",
         link_word: "forward",
         link_edits: &[("hedge", "forward")],
@@ -684,7 +689,7 @@ pub const STRATEGIES: [StrategySpec; 10] = [
         order: &[],
     },
     StrategySpec {
-        kind: StrategyKind::Inverse,
+        kind: Some(StrategyKind::Inverse),
         label: "Inverse forward",
         link_word: "inverse",
         link_edits: &[("hedge", "inverse")],
@@ -696,7 +701,7 @@ pub const STRATEGIES: [StrategySpec; 10] = [
         order: &[],
     },
     StrategySpec {
-        kind: StrategyKind::Put,
+        kind: Some(StrategyKind::Put),
         label: "Put",
         link_word: "put",
         link_edits: &[("hedge", "put")],
@@ -708,7 +713,7 @@ pub const STRATEGIES: [StrategySpec; 10] = [
         order: &[],
     },
     StrategySpec {
-        kind: StrategyKind::PutSpread,
+        kind: Some(StrategyKind::PutSpread),
         label: "Put spread",
         link_word: "putspread",
         link_edits: &[("hedge", "putspread")],
@@ -720,7 +725,7 @@ pub const STRATEGIES: [StrategySpec; 10] = [
         order: &[KP2_BELOW_KP],
     },
     StrategySpec {
-        kind: StrategyKind::Collar,
+        kind: Some(StrategyKind::Collar),
         label: "Collar",
         link_word: "collar",
         link_edits: &[("hedge", "collar")],
@@ -732,7 +737,7 @@ pub const STRATEGIES: [StrategySpec; 10] = [
         order: &[KP_AT_MOST_KC],
     },
     StrategySpec {
-        kind: StrategyKind::ZeroCostCollar,
+        kind: Some(StrategyKind::ZeroCostCollar),
         label: "Zero-cost collar",
         link_word: "collar",
         link_edits: &[("hedge", "collar"), ("kc", "zero")],
@@ -744,7 +749,7 @@ pub const STRATEGIES: [StrategySpec; 10] = [
         order: &[KP_AT_MOST_KC],
     },
     StrategySpec {
-        kind: StrategyKind::Seagull,
+        kind: Some(StrategyKind::Seagull),
         label: "Three-way collar",
         link_word: "seagull",
         link_edits: &[("hedge", "seagull")],
@@ -756,7 +761,7 @@ pub const STRATEGIES: [StrategySpec; 10] = [
         order: &[KP2_BELOW_KP, KP_AT_MOST_KC],
     },
     StrategySpec {
-        kind: StrategyKind::CoveredCall,
+        kind: Some(StrategyKind::CoveredCall),
         label: "Covered call",
         link_word: "call",
         link_edits: &[("hedge", "call")],
@@ -768,7 +773,7 @@ pub const STRATEGIES: [StrategySpec; 10] = [
         order: &[],
     },
     StrategySpec {
-        kind: StrategyKind::Hashprice,
+        kind: Some(StrategyKind::Hashprice),
         label: "Hashprice forward",
         link_word: "hashprice",
         link_edits: &[("hedge", "hashprice")],
@@ -821,7 +826,10 @@ const fn all() -> [StrategyKind; STRATEGIES.len()] {
     let mut out = [StrategyKind::Unhedged; STRATEGIES.len()];
     let mut i = 0;
     while i < STRATEGIES.len() {
-        out[i] = STRATEGIES[i].kind;
+        out[i] = match STRATEGIES[i].kind {
+            Some(k) => k,
+            None => panic!("every entry of the page's registry has its key"),
+        };
         i += 1;
     }
     out
@@ -832,7 +840,7 @@ impl StrategyKind {
     ///
     /// ```
     /// use minerhedge::domain::strategy::{StrategyKind, STRATEGIES};
-    /// assert!(StrategyKind::ALL.iter().zip(STRATEGIES).all(|(k, s)| *k == s.kind));
+    /// assert!(StrategyKind::ALL.iter().zip(STRATEGIES).all(|(k, s)| Some(*k) == s.kind));
     /// ```
     pub const ALL: [StrategyKind; STRATEGIES.len()] = all();
 
@@ -840,7 +848,7 @@ impl StrategyKind {
     ///
     /// ```
     /// use minerhedge::domain::strategy::StrategyKind;
-    /// assert_eq!(StrategyKind::Put.spec().kind, StrategyKind::Put);
+    /// assert_eq!(StrategyKind::Put.spec().kind, Some(StrategyKind::Put));
     /// ```
     pub const fn spec(self) -> &'static StrategySpec {
         &STRATEGIES[self as usize]
@@ -887,7 +895,7 @@ impl StrategyKind {
         STRATEGIES
             .iter()
             .filter(|s| s.link_edits.len() == 1)
-            .map(|s| s.kind)
+            .filter_map(|s| s.kind)
     }
 
     /// Reads the link's `hedge=` word, ignoring ASCII case.
@@ -912,8 +920,9 @@ mod tests {
     #[test]
     fn registry_order_is_the_variant_order() {
         for (i, s) in STRATEGIES.iter().enumerate() {
-            assert_eq!(s.kind as usize, i, "{}", s.label);
-            assert_eq!(s.kind.spec().label, s.label);
+            let kind = s.kind.expect("a key");
+            assert_eq!(kind as usize, i, "{}", s.label);
+            assert_eq!(kind.spec().label, s.label);
             assert_eq!(s.link_edits[0], ("hedge", s.link_word));
         }
     }

@@ -11,8 +11,10 @@ use crate::view::{Model, StrategyKind};
 /// One line of the comparison table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ComparisonLine {
-    /// The strategy.
-    pub kind: StrategyKind,
+    /// The strategy's registry key (`None` for a structure outside the page's registry).
+    pub kind: Option<StrategyKind>,
+    /// Its label.
+    pub label: &'static str,
     /// One cell per column of [`Column::ALL`] (its `data-col` as the figure's id).
     pub cells: Vec<Figure>,
     /// Per column, the return on cost in % of a VaR or CVaR cell (`data-return`, next to its
@@ -39,7 +41,7 @@ pub struct ComparisonTable {
 impl ComparisonTable {
     /// The line of `kind`, if the table has one.
     pub fn line(&self, kind: StrategyKind) -> Option<&ComparisonLine> {
-        self.lines.iter().find(|l| l.kind == kind)
+        self.lines.iter().find(|l| l.kind == Some(kind))
     }
 }
 
@@ -127,7 +129,7 @@ pub const ZERO_COST_NOTE: &str =
 /// let t = comparison_table(&m, &comparison(&m, None));
 /// assert_eq!(t.header[0], "Strategy");
 /// let zc = t.lines.iter().find(|l| l.selected).unwrap();
-/// assert_eq!(zc.kind, StrategyKind::ZeroCostCollar);
+/// assert_eq!(zc.kind, Some(StrategyKind::ZeroCostCollar));
 /// assert!(t.note.is_some() && t.line(StrategyKind::Collar).is_none());
 /// assert_eq!(zc.cells[0].text, "$0"); // a zero-cost collar pays nothing upfront
 /// ```
@@ -139,6 +141,7 @@ pub fn comparison_table(model: &Model, rows: &[ComparisonRow]) -> ComparisonTabl
         .enumerate()
         .map(|(i, r)| ComparisonLine {
             kind: r.kind,
+            label: r.label,
             cells: Column::ALL.iter().map(|c| cell(r, *c)).collect(),
             best: bests.iter().map(|b| b.contains(&i)).collect(),
             returns: Column::ALL
@@ -150,9 +153,9 @@ pub fn comparison_table(model: &Model, rows: &[ComparisonRow]) -> ComparisonTabl
                 })
                 .map(|v| v.and_then(|v| FigureValue::from(v * 100.0).0))
                 .collect(),
-            selected: shows(model, r.kind)
+            selected: r.kind.is_some_and(|k| shows(model, k))
                 || (merged
-                    && r.kind == StrategyKind::ZeroCostCollar
+                    && r.kind == Some(StrategyKind::ZeroCostCollar)
                     && shows(model, StrategyKind::Collar)),
         })
         .collect();
@@ -205,7 +208,7 @@ mod tests {
         assert!(t.line(StrategyKind::Collar).is_none());
         assert!(t.line(StrategyKind::ZeroCostCollar).is_some() && t.note.is_some());
         let fwd = &t.lines[1];
-        assert_eq!(fwd.kind, StrategyKind::Forward);
+        assert_eq!(fwd.kind, Some(StrategyKind::Forward));
         assert!(fwd.selected);
         assert_eq!(fwd.cells[0].text, "$0");
         assert_eq!(fwd.cells[1].text, "$1,300");
@@ -279,7 +282,7 @@ mod tests {
                 .lines
                 .iter()
                 .filter(|l| l.selected)
-                .map(|l| l.kind)
+                .filter_map(|l| l.kind)
                 .collect();
             assert_eq!(selected, vec![kind]);
         }

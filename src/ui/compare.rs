@@ -32,8 +32,9 @@ pub fn StrategyCompare(
         }
     };
     // The rows change only when the set of strategies does (a memo: not on every input).
-    let kinds =
-        Memo::new(move |_| table.with(|t| t.lines.iter().map(|l| l.kind).collect::<Vec<_>>()));
+    let kinds = Memo::new(move |_| {
+        table.with(|t| t.lines.iter().filter_map(|l| l.kind).collect::<Vec<_>>())
+    });
     let tips = std::iter::once(None).chain(Column::ALL.iter().map(|c| Some(c.tip())));
     let head = header()
         .into_iter()

@@ -25,6 +25,7 @@ fn term_of(key: Key) -> Option<&'static str> {
         Key::Forward => Some("forward"),
         Key::InverseQuote => Some("inverse"),
         Key::PutStrike => Some("put"),
+        Key::Put2Strike => Some("putspread"),
         Key::CallStrike => Some("zero-cost"),
         Key::HashpriceFixed => Some("hashprice-forward"),
         Key::RiskReversal | Key::Butterfly => Some("smile"),

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::field::Field;
 use super::state::use_page;
 use crate::link::{Key, Mode};
-use crate::view::keys::{input_shown, mode_inputs};
+use crate::view::keys::{hedge_inputs, input_shown, mode_inputs};
 
 /// The fields of `keys`, in order (both pages' input panels).
 pub fn fields(keys: &'static [Key]) -> impl IntoView {
@@ -29,8 +29,8 @@ const MARKET: &[Key] = &[
 pub fn InputsPanel() -> impl IntoView {
     let page = use_page();
     let scenario = page.scenario;
-    // A group of inputs shows as its first key does (every key of a group is read by the same
-    // hedges or mode).
+    // A group of inputs shows as its first key does (every key of a mode's group is read in
+    // that mode).
     let hide = move |k: Key| move || !scenario.with(|s| input_shown(s, k));
     view! {
         <section class="panel inputs" aria-label="Scenario inputs">
@@ -47,15 +47,11 @@ pub fn InputsPanel() -> impl IntoView {
             <fieldset>
                 <legend>"Hedge"</legend>
                 {fields(&[Key::Hedge])}
-                <div hidden=hide(Key::Forward)>{fields(&[Key::Forward])}</div>
-                <div hidden=hide(Key::InverseQuote)>{fields(&[Key::InverseQuote])}</div>
-                <div hidden=hide(Key::PutStrike)>{fields(&[Key::PutStrike, Key::PutPremium])}</div>
-                <div hidden=hide(Key::CallStrike)>{fields(&[Key::CallStrike, Key::CallPremium])}</div>
-                <div hidden=hide(Key::Settle)>{fields(&[Key::Settle])}</div>
-                <div hidden=hide(Key::HashpriceFixed)>{fields(&[Key::HashpriceFixed])}</div>
-                <div hidden=hide(Key::InitialMargin)>
-                    {fields(&[Key::InitialMargin, Key::MaintenanceMargin, Key::Collateral, Key::TouchTarget])}
-                </div>
+                // The inputs the chosen hedge's registry entry reads.
+                {hedge_inputs()
+                    .into_iter()
+                    .map(|k| view! { <div hidden=hide(k)><Field spec=k.spec() /></div> })
+                    .collect_view()}
             </fieldset>
             <fieldset>
                 <legend>"Price range"</legend>

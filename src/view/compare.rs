@@ -3,14 +3,17 @@
 
 use super::{Model, StrategyKind};
 use crate::domain::montecarlo::McStats;
+use crate::domain::risk::{Bounds, Outlook, PayoffProfile};
 use rust_decimal::Decimal;
 
 /// One strategy's figures. USD amounts are results at the end of the period; returns are
 /// fractions of the all-in cost (0.1 = 10 %).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ComparisonRow {
-    /// The strategy.
-    pub kind: StrategyKind,
+    /// The strategy's registry key (`None` for a structure outside the page's registry).
+    pub kind: Option<StrategyKind>,
+    /// Its label.
+    pub label: &'static str,
     /// Net option premium paid at the start, USD (negative: received).
     pub upfront_premium: Decimal,
     /// Lowest possible USD result, `None` when unbounded below.
@@ -40,6 +43,54 @@ pub struct ComparisonRow {
     pub cvar95: Option<f64>,
     /// The period's all-in cost, USD: the base of every return (`result = return · cost`).
     pub cost: f64,
+}
+
+/// What a comparison row is made of: a strategy's label and key, its upfront premium and
+/// its profile's floor, cap, breakevens, return range and lognormal outlook (a
+/// [`Strategy`](super::Strategy) has them all; so can any structure built from a registry
+/// entry).
+#[derive(Debug, Clone, Copy)]
+pub struct RowOf<'a> {
+    /// Its label.
+    pub label: &'static str,
+    /// Its registry key, `None` outside the page's registry.
+    pub kind: Option<StrategyKind>,
+    /// Net option premium paid at the start, USD (negative: received).
+    pub upfront_premium: Decimal,
+    /// Its payoff profile.
+    pub profile: &'a PayoffProfile,
+    /// The profile's floor, cap and breakevens.
+    pub bounds: &'a Bounds,
+    /// Worst and best return on the chart's price range.
+    pub return_range: (f64, f64),
+    /// The lognormal outlook, when the market is valid.
+    pub outlook: Option<Outlook>,
+}
+
+impl RowOf<'_> {
+    /// The comparison row, with the simulation's statistics when given.
+    pub fn row(self, stats: Option<&McStats>) -> ComparisonRow {
+        let cost = self.profile.all_in_cost();
+        ComparisonRow {
+            kind: self.kind,
+            label: self.label,
+            upfront_premium: self.upfront_premium,
+            floor: self.bounds.floor,
+            cap: self.bounds.cap,
+            breakeven: self.bounds.breakevens.first().copied(),
+            never_loses: self.bounds.floor.is_some_and(|f| f >= cost),
+            worst_return: self.return_range.0,
+            best_return: self.return_range.1,
+            prob_loss: self.outlook.map(|o| o.prob_loss),
+            prob_cover_cash: self.outlook.map(|o| o.prob_cover_cash),
+            expected_return: self.outlook.map(|o| o.expected_return),
+            // The engine's statistics are losses (positive = a loss); the page shows results
+            // (negative = a loss).
+            var95: stats.map(|s| -s.var95),
+            cvar95: stats.map(|s| -s.cvar95),
+            cost,
+        }
+    }
 }
 
 /// A column of the comparison whose best value is highlighted.
@@ -210,7 +261,7 @@ pub fn collar_is_zero_cost(model: &Model) -> bool {
 /// use minerhedge::{link::Scenario, view::{compare::comparison, Model, StrategyKind}};
 /// let m = Model::build(&Scenario::default());
 /// let rows = comparison(&m, None);
-/// let fwd = rows.iter().find(|r| r.kind == StrategyKind::Forward).unwrap();
+/// let fwd = rows.iter().find(|r| r.kind == Some(StrategyKind::Forward)).unwrap();
 /// assert_eq!(fwd.floor, Some(1300.0));
 /// assert_eq!(fwd.prob_loss, Some(0.0));
 /// ```
@@ -222,28 +273,16 @@ pub fn comparison(model: &Model, mc: Option<&[McStats]>) -> Vec<ComparisonRow> {
         .enumerate()
         .filter(|(_, st)| !(merged && st.kind == StrategyKind::Collar))
         .map(|(i, st)| {
-            let stats = mc.and_then(|m| m.get(i));
-            ComparisonRow {
-                kind: st.kind,
+            RowOf {
+                label: st.kind.label(),
+                kind: Some(st.kind),
                 upfront_premium: st.upfront_premium,
-                floor: st.bounds.floor,
-                cap: st.bounds.cap,
-                breakeven: st.bounds.breakevens.first().copied(),
-                never_loses: st
-                    .bounds
-                    .floor
-                    .is_some_and(|f| f >= st.profile.all_in_cost()),
-                worst_return: st.return_range.0,
-                best_return: st.return_range.1,
-                prob_loss: st.outlook.map(|o| o.prob_loss),
-                prob_cover_cash: st.outlook.map(|o| o.prob_cover_cash),
-                expected_return: st.outlook.map(|o| o.expected_return),
-                // The engine's statistics are losses (positive = a loss); the page shows
-                // results (negative = a loss).
-                var95: stats.map(|s| -s.var95),
-                cvar95: stats.map(|s| -s.cvar95),
-                cost: st.profile.all_in_cost(),
+                profile: &st.profile,
+                bounds: &st.bounds,
+                return_range: st.return_range,
+                outlook: st.outlook,
             }
+            .row(mc.and_then(|m| m.get(i)))
         })
         .collect()
 }
@@ -257,9 +296,9 @@ pub fn comparison(model: &Model, mc: Option<&[McStats]>) -> Vec<ComparisonRow> {
 /// let rows = comparison(&m, None);
 /// // The forward at 260 locks the highest floor of the seed's strategies.
 /// let top = best(&rows, Column::Floor);
-/// assert_eq!(rows[top[0]].kind, StrategyKind::Forward);
+/// assert_eq!(rows[top[0]].kind, Some(StrategyKind::Forward));
 /// // Uncapped strategies (unhedged, put, put spread) share the best cap; a capped one does not.
-/// let caps: Vec<StrategyKind> = best(&rows, Column::Cap).iter().map(|&i| rows[i].kind).collect();
+/// let caps: Vec<StrategyKind> = best(&rows, Column::Cap).iter().filter_map(|&i| rows[i].kind).collect();
 /// assert_eq!(caps, vec![StrategyKind::Unhedged, StrategyKind::Put, StrategyKind::PutSpread]);
 /// ```
 pub fn best(rows: &[ComparisonRow], column: Column) -> Vec<usize> {

@@ -399,6 +399,28 @@ pub fn strategy_inputs(kind: StrategyKind) -> Vec<Key> {
     keys
 }
 
+/// Every input some strategy reads ([`strategy_inputs`]), in the key table's order: the
+/// hedge group of the period page's inputs panel.
+///
+/// ```
+/// use minerhedge::link::Key;
+/// use minerhedge::view::keys::hedge_inputs;
+/// let keys = hedge_inputs();
+/// assert!(keys.contains(&Key::Put2Strike) && keys.contains(&Key::TouchTarget));
+/// assert!(!keys.contains(&Key::Spot));
+/// ```
+pub fn hedge_inputs() -> Vec<Key> {
+    let read: Vec<Key> = StrategyKind::ALL
+        .iter()
+        .flat_map(|k| strategy_inputs(*k))
+        .collect();
+    crate::link::KEYS
+        .iter()
+        .map(|s| s.id)
+        .filter(|k| read.contains(k))
+        .collect()
+}
+
 /// The inputs of each way of giving the economics.
 pub fn mode_inputs(mode: Mode) -> &'static [Key] {
     match mode {

@@ -27,7 +27,8 @@ pub fn shown(s: &Scenario) -> StrategyKind {
         .iter()
         .filter(holds)
         .max_by_key(|spec| spec.link_edits.len())
-        .map_or(s.hedge.choice, |spec| spec.kind)
+        .and_then(|spec| spec.kind)
+        .unwrap_or(s.hedge.choice)
 }
 
 /// `true` when the page shows `kind` (see [`shown`]).

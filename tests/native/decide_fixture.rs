@@ -30,8 +30,7 @@ fn expected() -> String {
     let table = comparison_table(&model, &comparison(&model, Some(&stats)));
     let rows = table.lines.iter().map(|l| {
         json_list(
-            std::iter::once(json_str(l.kind.label()))
-                .chain(l.cells.iter().map(|c| json_str(&c.text))),
+            std::iter::once(json_str(l.label)).chain(l.cells.iter().map(|c| json_str(&c.text))),
         )
     });
     let best = table

@@ -241,7 +241,11 @@ fn no_text_shows_nan_for_odd_scenarios() {
 fn comparison_rows_are_named_for_choosing() {
     let m = Model::build(&Scenario::default());
     let t = comparison_table(&m, &comparison(&m, None));
-    let names: Vec<String> = t.lines.iter().map(|l| choose_label(l.kind)).collect();
+    let names: Vec<String> = t
+        .lines
+        .iter()
+        .filter_map(|l| l.kind.map(choose_label))
+        .collect();
     assert_eq!(names[0], "Unhedged: select this hedge");
     // The default collar is the zero-cost collar: its one row is the zero-cost collar's.
     assert_eq!(names[5], "Zero-cost collar: select this hedge");

@@ -215,7 +215,7 @@ fn every_strategys_link_edits_show_that_strategy() {
     use minerhedge::view::select::{select_edits, shown};
     for spec in STRATEGIES {
         assert_eq!(
-            select_edits(spec.kind).len(),
+            select_edits(spec.kind.expect("a key")).len(),
             spec.link_edits.len(),
             "{:?}",
             spec.kind

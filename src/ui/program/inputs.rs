@@ -32,7 +32,7 @@ pub fn ProgramInputsPanel() -> impl IntoView {
             </fieldset>
             <fieldset>
                 <legend>"Ladder (per-month lists)"</legend>
-                {fields(&[Key::MonthHedges, Key::MonthCoverage, Key::MonthPutStrikes, Key::MonthCallStrikes])}
+                {fields(&[Key::MonthHedges, Key::MonthCoverage, Key::MonthPutStrikes, Key::MonthPut2Strikes, Key::MonthCallStrikes])}
             </fieldset>
             <fieldset>
                 <legend>"Simulation"</legend>

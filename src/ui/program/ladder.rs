@@ -1,5 +1,5 @@
 //! The ladder editor (`data-testid="ladder-editor"`): each month's hedge, coverage, put
-//! strike and call strike, edited in place (each edit rewrites that month's item of the
+//! strike, lower put strike and call strike, edited in place (each edit rewrites that month's item of the
 //! link's list, through the same codec as a link), and the quick fills: one hedge for every
 //! month, a flat coverage, or a coverage declining from the first month to the last.
 
@@ -56,6 +56,7 @@ fn month_row(page: PageState, i: usize, label: String) -> impl IntoView {
             </select></td>
             {input(Key::MonthCoverage, "Coverage %")}
             {input(Key::MonthPutStrikes, "Put strike % of forward")}
+            {input(Key::MonthPut2Strikes, "Lower put strike % of forward")}
             {input(Key::MonthCallStrikes, "Call strike % of forward or zero")}
         </tr>
     }
@@ -126,6 +127,7 @@ pub fn LadderEditor(
                     <thead><tr>
                         <th scope="col">"Month"</th><th scope="col">"Hedge"</th>
                         <th scope="col">"Coverage %"</th><th scope="col">"Put strike, % of forward"</th>
+                        <th scope="col">"Lower put strike, % of forward"</th>
                         <th scope="col">"Call strike, % of forward or zero"</th>
                     </tr></thead>
                     <tbody>
