@@ -131,6 +131,16 @@ impl StrikeInput {
         }
     }
 
+    /// Its option's name to start a sentence or label a mark: `"Put"`, `"Lower put"`,
+    /// `"Call"`.
+    pub fn label(self) -> &'static str {
+        match self {
+            StrikeInput::Kp => "Put",
+            StrikeInput::Kp2 => "Lower put",
+            StrikeInput::Kc => "Call",
+        }
+    }
+
     /// The engine field of its strike (errors name it).
     pub fn field(self) -> Field {
         match self {
@@ -489,10 +499,8 @@ impl StrategySpec {
                     return Err(DomainError::out_of_range(
                         input.field(),
                         0.0,
-                        format!(
-                            "a strike: `zero` solves a zero-cost structure, and a {} has nothing to pay for",
-                            self.label.to_lowercase()
-                        ),
+                        "a strike: `zero` solves the call that pays for other legs, and this \
+                         structure has none for it to pay for",
                     ));
                 }
             }

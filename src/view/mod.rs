@@ -664,7 +664,7 @@ impl Model {
             .flat_map(|o| &o.legs)
             .filter_map(|l| {
                 let (_, input) = l.spec.option_of()?;
-                Some((capitalized(input.name()), dec_f64(l.strike)))
+                Some((input.label().to_string(), dec_f64(l.strike)))
             })
             .collect();
         Some(crate::chart::smile::SmileChart {
@@ -882,14 +882,6 @@ fn strategy_inputs(s: &Scenario, output: Decimal, rig: Option<&RigView>) -> Stra
         coin_settle_spot: (s.hedge.settlement == Settlement::Coin).then_some(s.market.spot),
         ..StrategyInputs::new(output, s.coverage(), s.economics.days)
     }
-}
-
-/// `text` with its first letter upper case.
-fn capitalized(text: &str) -> String {
-    let mut c = text.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 fn strategy_of(

@@ -339,7 +339,7 @@ fn wrong_strikes_name_their_key() {
     assert!(
         m.messages
             .iter()
-            .any(|x| x.key == Some(Key::CallStrike) && x.text.contains("nothing to pay for")),
+            .any(|x| x.key == Some(Key::CallStrike) && x.text.contains("none for it to pay for")),
         "{:?}",
         m.messages
     );

@@ -63,12 +63,15 @@ impl PayoffProfile {
     /// assert!((o.prob_loss - d.cdf(220.0)).abs() < 1e-15);
     /// ```
     pub fn outlook(&self, dist: &Lognormal) -> Outlook {
-        // Segment end points: 0, kinks, breakevens vs both costs; sorted.
+        // Segment end points: 0, kinks (ascending), then the breakevens vs both costs, each
+        // inserted at its place.
         let mut pts: Vec<f64> = self.breakpoints().collect();
         for cost in [self.all_in_cost, self.cash_cost] {
-            pts.extend(self.crossings(cost));
+            for x in self.crossings(cost) {
+                let at = pts.partition_point(|p| *p < x);
+                pts.insert(at, x);
+            }
         }
-        pts.sort_unstable_by(f64::total_cmp);
         let m = pts.len();
         let mut prob_loss = 0.0;
         let mut prob_cover = 0.0;

@@ -477,16 +477,20 @@ fn kinks_of(options: &[OptionHolding]) -> Vec<Kink> {
         .iter()
         .filter(|o| o.strike > 0.0 && o.quantity != 0.0)
     {
-        match kinks.iter_mut().find(|k| k.price == o.strike) {
+        // Kept in order as they come: each one inserted at its place.
+        let at = kinks.partition_point(|k| k.price < o.strike);
+        match kinks.get_mut(at).filter(|k| k.price == o.strike) {
             Some(k) => k.slope_change += o.quantity,
-            None => kinks.push(Kink {
-                price: o.strike,
-                slope_change: o.quantity,
-            }),
+            None => kinks.insert(
+                at,
+                Kink {
+                    price: o.strike,
+                    slope_change: o.quantity,
+                },
+            ),
         }
     }
     kinks.retain(|k| k.slope_change != 0.0);
-    kinks.sort_unstable_by(|a, b| a.price.total_cmp(&b.price));
     kinks
 }
 

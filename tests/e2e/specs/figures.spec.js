@@ -98,18 +98,21 @@ test("a percentage's data-value is the percentage, unrounded", async ({ page }) 
 
 test("a forward shows none of the put's, the call's or the inverse forward's figures", async ({ page }) => {
   await open(page, "./" + SEED);
-  for (const id of ["put-premium", "put-vol", "call-vol", "call-premium", "call-strike", "net-premium", "net-premium-carried", "order-ticket", "locked-return", "premium-coin"]) {
+  for (const id of ["put-premium", "put-vol", "call-vol", "call-premium", "call-strike", "put2-strike", "put2-premium", "net-premium", "net-premium-carried", "locked-return", "premium-coin"]) {
     await expect(page.getByTestId(id), id).toHaveCount(0);
   }
   const derived = page.locator("section.derived");
   await expect(derived).not.toContainText("Put vol");
   await expect(derived).not.toContainText("inverse forward");
-  await expect(derived.locator("h3")).toHaveText(["Mining", "Margin", "Greeks"]);
-  // The collar shows its options and its solved call strike; the inverse its ticket.
+  // Its own figure: the order that opens it.
+  await expect(page.getByTestId("order-ticket")).toHaveText("Sell 5 ETH forward at $260");
+  await expect(derived.locator("h3")).toHaveText(["Mining", "Hedge", "Margin", "Greeks"]);
+  // The collar shows its options, its solved call strike and its two-legged ticket.
   await open(page, "./?v=2&hedge=collar&kc=zero");
   await expect(page.getByTestId("call-strike")).toHaveText(/^\$\d/);
   await expect(page.getByTestId("put-vol")).toHaveCount(1);
-  await expect(page.getByTestId("order-ticket")).toHaveCount(0);
+  await expect(page.getByTestId("put2-strike")).toHaveCount(0);
+  await expect(page.getByTestId("order-ticket")).toHaveText(/^Buy puts on 5 ETH at strike \$\d+ and sell calls on 5 ETH at strike \$\d/);
 });
 
 test("VaR reads the same in the Monte Carlo figures, the chart's label and the comparison", async ({ page }) => {

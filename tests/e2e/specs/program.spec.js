@@ -79,7 +79,7 @@ test("the month table: labels, days, output, cost, forward curve and the cells t
     .evaluateAll((ths) => ths.map((th) => th.dataset.col));
   expect(header).toEqual([
     "month", "days", "difficulty", "subsidy", "output", "cost", "forward", "hedge", "coverage", "hedged",
-    "put_strike", "call_strike", "premium", "locked", "floor", "collateral", "cash_p5", "cash_cvar95", "cash_p50", "cash_p95",
+    "put_strike", "put2_strike", "call_strike", "premium", "locked", "floor", "collateral", "cash_p5", "cash_cvar95", "cash_p50", "cash_p95",
   ]);
   const rows = await programRows(page);
   expect(rows.map((r) => r.month.text)).toEqual(MONTHS);
