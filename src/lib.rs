@@ -6,9 +6,14 @@
 //! ## Where things live
 //! - [`domain`]: the engine. Pure Rust; money in `rust_decimal`, pricing in `f64`. A position
 //!   is a list of legs ([`domain::leg`], [`domain::hedge::Position`]); every strategy the page
-//!   offers is one entry of [`domain::strategy::STRATEGIES`] (label, link word, builder of its
-//!   legs, glossary text); [`domain::ticket`] writes every order; [`domain::daycount`] every
-//!   year fraction; [`domain::risk`] is the `f64` payoff profile, grid, outlook and Greeks;
+//!   offers is one entry of [`domain::strategy::STRATEGIES`] (label, link word, glossary text,
+//!   its legs — kind, side, share, the strike input `kp`/`kp2`/`kc` and how the strike is
+//!   solved — and its strike order), priced on either page's option market through
+//!   [`domain::strategy::LegPricer`]; the inputs panel, the derived panel's option figures, the
+//!   comparison row, the chart legend, the order ticket and the program's strike columns
+//!   follow from the entry. [`domain::ticket`] writes every order; [`domain::daycount`] every
+//!   year fraction; [`domain::risk`] is the `f64` payoff profile (any list of options, kept as
+//!   sorted kinks), grid, outlook and Greeks;
 //!   [`domain::range::Range`] is the one interval type (the engine's limits and the link's key
 //!   ranges) and its check; [`domain::Field`] names every input and derived quantity an error
 //!   can be about; [`domain::margin`] is the margin of a short hedge (liquidation price, its
@@ -100,6 +105,11 @@
 //! - **Every engine field maps to a key**: [`view::keys`] has one row per [`domain::Field`],
 //!   in their order, checked at compile time; a quantity the engine derives is blamed on the
 //!   input of the step that derived it.
+//! - **A strategy is its registry entry**: the page's strategies are the variants of
+//!   [`domain::strategy::StrategyKind`], each with its entry in
+//!   [`domain::strategy::STRATEGIES`] (a `const` check: entry *i* has key *i*); what the page
+//!   shows of one is computed from its legs, and `tests/native/strategies.rs` prices, draws
+//!   and compares a structure written only as an entry in that test.
 //! - **What a link accepts the engine computes**: every example of `tests/native/ranges.rs`
 //!   opens or names its key, and a seeded fuzz test of links in range keeps it so.
 //! - **A decoded v1 link never follows the market**: its missing keys take the v1 defaults.

@@ -835,8 +835,8 @@ const fn all() -> [StrategyKind; STRATEGIES.len()] {
     let mut i = 0;
     while i < STRATEGIES.len() {
         out[i] = match STRATEGIES[i].kind {
-            Some(k) => k,
-            None => panic!("every entry of the page's registry has its key"),
+            Some(k) if k as usize == i => k,
+            _ => panic!("entry i of the page's registry has the key of variant i"),
         };
         i += 1;
     }
