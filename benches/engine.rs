@@ -124,14 +124,8 @@ fn hedge_positions() -> Vec<Position> {
         Hedge::InverseForward {
             quote: Decimal::new(4, 3),
         },
-        Hedge::Put {
-            strike: d(230),
-            premium: d(16),
-        },
-        Hedge::SoldCall {
-            strike: d(300),
-            premium: d(12),
-        },
+        Hedge::bought_put(d(230), d(16)),
+        Hedge::sold_call(d(300), d(12)),
         Hedge::Collar {
             put_strike: d(230),
             put_premium: d(16),

@@ -159,7 +159,7 @@ fn model_premium<P: OptionPricer + ?Sized>(
     )
 }
 
-/// A bought put at `strike` with the pricer's premium: [`Hedge::Put`].
+/// A bought put at `strike` with the pricer's premium: [`Hedge::bought_put`].
 ///
 /// ```
 /// use minerhedge::domain::collar::{priced_put, OptionPricer};
@@ -171,17 +171,17 @@ fn model_premium<P: OptionPricer + ?Sized>(
 ///     fn premium(&self, _: OptionKind, _: f64) -> minerhedge::domain::Result<f64> { Ok(12.5) }
 /// }
 /// assert_eq!(priced_put(&Quote, Decimal::from(230))?,
-///            Hedge::Put { strike: Decimal::from(230), premium: Decimal::new(125, 1) });
+///            Hedge::bought_put(Decimal::from(230), Decimal::new(125, 1)));
 /// # Ok::<(), minerhedge::domain::DomainError>(())
 /// ```
 pub fn priced_put<P: OptionPricer + ?Sized>(pricer: &P, strike: Decimal) -> Result<Hedge> {
-    Ok(Hedge::Put {
+    Ok(Hedge::bought_put(
         strike,
-        premium: model_premium(pricer, OptionKind::Put, strike)?,
-    })
+        model_premium(pricer, OptionKind::Put, strike)?,
+    ))
 }
 
-/// A sold call at `strike` with the pricer's premium: [`Hedge::SoldCall`].
+/// A sold call at `strike` with the pricer's premium: [`Hedge::sold_call`].
 ///
 /// ```
 /// use minerhedge::domain::collar::{priced_sold_call, OptionPricer};
@@ -193,14 +193,14 @@ pub fn priced_put<P: OptionPricer + ?Sized>(pricer: &P, strike: Decimal) -> Resu
 ///     fn premium(&self, _: OptionKind, _: f64) -> minerhedge::domain::Result<f64> { Ok(7.0) }
 /// }
 /// assert_eq!(priced_sold_call(&Quote, Decimal::from(300))?,
-///            Hedge::SoldCall { strike: Decimal::from(300), premium: Decimal::from(7) });
+///            Hedge::sold_call(Decimal::from(300), Decimal::from(7)));
 /// # Ok::<(), minerhedge::domain::DomainError>(())
 /// ```
 pub fn priced_sold_call<P: OptionPricer + ?Sized>(pricer: &P, strike: Decimal) -> Result<Hedge> {
-    Ok(Hedge::SoldCall {
+    Ok(Hedge::sold_call(
         strike,
-        premium: model_premium(pricer, OptionKind::Call, strike)?,
-    })
+        model_premium(pricer, OptionKind::Call, strike)?,
+    ))
 }
 
 /// A collar (long put `K_p`, short call `K_c ≥ K_p`) with the pricer's premiums:
@@ -475,20 +475,20 @@ pub struct PutFloor {
 }
 
 impl PutFloor {
-    /// As an exact [`Hedge::Put`].
+    /// As an exact [`Hedge::bought_put`].
     ///
     /// ```
     /// # use minerhedge::domain::collar::PutFloor; use minerhedge::domain::hedge::Hedge;
     /// use rust_decimal::Decimal;
     /// let h = PutFloor { strike: 250.0, premium: 12.5 }.hedge()?;
-    /// assert_eq!(h, Hedge::Put { strike: Decimal::from(250), premium: Decimal::new(125, 1) });
+    /// assert_eq!(h, Hedge::bought_put(Decimal::from(250), Decimal::new(125, 1)));
     /// # Ok::<(), minerhedge::domain::DomainError>(())
     /// ```
     pub fn hedge(&self) -> Result<Hedge> {
-        Ok(Hedge::Put {
-            strike: dec_from_f64(Field::PutStrike, self.strike)?,
-            premium: dec_from_f64(Field::PutPremium, self.premium)?,
-        })
+        Ok(Hedge::bought_put(
+            dec_from_f64(Field::PutStrike, self.strike)?,
+            dec_from_f64(Field::PutPremium, self.premium)?,
+        ))
     }
 }
 

@@ -33,6 +33,25 @@ use super::validate::dec_f64;
 use crate::domain::range::NumRange;
 use rust_decimal::Decimal;
 
+/// Bought or sold: the sign of a leg's quantity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// Bought (an option's premium paid).
+    Long,
+    /// Sold (an option's premium received; a forward sells the coin).
+    Short,
+}
+
+impl Side {
+    /// `+1` long, `−1` short.
+    pub fn sign(self) -> Decimal {
+        match self {
+            Side::Long => Decimal::ONE,
+            Side::Short => Decimal::NEGATIVE_ONE,
+        }
+    }
+}
+
 /// What a leg is.
 ///
 /// ```

@@ -22,6 +22,7 @@ use super::collar::{CallStrike, OptionPricer, call_for_premium};
 use super::error::{DomainError, Result};
 use super::hedge::hedged_quantity;
 use super::leg::Leg;
+pub use super::leg::Side;
 use super::money::{self, dec_from_f64};
 use super::pricing::OptionKind;
 use super::validate::dec_f64;
@@ -162,25 +163,6 @@ pub enum LegShape {
     Hashprice,
     /// A European option struck at an input.
     Option(OptionKind, StrikeInput),
-}
-
-/// Bought or sold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    /// Bought (an option's premium paid).
-    Long,
-    /// Sold (an option's premium received; a forward sells the coin).
-    Short,
-}
-
-impl Side {
-    /// `+1` long, `−1` short.
-    pub fn sign(self) -> Decimal {
-        match self {
-            Side::Long => Decimal::ONE,
-            Side::Short => Decimal::NEGATIVE_ONE,
-        }
-    }
 }
 
 /// How an option leg's strike is found.

@@ -68,9 +68,9 @@ fn hedge() -> impl Strategy<Value = Hedge> {
         price().prop_map(|price| Hedge::Forward { price }),
         sane_dec(1, 1_000_000_000, 9).prop_map(|quote| Hedge::InverseForward { quote }),
         (price(), sane_dec(0, 10_000_000, 2))
-            .prop_map(|(strike, premium)| Hedge::Put { strike, premium }),
+            .prop_map(|(strike, premium)| Hedge::bought_put(strike, premium)),
         (price(), sane_dec(0, 10_000_000, 2))
-            .prop_map(|(strike, premium)| Hedge::SoldCall { strike, premium }),
+            .prop_map(|(strike, premium)| Hedge::sold_call(strike, premium)),
         (
             price(),
             price(),
@@ -92,9 +92,9 @@ fn any_hedge() -> impl Strategy<Value = Hedge> {
         3 => hedge(),
         1 => any_dec().prop_map(|price| Hedge::Forward { price }),
         1 => any_dec().prop_map(|quote| Hedge::InverseForward { quote }),
-        1 => (any_dec(), any_dec()).prop_map(|(strike, premium)| Hedge::Put { strike, premium }),
+        1 => (any_dec(), any_dec()).prop_map(|(strike, premium)| Hedge::bought_put(strike, premium)),
         1 => (any_dec(), any_dec())
-            .prop_map(|(strike, premium)| Hedge::SoldCall { strike, premium }),
+            .prop_map(|(strike, premium)| Hedge::sold_call(strike, premium)),
         1 => (any_dec(), any_dec(), any_dec(), any_dec()).prop_map(|(a, b, c, d)| Hedge::Collar {
             put_strike: a,
             put_premium: b,

@@ -424,10 +424,10 @@ fn period_hedge(kind: StrategyKind, row: &MonthRow) -> Hedge {
     };
     match kind {
         StrategyKind::Forward => Hedge::Forward { price: row.forward },
-        StrategyKind::Put => Hedge::Put {
-            strike: strike(StrikeInput::Kp),
-            premium: prem(OptionKind::Put, strike(StrikeInput::Kp)),
-        },
+        StrategyKind::Put => Hedge::bought_put(
+            strike(StrikeInput::Kp),
+            prem(OptionKind::Put, strike(StrikeInput::Kp)),
+        ),
         StrategyKind::Collar => Hedge::Collar {
             put_strike: strike(StrikeInput::Kp),
             put_premium: prem(OptionKind::Put, strike(StrikeInput::Kp)),

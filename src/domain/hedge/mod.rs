@@ -26,7 +26,8 @@ pub use position::{Position, PositionParams, Row, hedged_quantity};
 pub use target::{Target, TargetParams, required_forward_price, required_inverse_quote};
 
 use super::error::{DomainError, Result};
-use super::leg::Leg;
+use super::leg::{Leg, Side};
+use super::pricing::OptionKind;
 use super::validate::dec_f64;
 use crate::domain::Field;
 use rust_decimal::Decimal;
@@ -55,18 +56,15 @@ pub enum Hedge {
         /// Quote `p` in coin per USD, `[1e-9, 1e9]` (0.004 ETH/USD ↔ 250 USD/ETH).
         quote: Decimal,
     },
-    /// Bought put.
-    Put {
-        /// Strike `K_p`, `(0, 1e9]` USD per coin.
+    /// One option, bought or sold (a bought put, a covered call, …).
+    Option {
+        /// Put or call.
+        kind: OptionKind,
+        /// Bought (premium paid) or sold (premium received).
+        side: Side,
+        /// Strike `K`, `(0, 1e9]` USD per coin.
         strike: Decimal,
-        /// Premium per coin paid at the start, `[0, 1e9]` USD.
-        premium: Decimal,
-    },
-    /// Sold (covered) call.
-    SoldCall {
-        /// Strike `K_c`, `(0, 1e9]` USD per coin.
-        strike: Decimal,
-        /// Premium per coin received at the start, `[0, 1e9]` USD.
+        /// Premium per coin paid or received at the start, `[0, 1e9]` USD.
         premium: Decimal,
     },
     /// Collar: long put at `put_strike` + short call at `call_strike ≥ put_strike`.
@@ -83,7 +81,40 @@ pub enum Hedge {
 }
 
 impl Hedge {
-    /// Short machine name: `unhedged`, `forward`, `inverse`, `put`, `call`, `collar`.
+    /// A bought put at `strike` for `premium` per coin.
+    ///
+    /// ```
+    /// use minerhedge::domain::hedge::Hedge;
+    /// use rust_decimal::Decimal;
+    /// assert_eq!(Hedge::bought_put(Decimal::from(230), Decimal::TEN).name(), "put");
+    /// ```
+    pub const fn bought_put(strike: Decimal, premium: Decimal) -> Self {
+        Hedge::Option {
+            kind: OptionKind::Put,
+            side: Side::Long,
+            strike,
+            premium,
+        }
+    }
+
+    /// A sold (covered) call at `strike` for `premium` per coin.
+    ///
+    /// ```
+    /// use minerhedge::domain::hedge::Hedge;
+    /// use rust_decimal::Decimal;
+    /// assert_eq!(Hedge::sold_call(Decimal::from(300), Decimal::TEN).name(), "call");
+    /// ```
+    pub const fn sold_call(strike: Decimal, premium: Decimal) -> Self {
+        Hedge::Option {
+            kind: OptionKind::Call,
+            side: Side::Short,
+            strike,
+            premium,
+        }
+    }
+
+    /// Short machine name: `unhedged`, `forward`, `inverse`, `put`, `call` (a sold call),
+    /// `sold put`, `bought call`, `collar`.
     ///
     /// ```
     /// use minerhedge::domain::hedge::Hedge;
@@ -94,8 +125,12 @@ impl Hedge {
             Hedge::Unhedged => "unhedged",
             Hedge::Forward { .. } => "forward",
             Hedge::InverseForward { .. } => "inverse",
-            Hedge::Put { .. } => "put",
-            Hedge::SoldCall { .. } => "call",
+            Hedge::Option { kind, side, .. } => match (kind, side) {
+                (OptionKind::Put, Side::Long) => "put",
+                (OptionKind::Put, Side::Short) => "sold put",
+                (OptionKind::Call, Side::Long) => "bought call",
+                (OptionKind::Call, Side::Short) => "call",
+            },
             Hedge::Collar { .. } => "collar",
         }
     }
@@ -116,8 +151,17 @@ impl Hedge {
             Hedge::Unhedged => Vec::new(),
             Hedge::Forward { price } => vec![Leg::sold_forward(coins, price)],
             Hedge::InverseForward { quote } => vec![Leg::inverse_forward(coins, quote)],
-            Hedge::Put { strike, premium } => vec![Leg::bought_put(coins, strike, premium)],
-            Hedge::SoldCall { strike, premium } => vec![Leg::sold_call(coins, strike, premium)],
+            Hedge::Option {
+                kind,
+                side,
+                strike,
+                premium,
+            } => vec![Leg::option(
+                kind,
+                if side == Side::Long { coins } else { -coins },
+                strike,
+                premium,
+            )],
             Hedge::Collar {
                 put_strike,
                 put_premium,
@@ -255,10 +299,7 @@ mod tests {
     #[test]
     fn sold_call_caps_upside() {
         let p = pos(
-            Hedge::SoldCall {
-                strike: Decimal::from(250),
-                premium: Decimal::from(4),
-            },
+            Hedge::sold_call(Decimal::from(250), Decimal::from(4)),
             Decimal::ONE,
         );
         assert_eq!(

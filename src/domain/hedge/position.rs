@@ -322,7 +322,7 @@ impl Position {
     /// # use minerhedge::domain::economics::*; use minerhedge::domain::hedge::*; use rust_decimal::Decimal;
     /// # let e = PeriodEconomics::direct(DirectParams { period_cost: Decimal::from(1100), expected_output: Decimal::from(5) })?;
     /// let pos = Position::new(PositionParams { economics: e,
-    ///     hedge: Hedge::SoldCall { strike: Decimal::from(300), premium: Decimal::from(4) },
+    ///     hedge: Hedge::sold_call(Decimal::from(300), Decimal::from(4)),
     ///     coverage: Decimal::ONE, carry_factor: Decimal::ONE })?;
     /// assert_eq!(pos.upfront_premium(), Decimal::from(-20));
     /// # Ok::<(), minerhedge::domain::DomainError>(())
@@ -370,7 +370,7 @@ impl Position {
     /// # use minerhedge::domain::economics::*; use minerhedge::domain::hedge::*; use rust_decimal::Decimal;
     /// # let e = PeriodEconomics::direct(DirectParams { period_cost: Decimal::from(1100), expected_output: Decimal::from(5) })?;
     /// let pos = Position::new(PositionParams { economics: e,
-    ///     hedge: Hedge::Put { strike: Decimal::from(220), premium: Decimal::from(10) },
+    ///     hedge: Hedge::bought_put(Decimal::from(220), Decimal::from(10)),
     ///     coverage: Decimal::ONE, carry_factor: Decimal::new(101, 2) })?;
     /// assert_eq!(pos.carried_net_premium(), Decimal::new(505, 1));
     /// # Ok::<(), minerhedge::domain::DomainError>(())
@@ -708,7 +708,7 @@ impl Position {
     /// # use minerhedge::domain::economics::*; use minerhedge::domain::hedge::*; use rust_decimal::Decimal;
     /// # let e = PeriodEconomics::direct(DirectParams { period_cost: Decimal::from(1100), expected_output: Decimal::from(5) })?;
     /// let pos = Position::new(PositionParams { economics: e,
-    ///     hedge: Hedge::Put { strike: Decimal::from(220), premium: Decimal::from(10) },
+    ///     hedge: Hedge::bought_put(Decimal::from(220), Decimal::from(10)),
     ///     coverage: Decimal::ONE, carry_factor: Decimal::ONE })?;
     /// assert_eq!(pos.floor()?, Some(Decimal::from(5 * 220 - 5 * 10)));
     /// # Ok::<(), minerhedge::domain::DomainError>(())
