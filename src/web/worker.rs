@@ -1,9 +1,10 @@
 //! The simulation worker (runs inside the page's Web Worker, `worker.js`): reads each
-//! message as a [`Request`], hands it to its [`Jobs`] of the page's job type (a newer request
-//! cancels the running job; the page's entry point names the type: [`start`]) and runs the job in slices of about 30 ms, yielding between slices through a
+//! message as a [`Request`], hands it to its [`Jobs`] (a newer request cancels the running
+//! job) and runs the job in slices of about 30 ms, yielding between slices through a
 //! `MessageChannel` (no timer clamping), so a newer request is read within a slice. Results
 //! and errors are posted as they come; progress at most every 100 ms. Every message
-//! it posts is the bytes of a [`Response`] (a `Uint8Array`).
+//! it posts is the bytes of a [`Response`] (a `Uint8Array`). The jobs are of the page's own
+//! type, named by its entry point ([`start`]).
 
 use std::cell::RefCell;
 
@@ -20,7 +21,7 @@ const SLICE_MS: f64 = 30.0;
 /// Least time between two progress messages, ms.
 const PROGRESS_MS: f64 = 100.0;
 
-/// The worker's jobs, of the one [`PageJob`] type its page runs.
+/// The worker's jobs, of the one [`PageJob`] type its page runs (the methods of [`Jobs`]).
 trait Queue {
     fn submit(&mut self, request: Request);
     fn busy(&self) -> bool;
