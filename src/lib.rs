@@ -45,7 +45,9 @@
 //!   chart and its figures from the link into the HTML's skeleton before the app loads; the
 //!   app replaces it) and what runs in the simulation worker (`web::worker`, on the page's
 //!   own app module: `src/main.rs` and `src/bin/program.rs` mount nothing in a worker).
-//!   `docs/loading.md` says why the page loads this way.
+//!   Each page's modules carry that page's code only: its core module its own first paint
+//!   (`first_paint::period_page` or `program_page`), its worker its own jobs
+//!   ([`view::jobs::PageJob`]). `docs/loading.md` says why the page loads this way.
 //! - [`chart`]: chart geometry (ranges, ticks, HiDPI surface, data ↔ pixel frame) and the payoff,
 //!   distribution, heat-map and smile drawings, generic over plotters' `DrawingBackend` (canvas in the
 //!   browser, SVG in native tests).

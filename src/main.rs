@@ -16,11 +16,12 @@ fn main() {
     }
 }
 
-/// Starts the page's simulation worker in this module (`worker.js` calls it in the worker).
+/// Starts the page's simulation worker in this module (`worker.js` calls it in the worker),
+/// with this page's jobs only.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn worker_start() {
-    minerhedge::web::worker::start();
+    minerhedge::web::worker::start::<minerhedge::view::jobs::PeriodJob>();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

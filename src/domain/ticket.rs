@@ -64,10 +64,7 @@ pub fn order(trades: &[Leg], coin: &str, amount: Amount) -> Option<String> {
     if phrases.is_empty() {
         return None;
     }
-    let text = phrases.join(" and ");
-    let mut chars = text.chars();
-    let first = chars.next()?;
-    Some(first.to_uppercase().chain(chars).collect())
+    Some(capitalized(phrases.join(" and ")))
 }
 
 /// The inverse forward's order: buy (`true`) or sell USD `notional` at `quote` coin per USD.
@@ -85,8 +82,16 @@ pub fn inverse_order(
     coin: &str,
     amount: Amount,
 ) -> String {
-    let mut text = inverse_phrase(buy_usd, notional, quote, coin, amount);
-    text.replace_range(..1, &text[..1].to_uppercase());
+    capitalized(inverse_phrase(buy_usd, notional, quote, coin, amount))
+}
+
+/// `text` with its first letter upper-cased. A phrase starts with one of this module's own
+/// words (`sell`, `buy`: ASCII), so ASCII upper-casing is exact, and it keeps the Unicode case
+/// tables (15 KB) out of the pages.
+fn capitalized(mut text: String) -> String {
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
     text
 }
 

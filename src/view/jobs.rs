@@ -12,6 +12,12 @@
 //! coverages of the frontier, a month of statistics or of the suggested ladder), so the
 //! worker can yield between chunks and notice a newer request.
 //!
+//! Each page's worker runs its own page's jobs only: [`Jobs`] is of one [`PageJob`] type,
+//! [`PeriodJob`] or `ProgramJob`, chosen by the page's entry point (`src/main.rs`,
+//! `src/bin/program.rs`), so the program page's module carries no period simulation or
+//! frontier, and the period page's (built without the feature) no program. A request of the
+//! other page's kind is answered with an error.
+//!
 //! - The period page's job ([`Kind::Period`]): the Monte Carlo of the scenario's model
 //!   ([`Model::monte_carlo`], built as the page builds it: the final price zeroed), keeping
 //!   its paths, then the coverage frontier on them when it applies
@@ -185,6 +191,10 @@ pub struct PeriodJob {
     frontier: Option<FrontierKey>,
 }
 
+/// What the period page's worker keeps between jobs: the last finished frontier and its
+/// inputs.
+type KeptFrontier = Option<(FrontierKey, Arc<[StrategyFrontier]>)>;
+
 impl PeriodJob {
     /// The job of the scenario in `query`, or why its simulation cannot start (the text the
     /// page shows).
@@ -196,6 +206,20 @@ impl PeriodJob {
             phase: PeriodPhase::Simulation(run.keeping_paths()),
             frontier: model.frontier_profiles().map(|f| (params, f)),
         })
+    }
+}
+
+impl PageJob for PeriodJob {
+    type Kept = KeptFrontier;
+
+    fn start(kind: Kind, previous: Option<Self>, _: &mut KeptFrontier) -> Result<Self, String> {
+        // The old job's memory (its kept paths) goes before the new one's is taken.
+        drop(previous);
+        match kind {
+            Kind::Period { query } => PeriodJob::new(&query),
+            #[cfg(feature = "program")]
+            Kind::Program { .. } => Err(OTHER_PAGE.to_string()),
+        }
     }
 
     /// The progress of its current stage.
@@ -215,11 +239,7 @@ impl PeriodJob {
     }
 
     /// One chunk; pushes what it finished to `out`. `cache` is the last finished frontier.
-    fn step(
-        &mut self,
-        out: &mut Vec<Body>,
-        cache: &mut Option<(FrontierKey, Arc<[StrategyFrontier]>)>,
-    ) {
+    fn step(&mut self, out: &mut Vec<Body>, cache: &mut KeptFrontier) {
         match std::mem::replace(&mut self.phase, PeriodPhase::Done) {
             PeriodPhase::Simulation(mut run) => {
                 if !run.step(MC_CHUNK).finished() {
@@ -264,47 +284,55 @@ fn progress(stage: Stage, done: usize, total: usize) -> Body {
     }
 }
 
-/// The worker's job and what it keeps between jobs.
-#[derive(Debug)]
-enum Job {
-    /// The period page's.
-    Period(Box<PeriodJob>),
-    /// The program page's.
-    #[cfg(feature = "program")]
-    Program(Box<ProgramJob>),
+/// What a worker answers to a request of the other page's kind (a page sends its own only).
+pub const OTHER_PAGE: &str = "Simulation: this page's worker runs this page's jobs only.";
+
+/// A page's job in its worker: started from a request, stepped a bounded chunk at a time.
+/// The page's entry point picks the type ([`Jobs`] of it), so a page's module carries only
+/// its own page's simulation.
+pub trait PageJob: Sized {
+    /// What the worker keeps between this page's jobs, beyond the job itself (the period's
+    /// last frontier; nothing for the program, whose finished job is kept whole).
+    type Kept: Default;
+
+    /// The job of `kind`, or why it cannot start (the text the page shows). `previous`, the
+    /// worker's last job, may lend what it computed; `kept` is what the worker keeps.
+    fn start(kind: Kind, previous: Option<Self>, kept: &mut Self::Kept) -> Result<Self, String>;
+
+    /// The progress of its current stage (`None` when it has finished).
+    fn progress(&self) -> Option<Body>;
+
+    /// One chunk; pushes what it finished to `out`.
+    fn step(&mut self, out: &mut Vec<Body>, kept: &mut Self::Kept);
 }
 
-/// The worker's state: its one job (the latest request's) and the last frontier.
-#[derive(Debug, Default)]
-pub struct Jobs {
+/// The worker's state: its one job (the latest request's) and what it keeps between jobs.
+#[derive(Debug)]
+pub struct Jobs<J: PageJob> {
     /// The latest request's id and its job (kept when finished: a program's paths).
-    job: Option<(u64, Job)>,
-    /// The last finished frontier and its inputs.
-    frontier: Option<(FrontierKey, Arc<[StrategyFrontier]>)>,
+    job: Option<(u64, J)>,
+    /// What the page's jobs keep (the period's last frontier).
+    kept: J::Kept,
     /// Responses due before the next step's (an error of a request).
     pending: Vec<Response>,
 }
 
-impl Jobs {
+impl<J: PageJob> Default for Jobs<J> {
+    fn default() -> Self {
+        Jobs {
+            job: None,
+            kept: J::Kept::default(),
+            pending: Vec::new(),
+        }
+    }
+}
+
+impl<J: PageJob> Jobs<J> {
     /// Replaces the job by `request`'s (the running one stops here).
     pub fn submit(&mut self, request: Request) {
         let id = request.id;
-        let job = match request.kind {
-            Kind::Period { query } => {
-                // The old job's memory goes before the new one's is taken.
-                self.job = None;
-                PeriodJob::new(&query).map(|p| Job::Period(Box::new(p)))
-            }
-            #[cfg(feature = "program")]
-            Kind::Program { query, today } => {
-                let kept = match self.job.take() {
-                    Some((_, Job::Program(p))) => Some(*p),
-                    _ => None,
-                };
-                ProgramJob::new(&query, today, kept).map(|p| Job::Program(Box::new(p)))
-            }
-        };
-        match job {
+        let previous = self.job.take().map(|(_, job)| job);
+        match J::start(request.kind, previous, &mut self.kept) {
             Ok(job) => self.job = Some((id, job)),
             Err(text) => self.pending.push(Response {
                 id,
@@ -324,11 +352,7 @@ impl Jobs {
     /// The running job's progress (`None` when there is none).
     pub fn progress(&self) -> Option<Response> {
         let (id, job) = self.job.as_ref()?;
-        let body = match job {
-            Job::Period(p) => p.progress(),
-            #[cfg(feature = "program")]
-            Job::Program(p) => p.progress(),
-        }?;
+        let body = job.progress()?;
         Some(Response { id: *id, body })
     }
 
@@ -338,11 +362,7 @@ impl Jobs {
         let Some((id, job)) = self.job.as_mut() else {
             return std::mem::take(&mut self.pending);
         };
-        match job {
-            Job::Period(p) => p.step(&mut out, &mut self.frontier),
-            #[cfg(feature = "program")]
-            Job::Program(p) => p.step(&mut out),
-        }
+        job.step(&mut out, &mut self.kept);
         let id = *id;
         let mut responses = std::mem::take(&mut self.pending);
         responses.extend(out.into_iter().map(|body| Response { id, body }));
@@ -365,7 +385,7 @@ mod program {
 
     use chrono::NaiveDate;
 
-    use super::{Body, Stage, progress};
+    use super::{Body, Kind, OTHER_PAGE, PageJob, Stage, progress};
     use crate::domain::program::{Program, ProgramRun, SimulationParams};
     use crate::domain::strategy::StrategyKind;
     use crate::view::program::{ProgramModel, Suggestion, suggestion_terms};
@@ -479,8 +499,39 @@ mod program {
             })
         }
 
+        /// Scans the next hedged month; posts the ladder after the last.
+        fn suggest(&mut self, out: &mut Vec<Body>) {
+            let (target, cap) = self.terms;
+            if let Some(month) = self.todo.pop()
+                && let Some((c, p)) = self.run.least_coverage(month, target, cap)
+            {
+                self.done.push(Suggestion {
+                    month,
+                    coverage_pct: c,
+                    prob_negative: p,
+                });
+            }
+            if self.todo.is_empty() {
+                let mut ladder = std::mem::take(&mut self.done);
+                ladder.sort_unstable_by_key(|s| s.month);
+                out.push(Body::Suggestions(ladder));
+                self.phase = Phase::Done;
+            }
+        }
+    }
+
+    impl PageJob for ProgramJob {
+        type Kept = ();
+
+        fn start(kind: Kind, previous: Option<Self>, _: &mut ()) -> Result<Self, String> {
+            match kind {
+                Kind::Program { query, today } => ProgramJob::new(&query, today, previous),
+                Kind::Period { .. } => Err(OTHER_PAGE.to_string()),
+            }
+        }
+
         /// The progress: paths while simulating and summarizing, months of the ladder.
-        pub(super) fn progress(&self) -> Option<Body> {
+        fn progress(&self) -> Option<Body> {
             let p = self.run.progress();
             match self.phase {
                 Phase::Paths | Phase::Statistics | Phase::Post => {
@@ -496,7 +547,7 @@ mod program {
         }
 
         /// One chunk; pushes what it finished to `out`.
-        pub(super) fn step(&mut self, out: &mut Vec<Body>) {
+        fn step(&mut self, out: &mut Vec<Body>, _: &mut ()) {
             match self.phase {
                 Phase::Paths => {
                     if self.run.step(CHUNK).finished() {
@@ -516,26 +567,6 @@ mod program {
                 }
                 Phase::Suggest => self.suggest(out),
                 Phase::Done => {}
-            }
-        }
-
-        /// Scans the next hedged month; posts the ladder after the last.
-        fn suggest(&mut self, out: &mut Vec<Body>) {
-            let (target, cap) = self.terms;
-            if let Some(month) = self.todo.pop()
-                && let Some((c, p)) = self.run.least_coverage(month, target, cap)
-            {
-                self.done.push(Suggestion {
-                    month,
-                    coverage_pct: c,
-                    prob_negative: p,
-                });
-            }
-            if self.todo.is_empty() {
-                let mut ladder = std::mem::take(&mut self.done);
-                ladder.sort_unstable_by_key(|s| s.month);
-                out.push(Body::Suggestions(ladder));
-                self.phase = Phase::Done;
             }
         }
     }

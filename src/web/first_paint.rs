@@ -13,6 +13,10 @@
 //! - Program page: the cash-flow chart before the simulation (the app's first picture) and the
 //!   summary's figures.
 //!
+//! Each page's core module carries its own page's first paint only ([`period_page`], and
+//! `program_page` with the cargo feature `program`): the period page's would cost the
+//! program page's first chart 46 KB gzipped.
+//!
 //! Nothing else is interactive: the skeleton says the other controls are loading, and it is
 //! inert from the moment the app mounts ([`freeze`]) and gone once the app's chart is drawn.
 //! Every step that can fail (no skeleton, no canvas, an invalid link) leaves the skeleton as
@@ -250,27 +254,41 @@ fn program(doc: &Document, skeleton: &Element, query: &str) -> Option<()> {
     Some(())
 }
 
-/// Draws the page's first chart and figures into the skeleton and sets the
-/// [`super::DRAWN_MARK`]; `false` when there was nothing to draw on or the link could not
-/// be drawn (the app then draws the page alone).
-pub fn run() -> bool {
+/// Draws the period page's first chart and figures into its skeleton and sets the
+/// [`super::DRAWN_MARK`]; `false` when there was nothing to draw on (no skeleton, or the
+/// skeleton of another page) or the link could not be drawn (the app then draws the page
+/// alone). The period page's core module calls it (`src/bin/core.rs`, built without the
+/// feature `program`).
+pub fn period_page() -> bool {
+    run("period", |doc, skeleton, query| {
+        // A program link on the period page is on its way to the program page.
+        let leaving = Scenario::from_query(query).scenario.view.page == Page::Program;
+        if leaving {
+            return None;
+        }
+        period(doc, skeleton, query)
+    })
+}
+
+/// [`period_page`] for the program page: its core module (built with the feature `program`)
+/// carries this page's first paint only.
+#[cfg(feature = "program")]
+pub fn program_page() -> bool {
+    run("program", program)
+}
+
+/// Draws with `draw` into the skeleton when it is `page`'s (`data-page`); marks it drawn.
+fn run(page: &str, draw: impl FnOnce(&Document, &Element, &str) -> Option<()>) -> bool {
     let Some(doc) = document() else {
         return false;
     };
     let Some(skeleton) = doc.get_element_by_id(SKELETON_ID) else {
         return false;
     };
-    let query = search();
-    let drawn = match skeleton.get_attribute("data-page").as_deref() {
-        Some("period") => {
-            // A program link on the period page is on its way to the program page.
-            let leaving = Scenario::from_query(&query).scenario.view.page == Page::Program;
-            !leaving && period(&doc, &skeleton, &query).is_some()
-        }
-        #[cfg(feature = "program")]
-        Some("program") => program(&doc, &skeleton, &query).is_some(),
-        _ => false,
-    };
+    if skeleton.get_attribute("data-page").as_deref() != Some(page) {
+        return false;
+    }
+    let drawn = draw(&doc, &skeleton, &search()).is_some();
     if drawn {
         let _ = skeleton.set_attribute("data-drawn", "1");
     }

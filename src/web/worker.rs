@@ -3,7 +3,8 @@
 //! job) and runs the job in slices of about 30 ms, yielding between slices through a
 //! `MessageChannel` (no timer clamping), so a newer request is read within a slice. Results
 //! and errors are posted as they come; progress at most every 100 ms. Every message
-//! it posts is the bytes of a [`Response`] (a `Uint8Array`).
+//! it posts is the bytes of a [`Response`] (a `Uint8Array`). The jobs are of the page's own
+//! type, named by its entry point ([`start`]).
 
 use std::cell::RefCell;
 
@@ -12,7 +13,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{DedicatedWorkerGlobalScope, MessageChannel, MessageEvent, MessagePort};
 
-use crate::view::jobs::{Jobs, Request, Response, decode, encode};
+use crate::view::jobs::{Jobs, PageJob, Request, Response, decode, encode};
 
 /// Longest slice of work between two looks at the message queue, ms.
 const SLICE_MS: f64 = 30.0;
@@ -20,10 +21,33 @@ const SLICE_MS: f64 = 30.0;
 /// Least time between two progress messages, ms.
 const PROGRESS_MS: f64 = 100.0;
 
+/// The worker's jobs, of the one [`PageJob`] type its page runs (the methods of [`Jobs`]).
+trait Queue {
+    fn submit(&mut self, request: Request);
+    fn busy(&self) -> bool;
+    fn step(&mut self) -> Vec<Response>;
+    fn progress(&self) -> Option<Response>;
+}
+
+impl<J: PageJob> Queue for Jobs<J> {
+    fn submit(&mut self, request: Request) {
+        Jobs::submit(self, request);
+    }
+    fn busy(&self) -> bool {
+        Jobs::busy(self)
+    }
+    fn step(&mut self) -> Vec<Response> {
+        Jobs::step(self)
+    }
+    fn progress(&self) -> Option<Response> {
+        Jobs::progress(self)
+    }
+}
+
 /// The worker's state.
 struct Worker {
     scope: DedicatedWorkerGlobalScope,
-    jobs: Jobs,
+    jobs: Box<dyn Queue>,
     /// The port a slice posts to, to run the next slice after the messages queued meanwhile.
     ping: MessagePort,
     /// Whether a slice is queued.
@@ -36,9 +60,12 @@ thread_local! {
     static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
 }
 
-/// Installs the worker's message handler (`worker.js` calls it once the module has loaded).
-/// Outside a dedicated worker it does nothing.
-pub fn start() {
+/// Installs the worker's message handler, running jobs of type `J`: the page's own
+/// ([`crate::view::jobs::PeriodJob`] from `src/main.rs`, the program's from
+/// `src/bin/program.rs`), so a page's module carries no other page's simulation. `worker.js`
+/// calls it (through the module's `worker_start`) once the module has loaded. Outside a
+/// dedicated worker it does nothing.
+pub fn start<J: PageJob + 'static>() {
     let Ok(scope) = js_sys::global().dyn_into::<DedicatedWorkerGlobalScope>() else {
         return;
     };
@@ -56,7 +83,7 @@ pub fn start() {
     WORKER.with_borrow_mut(|w| {
         *w = Some(Worker {
             scope,
-            jobs: Jobs::default(),
+            jobs: Box::new(Jobs::<J>::default()),
             ping: channel.port2(),
             queued: false,
             last_progress: 0.0,

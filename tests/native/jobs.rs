@@ -11,14 +11,14 @@ use minerhedge::link::Scenario;
 use minerhedge::view::Model;
 use minerhedge::view::frontier::{StrategyFrontier, frontiers};
 use minerhedge::view::jobs::{
-    Body, Jobs, Kind, PROGRAM_MAX_PATHS, Request, Response, Stage, decode, encode,
-    program_paths_note, scenario_of,
+    Body, Jobs, Kind, OTHER_PAGE, PROGRAM_MAX_PATHS, PageJob, PeriodJob, ProgramJob, Request,
+    Response, Stage, decode, encode, program_paths_note, scenario_of,
 };
 use minerhedge::view::montecarlo::MC_CHUNK;
 use minerhedge::view::program::{ProgramModel, Suggestion, suggestion_terms};
 
 /// Runs `request` through the protocol: every response as the page decodes it.
-fn through_worker(jobs: &mut Jobs, request: &Request) -> Vec<Response> {
+fn through_worker<J: PageJob>(jobs: &mut Jobs<J>, request: &Request) -> Vec<Response> {
     jobs.submit(decode(&encode(request)).unwrap());
     jobs.run_to_end()
         .iter()
@@ -57,7 +57,7 @@ const PERIOD: [&str; 3] = [
 
 #[test]
 fn a_period_job_equals_the_engine_bit_for_bit() {
-    let mut jobs = Jobs::default();
+    let mut jobs = Jobs::<PeriodJob>::default();
     for (i, q) in PERIOD.iter().enumerate() {
         let mut s = Scenario::from_query(q).scenario;
         s.view.price = Some(rust_decimal::Decimal::ZERO);
@@ -101,7 +101,7 @@ fn the_page_and_the_worker_build_the_same_simulation() {
 
 #[test]
 fn a_coverage_change_answers_the_kept_frontier() {
-    let mut jobs = Jobs::default();
+    let mut jobs = Jobs::<PeriodJob>::default();
     let at = |c: u32| Request {
         id: u64::from(c),
         kind: Kind::Period {
@@ -129,7 +129,7 @@ fn a_coverage_change_answers_the_kept_frontier() {
 
 #[test]
 fn a_newer_request_cancels_the_running_job() {
-    let mut jobs = Jobs::default();
+    let mut jobs = Jobs::<PeriodJob>::default();
     let req = |id, seed| Request {
         id,
         kind: Kind::Period {
@@ -189,7 +189,7 @@ fn program_request(id: u64, q: &str) -> Request {
 
 #[test]
 fn a_program_job_equals_the_engine_bit_for_bit() {
-    let mut jobs = Jobs::default();
+    let mut jobs = Jobs::<ProgramJob>::default();
     for (id, q) in [
         format!("{RIG}&ph=forward,put,collar&pcov=60&paths=3000&seed=4"),
         format!("{RIG}&ph=put&pcov=80&paths=2000&seed=17&pneg=10"),
@@ -210,7 +210,7 @@ fn a_program_job_equals_the_engine_bit_for_bit() {
 
 #[test]
 fn a_new_target_rescans_the_kept_run() {
-    let mut jobs = Jobs::default();
+    let mut jobs = Jobs::<ProgramJob>::default();
     let base = format!("{RIG}&ph=forward,put,collar&pcov=60&paths=3000&seed=8");
     through_worker(&mut jobs, &program_request(1, &base));
     let q = format!("{base}&pneg=5");
@@ -229,6 +229,30 @@ fn a_new_target_rescans_the_kept_run() {
         results(&out),
         [Body::Program(stats), Body::Suggestions(ladder)]
     );
+}
+
+#[test]
+fn a_worker_refuses_the_other_page_s_jobs() {
+    let period = Request {
+        id: 1,
+        kind: Kind::Period {
+            query: "seed=3&paths=3000&hedge=put".into(),
+        },
+    };
+    let program = program_request(2, &format!("{RIG}&ph=put&pcov=80&paths=2000"));
+    let refused = |id| {
+        vec![Response {
+            id,
+            body: Body::Error {
+                stage: Stage::Simulation,
+                text: OTHER_PAGE.to_string(),
+            },
+        }]
+    };
+    let mut program_worker = Jobs::<ProgramJob>::default();
+    assert_eq!(through_worker(&mut program_worker, &period), refused(1));
+    let mut period_worker = Jobs::<PeriodJob>::default();
+    assert_eq!(through_worker(&mut period_worker, &program), refused(2));
 }
 
 #[test]
