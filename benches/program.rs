@@ -60,6 +60,7 @@ fn bench_program(c: &mut Criterion) {
         seed: 1,
         difficulty_vol_pct: 30.0,
         correlation: 0.3,
+        drift: None,
     };
     c.bench_function(
         "program: simulation, 10,000 paths x 36 months, with stats",

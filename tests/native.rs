@@ -19,6 +19,7 @@ mod native {
     mod chart_backend;
     mod chart_geometry;
     mod chart_svg;
+    mod conventions;
     mod decide;
     mod decide_fixture;
     mod economics_props;

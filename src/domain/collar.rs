@@ -369,9 +369,9 @@ pub fn zero_cost_collar<P: OptionPricer + ?Sized>(
 ///
 /// `f(K) = C(K) − target` is non-increasing in `K`; the bracket starts at `[K_min, 2·K_min]`
 /// and doubles its upper end (at most to 1e9) until `f ≤ 0`, then Brent's method solves it.
-/// Errors: [`DomainError::NoZeroCostStrike`] when `f(K_min) < 0` (the cheapest allowed call
-/// is worth less than the target) or `f(1e9) > 0` (the target is about 0);
-/// pricer errors pass through.
+/// Errors: [`DomainError::NoZeroCostStrike`] when the target is negative, `f(K_min) < 0` (the
+/// cheapest allowed call is worth less than the target) or `f(1e9) > 0`; pricer errors pass
+/// through.
 ///
 /// ```
 /// use minerhedge::domain::collar::call_for_premium;
@@ -379,6 +379,11 @@ pub fn zero_cost_collar<P: OptionPricer + ?Sized>(
 /// let m = SpotModel::new(SpotParams { spot: 250.0, rate: 0.05, dividend_yield: 0.0, vol: 0.8, expiry_years: 30.0 / 365.0 })?;
 /// let (k, c) = call_for_premium(&m, 5.0, 230.0)?;
 /// assert!((m.price(OptionKind::Call, k)? - 5.0).abs() <= 1e-9 && (c - 5.0).abs() <= 1e-9);
+/// // A worthless put (a pricer's `-0.0`) is paid for by a call worth as little; a negative
+/// // target by none.
+/// let (k0, c0) = call_for_premium(&m, -0.0, 230.0)?;
+/// assert!(k0 > 250.0 && c0 <= 1e-9);
+/// assert!(call_for_premium(&m, -1.0, 230.0).is_err());
 /// # Ok::<(), minerhedge::domain::DomainError>(())
 /// ```
 pub fn call_for_premium<P: OptionPricer + ?Sized>(
@@ -394,9 +399,12 @@ pub fn call_for_premium<P: OptionPricer + ?Sized>(
         put_premium: target,
         searched: searched(),
     };
-    if !(target.is_finite() && target > 0.0) {
+    // A target of 0 (a worthless put, `-0.0` from the pricer) is met by a call worth as
+    // little; a negative one by no call.
+    if !(target.is_finite() && target >= -ZERO_COST) {
         return Err(no_strike());
     }
+    let target = target.max(0.0);
     let f = |k: f64| -> Result<f64> { Ok(checked_premium(pricer, OptionKind::Call, k)? - target) };
     let f_lo = f(kmin)?;
     if f_lo.abs() <= ZERO_COST {

@@ -4,13 +4,16 @@
 //!
 //! ```text
 //! S_T = S₀ · exp((μ − σ²/2)·T + σ·√T·Z₁)                       final coin price
-//! M   = (1 + g) · exp(−σ_d²·T/2 + σ_d·√T·Z₂)                   realized / expected difficulty
+//! M   = (1 + g) · exp(σ_d²·T/2 + σ_d·√T·Z₂)                    realized / expected difficulty
 //! f   = 1 / M                                                  realized / expected output
 //! R   = V(S_T, f) / cost − 1                                   period return, per strategy
 //! ```
 //!
 //! where `g` is a difficulty change over the period *beyond* what the expected output already
-//! assumes (0 by default) and `σ_d` the annual difficulty volatility. A hedge is a fixed
+//! assumes (0 by default) and `σ_d` the annual difficulty volatility. The compensation
+//! `+σ_d²·T/2` makes the *output* the expectation: `E[f] = 1/(1 + g)`, so with `g = 0` the
+//! simulated output's mean is the expected output the table shows (output is `∝ 1/M`; a
+//! difficulty drawn with mean 1 would put the output's mean `e^{σ_d²·T}` above it). A hedge is a fixed
 //! quantity, so when difficulty runs away the hedged share of the realized output rises:
 //! that volume risk shows up here and nowhere else. Every strategy is evaluated on the same
 //! paths (common random numbers), so differences between strategies are not sampling noise.
@@ -208,8 +211,9 @@ impl McRun {
             done: 0,
             price_mu: (params.drift - 0.5 * params.vol * params.vol) * t,
             price_sd: params.vol * sqrt_t,
+            // E[1/M] = e^{−μ_d + σ_d²T/2} = 1/(1 + g) with μ_d = ln(1 + g) + σ_d²T/2.
             diff_mu: params.difficulty_drift.ln_1p()
-                - 0.5 * params.difficulty_vol * params.difficulty_vol * t,
+                + 0.5 * params.difficulty_vol * params.difficulty_vol * t,
             diff_sd: params.difficulty_vol * sqrt_t,
             rho_c: (1.0 - params.correlation * params.correlation).sqrt(),
             params,

@@ -145,6 +145,8 @@ pub struct SimulationInputs {
     pub difficulty_vol_pct: Decimal,
     /// `corr`: correlation of price and difficulty shocks, %.
     pub correlation_pct: Decimal,
+    /// `drift`: the price's expected growth the user states, % a year; `None`: the market's.
+    pub drift_pct: Option<Decimal>,
     /// `ptarget`: the coverage frontier's target probability of covering the cash cost, %.
     pub cash_target_pct: Decimal,
 }
@@ -596,6 +598,21 @@ impl Scenario {
             f(self.market.risk_reversal_pts),
             f(self.market.butterfly_pts),
         )
+    }
+
+    /// The period view's simulated price drift, a fraction per year: the user's `drift`, or
+    /// the rate (the period's forward is `spot·e^(rate·T)`).
+    ///
+    /// ```
+    /// use minerhedge::link::Scenario;
+    /// assert_eq!(Scenario::default().price_drift(), 0.05);
+    /// assert_eq!(Scenario::from_query("drift=30").scenario.price_drift(), 0.3);
+    /// ```
+    pub fn price_drift(&self) -> f64 {
+        match self.simulation.drift_pct {
+            Some(d) => to_f64(super::fraction(d)),
+            None => self.rate(),
+        }
     }
 
     /// Difficulty volatility as a fraction per year: `dvol / 100`.

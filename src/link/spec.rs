@@ -1070,6 +1070,18 @@ key_table! {
         kind: Kind::Number(NumRange::closed(neg(100), Decimal::ONE_HUNDRED)),
         default: "0",
     },
+    Drift = "drift" {
+        label: "Price drift (your view)",
+        meaning: "simulation: the coin price's expected growth, annualized, continuously \
+                  compounded, as the treasurer's own view; absent: the market's (the period's \
+                  rate, the program's forward curve)",
+        at: place!(simulation.drift_pct),
+        page: Pages::Both,
+        written: Written::WhenSet,
+        unit: "% a year",
+        kind: Kind::OptionalNumber(NumRange::closed(neg(1000), int(1000))),
+        default: "",
+    },
     ActualOutputs = "aq" {
         label: "Actual output per month",
         meaning: "program: coins actually mined in each month that has passed",

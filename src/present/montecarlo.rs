@@ -113,7 +113,47 @@ pub fn mc_figures(model: &Model, stats: &[McStats]) -> Option<Vec<(Figure, Optio
                 .with_value(paths as f64),
             None,
         ),
+        (
+            drift_figure(
+                model.scenario.simulation.drift_pct,
+                "the market's: the rate",
+                Some(model.scenario.rate() * 100.0),
+            ),
+            None,
+        ),
     ])
+}
+
+/// The simulated price's drift (`data-testid="sim-drift"`): the user's `drift`, said to be
+/// their view, or the market's (`market`, and its % a year when it is one number).
+///
+/// ```
+/// use minerhedge::present::montecarlo::drift_figure;
+/// use rust_decimal::Decimal;
+/// let mine = drift_figure(Some(Decimal::from(30)), "the forward curve", None);
+/// assert_eq!(mine.text, "30% a year (your view, not the market's)");
+/// assert_eq!(drift_figure(None, "the forward curve", None).text, "the forward curve");
+/// ```
+pub fn drift_figure(user_pct: Option<Decimal>, market: &str, market_pct: Option<f64>) -> Figure {
+    const LABEL: &str = "Simulated price drift";
+    match (user_pct, market_pct) {
+        (Some(d), _) => Figure::new(
+            "sim-drift",
+            LABEL,
+            format!(
+                "{} a year (your view, not the market's)",
+                crate::format::percent(d / Decimal::ONE_HUNDRED, 1).replace(".0%", "%")
+            ),
+        )
+        .with_value(d),
+        (None, Some(r)) => Figure::new(
+            "sim-drift",
+            LABEL,
+            format!("{market}, {} a year", percent_f64(r / 100.0, 1)),
+        )
+        .with_value(r),
+        (None, None) => Figure::new("sim-drift", LABEL, market.to_string()),
+    }
 }
 
 /// The standard error of a run's mean return: `std / √n`.

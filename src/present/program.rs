@@ -309,6 +309,14 @@ pub fn summary(model: &ProgramModel, stats: Option<&ProgramStats>) -> Vec<Summar
                 unhedged: u.map(|u| simulated_figure(id, "Unhedged", unit, Some(pick(u)))),
             }),
     );
+    out.push(
+        super::montecarlo::drift_figure(
+            model.drift_pct,
+            "the forward curve (a hedge at market gains nothing on average)",
+            None,
+        )
+        .into(),
+    );
     if model.capex > Decimal::ZERO {
         out.push(payback_figure(model, p).into());
     }

@@ -145,7 +145,7 @@ const OWNERS: [(Field, Owner); Field::ALL.len()] = [
     ),
     (Field::DiscountFactor, Owner::Derived),
     (Field::DividendYield, Owner::Derived),
-    (Field::Drift, Owner::Derived),
+    (Field::Drift, Owner::Input(Key::Drift, Key::Drift)),
     (
         Field::Efficiency,
         Owner::Input(Key::Efficiency, Key::Efficiency),

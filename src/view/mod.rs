@@ -568,7 +568,7 @@ impl Model {
         let s = &self.scenario;
         let params = McParams {
             spot: p.spot,
-            drift: p.rate,
+            drift: s.price_drift(),
             vol: p.vol,
             years: p.expiry_years,
             difficulty_drift: 0.0,
@@ -899,7 +899,7 @@ fn strategy_of(
         let p = m.params();
         Lognormal::new(LognormalParams {
             spot: p.spot,
-            drift: p.rate,
+            drift: s.price_drift(),
             vol: p.vol,
             years: p.expiry_years,
         })

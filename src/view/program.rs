@@ -42,6 +42,8 @@ pub struct ProgramModel {
     pub capex: Decimal,
     /// The simulation's parameters.
     pub simulation: SimulationParams,
+    /// The price drift the user states (`drift`, % a year); `None`: the forward curve.
+    pub drift_pct: Option<Decimal>,
     /// Each month's collateral needed (USD): for a forward, inverse or hashprice forward,
     /// the collateral that keeps the chance of touching its liquidation price before the
     /// month's settlement at `pliq` (never below the initial margin `im`); `None` for the
@@ -261,6 +263,7 @@ impl ProgramModel {
             halving_month,
             capex,
             simulation: simulation(s),
+            drift_pct: s.simulation.drift_pct,
         })
     }
 }
@@ -339,6 +342,7 @@ fn simulation(s: &Scenario) -> SimulationParams {
         seed: s.simulation.seed,
         difficulty_vol_pct: dec_f64(s.simulation.difficulty_vol_pct),
         correlation: dec_f64(s.simulation.correlation_pct) / 100.0,
+        drift: s.simulation.drift_pct.map(|d| dec_f64(d) / 100.0),
     }
 }
 

@@ -164,13 +164,15 @@ fn difficulty_rising_with_the_price_moves_the_page_least_cvar_below_full() {
         why.contains("volume risk") && why.contains("correlation 80%"),
         "{why}"
     );
-    // The least coverage reaching ptarget, to the step: the one below misses it.
-    let target = page("hedge=forward&dvol=150&corr=80&days=90&ptarget=60");
+    // The least coverage reaching ptarget, to the step: the one below misses it. (With the
+    // output's mean the plan's, a period this volatile covers its cash cost at most about
+    // half the time.)
+    let target = page("hedge=forward&dvol=150&corr=80&days=90&ptarget=40");
     let s = summary(&target.0, &target.1).unwrap();
     let r = s
         .reaching
-        .expect("some coverage covers the cash cost 60 % of the time");
-    assert!(1.0 - r.prob_short_of_cash >= 0.6);
+        .expect("some coverage covers the cash cost 40 % of the time");
+    assert!(1.0 - r.prob_short_of_cash >= 0.4);
     let f = &target
         .1
         .iter()
@@ -179,7 +181,7 @@ fn difficulty_rising_with_the_price_moves_the_page_least_cvar_below_full() {
         .frontier
         .points;
     if r.coverage_pct > 0 {
-        assert!(1.0 - f[r.coverage_pct as usize - 1].prob_short_of_cash < 0.6);
+        assert!(1.0 - f[r.coverage_pct as usize - 1].prob_short_of_cash < 0.4);
     }
 }
 

@@ -572,6 +572,7 @@ fn slicing_does_not_change_the_run() {
         seed: 7,
         difficulty_vol_pct: 40.0,
         correlation: 0.3,
+        drift: None,
     };
     let whole = run(&prog, sim, 600);
     assert_eq!(whole, run(&prog, sim, 1));
@@ -823,7 +824,7 @@ proptest! {
         let Ok(prog) = Program::new(p) else { return Ok(()) };
         prop_assert_eq!(prog.rows().len(), n);
         let Ok(mut run) = ProgramRun::new(&prog, SimulationParams {
-            paths: 20, seed, difficulty_vol_pct: dvol, correlation: corr,
+            paths: 20, seed, difficulty_vol_pct: dvol, correlation: corr, drift: None,
         }) else { return Ok(()) };
         run.step(20);
         let st = run.stats().unwrap();
@@ -847,6 +848,7 @@ fn statistics_built_month_by_month_equal_those_built_at_once() {
         seed: 9,
         difficulty_vol_pct: 30.0,
         correlation: -0.4,
+        drift: None,
     };
     let mut a = ProgramRun::new(&p, params).unwrap_or_else(|e| panic!("{e}"));
     let mut b = a.clone();

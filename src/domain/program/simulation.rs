@@ -4,11 +4,18 @@
 //! normals per month (`Z_d = ρ·Z₁ + √(1 − ρ²)·Z₂`):
 //!
 //! ```text
-//! S_m      = S_{m−1}·exp((r − σ²/2)·Δt_m + σ·√Δt_m·Z₁)          price (GBM, drift r)
+//! S_m      = S_{m−1}·exp(g_m·Δt_m − σ²·Δt_m/2 + σ·√Δt_m·Z₁)      price (GBM)
 //! W_m      = W_{m−1} + √Δt_m·Z_d                                 difficulty shock
-//! D_m^path = D_m·exp(σ_d·W_m − σ_d²·T_m/2)                       lognormal around D_m
+//! D_m^path = D_m·exp(σ_d·W_m + σ_d²·T_m/2)                       lognormal around D_m
 //! mined_m  = Q_m·D_m / D_m^path                                  coins (both modes)
 //! ```
+//!
+//! The price's expectation is the forward curve: `g_m·Δt_m = ln(F_m/F_{m−1})` (`F_{−1}` the
+//! spot), so `E[S_m] = F_m` and a hedge at market has no expected value; a drift `μ` given by
+//! the user (`drift`, the treasurer's own view) replaces it, `g_m = μ`. The difficulty's
+//! compensation `+σ_d²·T_m/2` makes the output the expectation: `E[mined_m] = Q_m`, the
+//! month table's output (output is `∝ 1/D`; a difficulty drawn with mean `D_m` would put the
+//! output's mean `e^{σ_d²·T_m}` above it).
 //!
 //! Month net cash on a path is the month's position valued at `S_m` with that output (its
 //! hedged coins fixed) less its cash cost; the unhedged figure is `mined_m·S_m − cash cost` on
@@ -42,6 +49,9 @@ pub struct SimulationParams {
     pub difficulty_vol_pct: f64,
     /// Correlation `ρ` of price and difficulty shocks, `[−1, 1]` (field `"correlation"`).
     pub correlation: f64,
+    /// The price's annual drift `μ` (fraction, `[−10, 10]`, field `"drift"`) when the user
+    /// states one; `None`: the forward curve (`E[S_m] = F_m`).
+    pub drift: Option<f64>,
 }
 
 impl Default for SimulationParams {
@@ -51,6 +61,7 @@ impl Default for SimulationParams {
             seed: 1,
             difficulty_vol_pct: 0.0,
             correlation: 0.0,
+            drift: None,
         }
     }
 }
@@ -114,7 +125,10 @@ impl ProgramRun {
         let rho =
             const { Range::closed(-1.0, 1.0) }.check(Field::Correlation, params.correlation)?;
         let sigma_d = dvol / 100.0;
-        let steps = month_steps(program, sigma_d)?;
+        if let Some(mu) = params.drift {
+            const { Range::closed(-10.0, 10.0) }.check(Field::Drift, mu)?;
+        }
+        let steps = month_steps(program, sigma_d, params.drift)?;
         let capex = program
             .months()
             .first()
@@ -166,7 +180,7 @@ impl ProgramRun {
     /// [`ProgramRun::least_coverage`] scans). `full` is the program with each month's hedge at
     /// 100 % (same months; field `"months"` otherwise). Call it before the first step.
     pub fn with_full_coverage(mut self, full: &Program) -> Result<Self> {
-        let steps = month_steps(full, self.sigma_d)?;
+        let steps = month_steps(full, self.sigma_d, self.params.drift)?;
         if steps.len() != self.steps.len() {
             return Err(DomainError::out_of_range(
                 Field::Months,
@@ -302,20 +316,29 @@ impl ProgramRun {
     }
 }
 
-fn month_steps(program: &Program, sigma_d: f64) -> Result<Vec<MonthStep>> {
+fn month_steps(program: &Program, sigma_d: f64, drift: Option<f64>) -> Result<Vec<MonthStep>> {
     let mut prev = 0.0;
+    let mut prev_forward = dec_f64(program.market().spot);
     let mut out = Vec::with_capacity(program.months().len());
     for m in program.months() {
         let t = m.calendar.years();
         let dt = t - prev;
         prev = t;
         let market = m.curve.model.params();
+        let forward = dec_f64(m.curve.forward);
+        // The month's growth: along the forward curve, or the user's drift.
+        let growth = match drift {
+            Some(mu) => mu * dt,
+            None => libm::log(forward / prev_forward),
+        };
+        prev_forward = forward;
         let pos = &m.hedge.position;
         out.push(MonthStep {
-            drift: (market.rate - 0.5 * market.vol * market.vol) * dt,
+            drift: growth - 0.5 * market.vol * market.vol * dt,
             price_sd: market.vol * dt.sqrt(),
             sqrt_dt: dt.sqrt(),
-            diff_comp: 0.5 * sigma_d * sigma_d * t,
+            // E[D_m / D_m^path] = 1: the month's output is the expectation.
+            diff_comp: -0.5 * sigma_d * sigma_d * t,
             profile: pos.profile()?,
             full: None,
             output: dec_f64(pos.economics().output()),
