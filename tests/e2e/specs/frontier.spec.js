@@ -29,7 +29,7 @@ test("the frontier of a forward without difficulty volatility: least CVaR at 100
 });
 
 test("difficulty that rises with the price puts the least CVaR below 100 % and says why", async ({ page }) => {
-  const problems = await open(page, "./?v=2&hedge=forward&days=90&dvol=150&corr=80&ptarget=60");
+  const problems = await open(page, "./?v=2&hedge=forward&days=90&dvol=150&corr=80&ptarget=40");
   await expect(frontier(page)).toHaveAttribute("data-state", "done", { timeout: 20000 });
   const best = await value(page, "frontier-min-cvar");
   expect(best).toBeLessThan(100);

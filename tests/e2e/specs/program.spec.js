@@ -4,7 +4,7 @@
 // link value, and the way back to the period page. Every test fails on a page error, a
 // console error or a request to another origin.
 const { test, expect } = require("@playwright/test");
-const { SUB, watch, openProgram, programRows, chartInk, shareUrl } = require("./helpers");
+const { SUB, watch, open, openProgram, programRows, chartInk, shareUrl } = require("./helpers");
 
 // Direct mode: 5 coins a month at $1,100, spot $250, a near-zero volatility.
 const LINK = "?v=2&view=program&start=2027-01-01&months=6&mode=direct&qty=5&cost=1100&spot=250&vol=0.0001";
@@ -234,7 +234,7 @@ test("the summary shows its figures, then the simulated risk once the simulation
   const ids = [
     "output", "cost", "full_cost", "premium", "locked",
     "prob_negative_month", "lowest_cumulative_p5", "prob_negative_end", "expected_total", "total_p5",
-    "total_cvar95", "collateral_peak",
+    "total_cvar95", "sim-drift", "collateral_peak",
   ];
   await expect
     .poll(() => summary.locator("[data-figure]").evaluateAll((es) => es.map((e) => e.dataset.figure)))
@@ -246,9 +246,11 @@ test("the summary shows its figures, then the simulated risk once the simulation
   expect(close(Number(await summary.locator("[data-figure=locked]").getAttribute("data-value")), locked, 1e-9)).toBe(true);
   await simulated(page);
   await expect(page.getByTestId("program-mc-status")).toHaveText("10,000 paths simulated");
-  for (const id of ids) {
+  for (const id of ids.filter((id) => id !== "sim-drift")) {
     await expect(summary.locator(`[data-figure=${id}]`), id).toHaveAttribute("data-value", /^-?\d+(\.\d+)?(e-?\d+)?$/);
   }
+  // The simulated price follows the forward curve unless the link states a drift.
+  await expect(summary.locator("[data-figure=sim-drift]")).toContainText("the forward curve");
   const p = Number(await summary.locator("[data-figure=prob_negative_month]").getAttribute("data-value"));
   expect(p).toBeGreaterThanOrEqual(0);
   expect(p).toBeLessThanOrEqual(100); // percent
@@ -357,4 +359,16 @@ test("a program preset opens its program", async ({ page }) => {
   expect(rows[0].hedge.text).toBe("Zero-cost collar");
   expect(Number(rows[0].call_strike.value)).toBeGreaterThan(Number(rows[0].forward.value));
   expect(problems).toEqual([]);
+});
+
+test("a stated drift is shown as the treasurer's view on both pages", async ({ page }) => {
+  await openProgram(page, "./program/?v=2&months=3&drift=30");
+  const fig = page.getByTestId("program-summary").locator("[data-figure=sim-drift]");
+  await expect(fig).toContainText("30% a year (your view, not the market's)");
+  await expect(fig).toHaveAttribute("data-value", "30");
+  await open(page, "./?v=2&hedge=put&paths=2000&drift=30");
+  await expect(page.getByTestId("sim-drift")).toHaveText("30% a year (your view, not the market's)");
+  await open(page, "./?v=2&hedge=put&paths=2000");
+  await expect(page.getByTestId("sim-drift")).toHaveText("the market's: the rate, 5.0% a year");
+  await expect(page.getByTestId("sim-drift")).toHaveAttribute("data-value", "5");
 });
