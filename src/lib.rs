@@ -24,6 +24,9 @@
 //!   mined coins) and a registry entry; coin-settled options are options whose premium is in
 //!   coin ([`domain::leg::Leg::settled_in_coin`]). [`domain::risk::frontier`] is the coverage
 //!   frontier (every coverage 0–100 % of a strategy on the simulation's kept paths).
+//!   [`domain::power`] is the power contracts' model (fixed, index-priced with curtailment,
+//!   a PPA with resale; the energy-adjusted hashprice and run share), held to its reference
+//!   and not read by the page yet (issue 25's groundwork).
 //!   [`domain::money`] holds the one outlined
 //!   copy of each `Decimal` operation (`checked_add`, …) and `exp`: rust_decimal inlines its
 //!   own at every call, which the page's size budget cannot carry.

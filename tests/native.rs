@@ -32,6 +32,7 @@ mod native {
     mod layout;
     mod link;
     mod margin;
+    mod power;
     mod present;
     mod pricing;
     mod pricing_props;
