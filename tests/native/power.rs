@@ -66,12 +66,13 @@ fn contract_of(word: &str) -> Contract {
     }
 }
 
+/// A reference point: rig, model, contract, capacity credit and coin price (as written).
+type Point = (String, String, String, String, String);
+
 #[test]
 fn every_contract_matches_the_reference() {
     let text = include_str!("../data/power_reference.csv");
-    // (case, S) → quantity → value
-    let mut cases: HashMap<(String, String, String, String, String), HashMap<String, f64>> =
-        HashMap::new();
+    let mut cases: HashMap<Point, HashMap<String, f64>> = HashMap::new();
     for line in text.lines().filter(|l| !l.starts_with('#')).skip(1) {
         let c: Vec<&str> = line.split(',').collect();
         assert_eq!(c.len(), 8, "{line}");
