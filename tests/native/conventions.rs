@@ -24,6 +24,12 @@ fn program(query: &str) -> (ProgramModel, ProgramStats) {
     (m, stats)
 }
 
+/// The standard deviation of `value·X` for a lognormal factor `X` of mean 1 and log-variance
+/// `σ²·t`: `value·√(e^{σ²t} − 1)`.
+fn lognormal_sd(value: f64, sigma: f64, t: f64) -> f64 {
+    value * ((sigma * sigma * t).exp() - 1.0).sqrt()
+}
+
 /// `|mean − expected| ≤ 4·sd/√n`.
 fn within_noise(mean: f64, expected: f64, sd: f64, n: u32, what: &str) {
     let se = sd / f64::from(n).sqrt();
@@ -45,9 +51,7 @@ fn the_programs_simulated_output_has_the_tables_mean() {
     for (i, row) in m.program.rows().iter().enumerate() {
         let plan = dec_f64(row.output) * dec_f64(row.forward) - dec_f64(row.cash_cost);
         let t = m.program.months()[i].calendar.years();
-        // sd of the output factor: √(e^{σ²T} − 1).
-        let sd =
-            dec_f64(row.output) * dec_f64(row.forward) * ((dvol * dvol * t).exp() - 1.0).sqrt();
+        let sd = lognormal_sd(dec_f64(row.output) * dec_f64(row.forward), dvol, t);
         within_noise(
             st.unhedged.months[i].mean,
             plan,
@@ -72,7 +76,7 @@ fn the_programs_price_expectation_is_the_forward_curve() {
         let q = dec_f64(row.output);
         let f = dec_f64(row.forward);
         let t = m.program.months()[i].calendar.years();
-        let sd = q * f * ((vol * vol * t).exp() - 1.0).sqrt();
+        let sd = lognormal_sd(q * f, vol, t);
         let plan = q * f - dec_f64(row.cash_cost);
         within_noise(
             st.unhedged.months[i].mean,
@@ -92,7 +96,7 @@ fn the_programs_price_expectation_is_the_forward_curve() {
         .enumerate()
         .map(|(i, r)| {
             let t = m.program.months()[i].calendar.years();
-            dec_f64(r.output) * dec_f64(r.forward) * ((vol * vol * t).exp() - 1.0).sqrt()
+            lognormal_sd(dec_f64(r.output) * dec_f64(r.forward), vol, t)
         })
         .sum();
     within_noise(
@@ -116,7 +120,7 @@ fn a_stated_drift_is_the_programs_price_expectation() {
         let q = dec_f64(row.output);
         let t = m.program.months()[i].calendar.years();
         let expected = q * 250.0 * (mu * t).exp() - dec_f64(row.cash_cost);
-        let sd = q * 250.0 * (mu * t).exp() * ((vol * vol * t).exp() - 1.0).sqrt();
+        let sd = lognormal_sd(q * 250.0 * (mu * t).exp(), vol, t);
         within_noise(
             st.unhedged.months[i].mean,
             expected,
@@ -146,7 +150,7 @@ fn the_periods_simulated_output_has_the_expected_mean() {
     let t: f64 = 90.0 / 365.0;
     let forward = 250.0 * (0.05 * t).exp();
     let expected = dec_f64(e.output) * forward / dec_f64(e.cost) - 1.0;
-    let sd = dec_f64(e.output) * forward / dec_f64(e.cost) * ((0.36 * t).exp() - 1.0).sqrt();
+    let sd = lognormal_sd(dec_f64(e.output) * forward / dec_f64(e.cost), 0.6, t);
     within_noise(stats[i].mean, expected, sd, PATHS, "unhedged return");
     // And it agrees with the lognormal expected return (the same convention).
     let lognormal = m.strategies[i].outlook.unwrap().expected_return;
