@@ -146,12 +146,14 @@
 
 mod list;
 mod number;
+mod power;
 mod presets;
 mod program;
 mod scenario;
 mod spec;
 mod value;
 
+pub use power::{PowerInputs, PriceCurve};
 pub use list::{List, MAX_ITEMS as MAX_LIST_ITEMS};
 pub use presets::{PRESETS, PROGRAM_PRESETS, Preset};
 pub use program::{Page, ProgramInputs, date_text, first_of_next_month, parse_date};
@@ -161,7 +163,7 @@ pub use scenario::{
 };
 pub use spec::{
     HEDGE_WORDS, KEYS, Key, KeySpec, Kind, MAX_DAYS, MAX_MONTHS, MAX_PATHS, MAX_TABLE_STEPS,
-    MODE_WORDS, NumRange, PAGE_WORDS, Pages, SETTLE_WORDS, Written, markdown_table,
+    MODE_WORDS, NumRange, PAGE_WORDS, POWER_WORDS, Pages, SETTLE_WORDS, Written, markdown_table,
 };
 
 use crate::domain::money;
@@ -690,6 +692,7 @@ impl Scenario {
             });
         }
         errors.extend(self.program.cross_errors());
+        errors.extend(self.power_errors());
         if let Some(h) = e.rig.halving_day
             && h > e.days
         {
@@ -711,6 +714,9 @@ impl Scenario {
                 self.view.step = base.view.step;
             }
             Key::Elapsed => self.view.elapsed_days = base.view.elapsed_days,
+            Key::PowerContract | Key::PowerIndex | Key::PowerCurve | Key::CapacityCredit => {
+                self.economics.power = base.economics.power.clone();
+            }
             Key::Subsidy => self.economics.rig.subsidy = base.economics.rig.subsidy,
             Key::Halving => self.economics.rig.halving_day = base.economics.rig.halving_day,
             Key::MaintenanceMargin => {

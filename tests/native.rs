@@ -33,6 +33,7 @@ mod native {
     mod link;
     mod margin;
     mod power;
+    mod power_page;
     mod present;
     mod pricing;
     mod pricing_props;

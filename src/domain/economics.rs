@@ -191,6 +191,25 @@ impl PeriodEconomics {
         Ok(e)
     }
 
+    /// Economics of a plan whose cost and output come from elsewhere (a power contract's
+    /// plan): [`PeriodEconomics::direct`]'s bounds, and a cash cost of at most the cost.
+    ///
+    /// ```
+    /// use minerhedge::domain::economics::{DirectParams, PeriodEconomics};
+    /// use rust_decimal::Decimal;
+    /// let p = DirectParams { period_cost: Decimal::from(1100), expected_output: Decimal::from(5) };
+    /// let e = PeriodEconomics::planned(p, Decimal::from(900))?;
+    /// assert_eq!((e.cost(), e.cash_cost()), (Decimal::from(1100), Decimal::from(900)));
+    /// assert!(PeriodEconomics::planned(p, Decimal::from(1200)).is_err());
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn planned(p: DirectParams, cash_cost: Decimal) -> Result<Self> {
+        let mut e = Self::direct(p)?;
+        NumRange::closed(Decimal::ZERO, e.cost).check(Field::CashCost, cash_cost)?;
+        e.cash_cost = cash_cost.normalize();
+        Ok(e)
+    }
+
     /// Cash (fiat) part of the period cost in USD: equal to [`PeriodEconomics::cost`] for
     /// direct economics, power + other opex (no amortization) for a rig.
     ///

@@ -37,7 +37,7 @@ use crate::domain::range::Range;
 pub const MAX_CURVE_POINTS: usize = 48;
 
 /// How the rig buys its power.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Contract {
     /// Every hour at the fixed price: no curtailment (the page's model before the power
     /// issue).
@@ -47,6 +47,29 @@ pub enum Contract {
     Index,
     /// A take-or-pay block at the fixed price with the right to resell at the hour's price.
     Ppa,
+}
+
+impl Contract {
+    /// The contracts' words in a link, in declaration order.
+    pub const WORDS: &'static [&'static str] = &["fixed", "index", "ppa"];
+
+    /// The word of the contract (`fixed`, `index`, `ppa`).
+    ///
+    /// ```
+    /// use minerhedge::domain::power::Contract;
+    /// assert_eq!(Contract::Ppa.as_str(), "ppa");
+    /// assert_eq!(Contract::parse("INDEX"), Some(Contract::Index));
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        Self::WORDS[self as usize]
+    }
+
+    /// The contract of a word (ignoring ASCII case).
+    pub fn parse(word: &str) -> Option<Contract> {
+        [Contract::Fixed, Contract::Index, Contract::Ppa]
+            .into_iter()
+            .find(|c| c.as_str().eq_ignore_ascii_case(word.trim()))
+    }
 }
 
 /// The hour's power price over the period.

@@ -28,6 +28,8 @@ pub struct EconomicsInputs {
     pub days: u32,
     /// The rig (rig mode).
     pub rig: RigInputs,
+    /// The rig's power contract (rig mode).
+    pub power: super::PowerInputs,
 }
 
 /// The rig and the network it mines on (rig mode).
@@ -145,6 +147,10 @@ pub struct SimulationInputs {
     pub difficulty_vol_pct: Decimal,
     /// `corr`: correlation of price and difficulty shocks, %.
     pub correlation_pct: Decimal,
+    /// `pvol`: volatility of the mean power price, % per year.
+    pub power_vol_pct: Decimal,
+    /// `pcorr`: correlation of price and power price shocks, %.
+    pub power_corr_pct: Decimal,
     /// `drift`: the price's expected growth the user states, % a year; `None`: the market's.
     pub drift_pct: Option<Decimal>,
     /// `ptarget`: the coverage frontier's target probability of covering the cash cost, %.

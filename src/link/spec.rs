@@ -58,6 +58,10 @@ pub enum Kind {
     /// one per month from the first, that does **not** repeat: a month beyond the list (or an
     /// empty item) has no value yet (the actuals of the months that have passed).
     Series(&'static Kind),
+    /// A list of 1 to [`MAX_CURVE_POINTS`](crate::domain::power::MAX_CURVE_POINTS) numbers in
+    /// a range (`a,b,c`; negative allowed where the range allows): a price curve, not one item
+    /// per month.
+    Points(NumRange),
 }
 
 impl Kind {
@@ -69,7 +73,8 @@ impl Kind {
             | Kind::OptionalNumber(r)
             | Kind::Whole(r)
             | Kind::OptionalWhole(r)
-            | Kind::ZeroOrNumber(r) => Some(r),
+            | Kind::ZeroOrNumber(r)
+            | Kind::Points(r) => Some(r),
             Kind::List(inner) | Kind::Series(inner) => inner.range(),
             Kind::Version | Kind::Label | Kind::Choice(_) | Kind::Date | Kind::OptionalDate => None,
         }
@@ -283,6 +288,11 @@ impl KeySpec {
                     .describe(unit)
                 )
             }
+            Kind::Points(x) => format!(
+                "a list a,b,c of 1 to {} numbers, each {}",
+                crate::domain::power::MAX_CURVE_POINTS,
+                r(x)
+            ),
             Kind::Series(inner) => {
                 format!(
                     "a list a,b,c of up to {} items, one per month from the first (an empty item, or \
@@ -298,6 +308,14 @@ impl KeySpec {
         }
     }
 }
+
+/// Words of `ptype`, the power contract, in [`Contract`](crate::domain::power::Contract)'s
+/// order.
+///
+/// ```
+/// assert_eq!(minerhedge::link::POWER_WORDS, ["fixed", "index", "ppa"]);
+/// ```
+pub const POWER_WORDS: &[&str] = crate::domain::power::Contract::WORDS;
 
 /// Words of `mode`.
 ///
@@ -632,6 +650,62 @@ key_table! {
         unit: "days",
         kind: Kind::Whole(NumRange::closed(Decimal::ONE, int(36_500))),
         default: "1095",
+    },
+    PowerContract = "ptype" {
+        label: "Power contract",
+        meaning: "power contract (rig): `fixed`, every hour at `pwr`; `index`, each hour at the \
+                  market's price, running only when mining pays for the hour; `ppa`, a \
+                  take-or-pay block at `pwr` resold at the hour's price when the rig is off",
+        at: place!(economics.power.contract),
+        page: Pages::Both,
+        written: Written::WhenSet,
+        unit: "",
+        kind: Kind::Choice(POWER_WORDS),
+        default: "fixed",
+    },
+    PowerIndex = "pidx" {
+        label: "Mean hourly power price",
+        meaning: "index and ppa (rig): the mean of the hour's market power price; the program \
+                  reads one per month (the power forward curve); an empty item: `1000·pwr`",
+        at: place!(economics.power.index),
+        page: Pages::Both,
+        written: Written::WhenSet,
+        unit: "USD/MWh",
+        kind: Kind::List(&Kind::OptionalNumber(NumRange::above(Decimal::ZERO, pow10(6)))),
+        default: "",
+    },
+    PowerSpread = "psd" {
+        label: "Hourly price spread",
+        meaning: "index and ppa (rig): standard deviation of the log of the hour's power price \
+                  within a period (lognormal); the program reads one per month",
+        at: place!(economics.power.log_sd),
+        page: Pages::Both,
+        written: Written::WhenSet,
+        unit: "",
+        kind: Kind::List(&Kind::Number(NumRange::above(Decimal::ZERO, int(5)))),
+        default: "0.5",
+    },
+    PowerCurve = "pcurve" {
+        label: "Hourly price curve",
+        meaning: "index and ppa (rig): the hours' power prices, equally weighted (a \
+                  price-duration curve, negative prices allowed); replaces the lognormal and \
+                  `pidx`",
+        at: place!(economics.power.curve),
+        page: Pages::Both,
+        written: Written::WhenSet,
+        unit: "USD/MWh",
+        kind: Kind::Points(NumRange::closed(neg(1_000_000), pow10(6))),
+        default: "",
+    },
+    CapacityCredit = "drc" {
+        label: "Capacity credit",
+        meaning: "capacity or demand-response credit (rig), any contract",
+        at: place!(economics.power.capacity_credit),
+        page: Pages::Both,
+        written: Written::WhenSet,
+        unit: "USD per MW per 30 days",
+        kind: Kind::Number(NumRange::closed(Decimal::ZERO, pow10(9))),
+        default: "0",
     },
     Days = "days" {
         label: "Period",
@@ -1064,6 +1138,27 @@ key_table! {
         label: "Price–difficulty correlation",
         meaning: "simulation: correlation of price and difficulty shocks",
         at: place!(simulation.correlation_pct),
+        page: Pages::Both,
+        written: Written::WhenSet,
+        unit: "%",
+        kind: Kind::Number(NumRange::closed(neg(100), Decimal::ONE_HUNDRED)),
+        default: "0",
+    },
+    PowerVol = "pvol" {
+        label: "Power price volatility",
+        meaning: "simulation (index and ppa): volatility of the period's (each month's) mean \
+                  power price around `pidx`, annualized",
+        at: place!(simulation.power_vol_pct),
+        page: Pages::Both,
+        written: Written::WhenSet,
+        unit: "%",
+        kind: Kind::Number(VOL),
+        default: "0",
+    },
+    PowerCorrelation = "pcorr" {
+        label: "Price–power correlation",
+        meaning: "simulation: correlation of the coin price's and the power price's shocks",
+        at: place!(simulation.power_corr_pct),
         page: Pages::Both,
         written: Written::WhenSet,
         unit: "%",

@@ -17,6 +17,7 @@ pub mod jobs;
 pub mod keys;
 pub mod margin;
 pub mod montecarlo;
+pub mod power;
 pub mod pricing;
 #[cfg(feature = "program")]
 pub mod program;
@@ -34,7 +35,7 @@ use crate::domain::montecarlo::McParams;
 use crate::domain::pricing::{OptionKind, SpotModel, SpotParams};
 use crate::domain::risk::{
     Bounds, Lognormal, LognormalParams, Outlook, PayoffProfile, PositionGreeks, PriceGrid,
-    VolumeHeatmap,
+    PowerLeg, ProfileParams, VolumeHeatmap,
 };
 use crate::domain::strategy::{
     HashTerms, LegPricer, LegSpec, ModelPricer, PricedLeg, StrategyInputs, StrikeInput, Strikes,
@@ -212,6 +213,9 @@ pub struct Model {
     pub market: Option<SpotModel>,
     /// The option market: the model and its smile (`rr25`, `bf25`), when valid.
     pub pricing: Option<Pricing>,
+    /// The power contract, when it changes anything (rig mode, `ptype` other than `fixed`
+    /// or a capacity credit).
+    pub power: Option<power::PowerView>,
     /// Margin of the chosen hedge when it is a margined short (forward, inverse or hashprice
     /// forward): liquidation price, its touch probability and the collateral needed.
     pub margin: Option<MarginRisk>,
@@ -358,7 +362,10 @@ impl Model {
         model.pricing = pricing;
         let carry = carry_of(s, &mut messages);
         let (economics, econ_view) = match economics_of(s) {
-            Ok(x) => x,
+            Ok((e, v, power)) => {
+                model.power = power;
+                (e, v)
+            }
             Err(NoEconomics { view, message }) => {
                 model.economics = view.map(|v| *v);
                 messages.push(message);
@@ -376,6 +383,7 @@ impl Model {
             .iter()
             .position(|st| st.kind == s.hedge.choice);
         model.fill_chosen(economics, &inputs, &mut messages);
+        model.fill_power(&mut messages);
         if let (Some(chosen), Some(pricer)) = (model.chosen(), pricer.as_ref()) {
             match chosen
                 .options
@@ -416,6 +424,7 @@ impl Model {
             curves: Vec::new(),
             market: None,
             pricing: None,
+            power: None,
             margin: None,
         }
     }
@@ -443,7 +452,8 @@ impl Model {
                 let options = options?;
                 let legs = spec.legs_priced(inputs, &options)?;
                 let position = Position::from_legs(economics, legs, carry)?;
-                strategy_of(kind, position, options, inputs, s, self.market.as_ref())
+                let power = self.power.as_ref().map(power::PowerView::leg);
+                strategy_of(kind, position, options, inputs, s, self.market.as_ref(), power)
             });
             match built {
                 Some(Ok(st)) => self.strategies.push(st),
@@ -495,6 +505,31 @@ impl Model {
             Some(Err(e)) => messages.push(msg(Key::TouchTarget, e)),
             None => {}
         }
+    }
+
+    /// The power contract's rows of the table (the contract at each price), the unhedged
+    /// breakeven found on its curve, and what the rig would do on a curve it never runs on; in
+    /// rig mode on fixed power, the table's power cost and credits.
+    fn fill_power(&mut self, messages: &mut Vec<Message>) {
+        let Some(p) = &self.power else {
+            if let Some(rig) = self.economics.and_then(|e| e.rig) {
+                for row in &mut self.table {
+                    row.power_cost = Some(rig.power_cost);
+                    row.credits = Some(Decimal::ZERO);
+                }
+            }
+            return;
+        };
+        for row in &mut self.table {
+            p.adjust(row);
+        }
+        let breakeven = self
+            .strategy(StrategyKind::Unhedged)
+            .and_then(|u| u.bounds.breakevens.first().copied());
+        if let (Some(e), Some(b)) = (self.economics.as_mut(), breakeven) {
+            e.breakeven = power::dec(b);
+        }
+        messages.extend(p.curve_warning(chart_range(&self.scenario).1));
     }
 
     /// Every strategy's curve on the chart's grid.
@@ -763,9 +798,10 @@ impl From<Message> for NoEconomics {
 }
 
 /// Economics of the scenario's mode, and their view.
-fn economics_of(
-    s: &Scenario,
-) -> std::result::Result<(PeriodEconomics, EconomicsView), NoEconomics> {
+/// The period's economics, their view and the power contract (rig mode).
+type Economics = (PeriodEconomics, EconomicsView, Option<power::PowerView>);
+
+fn economics_of(s: &Scenario) -> std::result::Result<Economics, NoEconomics> {
     let spot = s.market.spot;
     match s.economics.mode {
         Mode::Direct => {
@@ -774,7 +810,8 @@ fn economics_of(
                 expected_output: s.economics.qty,
             })
             .map_err(|e| msg(Key::Cost, e))?;
-            Ok(summarize(e, spot, None)?)
+            let (e, v) = summarize(e, spot, None)?;
+            Ok((e, v, None))
         }
         Mode::Rig => rig_economics(s),
     }
@@ -783,9 +820,7 @@ fn economics_of(
 /// A rig's economics and their view. A rig whose period costs less than the engine's
 /// smallest cost (free power, no other costs) has no return on its cost, so nothing to
 /// hedge: its output, revenue and cost are still shown, and the message names `pwr`.
-fn rig_economics(
-    s: &Scenario,
-) -> std::result::Result<(PeriodEconomics, EconomicsView), NoEconomics> {
+fn rig_economics(s: &Scenario) -> std::result::Result<Economics, NoEconomics> {
     let spot = s.market.spot;
     let days = Decimal::from(s.economics.days);
     // A halving inside the period: the period-average subsidy.
@@ -814,8 +849,14 @@ fn rig_economics(
             fixed: Decimal::ZERO,
         },
     };
+    if let Some(p) = power::PowerView::of(s, &rig)? {
+        return planned_economics(p, spot, view);
+    }
     match rig.economics() {
-        Ok(e) => Ok(summarize(e, spot, Some(view))?),
+        Ok(e) => {
+            let (e, v) = summarize(e, spot, Some(view))?;
+            Ok((e, v, None))
+        }
         Err(e) => Err(NoEconomics {
             view: free_rig_view(&rig, spot, view).map(Box::new),
             message: Message {
@@ -827,6 +868,45 @@ fn rig_economics(
             },
         }),
     }
+}
+
+/// The economics of a rig on a power contract: the plan's cost and output (the contract at
+/// the model's forward), and the margin at spot valued with the contract at spot.
+fn planned_economics(
+    p: power::PowerView,
+    spot: Decimal,
+    view: RigView,
+) -> std::result::Result<Economics, NoEconomics> {
+    let e = PeriodEconomics::planned(
+        DirectParams {
+            period_cost: power::dec(p.plan_cost()),
+            expected_output: power::dec(p.plan.output),
+        },
+        power::dec(p.plan_cash_cost().max(0.0)),
+    )
+    .map_err(|e| Message {
+        key: Some(Key::PowerContract),
+        text: format!(
+            "{e}: at the forward ({}) the rig on this power contract runs {} of its hours, so              the plan has no output or cost to hedge",
+            crate::format::usd_f64(p.plan_price),
+            crate::format::percent_f64(p.plan.run_share, 1)
+        ),
+    })?;
+    let s = dec_f64(spot);
+    let at = p.at(s);
+    let margin = at.margin(s) - p.other_cost;
+    let v = EconomicsView {
+        cost: e.cost(),
+        cash_cost: e.cash_cost(),
+        output: e.output(),
+        breakeven: e.breakeven_price(),
+        margin_at_spot: power::dec(margin),
+        rig: Some(RigView {
+            power_cost: power::dec(p.plan.power_cost),
+            ..view
+        }),
+    };
+    Ok((e, v, Some(p)))
 }
 
 /// The figures of a rig whose cost the engine refuses: output, cost, breakeven and the
@@ -891,8 +971,12 @@ fn strategy_of(
     inputs: &StrategyInputs,
     s: &Scenario,
     market: Option<&SpotModel>,
+    power: Option<PowerLeg>,
 ) -> Result<Strategy> {
-    let profile = position.profile()?;
+    let profile = PayoffProfile::new(ProfileParams {
+        power,
+        ..position.profile_params()?
+    })?;
     let (lo, hi) = chart_range(s);
     let grid = PriceGrid::new(lo, hi, 2)?;
     let outlook = market.and_then(|m| {

@@ -35,8 +35,8 @@ fn valid_profile() -> impl Strategy<Value = PayoffProfile> {
                 hash_coins: 0.0,
                 premium_coins: 0.0,
                 locked_usd: l * q * f,
-
                 premium: prem,
+                power: None,
             })
             .expect("generated inside the valid ranges")
         })
@@ -50,7 +50,7 @@ proptest! {
     ) {
         let r = PayoffProfile::new(ProfileParams {
             options: vec![OptionHolding::put(f, g), OptionHolding::call(-h, i)], output: a, all_in_cost: b, cash_cost: c, sold_coins: d, hash_coins: e.min(d), premium_coins: 0.0,
-            locked_usd: e, premium: j,
+            locked_usd: e, premium: j, power: None,
         });
         match r {
             Ok(p) => {
@@ -256,8 +256,8 @@ mod position_greeks {
             hash_coins: 0.0,
             premium_coins: 0.0,
             locked_usd: 260.0,
-
             premium: 12.0,
+            power: None,
         })
         .expect("valid profile")
     }

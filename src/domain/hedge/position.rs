@@ -65,6 +65,12 @@ pub struct Row {
     pub hedged_revenue: Decimal,
     /// `hedged_revenue / cost − 1`.
     pub period_return: Decimal,
+    /// Coins mined at `S` (the expected output; fewer under a power contract that curtails).
+    pub output: Decimal,
+    /// Power paid at `S`, USD, when the period's power is known (rig mode).
+    pub power_cost: Option<Decimal>,
+    /// Resale and capacity credits at `S`, USD, when the period's power is known (rig mode).
+    pub credits: Option<Decimal>,
 }
 
 /// Economics + legs + carry, validated, with exact payoffs.
@@ -603,6 +609,9 @@ impl Position {
             settlement_coin: self.settlement_coin(s)?,
             hedged_revenue,
             period_return: self.economics.return_of_total(hedged_revenue)?,
+            output: self.economics.output(),
+            power_cost: None,
+            credits: None,
         })
     }
 
@@ -683,6 +692,7 @@ impl Position {
                 })
                 .collect(),
             premium: dec_f64(self.carried_premium),
+            power: None,
         })
     }
 

@@ -23,6 +23,7 @@
 //! and the [`PositionGreeks`] (`greeks`); [`frontier`] is the coverage frontier of a
 //! strategy on simulated paths (coverages 0–100 %: expected return, CVaR, cash-cost shortfall).
 
+mod curtailed;
 mod greeks;
 mod grid;
 mod outlook;
@@ -30,6 +31,7 @@ mod profile;
 mod volume;
 
 pub mod frontier;
+pub use curtailed::PowerLeg;
 pub use greeks::PositionGreeks;
 pub use grid::PriceGrid;
 pub use outlook::{Lognormal, LognormalParams, Outlook};

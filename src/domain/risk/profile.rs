@@ -1,6 +1,7 @@
 //! The piecewise-linear payoff of a position in `f64`: values, floor, cap and breakevens.
 
 use super::PriceGrid;
+use super::curtailed::PowerLeg;
 use crate::domain::Field;
 use crate::domain::error::{DomainError, Result};
 use crate::domain::money::MAX_PRICE_F64;
@@ -91,6 +92,7 @@ pub struct PayoffProfile {
     /// The options' strikes where the slope changes, ascending, each once.
     pub(super) kinks: Vec<Kink>,
     pub(super) premium: f64,
+    pub(super) power: Option<PowerLeg>,
 }
 
 /// Named inputs of a [`PayoffProfile`] (all `f64`, validated by [`PayoffProfile::new`]).
@@ -116,6 +118,9 @@ pub struct ProfileParams {
     pub options: Vec<OptionHolding>,
     /// Net option premium paid, carried to the end of the period, USD (negative = received).
     pub premium: f64,
+    /// The mined coins under a power contract that curtails or resells (module
+    /// [`super::curtailed`]); `None`: `output` coins whatever the price.
+    pub power: Option<PowerLeg>,
 }
 
 /// Floor, cap and breakevens of a profile on final prices `S ≥ 0`.
@@ -198,6 +203,11 @@ impl PayoffProfile {
             const { Range::closed(0.0, MAX_PRICE_F64) }.check(field, o.strike)?;
         }
         const { Range::closed(-MAX_USD, MAX_USD) }.check(Field::NetPremium, p.premium)?;
+        if let Some(power) = &p.power {
+            power.terms.prices.check()?;
+            const { Range::closed(0.0, MAX_COINS) }.check(Field::ExpectedOutput, power.rig.output)?;
+            const { Range::closed(-MAX_USD, MAX_USD) }.check(Field::PowerPrice, power.plan_power_cost)?;
+        }
         let kinks = kinks_of(&p.options);
         Ok(PayoffProfile {
             output: p.output,
@@ -210,6 +220,7 @@ impl PayoffProfile {
             options: p.options,
             kinks,
             premium: p.premium,
+            power: p.power,
         })
     }
 
@@ -231,6 +242,7 @@ impl PayoffProfile {
             locked_usd: self.locked_usd,
             options: self.options.clone(),
             premium: self.premium,
+            power: self.power.clone(),
         }
     }
 
@@ -296,7 +308,11 @@ impl PayoffProfile {
     #[inline]
     pub fn value_with_output(&self, s: f64, output_factor: f64) -> f64 {
         let options: f64 = self.options.iter().map(|o| o.payoff(s)).sum();
-        output_factor * (self.output - self.hash_coins) * s + self.locked_usd
+        let mined = match &self.power {
+            None => output_factor * (self.output - self.hash_coins) * s,
+            Some(p) => p.mined_value(s, output_factor) - output_factor * self.hash_coins * s,
+        };
+        mined + self.locked_usd
             - (self.short_coins() - self.hash_coins) * s
             + options
             - self.premium
@@ -334,13 +350,30 @@ impl PayoffProfile {
     /// assert_eq!(p.terminal_slope(), 3.0);
     /// ```
     pub fn terminal_slope(&self) -> f64 {
-        self.output - self.short_coins()
+        self.full_run_output() - self.short_coins()
             + self
                 .options
                 .iter()
                 .filter(|o| o.kind == OptionKind::Call)
                 .map(|o| o.quantity)
                 .sum::<f64>()
+    }
+
+    /// The coins mined when the rig runs every available hour: the output, or the power
+    /// contract's full-run output.
+    pub(super) fn full_run_output(&self) -> f64 {
+        self.power.as_ref().map_or(self.output, |p| p.rig.output)
+    }
+
+    /// The mined coins under a power contract, if the profile has one.
+    ///
+    /// ```
+    /// # use minerhedge::domain::risk::{PayoffProfile, ProfileParams};
+    /// let p = PayoffProfile::new(ProfileParams { output: 5.0, all_in_cost: 1.0, ..Default::default() }).unwrap();
+    /// assert!(p.power().is_none());
+    /// ```
+    pub fn power(&self) -> Option<&PowerLeg> {
+        self.power.as_ref()
     }
 
     /// Slope `dV/dS` at a price that is not a kink.
@@ -366,6 +399,9 @@ impl PayoffProfile {
     /// assert_eq!(b.cap, None);
     /// ```
     pub fn bounds(&self) -> Bounds {
+        if let Some(power) = &self.power {
+            return self.power_bounds(power);
+        }
         let bp: Vec<f64> = self.breakpoints().collect();
         let m = bp.len();
         let slope = self.terminal_slope();
@@ -455,6 +491,9 @@ impl PayoffProfile {
     /// assert_eq!((worst, best), (0.0, 0.5));
     /// ```
     pub fn return_range(&self, grid: &PriceGrid) -> (f64, f64) {
+        if self.power.is_some() {
+            return self.power_return_range(grid);
+        }
         let mut worst = self.return_at(grid.lo).min(self.return_at(grid.hi));
         let mut best = self.return_at(grid.lo).max(self.return_at(grid.hi));
         for x in self.kinks.iter().map(|k| k.price) {
