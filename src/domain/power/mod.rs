@@ -33,6 +33,8 @@ use super::field::Field;
 use super::pricing::normal::cdf;
 use crate::domain::range::Range;
 
+pub mod import;
+
 /// The most points a price curve holds (an hour-of-day profile at half-hour resolution).
 pub const MAX_CURVE_POINTS: usize = 48;
 
