@@ -11,7 +11,7 @@ use crate::chart::payoff::PayoffChart;
 use crate::domain::hedge::Row;
 use crate::domain::leg::LegKind;
 use crate::domain::strategy::StrikeInput;
-use crate::format::{coin, number, percent, percent_f64, usd, usd_cents, usd_cents_f64};
+use crate::format::{coin, number, percent, percent_f64, usd, usd_cents, usd_cents_f64, usd_f64};
 use crate::link::{LinkError, Scenario};
 use crate::view::{Model, PremiumSource};
 
@@ -30,6 +30,12 @@ pub struct Readout {
     pub ret: String,
     /// The exact row the texts show (`None` when the model has none at that price).
     pub row: Option<Row>,
+    /// The rig's power at that price (rig mode): energy-adjusted hashprice, run share, power
+    /// cost, credits and curtailment value.
+    pub power: Vec<Figure>,
+    /// Under a power contract that curtails: what the hedge covers of what the rig mines at
+    /// that price, and why a hedge sized on the plan over-hedges as the price falls.
+    pub power_note: Option<String>,
 }
 
 impl Readout {
@@ -182,9 +188,6 @@ fn mining_figures(m: &Model) -> Vec<Figure> {
         // a few cents).
         let per_ph = r.hashprice * Decimal::ONE_THOUSAND;
         out.push(usd_figure("hashprice", "Hashprice (USD/PH/day)", per_ph));
-        out.push(
-            Figure::new("power-cost", "Power cost", usd(r.power_cost)).with_value(r.power_cost),
-        );
     }
     out
 }
@@ -402,19 +405,40 @@ fn margin_figures(m: &Model, out: &mut Vec<Figure>) {
 }
 
 /// The payoff table's columns: `data-col` and the header (the settlement's header names the
-/// coin).
-const COLUMNS: [(&str, &str); 6] = [
+/// coin). The settlement shows for a coin-settled hedge; output, power cost and credits in rig
+/// mode.
+const COLUMNS: [(&str, &str); 9] = [
     ("price", "Price"),
     ("revenue", "Revenue"),
-    ("hedge-payoff", "Hedge payoff"),
-    ("hedged-revenue", "Hedged revenue"),
+    ("hedge_payoff", "Hedge payoff"),
+    ("hedged_revenue", "Hedged revenue"),
     ("settlement", "Settlement"),
     ("return", "Return"),
+    ("output", "Output"),
+    ("power_cost", "Power cost"),
+    ("credits", "Credits"),
 ];
+
+/// Which of the optional columns the table has.
+#[derive(Clone, Copy)]
+struct Columns {
+    settles: bool,
+    power: bool,
+}
+
+impl Columns {
+    fn has(self, id: &str) -> bool {
+        match id {
+            "settlement" => self.settles,
+            "output" | "power_cost" | "credits" => self.power,
+            _ => true,
+        }
+    }
+}
 
 /// One row of the payoff table: each cell's `data-col` as its id, its text and its unrounded
 /// `data-value` (USD, coin, return in %).
-fn table_row(r: &Row, settles: bool) -> Vec<Figure> {
+fn table_row(r: &Row, cols: Columns, coin_label: &str) -> Vec<Figure> {
     let money =
         |i: usize, d: Decimal| Figure::new(COLUMNS[i].0, COLUMNS[i].1, usd(d)).with_value(d);
     let mut row = vec![
@@ -423,7 +447,7 @@ fn table_row(r: &Row, settles: bool) -> Vec<Figure> {
         money(2, r.hedge_payoff),
         money(3, r.hedged_revenue),
     ];
-    if settles {
+    if cols.settles {
         let (id, label) = COLUMNS[4];
         row.push(match r.settlement_coin {
             Some(c) => Figure::new(id, label, coin(c, 6, "")).with_value(c),
@@ -435,6 +459,14 @@ fn table_row(r: &Row, settles: bool) -> Vec<Figure> {
         Figure::new(id, label, percent(r.period_return, 1))
             .with_value(r.period_return * Decimal::ONE_HUNDRED),
     );
+    if cols.power {
+        let (id, label) = COLUMNS[6];
+        row.push(Figure::new(id, label, coin(r.output, 6, coin_label)).with_value(r.output));
+        for (i, v) in [(7, r.power_cost), (8, r.credits)] {
+            let d = v.unwrap_or_default();
+            row.push(money(i, d));
+        }
+    }
     row
 }
 
@@ -449,16 +481,24 @@ fn table_row(r: &Row, settles: bool) -> Vec<Figure> {
 pub fn display(scenario: &Scenario) -> Display {
     let model = Model::build(scenario);
     // The inverse forward settles in coin: one more column before the return.
-    let settles = model.table.iter().any(|r| r.settlement_coin.is_some());
+    let cols = Columns {
+        settles: model.table.iter().any(|r| r.settlement_coin.is_some()),
+        power: model.table.iter().any(|r| r.power_cost.is_some()),
+    };
+    let coin_label = &scenario.economics.coin;
     let header = COLUMNS
         .iter()
-        .filter(|(id, _)| settles || *id != "settlement")
+        .filter(|(id, _)| cols.has(id))
         .map(|(id, h)| match *id {
-            "settlement" => format!("{h} ({})", scenario.economics.coin),
+            "settlement" | "output" => format!("{h} ({coin_label})"),
             _ => (*h).to_owned(),
         })
         .collect();
-    let rows = model.table.iter().map(|r| table_row(r, settles)).collect();
+    let rows = model
+        .table
+        .iter()
+        .map(|r| table_row(r, cols, coin_label))
+        .collect();
     let errors = model.messages.iter().map(super::message_text).collect();
     let groups = derived(&model);
     Display {
@@ -509,6 +549,8 @@ pub fn price_step(lo: Decimal, hi: Decimal) -> String {
 /// assert_eq!((r.price.as_str(), r.ret.as_str()), ("$230", "18.2%"));
 /// ```
 pub fn readout(d: &Display, price: Decimal) -> Readout {
+    let power = power_figures(&d.model, price);
+    let power_note = curtailment_note(&d.model, price);
     match d.model.readout(price) {
         Some(row) => Readout {
             price: usd(row.price),
@@ -517,12 +559,107 @@ pub fn readout(d: &Display, price: Decimal) -> Readout {
             total: usd(row.hedged_revenue),
             ret: percent(row.period_return, 1),
             row: Some(row),
+            power,
+            power_note,
         },
         None => Readout {
             price: usd(price),
+            power,
+            power_note,
             ..Readout::default()
         },
     }
+}
+
+/// The rig's power at final price `price` (rig mode; none in direct mode): the
+/// energy-adjusted hashprice (`ehp`, USD/MWh), the run share (`run-share`, % of the available
+/// hours), the power cost (`power-cost`), the credits (`power-credits`) and what switching off
+/// is worth (`curtailment-value`), each with its unrounded `data-value`.
+///
+/// ```
+/// use minerhedge::{link::Scenario, present::display::power_figures, view::Model};
+/// use rust_decimal::Decimal;
+/// let m = Model::build(&Scenario::from_query("mode=rig&ptype=index").scenario);
+/// let f = power_figures(&m, Decimal::from(250));
+/// let ids: Vec<&str> = f.iter().map(|f| f.id).collect();
+/// assert_eq!(ids, ["ehp", "run-share", "power-cost", "power-credits", "curtailment-value"]);
+/// ```
+pub fn power_figures(m: &Model, price: Decimal) -> Vec<Figure> {
+    let Some(at) = m.power_at(price) else {
+        return Vec::new();
+    };
+    vec![
+        Figure::new(
+            "ehp",
+            "Energy-adjusted hashprice (USD/MWh)",
+            usd_cents_f64(at.ehp),
+        )
+        .with_value(at.ehp),
+        Figure::new("run-share", "Run share", percent_f64(at.run_share, 1))
+            .with_value(at.run_share * 100.0),
+        Figure::new("power-cost", "Power cost", usd_cents_f64(at.power_cost))
+            .with_value(at.power_cost),
+        Figure::new("power-credits", "Power credits", usd_cents_f64(at.credits))
+            .with_value(at.credits),
+        Figure::new(
+            "curtailment-value",
+            "Curtailment value",
+            usd_cents_f64(at.curtailment_value),
+        )
+        .with_value(at.curtailment_value),
+    ]
+}
+
+/// Why a hedge sized on the planned output over-hedges when the price falls, with the numbers
+/// at `price`: the hours the rig runs there, the coins it mines against the plan's, and the
+/// share of them the hedge covers. `None` without a contract that curtails or without a hedge.
+///
+/// ```
+/// use minerhedge::{link::Scenario, present::display::curtailment_note, view::Model};
+/// use rust_decimal::Decimal;
+/// let q = "v=2&mode=rig&ptype=index&hedge=forward&cov=100&spot=95000&hr=200000&pwr=0.05";
+/// let m = Model::build(&Scenario::from_query(q).scenario);
+/// let note = curtailment_note(&m, Decimal::from(40000)).ok_or("no note")?;
+/// assert!(note.starts_with("At $40,000 the rig runs "), "{note}");
+/// assert!(note.contains("over-hedges"), "{note}");
+/// # Ok::<(), &str>(())
+/// ```
+pub fn curtailment_note(m: &Model, price: Decimal) -> Option<String> {
+    let p = m.power.as_ref()?;
+    if p.terms.contract == crate::domain::power::Contract::Fixed {
+        return None;
+    }
+    let hedged = crate::domain::validate::dec_f64(m.chosen()?.position.hedged_quantity());
+    if hedged <= 0.0 {
+        return None;
+    }
+    let at = p.at(crate::domain::validate::dec_f64(price));
+    let coin_label = &m.scenario.economics.coin;
+    let coins = |x: f64| format!("{} {coin_label}", number_f64(x, 4));
+    let share = if at.output > 0.0 {
+        format!("{} of what it mines", percent_f64(hedged / at.output, 1))
+    } else {
+        "coins it does not mine at all".to_owned()
+    };
+    let tail = if hedged > at.output {
+        format!(
+            "A hedge sized on the planned output over-hedges as the price falls, because the rig \
+             runs fewer hours: the {} it sells but does not mine are a short position in the coin.",
+            coins(hedged - at.output)
+        )
+    } else {
+        "The hedge stays within what the rig mines at this price.".to_owned()
+    };
+    Some(format!(
+        "At {} the rig runs {} of its hours and mines {}, against the plan's {} at the forward \
+         {}; the hedge covers {}, {share}. {tail}",
+        usd(price),
+        percent_f64(at.run_share, 1),
+        coins(at.output),
+        coins(p.plan.output),
+        usd_f64(p.plan_price),
+        coins(hedged),
+    ))
 }
 
 /// One sentence for the price slider's live region, e.g.

@@ -9,6 +9,7 @@
 //! - [`montecarlo`]: the simulation's progress and summary; [`frontier`]: the coverage
 //!   frontier's figures and why its least CVaR lies where it does.
 //! - [`volume_risk`]: the over-hedging warning.
+//! - [`power`]: an imported power price history and its curve.
 //! - [`rebalance`]: the rebalancing figures; [`saved`]: the scenario lists.
 
 pub mod compare;
@@ -16,6 +17,7 @@ pub mod display;
 pub mod frontier;
 pub mod montecarlo;
 pub mod payoff;
+pub mod power;
 #[cfg(feature = "program")]
 pub mod program;
 pub mod rebalance;

@@ -18,9 +18,17 @@ pub const NO_HEATMAP: &str = "No heat map: the chosen hedge or the price range i
 /// ```
 pub fn overhedge_warning(risk: &VolumeRisk) -> Option<String> {
     risk.over_hedged().then(|| {
+        let price = match risk.curtailed_at {
+            Some((lo, run)) => format!(
+                " and the price falls to {} (the rig then runs {} of its hours)",
+                crate::format::usd_f64(lo),
+                percent_f64(run, 1)
+            ),
+            None => String::new(),
+        };
         format!(
-            "Over-hedged: if difficulty rises by {} the output actually mined falls, and the \
-             hedge covers up to {} of it — the excess is a short position in the coin that \
+            "Over-hedged: if difficulty rises by {}{price} the output actually mined falls, and \
+             the hedge covers up to {} of it — the excess is a short position in the coin that \
              loses when the price rises.",
             percent_f64(risk.worst_rise, 0),
             percent_f64(risk.max_realized_coverage, 1)

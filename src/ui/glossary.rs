@@ -46,6 +46,11 @@ const PAGE_TERMS: &[(&str, &str, &str)] = &[
         "What each coverage of a hedge gives on the same simulated outcomes: its expected return against its risk (the average of the worst 5 % of returns, and the chance that the period's revenue does not pay its cash cost). More coverage is not always less risk: when output is uncertain, a hedge sized on the expected output can sell coins that are never mined (volume risk).",
     ),
     (
+        "curtailment",
+        "Curtailment and energy-adjusted hashprice",
+        "The energy-adjusted hashprice is what an hour of mining earns per MWh of power at the coin price: a rig that buys power at the hour's market price (index) runs only in the hours whose price is below it and switches off in the others. The run share is the share of its available hours it runs; the curtailment value is what the right to switch off is worth against running every hour; a fixed-price block with resale rights (PPA) earns credits by reselling the hours it does not use.",
+    ),
+    (
         "delta",
         "Delta",
         "How much the position's value moves per $1 move of the coin price, in coins; selling that many coins makes it delta-neutral.",

@@ -3,9 +3,10 @@
 use leptos::prelude::*;
 
 use super::field::Field;
+use super::price_import::PriceImport;
 use super::state::use_page;
 use crate::link::{Key, Mode};
-use crate::view::keys::{hedge_inputs, input_shown, mode_inputs};
+use crate::view::keys::{POWER_INPUTS, RIG_INPUTS, hedge_inputs, input_shown, mode_inputs};
 
 /// The fields of `keys`, in order (both pages' input panels).
 pub fn fields(keys: &'static [Key]) -> impl IntoView {
@@ -38,7 +39,12 @@ pub fn InputsPanel() -> impl IntoView {
                 <legend>"Mining period"</legend>
                 {fields(&[Key::Coin, Key::Mode, Key::Days])}
                 <div hidden=hide(Key::Cost)>{fields(mode_inputs(Mode::Direct))}</div>
-                <div hidden=hide(Key::Hashrate)>{fields(mode_inputs(Mode::Rig))}</div>
+                <div hidden=hide(Key::Hashrate)>{fields(RIG_INPUTS)}</div>
+            </fieldset>
+            <fieldset hidden=hide(Key::PowerContract) data-testid="power-inputs">
+                <legend>"Power contract"</legend>
+                {fields(POWER_INPUTS)}
+                <PriceImport />
             </fieldset>
             <fieldset>
                 <legend>"Market"</legend>

@@ -42,6 +42,7 @@ pub mod inputs;
 pub mod link_error;
 pub mod monte_carlo;
 pub mod presets;
+pub mod price_import;
 pub mod price_slider;
 #[cfg(feature = "program")]
 pub mod program;

@@ -582,7 +582,46 @@ impl Model {
     /// assert_eq!((r.revenue, r.hedge_payoff, r.hedged_revenue), (Decimal::from(1000), Decimal::from(300), Decimal::from(1300)));
     /// ```
     pub fn readout(&self, px: Decimal) -> Option<Row> {
-        self.chosen().and_then(|c| c.position.row(px).ok())
+        let mut row = self.chosen().and_then(|c| c.position.row(px).ok())?;
+        match (&self.power, self.economics.and_then(|e| e.rig)) {
+            (Some(p), _) => p.adjust(&mut row),
+            (None, Some(rig)) => {
+                row.power_cost = Some(rig.power_cost);
+                row.credits = Some(Decimal::ZERO);
+            }
+            (None, None) => {}
+        }
+        Some(row)
+    }
+
+    /// The rig's power at final price `px` (rig mode): the contract's figures, or on fixed
+    /// power every available hour at `pwr` (run share 1, no credits, no curtailment value).
+    ///
+    /// ```
+    /// use minerhedge::{link::Scenario, view::Model};
+    /// use rust_decimal::Decimal;
+    /// let m = Model::build(&Scenario::from_query("mode=rig").scenario);
+    /// let at = m.power_at(Decimal::from(250)).ok_or("rig mode")?;
+    /// assert_eq!((at.run_share, at.credits), (1.0, 0.0));
+    /// assert!(Model::build(&Scenario::default()).power_at(Decimal::from(250)).is_none());
+    /// # Ok::<(), &str>(())
+    /// ```
+    pub fn power_at(&self, px: Decimal) -> Option<crate::domain::power::PowerAt> {
+        let s = dec_f64(px);
+        if let Some(p) = &self.power {
+            return Some(p.at(s));
+        }
+        let e = self.economics?;
+        let rig = e.rig?;
+        let (output, energy_mwh) = (dec_f64(e.output), dec_f64(rig.energy_kwh) / 1000.0);
+        Some(crate::domain::power::PowerAt {
+            ehp: if energy_mwh > 0.0 { s * output / energy_mwh } else { 0.0 },
+            run_share: 1.0,
+            output,
+            power_cost: dec_f64(rig.power_cost),
+            credits: 0.0,
+            curtailment_value: 0.0,
+        })
     }
 
     /// Monte Carlo inputs for the chosen scenario (price drift μ = r; difficulty volatility

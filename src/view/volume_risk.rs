@@ -14,6 +14,9 @@ pub struct VolumeRisk {
     pub max_realized_coverage: f64,
     /// The largest difficulty rise of the range (0.5 = +50 %).
     pub worst_rise: f64,
+    /// Under a power contract that curtails: the range's lowest price and the share of its
+    /// hours the rig runs there (the coverage above is against what it mines there).
+    pub curtailed_at: Option<(f64, f64)>,
 }
 
 impl VolumeRisk {
@@ -52,6 +55,10 @@ pub fn volume_risk(model: &Model, price_points: usize) -> Option<VolumeRisk> {
         },
         max_realized_coverage: h.max_realized_coverage,
         worst_rise: h.diff_changes.last().copied().unwrap_or(0.0),
+        curtailed_at: model.power.as_ref().and_then(|p| {
+            let lo = h.prices.first().copied()?;
+            Some((lo, p.at(lo).run_share))
+        }),
     })
 }
 

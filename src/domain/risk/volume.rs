@@ -110,7 +110,33 @@ impl PayoffProfile {
             prices,
             diff_changes: diff_changes.to_vec(),
             values,
-            max_realized_coverage: self.realized_coverage(max_d).unwrap_or(0.0),
+            max_realized_coverage: match &self.power {
+                // The rig runs least at the lowest price: the hedge against what it mines there.
+                Some(_) => grid.prices().next().map_or(0.0, |lo| {
+                    self.realized_coverage_at(lo, max_d).unwrap_or(0.0)
+                }),
+                None => self.realized_coverage(max_d).unwrap_or(0.0),
+            },
         })
+    }
+
+    /// Share of the coins mined at final price `s` covered by the hedge when difficulty
+    /// changes by `d`: under a power contract that curtails, the rig mines fewer coins as the
+    /// price falls (the hashprice forward's coins follow the difficulty, not the hours run);
+    /// otherwise [`PayoffProfile::realized_coverage`]. `None` when nothing is mined.
+    ///
+    /// ```
+    /// # use minerhedge::domain::risk::{PayoffProfile, ProfileParams};
+    /// let p = PayoffProfile::new(ProfileParams { output: 5.0, all_in_cost: 1.0, sold_coins: 5.0, ..Default::default() }).unwrap();
+    /// assert_eq!(p.realized_coverage_at(100.0, 0.25), Some(1.25));
+    /// ```
+    pub fn realized_coverage_at(&self, s: f64, d: f64) -> Option<f64> {
+        let Some(power) = &self.power else {
+            return self.realized_coverage(d);
+        };
+        let f = 1.0 / (1.0 + d);
+        let mined = power.at(s, f).output;
+        let fixed = (self.sold_coins - self.hash_coins).max(self.option_coins());
+        (mined > 0.0 && d > -1.0).then(|| (fixed + self.hash_coins * f) / mined)
     }
 }
