@@ -27,6 +27,7 @@ mod native {
     mod frontier;
     mod hashprice;
     mod hedge_props;
+    mod hour_chart;
     mod import;
     mod instruments;
     mod jobs;

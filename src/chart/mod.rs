@@ -12,6 +12,8 @@
 //!   probability of not covering the cash cost, one line per hedge from 0 to 100 %.
 //! - [`heatmap`]: hedged return over price × difficulty change, diverging colour scale.
 //! - [`smile`]: the volatility smile: vol against strike, the option legs marked.
+//! - [`power`]: the hour's power price as a price-duration curve against the energy-adjusted
+//!   hashprice: the hours the rig runs and the hours it is off.
 //! - [`program`]: the hedge program's monthly and cumulative net cash, P5–P95 bands.
 //!
 //! Every draw function has the shape
@@ -67,6 +69,7 @@ pub mod frontier;
 pub mod geometry;
 pub mod heatmap;
 pub mod payoff;
+pub mod power;
 pub mod program;
 mod render;
 pub mod smile;

@@ -39,6 +39,7 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::HPos;
 
 use super::geometry::{
     DataRange, Frame, Surface, interpolate, is_plottable, plottable_runs, ticks, without_collinear,
@@ -265,32 +266,13 @@ fn draw_zero_line<DB: DrawingBackend>(
     ctx: &mut render::Chart<'_, DB>,
     chart: &PayoffChart,
     frame: &Frame,
-    (x, y): (DataRange, DataRange),
     surface: &Surface,
 ) -> Result<(), ChartError> {
-    let theme = &chart.theme;
-    if let Some(z) = chart.zero_line.filter(|z| y.contains(*z)) {
-        ctx.plotting_area()
-            .draw(&PathElement::new(
-                vec![(x.lo(), z), (x.hi(), z)],
-                theme.zero_line.stroke_width(ipx(surface, 1.25, 1) as u32),
-            ))
-            .map_err(drawing_err)?;
-        if let Some(label) = &chart.zero_label {
-            let style = render::font(surface, render::TEXT_CSS - 1.0, theme.zero_line).pos(
-                plotters::style::text_anchor::Pos::new(
-                    plotters::style::text_anchor::HPos::Right,
-                    plotters::style::text_anchor::VPos::Bottom,
-                ),
-            );
-            let px = frame.plot().right - ipx(surface, 4.0, 0);
-            let py = frame.y_to_px(z).round() as i32 - ipx(surface, 3.0, 0);
-            root.draw(&Text::new(label.clone(), (px, py), style))
-                .map_err(drawing_err)?;
-        }
-    }
-
-    Ok(())
+    let Some(z) = chart.zero_line else {
+        return Ok(());
+    };
+    let label = chart.zero_label.as_deref().map(|l| (l, HPos::Right));
+    render::horizontal_mark(root, ctx, frame, z, chart.theme.zero_line, label, surface)
 }
 
 /// Spot, a short hedge's liquidation price and the breakevens (drawn under the lines).
@@ -442,7 +424,7 @@ pub fn draw<DB: DrawingBackend>(
     )?;
     render::draw_legend(root, &legend_items, &legend, (pad, pad), surface, theme)?;
 
-    draw_zero_line(root, &mut ctx, chart, &frame, (x, y), surface)?;
+    draw_zero_line(root, &mut ctx, chart, &frame, surface)?;
     draw_marks(&mut ctx, chart, &frame, (x, y), surface)?;
     draw_series(&mut ctx, chart, surface)?;
 

@@ -7,6 +7,7 @@ use plotters::coord::Shift;
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::geometry::{DataRange, Frame, PixelRect, Surface};
 use super::{ChartError, Theme, TickFormat};
@@ -432,6 +433,42 @@ pub(crate) fn vertical_mark<DB: DrawingBackend>(
                 (px - frame.plot().left, py - frame.plot().top),
                 style,
             ))
+            .map_err(drawing_err)?;
+    }
+    Ok(())
+}
+
+/// A solid horizontal line at data `y` across the plot, with an optional label just above it
+/// at the plot's left or right end (`HPos::Left` / `HPos::Right`). Nothing is drawn when `y`
+/// lies outside the y range.
+pub(crate) fn horizontal_mark<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &mut Chart<'_, DB>,
+    frame: &Frame,
+    y: f64,
+    colour: RGBColor,
+    label: Option<(&str, HPos)>,
+    surface: &Surface,
+) -> Result<(), ChartError> {
+    if !frame.y_range().contains(y) {
+        return Ok(());
+    }
+    let (lo, hi) = (frame.x_range().lo(), frame.x_range().hi());
+    chart
+        .plotting_area()
+        .draw(&PathElement::new(
+            vec![(lo, y), (hi, y)],
+            colour.stroke_width(ipx(surface, 1.25, 1) as u32),
+        ))
+        .map_err(drawing_err)?;
+    if let Some((text, side)) = label {
+        let style = font(surface, TEXT_CSS - 1.0, colour).pos(Pos::new(side, VPos::Bottom));
+        let px = match side {
+            HPos::Right => frame.plot().right - ipx(surface, 4.0, 0),
+            _ => frame.plot().left + ipx(surface, 4.0, 0),
+        };
+        let py = frame.y_to_px(y).round() as i32 - ipx(surface, 3.0, 0);
+        root.draw(&Text::new(text.to_string(), (px, py), style))
             .map_err(drawing_err)?;
     }
     Ok(())

@@ -128,6 +128,21 @@ impl HourPrices {
         }
     }
 
+    /// The run share at an energy-adjusted hashprice `ehp`: `Pr(P < ehp)`, the share of the
+    /// hours mining pays for its power (lognormal: `N(d)`; a curve: the share of its prices
+    /// below `ehp`). The `u` of [`PowerTerms::at`].
+    ///
+    /// ```
+    /// use minerhedge::domain::power::HourPrices;
+    /// assert_eq!(HourPrices::Curve(vec![50.0, 150.0, -5.0, 80.0]).run_share(100.0), 0.75);
+    /// // The median exp(−psd²/2)·pidx splits the lognormal's hours in half.
+    /// let u = HourPrices::Lognormal { mean: 60.0, log_sd: 0.5 }.run_share(60.0 * (-0.125f64).exp());
+    /// assert!((u - 0.5).abs() < 1e-15);
+    /// ```
+    pub fn run_share(&self, ehp: f64) -> f64 {
+        self.split(ehp).below
+    }
+
     /// The hours' split at `x`: `Pr(P < x)`, `Pr(P ≥ x)` (each computed on its own, so a
     /// far tail keeps its digits: `N(−d)`, not `1 − N(d)`), `E[P; P < x]`, `E[P; P ≥ x]`.
     fn split(&self, x: f64) -> Split {

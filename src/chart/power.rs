@@ -1,0 +1,441 @@
+//! The hour's power price against the energy-adjusted hashprice (EHP), as a price-duration
+//! curve: how many of the period's hours a rig on an index contract runs.
+//!
+//! The hours are sorted from the cheapest to the dearest: x is the share of the hours (0 to
+//! 100 %), y the hour's price in USD per MWh, so the curve `P(x)` is the price's
+//! `x`-quantile. The rig runs in the hours priced below EHP, the share
+//! `u = Pr(P < EHP)` ([`HourPrices::run_share`]): the area under the curve left of `u` is
+//! filled in the "runs" colour, the rest in the "off" colour, and a line marks EHP.
+//!
+//! - **Lognormal** hours (`ln P ~ N(ln m − s²/2, s²)`, `m` the mean, `s` the log-sd):
+//!   `P(x) = m·exp(−s²/2 + s·N⁻¹(x))` ([`inv_cdf`]), sampled at `x = i/n` for `i = 0..=n`
+//!   (`P(0) = 0`) and drawn as a line; the exact points where it crosses EHP and reaches the
+//!   top of the axis are added between the samples.
+//! - A **curve** of `n` equally weighted prices: a step function, the sorted prices each
+//!   `1/n` of the hours wide (its run share is a multiple of `1/n`).
+//!
+//! **The price axis** runs from `min(0, lowest price, EHP)` (a little lower when that is
+//! negative) up to the *top*: the higher of
+//! - the 99th percentile of the lognormal price (a curve: its dearest price plus 5 % of the
+//!   distance from `min(0, cheapest)`, so the top step stays inside the plot), and
+//! - `EHP + 0.2·|EHP|` (`1.2·EHP` for a positive EHP), so EHP and its label always show.
+//!
+//! The lognormal's upper tail is unbounded: its samples are clipped at the top (`P(1) = +∞`
+//! becomes the top), and the curve leaves the plot through its upper edge.
+//!
+//! ```
+//! use minerhedge::chart::geometry::Surface;
+//! use minerhedge::chart::power::{draw, HourPriceChart};
+//! use minerhedge::domain::power::HourPrices;
+//! use plotters::prelude::*;
+//!
+//! let prices = HourPrices::Lognormal { mean: 60.0, log_sd: 0.6 };
+//! let chart = HourPriceChart::from_prices(&prices, 75.0, 200).unwrap();
+//! let surface = Surface::new(360.0, 200.0, 1.0).unwrap();
+//! let mut svg = String::new();
+//! {
+//!     let root = SVGBackend::with_string(&mut svg, surface.backing_size()).into_drawing_area();
+//!     draw(&root, &chart, &surface).unwrap();
+//! }
+//! assert!(svg.contains("EHP $75.00/MWh") && svg.contains("Runs 75% of hours"));
+//! ```
+//!
+//! [`inv_cdf`]: crate::domain::pricing::normal::inv_cdf
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::HPos;
+
+use super::geometry::{DataRange, Frame, Surface, interpolate, ticks};
+use super::render::{self, Axes, LegendItem, Swatch, drawing_err, ipx};
+use super::{ChartError, Theme, TickFormat};
+use crate::domain::Field;
+use crate::domain::power::HourPrices;
+use crate::domain::pricing::normal::inv_cdf;
+use crate::domain::range::Range;
+
+/// The most samples [`HourPriceChart::from_prices`] takes of a lognormal price.
+pub const MAX_SAMPLES: usize = 10_000;
+
+/// The price-duration curve of the hour's power price, with EHP and the run share.
+///
+/// Built by [`HourPriceChart::from_prices`] (its data is checked there); the axis titles and
+/// the colours may be changed afterwards.
+///
+/// ```
+/// use minerhedge::chart::power::HourPriceChart;
+/// use minerhedge::domain::power::HourPrices;
+/// let chart = HourPriceChart::from_prices(&HourPrices::Curve(vec![80.0, 20.0]), 50.0, 0).unwrap();
+/// // Two hours, each half: $20 (runs), then $80 (off).
+/// assert_eq!(chart.points(), &[(0.0, 20.0), (0.5, 20.0), (0.5, 80.0), (1.0, 80.0)]);
+/// assert_eq!((chart.ehp(), chart.run_share()), (50.0, 0.5));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct HourPriceChart {
+    points: Vec<(f64, f64)>,
+    ehp: f64,
+    run_share: f64,
+    top: f64,
+    /// X-axis title.
+    pub x_label: String,
+    /// Y-axis title.
+    pub y_label: String,
+    /// Colours: the hours that run in `primary`, the others in `secondary`, EHP in
+    /// `breakeven`.
+    pub theme: Theme,
+}
+
+impl HourPriceChart {
+    /// The duration curve of `prices` against `ehp` (USD per MWh); `n_samples` is the number
+    /// of steps `n` a lognormal price is sampled at (`x = i/n`, 2 to [`MAX_SAMPLES`]; a curve
+    /// is drawn from its own prices and does not read it). See the [module docs](self).
+    ///
+    /// # Errors
+    /// [`ChartError::Invalid`] when `prices` fail [`HourPrices::check`], `ehp` is not finite or
+    /// beyond ±1,000,000 USD/MWh (field "hashprice"), or a lognormal's `n_samples` is out of
+    /// range (field "grid points").
+    ///
+    /// ```
+    /// use minerhedge::chart::power::HourPriceChart;
+    /// use minerhedge::domain::power::HourPrices;
+    /// let hours = HourPrices::Lognormal { mean: 50.0, log_sd: 0.5 };
+    /// let chart = HourPriceChart::from_prices(&hours, 50.0, 64).unwrap();
+    /// // 65 samples at x = i/64, and where the curve crosses EHP and reaches the top (P99).
+    /// assert_eq!(chart.points().len(), 67);
+    /// assert!(chart.points().contains(&(chart.run_share(), 50.0)));
+    /// // The median hour costs mean·exp(−sd²/2).
+    /// let median = chart.points().iter().find(|p| p.0 == 0.5).unwrap().1;
+    /// assert!((median - 50.0 * (-0.125f64).exp()).abs() < 1e-12);
+    /// assert!(HourPriceChart::from_prices(&hours, f64::NAN, 100).is_err());
+    /// assert!(HourPriceChart::from_prices(&hours, 50.0, 1).is_err());
+    /// ```
+    pub fn from_prices(
+        prices: &HourPrices,
+        ehp: f64,
+        n_samples: usize,
+    ) -> Result<HourPriceChart, ChartError> {
+        prices.check()?;
+        const { Range::closed(-1e6, 1e6) }.check(Field::Hashprice, ehp)?;
+        let headroom = ehp + 0.2 * ehp.abs();
+        let (points, top) = match prices {
+            HourPrices::Lognormal { mean, log_sd } => {
+                const { Range::closed(2.0, MAX_SAMPLES as f64) }
+                    .check(Field::GridPoints, n_samples as f64)?;
+                let top = lognormal_quantile(*mean, *log_sd, 0.99).max(headroom);
+                let points = lognormal_points(prices, (*mean, *log_sd), n_samples, ehp, top);
+                (points, top)
+            }
+            HourPrices::Curve(prices) => {
+                let steps = curve_steps(prices);
+                let (cheapest, dearest) = match (steps.first(), steps.last()) {
+                    (Some(a), Some(b)) => (a.1, b.1),
+                    _ => (0.0, 0.0),
+                };
+                let top = dearest + 0.05 * (dearest - cheapest.min(0.0));
+                (steps, top.max(headroom))
+            }
+        };
+        Ok(HourPriceChart {
+            points,
+            ehp,
+            run_share: prices.run_share(ehp),
+            top,
+            x_label: "Share of hours, cheapest first".to_string(),
+            y_label: "Power price, USD/MWh".to_string(),
+            theme: Theme::light(),
+        })
+    }
+
+    /// The curve as `(share of hours, price)` points from share 0 to 1, both non-decreasing
+    /// (a curve's step rises at a repeated share); a lognormal's prices are clipped at
+    /// [`HourPriceChart::top`].
+    ///
+    /// ```
+    /// use minerhedge::chart::power::HourPriceChart;
+    /// use minerhedge::domain::power::HourPrices;
+    /// let chart = HourPriceChart::from_prices(&HourPrices::Curve(vec![30.0]), 40.0, 0).unwrap();
+    /// assert_eq!(chart.points(), &[(0.0, 30.0), (1.0, 30.0)]);
+    /// ```
+    pub fn points(&self) -> &[(f64, f64)] {
+        &self.points
+    }
+
+    /// The energy-adjusted hashprice, USD per MWh.
+    ///
+    /// ```
+    /// use minerhedge::chart::power::HourPriceChart;
+    /// use minerhedge::domain::power::HourPrices;
+    /// let chart = HourPriceChart::from_prices(&HourPrices::Curve(vec![30.0]), 40.0, 0).unwrap();
+    /// assert_eq!(chart.ehp(), 40.0);
+    /// ```
+    pub fn ehp(&self) -> f64 {
+        self.ehp
+    }
+
+    /// The share of the hours priced below EHP, `Pr(P < EHP)`: the engine's run share.
+    ///
+    /// ```
+    /// use minerhedge::chart::power::HourPriceChart;
+    /// use minerhedge::domain::power::HourPrices;
+    /// let chart = HourPriceChart::from_prices(&HourPrices::Curve(vec![30.0]), 20.0, 0).unwrap();
+    /// assert_eq!(chart.run_share(), 0.0);
+    /// ```
+    pub fn run_share(&self) -> f64 {
+        self.run_share
+    }
+
+    /// The top of the price axis (see the [module docs](self)).
+    ///
+    /// ```
+    /// use minerhedge::chart::power::HourPriceChart;
+    /// use minerhedge::domain::power::HourPrices;
+    /// // EHP + 20 % is above the dearest hour: the axis makes room for it.
+    /// let chart = HourPriceChart::from_prices(&HourPrices::Curve(vec![30.0]), 100.0, 0).unwrap();
+    /// assert_eq!(chart.top(), 120.0);
+    /// ```
+    pub fn top(&self) -> f64 {
+        self.top
+    }
+
+    /// The label of the EHP line, e.g. `EHP $45.20/MWh` (the chart's dollar readout).
+    ///
+    /// ```
+    /// use minerhedge::chart::power::HourPriceChart;
+    /// use minerhedge::domain::power::HourPrices;
+    /// let chart = HourPriceChart::from_prices(&HourPrices::Curve(vec![30.0]), 45.2, 0).unwrap();
+    /// assert_eq!(chart.ehp_label(), "EHP $45.20/MWh");
+    /// ```
+    pub fn ehp_label(&self) -> String {
+        format!("EHP {}/MWh", TickFormat::Usd.readout(self.ehp))
+    }
+
+    /// The legend's two labels, the run share rounded to a whole percent and the rest off:
+    /// `("Runs 63% of hours", "Off 37% of hours")`.
+    ///
+    /// ```
+    /// use minerhedge::chart::power::HourPriceChart;
+    /// use minerhedge::domain::power::HourPrices;
+    /// let chart = HourPriceChart::from_prices(&HourPrices::Curve(vec![10.0, 20.0, 30.0]), 25.0, 0).unwrap();
+    /// assert_eq!(chart.share_labels(), ("Runs 67% of hours".to_string(), "Off 33% of hours".to_string()));
+    /// ```
+    pub fn share_labels(&self) -> (String, String) {
+        let runs = (self.run_share * 100.0).round() / 100.0;
+        (
+            format!("Runs {} of hours", crate::format::percent_f64(runs, 0)),
+            format!("Off {} of hours", crate::format::percent_f64(1.0 - runs, 0)),
+        )
+    }
+
+    /// The price axis: `min(0, lowest price, EHP)` (5 % lower when negative) to the top.
+    fn price_range(&self) -> DataRange {
+        let lowest = self.points.first().map_or(0.0, |p| p.1);
+        let r =
+            DataRange::from_values([0.0, lowest, self.ehp, self.top]).unwrap_or(DataRange::UNIT);
+        if r.lo() < 0.0 {
+            r.including(r.lo() - 0.05 * r.span())
+        } else {
+            r
+        }
+    }
+}
+
+/// The lognormal's `x`-quantile `m·exp(−s²/2 + s·N⁻¹(x))` (0 at `x = 0`, +∞ at `x = 1`).
+fn lognormal_quantile(mean: f64, log_sd: f64, x: f64) -> f64 {
+    mean * (log_sd * inv_cdf(x) - 0.5 * log_sd * log_sd).exp()
+}
+
+/// `(i/n, P(i/n))` for `i = 0..=n`, the prices clipped at `top`, with the exact points where
+/// the curve crosses EHP and reaches the top (`(F(p), p)`, `F` the price's distribution
+/// function) inserted between the samples, so that neither the run/off boundary nor the exit
+/// at the top is blurred by a straight line between two samples.
+fn lognormal_points(
+    prices: &HourPrices,
+    (mean, log_sd): (f64, f64),
+    n: usize,
+    ehp: f64,
+    top: f64,
+) -> Vec<(f64, f64)> {
+    let mut points: Vec<(f64, f64)> = (0..=n)
+        .map(|i| {
+            let x = i as f64 / n as f64;
+            (x, lognormal_quantile(mean, log_sd, x).min(top))
+        })
+        .collect();
+    for p in [ehp, top].into_iter().filter(|p| *p > 0.0 && *p <= top) {
+        let x = prices.run_share(p);
+        let at = points.partition_point(|q| q.0 < x);
+        if x > 0.0 && x < 1.0 && points.get(at).is_some_and(|q| q.0 != x) {
+            points.insert(at, (x, p));
+        }
+    }
+    // The quantile (through N⁻¹) and the inserted points (through N) may disagree in the
+    // last digit: keep the prices non-decreasing.
+    let mut highest = f64::NEG_INFINITY;
+    for q in &mut points {
+        highest = highest.max(q.1);
+        q.1 = highest;
+    }
+    points
+}
+
+/// The sorted prices as steps `1/n` wide: `(0, p₁), (1/n, p₁), (1/n, p₂), …, (1, pₙ)`.
+fn curve_steps(prices: &[f64]) -> Vec<(f64, f64)> {
+    let mut sorted = prices.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let n = sorted.len() as f64;
+    sorted
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| [(i as f64 / n, *p), ((i + 1) as f64 / n, *p)])
+        .collect()
+}
+
+/// `(share of hours, price)` points joined by straight lines.
+type Polyline = Vec<(f64, f64)>;
+
+/// The curve cut at share `u`: the points left of it and those right of it, each ending (or
+/// starting) at `x = u`. Where a step rises at `u`, the left part ends at its foot and the
+/// right part starts with the riser.
+fn split_at(points: &[(f64, f64)], u: f64) -> (Polyline, Polyline) {
+    let lo = points.partition_point(|p| p.0 < u);
+    let hi = points.partition_point(|p| p.0 <= u);
+    let (left, right) = if lo < hi {
+        (points.get(lo).copied(), points.get(hi - 1).copied())
+    } else {
+        let at = interpolate(points, u).map(|y| (u, y));
+        (at, at)
+    };
+    let mut runs = points[..lo].to_vec();
+    runs.extend(left);
+    let mut off: Vec<(f64, f64)> = left.into_iter().chain(right).collect();
+    off.dedup();
+    off.extend_from_slice(&points[hi..]);
+    (runs, off)
+}
+
+/// One part of the curve: the area between it and zero filled, the curve stroked, in
+/// `colour`. Nothing for a part without width.
+fn draw_part<DB: DrawingBackend>(
+    ctx: &mut render::Chart<'_, DB>,
+    part: Vec<(f64, f64)>,
+    colour: RGBColor,
+    surface: &Surface,
+) -> Result<(), ChartError> {
+    let (Some(&first), Some(&last)) = (part.first(), part.last()) else {
+        return Ok(());
+    };
+    if last.0 <= first.0 {
+        return Ok(());
+    }
+    let mut polygon = Vec::with_capacity(part.len() + 2);
+    polygon.push((first.0, 0.0));
+    polygon.extend_from_slice(&part);
+    polygon.push((last.0, 0.0));
+    ctx.plotting_area()
+        .draw(&Polygon::new(polygon, colour.mix(0.28).filled()))
+        .map_err(drawing_err)?;
+    ctx.plotting_area()
+        .draw(&PathElement::new(
+            part,
+            colour.stroke_width(ipx(surface, 1.5, 1) as u32),
+        ))
+        .map_err(drawing_err)
+}
+
+/// Draws the chart on `root` ([`Surface::backing_size`] large) and returns the plotting
+/// area's [`Frame`] (x: share of hours 0–1, y: USD per MWh).
+///
+/// # Errors
+/// [`ChartError::SurfaceMismatch`] for a wrong-size `root`, [`ChartError::Drawing`] when the
+/// backend fails or the surface is too small for a plotting area.
+///
+/// ```
+/// use minerhedge::chart::geometry::Surface;
+/// use minerhedge::chart::power::{draw, HourPriceChart};
+/// use minerhedge::domain::power::HourPrices;
+/// use plotters::prelude::*;
+/// let chart = HourPriceChart::from_prices(&HourPrices::Curve(vec![-5.0, 40.0, 90.0]), 60.0, 0).unwrap();
+/// let surface = Surface::new(320.0, 180.0, 2.0).unwrap();
+/// let mut svg = String::new();
+/// let root = SVGBackend::with_string(&mut svg, surface.backing_size()).into_drawing_area();
+/// let frame = draw(&root, &chart, &surface).unwrap();
+/// assert!(frame.y_range().lo() < -5.0 && frame.y_range().hi() >= 90.0);
+/// ```
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &HourPriceChart,
+    surface: &Surface,
+) -> Result<Frame, ChartError> {
+    render::check_surface(root, surface)?;
+    let theme = &chart.theme;
+    root.fill(&theme.background).map_err(drawing_err)?;
+
+    let (x, y) = (DataRange::UNIT, chart.price_range());
+    let (max_x_ticks, max_y_ticks) = render::tick_budget(surface);
+    let (runs, off) = chart.share_labels();
+    let items = [(runs, theme.primary), (off, theme.secondary)].map(|(label, colour)| LegendItem {
+        label,
+        colour,
+        swatch: Swatch::Box(0.3),
+    });
+    let (legend, pad, top) = render::top_legend(root, &items, surface);
+    let (mut ctx, frame) = render::build_axes(
+        root,
+        Axes {
+            x,
+            y,
+            x_ticks: ticks(&x, max_x_ticks),
+            y_ticks: ticks(&y, max_y_ticks),
+            x_format: TickFormat::Percent,
+            y_format: TickFormat::Usd,
+            x_label: &chart.x_label,
+            y_label: &chart.y_label,
+            top,
+            right: ipx(surface, 16.0, 1),
+        },
+        surface,
+        theme,
+    )?;
+    render::draw_legend(root, &items, &legend, (pad, pad), surface, theme)?;
+
+    let (running, idle) = split_at(&chart.points, chart.run_share);
+    draw_part(&mut ctx, running, theme.primary, surface)?;
+    draw_part(&mut ctx, idle, theme.secondary, surface)?;
+    let label = chart.ehp_label();
+    render::horizontal_mark(
+        root,
+        &mut ctx,
+        &frame,
+        chart.ehp,
+        theme.breakeven,
+        Some((&label, HPos::Left)),
+        surface,
+    )?;
+    root.present().map_err(drawing_err)?;
+    Ok(frame)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_step_rising_at_the_cut_goes_both_ways() {
+        let steps = curve_steps(&[30.0, 10.0]);
+        let (runs, off) = split_at(&steps, 0.5);
+        assert_eq!(runs, vec![(0.0, 10.0), (0.5, 10.0)]);
+        assert_eq!(off, vec![(0.5, 10.0), (0.5, 30.0), (1.0, 30.0)]);
+        let (runs, off) = split_at(&steps, 0.0);
+        assert_eq!((runs, off.len()), (vec![(0.0, 10.0)], 4));
+        let (runs, off) = split_at(&steps, 1.0);
+        assert_eq!((runs.len(), off), (4, vec![(1.0, 30.0)]));
+    }
+
+    #[test]
+    fn a_cut_between_samples_is_interpolated() {
+        let line = [(0.0, 0.0), (0.5, 10.0), (1.0, 30.0)];
+        let (runs, off) = split_at(&line, 0.25);
+        assert_eq!(runs, vec![(0.0, 0.0), (0.25, 5.0)]);
+        assert_eq!(off, vec![(0.25, 5.0), (0.5, 10.0), (1.0, 30.0)]);
+    }
+}

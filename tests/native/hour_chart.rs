@@ -1,0 +1,386 @@
+//! The hour's power price chart (`chart::power`): the price-duration curve against values
+//! computed here from the lognormal's own formulas (the median `m·exp(−s²/2)`, the 99th
+//! percentile from `z₀.₉₉`, the run share `N(d)`), the curve's steps, the SVG it draws, and
+//! the edge cases: EHP below or above every price, negative prices, a single price, bad
+//! inputs.
+//!
+//! Sample SVGs land in `$CARGO_TARGET_TMPDIR/charts/hour_*.svg`.
+
+use minerhedge::chart::geometry::{Frame, Surface};
+use minerhedge::chart::power::{self, HourPriceChart, MAX_SAMPLES};
+use minerhedge::chart::{ChartError, Theme};
+use minerhedge::domain::power::HourPrices;
+use minerhedge::domain::pricing::normal::cdf;
+use minerhedge::domain::{DomainError, Field};
+use plotters::prelude::*;
+use proptest::prelude::*;
+
+/// `N⁻¹(0.99)`, to 16 digits.
+const Z99: f64 = 2.326_347_874_040_841;
+
+fn lognormal(mean: f64, log_sd: f64) -> HourPrices {
+    HourPrices::Lognormal { mean, log_sd }
+}
+
+/// `N(d)`, `d = (ln(EHP/m) + s²/2)/s`: the share of lognormal hours below EHP.
+fn run_share(mean: f64, log_sd: f64, ehp: f64) -> f64 {
+    cdf(((ehp / mean).ln() + 0.5 * log_sd * log_sd) / log_sd)
+}
+
+fn render(chart: &HourPriceChart, name: &str) -> (String, Frame) {
+    let surface = Surface::new(420.0, 240.0, 1.0).expect("surface");
+    let mut svg = String::new();
+    let frame = {
+        let root = SVGBackend::with_string(&mut svg, surface.backing_size()).into_drawing_area();
+        power::draw(&root, chart, &surface).expect("the chart draws")
+    };
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("charts");
+    if std::fs::create_dir_all(&dir).is_ok() {
+        // Best effort: a sample to look at, not part of the assertions.
+        let _ = std::fs::write(dir.join(format!("hour_{name}.svg")), &svg);
+    }
+    (svg, frame)
+}
+
+fn hex(c: RGBColor) -> String {
+    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+}
+
+/// `<polygon …>` elements filled in `c`.
+fn fills(svg: &str, c: RGBColor) -> usize {
+    let key = format!("fill=\"{}\"", hex(c));
+    svg.split("<polygon ")
+        .skip(1)
+        .filter(|e| {
+            let tag = &e[..e.find('>').unwrap_or(e.len())];
+            tag.to_ascii_uppercase().contains(&key.to_ascii_uppercase())
+        })
+        .count()
+}
+
+/// The rows (device px) of the points of the `<polygon …>` elements filled in `c`.
+fn fill_rows(svg: &str, c: RGBColor) -> Vec<f64> {
+    let key = format!("fill=\"{}\"", hex(c)).to_ascii_uppercase();
+    svg.split("<polygon ")
+        .skip(1)
+        .map(|e| &e[..e.find('>').unwrap_or(e.len())])
+        .filter(|tag| tag.to_ascii_uppercase().contains(&key))
+        .flat_map(|tag| {
+            let pts = tag
+                .split("points=\"")
+                .nth(1)
+                .and_then(|p| p.split('"').next());
+            pts.unwrap_or("")
+                .split_whitespace()
+                .filter_map(|p| p.split_once(',').and_then(|(_, y)| y.parse().ok()))
+                .collect::<Vec<f64>>()
+        })
+        .collect()
+}
+
+/// Text contents of all `<text>` elements.
+fn texts(svg: &str) -> Vec<String> {
+    svg.split("<text ")
+        .skip(1)
+        .filter_map(|e| {
+            let body = &e[e.find('>')? + 1..e.find("</text>")?];
+            Some(body.trim().to_string())
+        })
+        .collect()
+}
+
+fn is_invalid(r: Result<HourPriceChart, ChartError>, field: Field) -> bool {
+    matches!(r, Err(ChartError::Invalid(DomainError::OutOfRange { field: f, .. })) if f == field)
+}
+
+#[test]
+fn lognormal_points_are_the_quantiles() {
+    let (m, s) = (60.0, 0.5);
+    let chart = HourPriceChart::from_prices(&lognormal(m, s), 55.0, 200).expect("chart");
+    let pts = chart.points();
+    // 201 samples at i/200 and the crossing of EHP (the top, P99, is met at the sample
+    // x = 0.99 itself).
+    assert_eq!(pts.len(), 202);
+    assert_eq!(pts[0], (0.0, 0.0));
+    let u = run_share(m, s, 55.0);
+    assert!(pts.contains(&(chart.run_share(), 55.0)) && (chart.run_share() - u).abs() < 1e-15);
+    // The median hour: m·exp(−s²/2).
+    let median = m * (-0.5 * s * s).exp();
+    let at_half = pts
+        .iter()
+        .find(|p| p.0 == 0.5)
+        .expect("x = 0.5 is a sample")
+        .1;
+    assert!((at_half / median - 1.0).abs() < 1e-14, "{at_half}");
+    // Every point below the top is the x-quantile: N(d(P(x))) = x.
+    let top = chart.top();
+    for &(x, p) in &pts[1..pts.len() - 1] {
+        assert!(p <= top);
+        if p < top {
+            assert!((run_share(m, s, p) - x).abs() < 1e-13, "x = {x}, P = {p}");
+        }
+    }
+    // The top is the 99th percentile (EHP 55 is far below it); the curve reaches it at
+    // x = 0.99, and P(1) = ∞ is clipped there.
+    let p99 = m * (-0.5 * s * s + s * Z99).exp();
+    assert!((top / p99 - 1.0).abs() < 1e-14, "top {top} vs P99 {p99}");
+    let on_top: Vec<_> = pts.iter().filter(|p| p.1 == top).collect();
+    assert_eq!(on_top.len(), 3, "x = 0.99, 0.995, 1: {on_top:?}");
+    assert!((on_top[0].0 - 0.99).abs() < 1e-15);
+    assert_eq!(pts[pts.len() - 1], (1.0, top));
+    assert!(pts.windows(2).all(|w| w[0].0 < w[1].0 && w[0].1 <= w[1].1));
+}
+
+#[test]
+fn the_run_share_matches_n_of_d_and_the_samples_below_ehp_to_the_resolution() {
+    for (m, s, ehp, n) in [
+        (60.0, 0.5, 55.0, 200),
+        (45.0, 1.2, 90.0, 100),
+        (80.0, 0.3, 40.0, 64),
+        (35.0, 2.5, 35.0, 1000),
+        (120.0, 0.05, 121.0, 10),
+    ] {
+        let chart = HourPriceChart::from_prices(&lognormal(m, s), ehp, n).expect("chart");
+        let u = run_share(m, s, ehp);
+        assert!((chart.run_share() - u).abs() < 1e-15, "{m} {s} {ehp}");
+        // Samples at x = i/n: those below EHP are the i with i/n < u.
+        let below = chart.points().iter().filter(|p| p.1 < ehp).count();
+        let share = below as f64 / n as f64;
+        assert!(
+            share >= u && share - u <= 1.0 / n as f64 + 1e-12,
+            "{m} {s} {ehp}: {share} vs N(d) = {u}"
+        );
+    }
+}
+
+#[test]
+fn the_top_makes_room_for_ehp_when_it_is_above_the_99th_percentile() {
+    let (m, s) = (40.0, 0.25);
+    let chart = HourPriceChart::from_prices(&lognormal(m, s), 150.0, 100).expect("chart");
+    assert!(m * (-0.5 * s * s + s * Z99).exp() < 150.0);
+    assert_eq!(chart.top(), 180.0);
+    // Every sample below 180 but the last, P(1) = ∞, clipped to it; and the exact point
+    // where the curve reaches 180.
+    let at_top: Vec<_> = chart.points().iter().filter(|p| p.1 == 180.0).collect();
+    assert_eq!(at_top, [&(run_share(m, s, 180.0), 180.0), &(1.0, 180.0)]);
+    let (svg, frame) = render(&chart, "ehp_above_p99");
+    assert_eq!(frame.y_range().hi(), 180.0);
+    // The hours that run are all below EHP: their fill stays under the EHP line (rows grow
+    // downwards), though the last samples jump from about $70 to the top.
+    let ehp_row = frame.y_to_px(150.0);
+    let rows = fill_rows(&svg, Theme::light().primary);
+    assert!(
+        !rows.is_empty() && rows.iter().all(|y| *y >= ehp_row - 1.0),
+        "{rows:?} vs {ehp_row}"
+    );
+    assert!(svg.contains("EHP $150/MWh") && svg.contains("Runs 100% of hours"));
+}
+
+#[test]
+fn a_curve_is_the_sorted_prices_in_steps_one_nth_wide() {
+    let chart =
+        HourPriceChart::from_prices(&HourPrices::Curve(vec![40.0, -10.0, 90.0, 40.0]), 50.0, 0)
+            .expect("chart");
+    assert_eq!(
+        chart.points(),
+        &[
+            (0.0, -10.0),
+            (0.25, -10.0),
+            (0.25, 40.0),
+            (0.5, 40.0),
+            (0.5, 40.0),
+            (0.75, 40.0),
+            (0.75, 90.0),
+            (1.0, 90.0)
+        ]
+    );
+    assert_eq!(chart.run_share(), 0.75);
+    // An hour at exactly EHP does not run (P < EHP).
+    let at =
+        HourPriceChart::from_prices(&HourPrices::Curve(vec![40.0, -10.0, 90.0, 40.0]), 40.0, 0)
+            .expect("chart");
+    assert_eq!(at.run_share(), 0.25);
+    // Top: the dearest price plus 5 % of 90 − (−10).
+    assert_eq!(chart.top(), 95.0);
+}
+
+#[test]
+fn the_svg_has_the_ehp_line_its_label_and_both_fills() {
+    let chart = HourPriceChart::from_prices(&lognormal(60.0, 0.6), 70.0, 200).expect("chart");
+    let (svg, frame) = render(&chart, "lognormal");
+    let theme = Theme::light();
+    assert!(svg.contains("EHP $70.00/MWh"), "EHP label");
+    let u = run_share(60.0, 0.6, 70.0);
+    let runs = format!("Runs {:.0}% of hours", u * 100.0);
+    let off = format!("Off {:.0}% of hours", 100.0 - (u * 100.0).round());
+    assert!(svg.contains(&runs) && svg.contains(&off), "{runs} / {off}");
+    assert_eq!(fills(&svg, theme.primary), 1, "runs fill");
+    assert_eq!(fills(&svg, theme.secondary), 1, "off fill");
+    // The EHP line: a horizontal polyline in the breakeven colour at EHP's row.
+    let row = frame.y_to_px(70.0);
+    let stroke = format!("stroke=\"{}\"", hex(theme.breakeven));
+    let line = svg
+        .split("<polyline ")
+        .skip(1)
+        .find(|e| {
+            e[..e.find('>').unwrap_or(e.len())]
+                .to_ascii_uppercase()
+                .contains(&stroke.to_ascii_uppercase())
+        })
+        .expect("EHP line");
+    let ys: Vec<f64> = line
+        .split("points=\"")
+        .nth(1)
+        .and_then(|p| p.split('"').next())
+        .unwrap_or("")
+        .split_whitespace()
+        .filter_map(|p| p.split_once(',').and_then(|(_, y)| y.parse().ok()))
+        .collect();
+    assert_eq!(ys.len(), 2);
+    assert!(ys.iter().all(|y| (y - row).abs() <= 1.0), "{ys:?} vs {row}");
+    // Axes: percent of hours, dollars.
+    let texts = texts(&svg);
+    for t in [
+        "0%",
+        "100%",
+        "$0",
+        "Power price, USD/MWh",
+        "Share of hours, cheapest first",
+    ] {
+        assert!(texts.iter().any(|x| x == t), "{t} in {texts:?}");
+    }
+}
+
+#[test]
+fn edge_cases_draw_without_error() {
+    let theme = Theme::light();
+    let cases: [(&str, HourPrices, f64, f64); 7] = [
+        ("none_run", HourPrices::Curve(vec![50.0, 60.0]), 10.0, 0.0),
+        ("all_run", HourPrices::Curve(vec![50.0, 60.0]), 100.0, 1.0),
+        ("lognormal_ehp_zero", lognormal(50.0, 0.8), 0.0, 0.0),
+        ("lognormal_all_run", lognormal(50.0, 0.3), 1e6, 1.0),
+        (
+            "negative",
+            HourPrices::Curve(vec![-40.0, -5.0, 10.0, 30.0]),
+            20.0,
+            0.75,
+        ),
+        ("single", HourPrices::Curve(vec![42.0]), 50.0, 1.0),
+        ("single_zero", HourPrices::Curve(vec![0.0]), 0.0, 0.0),
+    ];
+    for (name, prices, ehp, u) in cases {
+        let chart = HourPriceChart::from_prices(&prices, ehp, 100).expect(name);
+        assert_eq!(chart.run_share(), u, "{name}");
+        let (svg, frame) = render(&chart, name);
+        assert!(
+            frame.y_range().contains(ehp) && frame.y_range().contains(0.0),
+            "{name}"
+        );
+        assert!(svg.contains(&chart.ehp_label()), "{name}");
+        // A share of 0 or 1 fills one part only.
+        let (r, o) = (fills(&svg, theme.primary), fills(&svg, theme.secondary));
+        assert_eq!(
+            (r, o),
+            (usize::from(u > 0.0), usize::from(u < 1.0)),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn negative_prices_put_zero_inside_the_price_axis() {
+    let chart =
+        HourPriceChart::from_prices(&HourPrices::Curve(vec![-40.0, -5.0, 10.0, 30.0]), 20.0, 0)
+            .expect("chart");
+    let (svg, frame) = render(&chart, "negative_axis");
+    let y = frame.y_range();
+    assert!(y.lo() < -40.0 && y.hi() > 30.0);
+    assert!(frame.y_ticks().contains(&0.0), "{:?}", frame.y_ticks());
+    assert!(
+        svg.contains("-$40") || svg.contains("-$20"),
+        "negative tick labels"
+    );
+}
+
+#[test]
+fn bad_inputs_are_errors_not_panics() {
+    let hours = lognormal(60.0, 0.5);
+    for ehp in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 2e6] {
+        assert!(
+            is_invalid(
+                HourPriceChart::from_prices(&hours, ehp, 100),
+                Field::Hashprice
+            ),
+            "EHP {ehp}"
+        );
+        assert!(is_invalid(
+            HourPriceChart::from_prices(&HourPrices::Curve(vec![10.0]), ehp, 0),
+            Field::Hashprice
+        ));
+    }
+    for n in [0, 1, MAX_SAMPLES + 1] {
+        assert!(
+            is_invalid(
+                HourPriceChart::from_prices(&hours, 50.0, n),
+                Field::GridPoints
+            ),
+            "{n}"
+        );
+    }
+    assert!(HourPriceChart::from_prices(&hours, 50.0, MAX_SAMPLES).is_ok());
+    for bad in [
+        lognormal(60.0, 0.0),
+        lognormal(f64::NAN, 0.5),
+        HourPrices::Curve(vec![]),
+        HourPrices::Curve(vec![1.0, f64::NAN]),
+        HourPrices::Curve(vec![1.0; 49]),
+    ] {
+        assert!(
+            matches!(
+                HourPriceChart::from_prices(&bad, 50.0, 100),
+                Err(ChartError::Invalid(_))
+            ),
+            "{bad:?}"
+        );
+    }
+}
+
+#[test]
+fn a_wrong_size_drawing_area_is_an_error() {
+    let chart =
+        HourPriceChart::from_prices(&HourPrices::Curve(vec![10.0]), 20.0, 0).expect("chart");
+    let surface = Surface::new(300.0, 200.0, 2.0).expect("surface");
+    let mut svg = String::new();
+    let root = SVGBackend::with_string(&mut svg, (300, 200)).into_drawing_area();
+    assert!(matches!(
+        power::draw(&root, &chart, &surface),
+        Err(ChartError::SurfaceMismatch { .. })
+    ));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Any valid curve and EHP: the steps are sorted, each hour 1/n wide, the run share is
+    /// the share of prices below EHP, and the chart draws (dark theme, small surface).
+    #[test]
+    fn any_curve_draws(
+        prices in prop::collection::vec(-1000.0f64..5000.0, 1..=48),
+        ehp in -100.0f64..6000.0,
+    ) {
+        let mut chart = HourPriceChart::from_prices(&HourPrices::Curve(prices.clone()), ehp, 0)
+            .expect("chart");
+        let n = prices.len();
+        let pts = chart.points();
+        prop_assert_eq!(pts.len(), 2 * n);
+        prop_assert!(pts.windows(2).all(|w| w[0].0 <= w[1].0 && w[0].1 <= w[1].1));
+        prop_assert_eq!(pts[2 * n - 1].0, 1.0);
+        let below = prices.iter().filter(|p| **p < ehp).count();
+        prop_assert_eq!(chart.run_share(), below as f64 / n as f64);
+        chart.theme = Theme::dark();
+        let surface = Surface::new(200.0, 120.0, 1.5).expect("surface");
+        let mut svg = String::new();
+        let root = SVGBackend::with_string(&mut svg, surface.backing_size()).into_drawing_area();
+        prop_assert!(power::draw(&root, &chart, &surface).is_ok());
+    }
+}
