@@ -68,6 +68,11 @@
 //! | `fee` | average fees per block (rig) | coins per block | between 0 and 1,000,000 | 0.02 | both |
 //! | `capex` | hardware cost, amortized over its lifetime (rig) | USD | between 0 and 1,000,000,000,000 | 0 | both |
 //! | `life` | hardware lifetime (rig) | days | whole number between 1 and 36,500 | 1095 | both |
+//! | `ptype` | power contract (rig): `fixed`, every hour at `pwr`; `index`, each hour at the market's price, running only when mining pays for the hour; `ppa`, a take-or-pay block at `pwr` resold at the hour's price when the rig is off | - | one of fixed, index, ppa | fixed | both |
+//! | `pidx` | index and ppa (rig): the mean of the hour's market power price; the program reads one per month (the power forward curve); an empty item: `1000·pwr` | USD/MWh | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each greater than 0 and at most 1,000,000, or absent | absent | both |
+//! | `psd` | index and ppa (rig): standard deviation of the log of the hour's power price within a period (lognormal); the program reads one per month | - | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each greater than 0 and at most 5 | 0.5 | both |
+//! | `pcurve` | index and ppa (rig): the hours' power prices, equally weighted (a price-duration curve, negative prices allowed); replaces the lognormal and `pidx` | USD/MWh | a list a,b,c of 1 to 48 numbers, each between -1,000,000 and 1,000,000 | absent | both |
+//! | `drc` | capacity or demand-response credit (rig), any contract | USD per MW per 30 days | between 0 and 1,000,000,000 | 0 | both |
 //! | `days` | period and option tenor | days | whole number between 1 and 3,650 | 30 | period |
 //! | `spot` | coin price today | USD per coin | between 0.000000000001 and 1,000,000,000 | 250 | both |
 //! | `vol` | price volatility, annualized | % | between 0 and 500 | 80 | both |
@@ -113,6 +118,8 @@
 //! | `pkp2` | program: the sold put's strike of each month's put spread or three-way collar, share of that month's forward; below `pkp` | % of forward | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each greater than 0 and at most 1,000 | 75 | program |
 //! | `pkc` | program: call strike of each month, share of that month's forward, or `zero` for the zero-cost call on that month's premiums | % of forward | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each `zero`, or greater than 0 and at most 1,000 | zero | program |
 //! | `corr` | simulation: correlation of price and difficulty shocks | % | between -100 and 100 | 0 | both |
+//! | `pvol` | simulation (index and ppa): volatility of the period's (each month's) mean power price around `pidx`, annualized | % | between 0 and 500 | 0 | both |
+//! | `pcorr` | simulation: correlation of the coin price's and the power price's shocks | % | between -100 and 100 | 0 | both |
 //! | `drift` | simulation: the coin price's expected growth, annualized, continuously compounded, as the treasurer's own view; absent: the market's (the period's rate, the program's forward curve) | % a year | between -1,000 and 1,000, or absent | absent | both |
 //! | `aq` | program: coins actually mined in each month that has passed | coins | a list a,b,c of up to 36 items, one per month from the first (an empty item, or a month beyond the list: not known yet), each greater than 0 and at most 1,000,000,000,000 | absent | program |
 //! | `apx` | program: the price each month that has passed settled at | USD per coin | a list a,b,c of up to 36 items, one per month from the first (an empty item, or a month beyond the list: not known yet), each between 0.000000000001 and 1,000,000,000 | absent | program |

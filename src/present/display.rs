@@ -579,8 +579,8 @@ pub fn readout(d: &Display, price: Decimal) -> Readout {
 /// ```
 /// use minerhedge::{link::Scenario, present::display::power_figures, view::Model};
 /// use rust_decimal::Decimal;
-/// let m = Model::build(&Scenario::from_query("mode=rig&ptype=index").scenario);
-/// let f = power_figures(&m, Decimal::from(250));
+/// let m = Model::build(&Scenario::from_query("mode=rig&ptype=index&spot=95000").scenario);
+/// let f = power_figures(&m, Decimal::from(95000));
 /// let ids: Vec<&str> = f.iter().map(|f| f.id).collect();
 /// assert_eq!(ids, ["ehp", "run-share", "power-cost", "power-credits", "curtailment-value"]);
 /// ```

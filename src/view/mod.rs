@@ -925,11 +925,22 @@ fn planned_economics(
     )
     .map_err(|e| Message {
         key: Some(Key::PowerContract),
-        text: format!(
-            "{e}: at the forward ({}) the rig on this power contract runs {} of its hours, so              the plan has no output or cost to hedge",
-            crate::format::usd_f64(p.plan_price),
-            crate::format::percent_f64(p.plan.run_share, 1)
-        ),
+        text: if p.plan.output > 0.0 {
+            format!(
+                "{e}: at the forward ({}) the rig's power costs {} (hours at negative prices pay \
+                 it to run), so the period's cost is not above 0 and returns on it are \
+                 undefined; add other costs (opex) or a hardware cost",
+                crate::format::usd_f64(p.plan_price),
+                crate::format::usd_f64(p.plan.power_cost)
+            )
+        } else {
+            format!(
+                "{e}: at the forward ({}) the rig on this power contract runs {} of its hours \
+                 and mines nothing, so the plan has no output to hedge",
+                crate::format::usd_f64(p.plan_price),
+                crate::format::percent_f64(p.plan.run_share, 1)
+            )
+        },
     })?;
     let s = dec_f64(spot);
     let at = p.at(s);

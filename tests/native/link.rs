@@ -370,7 +370,8 @@ fn the_table_has_exactly_the_keys_the_format_names() {
         "step", "opex", "pool", "up", "dg", "capex", "life", "pp", "cp", "seed", "paths", "dvol",
         "elapsed", "halv", "rspot", "rdg", "view", "start", "months", "dgm", "halvdate", "basis",
         "pfwd", "ph", "pcov", "pkp", "pkp2", "pkc", "corr", "drift", "hpf", "rr25", "bf25",
-        "settle", "im", "mm", "coll", "pliq", "ptarget", "aq", "apx", "pneg", "pmax",
+        "settle", "im", "mm", "coll", "pliq", "ptarget", "aq", "apx", "pneg", "pmax", "ptype",
+        "pidx", "psd", "pcurve", "drc", "pvol", "pcorr",
     ];
     for key in named {
         assert!(KeySpec::get(key).is_some(), "{key} is not in the table");

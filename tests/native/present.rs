@@ -410,8 +410,8 @@ fn table_cells_carry_their_column_and_value_in_the_unit_shown() {
         [
             "price",
             "revenue",
-            "hedge-payoff",
-            "hedged-revenue",
+            "hedge_payoff",
+            "hedged_revenue",
             "return"
         ]
     );

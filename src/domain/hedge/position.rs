@@ -47,7 +47,8 @@ pub struct PositionParams {
 /// use minerhedge::domain::hedge::Row;
 /// use rust_decimal::Decimal;
 /// let r = Row { price: Decimal::from(260), revenue: Decimal::from(1300), hedge_payoff: Decimal::ZERO,
-///     settlement_coin: None, hedged_revenue: Decimal::from(1300), period_return: Decimal::TWO / Decimal::from(11) };
+///     settlement_coin: None, hedged_revenue: Decimal::from(1300), period_return: Decimal::TWO / Decimal::from(11),
+///     output: Decimal::from(5), power_cost: None, credits: None };
 /// assert_eq!(r.hedged_revenue, r.revenue + r.hedge_payoff);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

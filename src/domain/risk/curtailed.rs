@@ -220,7 +220,8 @@ impl PayoffProfile {
                 .clamp(0.0, 1.0)
                 + 0.0
         };
-        let ev = dist.expectation(|s| self.value_at(s));
+        let kinks: Vec<f64> = self.kinks.iter().map(|k| k.price).collect();
+        let ev = dist.expectation(|s| self.value_at(s), &kinks);
         Outlook {
             prob_loss: below(self.all_in_cost),
             prob_cover_cash: 1.0 - below(self.cash_cost),

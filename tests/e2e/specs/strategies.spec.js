@@ -53,7 +53,7 @@ for (const c of CASES) {
     // The table at $200.
     const first = await firstRow(page);
     expect(first.price).toBe("200");
-    near(Number(first["hedged-revenue"]), c.at200, 1e-6);
+    near(Number(first["hedged_revenue"]), c.at200, 1e-6);
     // The comparison row, selected.
     const row = page.locator(`[data-testid="strategy-compare"] tr[data-strategy="${c.label}"]`);
     await expect(row).toHaveAttribute("aria-selected", "true");
