@@ -38,6 +38,7 @@ pub mod frontier;
 pub mod glossary;
 pub mod glossary_panel;
 pub mod heatmap;
+pub mod hour_prices;
 pub mod inputs;
 pub mod link_error;
 pub mod monte_carlo;

@@ -5,12 +5,16 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::FromPrimitive;
 
 use super::Message;
+use crate::chart::power::HourPriceChart;
 use crate::domain::economics::Rig;
 use crate::domain::hedge::Row;
 use crate::domain::power::{Contract, HourPrices, PowerAt, PowerTerms, RigRun};
 use crate::domain::risk::PowerLeg;
 use crate::domain::validate::dec_f64;
 use crate::link::{Key, Scenario};
+
+/// Points of the hour-price chart's lognormal curve.
+const HOUR_CHART_SAMPLES: usize = 200;
 
 /// The power contract of the period page (rig mode, `ptype` other than `fixed` or a `drc`).
 #[derive(Debug, Clone, PartialEq)]
@@ -99,6 +103,23 @@ impl PowerView {
     /// The plan's cash cost: other cash costs and the plan's power, USD.
     pub fn plan_cash_cost(&self) -> f64 {
         self.other_cash_cost + self.plan.power_cost
+    }
+
+    /// The chart of the hour's price against the energy-adjusted hashprice at final price
+    /// `s` (index and ppa; `None` on fixed power, which has no hour prices).
+    ///
+    /// ```
+    /// use minerhedge::{link::Scenario, view::Model};
+    /// let m = Model::build(&Scenario::from_query("mode=rig&ptype=index&spot=95000").scenario);
+    /// let c = m.power.as_ref().and_then(|p| p.hour_chart(95_000.0)).ok_or("no chart")?;
+    /// assert!(c.run_share() > 0.0 && c.run_share() < 1.0);
+    /// # Ok::<(), &str>(())
+    /// ```
+    pub fn hour_chart(&self, s: f64) -> Option<HourPriceChart> {
+        if self.terms.contract == Contract::Fixed {
+            return None;
+        }
+        HourPriceChart::from_prices(&self.terms.prices, self.rig.ehp(s), HOUR_CHART_SAMPLES).ok()
     }
 
     /// A table row of the position on the plan's output, revalued with the contract at its
