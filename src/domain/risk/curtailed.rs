@@ -41,8 +41,10 @@ impl PowerLeg {
         self.terms.at(&rig, s)
     }
 
-    /// `M(S)` of the module docs.
-    #[inline]
+    /// `M(S)` of the module docs. Never inlined: the profile's value calls it from every loop
+    /// (grids, simulations, the frontier), which would otherwise each carry a copy of the
+    /// contracts' formulas.
+    #[inline(never)]
     pub fn mined_value(&self, s: f64, factor: f64) -> f64 {
         let at = self.at(s, factor);
         at.output * s + at.credits - (at.power_cost - self.plan_power_cost)
