@@ -81,7 +81,12 @@ pub fn payoff_chart(m: &Model) -> PayoffChart {
     let f = |d: Decimal| Some(dec_f64(d)).filter(|v| v.is_finite());
     PayoffChart {
         series,
-        y_label: "Hedged revenue at the end of the period (USD)".to_owned(),
+        y_label: if m.power.is_some() {
+            "Hedged revenue less the power cost's change from the plan (USD)"
+        } else {
+            "Hedged revenue at the end of the period (USD)"
+        }
+        .to_owned(),
         zero_line: m.economics.as_ref().and_then(|e| f(e.cost)),
         zero_label: Some("Period cost".to_owned()),
         breakevens: m
