@@ -70,7 +70,10 @@ impl PowerLeg {
     /// assert_eq!(leg.mined_value_at(72_000.0, 1.0, 1.0), 72_000.0);
     /// assert!((leg.mined_value_at(72_000.0, 1.0, 1.2) - (72_000.0 - 720.0 * 10.0)).abs() < 1e-9);
     /// ```
-    #[inline]
+    ///
+    /// Never inlined: the profile's value calls it from every loop (grids, simulations),
+    /// which would otherwise each carry a copy of the contracts' formulas.
+    #[inline(never)]
     pub fn mined_value_at(&self, s: f64, factor: f64, level: f64) -> f64 {
         let at = self.at_level(s, factor, level);
         at.output * s + at.credits - (at.power_cost - self.plan_power_cost)
