@@ -61,6 +61,7 @@ fn bench_program(c: &mut Criterion) {
         difficulty_vol_pct: 30.0,
         correlation: 0.3,
         drift: None,
+        ..Default::default()
     };
     c.bench_function(
         "program: simulation, 10,000 paths x 36 months, with stats",

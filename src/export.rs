@@ -121,8 +121,8 @@ pub fn program_csv(
     model: &crate::view::program::ProgramModel,
     stats: Option<&crate::domain::program::ProgramStats>,
 ) -> String {
-    use crate::present::program::{COLUMNS, month_table};
-    let header: Vec<String> = COLUMNS.iter().map(|(_, h)| csv_field(h)).collect();
+    use crate::present::program::{columns, month_table};
+    let header: Vec<String> = columns(model).iter().map(|(_, h)| csv_field(h)).collect();
     let mut out = header.join(",") + "\r\n";
     for row in month_table(model, stats) {
         let fields: Vec<String> = row

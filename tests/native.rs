@@ -42,6 +42,7 @@ mod native {
     mod pricing_quantlib;
     mod program;
     mod program_link;
+    mod program_power;
     mod ranges;
     mod readme;
     mod risk;

@@ -22,7 +22,7 @@ use chrono::Datelike;
 use rust_decimal::Decimal;
 
 use super::{DASH, Figure, FigureValue};
-use crate::domain::program::{MonthRow, MonthStats, Payback, ProgramStats, Summary};
+use crate::domain::program::{MonthPowerRow, MonthRow, MonthStats, Payback, ProgramStats, Summary};
 use crate::domain::strategy::StrikeInput;
 use crate::format;
 use crate::view::program::ProgramModel;
@@ -51,6 +51,47 @@ pub const COLUMNS: [(&str, &str); 21] = [
     ("cash_p50", "Net cash P50"),
     ("cash_p95", "Net cash P95"),
 ];
+
+/// The month table's power columns, after `cost`, when the program is on a power contract
+/// (rig mode, `ptype` other than `fixed` or a `drc`): the month's mean hour price (USD/MWh;
+/// `pidx_m`, or the curve's mean), the share of the available hours the rig runs at the
+/// month's forward (its `data-value` in percent), and the power cost and credits there.
+pub const POWER_COLUMNS: [(&str, &str); 4] = [
+    ("pidx", "Mean power price"),
+    ("run_share", "Run share at the forward"),
+    ("power_cost", "Power cost"),
+    ("power_credits", "Resale and capacity credits"),
+];
+
+/// Where the power columns go among [`COLUMNS`]: after `cost`.
+const POWER_AT: usize = 6;
+
+/// The month table's columns of `model`: [`COLUMNS`], with [`POWER_COLUMNS`] after `cost` when
+/// the program is on a power contract (each row's [`plan_cells`] follow the same order).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use minerhedge::{link::Scenario, present::program::{columns, COLUMNS}, view::program::ProgramModel};
+/// let today = NaiveDate::from_ymd_opt(2026, 12, 2).ok_or("date")?;
+/// let m = |q: &str| ProgramModel::build(&Scenario::from_query(q).scenario, today).map_err(|e| e.text);
+/// assert_eq!(columns(&m("v=2&view=program&mode=rig")?), COLUMNS.to_vec());
+/// let cols = columns(&m("v=2&view=program&mode=rig&spot=100000&ptype=index&pidx=45")?);
+/// assert_eq!(cols.len(), COLUMNS.len() + 4);
+/// assert_eq!((cols[5].0, cols[6].0, cols[10].0), ("cost", "pidx", "forward"));
+/// # Ok::<(), String>(())
+/// ```
+pub fn columns(model: &ProgramModel) -> Vec<(&'static str, &'static str)> {
+    columns_of(model.program.has_power())
+}
+
+/// [`COLUMNS`], with [`POWER_COLUMNS`] after `cost` when `power`.
+pub fn columns_of(power: bool) -> Vec<(&'static str, &'static str)> {
+    let mut out = COLUMNS.to_vec();
+    if power {
+        out.splice(POWER_AT..POWER_AT, POWER_COLUMNS);
+    }
+    out
+}
 
 /// One cell: its column, the unrounded value as a plain decimal (numbers only; `None` when
 /// the cell does not apply) and the text people read.
@@ -124,9 +165,35 @@ pub fn month_cells(
     cells
 }
 
+/// The power cells of a month on a power contract ([`POWER_COLUMNS`]).
+fn power_cells(p: &MonthPowerRow) -> [Cell; 4] {
+    [
+        cell("pidx", Some(p.mean_price), |d| {
+            format!("{}/MWh", format::usd_cents(d))
+        }),
+        Cell {
+            col: "run_share",
+            value: percent_value(p.run_share).into_text(),
+            text: format::percent(p.run_share, 1),
+        },
+        cell("power_cost", Some(p.power_cost), format::usd),
+        cell("power_credits", Some(p.credits), format::usd),
+    ]
+}
+
 /// The cells of one month that the plan fixes: every column but the [`SIMULATED`] last
-/// (`collateral`: the month's collateral needed, [`ProgramModel::collateral`]).
+/// (`collateral`: the month's collateral needed, [`ProgramModel::collateral`]); on a power
+/// contract the [`POWER_COLUMNS`] after `cost` ([`columns`]).
 pub fn plan_cells(row: &MonthRow, coin: &str, collateral: Option<f64>) -> Vec<Cell> {
+    let mut cells = fixed_plan_cells(row, coin, collateral);
+    if let Some(p) = &row.power {
+        cells.splice(POWER_AT..POWER_AT, power_cells(p));
+    }
+    cells
+}
+
+/// [`plan_cells`] of the columns of [`COLUMNS`].
+fn fixed_plan_cells(row: &MonthRow, coin: &str, collateral: Option<f64>) -> Vec<Cell> {
     let coins = |d: Decimal| format::coin(d, 8, coin);
     let pct = |d: Decimal| format::percent(d / Decimal::ONE_HUNDRED, 1);
     let has_options = !row.options.is_empty();
@@ -297,6 +364,9 @@ fn total_figures(model: &ProgramModel) -> [Figure; 5] {
 /// ([`super::RISK_CONVENTION`]).
 pub fn summary(model: &ProgramModel, stats: Option<&ProgramStats>) -> Vec<SummaryFigure> {
     let mut out: Vec<SummaryFigure> = total_figures(model).into_iter().map(Into::into).collect();
+    if model.program.has_power() {
+        out.push(credits_figure(model).into());
+    }
     let (p, u) = match stats {
         Some(s) => (Some(&s.program.summary), Some(&s.unhedged.summary)),
         None => (None, None),
@@ -332,6 +402,19 @@ pub fn summary(model: &ProgramModel, stats: Option<&ProgramStats>) -> Vec<Summar
         );
     }
     out
+}
+
+/// On a power contract: the resale and capacity credits of every month at its forward (the
+/// simulated figures hold them on every path: net cash is revenue with credits, less the
+/// power and other costs, plus the hedge).
+fn credits_figure(model: &ProgramModel) -> Figure {
+    let c = model.program.totals().credits;
+    Figure::new(
+        "power_credits",
+        "Resale and capacity credits at the forwards (in net cash)",
+        format::usd(c),
+    )
+    .with_value(c)
 }
 
 fn payback_figure(model: &ProgramModel, p: Option<&Summary>) -> Figure {

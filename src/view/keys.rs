@@ -237,8 +237,20 @@ const OWNERS: [(Field, Owner); Field::ALL.len()] = [
     (Field::PeriodReturn, Owner::Derived),
     (Field::PlotAreaSize, Owner::Derived),
     (Field::PoolFee, Owner::Input(Key::PoolFee, Key::PoolFee)),
+    (
+        Field::PowerContract,
+        Owner::Input(Key::PowerContract, Key::PowerContract),
+    ),
+    (
+        Field::PowerCorrelation,
+        Owner::Input(Key::PowerCorrelation, Key::PowerCorrelation),
+    ),
     (Field::PowerCost, Owner::Input(Key::Power, Key::Power)),
     (Field::PowerPrice, Owner::Input(Key::Power, Key::Power)),
+    (
+        Field::PowerVolatility,
+        Owner::Input(Key::PowerVol, Key::PowerVol),
+    ),
     (Field::Premium, Owner::Derived),
     (
         Field::PutPremium,

@@ -20,13 +20,14 @@ use rust_decimal::Decimal;
 use super::Message;
 use super::keys::Blame;
 use super::rig::monthly_rig;
-use crate::domain::DomainError;
+use crate::domain::power::HourPrices;
 use crate::domain::program::actuals::{Actual, Actuals};
 use crate::domain::program::{
     CalendarParams, DirectMonth, Growth, Market, MonthHedge, Program, ProgramEconomics,
-    ProgramParams, SimulationParams,
+    ProgramParams, ProgramPower, SimulationParams,
 };
 use crate::domain::validate::dec_f64;
+use crate::domain::{DomainError, Field};
 use crate::link::{Key, Mode, Scenario};
 
 /// The program of a scenario, built.
@@ -232,7 +233,8 @@ impl ProgramModel {
     /// first day of the next month). An input the engine refuses becomes a [`Message`] naming
     /// its link key.
     pub fn build(s: &Scenario, today: NaiveDate) -> Result<ProgramModel, Message> {
-        let program = Program::new(params(s, today)).map_err(message)?;
+        let power = power_of(s)?;
+        let program = Program::with_power(params(s, today), power.clone()).map_err(message)?;
         let halving_month = s.program.halving.and_then(|h| {
             program
                 .calendar()
@@ -252,7 +254,7 @@ impl ProgramModel {
             .rows()
             .iter()
             .any(|r| r.kind != crate::domain::strategy::StrategyKind::Unhedged)
-            .then(|| Program::new(full).ok())
+            .then(|| Program::with_power(full, power).ok())
             .flatten();
         Ok(ProgramModel {
             full,
@@ -343,7 +345,49 @@ fn simulation(s: &Scenario) -> SimulationParams {
         difficulty_vol_pct: dec_f64(s.simulation.difficulty_vol_pct),
         correlation: dec_f64(s.simulation.correlation_pct) / 100.0,
         drift: s.simulation.drift_pct.map(|d| dec_f64(d) / 100.0),
+        power_vol_pct: dec_f64(s.simulation.power_vol_pct),
+        power_correlation: dec_f64(s.simulation.power_corr_pct) / 100.0,
     }
+}
+
+/// The program's power contract (rig mode, a contract that changes anything: `ptype`
+/// other than `fixed`, or `drc`): each month's hour prices from `pidx`, `psd` (per month) or
+/// `pcurve`. A bad price model is the message of its key (`pcurve`, `psd` or `pidx`).
+///
+/// ```
+/// use minerhedge::{link::Scenario, view::program::power_of};
+/// let s = |q: &str| Scenario::from_query(q).scenario;
+/// assert_eq!(power_of(&s("v=2&view=program&mode=rig&ptype=fixed&psd=0.8")), Ok(None));
+/// let p = power_of(&s("v=2&view=program&mode=rig&months=3&ptype=index&pidx=40,50")).unwrap().unwrap();
+/// assert_eq!(p.prices.len(), 3);
+/// assert_eq!(p.prices[2].mean(), 50.0);
+/// ```
+pub fn power_of(s: &Scenario) -> Result<Option<ProgramPower>, Message> {
+    let e = &s.economics;
+    if e.mode != Mode::Rig || !e.power.is_active() {
+        return Ok(None);
+    }
+    let pwr = e.rig.power_usd_per_kwh;
+    let prices = (0..s.program.months as usize)
+        .map(|m| {
+            let p = e.power.prices(m, pwr);
+            let Err(err) = p.check() else { return Ok(p) };
+            let key = match (&p, err.field()) {
+                (HourPrices::Curve(_), _) => Key::PowerCurve,
+                (_, Some(Field::Volatility)) => Key::PowerSpread,
+                _ => Key::PowerIndex,
+            };
+            Err(Message {
+                key: Some(key),
+                text: format!("{}: {err} (month {})", key.as_str(), m + 1),
+            })
+        })
+        .collect::<Result<Vec<_>, Message>>()?;
+    Ok(Some(ProgramPower {
+        contract: e.power.contract,
+        prices,
+        capacity_credit: dec_f64(e.power.capacity_credit),
+    }))
 }
 
 /// The message of an engine error met while building the program: its key is the error's

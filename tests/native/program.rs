@@ -573,6 +573,7 @@ fn slicing_does_not_change_the_run() {
         difficulty_vol_pct: 40.0,
         correlation: 0.3,
         drift: None,
+        ..Default::default()
     };
     let whole = run(&prog, sim, 600);
     assert_eq!(whole, run(&prog, sim, 1));
@@ -825,6 +826,7 @@ proptest! {
         prop_assert_eq!(prog.rows().len(), n);
         let Ok(mut run) = ProgramRun::new(&prog, SimulationParams {
             paths: 20, seed, difficulty_vol_pct: dvol, correlation: corr, drift: None,
+            ..Default::default()
         }) else { return Ok(()) };
         run.step(20);
         let st = run.stats().unwrap();
@@ -849,6 +851,7 @@ fn statistics_built_month_by_month_equal_those_built_at_once() {
         difficulty_vol_pct: 30.0,
         correlation: -0.4,
         drift: None,
+        ..Default::default()
     };
     let mut a = ProgramRun::new(&p, params).unwrap_or_else(|e| panic!("{e}"));
     let mut b = a.clone();

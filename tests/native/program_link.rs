@@ -67,7 +67,12 @@ fn a_program_link_round_trips_in_canonical_form() {
     );
     assert!(q.contains("&pfwd=98000,,97000,&"), "{q}");
     assert!(q.contains("&pcov=80,80,80,60,60,60,40&"), "{q}");
-    assert!(q.ends_with("&corr=-30&pneg=5&pmax=100&ptarget=95"), "{q}");
+    // The power keys at their defaults: a fixed contract, no credit, no power volatility.
+    assert!(q.contains("&ptype=fixed&psd=0.5&drc=0&"), "{q}");
+    assert!(
+        q.ends_with("&corr=-30&pvol=0&pcorr=0&pneg=5&pmax=100&ptarget=95"),
+        "{q}"
+    );
     assert_eq!(Scenario::from_query(&q).scenario, s);
     assert_eq!(Scenario::from_query(&q).scenario.to_query(), q);
     // In the program view every key is written, defaults included.

@@ -287,11 +287,38 @@ impl PowerTerms {
     /// assert_eq!(at.curtailment_value, 720.0 * 25.0);
     /// ```
     pub fn at(&self, rig: &RigRun, s: f64) -> PowerAt {
+        self.at_level(rig, s, 1.0)
+    }
+
+    /// The period at coin price `s ≥ 0` when every hour's market price is `level > 0` times
+    /// the model's (a simulated month's power price level): the hours split at `EHP/level`
+    /// and their prices scaled, `Pr(L·P < x) = Pr(P < x/L)`, `E[L·P; L·P < x] =
+    /// L·E[P; P < x/L]`. The fixed price (`fixed_mwh`) and the capacity credit are contract
+    /// terms and do not move; `level = 1` is [`PowerTerms::at`] exactly.
+    ///
+    /// ```
+    /// use minerhedge::domain::power::{Contract, HourPrices, PowerTerms, RigRun};
+    /// let rig = RigRun { output: 1.0, load_mw: 1.0, hours: 720.0, uptime: 1.0 };
+    /// let terms = PowerTerms { contract: Contract::Index, prices: HourPrices::Curve(vec![50.0, 150.0]),
+    ///     fixed_mwh: 60.0, capacity_credit: 0.0, days: 30.0 };
+    /// // Prices at 60 % ($30 and $90): below the EHP of 100 in every hour.
+    /// let at = terms.at_level(&rig, 72_000.0, 0.6);
+    /// assert_eq!((at.run_share, at.output), (1.0, 1.0));
+    /// assert!((at.power_cost - 720.0 * 60.0).abs() < 1e-9);
+    /// assert_eq!(terms.at_level(&rig, 72_000.0, 1.0), terms.at(&rig, 72_000.0));
+    /// ```
+    pub fn at_level(&self, rig: &RigRun, s: f64, level: f64) -> PowerAt {
         let ehp = rig.ehp(s);
         let e_full = rig.energy_mwh();
         let capacity = self.capacity_credit * rig.load_mw * self.days / 30.0;
-        let hours = self.prices.split(ehp);
-        let (u, below, above) = (hours.below, hours.cost_below, hours.cost_above);
+        // A level that underflowed to 0 (or overflowed) stays a positive finite number.
+        let level = level.clamp(f64::MIN_POSITIVE, f64::MAX);
+        let hours = self.prices.split(ehp / level);
+        let (u, below, above) = (
+            hours.below,
+            level * hours.cost_below,
+            level * hours.cost_above,
+        );
         // E[(P − EHP)⁺] = E[P; P ≥ EHP] − EHP·Pr(P ≥ EHP).
         let option = (above - ehp * hours.above).max(0.0);
         match self.contract {
@@ -313,7 +340,8 @@ impl PowerTerms {
             },
             Contract::Ppa => {
                 let block = rig.load_mw * rig.hours;
-                let resale = block * ((1.0 - rig.uptime) * self.prices.mean() + rig.uptime * above);
+                let mean = level * self.prices.mean();
+                let resale = block * ((1.0 - rig.uptime) * mean + rig.uptime * above);
                 PowerAt {
                     ehp,
                     run_share: u,

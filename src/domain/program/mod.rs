@@ -7,7 +7,9 @@
 //! - [`curve`]: the forward `F_m` (basis or override) and Black-76 on it;
 //! - [`ladder`]: each month's hedge, built through the strategy registry into a
 //!   [`Position`](crate::domain::hedge::Position) that settles at `T_m`;
-//! - [`rows`]: the table and totals; [`simulation`]: monthly price and difficulty paths.
+//! - [`rows`]: the table and totals; [`simulation`]: monthly price and difficulty paths;
+//! - [`power`]: a rig on a power contract ([`Program::with_power`]): each month's output,
+//!   power cost and credits at the price, the plan at the month's forward.
 //!
 //! Month net cash at final price `S` = mined coins·`S` + hedge payoff − net premium carried
 //! by `e^{r·T_m}` to the month's settlement − cash cost: a one-month program is the period
@@ -38,6 +40,7 @@ pub mod actuals;
 pub mod calendar;
 pub mod curve;
 pub mod ladder;
+pub mod power;
 pub mod production;
 pub mod rows;
 pub mod simulation;
@@ -46,8 +49,9 @@ mod stats;
 pub use calendar::{Calendar, CalendarMonth, CalendarParams, MAX_MONTHS};
 pub use curve::{Market, MonthCurve};
 pub use ladder::{MonthHedge, MonthPosition};
+pub use power::{MonthPower, ProgramPower};
 pub use production::{DirectMonth, Growth, MonthProduction, MonthlyRig, ProgramEconomics};
-pub use rows::{MonthRow, Totals};
+pub use rows::{MonthPowerRow, MonthRow, Totals};
 pub use simulation::{ProgramRun, SimulationParams};
 pub use stats::{MonthStats, Payback, ProgramStats, Quantiles, SeriesStats, Summary};
 
@@ -55,6 +59,7 @@ use crate::domain::Field;
 use crate::domain::error::{DomainError, Result};
 use crate::domain::leg::Outcome;
 use crate::domain::money;
+use crate::domain::risk::{PayoffProfile, ProfileParams};
 use rust_decimal::Decimal;
 
 /// Inputs of [`Program::new`]: per-month vectors have one entry per month.
@@ -90,6 +95,21 @@ pub struct ProgramMonth {
     pub coverage_pct: Decimal,
     /// The position.
     pub hedge: MonthPosition,
+    /// The month's power contract (a rig on a contract that changes anything; see
+    /// [`power`]).
+    pub power: Option<MonthPower>,
+}
+
+impl ProgramMonth {
+    /// The month's payoff profile: its position's, with the mined leg of its power contract
+    /// when it has one (the month's value at `S` then follows the contract).
+    pub fn profile(&self) -> Result<PayoffProfile> {
+        let params = self.hedge.position.profile_params()?;
+        PayoffProfile::new(ProfileParams {
+            power: self.power.as_ref().map(|p| p.leg.clone()),
+            ..params
+        })
+    }
 }
 
 /// A validated, computed hedge program.
@@ -130,14 +150,44 @@ fn check_len(field: Field, len: usize, months: u32) -> Result<()> {
     }
 }
 
+/// The rig and the power contract of a program on one that changes anything (checked).
+fn power_rig(
+    economics: &ProgramEconomics,
+    power: Option<ProgramPower>,
+    months: u32,
+) -> Result<Option<(MonthlyRig, ProgramPower)>> {
+    match (economics, power.filter(ProgramPower::changes_anything)) {
+        (_, None) => Ok(None),
+        (ProgramEconomics::Rig(rig), Some(p)) => {
+            power::check(&p, months)?;
+            Ok(Some((*rig, p)))
+        }
+        (ProgramEconomics::Direct(_), Some(_)) => Err(DomainError::out_of_range(
+            Field::PowerContract,
+            0.0,
+            "a rig's economics: in direct economics there is no rig to switch off",
+        )),
+    }
+}
+
 impl Program {
     /// Validates every input (errors name the field; per-month ones say which month) and
     /// computes every month.
     pub fn new(params: ProgramParams) -> Result<Self> {
+        Self::with_power(params, None)
+    }
+
+    /// [`Program::new`] of a rig on a power contract (module [`power`]): each month's
+    /// expected output, cost and credits are the contract's at the month's forward, and its
+    /// profile values the mined coins with the contract. `None`, or a contract that changes
+    /// nothing ([`ProgramPower::changes_anything`]), is [`Program::new`] exactly. A contract
+    /// needs a rig (field `"power contract"` in direct economics).
+    pub fn with_power(params: ProgramParams, power: Option<ProgramPower>) -> Result<Self> {
         let calendar = Calendar::new(params.calendar)?;
         let n = params.calendar.months;
         check_len(Field::Hedges, params.hedges.len(), n)?;
         check_len(Field::ForwardOverrides, params.forward_overrides.len(), n)?;
+        let power = power_rig(&params.economics, power, n)?;
         let rates = params.market.rates()?;
         let smile = curve::smile(&rates, params.smile_pts)?;
         let production = production::produce(&params.economics, params.growth, &calendar)?;
@@ -151,6 +201,14 @@ impl Program {
         {
             let tag = in_month(month.index);
             let curve = curve::month_curve(&rates, month, *fwd).map_err(&tag)?;
+            let (prod, month_power) = match &power {
+                Some((rig, p)) => {
+                    let (prod, mp) =
+                        power::plan_month(rig, p, month, prod, curve.forward).map_err(&tag)?;
+                    (prod, Some(mp))
+                }
+                None => (prod, None),
+            };
             let position =
                 ladder::month_position(hedge, &curve, smile, &prod, month).map_err(&tag)?;
             months.push(ProgramMonth {
@@ -159,6 +217,7 @@ impl Program {
                 curve,
                 coverage_pct: hedge.coverage_pct.normalize(),
                 hedge: position,
+                power: month_power,
             });
         }
         let rows = months
@@ -188,6 +247,11 @@ impl Program {
     /// Every month, built.
     pub fn months(&self) -> &[ProgramMonth] {
         &self.months
+    }
+
+    /// Whether the months are on a power contract ([`Program::with_power`]).
+    pub fn has_power(&self) -> bool {
+        self.months.iter().any(|m| m.power.is_some())
     }
 
     /// The table, one row per month.

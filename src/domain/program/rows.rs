@@ -1,6 +1,6 @@
 //! The program's table: one [`MonthRow`] per month and the [`Totals`].
 
-use super::ProgramMonth;
+use super::{MonthPower, ProgramMonth};
 use crate::domain::Field;
 use crate::domain::error::Result;
 use crate::domain::money;
@@ -41,8 +41,26 @@ pub struct MonthRow {
     /// USD fixed by a forward (`h·F_m`, or the inverse forward's notional); `None` otherwise.
     pub locked: Option<Decimal>,
     /// Worst net cash of the month over every final price at expected output (revenue +
-    /// hedge payoff − carried premium − cash cost); `None` when unbounded below.
+    /// hedge payoff − carried premium − cash cost; on a power contract revenue with credits
+    /// less the power cost at the price, found numerically); `None` when unbounded below.
     pub floor: Option<Decimal>,
+    /// The month's power contract at its forward (a rig on a contract that changes
+    /// anything).
+    pub power: Option<MonthPowerRow>,
+}
+
+/// A month's power contract at its forward `F_m` (the plan), each figure the engine's `f64`
+/// as the shortest decimal that gives it back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MonthPowerRow {
+    /// The mean hour price of the month, USD/MWh (`pidx_m`, or the curve's mean).
+    pub mean_price: Decimal,
+    /// The share of the available hours the rig runs at `F_m`, a fraction.
+    pub run_share: Decimal,
+    /// Power paid at `F_m`, USD (in the cash cost).
+    pub power_cost: Decimal,
+    /// Resale and capacity credits at `F_m`, USD.
+    pub credits: Decimal,
 }
 
 impl MonthRow {
@@ -77,6 +95,8 @@ pub struct Totals {
     pub upfront_premium: Decimal,
     /// USD locked by the forwards.
     pub locked: Decimal,
+    /// Resale and capacity credits at the forwards, USD (0 without a power contract).
+    pub credits: Decimal,
 }
 
 pub(crate) fn row(m: &ProgramMonth) -> Result<MonthRow> {
@@ -85,10 +105,18 @@ pub(crate) fn row(m: &ProgramMonth) -> Result<MonthRow> {
     let spec = m.hedge.kind.spec();
     let locked =
         (spec.has(LegShape::Forward) || spec.has(LegShape::Inverse)).then(|| pos.locked_usd());
-    let floor = match pos.floor()? {
+    let lowest = match &m.power {
+        None => pos.floor()?,
+        Some(_) => match m.profile()?.bounds().floor {
+            Some(f) => Some(money::dec_from_f64(Field::Floor, f)?),
+            None => None,
+        },
+    };
+    let floor = match lowest {
         Some(f) => Some(money::sub(Field::Floor, f, e.cash_cost())?.normalize()),
         None => None,
     };
+    let power = m.power.as_ref().map(power_row).transpose()?;
     Ok(MonthRow {
         start: m.calendar.start,
         days: m.calendar.days,
@@ -105,6 +133,17 @@ pub(crate) fn row(m: &ProgramMonth) -> Result<MonthRow> {
         net_premium_per_coin: pos.net_premium_per_coin(),
         locked,
         floor,
+        power,
+    })
+}
+
+fn power_row(p: &MonthPower) -> Result<MonthPowerRow> {
+    let d = |field, v| money::dec_from_f64(field, v);
+    Ok(MonthPowerRow {
+        mean_price: d(Field::PowerPrice, p.mean_price())?,
+        run_share: d(Field::PowerContract, p.plan.run_share)?,
+        power_cost: d(Field::PowerCost, p.plan.power_cost)?,
+        credits: d(Field::Revenue, p.plan.credits)?,
     })
 }
 
@@ -118,6 +157,10 @@ pub(crate) fn totals(months: &[ProgramMonth]) -> Result<Totals> {
         t.full_cost = money::add(Field::FullCost, t.full_cost, e.cost())?;
         t.upfront_premium = money::add(Field::Premium, t.upfront_premium, pos.upfront_premium())?;
         t.locked = money::add(Field::Locked, t.locked, pos.locked_usd())?;
+        if let Some(p) = &m.power {
+            let credits = money::dec_from_f64(Field::Revenue, p.plan.credits)?;
+            t.credits = money::add(Field::Revenue, t.credits, credits)?;
+        }
     }
     Ok(t)
 }

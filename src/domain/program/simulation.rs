@@ -21,14 +21,35 @@
 //! hedged coins fixed) less its cash cost; the unhedged figure is `mined_m·S_m − cash cost` on
 //! the same path. The generator is PCG64 seeded with `seed` and paths are drawn in order,
 //! so a run is the same however [`ProgramRun::step`] slices it.
+//!
+//! **On a power contract** (index or ppa, [`super::power`]) the month's hour prices move
+//! with a level `L_m` (lognormal, mean 1, annualized volatility `σ_p`, `pvol`) that multiplies
+//! every hour price of the month (the lognormal's mean `pidx_m`, or each point of the curve):
+//!
+//! ```text
+//! Z_p      = ρ_p·Z₁ + √(1 − ρ_p²)·Z₃                             power shock
+//! V_m      = V_{m−1} + √Δt_m·Z_p
+//! L_m      = exp(σ_p·V_m − σ_p²·T_m/2)                          E[L_m] = 1
+//! ```
+//!
+//! with `Z₃` a third standard normal independent of `Z₁` and `Z₂`. The three shocks' correlation
+//! matrix is `[[1, ρ, ρ_p], [ρ, 1, ρ·ρ_p], [ρ_p, ρ·ρ_p, 1]]`: each is a combination of
+//! independent normals, so the matrix is valid for every `ρ, ρ_p ∈ [−1, 1]` (difficulty and
+//! power are related only through the price). Each simulated month recomputes the run share,
+//! output, power cost and credits at its `S_m`, output factor `D_m/D_m^path` and `L_m`
+//! ([`PayoffProfile::value_with`]); net cash is revenue with credits, less the power and other
+//! costs, plus the hedge. The unhedged figure is the mined leg alone. With `σ_p = 0` (or a
+//! fixed-price contract) `L_m = 1`, no third normal is drawn, and every path is the
+//! deterministic model's at its price and difficulty.
 
 use super::Program;
 use super::stats::{self, ProgramStats};
 use crate::domain::Field;
 use crate::domain::error::{DomainError, Result};
 use crate::domain::montecarlo::{Progress, normal_pair};
+use crate::domain::power::Contract;
 use crate::domain::range::Range;
-use crate::domain::risk::PayoffProfile;
+use crate::domain::risk::{PayoffProfile, PowerLeg};
 use crate::domain::validate::dec_f64;
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
@@ -52,6 +73,12 @@ pub struct SimulationParams {
     /// The price's annual drift `μ` (fraction, `[−10, 10]`, field `"drift"`) when the user
     /// states one; `None`: the forward curve (`E[S_m] = F_m`).
     pub drift: Option<f64>,
+    /// Annual volatility `σ_p` of each month's power price level, %, `[0, 1000]` (field
+    /// `"power price volatility"`; read on an index or ppa contract only).
+    pub power_vol_pct: f64,
+    /// Correlation `ρ_p` of price and power shocks, `[−1, 1]` (field
+    /// `"price–power correlation"`).
+    pub power_correlation: f64,
 }
 
 impl Default for SimulationParams {
@@ -62,6 +89,8 @@ impl Default for SimulationParams {
             difficulty_vol_pct: 0.0,
             correlation: 0.0,
             drift: None,
+            power_vol_pct: 0.0,
+            power_correlation: 0.0,
         }
     }
 }
@@ -75,8 +104,12 @@ struct MonthStep {
     price_sd: f64,
     /// `√Δt`.
     sqrt_dt: f64,
-    /// `σ_d²·T_m/2`.
+    /// `−σ_d²·T_m/2`.
     diff_comp: f64,
+    /// `−σ_p²·T_m/2`.
+    power_comp: f64,
+    /// The month's mined leg on a power contract (the unhedged figure).
+    power: Option<PowerLeg>,
     profile: PayoffProfile,
     /// The month's hedge at full coverage ([`ProgramRun::with_full_coverage`]).
     full: Option<PayoffProfile>,
@@ -91,6 +124,10 @@ pub struct ProgramRun {
     spot: f64,
     sigma_d: f64,
     rho_c: f64,
+    /// `σ_p`, 0 unless a month's figures read the hour prices.
+    sigma_p: f64,
+    /// `√(1 − ρ_p²)`.
+    rho_p_c: f64,
     capex: f64,
     steps: Vec<MonthStep>,
     rng: Pcg64Mcg,
@@ -128,7 +165,17 @@ impl ProgramRun {
         if let Some(mu) = params.drift {
             const { Range::closed(-10.0, 10.0) }.check(Field::Drift, mu)?;
         }
-        let steps = month_steps(program, sigma_d, params.drift)?;
+        let pvol = const { Range::closed(0.0, 1000.0) }
+            .check(Field::PowerVolatility, params.power_vol_pct)?;
+        let rho_p = const { Range::closed(-1.0, 1.0) }
+            .check(Field::PowerCorrelation, params.power_correlation)?;
+        let reads_prices = program.months().iter().any(|m| {
+            m.power
+                .as_ref()
+                .is_some_and(|p| p.leg.terms.contract != Contract::Fixed)
+        });
+        let sigma_p = if reads_prices { pvol / 100.0 } else { 0.0 };
+        let steps = month_steps(program, sigma_d, sigma_p, params.drift)?;
         let capex = program
             .months()
             .first()
@@ -138,6 +185,8 @@ impl ProgramRun {
             spot: dec_f64(program.market().spot),
             sigma_d,
             rho_c: (1.0 - rho * rho).max(0.0).sqrt(),
+            sigma_p,
+            rho_p_c: (1.0 - rho_p * rho_p).max(0.0).sqrt(),
             capex,
             rng: Pcg64Mcg::seed_from_u64(params.seed),
             done: 0,
@@ -154,33 +203,59 @@ impl ProgramRun {
     /// Simulates up to `max_paths` more paths.
     pub fn step(&mut self, max_paths: usize) -> Progress {
         let n = max_paths.min(self.params.paths - self.done);
-        let rho = self.params.correlation;
-        let stride = self.params.paths;
         for path in self.done..self.done + n {
-            let (mut s, mut w) = (self.spot, 0.0);
-            for (i, m) in self.steps.iter().enumerate() {
-                let (z1, z2) = normal_pair(&mut self.rng);
-                // libm's exp, not std's: the same bits natively and in the browser.
-                s *= libm::exp(m.drift + m.price_sd * z1);
-                w += m.sqrt_dt * (rho * z1 + self.rho_c * z2);
-                let factor = libm::exp(m.diff_comp - self.sigma_d * w);
-                let cell = i * stride + path;
+            self.path(path);
+        }
+        self.done += n;
+        self.progress()
+    }
+
+    /// Draws path `path` (the next one) and values every month on it.
+    fn path(&mut self, path: usize) {
+        let rho = self.params.correlation;
+        let rho_p = self.params.power_correlation;
+        let stride = self.params.paths;
+        let (mut s, mut w, mut v) = (self.spot, 0.0, 0.0);
+        for (i, m) in self.steps.iter().enumerate() {
+            let (z1, z2) = normal_pair(&mut self.rng);
+            // libm's exp, not std's: the same bits natively and in the browser.
+            s *= libm::exp(m.drift + m.price_sd * z1);
+            w += m.sqrt_dt * (rho * z1 + self.rho_c * z2);
+            let factor = libm::exp(m.diff_comp - self.sigma_d * w);
+            // The third normal only when the power level moves: a run without one draws
+            // the same numbers as before power contracts.
+            let level = if self.sigma_p > 0.0 {
+                let (z3, _) = normal_pair(&mut self.rng);
+                v += m.sqrt_dt * (rho_p * z1 + self.rho_p_c * z3);
+                libm::exp(self.sigma_p * v + m.power_comp)
+            } else {
+                1.0
+            };
+            let cell = i * stride + path;
+            let Some(leg) = &m.power else {
                 self.program[cell] = m.profile.value_with_output(s, factor) - m.cash_cost;
                 self.unhedged[cell] = factor * m.output * s - m.cash_cost;
                 if let Some(f) = &m.full {
                     self.full[cell] = f.value_with_output(s, factor) - m.cash_cost;
                 }
+                continue;
+            };
+            // The month's profiles (its hedge, at full coverage) share its mined leg: valued
+            // once.
+            let mined = leg.mined_value_at(s, factor, level);
+            self.program[cell] = m.profile.value_with_mined(s, factor, mined) - m.cash_cost;
+            self.unhedged[cell] = mined - m.cash_cost;
+            if let Some(f) = &m.full {
+                self.full[cell] = f.value_with_mined(s, factor, mined) - m.cash_cost;
             }
         }
-        self.done += n;
-        self.progress()
     }
 
     /// The same run, also valuing each month's hedge at full coverage on every path (what
     /// [`ProgramRun::least_coverage`] scans). `full` is the program with each month's hedge at
     /// 100 % (same months; field `"months"` otherwise). Call it before the first step.
     pub fn with_full_coverage(mut self, full: &Program) -> Result<Self> {
-        let steps = month_steps(full, self.sigma_d, self.params.drift)?;
+        let steps = month_steps(full, self.sigma_d, self.sigma_p, self.params.drift)?;
         if steps.len() != self.steps.len() {
             return Err(DomainError::out_of_range(
                 Field::Months,
@@ -316,7 +391,12 @@ impl ProgramRun {
     }
 }
 
-fn month_steps(program: &Program, sigma_d: f64, drift: Option<f64>) -> Result<Vec<MonthStep>> {
+fn month_steps(
+    program: &Program,
+    sigma_d: f64,
+    sigma_p: f64,
+    drift: Option<f64>,
+) -> Result<Vec<MonthStep>> {
     let mut prev = 0.0;
     let mut prev_forward = dec_f64(program.market().spot);
     let mut out = Vec::with_capacity(program.months().len());
@@ -339,7 +419,10 @@ fn month_steps(program: &Program, sigma_d: f64, drift: Option<f64>) -> Result<Ve
             sqrt_dt: dt.sqrt(),
             // E[D_m / D_m^path] = 1: the month's output is the expectation.
             diff_comp: -0.5 * sigma_d * sigma_d * t,
-            profile: pos.profile()?,
+            // E[L_m] = 1: the month's hour prices are the model's on average.
+            power_comp: -0.5 * sigma_p * sigma_p * t,
+            power: m.power.as_ref().map(|p| p.leg.clone()),
+            profile: m.profile()?,
             full: None,
             output: dec_f64(pos.economics().output()),
             cash_cost: dec_f64(pos.economics().cash_cost()),

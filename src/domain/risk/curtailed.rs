@@ -34,11 +34,18 @@ impl PowerLeg {
     /// The contract's figures at `s` with the output `factor` times the expected one (a
     /// difficulty change `d` is `factor = 1/(1 + d)`: fewer coins for the same energy).
     pub fn at(&self, s: f64, factor: f64) -> PowerAt {
+        self.at_level(s, factor, 1.0)
+    }
+
+    /// [`PowerLeg::at`] when every hour's market price is `level` times the model's (a
+    /// simulated month's power price level, [`PowerTerms::at_level`]); `level = 1` is
+    /// [`PowerLeg::at`] exactly.
+    pub fn at_level(&self, s: f64, factor: f64, level: f64) -> PowerAt {
         let rig = RigRun {
             output: self.rig.output * factor,
             ..self.rig
         };
-        self.terms.at(&rig, s)
+        self.terms.at_level(&rig, s, level)
     }
 
     /// `M(S)` of the module docs. Never inlined: the profile's value calls it from every loop
@@ -46,7 +53,31 @@ impl PowerLeg {
     /// contracts' formulas.
     #[inline(never)]
     pub fn mined_value(&self, s: f64, factor: f64) -> f64 {
-        let at = self.at(s, factor);
+        self.mined_value_at(s, factor, 1.0)
+    }
+
+    /// `M(S)` of the module docs at power price level `level` ([`PowerLeg::at_level`]): the
+    /// plan's power cost stays the plan's (the all-in cost holds it).
+    ///
+    /// ```
+    /// use minerhedge::domain::power::{Contract, HourPrices, PowerTerms, RigRun};
+    /// use minerhedge::domain::risk::PowerLeg;
+    /// let leg = PowerLeg {
+    ///     terms: PowerTerms { contract: Contract::Index, prices: HourPrices::Curve(vec![50.0]),
+    ///         fixed_mwh: 60.0, capacity_credit: 0.0, days: 30.0 },
+    ///     rig: RigRun { output: 1.0, load_mw: 1.0, hours: 720.0, uptime: 1.0 },
+    ///     plan_power_cost: 720.0 * 50.0,
+    /// };
+    /// // EHP 100 at $72,000: the rig always runs; power at 1.2 times costs 20 % more.
+    /// assert_eq!(leg.mined_value_at(72_000.0, 1.0, 1.0), 72_000.0);
+    /// assert!((leg.mined_value_at(72_000.0, 1.0, 1.2) - (72_000.0 - 720.0 * 10.0)).abs() < 1e-9);
+    /// ```
+    ///
+    /// Never inlined: the profile's value calls it from every loop (grids, simulations),
+    /// which would otherwise each carry a copy of the contracts' formulas.
+    #[inline(never)]
+    pub fn mined_value_at(&self, s: f64, factor: f64, level: f64) -> f64 {
+        let at = self.at_level(s, factor, level);
         at.output * s + at.credits - (at.power_cost - self.plan_power_cost)
     }
 
@@ -132,7 +163,9 @@ impl PayoffProfile {
                 None
             };
             if let Some(r) = root
-                && out.last().is_none_or(|l| (r - l).abs() > 1e-9 * r.abs().max(1.0))
+                && out
+                    .last()
+                    .is_none_or(|l| (r - l).abs() > 1e-9 * r.abs().max(1.0))
             {
                 out.push(r);
             }

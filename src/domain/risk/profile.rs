@@ -205,8 +205,10 @@ impl PayoffProfile {
         const { Range::closed(-MAX_USD, MAX_USD) }.check(Field::NetPremium, p.premium)?;
         if let Some(power) = &p.power {
             power.terms.prices.check()?;
-            const { Range::closed(0.0, MAX_COINS) }.check(Field::ExpectedOutput, power.rig.output)?;
-            const { Range::closed(-MAX_USD, MAX_USD) }.check(Field::PowerPrice, power.plan_power_cost)?;
+            const { Range::closed(0.0, MAX_COINS) }
+                .check(Field::ExpectedOutput, power.rig.output)?;
+            const { Range::closed(-MAX_USD, MAX_USD) }
+                .check(Field::PowerPrice, power.plan_power_cost)?;
         }
         let kinks = kinks_of(&p.options);
         Ok(PayoffProfile {
@@ -307,12 +309,50 @@ impl PayoffProfile {
     /// ```
     #[inline]
     pub fn value_with_output(&self, s: f64, output_factor: f64) -> f64 {
+        self.value_with(s, output_factor, 1.0)
+    }
+
+    /// [`PayoffProfile::value_with_output`] when the power contract's hour prices are
+    /// `power_level` times the model's (a simulated month's power price level; the mined leg
+    /// at [`PowerLeg::mined_value_at`]). Without a power contract the level changes nothing;
+    /// `power_level = 1` is [`PayoffProfile::value_with_output`] exactly.
+    ///
+    /// ```
+    /// # use minerhedge::domain::risk::{PayoffProfile, ProfileParams};
+    /// let p = PayoffProfile::new(ProfileParams { output: 5.0, all_in_cost: 1100.0, ..Default::default() }).unwrap();
+    /// assert_eq!(p.value_with(200.0, 0.9, 1.7), p.value_with_output(200.0, 0.9));
+    /// ```
+    #[inline]
+    pub fn value_with(&self, s: f64, output_factor: f64, power_level: f64) -> f64 {
+        match &self.power {
+            None => {
+                let options: f64 = self.options.iter().map(|o| o.payoff(s)).sum();
+                let mined = output_factor * (self.output - self.hash_coins) * s;
+                mined + self.locked_usd - (self.short_coins() - self.hash_coins) * s + options
+                    - self.premium
+            }
+            Some(p) => {
+                let mined = p.mined_value_at(s, output_factor, power_level);
+                self.value_with_mined(s, output_factor, mined)
+            }
+        }
+    }
+
+    /// The value of a profile on a power contract at `s` and `output_factor` given its mined
+    /// leg's value `mined` there ([`PowerLeg::mined_value_at`] of [`PayoffProfile::power`]):
+    /// the hedge added to it. A simulation valuing several profiles of one month (its hedge,
+    /// at full coverage) on the same mined leg computes the leg once.
+    ///
+    /// ```
+    /// # use minerhedge::domain::risk::{PayoffProfile, ProfileParams};
+    /// // 2 coins sold forward for $600 on a mined leg worth $1,000 at $250.
+    /// let p = PayoffProfile::new(ProfileParams { output: 5.0, all_in_cost: 1100.0, sold_coins: 2.0, locked_usd: 600.0, ..Default::default() }).unwrap();
+    /// assert_eq!(p.value_with_mined(250.0, 1.0, 1000.0), 1000.0 + 600.0 - 500.0);
+    /// ```
+    #[inline]
+    pub fn value_with_mined(&self, s: f64, output_factor: f64, mined: f64) -> f64 {
         let options: f64 = self.options.iter().map(|o| o.payoff(s)).sum();
-        let mined = match &self.power {
-            None => output_factor * (self.output - self.hash_coins) * s,
-            Some(p) => p.mined_value(s, output_factor) - output_factor * self.hash_coins * s,
-        };
-        mined + self.locked_usd
+        mined - output_factor * self.hash_coins * s + self.locked_usd
             - (self.short_coins() - self.hash_coins) * s
             + options
             - self.premium

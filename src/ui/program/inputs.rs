@@ -1,5 +1,6 @@
-//! The program's inputs by group: the months, the mining (direct or rig), the market and
-//! the simulation. The ladder has its own editor ([`super::ladder`]).
+//! The program's inputs by group: the months, the mining (direct or rig, with the rig's
+//! power contract), the market and the simulation (with the power price's volatility and
+//! correlation). The ladder has its own editor ([`super::ladder`]).
 
 use leptos::prelude::*;
 
@@ -24,6 +25,7 @@ pub fn ProgramInputsPanel() -> impl IntoView {
                 <div hidden=move || mode.get() != "direct">{fields(&[Key::Cost, Key::Qty])}</div>
                 <div hidden=move || mode.get() != "rig">
                     {fields(&[Key::Hashrate, Key::Efficiency, Key::Power, Key::Opex, Key::PoolFee, Key::Uptime, Key::Difficulty, Key::Subsidy, Key::Fees, Key::Capex, Key::Lifetime])}
+                    {fields(&[Key::PowerContract, Key::PowerIndex, Key::PowerSpread, Key::PowerCurve, Key::CapacityCredit])}
                 </div>
             </fieldset>
             <fieldset>
@@ -36,7 +38,7 @@ pub fn ProgramInputsPanel() -> impl IntoView {
             </fieldset>
             <fieldset>
                 <legend>"Simulation"</legend>
-                {fields(&[Key::Paths, Key::Seed, Key::DifficultyVol, Key::Correlation])}
+                {fields(&[Key::Paths, Key::Seed, Key::DifficultyVol, Key::Correlation, Key::PowerVol, Key::PowerCorrelation])}
             </fieldset>
         </section>
     }

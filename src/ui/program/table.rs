@@ -9,7 +9,7 @@
 use leptos::prelude::*;
 
 use crate::present::RISK_CONVENTION;
-use crate::present::program::{COLUMNS, Cell, SIMULATED, plan_cells, simulated_cells};
+use crate::present::program::{Cell, SIMULATED, columns_of, plan_cells, simulated_cells};
 
 use super::app::Built;
 use super::runner::RunState;
@@ -58,6 +58,14 @@ pub fn ProgramTable(
                 .unwrap_or_default()
         })
     };
+    // The power columns appear with a power contract (`present::program::columns`).
+    let header = move || {
+        let power = built.with(|b| b.as_ref().is_ok_and(|m| m.program.has_power()));
+        columns_of(power)
+            .into_iter()
+            .map(|(col, h)| view! { <th scope="col" data-col=col>{h}</th> })
+            .collect_view()
+    };
     view! {
         <section class="panel program-months" aria-labelledby="program-table-title">
             <h2 id="program-table-title">"Months"</h2>
@@ -65,7 +73,7 @@ pub fn ProgramTable(
             <div class="table-scroll">
                 <table data-testid="program-table">
                     <thead><tr>
-                        {COLUMNS.iter().map(|(col, h)| view! { <th scope="col" data-col=*col>{*h}</th> }).collect_view()}
+                        {header}
                     </tr></thead>
                     <tbody>
                         {move || rows().into_iter().enumerate().map(|(i, cells)| view! {

@@ -130,6 +130,52 @@ test("put and collar months show their strikes; a put month locks nothing", asyn
   expect(problems).toEqual([]);
 });
 
+test("an index power contract adds the month table's power columns, each with its unrounded value", async ({ page }) => {
+  // A BTC rig of 3.5 MW (200 PH/s at 17.5 J/TH) paying each hour's price, the month's mean
+  // $45, $50, then $60 (the last repeated), with a $1,000 per MW per 30 days capacity credit.
+  const link =
+    "./?v=2&view=program&start=2027-01-01&months=6&mode=rig&coin=BTC&spot=100000&vol=50&hr=200000&eff=17.5" +
+    "&opex=0&ph=collar&pcov=80&ptype=index&pidx=45,50,60&psd=0.6&drc=1000&pvol=30&pcorr=-50&paths=2000";
+  const problems = await openProgram(page, link);
+  await expect(page.getByTestId("program-table").locator("tbody tr")).toHaveCount(6);
+  const header = await page
+    .getByTestId("program-table")
+    .locator("thead th")
+    .evaluateAll((ths) => ths.map((th) => th.dataset.col));
+  expect(header.slice(4, 11)).toEqual(["output", "cost", "pidx", "run_share", "power_cost", "power_credits", "forward"]);
+  const rows = await programRows(page);
+  const pidx = [45, 50, 60, 60, 60, 60];
+  rows.forEach((r, i) => {
+    const m = i + 1;
+    expect(Object.keys(r)).toEqual(header);
+    for (const col of ["pidx", "run_share", "power_cost", "power_credits", "output", "cost"]) {
+      expect(r[col].value, `${col} of month ${m}`).toMatch(/^-?\d+(\.\d+)?$/);
+      expect(r[col].text, `${col} of month ${m}`).not.toMatch(/NaN|^$/);
+    }
+    expect(Number(r.pidx.value)).toBe(pidx[i]);
+    expect(r.pidx.text).toBe(`$${pidx[i].toFixed(2)}/MWh`);
+    // The rig curtails: it runs in some of the hours, not all.
+    const u = Number(r.run_share.value);
+    expect(u > 0 && u < 100, `run share of month ${m}: ${u}`).toBe(true);
+    expect(r.run_share.text).toBe(`${u.toFixed(1)}%`);
+    // No other costs: the cash cost is the power bought at the forward.
+    expect(close(Number(r.cost.value), Number(r.power_cost.value), 1e-12)).toBe(true);
+    // The capacity credit: $1,000 per MW per 30 days on 3.5 MW.
+    expect(close(Number(r.power_credits.value), (1000 * 3.5 * DAYS[i]) / 30, 1e-12)).toBe(true);
+    // Coverage is a share of the month's output at its forward.
+    expect(close(Number(r.hedged.value), 0.8 * Number(r.output.value), 1e-12)).toBe(true);
+  });
+  await simulated(page);
+  const summary = page.getByTestId("program-summary");
+  const credits = rows.reduce((s, r) => s + Number(r.power_credits.value), 0);
+  const figure = await summary.locator("[data-figure=power_credits]").getAttribute("data-value");
+  expect(close(Number(figure), credits, 1e-9), `${figure} vs ${credits}`).toBe(true);
+  for (const r of await programRows(page)) {
+    expect(r.cash_p50.value).toMatch(/^-?\d+(\.\d+)?$/);
+  }
+  expect(problems).toEqual([]);
+});
+
 test("fully sold forward with no difficulty noise, the fan collapses to qty·F − cost", async ({ page }) => {
   const problems = await openProgram(page, "./" + FLAT);
   await simulated(page);
