@@ -160,8 +160,8 @@ mod scenario;
 mod spec;
 mod value;
 
-pub use power::{PowerInputs, PriceCurve};
 pub use list::{List, MAX_ITEMS as MAX_LIST_ITEMS};
+pub use power::{PowerInputs, PriceCurve};
 pub use presets::{PRESETS, PROGRAM_PRESETS, Preset};
 pub use program::{Page, ProgramInputs, date_text, first_of_next_month, parse_date};
 pub use scenario::{

@@ -31,6 +31,11 @@ use crate::domain::range::Range;
 use rand::{Rng, SeedableRng};
 use rand_pcg::Pcg64Mcg;
 
+/// One simulated path: the final price (USD), the realized output as a share of the
+/// expected (`1/M`) and the power price level (1 unless `pvol` moves the power contract's
+/// hour prices).
+pub type SimPath = (f64, f64, f64);
+
 /// Named inputs of a Monte Carlo run.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct McParams {
@@ -49,6 +54,11 @@ pub struct McParams {
     pub difficulty_vol: f64,
     /// Correlation of price and difficulty shocks, `−1…1`.
     pub correlation: f64,
+    /// Annual volatility of the power price level `σ_p`, `0…10` (a power contract's hour
+    /// prices times `L = exp(σ_p·√T·Z_p − σ_p²·T/2)`, mean 1).
+    pub power_vol: f64,
+    /// Correlation of the power price's shock with the coin price's, `−1…1`.
+    pub power_correlation: f64,
     /// Number of paths, `1 … 10,000,000`.
     pub paths: usize,
     /// Histogram bins, `1 … 1,000`.
@@ -67,6 +77,8 @@ impl Default for McParams {
             difficulty_drift: 0.0,
             difficulty_vol: 0.0,
             correlation: 0.0,
+            power_vol: 0.0,
+            power_correlation: 0.0,
             paths: 100_000,
             bins: 40,
             seed: 1,
@@ -135,7 +147,7 @@ pub struct McRun {
     /// `returns[k]` holds strategy k's simulated returns so far.
     returns: Vec<Vec<f64>>,
     /// `(final price, realized / expected output)` of each path so far, when kept.
-    paths: Option<Vec<(f64, f64)>>,
+    paths: Option<Vec<SimPath>>,
     done: usize,
     // Per-path constants.
     price_mu: f64,
@@ -179,6 +191,9 @@ impl McRun {
         const { Range::closed(0.0, 10.0) }
             .check(Field::DifficultyVolatility, params.difficulty_vol)?;
         const { Range::closed(-1.0, 1.0) }.check(Field::Correlation, params.correlation)?;
+        const { Range::closed(0.0, 10.0) }.check(Field::PowerVolatility, params.power_vol)?;
+        const { Range::closed(-1.0, 1.0) }
+            .check(Field::PowerCorrelation, params.power_correlation)?;
         if !(1..=Self::MAX_PATHS).contains(&params.paths) {
             return Err(DomainError::out_of_range(
                 Field::Paths,
@@ -246,7 +261,7 @@ impl McRun {
     }
 
     /// The paths simulated so far, when the run keeps them ([`McRun::keeping_paths`]).
-    pub fn paths(&self) -> Option<&[(f64, f64)]> {
+    pub fn paths(&self) -> Option<&[SimPath]> {
         self.paths.as_deref()
     }
 
@@ -275,8 +290,9 @@ impl McRun {
             let s = self.params.spot * libm::exp(self.price_mu + self.price_sd * z1);
             let zd = rho * z1 + self.rho_c * z2;
             let factor = libm::exp(-(self.diff_mu + self.diff_sd * zd));
+            let level = self.power_level(z1);
             if let Some(p) = self.paths.as_mut().filter(|p| p.len() < Self::MAX_KEPT) {
-                p.push((s, factor));
+                p.push((s, factor, level));
             }
             for ((p, out), inv) in self
                 .profiles
@@ -284,11 +300,26 @@ impl McRun {
                 .zip(self.returns.iter_mut())
                 .zip(&inv_costs)
             {
-                out.push(p.value_with_output(s, factor) * inv - 1.0);
+                out.push(p.value_with(s, factor, level) * inv - 1.0);
             }
         }
         self.done += n;
         self.progress()
+    }
+
+    /// The power price level of a path whose price shock is `z1`: 1 without a power volatility
+    /// (and then no draw, so runs without one keep their random numbers), else
+    /// `exp(σ_p·√T·Z_p − σ_p²·T/2)` with `Z_p = ρ_p·Z₁ + √(1 − ρ_p²)·Z₃`, `Z₃` a fresh
+    /// normal.
+    fn power_level(&mut self, z1: f64) -> f64 {
+        let (vol, rho) = (self.params.power_vol, self.params.power_correlation);
+        if vol == 0.0 {
+            return 1.0;
+        }
+        let (z3, _) = normal_pair(&mut self.rng);
+        let zp = rho * z1 + libm::sqrt(1.0 - rho * rho) * z3;
+        let t = self.params.years;
+        libm::exp(vol * libm::sqrt(t) * zp - 0.5 * vol * vol * t)
     }
 
     /// How far the run is.

@@ -68,7 +68,11 @@ impl Value for PriceCurve {
     }
 
     fn write(&self) -> String {
-        self.0.iter().map(|d| dec_text(*d)).collect::<Vec<_>>().join(",")
+        self.0
+            .iter()
+            .map(|d| dec_text(*d))
+            .collect::<Vec<_>>()
+            .join(",")
     }
 }
 
@@ -133,10 +137,8 @@ impl Scenario {
     /// ```
     pub fn power_terms(&self) -> Option<PowerTerms> {
         let e = &self.economics;
-        (e.mode == Mode::Rig && e.power.is_active()).then(|| {
-            e.power
-                .terms(0, e.rig.power_usd_per_kwh, f64::from(e.days))
-        })
+        (e.mode == Mode::Rig && e.power.is_active())
+            .then(|| e.power.terms(0, e.rig.power_usd_per_kwh, f64::from(e.days)))
     }
 
     /// The power keys' cross-key rules: none of them in direct mode.

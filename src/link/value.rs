@@ -236,7 +236,13 @@ macro_rules! word_value {
         }
     )*};
 }
-word_value!(Mode, HedgeChoice, Page, Settlement, crate::domain::power::Contract);
+word_value!(
+    Mode,
+    HedgeChoice,
+    Page,
+    Settlement,
+    crate::domain::power::Contract
+);
 
 /// The kind of one item of a list or series key.
 fn item_kind(kind: Kind) -> Kind {

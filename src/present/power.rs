@@ -20,7 +20,11 @@ pub fn curve_text(h: &PriceHistory) -> String {
         .map(|p| {
             let t = format!("{p:.6}");
             let t = t.trim_end_matches('0').trim_end_matches('.');
-            if t == "-0" { "0".to_owned() } else { t.to_owned() }
+            if t == "-0" {
+                "0".to_owned()
+            } else {
+                t.to_owned()
+            }
         })
         .collect::<Vec<_>>()
         .join(",")

@@ -27,9 +27,8 @@ pub fn PriceImport() -> impl IntoView {
     let names = Memo::new(move |_| text.with(|t| columns(t).unwrap_or_default()));
     let result = Memo::new(move |_| {
         text.with(|t| {
-            (!t.is_empty()).then(|| {
-                column.with(|c| read_prices(t, (!c.is_empty()).then_some(c.as_str())))
-            })
+            (!t.is_empty())
+                .then(|| column.with(|c| read_prices(t, (!c.is_empty()).then_some(c.as_str()))))
         })
     });
     // Each new reading sets the curve.
@@ -57,12 +56,14 @@ pub fn PriceImport() -> impl IntoView {
             }
         });
     };
-    let status = move || match result.get() {
+    let status = move || {
+        match result.get() {
         Some(Ok(h)) => view! { <p data-testid="price-import-status" role="status"
             data-hours=h.hours.to_string() data-min=h.min.to_string() data-max=h.max.to_string()>
             {import_summary(&h)}</p> }.into_any(),
         Some(Err(e)) => view! { <p class="field-error" data-testid="price-import-error" role="alert">{e.to_string()}</p> }.into_any(),
         None => ().into_any(),
+    }
     };
     view! {
         <div class="field price-import">

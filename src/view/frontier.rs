@@ -22,6 +22,7 @@
 use super::{Model, StrategyKind};
 use crate::chart::frontier::{FrontierChart, FrontierSeries};
 use crate::domain::Result;
+use crate::domain::montecarlo::SimPath;
 use crate::domain::risk::PayoffProfile;
 use crate::domain::risk::frontier::{CoverageReturns, Frontier, FrontierPoint, coverage_frontier};
 use crate::domain::validate::dec_f64;
@@ -88,7 +89,7 @@ impl Model {
 /// The frontier of every hedge in `full` on `paths` (`(final price, realized / expected
 /// output)`, the comparison's run).
 pub fn frontiers(
-    paths: &[(f64, f64)],
+    paths: &[SimPath],
     full: &[(StrategyKind, PayoffProfile)],
 ) -> Result<Vec<StrategyFrontier>> {
     full.iter().map(|(k, p)| one(paths, *k, p)).collect()
@@ -96,7 +97,7 @@ pub fn frontiers(
 
 /// The frontier of one hedge.
 pub fn one(
-    paths: &[(f64, f64)],
+    paths: &[SimPath],
     kind: StrategyKind,
     full: &PayoffProfile,
 ) -> Result<StrategyFrontier> {
@@ -126,7 +127,7 @@ pub fn one(
 /// ```
 #[derive(Debug, Clone)]
 pub struct FrontierJob {
-    paths: Vec<(f64, f64)>,
+    paths: Vec<SimPath>,
     full: Vec<(StrategyKind, PayoffProfile)>,
     current: Option<CoverageReturns>,
     points: Vec<FrontierPoint>,
@@ -135,7 +136,7 @@ pub struct FrontierJob {
 
 impl FrontierJob {
     /// A job over `paths` for the hedges `full` (each at full coverage).
-    pub fn new(paths: Vec<(f64, f64)>, full: Vec<(StrategyKind, PayoffProfile)>) -> Self {
+    pub fn new(paths: Vec<SimPath>, full: Vec<(StrategyKind, PayoffProfile)>) -> Self {
         FrontierJob {
             paths,
             full,

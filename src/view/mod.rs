@@ -34,8 +34,8 @@ use crate::domain::margin::MarginRisk;
 use crate::domain::montecarlo::McParams;
 use crate::domain::pricing::{OptionKind, SpotModel, SpotParams};
 use crate::domain::risk::{
-    Bounds, Lognormal, LognormalParams, Outlook, PayoffProfile, PositionGreeks, PriceGrid,
-    PowerLeg, ProfileParams, VolumeHeatmap,
+    Bounds, Lognormal, LognormalParams, Outlook, PayoffProfile, PositionGreeks, PowerLeg,
+    PriceGrid, ProfileParams, VolumeHeatmap,
 };
 use crate::domain::strategy::{
     HashTerms, LegPricer, LegSpec, ModelPricer, PricedLeg, StrategyInputs, StrikeInput, Strikes,
@@ -453,7 +453,15 @@ impl Model {
                 let legs = spec.legs_priced(inputs, &options)?;
                 let position = Position::from_legs(economics, legs, carry)?;
                 let power = self.power.as_ref().map(power::PowerView::leg);
-                strategy_of(kind, position, options, inputs, s, self.market.as_ref(), power)
+                strategy_of(
+                    kind,
+                    position,
+                    options,
+                    inputs,
+                    s,
+                    self.market.as_ref(),
+                    power,
+                )
             });
             match built {
                 Some(Ok(st)) => self.strategies.push(st),
@@ -615,7 +623,11 @@ impl Model {
         let rig = e.rig?;
         let (output, energy_mwh) = (dec_f64(e.output), dec_f64(rig.energy_kwh) / 1000.0);
         Some(crate::domain::power::PowerAt {
-            ehp: if energy_mwh > 0.0 { s * output / energy_mwh } else { 0.0 },
+            ehp: if energy_mwh > 0.0 {
+                s * output / energy_mwh
+            } else {
+                0.0
+            },
             run_share: 1.0,
             output,
             power_cost: dec_f64(rig.power_cost),
@@ -648,6 +660,15 @@ impl Model {
             difficulty_drift: 0.0,
             difficulty_vol: s.difficulty_vol(),
             correlation: dec_f64(s.simulation.correlation_pct) / 100.0,
+            // Only hour prices move with the level: on fixed power it draws nothing.
+            power_vol: if self.power.as_ref().is_some_and(|p| {
+                p.terms.contract != crate::domain::power::Contract::Fixed
+            }) {
+                dec_f64(s.simulation.power_vol_pct) / 100.0
+            } else {
+                0.0
+            },
+            power_correlation: dec_f64(s.simulation.power_corr_pct) / 100.0,
             paths: s.simulation.paths as usize,
             bins: 40,
             seed: s.simulation.seed,

@@ -141,7 +141,8 @@ impl PowerView {
     /// A message for a curve the index rig never (or always) runs on over the chart's range:
     /// what the rig would do, rather than failing silently.
     pub fn curve_warning(&self, hi: f64) -> Option<Message> {
-        let (Contract::Index, HourPrices::Curve(points)) = (self.terms.contract, &self.terms.prices)
+        let (Contract::Index, HourPrices::Curve(points)) =
+            (self.terms.contract, &self.terms.prices)
         else {
             return None;
         };

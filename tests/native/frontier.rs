@@ -99,7 +99,7 @@ fn the_least_coverage_that_covers_the_cash_cost() {
         assert!(1.0 - below.prob_short_of_cash < 0.95);
     }
     assert!(coverage_frontier(&[], &forward()).is_err());
-    assert!(coverage_frontier(&[(f64::NAN, 1.0)], &forward()).is_err());
+    assert!(coverage_frontier(&[(f64::NAN, 1.0, 1.0)], &forward()).is_err());
 }
 
 /// The page's own inputs: the model of a link, its simulation kept, its frontiers.

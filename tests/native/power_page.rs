@@ -28,8 +28,7 @@ fn model(q: &str) -> Model {
 
 /// The farm's full-run output (coins), energy (MWh) and other costs, from the rig's inputs.
 fn farm() -> (f64, f64) {
-    let (h, eff, up, pool, d, reward, days) =
-        (200_000.0, 17.5, 0.97, 0.02, 126e12, 3.155, 30.0);
+    let (h, eff, up, pool, d, reward, days) = (200_000.0, 17.5, 0.97, 0.02, 126e12, 3.155, 30.0);
     let q = h * 1e12 * days * 86_400.0 * reward * (1.0 - pool) * up / (d * 2f64.powi(32));
     let e = h * eff / 1e6 * 24.0 * days * up;
     (q, e)
@@ -50,14 +49,22 @@ fn the_index_table_is_the_contract_at_each_price() {
     let plan_price = 95_000.0 * (0.04f64 * 30.0 / 365.0).exp();
     let (_, plan_q, plan_cost) = index_at(plan_price, 50.0, 0.6);
     let e = m.economics.expect("economics");
-    assert!((f(e.output) / plan_q - 1.0).abs() < 1e-12, "{} {plan_q}", e.output);
+    assert!(
+        (f(e.output) / plan_q - 1.0).abs() < 1e-12,
+        "{} {plan_q}",
+        e.output
+    );
     assert!((f(e.cost) - (20_000.0 + plan_cost)).abs() < 1e-6);
     let hedged = 0.8 * plan_q;
     for row in &m.table {
         let s = f(row.price);
         let (_, q, cost) = index_at(s, 50.0, 0.6);
         let rel = |a: f64, b: f64| (a - b).abs() / b.abs().max(1.0);
-        assert!(rel(f(row.output), q) < 1e-12, "{s}: output {} {q}", row.output);
+        assert!(
+            rel(f(row.output), q) < 1e-12,
+            "{s}: output {} {q}",
+            row.output
+        );
         assert!(rel(f(row.power_cost.expect("power cost")), cost) < 1e-12);
         assert_eq!(row.credits, Some(Decimal::ZERO));
         assert!(rel(f(row.revenue), q * s) < 1e-12);
@@ -65,7 +72,11 @@ fn the_index_table_is_the_contract_at_each_price() {
         let fwd = f(m.scenario.resolved().forward);
         assert!(rel(f(row.hedge_payoff), (fwd - s) * hedged) < 1e-9);
         let ret = (q * s + (fwd - s) * hedged - cost - 20_000.0) / f(e.cost);
-        assert!((f(row.period_return) - ret).abs() < 1e-12, "{s}: {} {ret}", row.period_return);
+        assert!(
+            (f(row.period_return) - ret).abs() < 1e-12,
+            "{s}: {} {ret}",
+            row.period_return
+        );
     }
 }
 
@@ -97,12 +108,21 @@ fn the_power_figures_at_the_slider_price_name_their_values() {
 /// the numeric ones to a cent (and the probabilities to 1e-9).
 #[test]
 fn floor_breakevens_and_outlook_of_a_curtailed_position_agree_with_a_scan() {
-    for hedge in ["none", "forward", "put", "collar&kc=zero", "seagull&kc=zero", "call&kc=110000"] {
+    for hedge in [
+        "none",
+        "forward",
+        "put",
+        "collar&kc=zero",
+        "seagull&kc=zero",
+        "call&kc=110000",
+    ] {
         let q = INDEX
             .replace("opex=20000", "opex=160000")
             .replace("hedge=forward", &format!("hedge={hedge}"));
         let m = model(&q);
-        let st = m.chosen().unwrap_or_else(|| panic!("{hedge}: {:?}", m.messages));
+        let st = m
+            .chosen()
+            .unwrap_or_else(|| panic!("{hedge}: {:?}", m.messages));
         let p = &st.profile;
         let cost = p.all_in_cost();
         let scan: Vec<(f64, f64)> = (0..=400_000)
@@ -113,7 +133,10 @@ fn floor_breakevens_and_outlook_of_a_curtailed_position_agree_with_a_scan() {
             .collect();
         let lo = scan.iter().map(|x| x.1).fold(f64::INFINITY, f64::min);
         if let Some(floor) = st.bounds.floor {
-            assert!(floor <= lo + 1e-6 && floor >= lo - 0.01, "{hedge}: {floor} {lo}");
+            assert!(
+                floor <= lo + 1e-6 && floor >= lo - 0.01,
+                "{hedge}: {floor} {lo}"
+            );
         }
         for b in &st.bounds.breakevens {
             assert!((p.value_at(*b) - cost).abs() < 0.01, "{hedge}: {b}");
@@ -132,15 +155,24 @@ fn floor_breakevens_and_outlook_of_a_curtailed_position_agree_with_a_scan() {
         let n = 200_000;
         for i in 0..n {
             let z = -9.0 + 18.0 * (f64::from(i) + 0.5) / f64::from(n);
-            let w = (-0.5 * z * z).exp() / (2.0 * std::f64::consts::PI).sqrt() * 18.0 / f64::from(n);
+            let w =
+                (-0.5 * z * z).exp() / (2.0 * std::f64::consts::PI).sqrt() * 18.0 / f64::from(n);
             let v = p.value_at((mu + sd * z).exp());
             ev += w * v;
             if v < cost {
                 loss += w;
             }
         }
-        assert!((o.expected_value - ev).abs() < 0.01, "{hedge}: {} {ev}", o.expected_value);
-        assert!((o.prob_loss - loss).abs() < 1e-4, "{hedge}: {} {loss}", o.prob_loss);
+        assert!(
+            (o.expected_value - ev).abs() < 0.01,
+            "{hedge}: {} {ev}",
+            o.expected_value
+        );
+        assert!(
+            (o.prob_loss - loss).abs() < 1e-4,
+            "{hedge}: {} {loss}",
+            o.prob_loss
+        );
     }
 }
 
@@ -161,11 +193,17 @@ fn fixed_power_is_the_page_as_before() {
         assert_eq!(before.curves, after.curves, "{q}");
         assert_eq!(before.economics, after.economics, "{q}");
         for (a, b) in before.strategies.iter().zip(&after.strategies) {
-            assert_eq!((&a.bounds, a.outlook, a.return_range), (&b.bounds, b.outlook, b.return_range));
+            assert_eq!(
+                (&a.bounds, a.outlook, a.return_range),
+                (&b.bounds, b.outlook, b.return_range)
+            );
         }
         let d = display(&after.scenario);
         let cols: Vec<&str> = d.rows[0].iter().map(|c| c.id).collect();
-        assert!(cols.ends_with(&["output", "power_cost", "credits"]), "{cols:?}");
+        assert!(
+            cols.ends_with(&["output", "power_cost", "credits"]),
+            "{cols:?}"
+        );
     }
 }
 
@@ -174,7 +212,11 @@ fn power_keys_in_direct_mode_are_named() {
     let d = Scenario::from_query("mode=direct&ptype=index");
     assert_eq!(d.errors.len(), 1, "{:?}", d.errors);
     assert_eq!(d.errors[0].key, Key::PowerContract);
-    assert!(d.errors[0].to_string().contains("mode=rig"), "{}", d.errors[0]);
+    assert!(
+        d.errors[0].to_string().contains("mode=rig"),
+        "{}",
+        d.errors[0]
+    );
     let d = Scenario::from_query("mode=direct&drc=100");
     assert_eq!(d.errors[0].key, Key::CapacityCredit);
 }
@@ -182,22 +224,42 @@ fn power_keys_in_direct_mode_are_named() {
 #[test]
 fn bad_power_values_are_named_with_their_range() {
     for (q, key, words) in [
-        ("mode=rig&psd=0", Key::PowerSpread, "greater than 0 and at most 5"),
+        (
+            "mode=rig&psd=0",
+            Key::PowerSpread,
+            "greater than 0 and at most 5",
+        ),
         ("mode=rig&pidx=-3", Key::PowerIndex, "greater than 0"),
-        ("mode=rig&ptype=spot", Key::PowerContract, "one of fixed, index, ppa"),
+        (
+            "mode=rig&ptype=spot",
+            Key::PowerContract,
+            "one of fixed, index, ppa",
+        ),
         ("mode=rig&pcurve=1,x", Key::PowerCurve, "price 2"),
         ("mode=rig&pvol=600", Key::PowerVol, "between 0 and 500"),
-        ("mode=rig&pcorr=-101", Key::PowerCorrelation, "between -100 and 100"),
+        (
+            "mode=rig&pcorr=-101",
+            Key::PowerCorrelation,
+            "between -100 and 100",
+        ),
         ("mode=rig&drc=-1", Key::CapacityCredit, "between 0 and"),
     ] {
         let d = Scenario::from_query(q);
         assert_eq!(d.errors.len(), 1, "{q}: {:?}", d.errors);
         assert_eq!(d.errors[0].key, key, "{q}");
-        assert!(d.errors[0].to_string().contains(words), "{q}: {}", d.errors[0]);
+        assert!(
+            d.errors[0].to_string().contains(words),
+            "{q}: {}",
+            d.errors[0]
+        );
     }
     let long = vec!["40"; 49].join(",");
     let d = Scenario::from_query(&format!("mode=rig&ptype=index&pcurve={long}"));
-    assert!(d.errors[0].to_string().contains("more than 48 prices"), "{}", d.errors[0]);
+    assert!(
+        d.errors[0].to_string().contains("more than 48 prices"),
+        "{}",
+        d.errors[0]
+    );
 }
 
 #[test]
@@ -205,12 +267,22 @@ fn a_curve_the_rig_never_or_always_runs_on_says_what_it_does() {
     let base = INDEX.replace("&pidx=50&psd=0.6", "");
     let m = model(&format!("{base}&pcurve=-3,-1,-0.5"));
     let text: Vec<&str> = m.messages.iter().map(|x| x.text.as_str()).collect();
-    assert!(text.iter().any(|t| t.contains("runs every available hour")), "{text:?}");
+    assert!(
+        text.iter().any(|t| t.contains("runs every available hour")),
+        "{text:?}"
+    );
     // Every hour dearer than mining pays at the chart's top: the plan has nothing to hedge.
     let m = model(&format!("{base}&pcurve=90000,100000"));
     let text: Vec<&str> = m.messages.iter().map(|x| x.text.as_str()).collect();
-    assert!(text.iter().any(|t| t.contains("runs 0.0% of its hours")), "{text:?}");
-    assert!(m.messages.iter().all(|x| x.key == Some(Key::PowerContract) || x.key == Some(Key::PowerCurve)));
+    assert!(
+        text.iter().any(|t| t.contains("runs 0.0% of its hours")),
+        "{text:?}"
+    );
+    assert!(
+        m.messages
+            .iter()
+            .all(|x| x.key == Some(Key::PowerContract) || x.key == Some(Key::PowerCurve))
+    );
 }
 
 #[test]
@@ -225,7 +297,10 @@ fn ppa_credits_are_the_resale_of_the_hours_off() {
         let block = e / 0.97;
         let credits = block * (0.03 * 50.0 + 0.97 * 50.0 * cdf(0.6 - d));
         let got = f(row.credits.expect("credits"));
-        assert!((got - credits).abs() < 1e-9 * credits.max(1.0), "{s}: {got} {credits}");
+        assert!(
+            (got - credits).abs() < 1e-9 * credits.max(1.0),
+            "{s}: {got} {credits}"
+        );
         assert!((f(row.power_cost.expect("cost")) - block * 50.0).abs() < 1e-6);
     }
 }

@@ -120,11 +120,11 @@ proptest! {
         p in valid_profile(),
         spot in any_f64(), drift in any_f64(), vol in any_f64(), years in any_f64(),
         dd in any_f64(), dv in any_f64(), rho in any_f64(), paths in 0usize..300, bins in 0usize..60,
-        seed in any::<u64>(),
+        seed in any::<u64>(), pv in any_f64(), prho in any_f64(),
     ) {
         let params = McParams {
             spot, drift, vol, years, difficulty_drift: dd, difficulty_vol: dv,
-            correlation: rho, paths, bins, seed,
+            correlation: rho, power_vol: pv, power_correlation: prho, paths, bins, seed,
         };
         match McRun::new(params, vec![p]) {
             Ok(mut run) => {

@@ -16,7 +16,7 @@
 //!     output: 5.0, all_in_cost: 1100.0, cash_cost: 1100.0, sold_coins: 5.0, locked_usd: 1300.0,
 //!     ..Default::default()
 //! })?;
-//! let paths: Vec<(f64, f64)> = (1..=100).map(|i| (150.0 + 2.0 * i as f64, 1.0)).collect();
+//! let paths: Vec<(f64, f64, f64)> = (1..=100).map(|i| (150.0 + 2.0 * i as f64, 1.0, 1.0)).collect();
 //! let f = coverage_frontier(&paths, &full)?;
 //! assert_eq!(f.points.len(), 101);
 //! // Without volume risk the forward's tail shrinks all the way: least CVaR at 100 %.
@@ -26,6 +26,7 @@
 //! ```
 
 use super::{PayoffProfile, ProfileParams};
+use crate::domain::montecarlo::SimPath;
 use crate::domain::Field;
 use crate::domain::error::{DomainError, Result};
 
@@ -131,7 +132,7 @@ impl CoverageReturns {
     /// The returns of the strategy whose full-coverage profile is `full` on `paths` of
     /// `(final price, realized / expected output)` (at least one; prices and factors finite
     /// and non-negative).
-    pub fn new(paths: &[(f64, f64)], full: &PayoffProfile) -> Result<Self> {
+    pub fn new(paths: &[SimPath], full: &PayoffProfile) -> Result<Self> {
         if paths.is_empty() {
             return Err(DomainError::out_of_range(
                 Field::Paths,
@@ -139,10 +140,9 @@ impl CoverageReturns {
                 "at least one simulated path",
             ));
         }
-        if let Some(&(s, f)) = paths
-            .iter()
-            .find(|(s, f)| !(s.is_finite() && *s >= 0.0 && f.is_finite() && *f >= 0.0))
-        {
+        if let Some(&(s, f, _)) = paths.iter().find(|(s, f, l)| {
+            !(s.is_finite() && *s >= 0.0 && f.is_finite() && *f >= 0.0 && l.is_finite() && *l > 0.0)
+        }) {
             let (field, value) = if s.is_finite() && s >= 0.0 {
                 (Field::DifficultyChange, f)
             } else {
@@ -159,9 +159,9 @@ impl CoverageReturns {
         // Returns unhedged, and what full coverage adds, per path.
         let (base, hedge): (Vec<f64>, Vec<f64>) = paths
             .iter()
-            .map(|&(s, f)| {
-                let u = bare.value_with_output(s, f);
-                (u * inv - 1.0, (full.value_with_output(s, f) - u) * inv)
+            .map(|&(s, f, level)| {
+                let u = bare.value_with(s, f, level);
+                (u * inv - 1.0, (full.value_with(s, f, level) - u) * inv)
             })
             .unzip();
         let n = paths.len();
@@ -214,7 +214,7 @@ impl CoverageReturns {
 
 /// The frontier of the strategy whose full-coverage profile is `full`, on `paths` (see
 /// [`CoverageReturns::new`]).
-pub fn coverage_frontier(paths: &[(f64, f64)], full: &PayoffProfile) -> Result<Frontier> {
+pub fn coverage_frontier(paths: &[SimPath], full: &PayoffProfile) -> Result<Frontier> {
     let mut r = CoverageReturns::new(paths, full)?;
     Ok(Frontier {
         points: (0..=100).map(|c| r.point(c)).collect(),
