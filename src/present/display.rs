@@ -625,10 +625,7 @@ pub fn power_figures(m: &Model, price: Decimal) -> Vec<Figure> {
 /// # Ok::<(), &str>(())
 /// ```
 pub fn curtailment_note(m: &Model, price: Decimal) -> Option<String> {
-    let p = m.power.as_ref()?;
-    if p.terms.contract == crate::domain::power::Contract::Fixed {
-        return None;
-    }
+    let p = m.power.as_ref().filter(|p| p.curtails())?;
     let hedged = crate::domain::validate::dec_f64(m.chosen()?.position.hedged_quantity());
     if hedged <= 0.0 {
         return None;

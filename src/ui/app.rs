@@ -49,7 +49,6 @@ pub fn App() -> impl IntoView {
     // follow every step; every panel below follows the shown model through `paused`: at once
     // for a typed value or a click, and when a drag pauses or ends.
     let paused = settled(shown, SETTLE, page.dragging);
-    let price_paused = settled(price, SETTLE, page.dragging);
     // The decision panels and the rest below the table mount once the first frame with the
     // chart is painted, in a root of their own: the app's first task stays short (one task
     // of 60–80 ms mounted them all).
@@ -64,7 +63,7 @@ pub fn App() -> impl IntoView {
     mount_after_paint(inputs, provide, || view! { <InputsPanel /> });
     mount_after_paint(below, provide, move || {
         view! {
-            <HourPricesPanel display=paused price=price_paused />
+            <HourPricesPanel display=paused price=price />
             <DecidePanels display=paused />
             <SmilePanel display=paused />
             <ShareBar />

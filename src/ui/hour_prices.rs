@@ -9,51 +9,53 @@ use crate::chart::power::draw;
 use crate::present::display::Display;
 
 use super::canvas::use_canvas;
+use super::state::use_page;
 use super::glossary::Tip;
 
 /// The chart for the final price `price` (index and ppa contracts only; hidden otherwise).
+/// During a price drag it keeps its picture and repaints when the drag pauses or ends.
 #[component]
 pub fn HourPricesPanel(
     /// What the page shows (the view model of the scenario).
     display: Memo<Display>,
-    /// The final price, settled after a drag.
+    /// The final price.
     price: Memo<Decimal>,
 ) -> impl IntoView {
-    let chart = Memo::new(move |_| {
+    let dragging = use_page().dragging;
+    let chart = move || {
         let s = price.get().to_f64()?;
         display.with(|d| d.model.power.as_ref().and_then(|p| p.hour_chart(s)))
-    });
+    };
     let canvas = use_canvas(
         move |theme| {
-            chart.with(|c| {
-                c.as_ref().map(|c| {
-                    let mut c = c.clone();
-                    c.theme = theme;
-                    c
-                })
+            if dragging.get() {
+                return None;
+            }
+            chart().map(|mut c| {
+                c.theme = theme;
+                c
             })
         },
         draw,
     );
     let drawn_text = Signal::derive(move || canvas.drawn.get().to_string());
+    let shown = Signal::derive(move || display.with(|d| d.model.power.as_ref().is_some_and(|p| p.curtails())));
     let label = move || {
-        chart.with(|c| {
-            c.as_ref().map(|c| {
-                let (runs, off) = c.share_labels();
-                format!(
-                    "The hour's power price, cheapest hours first, against the {}: {runs}, {off}",
-                    c.ehp_label()
-                )
-            })
+        chart().map(|c| {
+            let (runs, off) = c.share_labels();
+            format!(
+                "The hour's power price, cheapest hours first, against the {}: {runs}, {off}",
+                c.ehp_label()
+            )
         })
     };
     view! {
         <section class="panel hour-prices" aria-labelledby="hour-prices-title" data-drawn=drawn_text
-            hidden=move || chart.with(Option::is_none)>
+            hidden=move || !shown.get()>
             <h2 id="hour-prices-title">"Hours the rig runs"<Tip term="curtailment" /></h2>
             <p class="hint">"Each hour's power price, cheapest first: the rig runs in the hours below the energy-adjusted hashprice (EHP) at the final price and is off in the others."</p>
             <canvas node_ref=canvas.node class="hour-prices-canvas" data-testid="hour-price-chart" role="img"
-                aria-label=label data-run-share=move || chart.with(|c| c.as_ref().map(|c| c.run_share().to_string()))>
+                aria-label=label data-run-share=move || chart().map(|c| c.run_share().to_string())>
             </canvas>
         </section>
     }

@@ -661,9 +661,7 @@ impl Model {
             difficulty_vol: s.difficulty_vol(),
             correlation: dec_f64(s.simulation.correlation_pct) / 100.0,
             // Only hour prices move with the level: on fixed power it draws nothing.
-            power_vol: if self.power.as_ref().is_some_and(|p| {
-                p.terms.contract != crate::domain::power::Contract::Fixed
-            }) {
+            power_vol: if self.power.as_ref().is_some_and(power::PowerView::curtails) {
                 dec_f64(s.simulation.power_vol_pct) / 100.0
             } else {
                 0.0

@@ -81,6 +81,12 @@ impl PowerView {
         }))
     }
 
+    /// Whether the contract has hour prices the rig responds to (index and ppa; fixed power
+    /// with a capacity credit has none).
+    pub fn curtails(&self) -> bool {
+        self.terms.contract != Contract::Fixed
+    }
+
     /// The contract at final price `s`.
     pub fn at(&self, s: f64) -> PowerAt {
         self.terms.at(&self.rig, s)
@@ -116,7 +122,7 @@ impl PowerView {
     /// # Ok::<(), &str>(())
     /// ```
     pub fn hour_chart(&self, s: f64) -> Option<HourPriceChart> {
-        if self.terms.contract == Contract::Fixed {
+        if !self.curtails() {
             return None;
         }
         HourPriceChart::from_prices(&self.terms.prices, self.rig.ehp(s), HOUR_CHART_SAMPLES).ok()

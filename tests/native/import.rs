@@ -307,11 +307,14 @@ proptest! {
         let lo = prices.iter().copied().fold(f64::INFINITY, f64::min);
         let hi = prices.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         prop_assert_eq!(h.hours, n);
-        prop_assert_eq!((h.min, h.max), (lo, hi));
+        // Each price is read to the nearest f64 up to 16 significant digits, and within an
+        // ulp beyond (a 17-digit price: the page reads numbers as decimals).
+        let ulp = |x: f64| 2.3e-16 * x.abs();
+        prop_assert!((h.min - lo).abs() <= ulp(lo) && (h.max - hi).abs() <= ulp(hi), "{} {} {} {}", h.min, lo, h.max, hi);
         prop_assert_eq!(h.curve.len(), n.min(24));
         prop_assert!(h.curve.windows(2).all(|w| w[0] <= w[1]), "{:?}", h.curve);
-        prop_assert!(h.curve.iter().all(|c| (lo..=hi).contains(c)), "{:?}", h.curve);
-        prop_assert!((lo..=hi).contains(&h.mean));
+        prop_assert!(h.curve.iter().all(|c| (h.min..=h.max).contains(c)), "{:?}", h.curve);
+        prop_assert!((h.min..=h.max).contains(&h.mean));
         prop_assert!(h.hour_prices().check().is_ok());
         if n % 24 == 0 {
             let mean = prices.iter().sum::<f64>() / n as f64;

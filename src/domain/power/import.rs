@@ -17,6 +17,8 @@
 //!   or spaces (`1,234.56`, `1 234.56`: groups of three digits after the first; a comma
 //!   inside a comma-delimited file needs quotes). A decimal comma (`12,5`) is not a number
 //!   here rather than silently a hundred times the price;
+//! - a price is read as a decimal (as the link reads its numbers), to the nearest `f64` up to
+//!   16 significant digits and within an ulp beyond;
 //! - each price is within ±1,000,000 USD/MWh ([`PRICE_RANGE`], as [`HourPrices::check`]);
 //! - at most [`MAX_HOURS`] rows.
 //!
@@ -26,6 +28,8 @@
 use super::HourPrices;
 use crate::domain::range::Range;
 use crate::format::group_thousands;
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 use std::fmt;
 
 /// The most rows of prices a file may hold: a bit over 11 years of hours.
@@ -256,35 +260,53 @@ impl PriceHistory {
         HourPrices::Curve(self.curve.clone())
     }
 
-    /// The history of a file's prices (at least one).
+    /// The history of a file's prices (at least one). The buckets are cut by successive
+    /// selections (`select_nth_unstable_by`, the quickselect the simulations already use),
+    /// which put each bucket's prices in place without sorting within it: the page carries
+    /// no sort for this.
     fn of(column: String, mut prices: Vec<f64>) -> Self {
-        prices.sort_by(f64::total_cmp);
         let hours = prices.len();
-        let min = prices.first().copied().unwrap_or(0.0);
-        let max = prices.last().copied().unwrap_or(0.0);
         let k = hours.min(CURVE_POINTS);
-        let curve = (0..k)
-            .map(|i| mean_of(&prices[i * hours / k..(i + 1) * hours / k]))
-            .collect();
+        let mut curve = Vec::with_capacity(k);
+        let (mut min, mut max) = (f64::INFINITY, f64::NEG_INFINITY);
+        let mut rest: &mut [f64] = &mut prices;
+        for i in 0..k {
+            let size = (i + 1) * hours / k - i * hours / k;
+            let bucket: &mut [f64] = if size < rest.len() {
+                // Every price below the bucket's last, at its place.
+                rest.select_nth_unstable_by(size, f64::total_cmp);
+                let (bucket, after) = std::mem::take(&mut rest).split_at_mut(size);
+                rest = after;
+                bucket
+            } else {
+                std::mem::take(&mut rest)
+            };
+            let (lo, hi) = bucket.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), p| {
+                (l.min(*p), h.max(*p))
+            });
+            min = min.min(lo);
+            max = max.max(hi);
+            curve.push(mean_within(bucket, lo, hi));
+        }
         PriceHistory {
             column,
             hours,
             min,
             max,
-            mean: mean_of(&prices),
+            mean: mean_within(&prices, min, max),
             curve,
         }
     }
 }
 
-/// The mean of ascending prices (at least one), held within their range: a rounded sum may
-/// stray past it by an ulp (three prices of 0.1 sum to 0.30000000000000004), and the curve
-/// must stay ascending and within the history's range.
-fn mean_of(sorted: &[f64]) -> f64 {
-    let (Some(&lo), Some(&hi)) = (sorted.first(), sorted.last()) else {
+/// The mean of prices (at least one) whose lowest is `lo` and highest `hi`, held within
+/// them: a rounded sum may stray past them by an ulp (three prices of 0.1 sum to
+/// 0.30000000000000004), and the curve must stay ascending and within the history's range.
+fn mean_within(prices: &[f64], lo: f64, hi: f64) -> f64 {
+    if prices.is_empty() {
         return 0.0;
-    };
-    (sorted.iter().sum::<f64>() / sorted.len() as f64).clamp(lo, hi)
+    }
+    (prices.iter().sum::<f64>() / prices.len() as f64).clamp(lo, hi)
 }
 
 /// The header's column names, in order (blank names read as `column N`, 1-based), for the
@@ -500,15 +522,46 @@ fn parse_price(text: &str) -> Option<f64> {
         s
     };
     let body = ungroup(s)?;
-    let starts_well = body.starts_with(|c: char| c.is_ascii_digit() || c == '.');
-    let plain = body
-        .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'));
-    if !(starts_well && plain) {
+    if !is_number(&body) {
         return None;
     }
-    let v: f64 = body.parse().ok()?;
+    // Read as a decimal, as the link reads its numbers (the page carries one number parser);
+    // a number too large for one (28 digits) is out of every price's range.
+    let d = if body.contains(['e', 'E']) {
+        Decimal::from_scientific(&body)
+    } else {
+        body.parse::<Decimal>()
+    };
+    let v = d.ok().map_or(f64::INFINITY, nearest_f64);
     Some(if negative == Some(true) { -v } else { v })
+}
+
+/// Whether `s` is `digits[.digits][e[±]digits]` with a digit before the exponent (`.5`, `5.`,
+/// `1e3`), nothing else.
+fn is_number(s: &str) -> bool {
+    let (mantissa, exponent) = match s.find(['e', 'E']) {
+        Some(i) => (&s[..i], Some(&s[i + 1..])),
+        None => (s, None),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    digits(whole) && digits(fraction) && !(whole.is_empty() && fraction.is_empty()) && exponent_ok
+}
+
+/// The `f64` nearest to a decimal: exact division of two exact values when the digits fit
+/// (`m < 2⁵³`, `10^scale ≤ 10²²`: every price written to a cent or to 15 digits), else the
+/// decimal's own conversion.
+fn nearest_f64(d: Decimal) -> f64 {
+    let (m, scale) = (d.mantissa(), d.scale());
+    if m.unsigned_abs() < 1 << 53 && scale <= 22 {
+        m as f64 / 10f64.powi(scale as i32)
+    } else {
+        d.to_f64().unwrap_or(f64::INFINITY)
+    }
 }
 
 /// A leading sign (`-`, `−` or `+`): whether it was a minus, and the rest (trimmed).
