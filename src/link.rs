@@ -152,7 +152,7 @@
 //! ```
 
 mod list;
-mod number;
+use crate::domain::number;
 mod power;
 mod presets;
 mod program;

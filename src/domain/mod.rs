@@ -18,6 +18,7 @@ pub mod hedge;
 pub mod leg;
 pub mod margin;
 pub mod money;
+pub mod number;
 pub mod power;
 pub mod strategy;
 pub mod ticket;

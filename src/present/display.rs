@@ -30,12 +30,34 @@ pub struct Readout {
     pub ret: String,
     /// The exact row the texts show (`None` when the model has none at that price).
     pub row: Option<Row>,
-    /// The rig's power at that price (rig mode): energy-adjusted hashprice, run share, power
-    /// cost, credits and curtailment value.
-    pub power: Vec<Figure>,
+}
+
+/// The rig's power at the final price (rig mode), for the derived panel (the first paint
+/// shows none of it, so its module carries none of this).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PowerReadout {
+    /// Energy-adjusted hashprice, run share, power cost, credits and curtailment value
+    /// ([`power_figures`]).
+    pub figures: Vec<Figure>,
     /// Under a power contract that curtails: what the hedge covers of what the rig mines at
-    /// that price, and why a hedge sized on the plan over-hedges as the price falls.
-    pub power_note: Option<String>,
+    /// that price, and why a hedge sized on the plan over-hedges as the price falls
+    /// ([`curtailment_note`]).
+    pub note: Option<String>,
+}
+
+/// The rig's power figures and the curtailment note of `m` at final price `price`.
+///
+/// ```
+/// use minerhedge::{link::Scenario, present::display::power_readout, view::Model};
+/// use rust_decimal::Decimal;
+/// let r = power_readout(&Model::build(&Scenario::default()), Decimal::from(250));
+/// assert!(r.figures.is_empty() && r.note.is_none()); // direct mode: no rig
+/// ```
+pub fn power_readout(m: &Model, price: Decimal) -> PowerReadout {
+    PowerReadout {
+        figures: power_figures(m, price),
+        note: curtailment_note(m, price),
+    }
 }
 
 impl Readout {
@@ -549,8 +571,6 @@ pub fn price_step(lo: Decimal, hi: Decimal) -> String {
 /// assert_eq!((r.price.as_str(), r.ret.as_str()), ("$230", "18.2%"));
 /// ```
 pub fn readout(d: &Display, price: Decimal) -> Readout {
-    let power = power_figures(&d.model, price);
-    let power_note = curtailment_note(&d.model, price);
     match d.model.readout(price) {
         Some(row) => Readout {
             price: usd(row.price),
@@ -559,13 +579,9 @@ pub fn readout(d: &Display, price: Decimal) -> Readout {
             total: usd(row.hedged_revenue),
             ret: percent(row.period_return, 1),
             row: Some(row),
-            power,
-            power_note,
         },
         None => Readout {
             price: usd(price),
-            power,
-            power_note,
             ..Readout::default()
         },
     }

@@ -101,7 +101,7 @@ pub fn App() -> impl IntoView {
                 <section class="panel hedge-controls" aria-label="Coverage">
                     <CoverageSlider />
                 </section>
-                <DerivedPanel display=paused at_price=at_price />
+                <DerivedPanel display=paused price=price />
                 <PayoffCanvas display=shown marker=marker />
                 <ElapsedSlider />
                 <PriceSlider readout=at_price />

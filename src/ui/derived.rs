@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use super::glossary::Tip;
 use super::state::use_page;
 use crate::link::Key;
-use crate::present::display::{Display, Readout};
+use crate::present::display::{Display, power_readout};
+use rust_decimal::Decimal;
 
 /// The glossary term explained next to a derived figure, by its `data-testid`.
 fn term_of(testid: &str) -> Option<&'static str> {
@@ -31,8 +32,8 @@ fn term_of(testid: &str) -> Option<&'static str> {
 pub fn DerivedPanel(
     /// What the page shows.
     display: Memo<Display>,
-    /// The chosen hedge's figures at the final price (the rig's power there).
-    at_price: Memo<Readout>,
+    /// The final price (the rig's power there).
+    price: Memo<Decimal>,
 ) -> impl IntoView {
     let page = use_page();
     // The coverage that locks a hashprice-hedged revenue, set with one click.
@@ -57,17 +58,19 @@ pub fn DerivedPanel(
                     }).collect_view()}
                 </dl>
             }).collect_view())}
-            {move || at_price.with(|r| (!r.power.is_empty()).then(|| view! {
-                <h3 class="derived-group">"Power at the final price"</h3>
-                <dl data-group="Power at the final price">
-                    {r.power.iter().map(|f| view! {
-                        <div><dt>{f.label}{term_of(f.id).map(|t| view! { <Tip term=t /> })}</dt><dd data-testid=f.id data-value=f.value.clone()>{f.text.clone()}</dd></div>
-                    }).collect_view()}
-                </dl>
-            }))}
-            {move || at_price.with(|r| r.power_note.clone().map(|n| view! {
-                <p class="note" data-testid="curtailment-note">{n}</p>
-            }))}
+            {move || {
+                let px = price.get();
+                let r = display.with(|d| power_readout(&d.model, px));
+                (!r.figures.is_empty()).then(|| view! {
+                    <h3 class="derived-group">"Power at the final price"</h3>
+                    <dl data-group="Power at the final price">
+                        {r.figures.into_iter().map(|f| view! {
+                            <div><dt>{f.label}{term_of(f.id).map(|t| view! { <Tip term=t /> })}</dt><dd data-testid=f.id data-value=f.value>{f.text}</dd></div>
+                        }).collect_view()}
+                    </dl>
+                    {r.note.map(|n| view! { <p class="note" data-testid="curtailment-note">{n}</p> })}
+                })
+            }}
             <ul class="engine-errors" hidden=move || display.with(|d| d.errors.is_empty())>
                 {move || display.with(|d| d.errors.iter().map(|e| view! { <li role="alert">{e.clone()}</li> }).collect_view())}
             </ul>

@@ -522,34 +522,23 @@ fn parse_price(text: &str) -> Option<f64> {
         s
     };
     let body = ungroup(s)?;
-    if !is_number(&body) {
-        return None;
-    }
-    // Read as a decimal, as the link reads its numbers (the page carries one number parser);
-    // a number too large for one (28 digits) is out of every price's range.
-    let d = if body.contains(['e', 'E']) {
-        Decimal::from_scientific(&body)
-    } else {
-        body.parse::<Decimal>()
+    // The link's parser: exact decimals, an exponent allowed. Beyond what a decimal holds: a
+    // tiny number is 0, a huge one out of every price's range, and a fraction of more than
+    // 28 digits is cut to 28 (far below any price's precision).
+    let v = match crate::domain::number::parse_decimal(&body) {
+        Ok(d) => nearest_f64(d),
+        Err("not a number" | "empty value" | "too long") => return None,
+        Err(_) if body.bytes().any(|b| b == b'-') => 0.0,
+        Err(_) => match body.split_once('.') {
+            Some((whole, fraction)) if whole.trim_start_matches('0').len() < 28 => {
+                let keep = 28 - whole.trim_start_matches('0').len();
+                let cut = format!("{whole}.{}", &fraction[..keep.min(fraction.len())]);
+                crate::domain::number::parse_decimal(&cut).map_or(f64::INFINITY, nearest_f64)
+            }
+            _ => f64::INFINITY,
+        },
     };
-    let v = d.ok().map_or(f64::INFINITY, nearest_f64);
     Some(if negative == Some(true) { -v } else { v })
-}
-
-/// Whether `s` is `digits[.digits][e[±]digits]` with a digit before the exponent (`.5`, `5.`,
-/// `1e3`), nothing else.
-fn is_number(s: &str) -> bool {
-    let (mantissa, exponent) = match s.find(['e', 'E']) {
-        Some(i) => (&s[..i], Some(&s[i + 1..])),
-        None => (s, None),
-    };
-    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
-    let exponent_ok = exponent.is_none_or(|e| {
-        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
-        !e.is_empty() && digits(e)
-    });
-    digits(whole) && digits(fraction) && !(whole.is_empty() && fraction.is_empty()) && exponent_ok
 }
 
 /// The `f64` nearest to a decimal: exact division of two exact values when the digits fit

@@ -1,10 +1,11 @@
-//! Exact parsing of the numbers written in a share link or typed into a field.
+//! Exact parsing of the numbers written in a share link, typed into a field or read from a
+//! price file: one number parser for the page.
 
-use crate::domain::money;
+use super::money;
 use rust_decimal::Decimal;
 
 /// Longest value text the codec reads; longer values are rejected without parsing.
-pub(crate) const MAX_VALUE_LEN: usize = 64;
+pub const MAX_VALUE_LEN: usize = 64;
 
 /// Parses a decimal number exactly (no `f64` on the way), normalized (no trailing zeros,
 /// no negative zero).
@@ -13,7 +14,7 @@ pub(crate) const MAX_VALUE_LEN: usize = 64;
 /// with at least one mantissa digit. Thousands separators, `_`, `inf` and `nan` are refused.
 /// A value that a [`Decimal`] cannot hold exactly (more than 28 decimals, or beyond about
 /// 7.9 × 10²⁸) is refused, never rounded.
-pub(crate) fn parse_decimal(text: &str) -> Result<Decimal, &'static str> {
+pub fn parse_decimal(text: &str) -> Result<Decimal, &'static str> {
     let s = text.trim();
     if s.is_empty() {
         return Err("empty value");
@@ -77,7 +78,7 @@ pub(crate) fn parse_decimal(text: &str) -> Result<Decimal, &'static str> {
 /// [`parse_decimal`], also accepting a thousands-multiple suffix after the number, with or
 /// without a space: `k` (10³), `M` (10⁶), `G` (10⁹), `T` (10¹²), `P` (10¹⁵), any case, so a
 /// difficulty can be typed as `120 T`. Exact: `120.5T` is 120,500,000,000,000.
-pub(crate) fn parse_decimal_with_suffix(text: &str) -> Result<Decimal, &'static str> {
+pub fn parse_decimal_with_suffix(text: &str) -> Result<Decimal, &'static str> {
     let s = text.trim();
     let power = match s.chars().last().map(|c| c.to_ascii_uppercase()) {
         Some('K') => 3,
