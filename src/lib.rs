@@ -25,8 +25,12 @@
 //!   coin ([`domain::leg::Leg::settled_in_coin`]). [`domain::risk::frontier`] is the coverage
 //!   frontier (every coverage 0–100 % of a strategy on the simulation's kept paths).
 //!   [`domain::power`] is the power contracts' model (fixed, index-priced with curtailment,
-//!   a PPA with resale; the energy-adjusted hashprice and run share), held to its reference
-//!   and not read by the page yet (issue 25's groundwork).
+//!   a PPA with resale, a capacity credit; the energy-adjusted hashprice, run share and
+//!   curtailment value, at any power price level) and [`domain::power::import`] reads a file
+//!   of hourly prices into a price-duration curve; a profile's mined coins follow a contract
+//!   through [`domain::risk::PowerLeg`] (convex in the price: floor, breakevens and the
+//!   outlook found numerically per piece between strikes); [`domain::number`] is the one
+//!   exact decimal parser (links, fields and price files).
 //!   [`domain::money`] holds the one outlined
 //!   copy of each `Decimal` operation (`checked_add`, …) and `exp`: rust_decimal inlines its
 //!   own at every call, which the page's size budget cannot carry.
@@ -52,7 +56,7 @@
 //!   (`first_paint::period_page` or `program_page`), its worker its own jobs
 //!   ([`view::jobs::PageJob`]). `docs/loading.md` says why the page loads this way.
 //! - [`chart`]: chart geometry (ranges, ticks, HiDPI surface, data ↔ pixel frame) and the payoff,
-//!   distribution, heat-map and smile drawings, generic over plotters' `DrawingBackend` (canvas in the
+//!   distribution, heat-map, smile and hour-price drawings, generic over plotters' `DrawingBackend` (canvas in the
 //!   browser, SVG in native tests).
 //! - [`link`]: the page state ([`link::Scenario`], nested by concern: economics, market, hedge,
 //!   view, simulation) and its versioned share-link codec (format 2; version 1 still read).
@@ -70,12 +74,16 @@
 //!   (the flat model and the smile on it), [`view::margin`] the margin of a short hedge on
 //!   either page, [`view::select`] choosing a strategy, [`view::keys`] which link key an
 //!   engine error is about and which inputs a strategy and a mode read,
-//!   [`view::edit`] the inputs' edit rules, [`view::saved`] the saved scenarios. Pure.
+//!   [`view::edit`] the inputs' edit rules, [`view::saved`] the saved scenarios,
+//!   [`view::power`] the period page's power contract (its plan at the forward, the figures
+//!   at any price, the table's power columns). Pure.
 //! - The program view (cargo feature `program`, on by default): [`view::program`] builds the
 //!   engine's program from the scenario's per-month lists, [`present::program`] writes its
 //!   table cells (text and unrounded `data-value`) and summary, [`chart::program`] draws the
 //!   cash flow, `ui::program` is its page (program.html, its own wasm: `src/bin/program.rs`),
-//!   with the actuals, the monthly report and the suggested ladder.
+//!   with the actuals, the monthly report and the suggested ladder; on a power contract each
+//!   month is planned at its forward (`domain::program::power`) and its simulated months draw
+//!   a power price level (`pvol`, `pcorr`).
 //!   The period page is built without the feature; the link's program keys
 //!   ([`link::ProgramInputs`]) are typed and checked on both pages (one `Scenario` type).
 //! - [`present`]: the presentation layer — view-model data turned into text for people
@@ -118,6 +126,9 @@
 //! - **What a link accepts the engine computes**: every example of `tests/native/ranges.rs`
 //!   opens or names its key, and a seeded fuzz test of links in range keeps it so.
 //! - **A decoded v1 link never follows the market**: its missing keys take the v1 defaults.
+//! - **`ptype=fixed` without a capacity credit is the page as before**: the power model is
+//!   built only when it changes something ([`link::PowerInputs::is_active`]);
+//!   `tests/native/power_page.rs` and `tests/native/program_power.rs` compare every figure.
 //! - **The domain imports no web or UI crate** (leptos, web-sys, wasm-bindgen, js-sys,
 //!   plotters-canvas). Those are wasm32-only dependencies in `Cargo.toml`, so a native
 //!   `cargo test` that compiles proves it.

@@ -34,8 +34,8 @@ impl Preset {
 }
 
 /// The built-in presets: the seed's ProDerivatives ETH example, a Bitcoin rig, a hosted
-/// (cloud) Bitcoin contract, a Bitcoin farm selling hashprice forward and a put-skewed
-/// zero-cost collar. Market figures of the Bitcoin presets are illustrative.
+/// (cloud) Bitcoin contract, a Bitcoin farm selling hashprice forward, a put-skewed
+/// zero-cost collar, and two 50 MW farms on power contracts (the index, a PPA with resale). Market figures of the Bitcoin presets are illustrative.
 ///
 /// ```
 /// use minerhedge::link::{Scenario, PRESETS};
@@ -114,8 +114,9 @@ pub const PRESETS: &[Preset] = &[
 ];
 
 /// The program view's presets: a Bitcoin farm hedging twelve months through the halving
-/// with a layered forward ladder, and the same farm with a zero-cost collar ladder. Market
-/// figures are illustrative.
+/// with a layered forward ladder, the same farm with a zero-cost collar ladder, and two 50 MW
+/// farms on power contracts (the index with curtailment, a PPA with resale) through the
+/// halving. Market figures are illustrative.
 ///
 /// ```
 /// use minerhedge::link::{Page, Scenario, PROGRAM_PRESETS};
@@ -146,5 +147,30 @@ pub const PROGRAM_PRESETS: &[Preset] = &[
                 &spot=95000&vol=50&rate=4&seed=1&paths=10000&dvol=20&start=2027-11-01\
                 &months=12&dgm=2&halvdate=2028-04-15&basis=5&ph=collar\
                 &pcov=80,80,80,60,60,60,40&pkp=85&pkc=zero&corr=0",
+    },
+    Preset {
+        name: "Texas farm on the index through the halving",
+        description: "A 50 MW farm buys every hour at a spiky Texas-style market price and \
+                      switches off when mining does not pay for the hour, twelve months through \
+                      the April 2028 halving (after it, fewer hours pay); forwards on 60 % of \
+                      each month's planned output, the power level simulated at 60 % a year.",
+        query: "v=2&view=program&coin=BTC&mode=rig&hr=2857143&eff=17.5&pwr=0.045&opex=250000\
+                &pool=1&up=97&diff=126000000000000&sub=3.125&fee=0.03&capex=0&life=1095\
+                &ptype=index&pcurve=-15,-5,0,8,12,15,18,20,22,24,25,27,28,30,32,35,38,42,48,55,\
+                70,110,250,1800&drc=2000&spot=95000&vol=50&rate=4&seed=1&paths=10000&dvol=20\
+                &pvol=60&pcorr=0&start=2027-11-01&months=12&dgm=2&halvdate=2028-04-15&basis=5\
+                &ph=forward&pcov=60&pkp=90&pkc=zero&corr=0",
+    },
+    Preset {
+        name: "PPA farm with resale through the halving",
+        description: "A 50 MW farm on a take-or-pay block at $42/MWh resells the hours the \
+                      market pays more than mining earns (a power forward curve from $45 to \
+                      $55/MWh), twelve months through the April 2028 halving; zero-cost collars \
+                      on 70 % of each month's planned output.",
+        query: "v=2&view=program&coin=BTC&mode=rig&hr=2857143&eff=17.5&pwr=0.042&opex=250000\
+                &pool=1&up=97&diff=126000000000000&sub=3.125&fee=0.03&capex=0&life=1095\
+                &ptype=ppa&pidx=45,45,48,50,52,55&psd=0.8&spot=95000&vol=50&rate=4&seed=1\
+                &paths=10000&dvol=20&pvol=40&pcorr=-20&start=2027-11-01&months=12&dgm=2\
+                &halvdate=2028-04-15&basis=5&ph=collar&pcov=70&pkp=85&pkc=zero&corr=0",
     },
 ];
