@@ -3,34 +3,61 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::closure::Closure;
 
 use super::state::{PageState, use_page};
 use crate::domain::power::Contract;
-use crate::domain::power::import::{ImportError, PriceHistory, columns, read_prices};
+use crate::domain::power::import::{columns, read_prices};
 use crate::link::Key;
 use crate::present::power::{curve_text, import_summary};
 
-/// The file's text, once read.
-async fn file_text(input: web_sys::HtmlInputElement) -> Option<String> {
-    let file = input.files()?.get(0)?;
-    JsFuture::from(file.text()).await.ok()?.as_string()
+/// What the status line shows: the summary or the error, and the figures of a history read
+/// (`hours min max`). Plain text signals: the page's other panels use the same types.
+#[derive(Clone, Copy)]
+struct Status {
+    summary: RwSignal<String>,
+    error: RwSignal<String>,
+    figures: RwSignal<String>,
 }
 
-/// What a reading gave: the history, or why the file is not one.
-type Reading = Option<Result<PriceHistory, ImportError>>;
-
-/// Reads `text` at `column` (empty: the last numeric one) and, when it is a history, makes
-/// its curve the page's `pcurve` (and an index contract of a fixed one, which reads no curve).
-fn apply(page: PageState, text: &str, column: &str) -> Reading {
-    let read = read_prices(text, (!column.is_empty()).then_some(column));
-    if let Ok(h) = &read {
-        if page.scenario.with_untracked(|s| s.economics.power.contract) == Contract::Fixed {
-            page.edit(Key::PowerContract, "index".to_owned());
+/// Reads `text` at `column` (empty: the last numeric one) into the status and, when it is a
+/// history, makes its curve the page's `pcurve` (and an index contract of a fixed one, which
+/// reads no curve).
+fn apply(page: PageState, status: Status, text: &str, column: &str) {
+    match read_prices(text, (!column.is_empty()).then_some(column)) {
+        Ok(h) => {
+            if page.scenario.with_untracked(|s| s.economics.power.contract) == Contract::Fixed {
+                page.edit(Key::PowerContract, "index".to_owned());
+            }
+            page.edit(Key::PowerCurve, curve_text(&h));
+            status.summary.set(import_summary(&h));
+            status.error.set(String::new());
+            status.figures.set(format!("{} {} {}", h.hours, h.min, h.max));
         }
-        page.edit(Key::PowerCurve, curve_text(h));
+        Err(e) => {
+            status.summary.set(String::new());
+            status.error.set(e.to_string());
+        }
     }
-    Some(read)
+}
+
+/// Reads the input's file as text (a `FileReader`: the page's other callbacks are closures
+/// too) and hands it to `done`.
+fn read_file(input: &web_sys::HtmlInputElement, done: impl FnOnce(String) + 'static) {
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        return;
+    };
+    let Ok(reader) = web_sys::FileReader::new() else {
+        return;
+    };
+    let r = reader.clone();
+    let on_load = Closure::once_into_js(move || {
+        if let Some(text) = r.result().ok().and_then(|v| v.as_string()) {
+            done(text);
+        }
+    });
+    reader.set_onload(Some(on_load.unchecked_ref()));
+    let _ = reader.read_as_text(&file);
 }
 
 /// A file picker and a column choice; the status says what was read, or names the line that
@@ -38,49 +65,49 @@ fn apply(page: PageState, text: &str, column: &str) -> Reading {
 #[component]
 pub fn PriceImport() -> impl IntoView {
     let page = use_page();
-    let text = StoredValue::new(String::new());
-    let names = RwSignal::new(Vec::<String>::new());
-    let result = RwSignal::new(None::<Result<PriceHistory, ImportError>>);
+    let text = RwSignal::new(String::new());
+    let names = RwSignal::new(String::new());
+    let status = Status {
+        summary: RwSignal::new(String::new()),
+        error: RwSignal::new(String::new()),
+        figures: RwSignal::new(String::new()),
+    };
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
+        if let Some(input) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            if let Some(t) = file_text(input).await {
-                names.set(columns(&t).unwrap_or_default());
-                result.set(apply(page, &t, ""));
-                text.set_value(t);
-            }
-        });
+        {
+            read_file(&input, move |t| {
+                names.set(columns(&t).unwrap_or_default().join("\n"));
+                apply(page, status, &t, "");
+                text.set(t);
+            });
+        }
     };
     let on_column = move |ev: leptos::ev::Event| {
         let column = event_target_value(&ev);
-        result.set(text.with_value(|t| apply(page, t, &column)));
+        text.with_untracked(|t| apply(page, status, t, &column));
     };
-    let status = move || {
-        result.with(|r| match r {
-            Some(Ok(h)) => view! { <p data-testid="price-import-status" role="status"
-                data-hours=h.hours.to_string() data-min=h.min.to_string() data-max=h.max.to_string()>
-                {import_summary(h)}</p> }.into_any(),
-            Some(Err(e)) => view! { <p class="field-error" data-testid="price-import-error" role="alert">{e.to_string()}</p> }.into_any(),
-            None => ().into_any(),
-        })
+    let figure = move |i: usize| {
+        move || status.figures.with(|f| f.split(' ').nth(i).unwrap_or_default().to_owned())
     };
-    let few = move || names.with(|n| n.len() < 2);
     view! {
         <div class="field price-import">
             <label for="price-import">"Import hourly prices (CSV)"</label>
             <input id="price-import" data-testid="price-import" type="file"
                 accept=".csv,text/csv,text/plain" on:change=on_file />
-            <label for="price-import-column" hidden=few>"Price column"</label>
-            <select id="price-import-column" data-testid="price-import-column" hidden=few on:change=on_column>
+            <label for="price-import-column">"Price column"</label>
+            <select id="price-import-column" data-testid="price-import-column" on:change=on_column>
                 <option value="">"Last numeric column"</option>
-                {move || names.get().into_iter().map(|n| { let v = n.clone(); view! { <option value=v>{n}</option> } }).collect_view()}
+                {move || names.with(|n| n.lines().map(|n| {
+                    let (v, label) = (n.to_owned(), n.to_owned());
+                    view! { <option value=v>{label}</option> }
+                }).collect_view())}
             </select>
-            {status}
+            <p data-testid="price-import-status" role="status" hidden=move || status.summary.with(String::is_empty)
+                data-hours=figure(0) data-min=figure(1) data-max=figure(2)>{status.summary}</p>
+            <p class="field-error" data-testid="price-import-error" role="alert"
+                hidden=move || status.error.with(String::is_empty)>{status.error}</p>
         </div>
     }
 }
