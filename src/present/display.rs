@@ -501,7 +501,24 @@ fn table_row(r: &Row, cols: Columns, coin_label: &str) -> Vec<Figure> {
 /// assert_eq!(d.rows[0][4].id, "return"); // its `data-col`
 /// ```
 pub fn display(scenario: &Scenario) -> Display {
-    let model = Model::build(scenario);
+    display_of(scenario, Model::build(scenario))
+}
+
+/// What the first paint shows of `scenario`: [`display`] of [`Model::first_paint`] (no
+/// table, no Greeks, no outlooks).
+///
+/// ```
+/// use minerhedge::{link::Scenario, present::display::{display, first_paint_display}};
+/// let (d, f) = (display(&Scenario::default()), first_paint_display(&Scenario::default()));
+/// assert_eq!(d.chart, f.chart);
+/// assert!(f.rows.is_empty());
+/// ```
+pub fn first_paint_display(scenario: &Scenario) -> Display {
+    display_of(scenario, Model::first_paint(scenario))
+}
+
+/// The texts of `model`, built from `scenario`.
+fn display_of(scenario: &Scenario, model: Model) -> Display {
     // The inverse forward settles in coin: one more column before the return.
     let cols = Columns {
         settles: model.table.iter().any(|r| r.settlement_coin.is_some()),

@@ -9,8 +9,8 @@ use crate::chart::power::draw;
 use crate::present::display::Display;
 
 use super::canvas::use_canvas;
-use super::state::use_page;
 use super::glossary::Tip;
+use super::state::use_page;
 
 /// The chart for the final price `price` (index and ppa contracts only; hidden otherwise).
 /// During a price drag it keeps its picture and repaints when the drag pauses or ends.
@@ -39,7 +39,9 @@ pub fn HourPricesPanel(
         draw,
     );
     let drawn_text = Signal::derive(move || canvas.drawn.get().to_string());
-    let shown = Signal::derive(move || display.with(|d| d.model.power.as_ref().is_some_and(|p| p.curtails())));
+    let shown = Signal::derive(move || {
+        display.with(|d| d.model.power.as_ref().is_some_and(|p| p.curtails()))
+    });
     let label = move || {
         chart().map(|c| {
             let (runs, off) = c.share_labels();

@@ -32,7 +32,9 @@ fn apply(page: PageState, status: Status, text: &str, column: &str) {
             page.edit(Key::PowerCurve, curve_text(&h));
             status.summary.set(import_summary(&h));
             status.error.set(String::new());
-            status.figures.set(format!("{} {} {}", h.hours, h.min, h.max));
+            status
+                .figures
+                .set(format!("{} {} {}", h.hours, h.min, h.max));
         }
         Err(e) => {
             status.summary.set(String::new());
@@ -89,7 +91,11 @@ pub fn PriceImport() -> impl IntoView {
         text.with_untracked(|t| apply(page, status, t, &column));
     };
     let figure = move |i: usize| {
-        move || status.figures.with(|f| f.split(' ').nth(i).unwrap_or_default().to_owned())
+        move || {
+            status
+                .figures
+                .with(|f| f.split(' ').nth(i).unwrap_or_default().to_owned())
+        }
     };
     view! {
         <div class="field price-import">

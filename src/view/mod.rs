@@ -348,6 +348,25 @@ impl Model {
     /// assert!(m.table.iter().all(|r| r.period_return == rust_decimal::Decimal::TWO / rust_decimal::Decimal::from(11)));
     /// ```
     pub fn build(s: &Scenario) -> Model {
+        Self::build_to::<true>(s)
+    }
+
+    /// What the first paint shows of `s` (the core module's model): [`Model::build`] without
+    /// the comparison's lognormal outlooks, the table and the Greeks, which only the app
+    /// shows (so the core module carries none of their code).
+    ///
+    /// ```
+    /// use minerhedge::{link::Scenario, view::Model};
+    /// let (full, first) = (Model::build(&Scenario::default()), Model::first_paint(&Scenario::default()));
+    /// assert_eq!(full.curves, first.curves);
+    /// assert!(first.table.is_empty() && first.greeks.is_none() && first.strategies[0].outlook.is_none());
+    /// ```
+    pub fn first_paint(s: &Scenario) -> Model {
+        Self::build_to::<false>(s)
+    }
+
+    /// The model of `s`; `FULL = false` leaves out what only the app shows.
+    fn build_to<const FULL: bool>(s: &Scenario) -> Model {
         let mut messages: Vec<Message> = s
             .validate()
             .into_iter()
@@ -377,12 +396,12 @@ impl Model {
 
         let inputs = strategy_inputs(s, economics.output(), econ_view.rig.as_ref());
         let pricer = pricing.map(|p| PeriodPricer::new(s, p));
-        model.build_strategies(economics, carry, &inputs, pricer.as_ref(), &mut messages);
+        model.build_strategies::<FULL>(economics, carry, &inputs, pricer.as_ref(), &mut messages);
         model.chosen = model
             .strategies
             .iter()
             .position(|st| st.kind == s.hedge.choice);
-        model.fill_chosen(economics, &inputs, &mut messages);
+        model.fill_chosen::<FULL>(economics, &inputs, &mut messages);
         model.fill_power(&mut messages);
         if let (Some(chosen), Some(pricer)) = (model.chosen(), pricer.as_ref()) {
             match chosen
@@ -431,7 +450,7 @@ impl Model {
 
     /// Every strategy of the registry that can be built; the chosen one's error, if it
     /// cannot.
-    fn build_strategies(
+    fn build_strategies<const FULL: bool>(
         &mut self,
         economics: PeriodEconomics,
         carry: Decimal,
@@ -453,7 +472,7 @@ impl Model {
                 let legs = spec.legs_priced(inputs, &options)?;
                 let position = Position::from_legs(economics, legs, carry)?;
                 let power = self.power.as_ref().map(power::PowerView::leg);
-                strategy_of(
+                strategy_of::<FULL>(
                     kind,
                     position,
                     options,
@@ -472,7 +491,7 @@ impl Model {
     }
 
     /// The chosen strategy's table, order ticket, locked return, Greeks and margin.
-    fn fill_chosen(
+    fn fill_chosen<const FULL: bool>(
         &mut self,
         economics: PeriodEconomics,
         inputs: &StrategyInputs,
@@ -483,9 +502,11 @@ impl Model {
         };
         let s = &self.scenario;
         let pos = &chosen.position;
-        match pos.table(s.table_prices()) {
-            Ok(t) => self.table = t,
-            Err(e) => messages.push(msg(Key::Step, e)),
+        if FULL {
+            match pos.table(s.table_prices()) {
+                Ok(t) => self.table = t,
+                Err(e) => messages.push(msg(Key::Step, e)),
+            }
         }
         self.ticket = pos.order_ticket(&s.economics.coin);
         if chosen.kind == StrategyKind::Inverse {
@@ -496,17 +517,20 @@ impl Model {
         let (Some(m), Some(p)) = (self.market, self.pricing) else {
             return;
         };
-        // Each option at its strike's vol.
-        let greeks = chosen
-            .profile
-            .options()
-            .iter()
-            .map(|o| p.at(o.strike))
-            .collect::<Result<Vec<_>>>()
-            .and_then(|models| chosen.profile.greeks_on_smile(&m, &models));
+        // Each option at its strike's vol (the app's figures only).
+        let greeks = FULL.then(|| {
+            chosen
+                .profile
+                .options()
+                .iter()
+                .map(|o| p.at(o.strike))
+                .collect::<Result<Vec<_>>>()
+                .and_then(|models| chosen.profile.greeks_on_smile(&m, &models))
+        });
         match greeks {
-            Ok(g) => self.greeks = Some(g),
-            Err(e) => messages.push(msg(Key::Vol, e)),
+            Some(Ok(g)) => self.greeks = Some(g),
+            Some(Err(e)) => messages.push(msg(Key::Vol, e)),
+            None => {}
         }
         match margin_of(s, pos, chosen.kind, &m, inputs.hash) {
             Some(Ok(r)) => self.margin = Some(r),
@@ -1033,7 +1057,7 @@ fn strategy_inputs(s: &Scenario, output: Decimal, rig: Option<&RigView>) -> Stra
     }
 }
 
-fn strategy_of(
+fn strategy_of<const FULL: bool>(
     kind: StrategyKind,
     position: Position,
     options: Vec<PricedLeg>,
@@ -1048,7 +1072,7 @@ fn strategy_of(
     })?;
     let (lo, hi) = chart_range(s);
     let grid = PriceGrid::new(lo, hi, 2)?;
-    let outlook = market.and_then(|m| {
+    let outlook = market.filter(|_| FULL).and_then(|m| {
         let p = m.params();
         Lognormal::new(LognormalParams {
             spot: p.spot,

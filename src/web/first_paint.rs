@@ -34,7 +34,9 @@ use crate::chart::Theme;
 use crate::chart::geometry::Surface;
 use crate::chart::payoff::{PayoffChart, draw, draw_overlay};
 use crate::link::{Key, Page, Scenario};
-use crate::present::display::{Display, display, price_step, readout, readout_sentence};
+use crate::present::display::{
+    Display, first_paint_display, price_step, readout, readout_sentence,
+};
 use crate::view::edit::{Texts, apply};
 
 use super::canvas::{Layer, paint, surface_of};
@@ -124,7 +126,7 @@ impl Period {
         let mut without_price = scenario.clone();
         without_price.view.price = Some(Decimal::ZERO);
         Period {
-            shown: display(&without_price),
+            shown: first_paint_display(&without_price),
             scenario,
             canvas,
             surface,

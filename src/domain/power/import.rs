@@ -281,9 +281,11 @@ impl PriceHistory {
             } else {
                 std::mem::take(&mut rest)
             };
-            let (lo, hi) = bucket.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), p| {
-                (l.min(*p), h.max(*p))
-            });
+            let (lo, hi) = bucket
+                .iter()
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), p| {
+                    (l.min(*p), h.max(*p))
+                });
             min = min.min(lo);
             max = max.max(hi);
             curve.push(mean_within(bucket, lo, hi));

@@ -26,9 +26,9 @@
 //! ```
 
 use super::{PayoffProfile, ProfileParams};
-use crate::domain::montecarlo::SimPath;
 use crate::domain::Field;
 use crate::domain::error::{DomainError, Result};
+use crate::domain::montecarlo::SimPath;
 
 /// One coverage of the frontier.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
