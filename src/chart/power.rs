@@ -1,11 +1,12 @@
-//! The hour's power price against the energy-adjusted hashprice (EHP), as a price-duration
-//! curve: how many of the period's hours a rig on an index contract runs.
+//! The hour's power price against the energy-adjusted hashprice (EHP): how many of the
+//! period's hours a rig on an index contract runs.
 //!
-//! The hours are sorted from the cheapest to the dearest: x is the share of the hours (0 to
-//! 100 %), y the hour's price in USD per MWh, so the curve `P(x)` is the price's
-//! `x`-quantile. The rig runs in the hours priced below EHP, the share
-//! `u = Pr(P < EHP)` ([`HourPrices::run_share`]): the area under the curve left of `u` is
-//! filled in the "runs" colour, the rest in the "off" colour, and a line marks EHP.
+//! The geometry is the price-duration curve: the hours sorted from the cheapest to the
+//! dearest, the curve `P(x)` the price's `x`-quantile ([`HourPriceChart::points`]). The page
+//! draws it the other way round, as the share of hours priced below each price (the
+//! price's distribution function) with the smile chart's drawing ([`HourPriceChart::chart`]):
+//! x the price in USD per MWh, y the share of hours, EHP marked, and a dashed level at the
+//! run share `u = Pr(P < EHP)` ([`HourPrices::run_share`]) where the curve crosses it.
 //!
 //! - **Lognormal** hours (`ln P ~ N(ln m − s²/2, s²)`, `m` the mean, `s` the log-sd):
 //!   `P(x) = m·exp(−s²/2 + s·N⁻¹(x))` ([`inv_cdf`]), sampled at `x = i/n` for `i = 0..=n`
@@ -25,7 +26,8 @@
 //!
 //! ```
 //! use minerhedge::chart::geometry::Surface;
-//! use minerhedge::chart::power::{draw, HourPriceChart};
+//! use minerhedge::chart::power::HourPriceChart;
+//! use minerhedge::chart::smile::draw;
 //! use minerhedge::domain::power::HourPrices;
 //! use plotters::prelude::*;
 //!
@@ -35,20 +37,15 @@
 //! let mut svg = String::new();
 //! {
 //!     let root = SVGBackend::with_string(&mut svg, surface.backing_size()).into_drawing_area();
-//!     draw(&root, &chart, &surface).unwrap();
+//!     draw(&root, &chart.chart(), &surface).unwrap();
 //! }
-//! assert!(svg.contains("EHP $75.00/MWh") && svg.contains("Runs 75% of hours"));
+//! assert!(svg.contains("EHP $75.00/MWh"));
 //! ```
 //!
 //! [`inv_cdf`]: crate::domain::pricing::normal::inv_cdf
 
-use plotters::coord::Shift;
-use plotters::prelude::*;
-use plotters::style::text_anchor::HPos;
-
-use super::geometry::{DataRange, Frame, Surface, interpolate, ticks};
-use super::render::{self, Axes, LegendItem, Swatch, drawing_err, ipx};
-use super::{ChartError, Theme, TickFormat};
+use super::smile::SmileChart;
+use super::{ChartError, TickFormat};
 use crate::domain::Field;
 use crate::domain::power::HourPrices;
 use crate::domain::pricing::normal::inv_cdf;
@@ -59,8 +56,7 @@ pub const MAX_SAMPLES: usize = 10_000;
 
 /// The price-duration curve of the hour's power price, with EHP and the run share.
 ///
-/// Built by [`HourPriceChart::from_prices`] (its data is checked there); the axis titles and
-/// the colours may be changed afterwards.
+/// Built by [`HourPriceChart::from_prices`] (its data is checked there).
 ///
 /// ```
 /// use minerhedge::chart::power::HourPriceChart;
@@ -76,13 +72,6 @@ pub struct HourPriceChart {
     ehp: f64,
     run_share: f64,
     top: f64,
-    /// X-axis title.
-    pub x_label: String,
-    /// Y-axis title.
-    pub y_label: String,
-    /// Colours: the hours that run in `primary`, the others in `secondary`, EHP in
-    /// `breakeven`.
-    pub theme: Theme,
 }
 
 impl HourPriceChart {
@@ -140,9 +129,6 @@ impl HourPriceChart {
             ehp,
             run_share: prices.run_share(ehp),
             top,
-            x_label: "Share of hours, cheapest first".to_string(),
-            y_label: "Power price, USD/MWh".to_string(),
-            theme: Theme::light(),
         })
     }
 
@@ -209,6 +195,37 @@ impl HourPriceChart {
         format!("EHP {}/MWh", TickFormat::Usd.readout(self.ehp))
     }
 
+    /// The chart the page draws (the smile chart's drawing, [`crate::chart::smile::draw`]):
+    /// the share of hours priced below each price (the curve with its axes swapped), EHP
+    /// marked with [`HourPriceChart::ehp_label`], and a dashed level at the run share.
+    ///
+    /// ```
+    /// use minerhedge::chart::power::HourPriceChart;
+    /// use minerhedge::domain::power::HourPrices;
+    /// let c = HourPriceChart::from_prices(&HourPrices::Curve(vec![80.0, 20.0]), 50.0, 0).unwrap().chart();
+    /// assert_eq!(c.points, [(20.0, 0.0), (20.0, 0.5), (80.0, 0.5), (80.0, 1.0)]);
+    /// assert_eq!((c.atm, c.legs[0].1), (0.5, 50.0));
+    /// ```
+    pub fn chart(&self) -> SmileChart {
+        let mut points: Vec<(f64, f64)> = self.points.iter().map(|&(x, p)| (p, x)).collect();
+        // No hour below the cheapest or above the dearest: the share is 0 and 1 out to EHP,
+        // so EHP always lies on the price axis.
+        if points.first().is_some_and(|p| self.ehp < p.0) {
+            points.insert(0, (self.ehp, 0.0));
+        }
+        if points.last().is_some_and(|p| self.ehp > p.0) {
+            points.push((self.ehp, 1.0));
+        }
+        SmileChart {
+            points,
+            atm: self.run_share,
+            legs: vec![(self.ehp_label(), self.ehp)],
+            x_label: "Power price of an hour (USD/MWh)",
+            y_label: "Share of hours below",
+            ..SmileChart::default()
+        }
+    }
+
     /// The legend's two labels, the run share rounded to a whole percent and the rest off:
     /// `("Runs 63% of hours", "Off 37% of hours")`.
     ///
@@ -226,17 +243,6 @@ impl HourPriceChart {
         )
     }
 
-    /// The price axis: `min(0, lowest price, EHP)` (5 % lower when negative) to the top.
-    fn price_range(&self) -> DataRange {
-        let lowest = self.points.first().map_or(0.0, |p| p.1);
-        let r =
-            DataRange::from_values([0.0, lowest, self.ehp, self.top]).unwrap_or(DataRange::UNIT);
-        if r.lo() < 0.0 {
-            r.including(r.lo() - 0.05 * r.span())
-        } else {
-            r
-        }
-    }
 }
 
 /// The lognormal's `x`-quantile `m·exp(−s²/2 + s·N⁻¹(x))` (0 at `x = 0`, +∞ at `x = 1`).
@@ -280,139 +286,18 @@ fn lognormal_points(
 
 /// The sorted prices as steps `1/n` wide: `(0, p₁), (1/n, p₁), (1/n, p₂), …, (1, pₙ)`.
 fn curve_steps(prices: &[f64]) -> Vec<(f64, f64)> {
+    // Sorted by successive selections: a curve has at most 48 prices, and the page then
+    // carries no sort of its own for it.
     let mut sorted = prices.to_vec();
-    sorted.sort_by(f64::total_cmp);
+    for i in 0..sorted.len() {
+        sorted[i..].select_nth_unstable_by(0, f64::total_cmp);
+    }
     let n = sorted.len() as f64;
     sorted
         .iter()
         .enumerate()
         .flat_map(|(i, p)| [(i as f64 / n, *p), ((i + 1) as f64 / n, *p)])
         .collect()
-}
-
-/// `(share of hours, price)` points joined by straight lines.
-type Polyline = Vec<(f64, f64)>;
-
-/// The curve cut at share `u`: the points left of it and those right of it, each ending (or
-/// starting) at `x = u`. Where a step rises at `u`, the left part ends at its foot and the
-/// right part starts with the riser.
-fn split_at(points: &[(f64, f64)], u: f64) -> (Polyline, Polyline) {
-    let lo = points.partition_point(|p| p.0 < u);
-    let hi = points.partition_point(|p| p.0 <= u);
-    let (left, right) = if lo < hi {
-        (points.get(lo).copied(), points.get(hi - 1).copied())
-    } else {
-        let at = interpolate(points, u).map(|y| (u, y));
-        (at, at)
-    };
-    let mut runs = points[..lo].to_vec();
-    runs.extend(left);
-    let mut off: Vec<(f64, f64)> = left.into_iter().chain(right).collect();
-    off.dedup();
-    off.extend_from_slice(&points[hi..]);
-    (runs, off)
-}
-
-/// One part of the curve: the area between it and zero filled, the curve stroked, in
-/// `colour`. Nothing for a part without width.
-fn draw_part<DB: DrawingBackend>(
-    ctx: &mut render::Chart<'_, DB>,
-    part: Vec<(f64, f64)>,
-    colour: RGBColor,
-    surface: &Surface,
-) -> Result<(), ChartError> {
-    let (Some(&first), Some(&last)) = (part.first(), part.last()) else {
-        return Ok(());
-    };
-    if last.0 <= first.0 {
-        return Ok(());
-    }
-    let mut polygon = Vec::with_capacity(part.len() + 2);
-    polygon.push((first.0, 0.0));
-    polygon.extend_from_slice(&part);
-    polygon.push((last.0, 0.0));
-    ctx.plotting_area()
-        .draw(&Polygon::new(polygon, colour.mix(0.28).filled()))
-        .map_err(drawing_err)?;
-    ctx.plotting_area()
-        .draw(&PathElement::new(
-            part,
-            colour.stroke_width(ipx(surface, 1.5, 1) as u32),
-        ))
-        .map_err(drawing_err)
-}
-
-/// Draws the chart on `root` ([`Surface::backing_size`] large) and returns the plotting
-/// area's [`Frame`] (x: share of hours 0–1, y: USD per MWh).
-///
-/// # Errors
-/// [`ChartError::SurfaceMismatch`] for a wrong-size `root`, [`ChartError::Drawing`] when the
-/// backend fails or the surface is too small for a plotting area.
-///
-/// ```
-/// use minerhedge::chart::geometry::Surface;
-/// use minerhedge::chart::power::{draw, HourPriceChart};
-/// use minerhedge::domain::power::HourPrices;
-/// use plotters::prelude::*;
-/// let chart = HourPriceChart::from_prices(&HourPrices::Curve(vec![-5.0, 40.0, 90.0]), 60.0, 0).unwrap();
-/// let surface = Surface::new(320.0, 180.0, 2.0).unwrap();
-/// let mut svg = String::new();
-/// let root = SVGBackend::with_string(&mut svg, surface.backing_size()).into_drawing_area();
-/// let frame = draw(&root, &chart, &surface).unwrap();
-/// assert!(frame.y_range().lo() < -5.0 && frame.y_range().hi() >= 90.0);
-/// ```
-pub fn draw<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    chart: &HourPriceChart,
-    surface: &Surface,
-) -> Result<Frame, ChartError> {
-    render::check_surface(root, surface)?;
-    let theme = &chart.theme;
-    root.fill(&theme.background).map_err(drawing_err)?;
-
-    let (x, y) = (DataRange::UNIT, chart.price_range());
-    let (max_x_ticks, max_y_ticks) = render::tick_budget(surface);
-    let (runs, off) = chart.share_labels();
-    let items = [(runs, theme.primary), (off, theme.secondary)].map(|(label, colour)| LegendItem {
-        label,
-        colour,
-        swatch: Swatch::Box(0.3),
-    });
-    let (legend, pad, top) = render::top_legend(root, &items, surface);
-    let (mut ctx, frame) = render::build_axes(
-        root,
-        Axes {
-            x,
-            y,
-            x_ticks: ticks(&x, max_x_ticks),
-            y_ticks: ticks(&y, max_y_ticks),
-            x_format: TickFormat::Percent,
-            y_format: TickFormat::Usd,
-            x_label: &chart.x_label,
-            y_label: &chart.y_label,
-            top,
-            right: ipx(surface, 16.0, 1),
-        },
-        surface,
-        theme,
-    )?;
-    render::draw_legend(root, &items, &legend, (pad, pad), surface, theme)?;
-
-    let (running, idle) = split_at(&chart.points, chart.run_share);
-    draw_part(&mut ctx, running, theme.primary, surface)?;
-    draw_part(&mut ctx, idle, theme.secondary, surface)?;
-    let label = chart.ehp_label();
-    render::horizontal_mark(
-        root,
-        &mut ctx,
-        &frame,
-        chart.ehp,
-        theme.breakeven,
-        Some((&label, HPos::Left)),
-        surface,
-    )?;
-    root.present().map_err(drawing_err)?;
-    Ok(frame)
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! The volatility smile chart: the vol of each strike (the smile's fixed point in the option's
 //! forward delta) across the payoff chart's price range, the at-the-money vol as a dashed
-//! level, and the hedge's option legs marked at their strikes.
+//! level, and the hedge's option legs marked at their strikes. The same drawing shows the
+//! hour's power price ([`super::power`]): a share of hours against a price, a level and a
+//! marked price, with its own axis titles.
 //!
 //! ```
 //! use minerhedge::chart::geometry::Surface;
@@ -38,6 +40,10 @@ pub struct SmileChart {
     pub atm: f64,
     /// The hedge's option legs: `(label, strike)`.
     pub legs: Vec<(String, f64)>,
+    /// X-axis title (`Strike`).
+    pub x_label: &'static str,
+    /// Y-axis title (`Vol`).
+    pub y_label: &'static str,
     /// Colours.
     pub theme: Theme,
 }
@@ -49,6 +55,8 @@ impl Default for SmileChart {
             points: Vec::new(),
             atm: 0.0,
             legs: Vec::new(),
+            x_label: "Strike",
+            y_label: "Vol",
             theme: Theme::light(),
         }
     }
@@ -90,8 +98,8 @@ pub fn draw<DB: DrawingBackend>(
             y_ticks: ticks(&y, max_y_ticks.min(4)),
             x_format: TickFormat::Usd,
             y_format: TickFormat::Percent,
-            x_label: "Strike",
-            y_label: "Vol",
+            x_label: chart.x_label,
+            y_label: chart.y_label,
             top: ipx(surface, 12.0, 1),
             right: ipx(surface, 16.0, 1),
         },

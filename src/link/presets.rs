@@ -34,8 +34,8 @@ impl Preset {
 }
 
 /// The built-in presets: the seed's ProDerivatives ETH example, a Bitcoin rig, a hosted
-/// (cloud) Bitcoin contract, a Bitcoin farm selling hashprice forward, a put-skewed
-/// zero-cost collar, and two 50 MW farms on power contracts (the index, a PPA with resale). Market figures of the Bitcoin presets are illustrative.
+/// (cloud) Bitcoin contract, a Bitcoin farm selling hashprice forward and a put-skewed
+/// zero-cost collar. (The power contracts' presets are the program's.) Market figures of the Bitcoin presets are illustrative.
 ///
 /// ```
 /// use minerhedge::link::{Scenario, PRESETS};
@@ -87,29 +87,6 @@ pub const PRESETS: &[Preset] = &[
                 &diff=120000000000000&dg=2&sub=3.125&fee=0.02&capex=3000&life=1095&days=30\
                 &spot=100000&vol=50&rate=4&rr25=-8&bf25=2&hedge=collar&cov=80&fwd=100300\
                 &inv=0.00000997&kp=90000&kc=zero&px=100000&lo=60000&hi=140000&step=5000",
-    },
-    Preset {
-        name: "Texas farm, 50 MW on the index",
-        description: "A 50 MW farm buys every hour at the market's price (a spiky Texas-style \
-                      curve, some hours negative) and switches off when an hour's power costs \
-                      more than its mining earns; a forward on 60 % of the planned output.",
-        query: "v=1&coin=BTC&mode=rig&hr=2857143&eff=17.5&pwr=0.045&opex=250000&pool=1&up=97\
-                &diff=126000000000000&dg=2&sub=3.125&fee=0.03&capex=0&life=1095&days=30\
-                &ptype=index&pcurve=-15,-5,0,8,12,15,18,20,22,24,25,27,28,30,32,35,38,42,48,55,\
-                70,110,250,1800&drc=2000&spot=95000&vol=50&rate=4&hedge=forward&cov=60\
-                &fwd=95300&inv=0.0000104932&kp=85000&kp2=71000&kc=zero&px=95000&lo=20000\
-                &hi=160000&step=10000",
-    },
-    Preset {
-        name: "PPA farm with resale",
-        description: "A 50 MW farm holds a take-or-pay block at $42/MWh and resells it in the \
-                      hours the market pays more than mining earns (lognormal hours around \
-                      $45/MWh); a zero-cost collar on 70 % of the planned output.",
-        query: "v=1&coin=BTC&mode=rig&hr=2857143&eff=17.5&pwr=0.042&opex=250000&pool=1&up=97\
-                &diff=126000000000000&dg=2&sub=3.125&fee=0.03&capex=0&life=1095&days=30\
-                &ptype=ppa&pidx=45&psd=0.8&spot=95000&vol=50&rate=4&hedge=collar&cov=70\
-                &fwd=95300&inv=0.0000104932&kp=85000&kp2=71000&kc=zero&px=95000&lo=20000\
-                &hi=160000&step=10000",
     },
 ];
 

@@ -75,7 +75,7 @@ pub fn DistributionPanel(
         draw,
     );
 
-    let fields = ["paths", "seed", "dvol", "corr"]
+    let fields = ["paths", "seed", "dvol", "corr", "pvol", "pcorr"]
         .iter()
         .filter_map(|k| KeySpec::get(k))
         .map(|s| view! { <Field spec=s /> })

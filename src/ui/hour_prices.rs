@@ -1,11 +1,12 @@
-//! The hour's power price against the energy-adjusted hashprice at the final price: a
-//! price-duration curve (canvas `data-testid="hour-price-chart"`), how many hours the rig runs.
+//! The hour's power price against the energy-adjusted hashprice at the final price: the share
+//! of hours priced below each price (canvas `data-testid="hour-price-chart"`), how many hours
+//! the rig runs.
 
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::chart::power::draw;
+use crate::chart::smile::{SmileChart, draw};
 use crate::present::display::Display;
 
 use super::canvas::use_canvas;
@@ -31,9 +32,9 @@ pub fn HourPricesPanel(
             if dragging.get() {
                 return None;
             }
-            chart().map(|mut c| {
-                c.theme = theme;
-                c
+            chart().map(|c| SmileChart {
+                theme,
+                ..c.chart()
             })
         },
         draw,
@@ -46,7 +47,7 @@ pub fn HourPricesPanel(
         chart().map(|c| {
             let (runs, off) = c.share_labels();
             format!(
-                "The hour's power price, cheapest hours first, against the {}: {runs}, {off}",
+                "The share of hours priced below each power price, against the {}: {runs}, {off}",
                 c.ehp_label()
             )
         })
@@ -55,7 +56,7 @@ pub fn HourPricesPanel(
         <section class="panel hour-prices" aria-labelledby="hour-prices-title" data-drawn=drawn_text
             hidden=move || !shown.get()>
             <h2 id="hour-prices-title">"Hours the rig runs"<Tip term="curtailment" /></h2>
-            <p class="hint">"Each hour's power price, cheapest first: the rig runs in the hours below the energy-adjusted hashprice (EHP) at the final price and is off in the others."</p>
+            <p class="hint">"The share of the period's hours priced below each power price: the rig runs in the hours below the energy-adjusted hashprice (EHP) at the final price (the dashed level) and is off in the others."</p>
             <canvas node_ref=canvas.node class="hour-prices-canvas" data-testid="hour-price-chart" role="img"
                 aria-label=label data-run-share=move || chart().map(|c| c.run_share().to_string())>
             </canvas>

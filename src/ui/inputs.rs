@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 
 use super::field::Field;
-use super::price_import::PriceImport;
 use super::state::use_page;
 use crate::link::{Key, Mode};
 use crate::view::keys::{POWER_INPUTS, RIG_INPUTS, hedge_inputs, input_shown, mode_inputs};
@@ -44,7 +43,7 @@ pub fn InputsPanel() -> impl IntoView {
             <fieldset hidden=hide(Key::PowerContract) data-testid="power-inputs">
                 <legend>"Power contract"</legend>
                 {fields(POWER_INPUTS)}
-                <PriceImport />
+                <p class="hint">"To build the hour price curve from a file of hourly prices, use the import on the Program page: the curve travels with the link."</p>
             </fieldset>
             <fieldset>
                 <legend>"Market"</legend>

@@ -1,14 +1,16 @@
 //! The hour's power price chart (`chart::power`): the price-duration curve against values
 //! computed here from the lognormal's own formulas (the median `m·exp(−s²/2)`, the 99th
-//! percentile from `z₀.₉₉`, the run share `N(d)`), the curve's steps, the SVG it draws, and
-//! the edge cases: EHP below or above every price, negative prices, a single price, bad
-//! inputs.
+//! percentile from `z₀.₉₉`, the run share `N(d)`), the curve's steps, the SVG the page draws
+//! of it (the smile chart's drawing: the share of hours below each price, EHP marked, the run
+//! share as a dashed level), and the edge cases: EHP below or above every price, negative
+//! prices, a single price, bad inputs.
 //!
 //! Sample SVGs land in `$CARGO_TARGET_TMPDIR/charts/hour_*.svg`.
 
 use minerhedge::chart::geometry::{Frame, Surface};
-use minerhedge::chart::power::{self, HourPriceChart, MAX_SAMPLES};
-use minerhedge::chart::{ChartError, Theme};
+use minerhedge::chart::power::{HourPriceChart, MAX_SAMPLES};
+use minerhedge::chart::smile;
+use minerhedge::chart::ChartError;
 use minerhedge::domain::power::HourPrices;
 use minerhedge::domain::pricing::normal::cdf;
 use minerhedge::domain::{DomainError, Field};
@@ -32,7 +34,7 @@ fn render(chart: &HourPriceChart, name: &str) -> (String, Frame) {
     let mut svg = String::new();
     let frame = {
         let root = SVGBackend::with_string(&mut svg, surface.backing_size()).into_drawing_area();
-        power::draw(&root, chart, &surface).expect("the chart draws")
+        smile::draw(&root, &chart.chart(), &surface).expect("the chart draws")
     };
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("charts");
     if std::fs::create_dir_all(&dir).is_ok() {
@@ -40,42 +42,6 @@ fn render(chart: &HourPriceChart, name: &str) -> (String, Frame) {
         let _ = std::fs::write(dir.join(format!("hour_{name}.svg")), &svg);
     }
     (svg, frame)
-}
-
-fn hex(c: RGBColor) -> String {
-    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
-}
-
-/// `<polygon …>` elements filled in `c`.
-fn fills(svg: &str, c: RGBColor) -> usize {
-    let key = format!("fill=\"{}\"", hex(c));
-    svg.split("<polygon ")
-        .skip(1)
-        .filter(|e| {
-            let tag = &e[..e.find('>').unwrap_or(e.len())];
-            tag.to_ascii_uppercase().contains(&key.to_ascii_uppercase())
-        })
-        .count()
-}
-
-/// The rows (device px) of the points of the `<polygon …>` elements filled in `c`.
-fn fill_rows(svg: &str, c: RGBColor) -> Vec<f64> {
-    let key = format!("fill=\"{}\"", hex(c)).to_ascii_uppercase();
-    svg.split("<polygon ")
-        .skip(1)
-        .map(|e| &e[..e.find('>').unwrap_or(e.len())])
-        .filter(|tag| tag.to_ascii_uppercase().contains(&key))
-        .flat_map(|tag| {
-            let pts = tag
-                .split("points=\"")
-                .nth(1)
-                .and_then(|p| p.split('"').next());
-            pts.unwrap_or("")
-                .split_whitespace()
-                .filter_map(|p| p.split_once(',').and_then(|(_, y)| y.parse().ok()))
-                .collect::<Vec<f64>>()
-        })
-        .collect()
 }
 
 /// Text contents of all `<text>` elements.
@@ -164,16 +130,10 @@ fn the_top_makes_room_for_ehp_when_it_is_above_the_99th_percentile() {
     let at_top: Vec<_> = chart.points().iter().filter(|p| p.1 == 180.0).collect();
     assert_eq!(at_top, [&(run_share(m, s, 180.0), 180.0), &(1.0, 180.0)]);
     let (svg, frame) = render(&chart, "ehp_above_p99");
-    assert_eq!(frame.y_range().hi(), 180.0);
-    // The hours that run are all below EHP: their fill stays under the EHP line (rows grow
-    // downwards), though the last samples jump from about $70 to the top.
-    let ehp_row = frame.y_to_px(150.0);
-    let rows = fill_rows(&svg, Theme::light().primary);
-    assert!(
-        !rows.is_empty() && rows.iter().all(|y| *y >= ehp_row - 1.0),
-        "{rows:?} vs {ehp_row}"
-    );
-    assert!(svg.contains("EHP $150/MWh") && svg.contains("Runs 100% of hours"));
+    // The price axis reaches the top, and EHP is marked.
+    assert!(frame.x_range().hi() >= 180.0);
+    assert!(svg.contains(&chart.ehp_label()), "EHP label");
+    assert_eq!(chart.share_labels().0, "Runs 100% of hours");
 }
 
 #[test]
@@ -205,55 +165,27 @@ fn a_curve_is_the_sorted_prices_in_steps_one_nth_wide() {
 }
 
 #[test]
-fn the_svg_has_the_ehp_line_its_label_and_both_fills() {
+fn the_svg_has_the_ehp_mark_the_run_share_and_its_axes() {
     let chart = HourPriceChart::from_prices(&lognormal(60.0, 0.6), 70.0, 200).expect("chart");
     let (svg, frame) = render(&chart, "lognormal");
-    let theme = Theme::light();
     assert!(svg.contains("EHP $70.00/MWh"), "EHP label");
     let u = run_share(60.0, 0.6, 70.0);
+    let c = chart.chart();
+    // The share of hours below each price: the curve with its axes swapped, ascending.
+    assert!(c.points.windows(2).all(|w| w[0].0 <= w[1].0 && w[0].1 <= w[1].1));
+    assert!(c.points.contains(&(70.0, chart.run_share())) && (c.atm - u).abs() < 1e-15);
+    assert!(frame.x_range().contains(70.0) && frame.y_range().contains(u));
     let runs = format!("Runs {:.0}% of hours", u * 100.0);
-    let off = format!("Off {:.0}% of hours", 100.0 - (u * 100.0).round());
-    assert!(svg.contains(&runs) && svg.contains(&off), "{runs} / {off}");
-    assert_eq!(fills(&svg, theme.primary), 1, "runs fill");
-    assert_eq!(fills(&svg, theme.secondary), 1, "off fill");
-    // The EHP line: a horizontal polyline in the breakeven colour at EHP's row.
-    let row = frame.y_to_px(70.0);
-    let stroke = format!("stroke=\"{}\"", hex(theme.breakeven));
-    let line = svg
-        .split("<polyline ")
-        .skip(1)
-        .find(|e| {
-            e[..e.find('>').unwrap_or(e.len())]
-                .to_ascii_uppercase()
-                .contains(&stroke.to_ascii_uppercase())
-        })
-        .expect("EHP line");
-    let ys: Vec<f64> = line
-        .split("points=\"")
-        .nth(1)
-        .and_then(|p| p.split('"').next())
-        .unwrap_or("")
-        .split_whitespace()
-        .filter_map(|p| p.split_once(',').and_then(|(_, y)| y.parse().ok()))
-        .collect();
-    assert_eq!(ys.len(), 2);
-    assert!(ys.iter().all(|y| (y - row).abs() <= 1.0), "{ys:?} vs {row}");
-    // Axes: percent of hours, dollars.
+    assert_eq!(chart.share_labels().0, runs);
     let texts = texts(&svg);
-    for t in [
-        "0%",
-        "100%",
-        "$0",
-        "Power price, USD/MWh",
-        "Share of hours, cheapest first",
-    ] {
+    for t in ["$0", "Power price of an hour (USD/MWh)", "Share of hours below"] {
         assert!(texts.iter().any(|x| x == t), "{t} in {texts:?}");
     }
+    assert!(texts.iter().any(|x| x.ends_with('%')), "{texts:?}");
 }
 
 #[test]
 fn edge_cases_draw_without_error() {
-    let theme = Theme::light();
     let cases: [(&str, HourPrices, f64, f64); 7] = [
         ("none_run", HourPrices::Curve(vec![50.0, 60.0]), 10.0, 0.0),
         ("all_run", HourPrices::Curve(vec![50.0, 60.0]), 100.0, 1.0),
@@ -272,18 +204,9 @@ fn edge_cases_draw_without_error() {
         let chart = HourPriceChart::from_prices(&prices, ehp, 100).expect(name);
         assert_eq!(chart.run_share(), u, "{name}");
         let (svg, frame) = render(&chart, name);
-        assert!(
-            frame.y_range().contains(ehp) && frame.y_range().contains(0.0),
-            "{name}"
-        );
+        assert!(frame.x_range().contains(ehp), "{name}");
         assert!(svg.contains(&chart.ehp_label()), "{name}");
-        // A share of 0 or 1 fills one part only.
-        let (r, o) = (fills(&svg, theme.primary), fills(&svg, theme.secondary));
-        assert_eq!(
-            (r, o),
-            (usize::from(u > 0.0), usize::from(u < 1.0)),
-            "{name}"
-        );
+        assert_eq!(chart.chart().atm, u, "{name}");
     }
 }
 
@@ -293,11 +216,10 @@ fn negative_prices_put_zero_inside_the_price_axis() {
         HourPriceChart::from_prices(&HourPrices::Curve(vec![-40.0, -5.0, 10.0, 30.0]), 20.0, 0)
             .expect("chart");
     let (svg, frame) = render(&chart, "negative_axis");
-    let y = frame.y_range();
-    assert!(y.lo() < -40.0 && y.hi() > 30.0);
-    assert!(frame.y_ticks().contains(&0.0), "{:?}", frame.y_ticks());
+    let x = frame.x_range();
+    assert!(x.lo() <= -40.0 && x.hi() >= 30.0);
     assert!(
-        svg.contains("-$40") || svg.contains("-$20"),
+        svg.contains("-$40") || svg.contains("-$20") || svg.contains("$(40)") || svg.contains("$(20)"),
         "negative tick labels"
     );
 }
@@ -353,7 +275,7 @@ fn a_wrong_size_drawing_area_is_an_error() {
     let mut svg = String::new();
     let root = SVGBackend::with_string(&mut svg, (300, 200)).into_drawing_area();
     assert!(matches!(
-        power::draw(&root, &chart, &surface),
+        smile::draw(&root, &chart.chart(), &surface),
         Err(ChartError::SurfaceMismatch { .. })
     ));
 }
@@ -368,7 +290,7 @@ proptest! {
         prices in prop::collection::vec(-1000.0f64..5000.0, 1..=48),
         ehp in -100.0f64..6000.0,
     ) {
-        let mut chart = HourPriceChart::from_prices(&HourPrices::Curve(prices.clone()), ehp, 0)
+        let chart = HourPriceChart::from_prices(&HourPrices::Curve(prices.clone()), ehp, 0)
             .expect("chart");
         let n = prices.len();
         let pts = chart.points();
@@ -377,10 +299,10 @@ proptest! {
         prop_assert_eq!(pts[2 * n - 1].0, 1.0);
         let below = prices.iter().filter(|p| **p < ehp).count();
         prop_assert_eq!(chart.run_share(), below as f64 / n as f64);
-        chart.theme = Theme::dark();
+        let drawn = smile::SmileChart { theme: minerhedge::chart::Theme::dark(), ..chart.chart() };
         let surface = Surface::new(200.0, 120.0, 1.5).expect("surface");
         let mut svg = String::new();
         let root = SVGBackend::with_string(&mut svg, surface.backing_size()).into_drawing_area();
-        prop_assert!(power::draw(&root, &chart, &surface).is_ok());
+        prop_assert!(smile::draw(&root, &drawn, &surface).is_ok());
     }
 }

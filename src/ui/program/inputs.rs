@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::link::Key;
 
 use super::super::inputs::fields;
+use super::super::price_import::PriceImport;
 use super::super::state::use_page;
 
 /// Groups of fields; the direct or rig group shows according to `mode`.
@@ -26,6 +27,7 @@ pub fn ProgramInputsPanel() -> impl IntoView {
                 <div hidden=move || mode.get() != "rig">
                     {fields(&[Key::Hashrate, Key::Efficiency, Key::Power, Key::Opex, Key::PoolFee, Key::Uptime, Key::Difficulty, Key::Subsidy, Key::Fees, Key::Capex, Key::Lifetime])}
                     {fields(&[Key::PowerContract, Key::PowerIndex, Key::PowerSpread, Key::PowerCurve, Key::CapacityCredit])}
+                    <PriceImport />
                 </div>
             </fieldset>
             <fieldset>

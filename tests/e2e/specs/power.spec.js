@@ -4,7 +4,7 @@
 // (a negative price; a bad row named by its line), bad values named, and the presets.
 const path = require("path");
 const { test, expect } = require("@playwright/test");
-const { open } = require("./helpers");
+const { open, openProgram } = require("./helpers");
 
 /** A 200 PH/s farm at 17.5 J/TH on an index contract around $50/MWh, 30 days. */
 const FARM =
@@ -125,8 +125,11 @@ test("fixed power without a credit is the page as before, with output, power cos
   await expect(page.getByTestId("curtailment-note")).toHaveCount(0);
 });
 
-test("an hourly price file becomes the curve; a bad row is named by its line", async ({ page }) => {
-  const problems = await open(page, `${FARM}&ptype=index`);
+test("an hourly price file becomes the curve (program page); a bad row is named by its line", async ({ page }) => {
+  const problems = await openProgram(
+    page,
+    "./program/?v=2&view=program&coin=BTC&mode=rig&hr=200000&eff=17.5&pwr=0.05&diff=126T&start=2027-01-01&months=3&spot=95000&vol=50&rate=4",
+  );
   const input = page.getByTestId("price-import");
   await input.setInputFiles({
     name: "bad.csv",
@@ -145,7 +148,8 @@ test("an hourly price file becomes the curve; a bad row is named by its line", a
   expect(curve.length).toBe(24);
   expect(curve[0]).toBe(-3.25);
   for (let i = 1; i < curve.length; i++) expect(curve[i]).toBeGreaterThanOrEqual(curve[i - 1]);
-  await expect(page.locator(".engine-errors")).toBeHidden();
+  // The fixed contract reads no curve: the import made it an index contract.
+  expect(new URL(page.url()).searchParams.get("ptype")).toBe("index");
   expect(problems).toEqual([]);
 });
 
@@ -165,13 +169,12 @@ test("bad power values are named with their key and range; the page keeps workin
   await expect(page.getByTestId("link-error")).toContainText("power keys need mode=rig");
 });
 
-test("the power presets open without a problem", async ({ page }) => {
-  const problems = await open(page, "./");
-  for (const name of ["Texas farm, 50 MW on the index", "PPA farm with resale"]) {
-    await page.getByTestId("presets").getByRole("button", { name }).click();
-    await expect(page.getByTestId("run-share")).toBeVisible();
-    await expect(page.locator(".engine-errors")).toBeHidden();
-    await expect(page.getByTestId("link-error")).toBeHidden();
+test("the power presets open the program through the halving with the power columns", async ({ page }) => {
+  const problems = await openProgram(page, "./program/");
+  for (const i of [2, 3]) {
+    await page.getByTestId(`program-preset-${i}`).click();
+    await expect(page.getByTestId("program-table")).toBeVisible();
+    await expect(page.locator('[data-testid="program-table"] td[data-col="run_share"]').first()).toHaveAttribute("data-value", /\d/);
   }
   expect(problems).toEqual([]);
 });
