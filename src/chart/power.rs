@@ -242,7 +242,6 @@ impl HourPriceChart {
             format!("Off {} of hours", crate::format::percent_f64(1.0 - runs, 0)),
         )
     }
-
 }
 
 /// The lognormal's `x`-quantile `m·exp(−s²/2 + s·N⁻¹(x))` (0 at `x = 0`, +∞ at `x = 1`).
@@ -305,22 +304,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_step_rising_at_the_cut_goes_both_ways() {
-        let steps = curve_steps(&[30.0, 10.0]);
-        let (runs, off) = split_at(&steps, 0.5);
-        assert_eq!(runs, vec![(0.0, 10.0), (0.5, 10.0)]);
-        assert_eq!(off, vec![(0.5, 10.0), (0.5, 30.0), (1.0, 30.0)]);
-        let (runs, off) = split_at(&steps, 0.0);
-        assert_eq!((runs, off.len()), (vec![(0.0, 10.0)], 4));
-        let (runs, off) = split_at(&steps, 1.0);
-        assert_eq!((runs.len(), off), (4, vec![(1.0, 30.0)]));
-    }
-
-    #[test]
-    fn a_cut_between_samples_is_interpolated() {
-        let line = [(0.0, 0.0), (0.5, 10.0), (1.0, 30.0)];
-        let (runs, off) = split_at(&line, 0.25);
-        assert_eq!(runs, vec![(0.0, 0.0), (0.25, 5.0)]);
-        assert_eq!(off, vec![(0.25, 5.0), (0.5, 10.0), (1.0, 30.0)]);
+    fn curve_steps_are_the_sorted_prices() {
+        let steps = curve_steps(&[30.0, 10.0, -5.0, 10.0]);
+        assert_eq!(
+            steps,
+            vec![
+                (0.0, -5.0),
+                (0.25, -5.0),
+                (0.25, 10.0),
+                (0.5, 10.0),
+                (0.5, 10.0),
+                (0.75, 10.0),
+                (0.75, 30.0),
+                (1.0, 30.0)
+            ]
+        );
     }
 }

@@ -32,32 +32,36 @@ pub struct Readout {
     pub row: Option<Row>,
 }
 
-/// The rig's power at the final price (rig mode), for the derived panel (the first paint
-/// shows none of it, so its module carries none of this).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct PowerReadout {
-    /// Energy-adjusted hashprice, run share, power cost, credits and curtailment value
-    /// ([`power_figures`]).
-    pub figures: Vec<Figure>,
-    /// Under a power contract that curtails: what the hedge covers of what the rig mines at
-    /// that price, and why a hedge sized on the plan over-hedges as the price falls
-    /// ([`curtailment_note`]).
-    pub note: Option<String>,
-}
-
-/// The rig's power figures and the curtailment note of `m` at final price `price`.
+/// The derived panel's group of the rig's power at final price `price` (rig mode; none in
+/// direct mode): [`power_figures`], then the curtailment note ([`curtailment_note`],
+/// `data-testid="curtailment-note"`) when the contract curtails and the position hedges. The
+/// first paint shows none of it, so its module carries none of this.
 ///
 /// ```
-/// use minerhedge::{link::Scenario, present::display::power_readout, view::Model};
+/// use minerhedge::{link::Scenario, present::display::power_group, view::Model};
 /// use rust_decimal::Decimal;
-/// let r = power_readout(&Model::build(&Scenario::default()), Decimal::from(250));
-/// assert!(r.figures.is_empty() && r.note.is_none()); // direct mode: no rig
+/// assert!(power_group(&Model::build(&Scenario::default()), Decimal::from(250)).is_none());
+/// let m = Model::build(&Scenario::from_query("mode=rig&ptype=index&spot=95000&hedge=forward").scenario);
+/// let g = power_group(&m, Decimal::from(60000)).ok_or("rig mode")?;
+/// assert_eq!(g.figures.last().map(|f| f.id), Some("curtailment-note"));
+/// # Ok::<(), &str>(())
 /// ```
-pub fn power_readout(m: &Model, price: Decimal) -> PowerReadout {
-    PowerReadout {
-        figures: power_figures(m, price),
-        note: curtailment_note(m, price),
+pub fn power_group(m: &Model, price: Decimal) -> Option<FigureGroup> {
+    let mut figures = power_figures(m, price);
+    if figures.is_empty() {
+        return None;
     }
+    if let Some(note) = curtailment_note(m, price) {
+        figures.push(Figure::new(
+            "curtailment-note",
+            "The hedge at this price",
+            note,
+        ));
+    }
+    Some(FigureGroup {
+        heading: "Power at the final price",
+        figures,
+    })
 }
 
 impl Readout {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::glossary::Tip;
 use super::state::use_page;
 use crate::link::Key;
-use crate::present::display::{Display, power_readout};
+use crate::present::display::{Display, power_group};
 use rust_decimal::Decimal;
 
 /// The glossary term explained next to a derived figure, by its `data-testid`.
@@ -36,6 +36,7 @@ pub fn DerivedPanel(
     price: Memo<Decimal>,
 ) -> impl IntoView {
     let page = use_page();
+    let dragging = page.dragging;
     // The coverage that locks a hashprice-hedged revenue, set with one click.
     let use_value = move |f: &crate::present::Figure| {
         (f.id == "hash-coverage")
@@ -50,26 +51,17 @@ pub fn DerivedPanel(
     };
     view! {
         <section class="panel derived" aria-label="Derived figures">
-            {move || display.with(|d| d.groups.iter().map(|g| view! {
-                <h3 class="derived-group">{g.heading}</h3>
-                <dl data-group=g.heading>
-                    {g.figures.iter().map(|f| view! {
-                        <div><dt>{f.label}{term_of(f.id).map(|t| view! { <Tip term=t /> })}</dt><dd data-testid=f.id data-value=f.value.clone()>{f.text.clone()}</dd>{use_value(f)}</div>
-                    }).collect_view()}
-                </dl>
-            }).collect_view())}
             {move || {
-                let px = price.get();
-                let r = display.with(|d| power_readout(&d.model, px));
-                (!r.figures.is_empty()).then(|| view! {
-                    <h3 class="derived-group">"Power at the final price"</h3>
-                    <dl data-group="Power at the final price">
-                        {r.figures.into_iter().map(|f| view! {
-                            <div><dt>{f.label}{term_of(f.id).map(|t| view! { <Tip term=t /> })}</dt><dd data-testid=f.id data-value=f.value>{f.text}</dd></div>
+                // The power at the final price: at the price where a drag paused or ended.
+                let px = if dragging.get() { price.get_untracked() } else { price.get() };
+                display.with(|d| d.groups.iter().cloned().chain(power_group(&d.model, px)).map(|g| view! {
+                    <h3 class="derived-group">{g.heading}</h3>
+                    <dl data-group=g.heading>
+                        {g.figures.iter().map(|f| view! {
+                            <div><dt>{f.label}{term_of(f.id).map(|t| view! { <Tip term=t /> })}</dt><dd data-testid=f.id data-value=f.value.clone()>{f.text.clone()}</dd>{use_value(f)}</div>
                         }).collect_view()}
                     </dl>
-                    {r.note.map(|n| view! { <p class="note" data-testid="curtailment-note">{n}</p> })}
-                })
+                }).collect_view())
             }}
             <ul class="engine-errors" hidden=move || display.with(|d| d.errors.is_empty())>
                 {move || display.with(|d| d.errors.iter().map(|e| view! { <li role="alert">{e.clone()}</li> }).collect_view())}

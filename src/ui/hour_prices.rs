@@ -6,11 +6,10 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::chart::smile::{SmileChart, draw};
 use crate::present::display::Display;
 
-use super::canvas::use_canvas;
 use super::glossary::Tip;
+use super::smile::smile_canvas;
 use super::state::use_page;
 
 /// The chart for the final price `price` (index and ppa contracts only; hidden otherwise).
@@ -23,28 +22,24 @@ pub fn HourPricesPanel(
     price: Memo<Decimal>,
 ) -> impl IntoView {
     let dragging = use_page().dragging;
-    let chart = move || {
+    let hours = move || {
         let s = price.get().to_f64()?;
         display.with(|d| d.model.power.as_ref().and_then(|p| p.hour_chart(s)))
     };
-    let canvas = use_canvas(
-        move |theme| {
-            if dragging.get() {
-                return None;
-            }
-            chart().map(|c| SmileChart {
-                theme,
-                ..c.chart()
-            })
-        },
-        draw,
-    );
+    // During a drag nothing new: the canvas keeps its picture.
+    let chart = Signal::derive(move || {
+        if dragging.get() {
+            return None;
+        }
+        hours().map(|c| c.chart())
+    });
+    let canvas = smile_canvas(chart);
     let drawn_text = Signal::derive(move || canvas.drawn.get().to_string());
     let shown = Signal::derive(move || {
         display.with(|d| d.model.power.as_ref().is_some_and(|p| p.curtails()))
     });
     let label = move || {
-        chart().map(|c| {
+        hours().map(|c| {
             let (runs, off) = c.share_labels();
             format!(
                 "The share of hours priced below each power price, against the {}: {runs}, {off}",
@@ -58,7 +53,7 @@ pub fn HourPricesPanel(
             <h2 id="hour-prices-title">"Hours the rig runs"<Tip term="curtailment" /></h2>
             <p class="hint">"The share of the period's hours priced below each power price: the rig runs in the hours below the energy-adjusted hashprice (EHP) at the final price (the dashed level) and is off in the others."</p>
             <canvas node_ref=canvas.node class="hour-prices-canvas" data-testid="hour-price-chart" role="img"
-                aria-label=label data-run-share=move || chart().map(|c| c.run_share().to_string())>
+                aria-label=label data-run-share=move || hours().map(|c| c.run_share().to_string())>
             </canvas>
         </section>
     }

@@ -6,8 +6,17 @@ use leptos::prelude::*;
 use crate::chart::smile::{SmileChart, draw};
 use crate::present::display::Display;
 
-use super::canvas::use_canvas;
+use super::canvas::{ChartCanvas, use_canvas};
 use super::glossary::Tip;
+
+/// A canvas that paints `chart` with the smile chart's drawing in the page's colours (the
+/// smile, and the hour-price chart: one canvas set-up for both).
+pub fn smile_canvas(chart: Signal<Option<SmileChart>>) -> ChartCanvas {
+    use_canvas(
+        move |theme| chart.with(|c| c.as_ref().map(|c| SmileChart { theme, ..c.clone() })),
+        draw,
+    )
+}
 
 /// Strikes across the chart.
 const POINTS: usize = 41;
@@ -19,10 +28,7 @@ pub fn SmilePanel(
     display: Memo<Display>,
 ) -> impl IntoView {
     let chart = Memo::new(move |_| display.with(|d| d.model.smile_chart(POINTS)));
-    let canvas = use_canvas(
-        move |theme| chart.with(|c| c.as_ref().map(|c| SmileChart { theme, ..c.clone() })),
-        draw,
-    );
+    let canvas = smile_canvas(chart.into());
     let drawn_text = Signal::derive(move || canvas.drawn.get().to_string());
     view! {
         <section class="panel smile" aria-labelledby="smile-title" data-drawn=drawn_text>

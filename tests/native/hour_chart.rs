@@ -7,10 +7,10 @@
 //!
 //! Sample SVGs land in `$CARGO_TARGET_TMPDIR/charts/hour_*.svg`.
 
+use minerhedge::chart::ChartError;
 use minerhedge::chart::geometry::{Frame, Surface};
 use minerhedge::chart::power::{HourPriceChart, MAX_SAMPLES};
 use minerhedge::chart::smile;
-use minerhedge::chart::ChartError;
 use minerhedge::domain::power::HourPrices;
 use minerhedge::domain::pricing::normal::cdf;
 use minerhedge::domain::{DomainError, Field};
@@ -172,13 +172,21 @@ fn the_svg_has_the_ehp_mark_the_run_share_and_its_axes() {
     let u = run_share(60.0, 0.6, 70.0);
     let c = chart.chart();
     // The share of hours below each price: the curve with its axes swapped, ascending.
-    assert!(c.points.windows(2).all(|w| w[0].0 <= w[1].0 && w[0].1 <= w[1].1));
+    assert!(
+        c.points
+            .windows(2)
+            .all(|w| w[0].0 <= w[1].0 && w[0].1 <= w[1].1)
+    );
     assert!(c.points.contains(&(70.0, chart.run_share())) && (c.atm - u).abs() < 1e-15);
     assert!(frame.x_range().contains(70.0) && frame.y_range().contains(u));
     let runs = format!("Runs {:.0}% of hours", u * 100.0);
     assert_eq!(chart.share_labels().0, runs);
     let texts = texts(&svg);
-    for t in ["$0", "Power price of an hour (USD/MWh)", "Share of hours below"] {
+    for t in [
+        "$0",
+        "Power price of an hour (USD/MWh)",
+        "Share of hours below",
+    ] {
         assert!(texts.iter().any(|x| x == t), "{t} in {texts:?}");
     }
     assert!(texts.iter().any(|x| x.ends_with('%')), "{texts:?}");
@@ -219,7 +227,10 @@ fn negative_prices_put_zero_inside_the_price_axis() {
     let x = frame.x_range();
     assert!(x.lo() <= -40.0 && x.hi() >= 30.0);
     assert!(
-        svg.contains("-$40") || svg.contains("-$20") || svg.contains("$(40)") || svg.contains("$(20)"),
+        svg.contains("-$40")
+            || svg.contains("-$20")
+            || svg.contains("$(40)")
+            || svg.contains("$(20)"),
         "negative tick labels"
     );
 }
