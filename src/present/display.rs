@@ -505,7 +505,7 @@ fn table_row(r: &Row, cols: Columns, coin_label: &str) -> Vec<Figure> {
 /// assert_eq!(d.rows[0][4].id, "return"); // its `data-col`
 /// ```
 pub fn display(scenario: &Scenario) -> Display {
-    display_of(scenario, Model::build(scenario))
+    display_of::<true>(scenario, Model::build(scenario))
 }
 
 /// What the first paint shows of `scenario`: [`display`] of [`Model::first_paint`] (no
@@ -518,11 +518,12 @@ pub fn display(scenario: &Scenario) -> Display {
 /// assert!(f.rows.is_empty());
 /// ```
 pub fn first_paint_display(scenario: &Scenario) -> Display {
-    display_of(scenario, Model::first_paint(scenario))
+    display_of::<false>(scenario, Model::first_paint(scenario))
 }
 
-/// The texts of `model`, built from `scenario`.
-fn display_of(scenario: &Scenario, model: Model) -> Display {
+/// The texts of `model`, built from `scenario`; `TABLE = false`: without the table (the first
+/// paint shows none).
+fn display_of<const TABLE: bool>(scenario: &Scenario, model: Model) -> Display {
     // The inverse forward settles in coin: one more column before the return.
     let cols = Columns {
         settles: model.table.iter().any(|r| r.settlement_coin.is_some()),
@@ -537,11 +538,15 @@ fn display_of(scenario: &Scenario, model: Model) -> Display {
             _ => (*h).to_owned(),
         })
         .collect();
-    let rows = model
-        .table
-        .iter()
-        .map(|r| table_row(r, cols, coin_label))
-        .collect();
+    let rows = if TABLE {
+        model
+            .table
+            .iter()
+            .map(|r| table_row(r, cols, coin_label))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let errors = model.messages.iter().map(super::message_text).collect();
     let groups = derived(&model);
     Display {

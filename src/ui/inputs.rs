@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::field::Field;
 use super::state::use_page;
 use crate::link::{Key, Mode};
-use crate::view::keys::{POWER_INPUTS, RIG_INPUTS, hedge_inputs, input_shown, mode_inputs};
+use crate::view::keys::{hedge_inputs, input_shown, mode_inputs};
 
 /// The fields of `keys`, in order (both pages' input panels).
 pub fn fields(keys: &'static [Key]) -> impl IntoView {
@@ -38,12 +38,9 @@ pub fn InputsPanel() -> impl IntoView {
                 <legend>"Mining period"</legend>
                 {fields(&[Key::Coin, Key::Mode, Key::Days])}
                 <div hidden=hide(Key::Cost)>{fields(mode_inputs(Mode::Direct))}</div>
-                <div hidden=hide(Key::Hashrate)>{fields(RIG_INPUTS)}</div>
-            </fieldset>
-            <fieldset hidden=hide(Key::PowerContract) data-testid="power-inputs">
-                <legend>"Power contract"</legend>
-                {fields(POWER_INPUTS)}
-                <p class="hint">"To build the hour price curve from a file of hourly prices, use the import on the Program page: the curve travels with the link."</p>
+                // The rig and its power contract (the import of hourly prices is on the
+                // program page; the curve travels with the link).
+                <div hidden=hide(Key::Hashrate)>{fields(mode_inputs(Mode::Rig))}</div>
             </fieldset>
             <fieldset>
                 <legend>"Market"</legend>

@@ -454,19 +454,6 @@ const RIG_AND_POWER: &[Key] = &[
     Key::CapacityCredit,
 ];
 
-/// The power contract's inputs (rig mode): the last five of [`mode_inputs`]`(Mode::Rig)`.
-///
-/// ```
-/// use minerhedge::link::{Key, Mode};
-/// use minerhedge::view::keys::{POWER_INPUTS, mode_inputs};
-/// assert_eq!(POWER_INPUTS[0], Key::PowerContract);
-/// assert!(mode_inputs(Mode::Rig).ends_with(POWER_INPUTS));
-/// ```
-pub const POWER_INPUTS: &[Key] = RIG_AND_POWER.split_at(12).1;
-
-/// The rig's inputs without its power contract's.
-pub const RIG_INPUTS: &[Key] = RIG_AND_POWER.split_at(12).0;
-
 /// The inputs of each way of giving the economics (rig mode: the rig's and its power
 /// contract's).
 pub fn mode_inputs(mode: Mode) -> &'static [Key] {

@@ -402,7 +402,7 @@ impl Model {
             .iter()
             .position(|st| st.kind == s.hedge.choice);
         model.fill_chosen::<FULL>(economics, &inputs, &mut messages);
-        model.fill_power(&mut messages);
+        model.fill_power::<FULL>(&mut messages);
         if let (Some(chosen), Some(pricer)) = (model.chosen(), pricer.as_ref()) {
             match chosen
                 .options
@@ -542,7 +542,7 @@ impl Model {
     /// The power contract's rows of the table (the contract at each price), the unhedged
     /// breakeven found on its curve, and what the rig would do on a curve it never runs on; in
     /// rig mode on fixed power, the table's power cost and credits.
-    fn fill_power(&mut self, messages: &mut Vec<Message>) {
+    fn fill_power<const FULL: bool>(&mut self, messages: &mut Vec<Message>) {
         let Some(p) = &self.power else {
             if let Some(rig) = self.economics.and_then(|e| e.rig) {
                 for row in &mut self.table {
@@ -561,7 +561,9 @@ impl Model {
         if let (Some(e), Some(b)) = (self.economics.as_mut(), breakeven) {
             e.breakeven = power::dec(b);
         }
-        messages.extend(p.curve_warning(chart_range(&self.scenario).1));
+        if FULL {
+            messages.extend(p.curve_warning(chart_range(&self.scenario).1));
+        }
     }
 
     /// Every strategy's curve on the chart's grid.
