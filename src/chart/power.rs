@@ -9,9 +9,9 @@
 //! run share `u = Pr(P < EHP)` ([`HourPrices::run_share`]) where the curve crosses it.
 //!
 //! - **Lognormal** hours (`ln P ~ N(ln m − s²/2, s²)`, `m` the mean, `s` the log-sd):
-//!   `P(x) = m·exp(−s²/2 + s·N⁻¹(x))` ([`inv_cdf`]), sampled at `x = i/n` for `i = 0..=n`
-//!   (`P(0) = 0`) and drawn as a line; the exact points where it crosses EHP and reaches the
-//!   top of the axis are added between the samples.
+//!   sampled by price, `(F(p), p)` at `p = top·i/n` for `i = 0..=n` (`F` the price's
+//!   distribution function, the engine's run share at `p`), with the point at EHP inserted at
+//!   its place and `(1, top)` last (the dearer hours clipped to the top).
 //! - A **curve** of `n` equally weighted prices: a step function, the sorted prices each
 //!   `1/n` of the hours wide (its run share is a multiple of `1/n`).
 //!
@@ -42,13 +42,11 @@
 //! assert!(svg.contains("EHP $75.00/MWh"));
 //! ```
 //!
-//! [`inv_cdf`]: crate::domain::pricing::normal::inv_cdf
 
 use super::smile::SmileChart;
 use super::{ChartError, TickFormat};
 use crate::domain::Field;
 use crate::domain::power::HourPrices;
-use crate::domain::pricing::normal::inv_cdf;
 use crate::domain::range::Range;
 
 /// The most samples [`HourPriceChart::from_prices`] takes of a lognormal price.
@@ -76,7 +74,7 @@ pub struct HourPriceChart {
 
 impl HourPriceChart {
     /// The duration curve of `prices` against `ehp` (USD per MWh); `n_samples` is the number
-    /// of steps `n` a lognormal price is sampled at (`x = i/n`, 2 to [`MAX_SAMPLES`]; a curve
+    /// of steps `n` a lognormal price is sampled at (`p = top·i/n`, 2 to [`MAX_SAMPLES`]; a curve
     /// is drawn from its own prices and does not read it). See the [module docs](self).
     ///
     /// # Errors
@@ -89,12 +87,11 @@ impl HourPriceChart {
     /// use minerhedge::domain::power::HourPrices;
     /// let hours = HourPrices::Lognormal { mean: 50.0, log_sd: 0.5 };
     /// let chart = HourPriceChart::from_prices(&hours, 50.0, 64).unwrap();
-    /// // 65 samples at x = i/64, and where the curve crosses EHP and reaches the top (P99).
+    /// // 65 samples at p = top·i/64, the point at EHP, and the hours above the top (P99).
     /// assert_eq!(chart.points().len(), 67);
     /// assert!(chart.points().contains(&(chart.run_share(), 50.0)));
-    /// // The median hour costs mean·exp(−sd²/2).
-    /// let median = chart.points().iter().find(|p| p.0 == 0.5).unwrap().1;
-    /// assert!((median - 50.0 * (-0.125f64).exp()).abs() < 1e-12);
+    /// // Half the hours cost less than the median, mean·exp(−sd²/2).
+    /// assert!((hours.run_share(50.0 * (-0.125f64).exp()) - 0.5).abs() < 1e-15);
     /// assert!(HourPriceChart::from_prices(&hours, f64::NAN, 100).is_err());
     /// assert!(HourPriceChart::from_prices(&hours, 50.0, 1).is_err());
     /// ```
@@ -110,8 +107,8 @@ impl HourPriceChart {
             HourPrices::Lognormal { mean, log_sd } => {
                 const { Range::closed(2.0, MAX_SAMPLES as f64) }
                     .check(Field::GridPoints, n_samples as f64)?;
-                let top = lognormal_quantile(*mean, *log_sd, 0.99).max(headroom);
-                let points = lognormal_points(prices, (*mean, *log_sd), n_samples, ehp, top);
+                let top = (mean * (log_sd * Z99 - 0.5 * log_sd * log_sd).exp()).max(headroom);
+                let points = lognormal_points(prices, n_samples, ehp, top);
                 (points, top)
             }
             HourPrices::Curve(prices) => {
@@ -244,42 +241,26 @@ impl HourPriceChart {
     }
 }
 
-/// The lognormal's `x`-quantile `m·exp(−s²/2 + s·N⁻¹(x))` (0 at `x = 0`, +∞ at `x = 1`).
-fn lognormal_quantile(mean: f64, log_sd: f64, x: f64) -> f64 {
-    mean * (log_sd * inv_cdf(x) - 0.5 * log_sd * log_sd).exp()
-}
+/// `N⁻¹(0.99)`: the lognormal's 99th percentile is `m·exp(−s²/2 + s·z₀.₉₉)`.
+const Z99: f64 = 2.326_347_874_040_841;
 
-/// `(i/n, P(i/n))` for `i = 0..=n`, the prices clipped at `top`, with the exact points where
-/// the curve crosses EHP and reaches the top (`(F(p), p)`, `F` the price's distribution
-/// function) inserted between the samples, so that neither the run/off boundary nor the exit
-/// at the top is blurred by a straight line between two samples.
-fn lognormal_points(
-    prices: &HourPrices,
-    (mean, log_sd): (f64, f64),
-    n: usize,
-    ehp: f64,
-    top: f64,
-) -> Vec<(f64, f64)> {
+/// The lognormal curve sampled by price: `(F(p), p)` for `p = top·i/n`, `i = 0..=n`, `F` the
+/// price's distribution function (the engine's run share at `p`), with the point at EHP
+/// inserted at its place, then `(1, top)`: the hours dearer than the top, clipped to it.
+fn lognormal_points(prices: &HourPrices, n: usize, ehp: f64, top: f64) -> Vec<(f64, f64)> {
     let mut points: Vec<(f64, f64)> = (0..=n)
         .map(|i| {
-            let x = i as f64 / n as f64;
-            (x, lognormal_quantile(mean, log_sd, x).min(top))
+            let p = top * i as f64 / n as f64;
+            (prices.run_share(p), p)
         })
         .collect();
-    for p in [ehp, top].into_iter().filter(|p| *p > 0.0 && *p <= top) {
-        let x = prices.run_share(p);
-        let at = points.partition_point(|q| q.0 < x);
-        if x > 0.0 && x < 1.0 && points.get(at).is_some_and(|q| q.0 != x) {
-            points.insert(at, (x, p));
+    if ehp > 0.0 && ehp < top {
+        let at = points.partition_point(|q| q.1 < ehp);
+        if points.get(at).is_some_and(|q| q.1 != ehp) {
+            points.insert(at, (prices.run_share(ehp), ehp));
         }
     }
-    // The quantile (through N⁻¹) and the inserted points (through N) may disagree in the
-    // last digit: keep the prices non-decreasing.
-    let mut highest = f64::NEG_INFINITY;
-    for q in &mut points {
-        highest = highest.max(q.1);
-        q.1 = highest;
-    }
+    points.push((1.0, top));
     points
 }
 

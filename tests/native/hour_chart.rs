@@ -60,45 +60,31 @@ fn is_invalid(r: Result<HourPriceChart, ChartError>, field: Field) -> bool {
 }
 
 #[test]
-fn lognormal_points_are_the_quantiles() {
+fn lognormal_points_are_the_distribution_function_sampled_by_price() {
     let (m, s) = (60.0, 0.5);
     let chart = HourPriceChart::from_prices(&lognormal(m, s), 55.0, 200).expect("chart");
     let pts = chart.points();
-    // 201 samples at i/200 and the crossing of EHP (the top, P99, is met at the sample
-    // x = 0.99 itself).
-    assert_eq!(pts.len(), 202);
+    // 201 samples, the point at EHP, and (1, top).
+    assert_eq!(pts.len(), 203);
     assert_eq!(pts[0], (0.0, 0.0));
+    let top = m * (-0.5 * s * s + s * Z99).exp();
+    assert!((chart.top() - top).abs() < 1e-12 * top);
+    for &(x, p) in &pts[..pts.len() - 1] {
+        // Each point's share is N(d) at its price.
+        let u = if p > 0.0 { run_share(m, s, p) } else { 0.0 };
+        assert!((x - u).abs() < 1e-15, "{p}: {x} vs {u}");
+    }
     let u = run_share(m, s, 55.0);
     assert!(pts.contains(&(chart.run_share(), 55.0)) && (chart.run_share() - u).abs() < 1e-15);
-    // The median hour: m·exp(−s²/2).
-    let median = m * (-0.5 * s * s).exp();
-    let at_half = pts
-        .iter()
-        .find(|p| p.0 == 0.5)
-        .expect("x = 0.5 is a sample")
-        .1;
-    assert!((at_half / median - 1.0).abs() < 1e-14, "{at_half}");
-    // Every point below the top is the x-quantile: N(d(P(x))) = x.
-    let top = chart.top();
-    for &(x, p) in &pts[1..pts.len() - 1] {
-        assert!(p <= top);
-        if p < top {
-            assert!((run_share(m, s, p) - x).abs() < 1e-13, "x = {x}, P = {p}");
-        }
-    }
-    // The top is the 99th percentile (EHP 55 is far below it); the curve reaches it at
-    // x = 0.99, and P(1) = ∞ is clipped there.
-    let p99 = m * (-0.5 * s * s + s * Z99).exp();
-    assert!((top / p99 - 1.0).abs() < 1e-14, "top {top} vs P99 {p99}");
-    let on_top: Vec<_> = pts.iter().filter(|p| p.1 == top).collect();
-    assert_eq!(on_top.len(), 3, "x = 0.99, 0.995, 1: {on_top:?}");
-    assert!((on_top[0].0 - 0.99).abs() < 1e-15);
-    assert_eq!(pts[pts.len() - 1], (1.0, top));
-    assert!(pts.windows(2).all(|w| w[0].0 < w[1].0 && w[0].1 <= w[1].1));
+    assert_eq!(pts[pts.len() - 1], (1.0, chart.top()));
+    assert!(pts.windows(2).all(|w| w[0].0 <= w[1].0 && w[0].1 <= w[1].1));
+    // Half the hours cost less than the median m·exp(−s²/2); 99 % less than the top.
+    assert!((run_share(m, s, m * (-0.5 * s * s).exp()) - 0.5).abs() < 1e-15);
+    assert!((run_share(m, s, top) - 0.99).abs() < 1e-12);
 }
 
 #[test]
-fn the_run_share_matches_n_of_d_and_the_samples_below_ehp_to_the_resolution() {
+fn the_run_share_is_n_of_d() {
     for (m, s, ehp, n) in [
         (60.0, 0.5, 55.0, 200),
         (45.0, 1.2, 90.0, 100),
@@ -109,13 +95,7 @@ fn the_run_share_matches_n_of_d_and_the_samples_below_ehp_to_the_resolution() {
         let chart = HourPriceChart::from_prices(&lognormal(m, s), ehp, n).expect("chart");
         let u = run_share(m, s, ehp);
         assert!((chart.run_share() - u).abs() < 1e-15, "{m} {s} {ehp}");
-        // Samples at x = i/n: those below EHP are the i with i/n < u.
-        let below = chart.points().iter().filter(|p| p.1 < ehp).count();
-        let share = below as f64 / n as f64;
-        assert!(
-            share >= u && share - u <= 1.0 / n as f64 + 1e-12,
-            "{m} {s} {ehp}: {share} vs N(d) = {u}"
-        );
+        assert_eq!(chart.chart().atm, chart.run_share());
     }
 }
 
@@ -125,8 +105,7 @@ fn the_top_makes_room_for_ehp_when_it_is_above_the_99th_percentile() {
     let chart = HourPriceChart::from_prices(&lognormal(m, s), 150.0, 100).expect("chart");
     assert!(m * (-0.5 * s * s + s * Z99).exp() < 150.0);
     assert_eq!(chart.top(), 180.0);
-    // Every sample below 180 but the last, P(1) = ∞, clipped to it; and the exact point
-    // where the curve reaches 180.
+    // The last sample is at the top, then the hours above it, clipped to it.
     let at_top: Vec<_> = chart.points().iter().filter(|p| p.1 == 180.0).collect();
     assert_eq!(at_top, [&(run_share(m, s, 180.0), 180.0), &(1.0, 180.0)]);
     let (svg, frame) = render(&chart, "ehp_above_p99");
