@@ -158,8 +158,8 @@ impl Scenario {
             errors.push(LinkError {
                 key,
                 value: self.get_key(key),
-                reason: "power keys need mode=rig: in direct mode the period's cost and output \
-                         are given, so there is no rig to switch off; they are ignored"
+                reason: "power keys need mode=rig (direct mode gives the cost and output); \
+                         ignored"
                     .to_string(),
             });
         }

@@ -82,7 +82,7 @@ pub fn payoff_chart(m: &Model) -> PayoffChart {
     PayoffChart {
         series,
         y_label: if m.power.is_some() {
-            "Hedged revenue less the power cost's change from the plan (USD)"
+            "Hedged revenue less power above plan (USD)"
         } else {
             "Hedged revenue at the end of the period (USD)"
         }

@@ -48,7 +48,7 @@ const PAGE_TERMS: &[(&str, &str, &str)] = &[
     (
         "curtailment",
         "Curtailment and energy-adjusted hashprice",
-        "The energy-adjusted hashprice is what an hour of mining earns per MWh of power at the coin price: a rig that buys power at the hour's market price (index) runs only in the hours whose price is below it and switches off in the others. The run share is the share of its available hours it runs; the curtailment value is what the right to switch off is worth against running every hour; a fixed-price block with resale rights (PPA) earns credits by reselling the hours it does not use.",
+        "The energy-adjusted hashprice is what an hour of mining earns per MWh at the coin price: on the index the rig runs only in the hours priced below it (the run share); the curtailment value is what switching off is worth; a PPA resells the hours it does not use (credits).",
     ),
     (
         "delta",

@@ -51,7 +51,6 @@ pub fn HourPricesPanel(
         <section class="panel hour-prices" aria-labelledby="hour-prices-title" data-drawn=drawn_text
             hidden=move || !shown.get()>
             <h2 id="hour-prices-title">"Hours the rig runs"<Tip term="curtailment" /></h2>
-            <p class="hint">"The share of the period's hours priced below each power price: the rig runs in the hours below the energy-adjusted hashprice (EHP) at the final price (the dashed level) and is off in the others."</p>
             <canvas node_ref=canvas.node class="hour-prices-canvas" data-testid="hour-price-chart" role="img"
                 aria-label=label>
             </canvas>

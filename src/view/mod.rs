@@ -972,16 +972,15 @@ fn planned_economics(
         key: Some(Key::PowerContract),
         text: if p.plan.output > 0.0 {
             format!(
-                "{e}: at the forward ({}) the rig's power costs {} (hours at negative prices pay \
-                 it to run), so the period's cost is not above 0 and returns on it are \
-                 undefined; add other costs (opex) or a hardware cost",
+                "{e}: at the forward ({}) power costs {} (negative prices pay the rig), so the \
+                 period costs nothing to earn a return on; add other costs or a hardware cost",
                 crate::format::usd_f64(p.plan_price),
                 crate::format::usd_f64(p.plan.power_cost)
             )
         } else {
             format!(
-                "{e}: at the forward ({}) the rig on this power contract runs {} of its hours \
-                 and mines nothing, so the plan has no output to hedge",
+                "{e}: at the forward ({}) the rig runs {} of its hours and mines nothing to \
+                 hedge",
                 crate::format::usd_f64(p.plan_price),
                 crate::format::percent_f64(p.plan.run_share, 1)
             )

@@ -154,14 +154,12 @@ impl PowerView {
         };
         let ehp = self.rig.ehp(hi);
         let text = if points.iter().all(|p| *p < 0.0) {
-            "pcurve: every hour's price is negative, so the rig runs every available hour and is \
-             paid for its power; curtailment never happens"
+            "pcurve: every hour's price is negative: the rig runs every hour, paid for its power"
                 .to_string()
         } else if points.iter().all(|p| *p >= ehp) {
             format!(
                 "pcurve: every hour's price is at or above the energy-adjusted hashprice at the \
-                 chart's highest price ({}/MWh at {} per coin), so on an index contract the \
-                 rig stays off all period and mines nothing",
+                 chart's highest price ({}/MWh at {} per coin): on the index the rig stays off",
                 crate::format::usd_cents_f64(ehp),
                 crate::format::usd_f64(hi)
             )

@@ -268,7 +268,7 @@ fn a_curve_the_rig_never_or_always_runs_on_says_what_it_does() {
     let m = model(&format!("{base}&pcurve=-3,-1,-0.5"));
     let text: Vec<&str> = m.messages.iter().map(|x| x.text.as_str()).collect();
     assert!(
-        text.iter().any(|t| t.contains("runs every available hour")),
+        text.iter().any(|t| t.contains("the rig runs every hour")),
         "{text:?}"
     );
     // Every hour dearer than mining pays at the chart's top: the plan has nothing to hedge.
