@@ -682,12 +682,12 @@ pub fn curtailment_note(m: &Model, price: Decimal) -> Option<String> {
     };
     let tail = if hedged > at.output {
         format!(
-            "A hedge sized on the planned output over-hedges as the price falls, because the rig \
-             runs fewer hours: the {} it sells but does not mine are a short position in the coin.",
+            "Sized on the planned output, it over-hedges as the price falls and the rig runs \
+             fewer hours: the {} sold but not mined are a short position.",
             coins(hedged - at.output)
         )
     } else {
-        "The hedge stays within what the rig mines at this price.".to_owned()
+        "It stays within what the rig mines here.".to_owned()
     };
     Some(format!(
         "At {} the rig runs {} of its hours and mines {}, against the plan's {} at the forward \

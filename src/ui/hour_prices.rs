@@ -27,7 +27,7 @@ pub fn HourPricesPanel(
         display.with(|d| d.model.power.as_ref().and_then(|p| p.hour_chart(s)))
     };
     // During a drag nothing new: the canvas keeps its picture.
-    let chart = Signal::derive(move || {
+    let chart = Memo::new(move |_| {
         if dragging.get() {
             return None;
         }

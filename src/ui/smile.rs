@@ -11,7 +11,7 @@ use super::glossary::Tip;
 
 /// A canvas that paints `chart` with the smile chart's drawing in the page's colours (the
 /// smile, and the hour-price chart: one canvas set-up for both).
-pub fn smile_canvas(chart: Signal<Option<SmileChart>>) -> ChartCanvas {
+pub fn smile_canvas(chart: Memo<Option<SmileChart>>) -> ChartCanvas {
     use_canvas(
         move |theme| chart.with(|c| c.as_ref().map(|c| SmileChart { theme, ..c.clone() })),
         draw,
@@ -28,7 +28,7 @@ pub fn SmilePanel(
     display: Memo<Display>,
 ) -> impl IntoView {
     let chart = Memo::new(move |_| display.with(|d| d.model.smile_chart(POINTS)));
-    let canvas = smile_canvas(chart.into());
+    let canvas = smile_canvas(chart);
     let drawn_text = Signal::derive(move || canvas.drawn.get().to_string());
     view! {
         <section class="panel smile" aria-labelledby="smile-title" data-drawn=drawn_text>
