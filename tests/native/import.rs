@@ -225,7 +225,7 @@ fn at_most_max_hours_rows() {
             limit: MAX_HOURS
         }
     );
-    assert!(e.to_string().contains("more than 100,000 rows"), "{e}");
+    assert!(e.to_string().contains("more than 10,000 rows"), "{e}");
 }
 
 /// A file of `prices` in column `price`, one an hour.
