@@ -118,8 +118,8 @@ pub struct ProfileParams {
     pub options: Vec<OptionHolding>,
     /// Net option premium paid, carried to the end of the period, USD (negative = received).
     pub premium: f64,
-    /// The mined coins under a power contract that curtails or resells (module
-    /// [`super::curtailed`]); `None`: `output` coins whatever the price.
+    /// The mined coins under a power contract that curtails or resells ([`PowerLeg`]);
+    /// `None`: `output` coins whatever the price.
     pub power: Option<PowerLeg>,
 }
 
