@@ -2,7 +2,6 @@
 //! the model's forward, what coverage is a share of) and the figures at any final price.
 
 use rust_decimal::Decimal;
-use rust_decimal::prelude::FromPrimitive;
 
 use super::Message;
 use crate::chart::power::HourPriceChart;
@@ -11,6 +10,7 @@ use crate::domain::hedge::Row;
 use crate::domain::power::{Contract, HourPrices, PowerAt, PowerTerms, RigRun};
 use crate::domain::risk::PowerLeg;
 use crate::domain::validate::dec_f64;
+use crate::domain::{Field, money};
 use crate::link::{Key, Scenario};
 
 /// Points of the hour-price chart's lognormal curve.
@@ -33,9 +33,13 @@ pub struct PowerView {
     pub other_cash_cost: f64,
 }
 
-/// `x` as a decimal (0 for a value a decimal cannot hold, which finite inputs never give).
+/// `x` as a decimal, through the engine's one conversion ([`money::dec_from_f64`]: the
+/// shortest decimal that reads back as `x`); 0 for a value a decimal cannot hold, which the
+/// contracts' finite figures never are.
 pub(super) fn dec(x: f64) -> Decimal {
-    Decimal::from_f64(x).unwrap_or_default().normalize()
+    money::dec_from_f64(Field::PowerPrice, x)
+        .unwrap_or_default()
+        .normalize()
 }
 
 impl PowerView {
