@@ -158,10 +158,12 @@ mod presets;
 mod program;
 mod scenario;
 mod spec;
+mod treasury;
 mod value;
 
 pub use list::{List, MAX_ITEMS as MAX_LIST_ITEMS};
 pub use power::{PowerInputs, PriceCurve};
+pub use treasury::TreasuryInputs;
 pub use presets::{PRESETS, PROGRAM_PRESETS, Preset};
 pub use program::{Page, ProgramInputs, date_text, first_of_next_month, parse_date};
 pub use scenario::{
@@ -700,6 +702,7 @@ impl Scenario {
         }
         errors.extend(self.program.cross_errors());
         errors.extend(self.power_errors());
+        errors.extend(self.treasury_errors());
         if let Some(h) = e.rig.halving_day
             && h > e.days
         {
@@ -731,6 +734,7 @@ impl Scenario {
                 self.hedge.initial_margin_pct = base.hedge.initial_margin_pct;
             }
             Key::HalvingDate => self.program.reset_halving(&base.program),
+            Key::LtvLiquidation | Key::Pledge | Key::Loan => self.reset_treasury(key, base),
             _ => {}
         }
     }

@@ -257,22 +257,42 @@ impl PricePath {
     /// # Ok::<(), minerhedge::domain::DomainError>(())
     /// ```
     pub fn upper_barrier(&self, target: f64) -> Result<f64> {
+        self.barrier(target, 1.0)
+    }
+
+    /// The barrier below spot whose touch probability is `target` (in `(0, 1)`): the price a
+    /// loan against coins should keep its margin call under.
+    ///
+    /// ```
+    /// use minerhedge::domain::margin::PricePath;
+    /// let p = PricePath { spot: 100_000.0, years: 2.0, drift: 0.05, vol: 0.6 };
+    /// let b = p.lower_barrier(0.01)?;
+    /// assert!(b < 100_000.0 && (p.touch_probability(b)? - 0.01).abs() < 1e-9);
+    /// # Ok::<(), minerhedge::domain::DomainError>(())
+    /// ```
+    pub fn lower_barrier(&self, target: f64) -> Result<f64> {
+        self.barrier(target, -1.0)
+    }
+
+    /// The barrier on side `w` of spot (`1`: above, `−1`: below) whose touch probability is
+    /// `target`.
+    fn barrier(&self, target: f64, w: f64) -> Result<f64> {
         let p = self.checked()?;
         let target = const { Range::above(0.0, 1.0) }
             .check(Field::TouchProbability, target)
             .and_then(|t| const { Range::below(0.0, 1.0) }.check(Field::TouchProbability, t))?;
-        // In x = ln(B/S₀), from just above spot (probability → 1) out to 40 standard
+        // In x = ±ln(B/S₀), from just beyond spot (probability → 1) out to 40 standard
         // deviations plus the drift (probability far below any target a page asks).
         let hi = 40.0 * (p.vol * p.years.sqrt()).max(1e-6) + p.drift.abs() * p.years + 1e-6;
-        let gap = |x: f64| p.touch_probability(p.spot * x.exp()).unwrap_or(0.0) - target;
+        let gap = |x: f64| p.touch_probability(p.spot * (w * x).exp()).unwrap_or(0.0) - target;
         let lo = 1e-12;
-        // A path that cannot rise (no volatility, a falling drift) touches no barrier above
-        // spot: the nearest one already meets the target.
+        // A path that cannot move that way (no volatility, a drift the other way) touches no
+        // barrier beyond spot: the nearest one already meets the target.
         if gap(lo) <= 0.0 {
-            return Ok(p.spot * lo.exp());
+            return Ok(p.spot * (w * lo).exp());
         }
         let x = brent(gap, Bracket { lo, hi }, ROOT, 200)?;
-        Ok(p.spot * x.exp())
+        Ok(p.spot * (w * x).exp())
     }
 }
 

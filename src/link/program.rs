@@ -78,6 +78,8 @@ pub struct ProgramInputs {
     pub negative_target_pct: Decimal,
     /// `pmax`: the suggested ladder's cap on a month's coverage, %.
     pub max_coverage_pct: Decimal,
+    /// The treasury: coins held, sold, lent, pledged and written as calls.
+    pub treasury: super::TreasuryInputs,
 }
 
 impl ProgramInputs {

@@ -382,6 +382,7 @@ pub const MAX_PATHS: u32 = 1_000_000;
 const PRICE: NumRange = NumRange::closed(Decimal::from_parts(1, 0, 0, false, 12), pow10(9));
 const PRICE_OR_ZERO: NumRange = NumRange::closed(Decimal::ZERO, pow10(9));
 const QUANTITY: NumRange = NumRange::above(Decimal::ZERO, pow10(12));
+const COINS_OR_ZERO: NumRange = NumRange::closed(Decimal::ZERO, pow10(9));
 const MONEY_OR_ZERO: NumRange = NumRange::closed(Decimal::ZERO, pow10(12));
 const PERCENT: NumRange = NumRange::closed(Decimal::ZERO, Decimal::ONE_HUNDRED);
 const VOL: NumRange = NumRange::closed(Decimal::ZERO, int(500));
@@ -1213,6 +1214,148 @@ key_table! {
         unit: "%",
         kind: Kind::Number(PERCENT),
         default: "100",
+    },
+    Hold0 = "hold0" {
+        label: "Coins held at the start",
+        meaning: "treasury: coins held at the start",
+        at: place!(program.treasury.hold0),
+        page: Pages::Program,
+        unit: "coins",
+        kind: Kind::Number(COINS_OR_ZERO),
+        default: "0",
+    },
+    Cash0 = "cash0" {
+        label: "Cash at the start",
+        meaning: "treasury: cash at the start (before the loan and the premiums)",
+        at: place!(program.treasury.cash0),
+        page: Pages::Program,
+        unit: "USD",
+        kind: Kind::Number(MONEY_OR_ZERO),
+        default: "0",
+    },
+    Sell = "sell" {
+        label: "Mined coins sold per month",
+        meaning: "treasury: share of each month's mined coins sold at its settlement; the rest \
+                  is kept",
+        at: place!(program.treasury.sell_pct),
+        page: Pages::Program,
+        unit: "%",
+        kind: Kind::List(&Kind::Number(PERCENT)),
+        default: "100",
+    },
+    Lend = "lend" {
+        label: "Coins lent per month",
+        meaning: "treasury: share of the unpledged coins held at each month's start that is lent",
+        at: place!(program.treasury.lend_pct),
+        page: Pages::Program,
+        unit: "%",
+        kind: Kind::List(&Kind::Number(PERCENT)),
+        default: "0",
+    },
+    LendYield = "lendy" {
+        label: "Lending yield",
+        meaning: "treasury: interest on coins lent, paid in coin at each month's end \
+                  (lent·lendy·days/365)",
+        at: place!(program.treasury.lend_yield_pct),
+        page: Pages::Program,
+        unit: "% a year",
+        kind: Kind::Number(PERCENT),
+        default: "0",
+    },
+    LendDefault = "lpd" {
+        label: "Borrower default probability",
+        meaning: "treasury: the coin borrower's default probability (month: 1 − (1 − lpd)^(days/365))",
+        at: place!(program.treasury.default_pct),
+        page: Pages::Program,
+        unit: "% a year",
+        kind: Kind::Number(PERCENT),
+        default: "0",
+    },
+    LossGivenDefault = "lgd" {
+        label: "Loss given default",
+        meaning: "treasury: share of the lent coins a default loses",
+        at: place!(program.treasury.loss_given_default_pct),
+        page: Pages::Program,
+        unit: "%",
+        kind: Kind::Number(PERCENT),
+        default: "100",
+    },
+    Loan = "loan" {
+        label: "Loan against coins",
+        meaning: "treasury: USD borrowed at the start against pledged coins, repaid at the end \
+                  of the last month",
+        at: place!(program.treasury.loan),
+        page: Pages::Program,
+        unit: "USD",
+        kind: Kind::Number(MONEY_OR_ZERO),
+        default: "0",
+    },
+    LoanRate = "lrate" {
+        label: "Loan rate",
+        meaning: "treasury: the loan's interest, paid monthly from cash (loan·lrate·days/365)",
+        at: place!(program.treasury.loan_rate_pct),
+        page: Pages::Program,
+        unit: "% a year",
+        kind: Kind::Number(PERCENT),
+        default: "0",
+    },
+    Pledge = "pledge" {
+        label: "Coins pledged",
+        meaning: "treasury: coins pledged to the loan (neither sold nor lent), at most `hold0`; \
+                  absent: all the coins held at the start with a loan, none without",
+        at: place!(program.treasury.pledge),
+        page: Pages::Program,
+        unit: "coins",
+        kind: Kind::OptionalNumber(COINS_OR_ZERO),
+        default: "",
+    },
+    LtvCall = "ltvmc" {
+        label: "Margin-call LTV",
+        meaning: "treasury: loan-to-value, loan / (pledge·price), of the margin call",
+        at: place!(program.treasury.ltv_call_pct),
+        page: Pages::Program,
+        unit: "%",
+        kind: Kind::Number(NumRange::above(Decimal::ZERO, Decimal::ONE_HUNDRED)),
+        default: "70",
+    },
+    LtvLiquidation = "ltvliq" {
+        label: "Liquidation LTV",
+        meaning: "treasury: loan-to-value of the liquidation (the pledged coins sold), above \
+                  `ltvmc`",
+        at: place!(program.treasury.ltv_liquidation_pct),
+        page: Pages::Program,
+        unit: "%",
+        kind: Kind::Number(NumRange::above(Decimal::ZERO, Decimal::ONE_HUNDRED)),
+        default: "85",
+    },
+    CallTarget = "pcall" {
+        label: "Target P(margin call)",
+        meaning: "treasury: the chance of a margin call before the end that the pledge needed \
+                  keeps to",
+        at: place!(program.treasury.call_target_pct),
+        page: Pages::Program,
+        unit: "%",
+        kind: Kind::Number(NumRange::open(Decimal::ZERO, Decimal::ONE_HUNDRED)),
+        default: "1",
+    },
+    CoveredCalls = "cc" {
+        label: "Calls written per month",
+        meaning: "treasury: share of the unpledged coins held at each month's start written as \
+                  one-month calls",
+        at: place!(program.treasury.calls_pct),
+        page: Pages::Program,
+        unit: "%",
+        kind: Kind::List(&Kind::Number(PERCENT)),
+        default: "0",
+    },
+    CoveredCallStrike = "cck" {
+        label: "Call strike per month",
+        meaning: "treasury: each month's covered-call strike, share of its one-month forward",
+        at: place!(program.treasury.call_strike_pct),
+        page: Pages::Program,
+        unit: "% of forward",
+        kind: Kind::List(&Kind::Number(PERCENT_OF_FORWARD)),
+        default: "110",
     },
     CashTarget = "ptarget" {
         label: "Target P(covering cash cost)",

@@ -105,6 +105,9 @@ const OWNERS: [(Field, Owner); Field::ALL.len()] = [
     (Field::CashCost, Owner::Derived),
     (Field::ChartHeight, Owner::Derived),
     (Field::ChartWidth, Owner::Derived),
+    (Field::CoinsHeld, Owner::Input(Key::Hold0, Key::Hold0)),
+    (Field::CoinsLent, Owner::Input(Key::Lend, Key::Lend)),
+    (Field::CoinsSold, Owner::Input(Key::Sell, Key::Sell)),
     (Field::CoinsSoldForward, Owner::Derived),
     (
         Field::Collateral,
@@ -118,6 +121,7 @@ const OWNERS: [(Field, Owner); Field::ALL.len()] = [
         Field::Coverage,
         Owner::Input(Key::Coverage, Key::MonthCoverage),
     ),
+    (Field::CoveredCalls, Owner::Input(Key::CoveredCalls, Key::CoveredCalls)),
     (Field::DevicePixelRatio, Owner::Derived),
     (
         Field::Difficulty,
@@ -209,6 +213,10 @@ const OWNERS: [(Field, Owner); Field::ALL.len()] = [
         Owner::Input(Key::InverseQuote, Key::MonthForwards),
     ),
     (Field::Legs, Owner::Derived),
+    (Field::LendingDefault, Owner::Input(Key::LendDefault, Key::LendDefault)),
+    (Field::LendingYield, Owner::Input(Key::LendYield, Key::LendYield)),
+    (Field::Loan, Owner::Input(Key::Loan, Key::Loan)),
+    (Field::LoanToValue, Owner::Input(Key::LtvLiquidation, Key::LtvLiquidation)),
     (Field::Locked, Owner::Derived),
     (Field::LockedUsd, Owner::Derived),
     (
@@ -235,6 +243,7 @@ const OWNERS: [(Field, Owner); Field::ALL.len()] = [
     (Field::PeriodInYears, Owner::Input(Key::Days, Key::Months)),
     (Field::PeriodLength, Owner::Input(Key::Days, Key::Months)),
     (Field::PeriodReturn, Owner::Derived),
+    (Field::PledgedCoins, Owner::Input(Key::Pledge, Key::Pledge)),
     (Field::PlotAreaSize, Owner::Derived),
     (Field::PoolFee, Owner::Input(Key::PoolFee, Key::PoolFee)),
     (
@@ -297,6 +306,7 @@ const OWNERS: [(Field, Owner); Field::ALL.len()] = [
         Owner::Input(Key::TouchTarget, Key::MonthHedges),
     ),
     (Field::Total, Owner::Derived),
+    (Field::TreasuryCash, Owner::Input(Key::Cash0, Key::Cash0)),
     (Field::Uptime, Owner::Input(Key::Uptime, Key::Uptime)),
     (Field::Volatility, Owner::Input(Key::Vol, Key::Vol)),
     (Field::WorstPrice, Owner::Derived),

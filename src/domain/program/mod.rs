@@ -45,6 +45,7 @@ pub mod production;
 pub mod rows;
 pub mod simulation;
 mod stats;
+pub mod treasury;
 
 pub use calendar::{Calendar, CalendarMonth, CalendarParams, MAX_MONTHS};
 pub use curve::{Market, MonthCurve};
@@ -120,6 +121,7 @@ pub struct Program {
     months: Vec<ProgramMonth>,
     rows: Vec<MonthRow>,
     totals: Totals,
+    smile: Option<crate::domain::pricing::smile::Smile>,
 }
 
 /// Adds the month (1-based) to an out-of-range error's description.
@@ -231,7 +233,13 @@ impl Program {
             months,
             rows,
             totals,
+            smile,
         })
+    }
+
+    /// The volatility smile every month's options are priced on (`None`: one flat vol).
+    pub fn smile(&self) -> Option<crate::domain::pricing::smile::Smile> {
+        self.smile
     }
 
     /// The market.

@@ -44,6 +44,8 @@
 
 use super::Program;
 use super::stats::{self, ProgramStats};
+use super::treasury::Treasury;
+use super::treasury::paths::{PathStep, TreasuryRun};
 use crate::domain::Field;
 use crate::domain::error::{DomainError, Result};
 use crate::domain::montecarlo::{Progress, normal_pair};
@@ -141,6 +143,14 @@ pub struct ProgramRun {
     building: Option<[stats::SeriesBuilder; 2]>,
     /// The finished statistics of all paths.
     finished: Option<ProgramStats>,
+    /// Cumulative cash at `t = 0`: minus the premiums paid at the start.
+    cash_start: f64,
+    /// Each month's premium carried to its settlement (in its net cash; paid at the start).
+    carried: Vec<f64>,
+    /// The treasury on the paths ([`Self::with_treasury`]).
+    treasury: Option<TreasuryRun>,
+    /// The months of the path being drawn, for the treasury.
+    scratch: Vec<PathStep>,
 }
 
 impl ProgramRun {
@@ -181,7 +191,21 @@ impl ProgramRun {
             .first()
             .map_or(0.0, |m| dec_f64(m.production.capex));
         let cells = params.paths * steps.len();
+        let upfront: f64 = program
+            .months()
+            .iter()
+            .map(|m| dec_f64(m.hedge.position.upfront_premium()))
+            .sum();
+        let carried = program
+            .months()
+            .iter()
+            .map(|m| dec_f64(m.hedge.position.carried_net_premium()))
+            .collect();
         Ok(Self {
+            cash_start: -upfront,
+            carried,
+            treasury: None,
+            scratch: Vec::new(),
             spot: dec_f64(program.market().spot),
             sigma_d,
             rho_c: (1.0 - rho * rho).max(0.0).sqrt(),
@@ -232,23 +256,50 @@ impl ProgramRun {
                 1.0
             };
             let cell = i * stride + path;
-            let Some(leg) = &m.power else {
+            let coins = if let Some(leg) = &m.power {
+                // The month's profiles (its hedge, at full coverage) share its mined leg:
+                // valued once.
+                let (coins, mined) = leg.mined_at(s, factor, level);
+                self.program[cell] = m.profile.value_with_mined(s, factor, mined) - m.cash_cost;
+                self.unhedged[cell] = mined - m.cash_cost;
+                if let Some(f) = &m.full {
+                    self.full[cell] = f.value_with_mined(s, factor, mined) - m.cash_cost;
+                }
+                coins
+            } else {
                 self.program[cell] = m.profile.value_with_output(s, factor) - m.cash_cost;
                 self.unhedged[cell] = factor * m.output * s - m.cash_cost;
                 if let Some(f) = &m.full {
                     self.full[cell] = f.value_with_output(s, factor) - m.cash_cost;
                 }
-                continue;
+                factor * m.output
             };
-            // The month's profiles (its hedge, at full coverage) share its mined leg: valued
-            // once.
-            let mined = leg.mined_value_at(s, factor, level);
-            self.program[cell] = m.profile.value_with_mined(s, factor, mined) - m.cash_cost;
-            self.unhedged[cell] = mined - m.cash_cost;
-            if let Some(f) = &m.full {
-                self.full[cell] = f.value_with_mined(s, factor, mined) - m.cash_cost;
+            if self.treasury.is_some() {
+                self.scratch[i] = PathStep {
+                    price: s,
+                    mined: coins,
+                    net_cash: self.program[cell],
+                };
             }
         }
+        if let Some(t) = &mut self.treasury {
+            t.path(path, &self.scratch);
+        }
+    }
+
+    /// The same run, also keeping `treasury` on every path (module
+    /// [`super::treasury`]): its value, and that of selling every mined coin, per month, and
+    /// its month-end margin calls. Call it before the first step; 16 more bytes per path and
+    /// month.
+    pub fn with_treasury(mut self, treasury: &Treasury) -> Self {
+        self.scratch = vec![PathStep::default(); self.steps.len()];
+        self.treasury = Some(TreasuryRun::new(
+            treasury,
+            self.spot,
+            self.params.paths,
+            self.params.seed,
+        ));
+        self
     }
 
     /// The same run, also valuing each month's hedge at full coverage on every path (what
@@ -340,6 +391,8 @@ impl ProgramRun {
             paths: self.done,
             stride: self.params.paths,
             capex: self.capex,
+            cash_start: self.cash_start,
+            carried: &self.carried,
         }
     }
 
@@ -349,7 +402,9 @@ impl ProgramRun {
         if let Some(done) = &self.finished {
             return Some(done.clone());
         }
-        stats::program_stats(self.samples())
+        let mut stats = stats::program_stats(self.samples())?;
+        stats.treasury = self.treasury.as_ref().and_then(|t| t.stats(self.done));
+        Some(stats)
     }
 
     /// After the last path, builds the statistics `months` months at a time (a caller spreads
@@ -365,7 +420,10 @@ impl ProgramRun {
         }
         let mut building = self.building.take().unwrap_or_else(|| {
             let s = self.samples();
-            [stats::SeriesBuilder::new(&s), stats::SeriesBuilder::new(&s)]
+            [
+                stats::SeriesBuilder::new(&s, stats::Series::Program),
+                stats::SeriesBuilder::new(&s, stats::Series::Unhedged),
+            ]
         });
         let complete = {
             let s = self.samples();
@@ -385,6 +443,7 @@ impl ProgramRun {
             paths: s.paths,
             program: program.finish(&s),
             unhedged: unhedged.finish(&s),
+            treasury: self.treasury.as_ref().and_then(|t| t.stats(s.paths)),
         };
         self.finished = Some(stats);
         true

@@ -80,6 +80,20 @@ pub struct ProgramStats {
     pub program: SeriesStats,
     /// Without hedges.
     pub unhedged: SeriesStats,
+    /// The treasury on the same paths, when the run keeps one
+    /// ([`super::ProgramRun::with_treasury`]).
+    pub treasury: Option<super::treasury::TreasuryStats>,
+}
+
+/// Which series a [`SeriesBuilder`] builds: the program's cumulative cash starts at `t = 0`
+/// with the premiums paid then (each month's net cash carries its premium to its settlement:
+/// the cumulative cash adds it back), unhedged's at 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Series {
+    /// With the program's hedges.
+    Program,
+    /// Without hedges.
+    Unhedged,
 }
 
 /// What the statistics are computed from: month-major net cash `[m·stride + path]` for the
@@ -91,6 +105,10 @@ pub(crate) struct Samples<'a> {
     pub paths: usize,
     pub stride: usize,
     pub capex: f64,
+    /// The program's cumulative cash at `t = 0` (minus the premiums paid at the start).
+    pub cash_start: f64,
+    /// Each month's premium carried to its settlement, USD (empty: none).
+    pub carried: &'a [f64],
 }
 
 pub(crate) fn program_stats(s: Samples<'_>) -> Option<ProgramStats> {
@@ -99,8 +117,9 @@ pub(crate) fn program_stats(s: Samples<'_>) -> Option<ProgramStats> {
     }
     Some(ProgramStats {
         paths: s.paths,
-        program: series(s.program, &s),
-        unhedged: series(s.unhedged, &s),
+        program: series(s.program, &s, Series::Program),
+        unhedged: series(s.unhedged, &s, Series::Unhedged),
+        treasury: None,
     })
 }
 
@@ -124,7 +143,7 @@ fn quantile(v: &[f64], pct: usize) -> f64 {
 
 /// P5, P50 and P95 of `v` (non-empty), selecting on integer keys in `keys` (reused): one
 /// selection for the median, then P5 among the values below it and P95 among those above.
-fn quantiles(v: &[f64], keys: &mut Vec<i64>) -> Quantiles {
+pub(crate) fn quantiles(v: &[f64], keys: &mut Vec<i64>) -> Quantiles {
     let n = v.len();
     keys.clear();
     keys.extend(v.iter().map(|&x| key(x)));
@@ -185,15 +204,22 @@ pub(crate) struct SeriesBuilder {
     p: Paths,
     keys: Vec<i64>,
     out: Vec<MonthStats>,
+    series: Series,
 }
 
 impl SeriesBuilder {
-    pub(crate) fn new(s: &Samples<'_>) -> Self {
+    pub(crate) fn new(s: &Samples<'_>, series: Series) -> Self {
         let n = s.paths;
+        let start = match series {
+            Series::Program => s.cash_start,
+            Series::Unhedged => 0.0,
+        };
         SeriesBuilder {
+            series,
             p: Paths {
-                cum: vec![0.0; n],
-                low: vec![f64::INFINITY; n],
+                cum: vec![start; n],
+                // The lowest cumulative cash counts the start when premiums were paid then.
+                low: vec![if start == 0.0 { f64::INFINITY } else { start }; n],
                 negative: vec![false; n],
                 payback: vec![s.months; n],
             },
@@ -215,8 +241,12 @@ impl SeriesBuilder {
         }
         let (n, p) = (s.paths, &mut self.p);
         let col = &values[m * s.stride..m * s.stride + n];
+        let back = match self.series {
+            Series::Program => s.carried.get(m).copied().unwrap_or(0.0),
+            Series::Unhedged => 0.0,
+        };
         for (i, &v) in col.iter().enumerate() {
-            p.cum[i] += v;
+            p.cum[i] += v + back;
             p.low[i] = p.low[i].min(p.cum[i]);
             p.negative[i] |= v < 0.0;
             if s.capex > 0.0 && p.payback[i] == s.months && p.cum[i] >= s.capex {
@@ -240,8 +270,8 @@ impl SeriesBuilder {
     }
 }
 
-fn series(values: &[f64], s: &Samples<'_>) -> SeriesStats {
-    let mut b = SeriesBuilder::new(s);
+fn series(values: &[f64], s: &Samples<'_>, which: Series) -> SeriesStats {
+    let mut b = SeriesBuilder::new(s, which);
     for _ in 0..s.months {
         b.next_month(values, s);
     }
@@ -320,6 +350,8 @@ mod tests {
             paths: 2,
             stride: 2,
             capex: 10.0,
+            cash_start: 0.0,
+            carried: &[],
         };
         let st = program_stats(s).unwrap().program;
         // Paybacks: month 1 (cum 10) and month 1 (cum 19): median month 1.

@@ -77,8 +77,17 @@ impl PowerLeg {
     /// which would otherwise each carry a copy of the contracts' formulas.
     #[inline(never)]
     pub fn mined_value_at(&self, s: f64, factor: f64, level: f64) -> f64 {
+        self.mined_at(s, factor, level).1
+    }
+
+    /// The coins mined and `M(S)` at power price level `level` (a simulated month needs
+    /// both: the treasury keeps some of the coins).
+    pub fn mined_at(&self, s: f64, factor: f64, level: f64) -> (f64, f64) {
         let at = self.at_level(s, factor, level);
-        at.output * s + at.credits - (at.power_cost - self.plan_power_cost)
+        (
+            at.output,
+            at.output * s + at.credits - (at.power_cost - self.plan_power_cost),
+        )
     }
 
     /// A price above which the rig runs every available hour (to `f64` precision), so the
