@@ -125,6 +125,21 @@
 //! | `apx` | program: the price each month that has passed settled at | USD per coin | a list a,b,c of up to 36 items, one per month from the first (an empty item, or a month beyond the list: not known yet), each between 0.000000000001 and 1,000,000,000 | absent | program |
 //! | `pneg` | program: the suggested ladder's target, the largest chance of a month's net cash below 0 | % | between 0 and 100 | 5 | program |
 //! | `pmax` | program: the suggested ladder's cap on each month's coverage | % | between 0 and 100 | 100 | program |
+//! | `hold0` | treasury: coins held at the start | coins | between 0 and 1,000,000,000 | 0 | program |
+//! | `cash0` | treasury: cash at the start (before the loan and the premiums) | USD | between 0 and 1,000,000,000,000 | 0 | program |
+//! | `sell` | treasury: share of each month's mined coins sold at its settlement; the rest is kept | % | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each between 0 and 100 | 100 | program |
+//! | `lend` | treasury: share of the unpledged coins held at each month's start that is lent | % | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each between 0 and 100 | 0 | program |
+//! | `lendy` | treasury: interest on coins lent, paid in coin at each month's end (lent·lendy·days/365) | % a year | between 0 and 100 | 0 | program |
+//! | `lpd` | treasury: the coin borrower's default probability (month: 1 − (1 − lpd)^(days/365)) | % a year | between 0 and 100 | 0 | program |
+//! | `lgd` | treasury: share of the lent coins a default loses | % | between 0 and 100 | 100 | program |
+//! | `loan` | treasury: USD borrowed at the start against pledged coins, repaid at the end of the last month | USD | between 0 and 1,000,000,000,000 | 0 | program |
+//! | `lrate` | treasury: the loan's interest, paid monthly from cash (loan·lrate·days/365) | % a year | between 0 and 100 | 0 | program |
+//! | `pledge` | treasury: coins pledged to the loan (neither sold nor lent), at most `hold0`; absent: all the coins held at the start with a loan, none without | coins | between 0 and 1,000,000,000, or absent | absent | program |
+//! | `ltvmc` | treasury: loan-to-value, loan / (pledge·price), of the margin call | % | greater than 0 and at most 100 | 70 | program |
+//! | `ltvliq` | treasury: loan-to-value of the liquidation (the pledged coins sold), above `ltvmc` | % | greater than 0 and at most 100 | 85 | program |
+//! | `pcall` | treasury: the chance of a margin call before the end that the pledge needed keeps to | % | greater than 0 and less than 100 | 1 | program |
+//! | `cc` | treasury: share of the unpledged coins held at each month's start written as one-month calls | % | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each between 0 and 100 | 0 | program |
+//! | `cck` | treasury: each month's covered-call strike, share of its one-month forward | % of forward | a list a,b,c of 1 to 36 items, one per month (a shorter list repeats its last value), each greater than 0 and at most 1,000 | 110 | program |
 //! | `ptarget` | coverage frontier: the probability of covering the period's cash cost that the suggested coverage reaches | % | between 0 and 100 | 95 | period |
 //!
 //! The same table is available at run time as [`KEYS`] and as Markdown from
@@ -163,7 +178,6 @@ mod value;
 
 pub use list::{List, MAX_ITEMS as MAX_LIST_ITEMS};
 pub use power::{PowerInputs, PriceCurve};
-pub use treasury::TreasuryInputs;
 pub use presets::{PRESETS, PROGRAM_PRESETS, Preset};
 pub use program::{Page, ProgramInputs, date_text, first_of_next_month, parse_date};
 pub use scenario::{
@@ -174,6 +188,7 @@ pub use spec::{
     HEDGE_WORDS, KEYS, Key, KeySpec, Kind, MAX_DAYS, MAX_MONTHS, MAX_PATHS, MAX_TABLE_STEPS,
     MODE_WORDS, NumRange, PAGE_WORDS, POWER_WORDS, Pages, SETTLE_WORDS, Written, markdown_table,
 };
+pub use treasury::TreasuryInputs;
 
 use crate::domain::money;
 use number::{MAX_VALUE_LEN, parse_decimal};

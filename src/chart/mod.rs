@@ -73,6 +73,8 @@ pub mod power;
 pub mod program;
 mod render;
 pub mod smile;
+#[cfg(feature = "program")]
+pub mod treasury;
 
 /// Why a chart could not be drawn.
 ///

@@ -102,20 +102,28 @@ pub fn draw<DB: DrawingBackend>(
     let split = (f64::from(w) * 0.58).round() as u32;
     let (left, right) = root.split_horizontally(split);
     let months = months_of(chart);
+    let zero = [Level {
+        y: 0.0,
+        colour: theme.breakeven,
+        dashed: false,
+    }];
     let monthly = Panel {
-        bands: &chart.monthly,
+        bands: [&chart.monthly[0], &chart.monthly[1]],
+        colours: [theme.primary, theme.secondary],
         title: "Net cash per month",
         halving: chart.halving_month,
+        levels: &zero,
         months,
         top,
+        empty: EMPTY_LABEL,
     };
-    let frame = panel(&left, &monthly, chart, surface)?;
+    let frame = panel(&left, &monthly, theme, surface)?;
     let cumulative = Panel {
-        bands: &chart.cumulative,
+        bands: [&chart.cumulative[0], &chart.cumulative[1]],
         title: "Cumulative net cash",
         ..monthly
     };
-    panel(&right, &cumulative, chart, surface)?;
+    panel(&right, &cumulative, theme, surface)?;
     render::draw_legend(root, &items, &legend, (pad, pad), surface, theme)?;
     root.present().map_err(drawing_err)?;
     Ok(frame)
@@ -160,23 +168,38 @@ pub const ZERO_LABEL: &str = "Net cash $0 (below: the cost is not covered)";
 /// Said in an empty panel before the simulation has run.
 pub const EMPTY_LABEL: &str = "The net cash shows once the simulation has run";
 
-/// One panel's data.
-#[derive(Clone, Copy)]
-struct Panel<'a> {
-    bands: &'a [Band; 2],
-    title: &'a str,
-    halving: Option<usize>,
-    months: usize,
-    top: i32,
+/// A horizontal line across a panel: a threshold of its y axis.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Level {
+    /// Where, in the panel's units.
+    pub y: f64,
+    /// Its colour.
+    pub colour: RGBColor,
+    /// Dashed (a price to watch) or solid (the $0 line).
+    pub dashed: bool,
 }
 
-fn panel<DB: DrawingBackend>(
+/// One panel's data: two bands (the first on top), each month at x = m + 1.
+#[derive(Clone, Copy)]
+pub(crate) struct Panel<'a> {
+    pub bands: [&'a Band; 2],
+    pub colours: [RGBColor; 2],
+    pub title: &'a str,
+    pub halving: Option<usize>,
+    pub levels: &'a [Level],
+    pub months: usize,
+    pub top: i32,
+    /// Said while both bands are empty.
+    pub empty: &'a str,
+}
+
+/// Draws panel `p` on `area` and returns its frame.
+pub(crate) fn panel<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     p: &Panel<'_>,
-    chart: &CashFlowChart,
+    theme: &Theme,
     surface: &Surface,
 ) -> Result<Frame, ChartError> {
-    let theme = &chart.theme;
     let area_surface = Surface::new(
         f64::from(area.dim_in_pixel().0) / surface.dpr(),
         f64::from(area.dim_in_pixel().1) / surface.dpr(),
@@ -185,19 +208,31 @@ fn panel<DB: DrawingBackend>(
     let (mut ctx, frame) = render::build_axes(area, axes(p, &area_surface), &area_surface, theme)?;
     let line_w = ipx(surface, 2.0, 1) as u32;
     if p.bands.iter().all(|b| b.values().next().is_none()) {
-        empty_note(&mut ctx, &frame, theme, &area_surface)?;
+        empty_note(&mut ctx, &frame, theme, p.empty, &area_surface)?;
     }
-    // Unhedged first, so the program's band lies on top.
+    // The second band first, so the first lies on top.
     for i in [1, 0] {
-        draw_band(&mut ctx, &p.bands[i], i, theme, line_w)?;
+        draw_band(&mut ctx, p.bands[i], p.colours[i], i, line_w)?;
     }
-    // The one threshold of net cash: $0.
-    ctx.plotting_area()
-        .draw(&PathElement::new(
-            vec![(frame.x_range().lo(), 0.0), (frame.x_range().hi(), 0.0)],
-            theme.breakeven.stroke_width(line_w),
-        ))
-        .map_err(drawing_err)?;
+    for l in p.levels.iter().filter(|l| is_plottable(l.y)) {
+        let (lo, hi) = (frame.x_range().lo(), frame.x_range().hi());
+        let style = l.colour.stroke_width(line_w);
+        if l.dashed {
+            let dash = (hi - lo) / 60.0;
+            let mut x = lo;
+            while x < hi {
+                let end = (x + dash).min(hi);
+                ctx.plotting_area()
+                    .draw(&PathElement::new(vec![(x, l.y), (end, l.y)], style))
+                    .map_err(drawing_err)?;
+                x += 2.0 * dash;
+            }
+        } else {
+            ctx.plotting_area()
+                .draw(&PathElement::new(vec![(lo, l.y), (hi, l.y)], style))
+                .map_err(drawing_err)?;
+        }
+    }
     if let Some(h) = p.halving {
         let x = h as f64 + 1.0;
         let halving = Some("Halving");
@@ -220,8 +255,9 @@ fn panel<DB: DrawingBackend>(
 fn axes<'a>(p: &Panel<'a>, surface: &Surface) -> Axes<'a> {
     let n = p.months.max(1) as f64;
     let x = DataRange::new(0.5, n + 0.5).unwrap_or(DataRange::UNIT);
-    let values: Vec<f64> = p.bands.iter().flat_map(Band::values).collect();
-    let y = DataRange::from_values(values.iter().copied().chain([0.0]))
+    let values: Vec<f64> = p.bands.iter().flat_map(|b| b.values()).collect();
+    let levels = p.levels.iter().map(|l| l.y).filter(|y| is_plottable(*y));
+    let y = DataRange::from_values(values.iter().copied().chain(levels))
         .unwrap_or(DataRange::UNIT)
         .padded(0.06);
     let (max_x, max_y) = render::tick_budget(surface);
@@ -248,19 +284,14 @@ fn axes<'a>(p: &Panel<'a>, surface: &Surface) -> Axes<'a> {
     }
 }
 
-/// Band `i` (0 the program, 1 unhedged): its P5–P95 area and its median.
+/// Band `i` (0 on top, 1 beneath) in `colour`: its P5–P95 area and its median.
 fn draw_band<DB: DrawingBackend>(
     ctx: &mut Chart<'_, DB>,
     band: &Band,
+    colour: RGBColor,
     i: usize,
-    theme: &Theme,
     line_w: u32,
 ) -> Result<(), ChartError> {
-    let colour = if i == 0 {
-        theme.primary
-    } else {
-        theme.secondary
-    };
     let points = |v: &[f64]| -> Vec<(f64, f64)> {
         v.iter()
             .enumerate()
@@ -286,11 +317,12 @@ fn draw_band<DB: DrawingBackend>(
     Ok(())
 }
 
-/// [`EMPTY_LABEL`], centred in the plot, above the $0 line.
+/// `label` (e.g. [`EMPTY_LABEL`]), centred in the plot, above its middle.
 fn empty_note<DB: DrawingBackend>(
     ctx: &mut Chart<'_, DB>,
     frame: &Frame,
     theme: &Theme,
+    label: &str,
     surface: &Surface,
 ) -> Result<(), ChartError> {
     use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -299,7 +331,7 @@ fn empty_note<DB: DrawingBackend>(
     let at = (plot.width() / 2, plot.height() / 2 - ipx(surface, 6.0, 1));
     ctx.plotting_area()
         .strip_coord_spec()
-        .draw(&Text::new(EMPTY_LABEL.to_string(), at, style))
+        .draw(&Text::new(label.to_string(), at, style))
         .map_err(drawing_err)?;
     Ok(())
 }

@@ -150,4 +150,31 @@ pub const PROGRAM_PRESETS: &[Preset] = &[
                 &paths=10000&dvol=20&pvol=40&pcorr=-20&start=2027-11-01&months=12&dgm=2\
                 &halvdate=2028-04-15&basis=5&ph=collar&pcov=70&pkp=85&pkc=zero&corr=0",
     },
+    Preset {
+        name: "Bitcoin treasury: 1,000 BTC lent and borrowed against through the halving",
+        description: "The forward-ladder farm also holds 1,000 BTC: it keeps half of each \
+                      month's coins, pledges 500 BTC to a $14.25M loan at 9 % (30 % LTV at \
+                      $95,000; margin call at 70 %, liquidation at 85 %) and lends half of \
+                      its other coins at 2 % a year to a borrower with a 1 % annual default \
+                      risk (60 % lost in a default).",
+        query: "v=2&view=program&coin=BTC&mode=rig&hr=50000&eff=17.5&pwr=0.05&opex=20000&pool=2\
+                &up=97&diff=120000000000000&sub=3.125&fee=0.02&capex=1000000&life=1095\
+                &spot=95000&vol=50&rate=4&seed=1&paths=10000&dvol=20&start=2027-11-01\
+                &months=12&dgm=2&halvdate=2028-04-15&basis=5&ph=forward\
+                &pcov=80,80,80,60,60,60,40&pkp=90&pkc=zero&corr=0&hold0=1000&sell=50&lend=50\
+                &lendy=2&lpd=1&lgd=60&loan=14250000&lrate=9&pledge=500&ltvmc=70&ltvliq=85",
+    },
+    Preset {
+        name: "Bitcoin treasury with covered calls through the halving",
+        description: "The same treasury also writes one-month calls at 110 % of each month's \
+                      forward on a quarter of its unpledged coins: their premium is income, and \
+                      a month that ends above the strike delivers the coins.",
+        query: "v=2&view=program&coin=BTC&mode=rig&hr=50000&eff=17.5&pwr=0.05&opex=20000&pool=2\
+                &up=97&diff=120000000000000&sub=3.125&fee=0.02&capex=1000000&life=1095\
+                &spot=95000&vol=50&rate=4&seed=1&paths=10000&dvol=20&start=2027-11-01\
+                &months=12&dgm=2&halvdate=2028-04-15&basis=5&ph=forward\
+                &pcov=80,80,80,60,60,60,40&pkp=90&pkc=zero&corr=0&hold0=1000&sell=50&lend=50\
+                &lendy=2&lpd=1&lgd=60&loan=14250000&lrate=9&pledge=500&ltvmc=70&ltvliq=85\
+                &cc=25&cck=110",
+    },
 ];

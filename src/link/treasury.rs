@@ -3,6 +3,7 @@
 
 use super::value::dec_text;
 use super::{Key, LinkError, List, Scenario};
+use crate::domain::money;
 use rust_decimal::Decimal;
 
 /// The treasury of a program. Per-month values are [`List`]s (a shorter list repeats its last
@@ -96,8 +97,9 @@ impl Scenario {
             let reason = "a loan needs coins pledged (pledge, or hold0 with pledge absent)";
             err(Key::Loan, t.loan, reason.to_string());
         } else if t.loan > Decimal::ZERO {
-            let collateral = pledged.checked_mul(self.market.spot);
-            let limit = collateral.and_then(|c| c.checked_mul(t.ltv_call_pct / Decimal::ONE_HUNDRED));
+            let collateral = money::checked_mul(pledged, self.market.spot);
+            let limit = collateral
+                .and_then(|c| money::checked_mul(c, t.ltv_call_pct / Decimal::ONE_HUNDRED));
             if limit.is_some_and(|l| t.loan >= l) {
                 err(
                     Key::Loan,

@@ -22,6 +22,8 @@ pub mod power;
 pub mod program;
 pub mod rebalance;
 pub mod saved;
+#[cfg(feature = "program")]
+pub mod treasury;
 pub mod volume_risk;
 
 /// How the page states risk, next to every VaR and CVaR it shows.

@@ -105,7 +105,11 @@ pub struct Cell {
     pub text: String,
 }
 
-fn cell(col: &'static str, value: Option<Decimal>, text: impl Fn(Decimal) -> String) -> Cell {
+pub(crate) fn cell(
+    col: &'static str,
+    value: Option<Decimal>,
+    text: impl Fn(Decimal) -> String,
+) -> Cell {
     Cell {
         col,
         value: value.and_then(|v| FigureValue::from(v).into_text()),
@@ -113,7 +117,7 @@ fn cell(col: &'static str, value: Option<Decimal>, text: impl Fn(Decimal) -> Str
     }
 }
 
-fn f64_cell(col: &'static str, value: Option<f64>) -> Cell {
+pub(crate) fn f64_cell(col: &'static str, value: Option<f64>) -> Cell {
     let value = value.filter(|v| v.is_finite());
     Cell {
         col,
@@ -123,7 +127,7 @@ fn f64_cell(col: &'static str, value: Option<f64>) -> Cell {
 }
 
 /// A ratio's `data-value` in percent (`0.05` → `5`), as the page shows it.
-fn percent_value(ratio: Decimal) -> FigureValue {
+pub(crate) fn percent_value(ratio: Decimal) -> FigureValue {
     match crate::domain::money::checked_mul(ratio, Decimal::ONE_HUNDRED) {
         Some(v) => FigureValue::from(v),
         None => FigureValue::from(f64::NAN),
@@ -390,6 +394,13 @@ pub fn summary(model: &ProgramModel, stats: Option<&ProgramStats>) -> Vec<Summar
     if model.capex > Decimal::ZERO {
         out.push(payback_figure(model, p).into());
     }
+    if let Some(Ok(t)) = &model.treasury {
+        out.extend(
+            super::treasury::summary_figures(model, t, stats)
+                .into_iter()
+                .map(Into::into),
+        );
+    }
     if let Some(peak) = model.peak_collateral() {
         out.push(
             simulated_figure(
@@ -645,15 +656,16 @@ pub struct ReportLine {
 }
 
 /// The report's sections, in order.
-pub const REPORT_SECTIONS: [&str; 5] = [
+pub const REPORT_SECTIONS: [&str; 6] = [
     "The month",
     "The hedge so far",
     "Collateral in use",
+    super::treasury::REPORT_SECTION,
     "The months to come",
     "Rebalance on the actual output",
 ];
 
-fn line(
+pub(crate) fn line(
     section: &'static str,
     col: &'static str,
     label: impl Into<String>,
@@ -689,6 +701,7 @@ fn line(
 pub fn report(model: &ProgramModel, stats: Option<&ProgramStats>) -> Vec<ReportLine> {
     let mut out = report_month(model, stats);
     out.push(report_collateral(model));
+    out.extend(report_treasury(model));
     out.extend(report_months_to_come(model, stats));
     out.extend(report_trades(model));
     out
@@ -727,6 +740,40 @@ fn report_month(model: &ProgramModel, stats: Option<&ProgramStats>) -> Vec<Repor
         .into_iter()
         .map(|f| line(REPORT_SECTIONS[1], f.id, f.label, f.value, f.text));
     month.chain(figures).collect()
+}
+
+/// "The treasury" as of the report's month (the latest with an actual, at its actual price;
+/// the start when none), or why there is none.
+fn report_treasury(model: &ProgramModel) -> Vec<ReportLine> {
+    let section = super::treasury::REPORT_SECTION;
+    match &model.treasury {
+        None => vec![line(
+            section,
+            "treasury",
+            "Treasury",
+            None,
+            "none: every mined coin is sold in its month (sell = 100)".to_string(),
+        )],
+        Some(Err(m)) => vec![line(
+            section,
+            "treasury",
+            "Treasury",
+            None,
+            super::message_text(m),
+        )],
+        Some(Ok(t)) => {
+            let latest = model
+                .actuals
+                .as_ref()
+                .ok()
+                .and_then(|v| v.actuals.months.last());
+            let (i, price) = match latest {
+                Some(m) => (Some(m.index), Some(m.actual.price)),
+                None => (None, None),
+            };
+            super::treasury::report_lines(model, t, i, price)
+        }
+    }
 }
 
 /// "Collateral in use": what the months not yet settled hold.
@@ -824,7 +871,7 @@ fn report_months_to_come<'a>(
                 )
             });
             line(
-                REPORT_SECTIONS[3],
+                REPORT_SECTIONS[4],
                 "month_to_come",
                 month_label(row.start),
                 Some(row.hedged_coins.normalize().to_string()),
@@ -846,7 +893,7 @@ fn report_trades(model: &ProgramModel) -> Vec<ReportLine> {
     let lines = rebalance_lines(model);
     if lines.is_empty() {
         return vec![line(
-            REPORT_SECTIONS[4],
+            REPORT_SECTIONS[5],
             "trade",
             "Trades",
             None,
@@ -864,7 +911,7 @@ fn report_trades(model: &ProgramModel) -> Vec<ReportLine> {
         .zip(trades)
         .map(|(l, (_, coins))| {
             let value = FigureValue::from(*coins).into_text();
-            line(REPORT_SECTIONS[4], "trade", "Trade", value, l)
+            line(REPORT_SECTIONS[5], "trade", "Trade", value, l)
         })
         .collect()
 }

@@ -46,7 +46,7 @@ use crate::domain::strategy::StrategyKind;
 use crate::link::Scenario;
 
 #[cfg(feature = "program")]
-pub use program::{PROGRAM_MAX_PATHS, ProgramJob, program_paths_note};
+pub use program::{PROGRAM_MAX_PATHS, ProgramJob, TREASURY_MAX_PATHS, program_paths_note};
 
 /// Coverages of the frontier per step.
 const FRONTIER_POINTS: usize = 8;
@@ -386,6 +386,7 @@ mod program {
     use chrono::NaiveDate;
 
     use super::{Body, Kind, OTHER_PAGE, PageJob, Stage, progress};
+    use crate::domain::program::treasury::Treasury;
     use crate::domain::program::{Program, ProgramRun, SimulationParams};
     use crate::domain::strategy::StrategyKind;
     use crate::view::program::{ProgramModel, Suggestion, suggestion_terms};
@@ -397,6 +398,10 @@ mod program {
     /// says so ([`program_paths_note`]).
     pub const PROGRAM_MAX_PATHS: usize = 200_000;
 
+    /// The most paths the worker simulates for a program with a treasury: it keeps 16 more
+    /// bytes a path and month (the treasury's value and selling every coin's), so half as many.
+    pub const TREASURY_MAX_PATHS: usize = 100_000;
+
     /// Paths per step (a step of 36 months takes well under 1 ms).
     const CHUNK: usize = 100;
 
@@ -405,25 +410,39 @@ mod program {
     ///
     /// ```
     /// use minerhedge::view::jobs::program_paths_note;
-    /// assert_eq!(program_paths_note(1_000), None);
+    /// assert_eq!(program_paths_note(1_000, false), None);
     /// assert_eq!(
-    ///     program_paths_note(1_000_000).unwrap(),
+    ///     program_paths_note(1_000_000, false).unwrap(),
     ///     "Simulated on the first 200,000 of the 1,000,000 paths."
     /// );
+    /// assert_eq!(
+    ///     program_paths_note(150_000, true).unwrap(),
+    ///     "Simulated on the first 100,000 of the 150,000 paths."
+    /// );
     /// ```
-    pub fn program_paths_note(paths: u32) -> Option<String> {
+    pub fn program_paths_note(paths: u32, treasury: bool) -> Option<String> {
         let n = |p: usize| crate::format::number(rust_decimal::Decimal::from(p), 0);
-        (paths as usize > PROGRAM_MAX_PATHS).then(|| {
+        let most = max_paths(treasury);
+        (paths as usize > most).then(|| {
             format!(
                 "Simulated on the first {} of the {} paths.",
-                n(PROGRAM_MAX_PATHS),
+                n(most),
                 n(paths as usize)
             )
         })
     }
 
+    /// The most paths the worker simulates, with or without a treasury.
+    fn max_paths(treasury: bool) -> usize {
+        if treasury {
+            TREASURY_MAX_PATHS
+        } else {
+            PROGRAM_MAX_PATHS
+        }
+    }
+
     /// What determines a program's paths: the program, at full coverage, the parameters.
-    type RunKey = (Program, Option<Program>, SimulationParams);
+    type RunKey = (Program, Option<Program>, SimulationParams, Option<Treasury>);
 
     /// Where a program job is.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -486,6 +505,10 @@ mod program {
                 .and_then(|r| match &key.1 {
                     Some(f) => r.with_full_coverage(f),
                     None => Ok(r),
+                })
+                .map(|r| match &key.3 {
+                    Some(t) => r.with_treasury(t),
+                    None => r,
                 })
                 .map_err(|e| format!("Simulation: {e}"))?;
             Ok(ProgramJob {
@@ -573,9 +596,13 @@ mod program {
 
     /// The run's inputs of `model`, its paths capped at [`PROGRAM_MAX_PATHS`].
     fn key(model: &ProgramModel) -> RunKey {
+        let treasury = match &model.treasury {
+            Some(Ok(t)) => Some(t.treasury.clone()),
+            _ => None,
+        };
         let mut params = model.simulation;
-        params.paths = params.paths.min(PROGRAM_MAX_PATHS);
-        (model.program.clone(), model.full.clone(), params)
+        params.paths = params.paths.min(max_paths(treasury.is_some()));
+        (model.program.clone(), model.full.clone(), params, treasury)
     }
 
     /// The hedged months of `program`, the first last (scanned by popping).

@@ -121,7 +121,10 @@ const OWNERS: [(Field, Owner); Field::ALL.len()] = [
         Field::Coverage,
         Owner::Input(Key::Coverage, Key::MonthCoverage),
     ),
-    (Field::CoveredCalls, Owner::Input(Key::CoveredCalls, Key::CoveredCalls)),
+    (
+        Field::CoveredCalls,
+        Owner::Input(Key::CoveredCalls, Key::CoveredCalls),
+    ),
     (Field::DevicePixelRatio, Owner::Derived),
     (
         Field::Difficulty,
@@ -213,10 +216,19 @@ const OWNERS: [(Field, Owner); Field::ALL.len()] = [
         Owner::Input(Key::InverseQuote, Key::MonthForwards),
     ),
     (Field::Legs, Owner::Derived),
-    (Field::LendingDefault, Owner::Input(Key::LendDefault, Key::LendDefault)),
-    (Field::LendingYield, Owner::Input(Key::LendYield, Key::LendYield)),
+    (
+        Field::LendingDefault,
+        Owner::Input(Key::LendDefault, Key::LendDefault),
+    ),
+    (
+        Field::LendingYield,
+        Owner::Input(Key::LendYield, Key::LendYield),
+    ),
     (Field::Loan, Owner::Input(Key::Loan, Key::Loan)),
-    (Field::LoanToValue, Owner::Input(Key::LtvLiquidation, Key::LtvLiquidation)),
+    (
+        Field::LoanToValue,
+        Owner::Input(Key::LtvLiquidation, Key::LtvLiquidation),
+    ),
     (Field::Locked, Owner::Derived),
     (Field::LockedUsd, Owner::Derived),
     (

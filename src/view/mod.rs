@@ -25,6 +25,8 @@ pub mod rebalance;
 pub mod rig;
 pub mod saved;
 pub mod select;
+#[cfg(feature = "program")]
+pub mod treasury;
 pub mod volume_risk;
 
 use crate::domain::daycount::Act365;

@@ -56,6 +56,9 @@ pub struct ProgramModel {
     /// The same program with every month's hedge at 100 % coverage (what the suggested
     /// ladder scans; [`ProgramRun::with_full_coverage`](crate::domain::program::ProgramRun::with_full_coverage)).
     pub full: Option<Program>,
+    /// The treasury (module [`super::treasury`]) when the scenario holds, keeps, lends,
+    /// borrows or writes anything; or why it could not be built (the program still stands).
+    pub treasury: Option<Result<super::treasury::TreasuryView, Message>>,
 }
 
 /// One month of the suggested ladder: the least coverage of its hedge that keeps the chance of
@@ -258,6 +261,7 @@ impl ProgramModel {
             .flatten();
         Ok(ProgramModel {
             full,
+            treasury: super::treasury::treasury_of(s, &program),
             coin: s.economics.coin.clone(),
             collateral: collateral(s, &program),
             actuals: actuals_of(s, &program),

@@ -257,8 +257,8 @@ fn a_worker_refuses_the_other_page_s_jobs() {
 
 #[test]
 fn a_large_program_is_capped() {
-    assert_eq!(program_paths_note(PROGRAM_MAX_PATHS as u32), None);
-    assert!(program_paths_note(PROGRAM_MAX_PATHS as u32 + 1).is_some());
+    assert_eq!(program_paths_note(PROGRAM_MAX_PATHS as u32, false), None);
+    assert!(program_paths_note(PROGRAM_MAX_PATHS as u32 + 1, false).is_some());
 }
 
 #[test]

@@ -371,7 +371,8 @@ fn the_table_has_exactly_the_keys_the_format_names() {
         "elapsed", "halv", "rspot", "rdg", "view", "start", "months", "dgm", "halvdate", "basis",
         "pfwd", "ph", "pcov", "pkp", "pkp2", "pkc", "corr", "drift", "hpf", "rr25", "bf25",
         "settle", "im", "mm", "coll", "pliq", "ptarget", "aq", "apx", "pneg", "pmax", "ptype",
-        "pidx", "psd", "pcurve", "drc", "pvol", "pcorr",
+        "pidx", "psd", "pcurve", "drc", "pvol", "pcorr", "hold0", "cash0", "sell", "lend", "lendy",
+        "lpd", "lgd", "loan", "lrate", "pledge", "ltvmc", "ltvliq", "pcall", "cc", "cck",
     ];
     for key in named {
         assert!(KeySpec::get(key).is_some(), "{key} is not in the table");

@@ -70,7 +70,10 @@ fn a_program_link_round_trips_in_canonical_form() {
     // The power keys at their defaults: a fixed contract, no credit, no power volatility.
     assert!(q.contains("&ptype=fixed&psd=0.5&drc=0&"), "{q}");
     assert!(
-        q.ends_with("&corr=-30&pvol=0&pcorr=0&pneg=5&pmax=100&ptarget=95"),
+        q.ends_with(
+            "&corr=-30&pvol=0&pcorr=0&pneg=5&pmax=100&hold0=0&cash0=0&sell=100&lend=0&lendy=0\
+             &lpd=0&lgd=100&loan=0&lrate=0&ltvmc=70&ltvliq=85&pcall=1&cc=0&cck=110&ptarget=95"
+        ),
         "{q}"
     );
     assert_eq!(Scenario::from_query(&q).scenario, s);

@@ -26,6 +26,7 @@ use super::runner::use_program_run;
 use super::suggest::SuggestedLadder;
 use super::summary::ProgramSummary;
 use super::table::ProgramTable;
+use super::treasury::TreasuryPanel;
 
 /// The built program of the current scenario, or why it could not be built.
 pub type Built = Memo<Result<ProgramModel, Message>>;
@@ -119,6 +120,7 @@ pub fn ProgramApp() -> impl IntoView {
                 {move || (stage.get() >= STAGES).then(|| view! {
                     <LadderEditor built=built />
                     <SuggestedLadder built=built run=run />
+                    <TreasuryPanel built=built run=run />
                     <ProgramActuals built=built run=run />
                     <ProgramReport built=built run=run />
                     <ProgramExport built=built run=run />

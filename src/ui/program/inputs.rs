@@ -1,6 +1,6 @@
 //! The program's inputs by group: the months, the mining (direct or rig, with the rig's
 //! power contract), the market and the simulation (with the power price's volatility and
-//! correlation). The ladder has its own editor ([`super::ladder`]).
+//! correlation) and the treasury. The ladder has its own editor ([`super::ladder`]).
 
 use leptos::prelude::*;
 
@@ -37,6 +37,11 @@ pub fn ProgramInputsPanel() -> impl IntoView {
             <fieldset>
                 <legend>"Ladder (per-month lists)"</legend>
                 {fields(&[Key::MonthHedges, Key::MonthCoverage, Key::MonthPutStrikes, Key::MonthPut2Strikes, Key::MonthCallStrikes])}
+            </fieldset>
+            <fieldset>
+                <legend>"Treasury"</legend>
+                {fields(&[Key::Hold0, Key::Cash0, Key::Sell, Key::Lend, Key::LendYield, Key::LendDefault, Key::LossGivenDefault])}
+                {fields(&[Key::Loan, Key::LoanRate, Key::Pledge, Key::LtvCall, Key::LtvLiquidation, Key::CallTarget, Key::CoveredCalls, Key::CoveredCallStrike])}
             </fieldset>
             <fieldset>
                 <legend>"Simulation"</legend>

@@ -13,6 +13,8 @@
 //!   cells both the actuals and the report show.
 //! - [`table`]: the month table; [`chart`]: the cash-flow chart; [`summary`]: the totals and
 //!   simulated risk; [`runner`]: the simulation, in the page's worker; [`export`]: the CSV.
+//! - [`treasury`]: the treasury: coins held, lent, pledged and written as calls, the loan's
+//!   risk, its chart and table.
 
 pub mod actuals;
 pub mod app;
@@ -27,6 +29,7 @@ pub mod runner;
 pub mod suggest;
 pub mod summary;
 pub mod table;
+pub mod treasury;
 
 /// Installs the panic hook and mounts the program page on `<body>`.
 pub fn start() {

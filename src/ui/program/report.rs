@@ -43,7 +43,7 @@ fn months_to_come(built: Built, run: RunState) -> impl IntoView {
         })
     };
     view! {
-        <h3>{REPORT_SECTIONS[3]}</h3>
+        <h3>{REPORT_SECTIONS[4]}</h3>
         <p class="hint">{RISK_CONVENTION}</p>
         <CellTable testid="report-months" columns=&REPORT_MONTH_COLUMNS rows=Signal::derive(rows) />
     }
@@ -81,7 +81,7 @@ pub fn ProgramReport(
         status.set(done);
     };
     let section = move |heading: &'static str| {
-        if heading == REPORT_SECTIONS[3] {
+        if heading == REPORT_SECTIONS[4] {
             return months_to_come(built, run).into_any();
         }
         view! {

@@ -59,9 +59,9 @@ pub fn ProgramSummary(
     // A program of more paths than the worker keeps says on how many it was simulated.
     let capped = move || {
         built.with(|b| {
-            b.as_ref()
-                .ok()
-                .and_then(|m| program_paths_note(m.simulation.paths as u32))
+            b.as_ref().ok().and_then(|m| {
+                program_paths_note(m.simulation.paths as u32, matches!(m.treasury, Some(Ok(_))))
+            })
         })
     };
     let status = move || {

@@ -46,22 +46,22 @@ fn saturated(negative: bool) -> Decimal {
 impl Amount for Decimal {
     const ZERO: Decimal = Decimal::ZERO;
     fn plus(self, o: Decimal) -> Decimal {
-        self.checked_add(o)
+        crate::domain::money::checked_add(self, o)
             .unwrap_or_else(|| saturated(self.is_sign_negative()))
     }
     fn minus(self, o: Decimal) -> Decimal {
-        self.checked_sub(o)
+        crate::domain::money::checked_sub(self, o)
             .unwrap_or_else(|| saturated(self.is_sign_negative()))
     }
     fn times(self, o: Decimal) -> Decimal {
-        self.checked_mul(o)
+        crate::domain::money::checked_mul(self, o)
             .unwrap_or_else(|| saturated(self.is_sign_negative() != o.is_sign_negative()))
     }
     fn over(self, o: Decimal) -> Decimal {
         if o.is_zero() {
             return Decimal::ZERO;
         }
-        self.checked_div(o)
+        crate::domain::money::checked_div(self, o)
             .unwrap_or_else(|| saturated(self.is_sign_negative() != o.is_sign_negative()))
     }
 }

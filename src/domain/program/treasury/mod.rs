@@ -203,7 +203,11 @@ impl TreasuryParams {
             }
         }
         if self.call_strike_pct.len() != months {
-            return Err(per_month(Field::CoveredCalls, self.call_strike_pct.len(), months));
+            return Err(per_month(
+                Field::CoveredCalls,
+                self.call_strike_pct.len(),
+                months,
+            ));
         }
         for k in &self.call_strike_pct {
             const { NumRange::above(Decimal::ZERO, Decimal::from_parts(1000, 0, 0, false, 0)) }
@@ -285,8 +289,10 @@ pub struct TreasuryRow {
     pub forward: Decimal,
     /// Coins held × `F_m` + cash − loan, USD.
     pub value: Decimal,
-    /// The loan before any repayment at the month's end, USD.
+    /// The loan during the month (before any repayment at its end), USD.
     pub loan: Decimal,
+    /// The coins pledged during the month, as `loan`.
+    pub pledged: Decimal,
 }
 
 impl Treasury {
@@ -377,10 +383,11 @@ impl Treasury {
                 Some(p) => money::dec_from_f64(Field::Revenue, p.plan.credits)?,
                 None => Decimal::ZERO,
             };
-            let flow = net
-                .plus(t.carried_premium)
-                .plus(credits)
-                .minus(money::mul(Field::Revenue, mined, f)?);
+            let flow = net.plus(t.carried_premium).plus(credits).minus(money::mul(
+                Field::Revenue,
+                mined,
+                f,
+            )?);
             let market = MonthMarket {
                 price: f,
                 forward: f,
@@ -389,13 +396,14 @@ impl Treasury {
                 flow,
                 default_share: money::dec_from_f64(Field::LendingDefault, t.default_prob)?,
             };
-            let loan = b.loan;
+            let (loan, pledged) = (b.loan, b.pledged);
             let record = b.month(&t.policy, &market, self.limits);
             rows.push(TreasuryRow {
                 value: b.value(f).normalize(),
                 record,
                 forward: f,
                 loan,
+                pledged,
             });
         }
         Ok(rows)

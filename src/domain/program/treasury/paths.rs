@@ -15,8 +15,8 @@
 //! is at most the continuous one (up to the simulation's noise).
 
 use super::super::stats::{Quantiles, quantiles};
-use super::ledger::{Balances, LoanLimits, MonthMarket, MonthPolicy};
 use super::Treasury;
+use super::ledger::{Balances, LoanLimits, MonthMarket, MonthPolicy};
 use crate::domain::validate::dec_f64;
 use rand::{Rng, SeedableRng};
 use rand_pcg::Pcg64Mcg;
@@ -117,7 +117,10 @@ impl TreasuryRun {
                 let policy = f64_policy(&m.policy);
                 PathMonth {
                     policy,
-                    sell_all: MonthPolicy { sell: 1.0, ..policy },
+                    sell_all: MonthPolicy {
+                        sell: 1.0,
+                        ..policy
+                    },
                     call_ratio: m.call_ratio,
                     forward_ratio: m.forward_ratio,
                     default_prob: m.default_prob,
@@ -170,7 +173,11 @@ impl TreasuryRun {
             self.value[cell] = b.value(st.price);
             self.sell_all[cell] = all.value(st.price);
             first(&mut called, r.margin_call, &mut self.first_call[i]);
-            first(&mut liquidated, r.liquidated, &mut self.first_liquidation[i]);
+            first(
+                &mut liquidated,
+                r.liquidated,
+                &mut self.first_liquidation[i],
+            );
             first(&mut short, r.shortfall > 0.0, &mut self.first_shortfall[i]);
             start_price = st.price;
         }
