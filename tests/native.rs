@@ -50,6 +50,7 @@ mod native {
     mod smile;
     mod strategies;
     mod suggest;
+    mod treasury;
     mod view;
     mod worker_fixture;
 }
