@@ -717,6 +717,7 @@ impl Scenario {
         }
         errors.extend(self.program.cross_errors());
         errors.extend(self.power_errors());
+        #[cfg(feature = "program")]
         errors.extend(self.treasury_errors());
         if let Some(h) = e.rig.halving_day
             && h > e.days
@@ -749,6 +750,7 @@ impl Scenario {
                 self.hedge.initial_margin_pct = base.hedge.initial_margin_pct;
             }
             Key::HalvingDate => self.program.reset_halving(&base.program),
+            #[cfg(feature = "program")]
             Key::LtvLiquidation | Key::Pledge | Key::Loan => self.reset_treasury(key, base),
             _ => {}
         }

@@ -118,6 +118,7 @@ field_table! {
         LowestPrice => "lowest price",
         MaintenanceMargin => "maintenance margin",
         Margin => "margin",
+        MarginCallTarget => "target probability of a margin call",
         Market => "market",
         Month => "month",
         Months => "months",

@@ -1,9 +1,10 @@
 //! The hedge program's inputs: the calendar, the difficulty path, the forward curve and the
 //! ladder (one hedge per month, link v2 lists).
 //!
-//! They are typed and checked like every other key, on both pages: one `Scenario` type
-//! everywhere (the period page, which never shows the program, checks a program key a link
-//! sets as the program page would).
+//! One `Scenario` type everywhere. The program page reads and checks its keys like every
+//! other key; the period page, which never shows the program and is built without it, carries
+//! each program key's text as the link wrote it ([`super::Place::Carried`]), so a link keeps
+//! it on its way back to the program page.
 
 use super::{CallStrike, HedgeChoice, List};
 use super::{Key, LinkError};
@@ -80,6 +81,10 @@ pub struct ProgramInputs {
     pub max_coverage_pct: Decimal,
     /// The treasury: coins held, sold, lent, pledged and written as calls.
     pub treasury: super::TreasuryInputs,
+    /// On a page built without the program (the period page): each program key's text as
+    /// the link wrote it, in the key table's order ([`super::Place::Carried`]). Empty where
+    /// the program is built (its keys are read into the fields above).
+    pub carried: Vec<(Key, String)>,
 }
 
 impl ProgramInputs {

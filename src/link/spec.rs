@@ -194,6 +194,22 @@ impl KeySpec {
         written: Written::Always,
     };
 
+    /// The row as this build's page uses it. A page without the program (the period page,
+    /// built without the cargo feature `program`) never shows, reads or checks a program
+    /// key: it carries the key's text as written ([`Place::Carried`]) to the program page,
+    /// which does, so that build holds neither the program keys' labels nor their readers.
+    const fn for_this_page(self) -> KeySpec {
+        if cfg!(feature = "program") || !matches!(self.page, Pages::Program) {
+            self
+        } else {
+            KeySpec {
+                label: "",
+                at: Place::Carried(self.id),
+                ..self
+            }
+        }
+    }
+
     /// Whether the key follows the market when a version-2 link leaves it out.
     pub fn follows_market(&self) -> bool {
         !self.auto.is_empty()
@@ -449,7 +465,7 @@ macro_rules! key_table {
             label: $label,
             $($field: $value,)*
             ..KeySpec::BLANK
-        }),*];
+        }.for_this_page()),*];
     };
 }
 
@@ -1349,7 +1365,7 @@ key_table! {
         default: "0",
     },
     CoveredCallStrike = "cck" {
-        label: "Call strike per month",
+        label: "Covered-call strike per month",
         meaning: "treasury: each month's covered-call strike, share of its one-month forward",
         at: place!(program.treasury.call_strike_pct),
         page: Pages::Program,

@@ -40,6 +40,11 @@ pub enum Place {
     /// The format version `v`: written as [`VERSION`]; `1` and `2` are read (the decoder
     /// reads the version before any other key), nothing is stored.
     Version,
+    /// A program key on a page built without the program (the period page: cargo feature
+    /// `program` off): its text is kept as written ([`ProgramInputs::carried`](super::ProgramInputs::carried))
+    /// and written back, so a link keeps it on its way to the program page, which reads and
+    /// checks it; that page's code is not in this build.
+    Carried(super::Key),
 }
 
 impl std::fmt::Debug for Place {
@@ -54,6 +59,13 @@ impl Place {
         match self {
             Place::Field { get, .. } => get(s).write(),
             Place::Version => VERSION.to_string(),
+            Place::Carried(key) => s
+                .program
+                .carried
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default(),
         }
     }
 
@@ -66,6 +78,14 @@ impl Place {
                 Ok(d) if d == Decimal::ONE || d == Decimal::from(VERSION) => Ok(()),
                 _ => Err("unsupported format version".into()),
             },
+            Place::Carried(key) => {
+                let carried = &mut s.program.carried;
+                match carried.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, v)) => *v = text.to_string(),
+                    None => carried.push((key, text.to_string())),
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -291,5 +311,29 @@ impl Value for Vec<Option<Decimal>> {
     }
     fn write(&self) -> String {
         self.iter().map(Value::write).collect::<Vec<_>>().join(",")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::link::Key;
+
+    #[test]
+    fn a_carried_key_keeps_its_text_in_place() {
+        let mut s = Scenario::default();
+        let (months, pcov) = (
+            Place::Carried(Key::Months),
+            Place::Carried(Key::MonthCoverage),
+        );
+        assert_eq!(months.get(&s), "");
+        assert!(months.set(&mut s, Kind::Version, "99 ").is_ok());
+        assert!(pcov.set(&mut s, Kind::Version, "80,x").is_ok());
+        // Set again: replaced where it was, so equal scenarios hold the same list.
+        assert!(months.set(&mut s, Kind::Version, "12").is_ok());
+        assert_eq!(months.get(&s), "12");
+        assert_eq!(pcov.get(&s), "80,x");
+        let keys: Vec<Key> = s.program.carried.iter().map(|(k, _)| *k).collect();
+        assert_eq!(keys, vec![Key::Months, Key::MonthCoverage]);
     }
 }

@@ -394,13 +394,6 @@ pub fn summary(model: &ProgramModel, stats: Option<&ProgramStats>) -> Vec<Summar
     if model.capex > Decimal::ZERO {
         out.push(payback_figure(model, p).into());
     }
-    if let Some(Ok(t)) = &model.treasury {
-        out.extend(
-            super::treasury::summary_figures(model, t, stats)
-                .into_iter()
-                .map(Into::into),
-        );
-    }
     if let Some(peak) = model.peak_collateral() {
         out.push(
             simulated_figure(

@@ -312,6 +312,19 @@ pub fn summary_figures(
     out
 }
 
+/// The program page's summary ([`super::program::summary`]) with the treasury's figures
+/// after it when there is one (the first paint draws the summary without them).
+pub fn summary_with_treasury(
+    model: &ProgramModel,
+    stats: Option<&ProgramStats>,
+) -> Vec<super::program::SummaryFigure> {
+    let mut out = super::program::summary(model, stats);
+    if let Some(Ok(t)) = &model.treasury {
+        out.extend(summary_figures(model, t, stats).into_iter().map(Into::into));
+    }
+    out
+}
+
 /// The report's section on the treasury.
 pub const REPORT_SECTION: &str = "The treasury";
 

@@ -65,6 +65,9 @@ enum Owner {
     /// An input: the key that sets it on the period page, and on the program page (where
     /// coverage, strikes and forwards are per month).
     Input(Key, Key),
+    /// An input of the program page only (the treasury): its key there; on the period page,
+    /// which never computes it, the step's input.
+    Program(Key),
     /// A quantity the engine derives (or the chart's own sizes): the step's input.
     Derived,
 }
@@ -105,9 +108,9 @@ const OWNERS: [(Field, Owner); Field::ALL.len()] = [
     (Field::CashCost, Owner::Derived),
     (Field::ChartHeight, Owner::Derived),
     (Field::ChartWidth, Owner::Derived),
-    (Field::CoinsHeld, Owner::Input(Key::Hold0, Key::Hold0)),
-    (Field::CoinsLent, Owner::Input(Key::Lend, Key::Lend)),
-    (Field::CoinsSold, Owner::Input(Key::Sell, Key::Sell)),
+    (Field::CoinsHeld, Owner::Program(Key::Hold0)),
+    (Field::CoinsLent, Owner::Program(Key::Lend)),
+    (Field::CoinsSold, Owner::Program(Key::Sell)),
     (Field::CoinsSoldForward, Owner::Derived),
     (
         Field::Collateral,
@@ -121,10 +124,7 @@ const OWNERS: [(Field, Owner); Field::ALL.len()] = [
         Field::Coverage,
         Owner::Input(Key::Coverage, Key::MonthCoverage),
     ),
-    (
-        Field::CoveredCalls,
-        Owner::Input(Key::CoveredCalls, Key::CoveredCalls),
-    ),
+    (Field::CoveredCalls, Owner::Program(Key::CoveredCalls)),
     (Field::DevicePixelRatio, Owner::Derived),
     (
         Field::Difficulty,
@@ -216,19 +216,10 @@ const OWNERS: [(Field, Owner); Field::ALL.len()] = [
         Owner::Input(Key::InverseQuote, Key::MonthForwards),
     ),
     (Field::Legs, Owner::Derived),
-    (
-        Field::LendingDefault,
-        Owner::Input(Key::LendDefault, Key::LendDefault),
-    ),
-    (
-        Field::LendingYield,
-        Owner::Input(Key::LendYield, Key::LendYield),
-    ),
-    (Field::Loan, Owner::Input(Key::Loan, Key::Loan)),
-    (
-        Field::LoanToValue,
-        Owner::Input(Key::LtvLiquidation, Key::LtvLiquidation),
-    ),
+    (Field::LendingDefault, Owner::Program(Key::LendDefault)),
+    (Field::LendingYield, Owner::Program(Key::LendYield)),
+    (Field::Loan, Owner::Program(Key::Loan)),
+    (Field::LoanToValue, Owner::Program(Key::LtvLiquidation)),
     (Field::Locked, Owner::Derived),
     (Field::LockedUsd, Owner::Derived),
     (
@@ -241,6 +232,7 @@ const OWNERS: [(Field, Owner); Field::ALL.len()] = [
         Owner::Input(Key::MaintenanceMargin, Key::MonthHedges),
     ),
     (Field::Margin, Owner::Derived),
+    (Field::MarginCallTarget, Owner::Program(Key::CallTarget)),
     (Field::Market, Owner::Derived),
     (Field::Month, Owner::Input(Key::Days, Key::Months)),
     (Field::Months, Owner::Input(Key::Days, Key::Months)),
@@ -255,7 +247,7 @@ const OWNERS: [(Field, Owner); Field::ALL.len()] = [
     (Field::PeriodInYears, Owner::Input(Key::Days, Key::Months)),
     (Field::PeriodLength, Owner::Input(Key::Days, Key::Months)),
     (Field::PeriodReturn, Owner::Derived),
-    (Field::PledgedCoins, Owner::Input(Key::Pledge, Key::Pledge)),
+    (Field::PledgedCoins, Owner::Program(Key::Pledge)),
     (Field::PlotAreaSize, Owner::Derived),
     (Field::PoolFee, Owner::Input(Key::PoolFee, Key::PoolFee)),
     (
@@ -318,7 +310,7 @@ const OWNERS: [(Field, Owner); Field::ALL.len()] = [
         Owner::Input(Key::TouchTarget, Key::MonthHedges),
     ),
     (Field::Total, Owner::Derived),
-    (Field::TreasuryCash, Owner::Input(Key::Cash0, Key::Cash0)),
+    (Field::TreasuryCash, Owner::Program(Key::Cash0)),
     (Field::Uptime, Owner::Input(Key::Uptime, Key::Uptime)),
     (Field::Volatility, Owner::Input(Key::Vol, Key::Vol)),
     (Field::WorstPrice, Owner::Derived),
@@ -342,7 +334,8 @@ pub fn key_of(field: Field, at: Blame) -> Key {
     match OWNERS[field as usize].1 {
         Owner::Input(_, program) if at.page == Page::Program => program,
         Owner::Input(period, _) => period,
-        Owner::Derived => at.step,
+        Owner::Program(program) if at.page == Page::Program => program,
+        Owner::Program(_) | Owner::Derived => at.step,
     }
 }
 

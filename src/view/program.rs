@@ -236,6 +236,32 @@ impl ProgramModel {
     /// first day of the next month). An input the engine refuses becomes a [`Message`] naming
     /// its link key.
     pub fn build(s: &Scenario, today: NaiveDate) -> Result<ProgramModel, Message> {
+        Self::build_to::<true>(s, today)
+    }
+
+    /// What the first paint draws: [`Self::build`] without the treasury (its figures and
+    /// chart come with the app), so the first paint's module does not carry it.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use minerhedge::{link::Scenario, view::program::ProgramModel};
+    /// let s = Scenario::from_query("v=2&view=program&start=2027-01-01&hold0=10").scenario;
+    /// let today = NaiveDate::from_ymd_opt(2026, 12, 2).ok_or("date")?;
+    /// let first = ProgramModel::first_paint(&s, today).map_err(|e| e.text)?;
+    /// assert!(first.treasury.is_none());
+    /// let full = ProgramModel::build(&s, today).map_err(|e| e.text)?;
+    /// assert_eq!(first.program, full.program);
+    /// assert!(full.treasury.is_some());
+    /// # Ok::<(), String>(())
+    /// ```
+    pub fn first_paint(s: &Scenario, today: NaiveDate) -> Result<ProgramModel, Message> {
+        Self::build_to::<false>(s, today)
+    }
+
+    fn build_to<const TREASURY: bool>(
+        s: &Scenario,
+        today: NaiveDate,
+    ) -> Result<ProgramModel, Message> {
         let power = power_of(s)?;
         let program = Program::with_power(params(s, today), power.clone()).map_err(message)?;
         let halving_month = s.program.halving.and_then(|h| {
@@ -261,7 +287,11 @@ impl ProgramModel {
             .flatten();
         Ok(ProgramModel {
             full,
-            treasury: super::treasury::treasury_of(s, &program),
+            treasury: if TREASURY {
+                super::treasury::treasury_of(s, &program)
+            } else {
+                None
+            },
             coin: s.economics.coin.clone(),
             collateral: collateral(s, &program),
             actuals: actuals_of(s, &program),

@@ -238,7 +238,7 @@ fn program(doc: &Document, skeleton: &Element, query: &str) -> Option<()> {
     let today = super::today();
     let start = scenario.program.start_or(today);
     scenario.program.start = Some(start);
-    let model = ProgramModel::build(&scenario, start).ok()?;
+    let model = ProgramModel::first_paint(&scenario, start).ok()?;
     if let Some(list) = slot(skeleton, "figures") {
         for f in summary(&model, None).into_iter().map(|f| f.figure) {
             figure(doc, &list, f.id, f.label, &f.text, f.value.as_deref());

@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::present::program::{SummaryFigure, simulation_status, summary};
+use crate::present::program::{SummaryFigure, simulation_status};
+use crate::present::treasury::summary_with_treasury;
 use crate::present::{Figure, RISK_CONVENTION};
 use crate::view::jobs::program_paths_note;
 
@@ -51,7 +52,7 @@ pub fn ProgramSummary(
         built.with(|b| {
             run.stats.with(|s| {
                 b.as_ref()
-                    .map(|m| summary(m, s.as_ref()))
+                    .map(|m| summary_with_treasury(m, s.as_ref()))
                     .unwrap_or_default()
             })
         })

@@ -124,7 +124,7 @@ pub struct TreasuryParams {
     /// Liquidation LTV, %, above the margin call's, at most 100 (field `"loan-to-value"`).
     pub ltv_liquidation_pct: Decimal,
     /// Target probability of a margin call for the pledge needed, %, `(0, 100)` (field
-    /// `"touch probability"`).
+    /// `"target probability of a margin call"`).
     pub call_target_pct: Decimal,
     /// Share of each month's unpledged coins written as calls, % (field `"covered calls"`).
     pub calls_pct: Vec<Decimal>,
@@ -231,7 +231,7 @@ impl TreasuryParams {
             ));
         }
         const { NumRange::open(Decimal::ZERO, Decimal::ONE_HUNDRED) }
-            .check(Field::TouchProbability, self.call_target_pct)?;
+            .check(Field::MarginCallTarget, self.call_target_pct)?;
         let pledged = self.pledged();
         if pledged < Decimal::ZERO || pledged > self.hold0 {
             return Err(DomainError::out_of_range(
