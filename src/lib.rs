@@ -38,8 +38,11 @@
 //!   production, forward, Black-76 premiums and registry-built position
 //!   ([`domain::program::Program`]), their seeded monthly simulation
 //!   ([`domain::program::ProgramRun`]; with every month's hedge also at full coverage on the
-//!   same paths for the suggested ladder), and the months that have passed against the plan
-//!   ([`domain::program::actuals`]).
+//!   same paths for the suggested ladder), the months that have passed against the plan
+//!   ([`domain::program::actuals`]), and the treasury ([`domain::program::treasury`]: coins
+//!   held, sold, lent, pledged to a loan and written as calls, month by month; one ledger runs
+//!   the plan in exact decimals and every simulated path in `f64`; the loan's call and
+//!   liquidation prices, touch probabilities and the pledge for a target).
 //! - `ui` (wasm32 only): the page — Leptos components, one per file, the URL/share-link
 //!   plumbing, the chart canvases (one canvas helper, `ui::canvas`, sized by a
 //!   `ResizeObserver` so a paint never forces a layout) and the scheduling of slow work after a
@@ -84,8 +87,11 @@
 //!   with the actuals, the monthly report and the suggested ladder; on a power contract each
 //!   month is planned at its forward (`domain::program::power`) and its simulated months draw
 //!   a power price level (`pvol`, `pcorr`).
-//!   The period page is built without the feature; the link's program keys
-//!   ([`link::ProgramInputs`]) are typed and checked on both pages (one `Scenario` type).
+//!   [`view::treasury`], [`present::treasury`] and [`chart::treasury`] are the treasury's
+//!   model, text and chart (`ui::program::treasury` its panel).
+//!   The period page is built without the feature; one `Scenario` type serves both pages,
+//!   and the period page carries the program keys' texts as written ([`link::Place`]'s
+//!   `Carried`): the program page reads and checks them ([`link::ProgramInputs`]).
 //! - [`present`]: the presentation layer — view-model data turned into text for people
 //!   (labels, formatted numbers, status sentences) and the payoff chart's data. Pure.
 //! - [`export`]: CSV of the table and of the comparison. Pure.
@@ -103,7 +109,8 @@
 //! `present`. The program page: URL → [`link::Scenario`] →
 //! [`view::program::ProgramModel`] →
 //! [`present::program`] → `ui::program`; its runner's job in the worker steps
-//! [`domain::program::ProgramRun`]'s paths (at most [`view::jobs::PROGRAM_MAX_PATHS`]), its
+//! [`domain::program::ProgramRun`]'s paths (at most [`view::jobs::PROGRAM_MAX_PATHS`], or
+//! [`view::jobs::TREASURY_MAX_PATHS`] with a treasury, which each path also runs), its
 //! statistics a month at a time, then the suggested ladder.
 //!
 //! ## Invariants
@@ -126,6 +133,11 @@
 //! - **What a link accepts the engine computes**: every example of `tests/native/ranges.rs`
 //!   opens or names its key, and a seeded fuzz test of links in range keeps it so.
 //! - **A decoded v1 link never follows the market**: its missing keys take the v1 defaults.
+//! - **A program that sells every coin shows no treasury and the same numbers**: the treasury
+//!   is built only when it holds, keeps, lends, borrows or writes anything
+//!   ([`domain::program::treasury::TreasuryParams::is_active`]), and it draws its defaults
+//!   from its own generator, so the program's paths are the same with or without it
+//!   (`tests/native/treasury.rs`).
 //! - **`ptype=fixed` without a capacity credit is the page as before**: the power model is
 //!   built only when it changes something ([`link::PowerInputs::is_active`]);
 //!   `tests/native/power_page.rs` and `tests/native/program_power.rs` compare every figure.

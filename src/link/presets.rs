@@ -151,7 +151,7 @@ pub const PROGRAM_PRESETS: &[Preset] = &[
                 &halvdate=2028-04-15&basis=5&ph=collar&pcov=70&pkp=85&pkc=zero&corr=0",
     },
     Preset {
-        name: "Bitcoin treasury: 1,000 BTC lent and borrowed against through the halving",
+        name: "Bitcoin treasury: coins kept, lent and borrowed against through the halving",
         description: "The forward-ladder farm also holds 1,000 BTC: it keeps half of each \
                       month's coins, pledges 500 BTC to a $14.25M loan at 9 % (30 % LTV at \
                       $95,000; margin call at 70 %, liquidation at 85 %) and lends half of \

@@ -745,7 +745,7 @@ fn report_treasury(model: &ProgramModel) -> Vec<ReportLine> {
             "treasury",
             "Treasury",
             None,
-            "none: every mined coin is sold in its month (sell = 100)".to_string(),
+            "none: every mined coin is sold in its month".to_string(),
         )],
         Some(Err(m)) => vec![line(
             section,

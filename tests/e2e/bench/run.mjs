@@ -23,7 +23,8 @@
 //      summary says the simulation is done (`data-mc="done"`), from the first chart (the panels
 //      below it mount meanwhile, a stage per frame) and over the simulation alone (its
 //      `minerhedge:simulation-started` mark -> done): frames over 25 ms, p95 frame gap,
-//      longest task, and the simulation's wall time;
+//      longest task, and the simulation's wall time; then the same program with a treasury
+//      (coins kept, lent, pledged to a loan and written as calls), which every path also runs;
 //  (b) prices 1,000,000 options (best of three runs) with price and Greeks through the page's wasm engine and
 //      through the npm packages @uqee/black-scholes (price + Greeks) and black-scholes (price
 //      only: it has no Greeks), in the same browser, and reports the ratios;
@@ -68,6 +69,9 @@ const SEED = "?v=1&coin=ETH&mode=direct&cost=1100&qty=5&spot=250&hedge=collar&kp
 const PROGRAM =
   "program/?v=2&view=program&start=2027-01-01&months=36&mode=rig&coin=BTC&spot=95000&vol=50&rate=4&halvdate=2028-04-15" +
   "&pcov=80,80,80,60,60,60,40&ph=forward,forward,forward,collar&paths=10000";
+// The treasury the program page's simulation also runs in part (p)'s second run.
+const TREASURY =
+  "&hold0=1000&sell=50&lend=50&lendy=2&lpd=1&lgd=60&loan=14250000&lrate=9&pledge=500&ltvmc=70&ltvliq=85&cc=25&cck=110";
 // The period page at the most paths a link accepts (part m).
 const MILLION = "?v=2&hedge=collar&kc=zero&dvol=30&corr=30&paths=1000000";
 // The period page's coverage frontier: a zero-cost collar with difficulty risk, 100,000 paths.
@@ -536,11 +540,12 @@ if (PARTS.has("f")) {
   }
 }
 
-if (PARTS.has("p")) {
+/** Part (p) on the program page at `url` (`label` names it). */
+async function programRun(label, url) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   await context.addInitScript(recordFromLoad);
   const page = await context.newPage();
-  await page.goto(pageBase + PROGRAM, { waitUntil: "commit" });
+  await page.goto(pageBase + url, { waitUntil: "commit" });
   await page.waitForFunction(() => window.__bench && window.__bench.done !== null, null, { polling: 100, timeout: 300_000 });
   // One more frame after done, so the last gap is measured, and the last Long Task entries.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
@@ -580,7 +585,7 @@ if (PARTS.has("p")) {
         `max ${gaps.length ? f(Math.max(...gaps)) : "-"} ms; long tasks ≥ 50 ms: ${tasks}`,
     );
   };
-  console.log(`(p) program page, ${r.months} months, cold load until the simulation is done ("${r.status}"), localhost, no throttling`);
+  console.log(`(p) ${label}, ${r.months} months, cold load until the simulation is done ("${r.status}"), localhost, no throttling`);
   line("navigation -> simulation done", window_(0, r.done));
   line("first chart drawn -> simulation done (the panels below the chart mount meanwhile)", window_(r.drawn, r.done));
   line("simulation started -> done", window_(r.started, r.done));
@@ -588,6 +593,13 @@ if (PARTS.has("p")) {
     `    simulation wall time: ${ms0(r.done - r.drawn)} from the first chart to done; ${ms0(r.done)} from navigation start ` +
       `(first chart at ${ms0(r.drawn)}, simulation started at ${ms0(r.started)})`,
   );
+}
+
+if (PARTS.has("p")) {
+  await programRun("program page", PROGRAM);
+  // The same with a treasury: 1,000 coins, half of each month's kept, half lent, a loan
+  // against 500 of them and covered calls on a quarter (the treasury presets' terms).
+  await programRun("program page with a treasury", PROGRAM + TREASURY);
 }
 
 if (PARTS.has("m")) {

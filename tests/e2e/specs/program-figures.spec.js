@@ -9,10 +9,13 @@ const { watch, openProgram, programRows } = require("./helpers");
 
 // Rig mode with capex (the payback figure), a forward, a put, a collar and a forward (prices,
 // premiums, strikes, collateral), two months of actuals (the actuals table, the report's month
-// and trades), a ten-month horizon so the report has months to come.
+// and trades), a ten-month horizon so the report has months to come, and a treasury.
 const LINK =
   "?v=2&view=program&start=2027-01-01&months=10&mode=rig&coin=BTC&spot=95000&vol=50&capex=300" +
-  "&ph=forward,put,collar,forward&pcov=80,60,50,40&pkp=90&pkc=120&aq=0.5,0.45&apx=90000,100000";
+  "&ph=forward,put,collar,forward&pcov=80,60,50,40&pkp=90&pkc=120&aq=0.5,0.45&apx=90000,100000" +
+  // A treasury: coins kept, lent, pledged to a loan and written as calls (its table, figures
+  // and report lines).
+  "&hold0=100&sell=50&lend=50&lendy=2&lpd=1&loan=1000000&lrate=8&cc=25";
 
 // The one sentence of the convention (src/present/mod.rs, RISK_CONVENTION).
 const CONVENTION =
