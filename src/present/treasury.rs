@@ -336,11 +336,13 @@ pub fn report_lines(
     i: Option<usize>,
     price: Option<Decimal>,
 ) -> Vec<ReportLine> {
-    let when = match i.and_then(|i| model.program.rows().get(i)) {
-        Some(r) => format!("at the end of {}", month_label(r.start)),
-        None => "at the start".to_string(),
+    // Its value: the months elapsed (0 at the start).
+    let (when, months) = match i.and_then(|i| Some((i, model.program.rows().get(i)?))) {
+        Some((i, r)) => (format!("at the end of {}", month_label(r.start)), i + 1),
+        None => ("at the start".to_string(), 0),
     };
-    let mut out = vec![line(REPORT_SECTION, "treasury_as_of", "As of", None, when)];
+    let value = Some(months.to_string());
+    let mut out = vec![line(REPORT_SECTION, "treasury_as_of", "As of", value, when)];
     out.extend(
         treasury_figures(model, t, i, price)
             .into_iter()

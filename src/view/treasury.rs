@@ -116,16 +116,24 @@ fn build(
     })
 }
 
-/// The simulation's price law to the end of the last month: the forward curve's basis (or the
-/// user's `drift`) and the page's volatility.
+/// The simulation's price law to the end of the last month, as one geometric Brownian motion:
+/// the page's volatility, and the user's `drift` or else the forward curve's growth to the last
+/// month, `ln(F_last/spot)/T_end` (the basis when no month's forward is overridden; with
+/// overrides, the growth that gives the simulation's expected price at the end,
+/// `E[S_T] = F_last`).
 fn price_path(s: &Scenario, program: &Program) -> PricePath {
+    let spot = dec_f64(s.market.spot);
+    let last = program.months().last();
+    let years = last.map_or(0.0, |m| m.calendar.years());
+    let drift = match (s.simulation.drift_pct, last) {
+        (Some(d), _) => dec_f64(d) / 100.0,
+        (None, Some(m)) if years > 0.0 => libm::log(dec_f64(m.curve.forward) / spot) / years,
+        (None, _) => dec_f64(s.program.basis_pct) / 100.0,
+    };
     PricePath {
-        spot: dec_f64(s.market.spot),
-        years: program.months().last().map_or(0.0, |m| m.calendar.years()),
-        drift: match s.simulation.drift_pct {
-            Some(d) => dec_f64(d) / 100.0,
-            None => dec_f64(s.program.basis_pct) / 100.0,
-        },
+        spot,
+        years,
+        drift,
         vol: s.vol(),
     }
 }

@@ -166,9 +166,10 @@ test("a treasury from a link: the plan's columns and the loan's figures against 
     expect(r.cc_strike).toEqual({ text: "", value: null });
   });
 
-  // The loan's figures: prices, LTV at spot, the continuous touch probabilities (drift = basis
-  // = 0, T_end = 90/365) and the pledge that keeps a margin call's chance at pcall = 1 %.
-  const path = { spot: 100000, mu: 0, vol: 0.5, years: 90 / 365 };
+  // The loan's figures: prices, LTV at spot, the continuous touch probabilities (T_end =
+  // 90/365) and the pledge that keeps a margin call's chance at pcall = 1 %.
+  // The drift is the forward curve's growth to the last month: ln(80,000 / 100,000) / T_end.
+  const path = { spot: 100000, mu: Math.log(0.8) / (90 / 365), vol: 0.5, years: 90 / 365 };
   const callPrice = 3e6 / (60 * 0.7);
   const liqPrice = 3e6 / (60 * 0.85);
   for (const id of ["ltv-start", "loan-call-price", "loan-liq-price", "loan-call-prob", "loan-liq-prob", "pledge-needed"]) {
@@ -256,14 +257,11 @@ test("on a flat curve the simulated month-end margin call is no likelier than th
   expect(p.problems).toEqual([]);
 });
 
-// PAGE BUG: the loan's continuous touch probabilities take the drift from `basis` (or
-// `drift`) and ignore `pfwd`, while the simulation follows the month forwards (E[S_m] = F_m).
-// On this falling curve (100,000, 90,000, 80,000 with spot 100,000, basis 0) the page shows
-// the continuous margin-call touch at 20.65 % (liquidation 4.22 %) but the simulated month-end
-// shares at 38.15 % (13.47 %), against the panel's own note ("never above the continuous
-// figure but for noise"). The closed form at the curve's drift, ln(80,000/100,000)/(90/365),
-// would give 50.90 % (19.50 %).
-test.fixme("with pfwd the continuous touch probabilities follow the simulated curve", async ({ page }) => {
+// On a falling curve (100,000, 90,000, 80,000 from spot 100,000, basis 0) the closed form
+// takes the curve's drift, ln(80,000/100,000)/(90/365), as the simulation follows the
+// forwards: the month-end shares stay under the continuous ones (38 % against 51 % for the
+// margin call, 13 % against 20 % for the liquidation).
+test("with pfwd the continuous touch probabilities follow the simulated curve", async ({ page }) => {
   const p = await loanProbabilities(page, LINK);
   expect(p.callMonthly).toBeLessThanOrEqual(p.call + 5);
   expect(p.liqMonthly).toBeLessThanOrEqual(p.liq + 5);

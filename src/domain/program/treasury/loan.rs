@@ -11,8 +11,9 @@
 //! ```
 //!
 //! The touch probabilities are the first passage of a geometric Brownian motion below a
-//! barrier, continuously monitored, with the simulation's drift (the forward curve's basis, or
-//! the user's `drift`) and the page's volatility over `T_end` (Actual/365 from the start to
+//! barrier, continuously monitored, with the simulation's drift (the forward curve's growth to
+//! the last month, `ln(F_last/spot)/T_end`: its basis when no forward is overridden; or the
+//! user's `drift`) and the page's volatility over `T_end` (Actual/365 from the start to
 //! the end of the last month): [`PricePath::touch_probability`], the hedge margin's closed
 //! form. The pledge needed for a target `p` is `L/(B·ltvmc)` with `B` the barrier below spot
 //! whose touch probability is `p` ([`PricePath::lower_barrier`]).
