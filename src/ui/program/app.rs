@@ -53,8 +53,9 @@ pub fn month_values<T>(
 }
 
 /// Stages of what mounts after the first frame (see [`paint_stages`]): the inputs, the
-/// month table, then the ladder, export and share panels.
-const STAGES: u32 = 3;
+/// month table, the ladder and its suggestion with the actuals, then the treasury, the report,
+/// export and share panels (one mount task each, none near 50 ms).
+const STAGES: u32 = 4;
 
 /// Root component of the program page: reads the scenario from the URL (a program link
 /// without `start` starts next month, and the link then carries that date), provides the
@@ -77,9 +78,8 @@ pub fn ProgramApp() -> impl IntoView {
         page.scenario
             .with(|s| ProgramModel::build(s, s.program.start_or(today())))
     });
-    // After the first frame (the summary and the chart), a stage per painted frame: the
-    // inputs, the table, then the ladder, export and share panels (one task each, none near
-    // 50 ms); the first simulation starts once all are in.
+    // After the first frame (the summary and the chart), a stage per painted frame (see
+    // STAGES); the first simulation starts once all are in.
     let stage = paint_stages(STAGES);
     let run = use_program_run(built, Signal::derive(move || stage.get() >= STAGES));
     let period_link = move || {
@@ -117,11 +117,13 @@ pub fn ProgramApp() -> impl IntoView {
                 <ProgramSummary built=built run=run />
                 <ProgramChart built=built run=run />
                 {move || (stage.get() >= 2).then(|| view! { <ProgramTable built=built run=run /> })}
-                {move || (stage.get() >= STAGES).then(|| view! {
+                {move || (stage.get() >= 3).then(|| view! {
                     <LadderEditor built=built />
                     <SuggestedLadder built=built run=run />
-                    <TreasuryPanel built=built run=run />
                     <ProgramActuals built=built run=run />
+                })}
+                {move || (stage.get() >= STAGES).then(|| view! {
+                    <TreasuryPanel built=built run=run />
                     <ProgramReport built=built run=run />
                     <ProgramExport built=built run=run />
                     <ShareBar />
