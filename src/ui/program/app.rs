@@ -53,9 +53,9 @@ pub fn month_values<T>(
 }
 
 /// Stages of what mounts after the first frame (see [`paint_stages`]): the inputs, the
-/// month table, the ladder and its suggestion with the actuals, then the treasury, the report,
-/// export and share panels (one mount task each, none near 50 ms).
-const STAGES: u32 = 4;
+/// month table, the ladder and its suggestion with the actuals, the treasury (its table holds
+/// up to 36 × 20 cells), then the report, export and share panels (one mount task each).
+const STAGES: u32 = 5;
 
 /// Root component of the program page: reads the scenario from the URL (a program link
 /// without `start` starts next month, and the link then carries that date), provides the
@@ -122,8 +122,8 @@ pub fn ProgramApp() -> impl IntoView {
                     <SuggestedLadder built=built run=run />
                     <ProgramActuals built=built run=run />
                 })}
+                {move || (stage.get() >= 4).then(|| view! { <TreasuryPanel built=built run=run /> })}
                 {move || (stage.get() >= STAGES).then(|| view! {
-                    <TreasuryPanel built=built run=run />
                     <ProgramReport built=built run=run />
                     <ProgramExport built=built run=run />
                     <ShareBar />
