@@ -53,9 +53,10 @@ pub fn month_values<T>(
 }
 
 /// Stages of what mounts after the first frame (see [`paint_stages`]): the inputs, the
-/// month table, the ladder and its suggestion with the actuals, the treasury (its table holds
-/// up to 36 × 20 cells), then the report, export and share panels (one mount task each).
-const STAGES: u32 = 5;
+/// month table, the ladder and its suggestion with the actuals, the treasury's figures and
+/// chart, its table (up to 36 × 20 cells), then the report, export and share panels (one mount
+/// task each).
+const STAGES: u32 = 6;
 
 /// Root component of the program page: reads the scenario from the URL (a program link
 /// without `start` starts next month, and the link then carries that date), provides the
@@ -81,7 +82,12 @@ pub fn ProgramApp() -> impl IntoView {
     // After the first frame (the summary and the chart), a stage per painted frame (see
     // STAGES); the first simulation starts once all are in.
     let stage = paint_stages(STAGES);
-    let run = use_program_run(built, Signal::derive(move || stage.get() >= STAGES));
+    // Each section follows its own memo, which changes once: a closure that read the stage
+    // itself would run again at every later stage and build its section anew each time.
+    let at = move |n: u32| Memo::new(move |_| stage.get() >= n);
+    let (inputs, table, ladder, treasury, treasury_table, rest) =
+        (at(1), at(2), at(3), at(4), at(5), at(STAGES));
+    let run = use_program_run(built, rest.into());
     let period_link = move || {
         let mut s = page.scenario.get();
         s.view.page = Page::Period;
@@ -107,7 +113,7 @@ pub fn ProgramApp() -> impl IntoView {
         <LinkErrorBanner />
         <main class="layout program">
             <div class="side">
-                {move || (stage.get() >= 1).then(|| view! {
+                {move || inputs.get().then(|| view! {
                     <ProgramPresets />
                     <ProgramInputsPanel />
                 })}
@@ -116,14 +122,16 @@ pub fn ProgramApp() -> impl IntoView {
                 {error}
                 <ProgramSummary built=built run=run />
                 <ProgramChart built=built run=run />
-                {move || (stage.get() >= 2).then(|| view! { <ProgramTable built=built run=run /> })}
-                {move || (stage.get() >= 3).then(|| view! {
+                {move || table.get().then(|| view! { <ProgramTable built=built run=run /> })}
+                {move || ladder.get().then(|| view! {
                     <LadderEditor built=built />
                     <SuggestedLadder built=built run=run />
                     <ProgramActuals built=built run=run />
                 })}
-                {move || (stage.get() >= 4).then(|| view! { <TreasuryPanel built=built run=run /> })}
-                {move || (stage.get() >= STAGES).then(|| view! {
+                {move || treasury.get().then(|| view! {
+                    <TreasuryPanel built=built run=run table=treasury_table.into() />
+                })}
+                {move || rest.get().then(|| view! {
                     <ProgramReport built=built run=run />
                     <ProgramExport built=built run=run />
                     <ShareBar />

@@ -60,6 +60,8 @@ pub fn TreasuryPanel(
     built: Built,
     /// The simulation (the value bands, the month-end margin calls).
     run: RunState,
+    /// Whether the table is mounted yet (the page mounts it a frame after the panel).
+    table: Signal<bool>,
 ) -> impl IntoView {
     let state = Memo::new(move |_| {
         built.with(
@@ -103,7 +105,9 @@ pub fn TreasuryPanel(
                     aria-label="The treasury's value month by month (median and P5 to P95) against selling every coin, and the price's median and P5 to P95 with the loan's margin-call and liquidation prices">
                 </canvas>
                 <p class="hint">"Continuous: the chance the price touches the price before the end (closed form). Simulated: the share of paths whose LTV at a month's end reached the limit (monthly monitoring, never above the continuous figure but for noise). The plan's columns are at each month's forward; the P5, P50 and P95 are simulated."</p>
-                <CellTable testid="treasury-table" columns=&TREASURY_COLUMNS rows=Signal::derive(rows) />
+                {move || table.get().then(|| view! {
+                    <CellTable testid="treasury-table" columns=&TREASURY_COLUMNS rows=Signal::derive(rows) />
+                })}
             </div>
         </section>
     }
