@@ -41,13 +41,9 @@ pub struct TreasuryInputs {
 }
 
 impl TreasuryInputs {
-    /// The coins pledged: `pledge`, or with a loan all the coins held at the start.
+    /// The coins pledged ([`pledged`](crate::domain::program::treasury::pledged)).
     pub fn pledged(&self) -> Decimal {
-        match self.pledge {
-            Some(p) => p,
-            None if self.loan > Decimal::ZERO => self.hold0,
-            None => Decimal::ZERO,
-        }
+        crate::domain::program::treasury::pledged(self.hold0, self.loan, self.pledge)
     }
 }
 

@@ -20,7 +20,7 @@ use minerhedge::domain::program::treasury::{
     LoanTerms, Treasury, TreasuryParams, TreasuryRow, loan_risk,
 };
 use minerhedge::domain::program::{Program, ProgramRun, ProgramStats};
-use minerhedge::link::{Scenario, TreasuryInputs};
+use minerhedge::link::Scenario;
 use minerhedge::view::program::ProgramModel;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -93,36 +93,17 @@ fn reference() -> HashMap<(String, String, String, String), (String, String)> {
     out
 }
 
-/// The engine's treasury inputs from the link's (lists expanded to `n` months).
-fn params_of(t: &TreasuryInputs, n: usize) -> TreasuryParams {
-    TreasuryParams {
-        hold0: t.hold0,
-        cash0: t.cash0,
-        sell_pct: t.sell_pct.expanded(n),
-        lend_pct: t.lend_pct.expanded(n),
-        lend_yield_pct: t.lend_yield_pct,
-        default_pct: t.default_pct,
-        loss_given_default_pct: t.loss_given_default_pct,
-        loan: t.loan,
-        loan_rate_pct: t.loan_rate_pct,
-        pledge: t.pledge,
-        ltv_call_pct: t.ltv_call_pct,
-        ltv_liquidation_pct: t.ltv_liquidation_pct,
-        call_target_pct: t.call_target_pct,
-        calls_pct: t.calls_pct.expanded(n),
-        call_strike_pct: t.call_strike_pct.expanded(n),
-    }
-}
-
 /// The program and the treasury of a link.
 fn build(q: &str) -> (ProgramModel, Treasury) {
     let decoded = Scenario::from_query(q);
     assert!(decoded.errors.is_empty(), "{q}: {:?}", decoded.errors);
     let s = decoded.scenario;
     let model = ProgramModel::build(&s, today()).unwrap_or_else(|e| panic!("{q}: {}", e.text));
-    let n = model.program.months().len();
-    let t = Treasury::new(&model.program, params_of(&s.program.treasury, n))
-        .unwrap_or_else(|e| panic!("{q}: {e}"));
+    let t = Treasury::new(
+        &model.program,
+        minerhedge::view::treasury::treasury_params(&s),
+    )
+    .unwrap_or_else(|e| panic!("{q}: {e}"));
     (model, t)
 }
 

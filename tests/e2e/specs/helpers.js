@@ -101,4 +101,21 @@ async function shareUrl(page) {
   return page.getByTestId("share-url").getAttribute("value");
 }
 
-module.exports = { ROOT, SUB, SEED, watch, open, openProgram, programRows, tableRows, slide, chartInk, shareUrl };
+/** The error function by its series (|z| < 6; ±1 beyond): about 1e-12. */
+function erf(z) {
+  if (Math.abs(z) > 6) return Math.sign(z);
+  let sum = 0;
+  let term = z;
+  for (let n = 0; n < 200; n++) {
+    const t = term / (2 * n + 1);
+    sum += t;
+    if (Math.abs(t) < 1e-17 * Math.abs(sum)) break;
+    term *= (-z * z) / (n + 1);
+  }
+  return (2 / Math.sqrt(Math.PI)) * sum;
+}
+
+/** The standard normal distribution function Φ(x). */
+const normalCdf = (x) => 0.5 * (1 + erf(x / Math.SQRT2));
+
+module.exports = { ROOT, SUB, SEED, watch, open, openProgram, programRows, tableRows, slide, chartInk, shareUrl, normalCdf };

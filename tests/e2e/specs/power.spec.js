@@ -4,27 +4,14 @@
 // (a negative price; a bad row named by its line), bad values named, and the presets.
 const path = require("path");
 const { test, expect } = require("@playwright/test");
-const { open, openProgram } = require("./helpers");
+const { open, openProgram, normalCdf } = require("./helpers");
 
 /** A 200 PH/s farm at 17.5 J/TH on an index contract around $50/MWh, 30 days. */
 const FARM =
   "./?v=2&coin=BTC&mode=rig&hr=200000&eff=17.5&pwr=0.05&opex=20000&pool=2&up=97&diff=126T&sub=3.125" +
   "&fee=0.03&days=30&spot=95000&vol=50&rate=4&hedge=forward&cov=80&lo=20000&hi=160000&step=10000&px=60000";
 
-// Φ(x) by the error function's series (|z| < 6) or its continued fraction: about 1e-12.
-function erf(z) {
-  if (Math.abs(z) > 6) return Math.sign(z);
-  let sum = 0;
-  let term = z;
-  for (let n = 0; n < 200; n++) {
-    const t = term / (2 * n + 1);
-    sum += t;
-    if (Math.abs(t) < 1e-17 * Math.abs(sum)) break;
-    term *= (-z * z) / (n + 1);
-  }
-  return (2 / Math.sqrt(Math.PI)) * sum;
-}
-const N = (x) => 0.5 * (1 + erf(x / Math.SQRT2));
+const N = normalCdf;
 
 /** The farm's full-run output (BTC) and energy (MWh). */
 const Q = (200000e12 * 30 * 86400 * 3.155 * 0.98 * 0.97) / (126e12 * 2 ** 32);

@@ -5,7 +5,7 @@
 // section, the two treasury presets, and the keys kept through the period page. Every test
 // fails on a page error, a console error or a request to another origin.
 const { test, expect } = require("@playwright/test");
-const { watch, openProgram, chartInk } = require("./helpers");
+const { watch, openProgram, chartInk, normalCdf } = require("./helpers");
 
 // Direct mode, 10 coins a month at a cost of $500,000, spot $100,000, no rate or basis,
 // unhedged, three months at forwards of $100,000, $90,000 and $80,000.
@@ -30,20 +30,7 @@ const TERMS = {
   loan: 3e6, lrate: 0.1, pledge: 60, F: FORWARDS, days: DAYS,
 };
 
-// Φ(x) by the error function's series (|z| < 6): about 1e-12.
-function erf(z) {
-  if (Math.abs(z) > 6) return Math.sign(z);
-  let sum = 0;
-  let term = z;
-  for (let n = 0; n < 200; n++) {
-    const t = term / (2 * n + 1);
-    sum += t;
-    if (Math.abs(t) < 1e-17 * Math.abs(sum)) break;
-    term *= (-z * z) / (n + 1);
-  }
-  return (2 / Math.sqrt(Math.PI)) * sum;
-}
-const N = (x) => 0.5 * (1 + erf(x / Math.SQRT2));
+const N = normalCdf;
 
 /** Probability that a GBM from `spot` (drift `mu`, vol `vol`) touches `barrier` below spot
  * within `years` (continuous monitoring; src/domain/margin.rs touch_probability). */

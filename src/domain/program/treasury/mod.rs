@@ -171,13 +171,9 @@ impl TreasuryParams {
             || any(&self.calls_pct, Decimal::ZERO)
     }
 
-    /// The coins pledged: as given, or all the coins held at the start with a loan.
+    /// The coins pledged ([`pledged`]).
     pub fn pledged(&self) -> Decimal {
-        match self.pledge {
-            Some(p) => p,
-            None if self.loan > Decimal::ZERO => self.hold0,
-            None => Decimal::ZERO,
-        }
+        pledged(self.hold0, self.loan, self.pledge)
     }
 
     fn check(&self, months: usize) -> Result<()> {
@@ -248,6 +244,25 @@ impl TreasuryParams {
             ));
         }
         Ok(())
+    }
+}
+
+/// The coins pledged to a loan of `loan` USD: `pledge` when given, else all the `hold0` coins
+/// held at the start with a loan and none without.
+///
+/// ```
+/// use minerhedge::domain::program::treasury::pledged;
+/// use rust_decimal::Decimal;
+/// let d = Decimal::from;
+/// assert_eq!(pledged(d(100), d(5), None), d(100));
+/// assert_eq!(pledged(d(100), d(0), None), d(0));
+/// assert_eq!(pledged(d(100), d(5), Some(d(40))), d(40));
+/// ```
+pub fn pledged(hold0: Decimal, loan: Decimal, pledge: Option<Decimal>) -> Decimal {
+    match pledge {
+        Some(p) => p,
+        None if loan > Decimal::ZERO => hold0,
+        None => Decimal::ZERO,
     }
 }
 
