@@ -93,15 +93,7 @@ pub fn draw<DB: DrawingBackend>(
     chart: &CashFlowChart,
     surface: &Surface,
 ) -> Result<Frame, ChartError> {
-    render::check_surface(root, surface)?;
     let theme = &chart.theme;
-    root.fill(&theme.background).map_err(drawing_err)?;
-    let (w, _) = surface.backing_size();
-    let items = legend(chart);
-    let (legend, pad, top) = render::top_legend(root, &items, surface);
-    let split = (f64::from(w) * 0.58).round() as u32;
-    let (left, right) = root.split_horizontally(split);
-    let months = months_of(chart);
     let zero = [Level {
         y: 0.0,
         colour: theme.breakeven,
@@ -113,18 +105,44 @@ pub fn draw<DB: DrawingBackend>(
         title: "Net cash per month",
         halving: chart.halving_month,
         levels: &zero,
-        months,
-        top,
+        months: months_of(chart),
+        top: 0,
         empty: EMPTY_LABEL,
     };
-    let frame = panel(&left, &monthly, theme, surface)?;
     let cumulative = Panel {
         bands: [&chart.cumulative[0], &chart.cumulative[1]],
         title: "Cumulative net cash",
         ..monthly
     };
-    panel(&right, &cumulative, theme, surface)?;
-    render::draw_legend(root, &items, &legend, (pad, pad), surface, theme)?;
+    side_by_side(
+        root,
+        surface,
+        theme,
+        &legend(chart),
+        0.58,
+        [monthly, cumulative],
+    )
+}
+
+/// Draws `panels` side by side on `root` (the whole area; the first `share` of its width)
+/// under a legend of `items`, and returns the first panel's frame.
+pub(crate) fn side_by_side<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    surface: &Surface,
+    theme: &Theme,
+    items: &[LegendItem],
+    share: f64,
+    panels: [Panel<'_>; 2],
+) -> Result<Frame, ChartError> {
+    render::check_surface(root, surface)?;
+    root.fill(&theme.background).map_err(drawing_err)?;
+    let (w, _) = surface.backing_size();
+    let (legend, pad, top) = render::top_legend(root, items, surface);
+    let (left, right) = root.split_horizontally((f64::from(w) * share).round() as u32);
+    let [first, second] = panels.map(|p| Panel { top, ..p });
+    let frame = panel(&left, &first, theme, surface)?;
+    panel(&right, &second, theme, surface)?;
+    render::draw_legend(root, items, &legend, (pad, pad), surface, theme)?;
     root.present().map_err(drawing_err)?;
     Ok(frame)
 }

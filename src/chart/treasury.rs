@@ -31,8 +31,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::geometry::{Frame, Surface};
-use super::program::{Band, Level, Panel, panel};
-use super::render::{self, LegendItem, Swatch, drawing_err};
+use super::program::{Band, Level, Panel, side_by_side};
+use super::render::{LegendItem, Swatch};
 use super::{ChartError, Theme};
 
 /// What the treasury chart shows; month `m` is drawn at x = m + 1.
@@ -99,14 +99,7 @@ pub fn draw<DB: DrawingBackend>(
     chart: &TreasuryChart,
     surface: &Surface,
 ) -> Result<Frame, ChartError> {
-    render::check_surface(root, surface)?;
     let theme = &chart.theme;
-    root.fill(&theme.background).map_err(drawing_err)?;
-    let (w, _) = surface.backing_size();
-    let items = legend(chart);
-    let (legend, pad, top) = render::top_legend(root, &items, surface);
-    let split = (f64::from(w) * 0.55).round() as u32;
-    let (left, right) = root.split_horizontally(split);
     let months = chart
         .value
         .iter()
@@ -127,10 +120,9 @@ pub fn draw<DB: DrawingBackend>(
         halving: chart.halving_month,
         levels: &zero,
         months,
-        top,
+        top: 0,
         empty: EMPTY_LABEL,
     };
-    let frame = panel(&left, &value, theme, surface)?;
     let loan: Vec<Level> = [
         (chart.call_price, theme.spot),
         (chart.liquidation_price, theme.negative),
@@ -153,8 +145,5 @@ pub fn draw<DB: DrawingBackend>(
         empty: "",
         ..value
     };
-    panel(&right, &price, theme, surface)?;
-    render::draw_legend(root, &items, &legend, (pad, pad), surface, theme)?;
-    root.present().map_err(drawing_err)?;
-    Ok(frame)
+    side_by_side(root, surface, theme, &legend(chart), 0.55, [value, price])
 }
