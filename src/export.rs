@@ -122,45 +122,9 @@ pub fn program_csv(
     stats: Option<&crate::domain::program::ProgramStats>,
 ) -> String {
     use crate::present::program::{columns, month_table};
-    cells_csv(&columns(model), month_table(model, stats))
-}
-
-/// The treasury table as CSV ([`crate::present::treasury::TREASURY_COLUMNS`]), as
-/// [`program_csv`] writes the month table; `None` without a treasury.
-///
-/// ```
-/// use chrono::NaiveDate;
-/// use minerhedge::{export::treasury_csv, link::Scenario, view::program::ProgramModel};
-/// let s = Scenario::from_query("v=2&view=program&start=2027-01-01&months=2&hold0=10&sell=50").scenario;
-/// let m = ProgramModel::build(&s, NaiveDate::from_ymd_opt(2026, 12, 2).ok_or("date")?).map_err(|e| e.text)?;
-/// let csv = treasury_csv(&m, None).ok_or("no treasury")?;
-/// let mut lines = csv.lines();
-/// assert!(lines.next().is_some_and(|h| h.starts_with("Month,Coins held,Pledged")));
-/// assert!(lines.next().is_some_and(|r| r.starts_with("2027-01,")));
-/// # Ok::<(), String>(())
-/// ```
-#[cfg(feature = "program")]
-pub fn treasury_csv(
-    model: &crate::view::program::ProgramModel,
-    stats: Option<&crate::domain::program::ProgramStats>,
-) -> Option<String> {
-    use crate::present::treasury::{TREASURY_COLUMNS, treasury_table};
-    let Some(Ok(t)) = &model.treasury else {
-        return None;
-    };
-    Some(cells_csv(
-        &TREASURY_COLUMNS,
-        treasury_table(model, t, stats),
-    ))
-}
-
-/// A table of cells as CSV: the headers, then each row's unrounded values (a cell's text where
-/// it has no value: the month, the hedge's name).
-#[cfg(feature = "program")]
-fn cells_csv(columns: &[(&str, &str)], rows: Vec<Vec<crate::present::program::Cell>>) -> String {
-    let header: Vec<String> = columns.iter().map(|(_, h)| csv_field(h)).collect();
+    let header: Vec<String> = columns(model).iter().map(|(_, h)| csv_field(h)).collect();
     let mut out = header.join(",") + "\r\n";
-    for row in rows {
+    for row in month_table(model, stats) {
         let fields: Vec<String> = row
             .iter()
             .map(|c| csv_field(c.value.as_deref().unwrap_or(&c.text)))

@@ -2,15 +2,13 @@
 //! `data-testid`, `data-figure` and unrounded `data-value`), the treasury chart
 //! (`treasury-chart`: value against selling every coin, the price fan with the loan's
 //! prices) and the treasury table (`treasury-table`, each cell with `data-col` and
-//! `data-value`; `treasury-csv` downloads it with every number unrounded). Without a treasury
-//! it says how to keep one; a treasury input the engine
+//! `data-value`). Without a treasury it says how to keep one; a treasury input the engine
 //! refuses is named (`treasury-error`) and the rest of the page keeps working.
 
 use leptos::prelude::*;
 
 use crate::chart::treasury::{TreasuryChart, draw};
 use crate::domain::program::ProgramStats;
-use crate::export::treasury_csv;
 use crate::present::Figure;
 use crate::present::message_text;
 use crate::present::treasury::{TREASURY_COLUMNS, loan_figures, treasury_table};
@@ -18,7 +16,6 @@ use crate::view::program::ProgramModel;
 use crate::view::treasury::{TreasuryView, treasury_chart};
 
 use super::super::canvas::use_canvas;
-use super::super::export_bar::download_text;
 use super::app::Built;
 use super::cell_table::CellTable;
 use super::runner::RunState;
@@ -94,20 +91,6 @@ pub fn TreasuryPanel(
         draw,
     );
     let drawn = Signal::derive(move || canvas.drawn.get().to_string());
-    let status = RwSignal::new(String::new());
-    let export = move |_| {
-        let csv = built.with_untracked(|b| {
-            run.stats
-                .with_untracked(|s| b.as_ref().ok().and_then(|m| treasury_csv(m, s.as_ref())))
-        });
-        let done = match csv {
-            Some(csv) => download_text(&csv, "text/csv", "minerhedge-treasury.csv")
-                .map(|_| "Treasury table downloaded")
-                .unwrap_or("Download failed"),
-            None => "Nothing to export: no treasury",
-        };
-        status.set(done.to_string());
-    };
     view! {
         <section class="panel treasury" aria-labelledby="treasury-title" data-testid="treasury"
             data-state=move || state.get() data-drawn=drawn>
@@ -124,10 +107,6 @@ pub fn TreasuryPanel(
                 <p class="hint">"Continuous: the chance the price touches the price before the end (closed form). Simulated: the share of paths whose LTV at a month's end reached the limit (monthly monitoring, never above the continuous figure but for noise). The plan's columns are at each month's forward; the P5, P50 and P95 are simulated."</p>
                 {move || table.get().then(|| view! {
                     <CellTable testid="treasury-table" columns=&TREASURY_COLUMNS rows=Signal::derive(rows) />
-                    <p class="report-actions">
-                        <button type="button" data-testid="treasury-csv" on:click=export>"Download the treasury table (CSV)"</button>
-                        <span role="status">{move || status.get()}</span>
-                    </p>
                 })}
             </div>
         </section>

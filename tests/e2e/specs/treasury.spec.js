@@ -437,22 +437,3 @@ test("the treasury keys go through the period page and back; defaults only witho
   rows.forEach((r, i) => near(Number(r.coins_held.value), expected[i].coins_held, 1e-9, `coins held of month ${i + 1}`));
   expect(problems).toEqual([]);
 });
-
-test("the treasury table downloads as CSV, every number as its cell's data-value", async ({ page }) => {
-  const fs = require("fs");
-  const problems = await openTreasury(page, LINK);
-  await expect(page.getByTestId("treasury-table").locator("tbody tr")).toHaveCount(3);
-  // Once simulated, so the table and the file hold the same percentiles.
-  await expect(page.getByTestId("program-summary")).toHaveAttribute("data-mc", "done", { timeout: 60_000 });
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("treasury-csv").click()]);
-  expect(download.suggestedFilename()).toBe("minerhedge-treasury.csv");
-  const lines = fs.readFileSync(await download.path(), "utf8").trimEnd().split("\r\n");
-  expect(lines.length).toBe(4);
-  const headers = await page.getByTestId("treasury-table").locator("thead th").evaluateAll((ths) => ths.map((th) => th.textContent));
-  expect(lines[0].split(",")).toEqual(headers);
-  const rows = await page.getByTestId("treasury-table").locator("tbody tr").evaluateAll((trs) =>
-    trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.dataset.value ?? td.textContent)),
-  );
-  rows.forEach((cells, i) => expect(lines[i + 1].split(","), `month ${i + 1}`).toEqual(cells));
-  expect(problems).toEqual([]);
-});
